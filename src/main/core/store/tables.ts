@@ -1,0 +1,212 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { Id } from '../../../shared/ids';
+import type {
+  DependencyType,
+  ExecutionStatus,
+  JoinMode,
+  LogLevel,
+  NodeStatus,
+  NodeType,
+  TaskStatus,
+  TriggerType,
+} from '../../../shared/status';
+
+/**
+ * Typed tables for kysely, one interface per table of migrations/. Ids are decimal strings
+ * (see shared/ids.ts); the store converts SQLite's 64-bit integers on the way out.
+ * JSON columns hold JSON text.
+ */
+type Json = string;
+type Millis = number;
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+
+export interface SchemeTable {
+  id: Id;
+  scheme_name: string;
+  description: string | null;
+  config: WithDefault<Json>;
+  created_by: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export type EngineStrategy = 'round_robin' | 'least_connections' | 'weighted';
+
+export interface EnvInstanceTable {
+  id: Id;
+  env_name: string;
+  description: string | null;
+  engines: WithDefault<Json>;
+  strategy: WithDefault<EngineStrategy>;
+  status: WithDefault<'active' | 'disabled'>;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface AgentMetaTable {
+  id: Id;
+  agent_load: string;
+  agent_kind: string;
+  agent_name: string;
+  description: string | null;
+  version: string | null;
+  config_schema: Json | null;
+  engine_ids: WithDefault<Json>;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface WorkflowTemplateTable {
+  id: Id;
+  name: string;
+  version: number;
+  description: string | null;
+  definition: Json;
+  created_by: string | null;
+  created_at: Millis;
+}
+
+export interface DeductionTaskTable {
+  id: Id;
+  task_name: string;
+  scheme_id: Id | null;
+  env_instance_id: Id | null;
+  template_id: Id | null;
+  status: WithDefault<TaskStatus>;
+  workflow_snapshot: Json;
+  variables: WithDefault<Json>;
+  root_node_id: string;
+  total_nodes: WithDefault<number>;
+  total_containers: WithDefault<number>;
+  total_agents: WithDefault<number>;
+  completed_nodes: WithDefault<number>;
+  failed_nodes: WithDefault<number>;
+  running_nodes: WithDefault<number>;
+  skipped_nodes: WithDefault<number>;
+  error_message: string | null;
+  created_by: string | null;
+  start_time: Millis | null;
+  end_time: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface WorkflowNodeTable {
+  id: Id;
+  task_id: Id;
+  node_id: string;
+  node_type: NodeType;
+  node_name: string | null;
+  parent_node_id: string | null;
+  is_root: WithDefault<0 | 1>;
+  level: WithDefault<number>;
+  agent_load: string | null;
+  agent_config: Json | null;
+  container_config: Json | null;
+  join_mode: WithDefault<JoinMode>;
+  priority: WithDefault<number>;
+  retry_policy: Json | null;
+  timeout_ms: number | null;
+  pin: Json | null;
+  activation: Json | null;
+  status: WithDefault<NodeStatus>;
+  current_batch: WithDefault<number>;
+  engine_id: string | null;
+  progress: WithDefault<number>;
+  result: Json | null;
+  error_code: string | null;
+  error_message: string | null;
+  not_before: Millis | null;
+  ready_time: Millis | null;
+  start_time: Millis | null;
+  end_time: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface NodeDependencyTable {
+  id: Id;
+  task_id: Id;
+  node_id: string;
+  source_node_id: string;
+  dependency_type: WithDefault<DependencyType>;
+  condition: Json | null;
+  created_at: Millis;
+}
+
+export interface NodeExecutionTable {
+  id: Id;
+  task_id: Id;
+  node_id: string;
+  batch: number;
+  engine_id: string | null;
+  status: WithDefault<ExecutionStatus>;
+  resolved_config: Json | null;
+  result: Json | null;
+  progress: WithDefault<number>;
+  exit_code: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  start_time: Millis | null;
+  end_time: Millis | null;
+  duration_ms: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export type LogType = 'stdout' | 'stderr' | 'system' | 'progress' | 'result';
+
+export interface NodeExecutionLogTable {
+  id: Id;
+  task_id: Id;
+  node_id: string;
+  execution_id: Id | null;
+  batch: number | null;
+  engine_id: string | null;
+  seq: number | null;
+  log_level: WithDefault<LogLevel>;
+  log_type: WithDefault<LogType>;
+  source: string | null;
+  message: string;
+  log_time: Millis;
+  created_at: Millis;
+}
+
+export interface NodeStateTransitionTable {
+  id: Id;
+  task_id: Id;
+  node_id: string;
+  batch: WithDefault<number>;
+  from_status: NodeStatus | null;
+  to_status: NodeStatus;
+  reason: string | null;
+  trigger_type: TriggerType;
+  operator: string | null;
+  created_at: Millis;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Millis;
+  app_version: string;
+}
+
+export interface Database {
+  scheme: SchemeTable;
+  env_instance: EnvInstanceTable;
+  agent_meta: AgentMetaTable;
+  workflow_template: WorkflowTemplateTable;
+  deduction_task: DeductionTaskTable;
+  workflow_node: WorkflowNodeTable;
+  node_dependency: NodeDependencyTable;
+  node_execution: NodeExecutionTable;
+  node_execution_log: NodeExecutionLogTable;
+  node_state_transition: NodeStateTransitionTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;

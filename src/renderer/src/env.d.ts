@@ -1,0 +1,7 @@
+import type { ConsoleApi } from '../../shared/api/contract';
+
+declare global {
+  interface Window {
+    consoleApi: ConsoleApi;
+  }
+}

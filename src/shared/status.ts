@@ -1,0 +1,99 @@
+/**
+ * Status lists and state machines of the Deduction design. Everything else (SQL CHECK
+ * constraints are verified against these by a test, the scheduler, the UI colours) derives
+ * from this file.
+ */
+
+export const TASK_STATUSES = ['pending', 'initializing', 'running', 'paused', 'completed', 'failed', 'stopped'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** `initializing` is used by containers only; the agent machine never enters it. */
+export const NODE_STATUSES = [
+  'pending',
+  'waiting',
+  'ready',
+  'initializing',
+  'running',
+  'completed',
+  'failed',
+  'stopped',
+  'skipped',
+] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+
+export const EXECUTION_STATUSES = ['pending', 'initializing', 'running', 'completed', 'failed', 'stopped', 'timeout'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+export const TRIGGER_TYPES = ['system', 'user', 'dependency', 'timeout', 'error'] as const;
+export type TriggerType = (typeof TRIGGER_TYPES)[number];
+
+export const NODE_TYPES = ['container', 'agent'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export const DEPENDENCY_TYPES = ['finish', 'success', 'failure', 'any'] as const;
+export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
+
+export const JOIN_MODES = ['all', 'one'] as const;
+export type JoinMode = (typeof JOIN_MODES)[number];
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type Machine<S extends string> = Readonly<Record<S, readonly S[]>>;
+
+/** Statuses from which a node can still be skipped: it has not started. */
+const NOT_STARTED = ['pending', 'waiting', 'ready'] as const;
+
+export const AGENT_TRANSITIONS: Machine<NodeStatus> = {
+  pending: ['waiting', 'ready', 'skipped'],
+  waiting: ['ready', 'skipped'],
+  ready: ['running', 'waiting', 'skipped'],
+  initializing: [],
+  running: ['completed', 'failed', 'stopped', 'ready'],
+  completed: ['ready'],
+  failed: ['ready', 'skipped'],
+  stopped: ['ready', 'skipped'],
+  skipped: ['ready'],
+};
+
+export const CONTAINER_TRANSITIONS: Machine<NodeStatus> = {
+  pending: ['waiting', 'ready', 'skipped'],
+  waiting: ['ready', 'skipped'],
+  ready: ['initializing', 'waiting', 'skipped'],
+  initializing: ['running', 'failed', 'stopped'],
+  running: ['completed', 'failed', 'stopped'],
+  completed: ['ready', 'running'],
+  failed: ['ready', 'running', 'skipped'],
+  stopped: ['ready', 'skipped'],
+  skipped: ['ready'],
+};
+
+export const TASK_TRANSITIONS: Machine<TaskStatus> = {
+  pending: ['initializing', 'stopped', 'failed'],
+  initializing: ['running', 'failed', 'stopped'],
+  running: ['paused', 'completed', 'failed', 'stopped'],
+  paused: ['running', 'stopped', 'failed'],
+  completed: ['running'],
+  failed: ['running'],
+  stopped: ['running'],
+};
+
+export const TERMINAL_NODE_STATUSES: readonly NodeStatus[] = ['completed', 'failed', 'skipped'];
+export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'stopped'];
+export const NOT_STARTED_NODE_STATUSES: readonly NodeStatus[] = NOT_STARTED;
+
+export function nodeTransitions(type: NodeType): Machine<NodeStatus> {
+  return type === 'container' ? CONTAINER_TRANSITIONS : AGENT_TRANSITIONS;
+}
+
+export function canTransitionNode(type: NodeType, from: NodeStatus, to: NodeStatus): boolean {
+  return nodeTransitions(type)[from].includes(to);
+}
+
+export function canTransitionTask(from: TaskStatus, to: TaskStatus): boolean {
+  return TASK_TRANSITIONS[from].includes(to);
+}
+
+export function isTerminalNodeStatus(status: NodeStatus): boolean {
+  return TERMINAL_NODE_STATUSES.includes(status);
+}

@@ -1,0 +1,153 @@
+import { cpSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../../src/main/core/store/store';
+import { StoreOpenError } from '../../../../src/main/core/store/errors';
+import { MIGRATIONS_DIR } from '../../../helpers/paths';
+import { useTempDirs } from '../../../helpers/temp';
+
+const tempDir = useTempDirs();
+
+function copyMigrations(): string {
+  const dir = join(tempDir(), 'migrations');
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function fileBytes(file: string): Buffer {
+  return readFileSync(file);
+}
+
+async function expectRefused(promise: Promise<unknown>, code: StoreOpenError['code'], pattern: RegExp): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(StoreOpenError);
+  expect((error as StoreOpenError).code).toBe(code);
+  expect((error as StoreOpenError).message).toMatch(pattern);
+}
+
+describe('migration runner', () => {
+  it('applies every migration to an empty file and records each with its checksum', async () => {
+    const file = join(tempDir(), 'db.sqlite');
+    const store = await openStore({ file, migrationsDir: MIGRATIONS_DIR, appVersion: '1.2.3' });
+    const rows = store.db.prepare('SELECT version, name, checksum, app_version FROM schema_migration').all() as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ version: 1n, name: 'deduction_schema', app_version: '1.2.3' });
+    expect(String(rows[0]!['checksum'])).toMatch(/^[0-9a-f]{64}$/);
+    expect(store.status()).toMatchObject({ schemaVersion: 1, journalMode: 'wal', foreignKeys: true, backupFile: null });
+    store.close();
+  });
+
+  it('is a no-op on a second open: nothing re-applied, no backup taken', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'db.sqlite');
+    (await openStore({ file, migrationsDir: MIGRATIONS_DIR, now: () => 1000 })).close();
+    const again = await openStore({ file, migrationsDir: MIGRATIONS_DIR, now: () => 2000 });
+    const appliedAt = again.db.prepare('SELECT applied_at FROM schema_migration').pluck().all();
+    expect(appliedAt).toEqual([1000n]);
+    expect(again.backupFile).toBeNull();
+    again.close();
+  });
+
+  it('refuses a database whose landed migration was edited, leaving the file untouched', async () => {
+    const migrations = copyMigrations();
+    const file = join(tempDir(), 'db.sqlite');
+    (await openStore({ file, migrationsDir: migrations })).close();
+    const before = fileBytes(file);
+    appendFileSync(join(migrations, '001_deduction_schema.sql'), '\n-- an edit\nCREATE TABLE sneaky (x INTEGER);\n');
+    await expectRefused(openStore({ file, migrationsDir: migrations }), 'EDITED_MIGRATION', /001_deduction_schema.*was edited.*untouched/);
+    expect(fileBytes(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
+  });
+
+  it('treats CRLF line endings as the same migration', async () => {
+    const migrations = copyMigrations();
+    const file = join(tempDir(), 'db.sqlite');
+    (await openStore({ file, migrationsDir: migrations })).close();
+    const path = join(migrations, '001_deduction_schema.sql');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
+    (await openStore({ file, migrationsDir: migrations })).close();
+  });
+
+  it('refuses a database made by a newer version of the app, leaving the file untouched', async () => {
+    const newer = copyMigrations();
+    writeFileSync(join(newer, '002_future.sql'), 'CREATE TABLE future_thing (id INTEGER PRIMARY KEY);');
+    const file = join(tempDir(), 'db.sqlite');
+    (await openStore({ file, migrationsDir: newer })).close();
+    const before = fileBytes(file);
+    await expectRefused(openStore({ file, migrationsDir: MIGRATIONS_DIR }), 'NEWER_DATABASE', /newer version.*schema version 2.*knows up to 1/);
+    expect(fileBytes(file).equals(before)).toBe(true);
+  });
+
+  it('backs up a non-empty database before migrating it, and the backup holds the old rows', async () => {
+    const migrations = copyMigrations();
+    const dir = tempDir();
+    const file = join(dir, 'db.sqlite');
+    const first = await openStore({ file, migrationsDir: migrations });
+    first.db
+      .prepare(`INSERT INTO scheme (id, scheme_name, created_at, updated_at) VALUES (?, ?, 1, 1)`)
+      .run(9007199254740993n, 'red versus blue');
+    first.close();
+
+    writeFileSync(join(migrations, '002_scheme_owner.sql'), 'ALTER TABLE scheme ADD COLUMN owner TEXT;');
+    const second = await openStore({ file, migrationsDir: migrations, now: () => Date.UTC(2026, 0, 2) });
+    expect(second.backupFile).toMatch(/db\.sqlite\.v1-2026-01-02T00-00-00-000Z\.backup$/);
+    expect(second.status().schemaVersion).toBe(2);
+    second.close();
+
+    const backup = new BetterSqlite3(second.backupFile!, { readonly: true });
+    backup.defaultSafeIntegers(true);
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(backup.prepare('SELECT id, scheme_name FROM scheme').all()).toEqual([{ id: 9007199254740993n, scheme_name: 'red versus blue' }]);
+    expect(backup.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(1n);
+    const columns = backup.prepare(`SELECT name FROM pragma_table_info('scheme')`).pluck().all();
+    expect(columns).not.toContain('owner');
+    backup.close();
+  });
+
+  it('does not back up an empty file it migrates for the first time', async () => {
+    const file = join(tempDir(), 'db.sqlite');
+    writeFileSync(file, '');
+    const store = await openStore({ file, migrationsDir: MIGRATIONS_DIR });
+    expect(store.backupFile).toBeNull();
+    store.close();
+  });
+
+  it('refuses a file that is not a SQLite database, or not one of ours, without touching it', async () => {
+    const dir = tempDir();
+    const garbage = join(dir, 'garbage.sqlite');
+    writeFileSync(garbage, 'this is not a database at all, just text that is long enough to have a header');
+    const before = fileBytes(garbage);
+    await expectRefused(openStore({ file: garbage, migrationsDir: MIGRATIONS_DIR }), 'NOT_A_DATABASE', /not a readable SQLite database/);
+    expect(fileBytes(garbage).equals(before)).toBe(true);
+
+    const foreign = join(dir, 'foreign.sqlite');
+    const other = new BetterSqlite3(foreign);
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
+    other.close();
+    const foreignBefore = fileBytes(foreign);
+    await expectRefused(openStore({ file: foreign, migrationsDir: MIGRATIONS_DIR }), 'NOT_A_DATABASE', /not a Deduction Console one/);
+    expect(fileBytes(foreign).equals(foreignBefore)).toBe(true);
+  });
+
+  it('refuses a migrations folder with a gap in its numbering', async () => {
+    const migrations = copyMigrations();
+    writeFileSync(join(migrations, '003_skipped_two.sql'), 'SELECT 1;');
+    await expectRefused(openStore({ file: ':memory:', migrationsDir: migrations }), 'BAD_MIGRATIONS', /without gaps.*found 3 at position 2/);
+  });
+
+  it('rolls back a migration that fails halfway, keeping the database at its last good version', async () => {
+    const migrations = copyMigrations();
+    const file = join(tempDir(), 'db.sqlite');
+    (await openStore({ file, migrationsDir: migrations })).close();
+    writeFileSync(join(migrations, '002_broken.sql'), 'CREATE TABLE half_done (id INTEGER);\nTHIS IS NOT SQL;');
+    await expect(openStore({ file, migrationsDir: migrations })).rejects.toThrow(/syntax error/);
+    const db = new BetterSqlite3(file, { readonly: true });
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half_done'`).pluck().get()).toBe(0);
+    expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(1);
+    db.close();
+  });
+});
