@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { processIo, type CliIo } from './io';
+
+/** A subcommand adds itself to the program; its action returns the process exit code. */
+export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
+
+const COMMANDS: CommandRegistrar[] = [];
+
+/**
+ * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that
+ * tests call it in-process with a recording CliIo.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('deduction')
+    .description('Deduction Console, headless: validate, convert and run deduction workflows')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+  for (const register of COMMANDS) register(program, io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    io.err(`deduction: ${(error as Error).message}`);
+    return 1;
+  }
+  return exitCode;
+}

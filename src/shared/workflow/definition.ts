@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
+
+/**
+ * The workflow definition: the create-task JSON of the Deduction design (nodeId, nodeType,
+ * isRoot, parentId, children, containerName, agentLoad, agentConfig, containerConfig,
+ * dependencies) plus what this console adds (failure edges, join mode, priority, retry,
+ * timeout, pin, activation, workflow name/description/version/variables, editor layout).
+ *
+ * This zod schema is the single source of the definition's shape; the TypeScript types below
+ * are inferred from it. Graph rules (one root, no cycles, …) live in validate.ts.
+ */
+
+/** Node ids are what users type and what BPMN files carry: any printable text, CJK included. */
+export const NODE_ID_MAX_LENGTH = 200;
+const nodeId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(NODE_ID_MAX_LENGTH, `must be at most ${NODE_ID_MAX_LENGTH} characters`)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+
+const jsonObject = z.record(z.string(), z.json());
+
+/** A JSON Logic expression; whether its operators exist is checked by the validator. */
+export const jsonLogicSchema = z.json();
+
+export const dependencySchema = z.object({
+  sourceNodeId: nodeId,
+  type: z.enum(DEPENDENCY_TYPES).default('success'),
+  condition: jsonLogicSchema.optional(),
+});
+
+export const backoffSchema = z.object({
+  initialMs: z.int().min(0).max(86_400_000).default(1000),
+  factor: z.number().min(1).max(10).default(2),
+  maxMs: z.int().min(0).max(86_400_000).default(60_000),
+});
+
+export const retrySchema = z.object({
+  maxRetries: z.int().min(0).max(100),
+  backoff: backoffSchema.optional(),
+});
+
+/** Start not before an absolute time (ISO 8601 or epoch ms), or a delay after the task starts. */
+export const pinSchema = z.union([
+  z.object({ at: z.union([z.iso.datetime({ offset: true }), z.int().min(0)]) }),
+  z.object({ delayMs: z.int().min(0).max(365 * 86_400_000) }),
+]);
+
+export const layoutSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
+});
+
+export const workflowNodeSchema = z.object({
+  nodeId,
+  nodeType: z.enum(NODE_TYPES),
+  isRoot: z.boolean().optional(),
+  parentId: nodeId.nullable().optional(),
+  children: z.array(nodeId).optional(),
+  /** Display name; the design calls a container's name containerName. */
+  name: z.string().max(500).optional(),
+  containerName: z.string().max(500).optional(),
+  agentLoad: z.string().min(1).max(200).optional(),
+  agentConfig: jsonObject.optional(),
+  containerConfig: jsonObject.optional(),
+  dependencies: z.array(dependencySchema).optional(),
+  join: z.enum(JOIN_MODES).optional(),
+  priority: z.int().min(-1_000_000).max(1_000_000).optional(),
+  retry: retrySchema.optional(),
+  timeoutMs: z.int().positive().max(30 * 86_400_000).optional(),
+  pin: pinSchema.optional(),
+  activation: jsonLogicSchema.optional(),
+  layout: layoutSchema.optional(),
+});
+
+export const workflowDefinitionSchema = z.object({
+  name: z.string().min(1, 'must not be empty').max(500),
+  description: z.string().max(10_000).optional(),
+  version: z.union([z.string().max(100), z.int()]).optional(),
+  variables: jsonObject.optional(),
+  nodes: z.array(workflowNodeSchema).min(1, 'a workflow needs at least its root container'),
+});
+
+export type DependencyDefinition = z.infer<typeof dependencySchema>;
+export type RetryPolicy = z.infer<typeof retrySchema>;
+export type Backoff = z.infer<typeof backoffSchema>;
+export type Pin = z.infer<typeof pinSchema>;
+export type NodeLayout = z.infer<typeof layoutSchema>;
+export type WorkflowNodeDefinition = z.infer<typeof workflowNodeSchema>;
+export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
+/** What a file or the editor hands in before validation. */
+export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;
+
+/** A node's display name: its name, its containerName, or its id. */
+export function nodeDisplayName(node: Pick<WorkflowNodeDefinition, 'nodeId' | 'name' | 'containerName'>): string {
+  return node.name ?? node.containerName ?? node.nodeId;
+}

@@ -1,0 +1,30 @@
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * Builds the plain-Node entries (the `deduction` CLI, which also starts the reference Engine
+ * and the headless host) into out/node. Dependencies stay external: they are installed
+ * beside the build, and better-sqlite3 is a native addon that cannot be bundled.
+ */
+const external = [
+  ...Object.keys(pkg.dependencies),
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+];
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'out/node',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: { cli: resolve('src/cli/index.ts') },
+      external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
