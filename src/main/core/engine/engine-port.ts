@@ -1,0 +1,37 @@
+import type {
+  AgentCatalogEntry,
+  DecideManualCommand,
+  EngineEvent,
+  EngineNodeState,
+  EngineTaskRequest,
+  InitContainerCommand,
+  NodeRef,
+  StartNodeCommand,
+  StopNodeCommand,
+  StopTaskCommand,
+} from '../../../shared/engine/protocol';
+
+/**
+ * What the scheduler needs of "the Engines": one port, whatever sits behind it (the in-process
+ * test engine, one socket.io Engine, or a balancer over several). Commands resolve when the
+ * Engine acknowledged them and reject on refusal or timeout; they are idempotent by
+ * (task, node, batch), so the scheduler may safely repeat one after a crash.
+ *
+ * Events arrive in batches (already deduplicated by sequence number); the scheduler ingests
+ * one batch per transaction.
+ */
+export interface EnginePort {
+  submitTask(request: EngineTaskRequest): Promise<void>;
+  initContainer(command: InitContainerCommand): Promise<void>;
+  startNode(command: StartNodeCommand): Promise<void>;
+  stopNode(command: StopNodeCommand): Promise<void>;
+  stopTask(command: StopTaskCommand): Promise<void>;
+  queryNode(ref: NodeRef): Promise<EngineNodeState>;
+  decideManual(command: DecideManualCommand): Promise<void>;
+  /** How many more nodes the Engines can run now; Infinity when unlimited. */
+  freeCapacity(): number;
+  /** The agent loads the Engines can run. */
+  catalog(): AgentCatalogEntry[];
+  /** Subscribes to event batches; returns the unsubscribe function. */
+  onEvents(listener: (events: EngineEvent[]) => void): () => void;
+}
