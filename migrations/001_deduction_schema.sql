@@ -215,3 +215,28 @@ CREATE TABLE node_state_transition (
 );
 CREATE INDEX idx_transition_task_node ON node_state_transition (task_id, node_id, id);
 CREATE INDEX idx_transition_task_time ON node_state_transition (task_id, created_at);
+
+-- CPU and memory samples per node execution (task_id set) or per Engine host (task_id NULL).
+CREATE TABLE resource_sample (
+  id               INTEGER PRIMARY KEY,
+  task_id          INTEGER REFERENCES deduction_task (id) ON DELETE CASCADE,
+  node_id          TEXT,
+  batch            INTEGER,
+  engine_id        TEXT    NOT NULL,
+  cpu_percent      REAL    NOT NULL CHECK (cpu_percent >= 0),
+  memory_bytes     INTEGER NOT NULL CHECK (memory_bytes >= 0),
+  sample_time      INTEGER NOT NULL,
+  CHECK ((task_id IS NULL) = (node_id IS NULL))
+);
+CREATE INDEX idx_sample_task_node_time ON resource_sample (task_id, node_id, sample_time);
+CREATE INDEX idx_sample_engine_time ON resource_sample (engine_id, sample_time);
+
+-- The last Engine event ingested per Engine session, so that events an Engine replays after
+-- a reconnect or a console restart are recognised as duplicates.
+CREATE TABLE engine_cursor (
+  engine_id        TEXT    NOT NULL,
+  session_id       TEXT    NOT NULL,
+  last_seq         INTEGER NOT NULL CHECK (last_seq >= 0),
+  updated_at       INTEGER NOT NULL,
+  PRIMARY KEY (engine_id, session_id)
+);

@@ -185,6 +185,24 @@ export interface NodeStateTransitionTable {
   created_at: Millis;
 }
 
+export interface ResourceSampleTable {
+  id: Id;
+  task_id: Id | null;
+  node_id: string | null;
+  batch: number | null;
+  engine_id: string;
+  cpu_percent: number;
+  memory_bytes: number;
+  sample_time: Millis;
+}
+
+export interface EngineCursorTable {
+  engine_id: string;
+  session_id: string;
+  last_seq: number;
+  updated_at: Millis;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -204,6 +222,8 @@ export interface Database {
   node_execution: NodeExecutionTable;
   node_execution_log: NodeExecutionLogTable;
   node_state_transition: NodeStateTransitionTable;
+  resource_sample: ResourceSampleTable;
+  engine_cursor: EngineCursorTable;
   schema_migration: SchemaMigrationTable;
 }
 
