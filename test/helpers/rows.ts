@@ -1,0 +1,27 @@
+import type { Store } from '../../src/main/core/store/store';
+
+/** Minimal valid rows for constraint and cascade tests, written with raw SQL on purpose. */
+export function insertTask(store: Store, id: bigint | string = store.ids.next(), status = 'pending'): string {
+  store.db
+    .prepare(
+      `INSERT INTO deduction_task (id, task_name, status, workflow_snapshot, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
+       VALUES (?, 'task', ?, '{}', 'root', 2, 1, 1, 1, 1)`,
+    )
+    .run(BigInt(id), status);
+  return String(id);
+}
+
+export function insertNode(
+  store: Store,
+  taskId: string,
+  nodeId: string,
+  options: { type?: 'container' | 'agent'; parent?: string | null; status?: string } = {},
+): void {
+  const type = options.type ?? 'agent';
+  store.db
+    .prepare(
+      `INSERT INTO workflow_node (id, task_id, node_id, node_type, parent_node_id, is_root, agent_load, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1)`,
+    )
+    .run(BigInt(store.ids.next()), BigInt(taskId), nodeId, type, options.parent ?? null, options.parent ? 0 : 1, type === 'agent' ? 'sim' : null, options.status ?? 'pending');
+}

@@ -1,0 +1,210 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../../../src/main/core/store/store';
+import { EXECUTION_STATUSES, NODE_STATUSES, TASK_STATUSES, TRIGGER_TYPES } from '../../../../src/shared/status';
+import { FIXTURES_DIR } from '../../../helpers/paths';
+import { insertNode, insertTask } from '../../../helpers/rows';
+import { openTestStore } from '../../../helpers/store';
+
+interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
+
+type DesignSchema = Record<string, { columns: string[]; indexes: string[]; foreignKeys: string[] }>;
+
+/** One readable line per column, e.g. "status TEXT NOT NULL DEFAULT 'pending'". */
+function describeColumn(column: ColumnInfo): string {
+  return [
+    column.name,
+    column.type,
+    column.pk ? 'PRIMARY KEY' : '',
+    column.notnull ? 'NOT NULL' : '',
+    column.dflt_value === null ? '' : `DEFAULT ${column.dflt_value}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+});
+afterEach(() => store.close());
+
+function readSchema(): DesignSchema {
+  const tables = store.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  const schema: DesignSchema = {};
+  for (const table of tables) {
+    store.db.defaultSafeIntegers(false);
+    const columns = store.db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)`).all(table) as ColumnInfo[];
+    const indexes = (store.db.prepare(`SELECT name, "unique" FROM pragma_index_list(?) ORDER BY name`).all(table) as Array<{ name: string; unique: number }>).map(
+      (index) => {
+        const cols = store.db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).pluck().all(index.name) as string[];
+        return `${index.unique ? 'unique ' : ''}(${cols.join(', ')})`;
+      },
+    );
+    const foreignKeys = (
+      store.db.prepare(`SELECT id, "table", "from", "to", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq`).all(table) as Array<{
+        id: number;
+        table: string;
+        from: string;
+        to: string;
+        on_delete: string;
+      }>
+    ).reduce<Record<number, { table: string; from: string[]; to: string[]; onDelete: string }>>((acc, row) => {
+      const fk = (acc[row.id] ??= { table: row.table, from: [], to: [], onDelete: row.on_delete });
+      fk.from.push(row.from);
+      fk.to.push(row.to);
+      return acc;
+    }, {});
+    store.db.defaultSafeIntegers(true);
+    schema[table] = {
+      columns: columns.map(describeColumn),
+      indexes: indexes.sort(),
+      foreignKeys: Object.values(foreignKeys)
+        .map((fk) => `(${fk.from.join(', ')}) → ${fk.table}(${fk.to.join(', ')}) on delete ${fk.onDelete}`)
+        .sort(),
+    };
+  }
+  return schema;
+}
+
+describe('schema of migration 001', () => {
+  it('matches the design, table by table: columns, types, nullability, defaults, keys, indexes', () => {
+    const fixture = join(FIXTURES_DIR, 'schema/design-schema.json');
+    const actual = readSchema();
+    // A deliberate schema change (a new migration) is recorded with UPDATE_SCHEMA_FIXTURE=1, then reviewed in the diff.
+    if (process.env['UPDATE_SCHEMA_FIXTURE'] === '1') writeFileSync(fixture, `${JSON.stringify(actual, null, 2)}\n`);
+    const design = JSON.parse(readFileSync(fixture, 'utf8')) as DesignSchema;
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(design).sort());
+    for (const table of Object.keys(design)) {
+      expect({ table, ...actual[table] }).toEqual({ table, ...design[table] });
+    }
+  });
+
+  it('accepts exactly the shared status lists in every status column', () => {
+    const taskId = insertTask(store);
+    insertNode(store, taskId, 'root', { type: 'container' });
+    for (const status of TASK_STATUSES) {
+      store.db.prepare('UPDATE deduction_task SET status = ? WHERE id = ?').run(status, BigInt(taskId));
+    }
+    expect(() => store.db.prepare('UPDATE deduction_task SET status = ? WHERE id = ?').run('exploded', BigInt(taskId))).toThrow(/CHECK constraint/);
+    for (const status of NODE_STATUSES) {
+      store.db.prepare(`UPDATE workflow_node SET status = ? WHERE node_id = 'root'`).run(status);
+    }
+    expect(() => store.db.prepare(`UPDATE workflow_node SET status = 'done' WHERE node_id = 'root'`).run()).toThrow(/CHECK constraint/);
+    insertNode(store, taskId, 'agent', { parent: 'root' });
+    expect(() => store.db.prepare(`UPDATE workflow_node SET status = 'initializing' WHERE node_id = 'agent'`).run()).toThrow(/CHECK constraint/);
+    const insertExecution = store.db.prepare(
+      `INSERT INTO node_execution (task_id, node_id, batch, status, created_at, updated_at) VALUES (?, 'agent', ?, ?, 1, 1)`,
+    );
+    EXECUTION_STATUSES.forEach((status, index) => insertExecution.run(BigInt(taskId), index + 1, status));
+    expect(() => insertExecution.run(BigInt(taskId), 99, 'waiting')).toThrow(/CHECK constraint/);
+    const insertTransition = store.db.prepare(
+      `INSERT INTO node_state_transition (task_id, node_id, from_status, to_status, trigger_type, created_at) VALUES (?, 'agent', 'pending', 'ready', ?, 1)`,
+    );
+    for (const trigger of TRIGGER_TYPES) insertTransition.run(BigInt(taskId), trigger);
+    expect(() => insertTransition.run(BigInt(taskId), 'magic')).toThrow(/CHECK constraint/);
+  });
+
+  it('rejects a duplicate (task, node_id)', () => {
+    const taskId = insertTask(store);
+    insertNode(store, taskId, 'root', { type: 'container' });
+    expect(() => insertNode(store, taskId, 'root', { type: 'container' })).toThrow(/UNIQUE constraint failed: workflow_node.task_id, workflow_node.node_id/);
+  });
+
+  it('rejects dangling foreign keys', () => {
+    expect(() => insertNode(store, '123456789', 'orphan', { type: 'container' })).toThrow(/FOREIGN KEY constraint failed/);
+    const taskId = insertTask(store);
+    insertNode(store, taskId, 'root', { type: 'container' });
+    expect(() =>
+      store.db
+        .prepare(`INSERT INTO node_dependency (task_id, node_id, source_node_id, dependency_type, created_at) VALUES (?, 'root', 'ghost', 'success', 1)`)
+        .run(BigInt(taskId)),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => store.transaction(() => insertNode(store, taskId, 'child', { parent: 'no-such-parent' }))).toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('rejects invalid JSON in JSON columns', () => {
+    expect(() =>
+      store.db
+        .prepare(`INSERT INTO deduction_task (id, task_name, workflow_snapshot, root_node_id, created_at, updated_at) VALUES (1, 't', '{not json', 'root', 1, 1)`)
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    const taskId = insertTask(store);
+    insertNode(store, taskId, 'root', { type: 'container' });
+    expect(() => store.db.prepare(`UPDATE workflow_node SET container_config = '[1,' WHERE node_id = 'root'`).run()).toThrow(/CHECK constraint/);
+    expect(() => store.db.prepare(`INSERT INTO workflow_template (name, version, definition, created_at) VALUES ('t', 1, 'nope', 1)`).run()).toThrow(
+      /CHECK constraint/,
+    );
+  });
+
+  it('rejects a second version of a template with the same name and number', () => {
+    const insert = store.db.prepare(`INSERT INTO workflow_template (name, version, definition, created_at) VALUES ('plan', ?, '{}', 1)`);
+    insert.run(1);
+    insert.run(2);
+    expect(() => insert.run(2)).toThrow(/UNIQUE constraint failed: workflow_template.name, workflow_template.version/);
+  });
+
+  it('cascades a task delete to its nodes, dependencies, executions, logs, transitions and samples', () => {
+    const taskId = insertTask(store);
+    const otherTask = insertTask(store);
+    for (const id of [taskId, otherTask]) {
+      insertNode(store, id, 'root', { type: 'container' });
+      insertNode(store, id, 'a', { parent: 'root' });
+      insertNode(store, id, 'b', { parent: 'root' });
+      const task = BigInt(id);
+      store.db.prepare(`INSERT INTO node_dependency (task_id, node_id, source_node_id, created_at) VALUES (?, 'b', 'a', 1)`).run(task);
+      const execution = store.db
+        .prepare(`INSERT INTO node_execution (task_id, node_id, batch, created_at, updated_at) VALUES (?, 'a', 1, 1, 1)`)
+        .run(task).lastInsertRowid;
+      store.db
+        .prepare(`INSERT INTO node_execution_log (task_id, node_id, execution_id, message, log_time, created_at) VALUES (?, 'a', ?, 'hello', 1, 1)`)
+        .run(task, execution);
+      store.db.prepare(`INSERT INTO node_state_transition (task_id, node_id, to_status, trigger_type, created_at) VALUES (?, 'a', 'ready', 'system', 1)`).run(task);
+      store.db
+        .prepare(`INSERT INTO resource_sample (task_id, node_id, engine_id, cpu_percent, memory_bytes, sample_time) VALUES (?, 'a', 'e1', 1, 1, 1)`)
+        .run(task);
+    }
+    const tables = ['workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'];
+    const count = (table: string, id: string) => Number(store.db.prepare(`SELECT count(*) FROM ${table} WHERE task_id = ?`).pluck().get(BigInt(id)));
+    store.db.prepare('DELETE FROM deduction_task WHERE id = ?').run(BigInt(taskId));
+    for (const table of tables) {
+      expect({ table, left: count(table, taskId) }).toEqual({ table, left: 0 });
+      expect(count(table, otherTask)).toBeGreaterThan(0);
+    }
+    const indexed = store.db.prepare(`SELECT count(*) FROM node_execution_log_fts WHERE node_execution_log_fts MATCH 'hello'`).pluck().get();
+    expect(Number(indexed)).toBe(1);
+  });
+
+  it('keeps the full-text index of log messages in sync on insert, update and delete', () => {
+    const taskId = insertTask(store);
+    insertNode(store, taskId, 'root', { type: 'container' });
+    const insert = store.db.prepare(`INSERT INTO node_execution_log (task_id, node_id, message, log_time, created_at) VALUES (?, 'root', ?, 1, 1)`);
+    const search = (term: string) =>
+      (store.db
+        .prepare(`SELECT l.message FROM node_execution_log_fts f JOIN node_execution_log l ON l.id = f.rowid WHERE node_execution_log_fts MATCH ? ORDER BY l.id`)
+        .pluck()
+        .all(term) as string[]);
+    const first = insert.run(BigInt(taskId), 'red team crossed the river').lastInsertRowid;
+    insert.run(BigInt(taskId), 'blue team holds the bridge');
+    insert.run(BigInt(taskId), '红方 渡河 成功');
+    expect(search('river')).toEqual(['red team crossed the river']);
+    expect(search('team')).toHaveLength(2);
+    expect(search('红方')).toEqual(['红方 渡河 成功']);
+    store.db.prepare(`UPDATE node_execution_log SET message = 'red team retreated' WHERE id = ?`).run(first);
+    expect(search('river')).toEqual([]);
+    expect(search('retreated')).toEqual(['red team retreated']);
+    store.db.prepare(`DELETE FROM node_execution_log WHERE id = ?`).run(first);
+    expect(search('retreated')).toEqual([]);
+    expect(search('team')).toEqual(['blue team holds the bridge']);
+  });
+});
