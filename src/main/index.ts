@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleService } from './core/service/console-service';
 import { openStore, type Store } from './core/store/store';
+import { EventHub } from './core/service/event-hub';
 import { registerConsoleApi } from './ipc';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security';
 
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
   });
   const api = createConsoleService({ store, appName: app.getName(), version: app.getVersion() });
-  registerConsoleApi(ipcMain, api, (event) => mainWindow !== undefined && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
+  registerConsoleApi(ipcMain, api, new EventHub(), (event) => mainWindow !== undefined && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   mainWindow = createWindow();
 }
 

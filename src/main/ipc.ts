@@ -1,16 +1,41 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CONSOLE_METHOD_NAMES, ipcChannel, type ConsoleApi } from '../shared/api/contract';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CONSOLE_METHOD_NAMES, IPC_EVENT_CHANNEL, IPC_SUBSCRIBE_CHANNEL, ipcChannel, isConsoleEvent, type ConsoleApi, type ConsoleEvents } from '../shared/api/contract';
+import { dispatch } from './core/service/dispatch';
+
+export type SenderCheck = (event: IpcMainInvokeEvent | IpcMainEvent) => boolean;
 
 /**
  * Registers every ConsoleApi method on ipcMain from the contract's list, so no method is
- * wired by hand. Calls from any frame but our own window's top frame are refused.
+ * wired by hand, and forwards subscribed event streams to the window. Calls from any frame
+ * but our own window's top frame are refused. The desktop user is the operator.
  */
-export function registerConsoleApi(ipcMain: IpcMain, api: ConsoleApi, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerConsoleApi(ipcMain: IpcMain, api: ConsoleApi, events: ConsoleEvents, isTrustedSender: SenderCheck): void {
   for (const method of CONSOLE_METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => {
-      if (!isTrustedSender(event)) throw new Error(`refused ${method}: the call did not come from the console window`);
-      const call = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
-      return call(...args);
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: `refused ${method}: the call did not come from the console window` } };
+      }
+      return dispatch(api, method, args, 'operator');
     });
   }
+  const subscriptions = new Map<WebContents, Map<string, () => void>>();
+  ipcMain.on(IPC_SUBSCRIBE_CHANNEL, (event, name: unknown, on: unknown) => {
+    if (!isTrustedSender(event) || !isConsoleEvent(name)) return;
+    const contents = event.sender;
+    let mine = subscriptions.get(contents);
+    if (!mine) {
+      mine = new Map<string, () => void>();
+      subscriptions.set(contents, mine);
+      contents.once('destroyed', () => {
+        for (const end of subscriptions.get(contents)?.values() ?? []) end();
+        subscriptions.delete(contents);
+      });
+    }
+    if (on === true && !mine.has(name)) {
+      mine.set(name, events.subscribe(name, (payload) => contents.send(IPC_EVENT_CHANNEL, name, payload)));
+    } else if (on === false) {
+      mine.get(name)?.();
+      mine.delete(name);
+    }
+  });
 }

@@ -1,9 +1,46 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CONSOLE_METHOD_NAMES, ipcChannel } from '../shared/api/contract';
+import type { ConsoleTransport } from '../shared/api/client';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_SUBSCRIBE_CHANNEL,
+  ipcChannel,
+  isConsoleEvent,
+  isConsoleMethod,
+} from '../shared/api/contract';
 
-/** Exposes exactly the contract's methods, derived from its list; nothing else of Electron. */
-const api = Object.fromEntries(
-  CONSOLE_METHOD_NAMES.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(ipcChannel(method), ...args)]),
-);
+/**
+ * Exposes the ConsoleApi transport generically: one call for every method of the contract
+ * (and nothing else), one subscription for every event stream. The typed client is built in
+ * the renderer from the same contract, so no method is written twice.
+ */
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-contextBridge.exposeInMainWorld('consoleApi', api);
+ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: string, payload: unknown) => {
+  for (const listener of listeners.get(name) ?? []) listener(payload);
+});
+
+const bridge: ConsoleTransport = {
+  call(method, args) {
+    if (!isConsoleMethod(method)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method ${String(method)}` } });
+    return ipcRenderer.invoke(ipcChannel(method), ...args);
+  },
+  subscribe(event, listener) {
+    if (!isConsoleEvent(event)) return () => undefined;
+    let set = listeners.get(event);
+    if (!set) {
+      set = new Set();
+      listeners.set(event, set);
+      ipcRenderer.send(IPC_SUBSCRIBE_CHANNEL, event, true);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) {
+        listeners.delete(event);
+        ipcRenderer.send(IPC_SUBSCRIBE_CHANNEL, event, false);
+      }
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('consoleBridge', bridge);

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/api/app-status';
+import { connectConsole } from './api/connect';
+
+const api = connectConsole();
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    window.consoleApi.getAppStatus().then(setStatus, (reason: unknown) => setError(String(reason)));
+    api.getAppStatus().then(setStatus, (reason: unknown) => setError(String(reason)));
   }, []);
 
   return (

@@ -1,44 +1,76 @@
+import { z } from 'zod';
 import type { AppStatus } from './app-status';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
- * host's WebSocket, the CLI). Each method is declared once here, as data, so transports can
- * enumerate it at run time and the ConsoleApi type is derived from the same object.
+ * host's WebSocket, the CLI). Each method and event stream is declared once here, as data:
+ * transports enumerate it at run time, the argument schemas check what untrusted callers send,
+ * and the ConsoleApi type is derived from the same object.
  *
  * `query` methods read; `control` methods change something and are refused to viewers.
  */
 export type MethodKind = 'query' | 'control';
 
-export interface MethodSpec<Args extends unknown[], Result> {
+export interface MethodSpec<Args extends z.ZodTuple, Result> {
   readonly kind: MethodKind;
-  /** Phantom fields: carry the types, never set at run time. */
-  readonly args?: Args;
+  readonly args: Args;
+  /** Phantom: carries the result type, never set at run time. */
   readonly result?: Result;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any[] accepts every argument tuple
-type AnyMethodSpec = MethodSpec<any[], unknown>;
+export interface EventSpec<Payload> {
+  /** Phantom: carries the payload type, never set at run time. */
+  readonly payload?: Payload;
+}
 
-function query<Args extends unknown[], Result>(): MethodSpec<Args, Result> {
-  return { kind: 'query' };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the widest tuple schema, to constrain the table below
+type AnyMethodSpec = MethodSpec<z.ZodTuple<any, any>, unknown>;
+
+function query<Result>() {
+  return <Args extends z.ZodTuple>(args: Args): MethodSpec<Args, Result> => ({ kind: 'query', args });
 }
 
 export const CONSOLE_METHODS = {
-  getAppStatus: query<[], AppStatus>(),
+  getAppStatus: query<AppStatus>()(z.tuple([])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
-export type ConsoleMethodName = keyof typeof CONSOLE_METHODS;
+export const CONSOLE_EVENTS = {} as const satisfies Record<string, EventSpec<unknown>>;
 
-type ArgsOf<S> = S extends MethodSpec<infer A, unknown> ? A : never;
-type ResultOf<S> = S extends MethodSpec<unknown[], infer R> ? R : never;
+export type ConsoleMethodName = keyof typeof CONSOLE_METHODS;
+export type ConsoleEventName = keyof typeof CONSOLE_EVENTS;
+
+type ArgsOf<S> = S extends MethodSpec<infer A, unknown> ? z.input<A> : never;
+type ResultOf<S> = S extends MethodSpec<z.ZodTuple, infer R> ? R : never;
+type PayloadOf<S> = S extends EventSpec<infer P> ? P : never;
 
 export type ConsoleApi = {
   [K in ConsoleMethodName]: (...args: ArgsOf<(typeof CONSOLE_METHODS)[K]>) => Promise<ResultOf<(typeof CONSOLE_METHODS)[K]>>;
 };
 
-export const CONSOLE_METHOD_NAMES = Object.keys(CONSOLE_METHODS) as ConsoleMethodName[];
+export type ConsoleEventPayload<E extends ConsoleEventName> = PayloadOf<(typeof CONSOLE_EVENTS)[E]>;
 
-/** Electron IPC channel of a method. */
+/** Subscribing to an event stream returns the function that ends the subscription. */
+export interface ConsoleEvents {
+  subscribe<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEventPayload<E>) => void): () => void;
+}
+
+/** What the UI holds: every method plus the event streams. */
+export type ConsoleClient = ConsoleApi & ConsoleEvents;
+
+export const CONSOLE_METHOD_NAMES = Object.keys(CONSOLE_METHODS) as ConsoleMethodName[];
+export const CONSOLE_EVENT_NAMES = Object.keys(CONSOLE_EVENTS) as ConsoleEventName[];
+
+export function isConsoleMethod(name: unknown): name is ConsoleMethodName {
+  return typeof name === 'string' && Object.hasOwn(CONSOLE_METHODS, name);
+}
+
+export function isConsoleEvent(name: unknown): name is ConsoleEventName {
+  return typeof name === 'string' && Object.hasOwn(CONSOLE_EVENTS, name);
+}
+
+/** Electron IPC channel of a method, and the one channel events travel on. */
 export function ipcChannel(method: ConsoleMethodName): string {
   return `console:${method}`;
 }
+export const IPC_EVENT_CHANNEL = 'console-event';
+export const IPC_SUBSCRIBE_CHANNEL = 'console-subscribe';

@@ -1,0 +1,29 @@
+import { CONSOLE_METHODS, isConsoleMethod, type ConsoleApi } from '../../../shared/api/contract';
+import { ApiError, type CallResult } from '../../../shared/api/errors';
+
+export type Role = 'operator' | 'viewer';
+
+/**
+ * The one path from any transport into the ConsoleApi implementation: the method must exist,
+ * the caller's role must allow it, and the arguments must match the contract's schema before
+ * the implementation sees them. Every outcome, failures included, comes back as a CallResult.
+ */
+export async function dispatch(api: ConsoleApi, method: unknown, args: unknown, role: Role): Promise<CallResult> {
+  try {
+    if (!isConsoleMethod(method)) throw new ApiError('UNKNOWN_METHOD', `unknown method ${JSON.stringify(method)}`);
+    const spec = CONSOLE_METHODS[method];
+    if (spec.kind === 'control' && role !== 'operator') {
+      throw new ApiError('FORBIDDEN', `${method} changes the deduction and needs the operator role; this session is a viewer`);
+    }
+    const parsed = spec.args.safeParse(Array.isArray(args) ? args : []);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ApiError('INVALID_ARGUMENT', `${method}: argument ${issue.path.join('.') || '(list)'}: ${issue.message}`, parsed.error.issues);
+    }
+    const call = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
+    return { ok: true, result: await call(...(parsed.data as unknown[])) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+    return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+  }
+}

@@ -1,0 +1,32 @@
+import { createConsoleClient, type ConsoleTransport } from '../../../shared/api/client';
+import type { ConsoleClient } from '../../../shared/api/contract';
+import { HOST_TOKEN_PARAM } from '../../../shared/api/host-protocol';
+import { createSocketTransport } from './socket-transport';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a browser served by the headless host. */
+    consoleBridge?: ConsoleTransport;
+  }
+}
+
+const TOKEN_STORAGE_KEY = 'deduction-console-token';
+
+/**
+ * In Electron the preload's bridge carries the calls; in a browser, the headless host's
+ * socket on the page's own origin, with the token from the URL fragment (kept for the tab's
+ * session and removed from the address bar so it is not bookmarked or shared by accident).
+ */
+export function connectConsole(): ConsoleClient {
+  if (window.consoleBridge) return createConsoleClient(window.consoleBridge);
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const fromUrl = fragment.get(HOST_TOKEN_PARAM);
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    fragment.delete(HOST_TOKEN_PARAM);
+    const rest = fragment.toString();
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
+  }
+  const token = fromUrl ?? sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
+  return createConsoleClient(createSocketTransport(window.location.origin, token));
+}

@@ -1,7 +1,0 @@
-import type { ConsoleApi } from '../../shared/api/contract';
-
-declare global {
-  interface Window {
-    consoleApi: ConsoleApi;
-  }
-}

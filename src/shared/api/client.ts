@@ -1,0 +1,38 @@
+import {
+  CONSOLE_METHOD_NAMES,
+  type ConsoleApi,
+  type ConsoleClient,
+  type ConsoleEventName,
+  type ConsoleEventPayload,
+  type ConsoleMethodName,
+} from './contract';
+import { ApiError, type CallResult } from './errors';
+
+/**
+ * What a transport provides: one generic call and one generic subscription. Electron's
+ * preload and the headless host's socket both offer exactly this, so the typed client below
+ * is built once, from the contract's method list.
+ */
+export interface ConsoleTransport {
+  call(method: ConsoleMethodName, args: unknown[]): Promise<CallResult>;
+  subscribe(event: ConsoleEventName, listener: (payload: unknown) => void): () => void;
+}
+
+export function createConsoleClient(transport: ConsoleTransport): ConsoleClient {
+  const methods = Object.fromEntries(
+    CONSOLE_METHOD_NAMES.map((method) => [
+      method,
+      async (...args: unknown[]) => {
+        const outcome = await transport.call(method, args);
+        if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.details);
+        return outcome.result;
+      },
+    ]),
+  ) as ConsoleApi;
+  return {
+    ...methods,
+    subscribe<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEventPayload<E>) => void) {
+      return transport.subscribe(event, (payload) => listener(payload as ConsoleEventPayload<E>));
+    },
+  };
+}
