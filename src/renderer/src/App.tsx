@@ -9,7 +9,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.getAppStatus().then(setStatus, (reason: unknown) => setError(String(reason)));
+    api.getAppStatus().then(setStatus, (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
   }, []);
 
   return (

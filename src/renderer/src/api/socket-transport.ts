@@ -13,9 +13,21 @@ export interface SocketTransport extends ConsoleTransport {
  * The ConsoleApi over the headless host's socket.io, for a browser. Subscriptions are
  * re-sent after every reconnect, since the host forgets them with the old connection.
  */
+const CALL_TIMEOUT_MS = 30_000;
+
 export function createSocketTransport(url: string, token: string): SocketTransport {
   const socket = io(url, { auth: { token }, transports: ['websocket'] });
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const pending = new Set<(outcome: CallResult) => void>();
+  // The host refuses a bad token in its handshake; socket.io then stops retrying, and every
+  // call, waiting or future, must fail with that reason rather than wait forever.
+  let refusal: CallResult | undefined;
+  socket.on('connect_error', (error: Error) => {
+    if (socket.active) return;
+    refusal = { ok: false, error: { code: 'UNAUTHENTICATED', message: `the console host refused this session: ${error.message}` } };
+    for (const settle of pending) settle(refusal);
+    pending.clear();
+  });
   socket.on('connect', () => {
     for (const event of listeners.keys()) socket.emit(HOST_SOCKET.subscribe, event);
   });
@@ -25,8 +37,16 @@ export function createSocketTransport(url: string, token: string): SocketTranspo
   return {
     socket,
     call(method: ConsoleMethodName, args: unknown[]): Promise<CallResult> {
+      if (refusal) return Promise.resolve(refusal);
       return new Promise((resolve) => {
-        socket.emit(HOST_SOCKET.call, method, args, (outcome: CallResult) => resolve(outcome));
+        const settle = (outcome: CallResult) => {
+          pending.delete(settle);
+          resolve(outcome);
+        };
+        pending.add(settle);
+        socket.timeout(CALL_TIMEOUT_MS).emit(HOST_SOCKET.call, method, args, (error: Error | null, outcome: CallResult) => {
+          settle(error ? { ok: false, error: { code: 'UNAVAILABLE', message: `${method}: the console host did not answer in time` } } : outcome);
+        });
       });
     },
     subscribe(event, listener) {
