@@ -1,14 +1,13 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConsoleService } from './core/service/console-service';
-import { openStore, type Store } from './core/store/store';
-import { EventHub } from './core/service/event-hub';
+import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
 import { registerConsoleApi } from './ipc';
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security';
+import { applicationMenuTemplate } from './menu';
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-let store: Store | undefined;
+let runtime: ConsoleRuntime | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function migrationsDir(): string {
@@ -17,11 +16,7 @@ function migrationsDir(): string {
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    minWidth: 1024,
-    minHeight: 640,
-    show: false,
+    ...WINDOW_OPTIONS,
     title: app.getName(),
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(here, '../preload/index.cjs') },
   });
@@ -38,17 +33,21 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  store = await openStore({
-    file: join(app.getPath('userData'), 'deduction.sqlite'),
+  runtime = await startConsoleRuntime({
+    dbFile: join(app.getPath('userData'), 'deduction.sqlite'),
     migrationsDir: migrationsDir(),
-    appVersion: app.getVersion(),
+    appName: app.getName(),
+    version: app.getVersion(),
   });
-  const api = createConsoleService({ store, appName: app.getName(), version: app.getVersion() });
-  registerConsoleApi(ipcMain, api, new EventHub(), (event) => mainWindow !== undefined && event.sender === mainWindow.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
+  registerConsoleApi(ipcMain, runtime.api, runtime.events, (event) => {
+    const contents = mainWindow?.webContents;
+    return contents !== undefined && event.sender === contents && event.senderFrame === contents.mainFrame;
+  });
   mainWindow = createWindow();
 }
 
@@ -59,10 +58,19 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Deduction Console could not start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Deduction Console could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => store?.close());
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing || !runtime) return;
+    closing = true;
+    event.preventDefault();
+    void runtime.close().finally(() => app.quit());
+  });
 }

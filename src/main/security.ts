@@ -1,4 +1,4 @@
-import type { WebPreferences } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /** The window's security settings, kept as data so a unit test can check them without Electron. */
 export const SECURE_WEB_PREFERENCES = {
@@ -27,3 +27,13 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Sized for a 1366x768 laptop at least; hidden until the first paint so no white flash. */
+export const WINDOW_OPTIONS = {
+  width: 1366,
+  height: 768,
+  minWidth: 1024,
+  minHeight: 640,
+  show: false,
+  backgroundColor: '#10141a',
+} as const satisfies BrowserWindowConstructorOptions;

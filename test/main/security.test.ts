@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../../src/main/security';
+
+describe('window security settings', () => {
+  it('isolate the renderer from Node and Electron', () => {
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('allow scripts from the app only: no eval, no inline script, no remote origin, no plugins', () => {
+    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name, values];
+    }));
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*|http:|https:/);
+  });
+});

@@ -1,0 +1,102 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A stand-in for the `electron` module, recording what the main bundle asks of it, since the
+ * Electron binary cannot run on these machines. Only the calls the shell makes exist here.
+ */
+export interface FakeWebContents extends EventEmitter {
+  mainFrame: object;
+  openHandler?: (details: { url: string }) => { action: string };
+  sent: unknown[][];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  readonly webContents: FakeWebContents;
+  loaded?: string;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    const contents = Object.assign(new EventEmitter(), {
+      mainFrame: {},
+      sent: [] as unknown[][],
+      setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+        contents.openHandler = handler;
+      },
+      send(channel: string, ...args: unknown[]) {
+        contents.sent.push([channel, ...args]);
+      },
+    }) as FakeWebContents;
+    this.webContents = contents;
+    FakeBrowserWindow.created.push(this);
+  }
+
+  loadFile(file: string): Promise<void> {
+    this.loaded = file;
+    return Promise.resolve();
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loaded = url;
+    return Promise.resolve();
+  }
+
+  isMinimized(): boolean {
+    return false;
+  }
+
+  restore(): void {}
+  focus(): void {}
+  show(): void {}
+}
+
+export function createFakeElectron(userData: string, appPath: string) {
+  const appEvents = new EventEmitter();
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  const record = {
+    quitCalls: 0,
+    exitCodes: [] as number[],
+    menu: undefined as unknown,
+    permissionHandler: undefined as undefined | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    headersHandler: undefined as undefined | ((details: { responseHeaders: Record<string, string[]> }, callback: (response: unknown) => void) => void),
+    errors: [] as string[],
+  };
+  const app = Object.assign(appEvents, {
+    isPackaged: false,
+    whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock: () => true,
+    getPath: (name: string) => (name === 'userData' ? userData : `/nonexistent/${name}`),
+    getAppPath: () => appPath,
+    getName: () => 'Deduction Console',
+    getVersion: () => '0.0.0-test',
+    quit: () => {
+      record.quitCalls++;
+      appEvents.emit('will-quit', { preventDefault: () => undefined });
+    },
+    exit: (code: number) => record.exitCodes.push(code),
+  });
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, handler),
+      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => listeners.set(channel, listener),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: unknown) => (record.menu = menu),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: typeof record.permissionHandler) => (record.permissionHandler = handler),
+        webRequest: { onHeadersReceived: (handler: typeof record.headersHandler) => (record.headersHandler = handler) },
+      },
+    },
+    shell: { openExternal: () => Promise.resolve() },
+    dialog: { showErrorBox: (title: string, message: string) => record.errors.push(`${title}: ${message}`) },
+  };
+  return { electron, handlers, listeners, record };
+}

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CONSOLE_METHOD_NAMES, ipcChannel } from '../../../src/shared/api/contract';
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../../../src/main/security';
+import { REPO_ROOT } from '../../helpers/paths';
+import { useTempDirs } from '../../helpers/temp';
+import { createFakeElectron, FakeBrowserWindow } from './fake-electron';
+
+const MAIN_BUNDLE = join(REPO_ROOT, 'out/main/index.js');
+const tempDir = useTempDirs();
+let fake: ReturnType<typeof createFakeElectron>;
+let userData: string;
+
+vi.mock('electron', () => fake.electron);
+
+beforeAll(async () => {
+  if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
+  userData = tempDir();
+  fake = createFakeElectron(userData, REPO_ROOT);
+  await import(/* @vite-ignore */ MAIN_BUNDLE);
+  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), { timeout: 10_000 });
+});
+
+afterAll(() => {
+  fake.electron.app.quit();
+});
+
+describe('the built Electron main bundle', () => {
+  it('registers every ConsoleApi method on ipcMain, and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(CONSOLE_METHOD_NAMES.map(ipcChannel).sort());
+  });
+
+  it('opens the window with the secure settings, the sandboxed preload and the built renderer', () => {
+    const window = FakeBrowserWindow.created[0]!;
+    const preferences = window.options['webPreferences'] as Record<string, unknown>;
+    expect(preferences).toMatchObject(SECURE_WEB_PREFERENCES);
+    expect(preferences['preload']).toMatch(/out[/\\]preload[/\\]index\.cjs$/);
+    expect(existsSync(preferences['preload'] as string)).toBe(true);
+    expect(window.loaded).toMatch(/out[/\\]renderer[/\\]index\.html$/);
+  });
+
+  it('blocks navigation, window.open and every permission request, and sets the CSP on responses', () => {
+    const window = FakeBrowserWindow.created[0]!;
+    const navigation = { prevented: false, preventDefault: () => (navigation.prevented = true) };
+    window.webContents.emit('will-navigate', navigation, 'https://example.org');
+    expect(navigation.prevented).toBe(true);
+    expect(window.webContents.openHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+    expect(window.webContents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    const granted: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
+      fake.record.permissionHandler?.({}, permission, (answer) => granted.push(answer));
+    }
+    expect(granted).toEqual([false, false, false, false]);
+    let headers: unknown;
+    fake.record.headersHandler?.({ responseHeaders: {} }, (response) => (headers = response));
+    expect(headers).toEqual({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  it('answers calls from its own window and refuses calls from any other frame', async () => {
+    const window = FakeBrowserWindow.created[0]!;
+    const handler = fake.handlers.get(ipcChannel('getAppStatus'))!;
+    const own = await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+    expect(own).toMatchObject({ ok: true, result: { appName: 'Deduction Console', store: { file: join(userData, 'deduction.sqlite') } } });
+    const subFrame = await handler({ sender: window.webContents, senderFrame: {} });
+    expect(subFrame).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const stranger = await handler({ sender: {}, senderFrame: {} });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('sets an application menu with the usual roles', () => {
+    const roles = JSON.stringify((fake.record.menu as { template: unknown }).template);
+    for (const role of ['editMenu', 'windowMenu', 'zoomIn', 'togglefullscreen']) expect(roles).toContain(role);
+  });
+});
