@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import { SnowflakeGenerator } from '../ids/snowflake';
+import { connectionProblems, findBackups } from './backup';
 import { StoreOpenError } from './errors';
 import { loadMigrations, type Migration } from './migrations';
 import { bindable, mapRow, RowMappingPlugin } from './rows';
@@ -17,6 +18,8 @@ export interface StoreOptions {
   busyTimeoutMs?: number;
   /** Where pre-migration backups go; defaults to the database's folder. */
   backupDir?: string;
+  /** Check the file's integrity (quick_check) before using it; on by default for files. */
+  checkIntegrity?: boolean;
   /** Snowflake worker number of this process (0–1023). */
   worker?: number;
   now?: () => number;
@@ -64,6 +67,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (exists) {
     const readonly = openReadonly(options.file);
     try {
+      if (options.checkIntegrity !== false) refuseDamaged(readonly, options.file);
       const inspection = inspect(readonly, options.file);
       const pending = checkCompatible(inspection.applied, migrations, options.file);
       if (pending.length > 0 && !inspection.empty) {
@@ -84,6 +88,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   return createStore(db, options, backupFile);
+}
+
+function refuseDamaged(db: BetterSqlite3.Database, file: string): void {
+  const problems = connectionProblems(db, true);
+  if (problems.length === 0) return;
+  const backups = findBackups(file);
+  const recovery =
+    backups.length > 0
+      ? `Restore the newest backup with \`deduction restore ${backups[0]}\` (backups found: ${backups.join(', ')}), or one of your own.`
+      : 'Restore one of your own backups with `deduction restore FILE`.';
+  throw new StoreOpenError(
+    'INTEGRITY',
+    `${file} is damaged (${problems.slice(0, 3).join('; ')}). It was left as it is. ${recovery}`,
+    file,
+  );
 }
 
 function openReadonly(file: string): BetterSqlite3.Database {
