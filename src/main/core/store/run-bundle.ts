@@ -139,7 +139,7 @@ function parseLine<T>(schema: z.ZodType<T>, line: string | undefined, file: stri
   try {
     json = JSON.parse(line);
   } catch (error) {
-    throw new Error(`${file}:${lineNumber}: not JSON (${(error as Error).message})`);
+    throw new Error(`${file}:${lineNumber}: not JSON (${(error as Error).message})`, { cause: error });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
