@@ -187,7 +187,7 @@ CREATE VIRTUAL TABLE node_execution_log_fts USING fts5 (
   message,
   content = 'node_execution_log',
   content_rowid = 'id',
-  tokenize = 'unicode61'
+  tokenize = 'trigram case_sensitive 0'
 );
 CREATE TRIGGER trg_log_fts_insert AFTER INSERT ON node_execution_log BEGIN
   INSERT INTO node_execution_log_fts (rowid, message) VALUES (new.id, new.message);

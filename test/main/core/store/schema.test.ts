@@ -199,7 +199,9 @@ describe('schema of migration 001', () => {
     insert.run(BigInt(taskId), '红方 渡河 成功');
     expect(search('river')).toEqual(['red team crossed the river']);
     expect(search('team')).toHaveLength(2);
-    expect(search('红方')).toEqual(['红方 渡河 成功']);
+    expect(search('"方 渡河"')).toEqual(['红方 渡河 成功']);
+    expect(search('RIVER')).toEqual(['red team crossed the river']);
+    expect(search('ross')).toEqual(['red team crossed the river']);
     store.db.prepare(`UPDATE node_execution_log SET message = 'red team retreated' WHERE id = ?`).run(first);
     expect(search('river')).toEqual([]);
     expect(search('retreated')).toEqual(['red team retreated']);
