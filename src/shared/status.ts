@@ -39,6 +39,10 @@ export type JoinMode = (typeof JOIN_MODES)[number];
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Where a log line came from: the agent's output streams, the console or Engine itself, or a progress/result report. */
+export const LOG_TYPES = ['stdout', 'stderr', 'system', 'progress', 'result'] as const;
+export type LogType = (typeof LOG_TYPES)[number];
+
 type Machine<S extends string> = Readonly<Record<S, readonly S[]>>;
 
 /** Statuses from which a node can still be skipped: it has not started. */

@@ -5,6 +5,7 @@ import type {
   ExecutionStatus,
   JoinMode,
   LogLevel,
+  LogType,
   NodeStatus,
   NodeType,
   TaskStatus,
@@ -153,8 +154,6 @@ export interface NodeExecutionTable {
   created_at: Millis;
   updated_at: Millis;
 }
-
-export type LogType = 'stdout' | 'stderr' | 'system' | 'progress' | 'result';
 
 export interface NodeExecutionLogTable {
   id: Id;

@@ -26,7 +26,7 @@ function seedRun(store: Store): string {
   return taskId;
 }
 
-function contentOf(store: Store, taskId: string) {
+function contentOf(store: Store, taskId: string): Record<string, unknown> {
   const task = BigInt(taskId);
   const strip = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), id: undefined, execution_id: undefined }));
   const tables = ['workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'];
@@ -52,14 +52,14 @@ describe('run bundles', () => {
 
     expect(importRun(target, file)).toMatchObject({ taskId, status: 'imported' });
     expect(contentOf(target, taskId)).toEqual(contentOf(source, taskId));
-    expect(contentOf(target, taskId).logsLinkedToExecution).toBe(100n);
+    expect(contentOf(target, taskId)['logsLinkedToExecution']).toBe(100n);
     const search = target.db.prepare(`SELECT count(*) FROM node_execution_log_fts WHERE node_execution_log_fts MATCH '"敌情 line"'`).pluck().get();
     expect(Number(search)).toBe(200);
 
     const before = target.db.prepare('SELECT count(*) FROM node_execution_log').pluck().get();
     expect(importRun(target, file)).toMatchObject({ taskId, status: 'already-present' });
     expect(target.db.prepare('SELECT count(*) FROM node_execution_log').pluck().get()).toBe(before);
-    expect(contentOf(target, otherTask).node_execution_log).toHaveLength(100);
+    expect(contentOf(target, otherTask)['node_execution_log']).toHaveLength(100);
     source.close();
     target.close();
   });
