@@ -179,7 +179,8 @@ CREATE TABLE node_execution_log (
   created_at       INTEGER NOT NULL,
   FOREIGN KEY (task_id, node_id) REFERENCES workflow_node (task_id, node_id) ON DELETE CASCADE
 );
-CREATE INDEX idx_log_task_time ON node_execution_log (task_id, log_time);
+-- (task_id) alone keeps rowids in order within a task: log pages are read in id order from a cursor.
+CREATE INDEX idx_log_task ON node_execution_log (task_id);
 CREATE INDEX idx_log_task_node_time ON node_execution_log (task_id, node_id, log_time);
 CREATE INDEX idx_log_execution ON node_execution_log (execution_id);
 
