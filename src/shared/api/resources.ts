@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isId } from '../ids';
+
+export const SERIES_MAX_POINTS = 2000;
+
+const id = z.string().refine(isId, 'must be a decimal id');
+const window = {
+  from: z.int().min(0).optional(),
+  to: z.int().min(0).optional(),
+  /** At most this many points come back, whatever the length of the window. */
+  points: z.int().min(2).max(SERIES_MAX_POINTS).default(300),
+};
+
+/** CPU and memory over time for one node, a whole task (summed over its nodes), or one Engine host. */
+export const resourceQuerySchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('node'), taskId: id, nodeId: z.string().min(1).max(200), ...window }),
+  z.object({ scope: z.literal('task'), taskId: id, ...window }),
+  z.object({ scope: z.literal('engine'), engineId: z.string().min(1).max(200), ...window }),
+]);
+export type ResourceQuery = z.input<typeof resourceQuerySchema>;
+
+export interface ResourcePoint {
+  /** Start of the bucket, ms since the epoch. */
+  time: number;
+  cpuPercent: number;
+  cpuPercentMax: number;
+  memoryBytes: number;
+  memoryBytesMax: number;
+}
+
+export interface ResourceSeries {
+  bucketMs: number;
+  points: ResourcePoint[];
+}
+
+export const progressQuerySchema = z.object({ taskId: id, ...window });
+export type ProgressQuery = z.input<typeof progressQuerySchema>;
+
+/** Nodes reaching an end per bucket, and the running total, for a task's progress chart. */
+export interface ProgressPoint {
+  time: number;
+  completed: number;
+  failed: number;
+  completedTotal: number;
+  failedTotal: number;
+}
+
+export interface ProgressSeries {
+  bucketMs: number;
+  points: ProgressPoint[];
+}
