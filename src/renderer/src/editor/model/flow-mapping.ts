@@ -1,0 +1,111 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { AgentCatalogItem } from './agent-catalog';
+import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import type { Problem } from '../../../../shared/workflow/problems';
+import { ancestorIds, type DependencyRef } from './document';
+import { edgeId } from './flow-ids';
+import { nodePosition, nodeSize } from './geometry';
+import { worstSeverity, type ProblemIndex } from './problems-index';
+
+/**
+ * The one-way mapping from the workflow definition (the document) to what xyflow draws.
+ * Changes come back from the canvas as edits on the definition, never by reading these nodes.
+ */
+export type WorkflowNodeData = {
+  node: WorkflowNodeDefinition;
+  problems: Problem[];
+  severity?: 'error' | 'warning';
+  /** The catalog entry of an agent's load, when an Engine offers it. */
+  agent?: AgentCatalogItem;
+  childCount: number;
+  /** Set on the node a search or a problem click points at. */
+  highlighted: boolean;
+};
+
+export type DependencyEdgeData = {
+  ref: DependencyRef;
+  dependency: DependencyDefinition;
+  problems: Problem[];
+  severity?: 'error' | 'warning';
+};
+
+export type WorkflowFlowNode = Node<WorkflowNodeData, 'agent' | 'container'>;
+export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
+
+export interface SelectionState {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+export const EMPTY_SELECTION: SelectionState = { nodes: new Set(), edges: new Set() };
+
+export const SOURCE_HANDLE = 'out';
+export const TARGET_HANDLE = 'in';
+
+export interface FlowInput {
+  definition: WorkflowDefinition;
+  selection: SelectionState;
+  problems: ProblemIndex;
+  catalog: readonly AgentCatalogItem[];
+  highlighted?: string;
+}
+
+export function toFlowNodes({ definition, selection, problems, catalog, highlighted }: FlowInput): WorkflowFlowNode[] {
+  const known = new Set(definition.nodes.map((node) => node.nodeId));
+  const byLoad = new Map(catalog.map((entry) => [entry.agentLoad, entry]));
+  const childCount = new Map<string, number>();
+  for (const node of definition.nodes) if (node.parentId) childCount.set(node.parentId, (childCount.get(node.parentId) ?? 0) + 1);
+  const depth = new Map(definition.nodes.map((node) => [node.nodeId, ancestorIds(definition, node.nodeId).length]));
+  // xyflow needs every parent before its children.
+  const ordered = [...definition.nodes].sort((a, b) => (depth.get(a.nodeId) ?? 0) - (depth.get(b.nodeId) ?? 0));
+  return ordered.map((node) => {
+    const nodeProblems = problems.byNode.get(node.nodeId) ?? [];
+    const severity = worstSeverity(nodeProblems);
+    const agent = node.agentLoad ? byLoad.get(node.agentLoad) : undefined;
+    const parentId = node.parentId && known.has(node.parentId) && !node.isRoot ? node.parentId : undefined;
+    const size = nodeSize(node);
+    const flowNode: WorkflowFlowNode = {
+      id: node.nodeId,
+      type: node.nodeType,
+      position: nodePosition(node),
+      width: size.width,
+      height: size.height,
+      selected: selection.nodes.has(node.nodeId),
+      deletable: !node.isRoot,
+      data: {
+        node,
+        problems: nodeProblems,
+        ...(severity ? { severity } : {}),
+        ...(agent ? { agent } : {}),
+        childCount: childCount.get(node.nodeId) ?? 0,
+        highlighted: highlighted === node.nodeId,
+      },
+      ...(parentId ? { parentId } : {}),
+    };
+    return flowNode;
+  });
+}
+
+export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput, 'definition' | 'selection' | 'problems'>): DependencyFlowEdge[] {
+  const known = new Set(definition.nodes.map((node) => node.nodeId));
+  const edges: DependencyFlowEdge[] = [];
+  for (const node of definition.nodes) {
+    node.dependencies?.forEach((dependency, index) => {
+      if (!known.has(dependency.sourceNodeId)) return;
+      const id = edgeId(node.nodeId, index);
+      const edgeProblems = problems.byEdge.get(id) ?? [];
+      const severity = worstSeverity(edgeProblems);
+      edges.push({
+        id,
+        type: 'dependency',
+        source: dependency.sourceNodeId,
+        target: node.nodeId,
+        sourceHandle: SOURCE_HANDLE,
+        targetHandle: TARGET_HANDLE,
+        selected: selection.edges.has(id),
+        data: { ref: { targetNodeId: node.nodeId, index }, dependency, problems: edgeProblems, ...(severity ? { severity } : {}) },
+      });
+    });
+  }
+  return edges;
+}
