@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppStatus } from './app-status';
+import { logQuerySchema, type LogPage } from './logs';
+import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -11,7 +13,7 @@ import type { AppStatus } from './app-status';
  */
 export type MethodKind = 'query' | 'control';
 
-export interface MethodSpec<Args extends z.ZodTuple, Result> {
+export interface MethodSpec<Args extends z.ZodType<readonly unknown[]>, Result> {
   readonly kind: MethodKind;
   readonly args: Args;
   /** Phantom: carries the result type, never set at run time. */
@@ -23,15 +25,17 @@ export interface EventSpec<Payload> {
   readonly payload?: Payload;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the widest tuple schema, to constrain the table below
-type AnyMethodSpec = MethodSpec<z.ZodTuple<any, any>, unknown>;
+type AnyMethodSpec = MethodSpec<z.ZodType<readonly unknown[]>, unknown>;
 
 function query<Result>() {
-  return <Args extends z.ZodTuple>(args: Args): MethodSpec<Args, Result> => ({ kind: 'query', args });
+  return <Args extends z.ZodType<readonly unknown[]>>(args: Args): MethodSpec<Args, Result> => ({ kind: 'query', args });
 }
 
 export const CONSOLE_METHODS = {
   getAppStatus: query<AppStatus>()(z.tuple([])),
+  queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),
+  getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),
+  getProgressSeries: query<ProgressSeries>()(z.tuple([progressQuerySchema])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
 export const CONSOLE_EVENTS = {} as const satisfies Record<string, EventSpec<unknown>>;
@@ -40,7 +44,7 @@ export type ConsoleMethodName = keyof typeof CONSOLE_METHODS;
 export type ConsoleEventName = keyof typeof CONSOLE_EVENTS;
 
 type ArgsOf<S> = S extends MethodSpec<infer A, unknown> ? z.input<A> : never;
-type ResultOf<S> = S extends MethodSpec<z.ZodTuple, infer R> ? R : never;
+type ResultOf<S> = S extends MethodSpec<z.ZodType<readonly unknown[]>, infer R> ? R : never;
 type PayloadOf<S> = S extends EventSpec<infer P> ? P : never;
 
 export type ConsoleApi = {

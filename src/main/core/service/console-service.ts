@@ -1,4 +1,6 @@
 import type { ConsoleApi } from '../../../shared/api/contract';
+import { queryLogs } from '../logs/query-logs';
+import { progressSeries, resourceSeries } from '../resources/series';
 import type { Store } from '../store/store';
 
 export interface ConsoleServiceOptions {
@@ -10,6 +12,9 @@ export interface ConsoleServiceOptions {
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */
 export function createConsoleService({ store, appName, version }: ConsoleServiceOptions): ConsoleApi {
   return {
-    getAppStatus: () => Promise.resolve({ appName, version, store: store.status() }),
+    getAppStatus: async () => ({ appName, version, store: store.status() }),
+    queryLogs: async (query) => queryLogs(store, query),
+    getResourceSeries: async (query) => resourceSeries(store, query),
+    getProgressSeries: async (query) => progressSeries(store, query),
   };
 }
