@@ -1,0 +1,76 @@
+import type { ModdleElement } from 'moddle';
+import { layoutSchema, pinSchema, retrySchema, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { describeElement, elementId } from './describe';
+import { readDeductionFields } from './deduction-fields';
+import { deductionAttribute } from './extensions';
+import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
+import type { JsonLogic } from './logic';
+
+/** Node fields an exported element carries as deduction:field JSON; null means "absent". */
+const NODE_FIELDS = ['name', 'containerName', 'agentConfig', 'containerConfig', 'retry', 'pin', 'activation', 'layout'] as const;
+type NodeField = (typeof NODE_FIELDS)[number];
+
+function isObject(value: JsonLogic): value is { [key: string]: JsonLogic } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value has the shape the definition wants for the field (validation proper happens later). */
+function fits(field: NodeField, value: JsonLogic): boolean {
+  switch (field) {
+    case 'name':
+    case 'containerName':
+      return typeof value === 'string';
+    case 'agentConfig':
+    case 'containerConfig':
+      return isObject(value);
+    case 'retry':
+      return retrySchema.safeParse(value).success;
+    case 'pin':
+      return pinSchema.safeParse(value).success;
+    case 'layout':
+      return layoutSchema.safeParse(value).success;
+    case 'activation':
+      return true;
+  }
+}
+
+function integerAttribute(element: ModdleElement, name: 'priority' | 'timeoutMs', problems: ImportProblems): number | undefined {
+  const text = deductionAttribute(element, name);
+  if (text === undefined) return undefined;
+  if (/^-?\d+$/.test(text.trim())) return Number(text);
+  problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:${name} "${text}" of ${describeElement(element)} is not an integer; it is ignored.`, {
+    elementId: elementId(element),
+  });
+  return undefined;
+}
+
+/**
+ * Restores what the exporter wrote beside the BPMN: priority and timeout attributes, and the
+ * deduction:field values, which replace what the plain BPMN mapping produced.
+ */
+export function applyDeductionFields(node: WorkflowNodeDefinition, element: ModdleElement, problems: ImportProblems): void {
+  const priority = integerAttribute(element, 'priority', problems);
+  if (priority !== undefined) node.priority = priority;
+  const timeoutMs = integerAttribute(element, 'timeoutMs', problems);
+  if (timeoutMs !== undefined) node.timeoutMs = timeoutMs;
+  const target = node as Record<string, unknown>;
+  for (const [field, value] of readDeductionFields(element, problems)) {
+    if (!(NODE_FIELDS as readonly string[]).includes(field)) {
+      problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:field "${field}" of ${describeElement(element)} is not a node field; it is ignored.`, {
+        elementId: elementId(element),
+        nodeId: node.nodeId,
+      });
+      continue;
+    }
+    if (value === null) {
+      delete target[field];
+    } else if (fits(field as NodeField, value)) {
+      target[field] = value;
+    } else {
+      problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:field "${field}" of ${describeElement(element)} does not have the shape of that field; it is ignored.`, {
+        elementId: elementId(element),
+        nodeId: node.nodeId,
+      });
+    }
+  }
+}

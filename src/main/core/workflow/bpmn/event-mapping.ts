@@ -1,0 +1,83 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnTimerEventDefinition } from 'bpmn-moddle/types';
+import { describeElement, elementId } from './describe';
+import type { Vertex } from './flow-graph';
+import type { ImportContext } from './import-context';
+import { BPMN_PROBLEM } from './import-problems';
+import { datePin, durationPin, type TimerReading } from './timers';
+
+/** An event definition's kind: "timer", "message", "error", … */
+export function definitionKind(definition: ModdleElement): string {
+  return definition.$type.replace(/^bpmn:/, '').replace(/EventDefinition$/, '').toLowerCase();
+}
+
+export function eventDefinitions(element: ModdleElement): ModdleElement[] {
+  const own: unknown = element.eventDefinitions;
+  const referenced: unknown = element.eventDefinitionRef;
+  return [...(Array.isArray(own) ? own : []), ...(Array.isArray(referenced) ? referenced : [])] as ModdleElement[];
+}
+
+function expressionText(expression: unknown): string | undefined {
+  const body: unknown = (expression as ModdleElement | undefined)?.body;
+  return typeof body === 'string' && body.trim() !== '' ? body.trim() : undefined;
+}
+
+function readTimer(definition: ModdleElement<BpmnTimerEventDefinition>): TimerReading {
+  const cycle = expressionText(definition.timeCycle);
+  if (cycle !== undefined) return { unsupported: `timeCycle "${cycle}" repeats, and a pin starts a node once` };
+  const duration = expressionText(definition.timeDuration);
+  if (duration !== undefined) return durationPin(duration);
+  const date = expressionText(definition.timeDate);
+  if (date !== undefined) return datePin(date);
+  return { unsupported: 'it has no timeDuration, timeDate or timeCycle' };
+}
+
+const MEANING_LOST: Record<string, string> = {
+  'bpmn:StartEvent': 'its trigger is not imported: the nodes after it start with their container',
+  'bpmn:IntermediateCatchEvent': 'the flow does not wait for it: it is passed through',
+  'bpmn:IntermediateThrowEvent': 'nothing is thrown: it is passed through',
+  'bpmn:EndEvent': 'its result is not thrown: it ends the path like a plain end event',
+};
+
+/**
+ * Adds a start, end or intermediate event as a virtual vertex. Timers become pins on the nodes
+ * after them; link events are paired later; every other event definition is reported.
+ */
+export function addEvent(element: ModdleElement, scope: ModdleElement, isRootScope: boolean, context: ImportContext): Vertex {
+  const vertex = context.graph.addVertex(element);
+  const where = { elementId: elementId(element) };
+  for (const definition of eventDefinitions(element)) {
+    const kind = definitionKind(definition);
+    if (kind === 'timer' && (element.$type === 'bpmn:StartEvent' || element.$type === 'bpmn:IntermediateCatchEvent')) {
+      addTimer(vertex, definition, isRootScope && element.$type === 'bpmn:StartEvent', context);
+    } else if (kind === 'link' && element.$type !== 'bpmn:StartEvent' && element.$type !== 'bpmn:EndEvent') {
+      const name = typeof definition.name === 'string' && definition.name !== '' ? definition.name : (element.name as string | undefined);
+      context.linkEvents.push({ vertex, name: name ?? '', scope, throws: element.$type === 'bpmn:IntermediateThrowEvent' });
+    } else {
+      context.problems.warn(
+        BPMN_PROBLEM.unsupportedElement,
+        `The ${kind} event definition of ${describeElement(element)} is not supported; ${MEANING_LOST[element.$type] ?? 'it is passed through'}.`,
+        where,
+      );
+    }
+  }
+  return vertex;
+}
+
+function addTimer(vertex: Vertex, definition: ModdleElement, exact: boolean, context: ImportContext): void {
+  const reading = readTimer(definition as ModdleElement<BpmnTimerEventDefinition>);
+  const where = { elementId: elementId(vertex.element) };
+  if ('unsupported' in reading) {
+    context.problems.warn(BPMN_PROBLEM.timerUnsupported, `The timer of ${describeElement(vertex.element)} is not imported: ${reading.unsupported}.`, where);
+    return;
+  }
+  vertex.pin = reading.pin;
+  // A pin counts from the task's start: exact for a date, or for a start timer of the root scope.
+  if (!exact && !('at' in reading.pin)) {
+    context.problems.warn(
+      BPMN_PROBLEM.semanticsApproximated,
+      `The timer of ${describeElement(vertex.element)} waits from when the flow reaches it; its pin on the next nodes counts from the task's start.`,
+      where,
+    );
+  }
+}

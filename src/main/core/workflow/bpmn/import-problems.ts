@@ -1,0 +1,75 @@
+import type { Problem } from '../../../../shared/workflow/problems';
+
+/** Stable codes of the problems a BPMN import reports. */
+export const BPMN_PROBLEM = {
+  /** The input is larger than the import accepts. */
+  tooLarge: 'BPMN_TOO_LARGE',
+  /** Not well-formed XML: the import stops. */
+  malformedXml: 'BPMN_MALFORMED_XML',
+  /** Well-formed XML, but not a BPMN 2.0 <definitions> document. */
+  notBpmn: 'BPMN_NOT_BPMN',
+  /** No process or pool to import. */
+  noProcess: 'BPMN_NO_PROCESS',
+  /** Something bpmn-moddle read past: an unknown element, an unresolved reference, … */
+  parseWarning: 'BPMN_PARSE_WARNING',
+  /** A DOCTYPE or entity declaration: ignored, entities are never expanded. */
+  doctypeIgnored: 'BPMN_DOCTYPE_IGNORED',
+  /** An element with no equivalent in a workflow: not imported. */
+  unsupportedElement: 'BPMN_UNSUPPORTED_ELEMENT',
+  /** An element imported with part of its BPMN meaning lost. */
+  semanticsApproximated: 'BPMN_SEMANTICS_APPROXIMATED',
+  /** Diagram-only content (annotations, associations, groups, lanes): not imported. */
+  artifactIgnored: 'BPMN_ARTIFACT_IGNORED',
+  /** Vendor extension elements or attributes the import does not read. */
+  extensionIgnored: 'BPMN_EXTENSION_IGNORED',
+  /** A conditionExpression that has no JSON Logic equivalent: the edge is unconditional. */
+  conditionNotExpressible: 'BPMN_CONDITION_NOT_EXPRESSIBLE',
+  /** A gateway branch without a condition: it is always taken. */
+  conditionMissing: 'BPMN_CONDITION_MISSING',
+  /** Gateway joins whose mix of all/one cannot be expressed by one join mode. */
+  joinApproximated: 'BPMN_JOIN_APPROXIMATED',
+  /** A dependency left out: it would close a cycle, or a path makes it moot. */
+  dependencyDropped: 'BPMN_DEPENDENCY_DROPPED',
+  /** A timer that cannot become a pin. */
+  timerUnsupported: 'BPMN_TIMER_UNSUPPORTED',
+  /** A message flow whose ends do not both lead to nodes. */
+  messageFlowDropped: 'BPMN_MESSAGE_FLOW_DROPPED',
+  /** An id or name that had to be replaced or shortened. */
+  idReplaced: 'BPMN_ID_REPLACED',
+  /** The imported workflow does not pass validation. */
+  invalidResult: 'BPMN_INVALID_RESULT',
+} as const;
+
+export type BpmnProblemCode = (typeof BPMN_PROBLEM)[keyof typeof BPMN_PROBLEM];
+
+/** Where in the BPMN source a problem is: the element's id, when it has one. */
+export function bpmnPath(elementId: string | undefined): (string | number)[] {
+  return elementId === undefined ? ['bpmn'] : ['bpmn', elementId];
+}
+
+export function bpmnError(code: BpmnProblemCode, message: string, elementId?: string): Problem {
+  return { severity: 'error', code, path: bpmnPath(elementId), message };
+}
+
+/** Collects the problems of one import, in the order they were found. */
+export class ImportProblems {
+  readonly list: Problem[] = [];
+
+  warn(code: BpmnProblemCode, message: string, where: { elementId?: string; nodeId?: string } = {}): void {
+    const problem: Problem = { severity: 'warning', code, path: bpmnPath(where.elementId), message };
+    if (where.nodeId !== undefined) problem.nodeId = where.nodeId;
+    this.list.push(problem);
+  }
+
+  error(code: BpmnProblemCode, message: string, elementId?: string): void {
+    this.list.push(bpmnError(code, message, elementId));
+  }
+
+  add(problems: readonly Problem[]): void {
+    this.list.push(...problems);
+  }
+
+  get hasErrors(): boolean {
+    return this.list.some((problem) => problem.severity === 'error');
+  }
+}

@@ -1,0 +1,146 @@
+import type { ModdleElement } from 'moddle';
+import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { mapTask, taskTypeOf } from './activity-mapping';
+import { elementId, describeElement } from './describe';
+import { addEvent } from './event-mapping';
+import { deductionAttribute } from './extensions';
+import type { GatewayKind } from './flow-graph';
+import type { ImportContext } from './import-context';
+import { BPMN_PROBLEM } from './import-problems';
+import { reportArtifacts, reportForeignExtensions, reportLanes, reportUnsupported } from './ignored-content';
+import { nodeName } from './node-fields';
+
+const GATEWAY_KINDS: Record<string, GatewayKind> = {
+  'bpmn:ParallelGateway': 'parallel',
+  'bpmn:ExclusiveGateway': 'exclusive',
+  'bpmn:InclusiveGateway': 'inclusive',
+  'bpmn:ComplexGateway': 'complex',
+  'bpmn:EventBasedGateway': 'eventBased',
+};
+
+/** A process or subprocess to walk, and the container its content goes into. */
+export interface Scope {
+  element: ModdleElement;
+  containerId: string;
+  isRoot: boolean;
+}
+
+function flowElements(scope: ModdleElement): ModdleElement[] {
+  const elements: unknown = scope.flowElements;
+  return Array.isArray(elements) ? (elements as ModdleElement[]) : [];
+}
+
+/**
+ * Walks processes and subprocesses breadth-first (a deeply nested file must not exhaust the
+ * stack): activities become nodes, gateways and events become virtual vertices, sequence flows
+ * are gathered for wiring, and everything else is reported.
+ */
+export function walkScopes(scopes: readonly Scope[], context: ImportContext): void {
+  const pending = [...scopes];
+  for (let index = 0; index < pending.length; index += 1) {
+    const scope = pending[index] as Scope;
+    reportLanes(scope.element, context.problems);
+    reportArtifacts(scope.element, context.problems);
+    for (const element of flowElements(scope.element)) {
+      const nested = walkElement(element, scope, context);
+      if (nested) pending.push(nested);
+    }
+  }
+}
+
+function walkElement(element: ModdleElement, scope: Scope, context: ImportContext): Scope | undefined {
+  if (element.$instanceOf('bpmn:SequenceFlow')) {
+    context.sequenceFlows.push(element);
+    return undefined;
+  }
+  if (element.$instanceOf('bpmn:SubProcess')) return addSubProcess(element, scope, context);
+  if (element.$instanceOf('bpmn:Activity')) {
+    addActivity(element, scope, context);
+    return undefined;
+  }
+  const gateway = GATEWAY_KINDS[element.$type];
+  if (gateway) {
+    context.graph.addVertex(element, { gateway });
+    reportForeignExtensions(element, [], context.problems);
+    return undefined;
+  }
+  if (element.$instanceOf('bpmn:BoundaryEvent')) {
+    context.boundaryEvents.push({ vertex: context.graph.addVertex(element), element });
+    return undefined;
+  }
+  if (element.$instanceOf('bpmn:Event')) {
+    addEvent(element, scope.element, scope.isRoot, context);
+    reportForeignExtensions(element, [], context.problems);
+    return undefined;
+  }
+  reportUnsupported(element, context.problems);
+  return undefined;
+}
+
+function preferredId(element: ModdleElement): string | undefined {
+  return deductionAttribute(element, 'nodeId') ?? elementId(element);
+}
+
+function reportActivityMarkers(element: ModdleElement, context: ImportContext, nodeId: string): void {
+  const loop = element.loopCharacteristics as ModdleElement | undefined;
+  if (loop) {
+    context.problems.warn(BPMN_PROBLEM.unsupportedElement, `The ${loop.$type} marker of ${describeElement(element)} is not supported; the node runs once.`, {
+      elementId: elementId(element),
+      nodeId,
+    });
+  }
+}
+
+function addSubProcess(element: ModdleElement, scope: Scope, context: ImportContext): Scope | undefined {
+  if (element.triggeredByEvent === true) {
+    const count = flowElements(element).length;
+    reportUnsupported(element, context.problems, `an event subprocess runs only when its trigger fires; it and the ${count} elements in it are not imported`);
+    return undefined;
+  }
+  const nodeId = context.allocateNodeId(preferredId(element), element, 'container');
+  const node: WorkflowNodeDefinition = { nodeId, nodeType: 'container', parentId: scope.containerId, children: [] };
+  const name = nodeName(element, context);
+  if (name !== undefined) node.name = name;
+  const kind = element.$type === 'bpmn:Transaction' ? 'transaction' : element.$type === 'bpmn:AdHocSubProcess' ? 'adHocSubProcess' : undefined;
+  if (kind) {
+    node.containerConfig = { bpmnType: kind };
+    context.problems.warn(
+      BPMN_PROBLEM.semanticsApproximated,
+      kind === 'transaction'
+        ? `${describeElement(element)} becomes a plain container: its cancel and compensation semantics are not imported.`
+        : `${describeElement(element)} becomes a plain container: its children without flows run at once, and its completion condition and ordering are not imported.`,
+      { elementId: elementId(element), nodeId },
+    );
+  }
+  context.addNode(node, element);
+  context.graph.addVertex(element, { nodeId });
+  reportActivityMarkers(element, context, nodeId);
+  reportForeignExtensions(element, [], context.problems, nodeId);
+  return { element, containerId: nodeId, isRoot: false };
+}
+
+function addActivity(element: ModdleElement, scope: Scope, context: ImportContext): void {
+  const type = taskTypeOf(element);
+  if (element.isForCompensation === true || type === undefined) {
+    reportUnsupported(
+      element,
+      context.problems,
+      element.isForCompensation === true ? 'a compensation handler runs only on compensation, so it is not imported' : 'it is not imported',
+    );
+    context.graph.addVertex(element);
+    return;
+  }
+  const nodeId = context.allocateNodeId(preferredId(element), element, 'agent');
+  const mapping = mapTask(element, type);
+  const node: WorkflowNodeDefinition = { nodeId, nodeType: 'agent', parentId: scope.containerId, agentLoad: mapping.agentLoad };
+  const name = nodeName(element, context);
+  if (name !== undefined) node.name = name;
+  if (mapping.agentConfig) node.agentConfig = mapping.agentConfig;
+  if (mapping.lost) {
+    context.problems.warn(BPMN_PROBLEM.semanticsApproximated, `${describeElement(element)}: ${mapping.lost}.`, { elementId: elementId(element), nodeId });
+  }
+  context.addNode(node, element);
+  context.graph.addVertex(element, { nodeId });
+  reportActivityMarkers(element, context, nodeId);
+  reportForeignExtensions(element, mapping.consumed, context.problems, nodeId);
+}

@@ -1,0 +1,102 @@
+import type { ModdleElement } from 'moddle';
+import { describeElement, elementId } from './describe';
+import { definitionKind, eventDefinitions } from './event-mapping';
+import type { ImportContext } from './import-context';
+import { BPMN_PROBLEM } from './import-problems';
+
+/** Connects the gathered sequence flows; a flow whose end was not imported is reported. */
+export function wireSequenceFlows(context: ImportContext): void {
+  let unnamed = 0;
+  for (const flow of context.sequenceFlows) {
+    const from = context.graph.vertexOf(flow.sourceRef as ModdleElement | undefined);
+    const to = context.graph.vertexOf(flow.targetRef as ModdleElement | undefined);
+    if (!from || !to) {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `${describeElement(flow)} does not connect two imported elements; it is ignored.`, {
+        elementId: elementId(flow),
+      });
+      continue;
+    }
+    unnamed += 1;
+    context.graph.addFlow(elementId(flow) ?? `flow#${unnamed}`, from, to, flow);
+  }
+}
+
+/**
+ * Boundary events: an error boundary event makes failure dependencies on the activity it is
+ * attached to. Others cannot be expressed exactly: an interrupting one ends the activity
+ * abnormally (approximated as failure), a non-interrupting one runs beside it (approximated as
+ * finish, i.e. after it); both are reported.
+ */
+export function attachBoundaryEvents(context: ImportContext): void {
+  for (const { vertex, element } of context.boundaryEvents) {
+    const attached = context.graph.vertexOf(element.attachedToRef as ModdleElement | undefined);
+    const where = { elementId: elementId(element) };
+    const kinds = eventDefinitions(element).map(definitionKind);
+    const interrupting = element.cancelActivity !== false;
+    const type = kinds.length === 1 && kinds[0] === 'error' ? 'failure' : interrupting ? 'failure' : 'finish';
+    vertex.boundary = attached?.nodeId === undefined ? { type } : { attachedToNode: attached.nodeId, type };
+    if (attached?.nodeId === undefined) {
+      context.problems.warn(BPMN_PROBLEM.unsupportedElement, `${describeElement(element)} is attached to nothing that was imported; the flows after it start with their container.`, where);
+      continue;
+    }
+    if (kinds.length === 1 && kinds[0] === 'error') continue;
+    const what = kinds.length === 0 ? 'no event definition' : `its ${kinds.join('/')} event definition`;
+    context.problems.warn(
+      BPMN_PROBLEM.semanticsApproximated,
+      interrupting
+        ? `${describeElement(element)} with ${what} is not supported as such; the flows after it depend on the failure of "${attached.nodeId}".`
+        : `${describeElement(element)} (non-interrupting) with ${what} is not supported as such; the flows after it run once "${attached.nodeId}" finishes.`,
+      { ...where, nodeId: attached.nodeId },
+    );
+  }
+}
+
+/** Pairs link throw events with the catch events of the same name in the same scope. */
+export function pairLinkEvents(context: ImportContext): void {
+  const catches = context.linkEvents.filter((link) => !link.throws && link.name !== '');
+  for (const link of context.linkEvents) {
+    if (link.name === '') {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `The link ${describeElement(link.vertex.element)} has no name, so it links to nothing; the flow ${link.throws ? 'ends' : 'starts'} there.`, {
+        elementId: link.vertex.id,
+      });
+      continue;
+    }
+    if (!link.throws) continue;
+    const targets = catches.filter((candidate) => candidate.scope === link.scope && candidate.name === link.name);
+    if (targets.length === 0) {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `The link ${describeElement(link.vertex.element)} has no catching link "${link.name}" in its scope; its path ends there.`, {
+        elementId: link.vertex.id,
+      });
+    }
+    for (const target of targets) context.graph.addFlow(`${link.vertex.id}->${target.vertex.id}`, link.vertex, target.vertex);
+  }
+  for (const link of catches) {
+    if (!context.linkEvents.some((other) => other.throws && other.scope === link.scope && other.name === link.name)) {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `The link ${describeElement(link.vertex.element)} has no throwing link "${link.name}" in its scope; the flow after it starts with its container.`, {
+        elementId: link.vertex.id,
+      });
+    }
+  }
+}
+
+/** Gateways whose behaviour a dependency graph only approximates. */
+export function reportGatewaySemantics(context: ImportContext): void {
+  for (const vertex of context.graph.vertices) {
+    const where = { elementId: elementId(vertex.element) };
+    if (vertex.gateway === 'inclusive' && vertex.incoming.length > 1) {
+      context.problems.warn(
+        BPMN_PROBLEM.semanticsApproximated,
+        `${describeElement(vertex.element)} merges branches: the nodes after it join with "one" and do not wait for every active branch.`,
+        where,
+      );
+    } else if (vertex.gateway === 'complex') {
+      context.problems.warn(BPMN_PROBLEM.semanticsApproximated, `${describeElement(vertex.element)} is imported like an inclusive gateway; its activation condition is not.`, where);
+    } else if (vertex.gateway === 'eventBased') {
+      context.problems.warn(
+        BPMN_PROBLEM.semanticsApproximated,
+        `${describeElement(vertex.element)} chooses a branch by the first event; all of its branches are followed.`,
+        where,
+      );
+    }
+  }
+}
