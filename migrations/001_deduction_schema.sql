@@ -241,3 +241,11 @@ CREATE TABLE engine_cursor (
   updated_at       INTEGER NOT NULL,
   PRIMARY KEY (engine_id, session_id)
 );
+
+-- This console's name towards Engines (one row), kept across restarts so that an Engine hands
+-- the events it kept for this console back to it, and to no other console.
+CREATE TABLE engine_console (
+  id               INTEGER PRIMARY KEY CHECK (id = 1),
+  session_id       TEXT    NOT NULL,
+  created_at       INTEGER NOT NULL
+);

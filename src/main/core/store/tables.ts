@@ -202,6 +202,13 @@ export interface EngineCursorTable {
   updated_at: Millis;
 }
 
+/** One row (id 1): this console's session id towards Engines. */
+export interface EngineConsoleTable {
+  id: Id;
+  session_id: string;
+  created_at: Millis;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -223,6 +230,7 @@ export interface Database {
   node_state_transition: NodeStateTransitionTable;
   resource_sample: ResourceSampleTable;
   engine_cursor: EngineCursorTable;
+  engine_console: EngineConsoleTable;
   schema_migration: SchemaMigrationTable;
 }
 
