@@ -1,0 +1,52 @@
+/** Stable codes of the problems the workflow validator reports; the editor and tests key on them. */
+export const WORKFLOW_PROBLEM = {
+  // The input as data: what JSON cannot carry, or what is unsafe to walk.
+  notAnObject: 'NOT_AN_OBJECT',
+  notFinite: 'NOT_FINITE_NUMBER',
+  notJson: 'NOT_JSON_VALUE',
+  circular: 'CIRCULAR_REFERENCE',
+  tooDeep: 'TOO_DEEP',
+  tooLarge: 'TOO_LARGE',
+  forbiddenKey: 'FORBIDDEN_KEY',
+  unreadable: 'UNREADABLE_VALUE',
+  // The zod schema of the definition.
+  schema: 'SCHEMA',
+  unknownProperty: 'UNKNOWN_PROPERTY',
+  // The node tree.
+  duplicateNodeId: 'DUPLICATE_NODE_ID',
+  noRoot: 'NO_ROOT',
+  multipleRoots: 'MULTIPLE_ROOTS',
+  rootNotContainer: 'ROOT_NOT_CONTAINER',
+  rootWithParent: 'ROOT_WITH_PARENT',
+  orphan: 'ORPHAN_NODE',
+  unknownParent: 'UNKNOWN_PARENT',
+  unknownChild: 'UNKNOWN_CHILD',
+  parentNotContainer: 'PARENT_NOT_CONTAINER',
+  parentMismatch: 'PARENT_CHILDREN_MISMATCH',
+  childOfTwo: 'CHILD_OF_TWO_PARENTS',
+  childListedTwice: 'CHILD_LISTED_TWICE',
+  parentCycle: 'PARENT_CYCLE',
+  emptyContainer: 'EMPTY_CONTAINER',
+  // Dependencies.
+  unknownDependency: 'UNKNOWN_DEPENDENCY',
+  selfDependency: 'SELF_DEPENDENCY',
+  duplicateDependency: 'DUPLICATE_DEPENDENCY',
+  dependencyCycle: 'DEPENDENCY_CYCLE',
+  dependsOnAncestor: 'DEPENDS_ON_ANCESTOR',
+  dependsOnDescendant: 'DEPENDS_ON_DESCENDANT',
+  deadlock: 'DEADLOCK',
+  redundantAnyEdge: 'REDUNDANT_ANY_EDGE',
+  pointlessJoin: 'POINTLESS_JOIN',
+  // JSON Logic conditions and activations.
+  invalidLogic: 'INVALID_JSON_LOGIC',
+  constantLogic: 'CONSTANT_JSON_LOGIC',
+  unknownVariable: 'UNKNOWN_CONDITION_VARIABLE',
+  // Node settings.
+  agentWithoutLoad: 'AGENT_WITHOUT_LOAD',
+  ignoredSetting: 'IGNORED_SETTING',
+  pointlessSetting: 'POINTLESS_SETTING',
+  // The validator itself failed; never expected, reported rather than thrown.
+  internal: 'INTERNAL_ERROR',
+} as const;
+
+export type WorkflowProblemCode = (typeof WORKFLOW_PROBLEM)[keyof typeof WORKFLOW_PROBLEM];

@@ -1,0 +1,60 @@
+import { checkDependencies } from './dependency-check';
+import { errorMessage, scanJsonValue } from './json-scan';
+import { checkNodeSettings } from './node-check';
+import { normalizeDefinition } from './normalize';
+import type { NormalizedWorkflowDefinition } from './normalized';
+import type { Problem } from './problems';
+import { WORKFLOW_PROBLEM } from './problem-codes';
+import { parseInput } from './schema-check';
+import { checkTree } from './structure-check';
+import { describe } from './zod-problems';
+
+export interface ValidationResult {
+  /** No errors (warnings allowed). */
+  ok: boolean;
+  /** Present when ok: parentId and children both filled, defaults applied. */
+  definition?: NormalizedWorkflowDefinition;
+  /** Every error and warning found, each with the path of what it is about. */
+  problems: Problem[];
+}
+
+/**
+ * Validates a workflow definition from any source (a file, the editor, an API caller) and
+ * reports every problem at once. Runs in the browser as well as in Node, never throws, and
+ * takes time linear in the input (100,000 nodes, 10,000 nesting levels).
+ */
+export function validateWorkflow(input: unknown): ValidationResult {
+  try {
+    return validate(input);
+  } catch (error) {
+    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.internal, path: [], message: `the validator failed on this input: ${errorMessage(error)}` }]);
+  }
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+function validate(input: unknown): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.notAnObject, path: [], message: `a workflow definition must be an object with "name" and "nodes", not ${describe(input)}` }]);
+  }
+  const scan = scanJsonValue(input);
+  const problems: Problem[] = scan.problems.map(({ fatal: _fatal, ...problem }) => problem);
+  if (scan.aborted || scan.problems.some((problem) => problem.fatal && problem.path.length === 0)) return fail(problems);
+
+  const parsed = parseInput(input as Record<string, unknown>, scan.problems);
+  problems.push(...parsed.problems);
+  const shape = checkTree(parsed.nodes, parsed.brokenIds, parsed.incomplete);
+  problems.push(...shape.problems);
+  const dependencies = checkDependencies(shape, parsed.brokenIds);
+  problems.push(...dependencies.problems);
+  problems.push(...checkNodeSettings(shape));
+
+  if (hasErrors(problems) || parsed.header === undefined) return fail(problems);
+  return { ok: true, definition: normalizeDefinition(parsed.header, shape, dependencies.kept), problems };
+}
+
+function fail(problems: Problem[]): ValidationResult {
+  return { ok: false, problems };
+}
