@@ -6,7 +6,7 @@ import { applyDeductionFields } from './apply-fields';
 import { checkDefinition } from './check-definition';
 import { breakDependencyCycles } from './cycles';
 import { describeElement, elementId } from './describe';
-import { shapeLayouts } from './diagram-layout';
+import { assignLayouts, diagramShapes, type PlacedShape } from './diagram-layout';
 import { anchorStartCondition } from './start-conditions';
 import { deductionAttribute } from './extensions';
 import { FlowConditions } from './flow-conditions';
@@ -93,18 +93,19 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
     if (waits.startCondition !== undefined) anchorStartCondition(node, waits.startCondition, context.nodes, context.problems);
   }
 
-  const layouts = shapeLayouts(definitions);
+  const shapes = diagramShapes(definitions);
+  const shapeOfNode = new Map<string, PlacedShape>();
   for (const [id, nodeId] of context.nodeOfElement) {
-    const node = context.nodes.get(nodeId);
-    const layout = layouts.get(id);
-    if (node && layout && !node.layout) node.layout = layout;
+    const shape = shapes.get(id);
+    if (shape && !shapeOfNode.has(nodeId)) shapeOfNode.set(nodeId, shape);
   }
+  const nodes = [...context.nodes.values()];
+  assignLayouts(nodes, (nodeId) => shapeOfNode.get(nodeId));
   for (const [nodeId, element] of context.elementOfNode) {
     const node = context.nodes.get(nodeId);
     if (node) applyDeductionFields(node, element, context.problems);
   }
 
-  const nodes = [...context.nodes.values()];
   breakDependencyCycles(nodes, context.problems);
   for (const node of nodes) tidy(node, exportedJoins.has(node.nodeId));
 

@@ -31,20 +31,29 @@ function flowElements(scope: ModdleElement): ModdleElement[] {
 }
 
 /**
- * Walks processes and subprocesses breadth-first (a deeply nested file must not exhaust the
- * stack): activities become nodes, gateways and events become virtual vertices, sequence flows
- * are gathered for wiring, and everything else is reported.
+ * Walks processes and subprocesses depth-first in document order, with an explicit stack (a
+ * deeply nested file must not exhaust the call stack): activities become nodes, gateways and
+ * events become virtual vertices, sequence flows are gathered for wiring, and everything else is
+ * reported. Nodes come out in pre-order: each container right before its content.
  */
 export function walkScopes(scopes: readonly Scope[], context: ImportContext): void {
-  const pending = [...scopes];
-  for (let index = 0; index < pending.length; index += 1) {
-    const scope = pending[index] as Scope;
+  const stack: { scope: Scope; elements: ModdleElement[]; next: number }[] = [];
+  const enter = (scope: Scope): void => {
     reportLanes(scope.element, context.problems);
     reportArtifacts(scope.element, context.problems);
-    for (const element of flowElements(scope.element)) {
-      const nested = walkElement(element, scope, context);
-      if (nested) pending.push(nested);
+    stack.push({ scope, elements: flowElements(scope.element), next: 0 });
+  };
+  for (const scope of [...scopes].reverse()) enter(scope);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { scope: Scope; elements: ModdleElement[]; next: number };
+    const element = frame.elements[frame.next];
+    if (!element) {
+      stack.pop();
+      continue;
     }
+    frame.next += 1;
+    const nested = walkElement(element, frame.scope, context);
+    if (nested) enter(nested);
   }
 }
 

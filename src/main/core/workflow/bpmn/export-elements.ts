@@ -1,0 +1,189 @@
+import type { BpmnModdle } from 'bpmn-moddle';
+import type { ModdleElement } from 'moddle';
+import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { BPMN_TYPE_KEY, canonicalTaskType, TASK_TYPES, type TaskType } from './activity-mapping';
+import { DEDUCTION_FIELD_TYPE, type DeductionAttribute } from './deduction-schema';
+import { jsonLogicToEl } from './el-printer';
+import type { BpmnIdAllocator } from './export-ids';
+import type { WorkflowTree } from './export-structure';
+import { JSON_LOGIC_LANGUAGE } from './expression';
+import type { JsonLogic } from './logic';
+
+const CONTAINER_TYPES: Record<string, string> = { transaction: 'bpmn:Transaction', adHocSubProcess: 'bpmn:AdHocSubProcess' };
+
+/** A dependency as a sequence flow, with the scope it belongs to. */
+export interface ExportedFlow {
+  key: string;
+  element: ModdleElement;
+  source: string;
+  target: string;
+}
+
+export interface SemanticModel {
+  definitions: ModdleElement;
+  process: ModdleElement;
+  /** The pool that draws the root container (the collaboration's only participant). */
+  participant: ModdleElement;
+  collaboration: ModdleElement;
+  /** The BPMN element of every node (the root's is the process). */
+  elements: Map<string, ModdleElement>;
+  flows: ExportedFlow[];
+}
+
+function taskType(node: WorkflowNodeDefinition): TaskType {
+  const recorded = node.agentConfig?.[BPMN_TYPE_KEY];
+  if (typeof recorded === 'string' && (TASK_TYPES as readonly string[]).includes(recorded)) return recorded as TaskType;
+  return canonicalTaskType(node.agentLoad ?? '');
+}
+
+function bpmnTypeName(type: TaskType): string {
+  return `bpmn:${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+}
+
+class ElementFactory {
+  constructor(
+    private readonly moddle: BpmnModdle,
+    readonly ids: BpmnIdAllocator,
+  ) {}
+
+  create(type: string, attrs: Record<string, unknown>): ModdleElement {
+    return this.moddle.create(type, attrs);
+  }
+
+  setAttribute(element: ModdleElement, name: DeductionAttribute, value: string | number | undefined): void {
+    if (value !== undefined) element.set(`deduction:${name}`, String(value));
+  }
+
+  /** Adds deduction:field extension elements, one per value, with a JSON body. */
+  addFields(element: ModdleElement, fields: Record<string, JsonLogic | undefined>): void {
+    const entries = Object.entries(fields).filter((entry): entry is [string, JsonLogic] => entry[1] !== undefined);
+    if (entries.length === 0) return;
+    const values = entries.map(([name, value]) => this.create(DEDUCTION_FIELD_TYPE, { name, value: JSON.stringify(value) }));
+    element.set('extensionElements', this.create('bpmn:ExtensionElements', { values }));
+  }
+}
+
+/** The node fields the BPMN element cannot say itself; null records a field the BPMN suggests but the node lacks. */
+function nodeFields(node: WorkflowNodeDefinition, hasShape: boolean): Record<string, JsonLogic | undefined> {
+  const layoutNeedsField = node.layout !== undefined && (!hasShape || node.layout.width === undefined || node.layout.height === undefined);
+  return {
+    name: node.name === undefined && node.containerName !== undefined ? null : undefined,
+    containerName: node.containerName,
+    agentConfig: node.agentConfig,
+    containerConfig: node.containerConfig,
+    retry: node.retry,
+    pin: node.pin,
+    activation: node.activation,
+    layout: layoutNeedsField ? node.layout : undefined,
+  };
+}
+
+function conditionExpression(factory: ElementFactory, condition: JsonLogic): ModdleElement {
+  const readable = jsonLogicToEl(condition);
+  return readable === undefined
+    ? factory.create('bpmn:FormalExpression', { body: JSON.stringify(condition), language: JSON_LOGIC_LANGUAGE })
+    : factory.create('bpmn:FormalExpression', { body: readable });
+}
+
+/**
+ * Builds the BPMN semantic model: the root container as the process (drawn as the one pool of
+ * a collaboration), containers as
+ * subprocesses, agents as tasks by agent load, dependencies as sequence flows (in the innermost
+ * scope holding both ends) carrying their type and condition.
+ */
+export function buildSemanticModel(
+  moddle: BpmnModdle,
+  definition: WorkflowDefinition,
+  tree: WorkflowTree,
+  ids: BpmnIdAllocator,
+  hasShape: (nodeId: string) => boolean,
+): SemanticModel {
+  const factory = new ElementFactory(moddle, ids);
+  const elements = new Map<string, ModdleElement>();
+  const bpmnIds = new Map<string, string>();
+  for (const node of tree.byId.values()) bpmnIds.set(node.nodeId, ids.forNode(node.nodeId));
+
+  const decorate = (element: ModdleElement, node: WorkflowNodeDefinition): void => {
+    if (bpmnIds.get(node.nodeId) !== node.nodeId) factory.setAttribute(element, 'nodeId', node.nodeId);
+    if (node.nodeType === 'agent') factory.setAttribute(element, 'agentLoad', node.agentLoad);
+    factory.setAttribute(element, 'join', node.join);
+    factory.setAttribute(element, 'priority', node.priority);
+    factory.setAttribute(element, 'timeoutMs', node.timeoutMs);
+    factory.addFields(element, nodeFields(node, hasShape(node.nodeId)));
+  };
+
+  const makeElement = (node: WorkflowNodeDefinition): ModdleElement => {
+    const base = { id: bpmnIds.get(node.nodeId), name: node.name ?? node.containerName };
+    let element: ModdleElement;
+    if (node.nodeType === 'container') {
+      const kind = node.containerConfig?.[BPMN_TYPE_KEY];
+      element = factory.create((typeof kind === 'string' && CONTAINER_TYPES[kind]) || 'bpmn:SubProcess', { ...base, flowElements: [] });
+      for (const child of tree.childrenOf(node.nodeId)) (element.flowElements as ModdleElement[]).push(makeElement(child));
+    } else {
+      const type = taskType(node);
+      const script = node.agentConfig?.script;
+      const format = node.agentConfig?.scriptFormat;
+      const extra = type === 'scriptTask' ? { script: typeof script === 'string' ? script : undefined, scriptFormat: typeof format === 'string' ? format : undefined } : {};
+      element = factory.create(bpmnTypeName(type), { ...base, ...extra });
+    }
+    elements.set(node.nodeId, element);
+    decorate(element, node);
+    return element;
+  };
+
+  const process = factory.create('bpmn:Process', {
+    id: bpmnIds.get(tree.root.nodeId),
+    name: tree.root.name ?? tree.root.containerName,
+    isExecutable: false,
+    flowElements: [],
+  });
+  elements.set(tree.root.nodeId, process);
+  decorate(process, tree.root);
+  for (const child of tree.childrenOf(tree.root.nodeId)) (process.flowElements as ModdleElement[]).push(makeElement(child));
+
+  const flows = buildFlows(factory, tree, elements);
+  const participant = factory.create('bpmn:Participant', { id: ids.fresh(`Pool_${process.id as string}`), name: process.name, processRef: process });
+  const collaboration = factory.create('bpmn:Collaboration', { id: ids.fresh('Collaboration'), participants: [participant] });
+  const definitions = factory.create('bpmn:Definitions', {
+    id: ids.fresh('Definitions'),
+    name: definition.name,
+    targetNamespace: 'http://deduction-console/bpmn',
+    exporter: 'Deduction Console',
+    rootElements: [collaboration, process],
+  });
+  factory.addFields(definitions, { description: definition.description, version: definition.version, variables: definition.variables });
+  return { definitions, process, participant, collaboration, elements, flows };
+}
+
+function buildFlows(factory: ElementFactory, tree: WorkflowTree, elements: Map<string, ModdleElement>): ExportedFlow[] {
+  const flows: ExportedFlow[] = [];
+  for (const target of tree.byId.values()) {
+    (target.dependencies ?? []).forEach((dependency: DependencyDefinition, index) => {
+      const sourceElement = elements.get(dependency.sourceNodeId);
+      const targetElement = elements.get(target.nodeId);
+      if (!sourceElement || !targetElement) return;
+      const scope = elements.get(tree.commonScope(dependency.sourceNodeId, target.nodeId));
+      const element = factory.create('bpmn:SequenceFlow', {
+        id: factory.ids.fresh(`Flow_${flows.length + 1}`),
+        sourceRef: sourceElement,
+        targetRef: targetElement,
+      });
+      factory.setAttribute(element, 'dependencyType', dependency.type);
+      if (dependency.condition !== undefined) {
+        element.set('conditionExpression', conditionExpression(factory, dependency.condition));
+        factory.addFields(element, { condition: dependency.condition });
+      }
+      pushTo(sourceElement, 'outgoing', element);
+      pushTo(targetElement, 'incoming', element);
+      pushTo(scope ?? elements.get(tree.root.nodeId), 'flowElements', element);
+      flows.push({ key: `${target.nodeId}#${index}`, element, source: dependency.sourceNodeId, target: target.nodeId });
+    });
+  }
+  return flows;
+}
+
+function pushTo(owner: ModdleElement | undefined, property: string, element: ModdleElement): void {
+  if (!owner) return;
+  const list = owner.get(property) as ModdleElement[];
+  list.push(element);
+}
