@@ -9,6 +9,12 @@ import { LOG_LEVELS } from '../status';
  * increasing sequence number that the console acknowledges cumulatively.
  */
 export const ENGINE_PROTOCOL_VERSION = 1;
+/** The oldest console protocol version an Engine of this version still serves. */
+export const ENGINE_PROTOCOL_MIN_VERSION = 1;
+
+export function isCompatibleProtocol(version: number): boolean {
+  return Number.isInteger(version) && version >= ENGINE_PROTOCOL_MIN_VERSION && version <= ENGINE_PROTOCOL_VERSION;
+}
 
 const json = z.json();
 const jsonObject = z.record(z.string(), z.json());
@@ -85,8 +91,18 @@ export type EngineNodeState = z.infer<typeof nodeStateSchema>;
 
 const time = z.int().min(0);
 
+/**
+ * The Engine that sent an event and the event's sequence number in its stream. The console
+ * stamps both on every node event and sample it ingests (whatever the Engine wrote there), so
+ * the scheduler can record where each execution ran and log lines keep the Engine's order.
+ */
+const engineIdField = z.string().min(1).max(200).optional();
+const seqField = z.int().positive().optional();
+
 export const nodeStatusEventSchema = nodeRefSchema.extend({
   type: z.literal('node.status'),
+  engineId: engineIdField,
+  seq: seqField,
   status: z.enum(ENGINE_NODE_STATUSES),
   result: json.optional(),
   errorCode: z.string().max(100).optional(),
@@ -97,6 +113,8 @@ export const nodeStatusEventSchema = nodeRefSchema.extend({
 
 export const nodeProgressEventSchema = nodeRefSchema.extend({
   type: z.literal('node.progress'),
+  engineId: engineIdField,
+  seq: seqField,
   progress: z.number().min(0).max(1),
   message: z.string().max(10_000).optional(),
   time,
@@ -106,6 +124,8 @@ export const LOG_STREAMS = ['stdout', 'stderr', 'system'] as const;
 
 export const nodeLogEventSchema = nodeRefSchema.extend({
   type: z.literal('node.log'),
+  engineId: engineIdField,
+  seq: seqField,
   level: z.enum(LOG_LEVELS),
   stream: z.enum(LOG_STREAMS),
   source: z.string().max(200).optional(),
@@ -115,6 +135,8 @@ export const nodeLogEventSchema = nodeRefSchema.extend({
 
 export const resourceSampleEventSchema = z.object({
   type: z.literal('resource.sample'),
+  engineId: engineIdField,
+  seq: seqField,
   /** Absent for a sample of the Engine host as a whole. */
   taskId: taskId.optional(),
   nodeId: nodeId.optional(),
@@ -132,6 +154,8 @@ export const agentCatalogEntrySchema = z.object({
   version: z.string().max(100).optional(),
   /** JSON Schema of the agent config, for the editor. */
   configSchema: jsonObject.optional(),
+  /** Config values the agent uses where the node's config is silent. */
+  defaults: jsonObject.optional(),
 });
 export type AgentCatalogEntry = z.infer<typeof agentCatalogEntrySchema>;
 
@@ -158,3 +182,164 @@ export type NodeProgressEvent = z.infer<typeof nodeProgressEventSchema>;
 export type NodeLogEvent = z.infer<typeof nodeLogEventSchema>;
 export type ResourceSampleEvent = z.infer<typeof resourceSampleEventSchema>;
 export type HeartbeatEvent = z.infer<typeof heartbeatEventSchema>;
+
+/* ------------------------------------------------------------------------------------------
+ * The wire: socket.io event names, the handshake, command and event envelopes, acks.
+ * ---------------------------------------------------------------------------------------- */
+
+/** socket.io event names of the protocol; nothing else is spoken on an Engine socket. */
+export const ENGINE_SOCKET = {
+  /** Engine → console, once per connection before any events: who the Engine is. */
+  welcome: 'engine:welcome',
+  /** console → Engine, with an acknowledgement callback. */
+  command: 'engine:command',
+  /** Engine → console: a batch of sequenced events. */
+  events: 'engine:events',
+  /** console → Engine: every event up to `seq` of `stream` is ingested. */
+  ack: 'engine:ack',
+} as const;
+
+/** Limits both sides enforce; an event beyond them is logged and ignored, never ingested. */
+export const ENGINE_LIMITS = {
+  maxEventsPerEnvelope: 1000,
+  /** Serialized size of one event; a log line's message is capped far below by its schema. */
+  maxEventBytes: 1024 * 1024,
+  /** Largest socket.io message an Engine accepts (a submitted task tree fits). */
+  maxCommandBytes: 16 * 1024 * 1024,
+} as const;
+
+const sessionId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8–100 letters, digits, _ or -');
+
+/**
+ * socket.io `auth` of the handshake. `consoleSession` names the console (stable across its
+ * restarts), so the Engine hands the events it kept for that console back to it and to no other.
+ */
+export const engineHandshakeSchema = z.object({
+  protocol: z.int(),
+  token: z.string().max(4096),
+  consoleSession: sessionId,
+  consoleName: z.string().max(200).optional(),
+});
+export type EngineHandshake = z.infer<typeof engineHandshakeSchema>;
+
+/** Why an Engine refused a handshake; sent as the `data` of socket.io's connect_error. */
+export const HANDSHAKE_REFUSALS = ['UNAUTHORIZED', 'INCOMPATIBLE_PROTOCOL', 'INVALID_HANDSHAKE'] as const;
+export const handshakeRefusalSchema = z.object({
+  code: z.enum(HANDSHAKE_REFUSALS),
+  engineProtocol: z.int().optional(),
+  engineMinProtocol: z.int().optional(),
+});
+export type HandshakeRefusal = z.infer<typeof handshakeRefusalSchema>;
+
+export const engineWelcomeSchema = z.object({
+  protocol: z.int(),
+  engineId: z.string().min(1).max(200),
+  /** Random per Engine process: a different run after a reconnect means the Engine restarted. */
+  engineRun: sessionId,
+  /**
+   * This console's event stream on this Engine run; sequence numbers count within it and the
+   * console keeps its cursor per (engineId, stream).
+   */
+  stream: z.string().min(1).max(250),
+  /** The highest sequence number the Engine holds as acknowledged for this stream. */
+  ackedSeq: z.int().min(0),
+  capacity: z.int().min(0),
+  running: z.int().min(0),
+  agents: z.array(agentCatalogEntrySchema),
+  time,
+});
+export type EngineWelcome = z.infer<typeof engineWelcomeSchema>;
+
+export const sequencedEventSchema = z.object({ seq: z.int().positive(), event: z.unknown() });
+
+/** Events are validated one by one after the envelope, so one bad event spoils no other. */
+export const eventEnvelopeSchema = z.object({
+  stream: z.string().min(1).max(250),
+  events: z.array(sequencedEventSchema).min(1).max(ENGINE_LIMITS.maxEventsPerEnvelope),
+});
+export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
+
+export const eventAckSchema = z.object({ stream: z.string().min(1).max(250), seq: z.int().min(0) });
+export type EventAck = z.infer<typeof eventAckSchema>;
+
+/** Commands by name; each is idempotent by (task, node, batch) (submit and stop task: by task). */
+export const engineCommandSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('submitTask'), payload: engineTaskRequestSchema }),
+  z.object({ name: z.literal('initContainer'), payload: initContainerSchema }),
+  z.object({ name: z.literal('startNode'), payload: startNodeSchema }),
+  z.object({ name: z.literal('stopNode'), payload: stopNodeSchema }),
+  z.object({ name: z.literal('stopTask'), payload: stopTaskSchema }),
+  z.object({ name: z.literal('queryNode'), payload: queryNodeSchema }),
+  z.object({ name: z.literal('decideManual'), payload: decideManualSchema }),
+  /** Measures latency; the ack carries the Engine's time. */
+  z.object({ name: z.literal('ping'), payload: z.object({}) }),
+]);
+export type EngineCommand = z.infer<typeof engineCommandSchema>;
+export type EngineCommandName = EngineCommand['name'];
+export const ENGINE_COMMAND_NAMES = engineCommandSchema.options.map((option) => option.shape.name.value);
+
+/** Why a command was refused (or, console-side, could not be delivered). */
+export const ENGINE_ERROR_CODES = [
+  'INVALID_COMMAND',
+  'UNSUPPORTED_AGENT',
+  'AT_CAPACITY',
+  'UNKNOWN_NODE',
+  'NOT_MANUAL',
+  'ALREADY_DECIDED',
+  'CONFLICT',
+  'INTERNAL',
+  /** Console-side: no acknowledgement within the command timeout. */
+  'TIMEOUT',
+  /** Console-side: the Engine is unreachable and its nodes were declared lost. */
+  'ENGINE_LOST',
+  /** Console-side: the Engine refused the handshake (token or protocol version). */
+  'REFUSED',
+  /** Console-side: no connected Engine offers the agent load. */
+  'NO_ENGINE',
+  /** Console-side: the acknowledgement did not match the protocol. */
+  'PROTOCOL',
+  /** Console-side: the client was closed. */
+  'CLOSED',
+] as const;
+export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
+
+/** Codes where repeating the same command later may succeed. */
+export const RETRYABLE_ENGINE_ERRORS: readonly EngineErrorCode[] = ['AT_CAPACITY', 'TIMEOUT', 'ENGINE_LOST', 'NO_ENGINE', 'INTERNAL'];
+
+export const commandAckSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The Engine already had this (task, node, batch); nothing new was started. */
+    duplicate: z.boolean().optional(),
+    /** queryNode's answer. */
+    state: nodeStateSchema.optional(),
+    /** The Engine's clock, for ping. */
+    time: time.optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(ENGINE_ERROR_CODES), message: z.string().max(10_000) }),
+  }),
+]);
+export type CommandAck = z.infer<typeof commandAckSchema>;
+
+/** `errorCode` values of failed, timed-out and stopped node.status events. */
+export const NODE_ERROR_CODES = {
+  /** The Engine running the node became unreachable or restarted. */
+  engineLost: 'ENGINE_LOST',
+  timeout: 'TIMEOUT',
+  stopped: 'STOPPED',
+  exitCode: 'EXIT_CODE',
+  spawnFailed: 'SPAWN_FAILED',
+  httpStatus: 'HTTP_STATUS',
+  httpError: 'HTTP_ERROR',
+  httpTimeout: 'HTTP_TIMEOUT',
+  rejected: 'REJECTED',
+  deadline: 'MANUAL_DEADLINE',
+  simulated: 'SIMULATED_FAILURE',
+  invalidConfig: 'INVALID_CONFIG',
+  containerFailed: 'CONTAINER_FAILED',
+  agentError: 'AGENT_ERROR',
+} as const;
+
+export const TERMINAL_ENGINE_STATUSES: readonly EngineNodeStatus[] = ['completed', 'failed', 'stopped', 'timeout'];

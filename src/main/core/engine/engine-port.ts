@@ -34,4 +34,9 @@ export interface EnginePort {
   catalog(): AgentCatalogEntry[];
   /** Subscribes to event batches; returns the unsubscribe function. */
   onEvents(listener: (events: EngineEvent[]) => void): () => void;
+  /**
+   * The id of the Engine a node's execution (or a container) was placed on, once a start or
+   * init command was sent; undefined when unknown. Node events carry the same id as `engineId`.
+   */
+  engineOf?(ref: NodeRef): string | undefined;
 }

@@ -1,0 +1,272 @@
+import {
+  NODE_ERROR_CODES,
+  TERMINAL_ENGINE_STATUSES,
+  type CommandAck,
+  type DecideManualCommand,
+  type EngineEvent,
+  type EngineNodeState,
+  type EngineNodeStatus,
+  type NodeRef,
+  type StartNodeCommand,
+} from '../shared/engine/protocol';
+import type { Logger } from '../shared/logger';
+import { AGENT_RUNNERS } from './agents/runners';
+import type { AgentOutcome, AgentRun, JsonObject, JsonValue, ManualDecision } from './agents/types';
+import type { AgentCatalog } from './catalog';
+import type { Containers } from './containers';
+import type { AgentManifest } from './manifest';
+import type { TaskTrees } from './task-trees';
+
+const MAX_MESSAGE_CHARS = 65_536;
+/** Finished runs remembered for queries and idempotent repeats; the oldest are forgotten beyond it. */
+const MAX_FINISHED = 20_000;
+
+interface RunRecord {
+  ref: NodeRef;
+  key: string;
+  manifest: AgentManifest;
+  parentId: string | null;
+  status: EngineNodeStatus;
+  progress: number;
+  result?: JsonValue;
+  errorCode?: string;
+  errorMessage?: string;
+  exitCode?: number;
+  controller: AbortController;
+  /** Why the run was aborted, once it was. */
+  end?: { status: 'stopped' | 'timeout'; message: string };
+  decision?: ManualDecision;
+  decide: (decision: ManualDecision) => void;
+  done: Promise<void>;
+}
+
+export interface NodeRunsDeps {
+  catalog: AgentCatalog;
+  containers: Containers;
+  trees: TaskTrees;
+  emit: (event: EngineEvent) => void;
+  logger: Logger;
+  capacity: number;
+  sampleIntervalMs: number;
+  killGraceMs: number;
+}
+
+export const refKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
+
+/**
+ * Agent executions on this Engine, one per (task, node, batch): started once however often
+ * the command is repeated, stopped or timed out by aborting their signal, and remembered after
+ * they end so that queries and late repeats get the true answer.
+ */
+export class NodeRuns {
+  private readonly records = new Map<string, RunRecord>();
+  private readonly finished: string[] = [];
+  private active = 0;
+
+  constructor(private readonly deps: NodeRunsDeps) {}
+
+  get running(): number {
+    return this.active;
+  }
+
+  start(command: StartNodeCommand): CommandAck {
+    const key = refKey(command);
+    if (this.records.has(key)) return { ok: true, duplicate: true };
+    const manifest = this.deps.catalog.get(command.agentLoad);
+    if (!manifest) {
+      const offered = this.deps.catalog.entries().map((entry) => entry.agentLoad);
+      return { ok: false, error: { code: 'UNSUPPORTED_AGENT', message: `this Engine has no agent "${command.agentLoad}"; it offers ${offered.join(', ')}` } };
+    }
+    if (this.active >= this.deps.capacity) {
+      return { ok: false, error: { code: 'AT_CAPACITY', message: `this Engine runs ${this.active} nodes, its capacity` } };
+    }
+    if (command.parentId !== null && !this.deps.containers.has(command.taskId, command.parentId)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_NODE', message: `container ${command.parentId} of task ${command.taskId} is not initialized on this Engine` },
+      };
+    }
+    let decide: (decision: ManualDecision) => void = () => undefined;
+    const decision = new Promise<ManualDecision>((resolve) => (decide = resolve));
+    let markDone: () => void = () => undefined;
+    const record: RunRecord = {
+      ref: { taskId: command.taskId, nodeId: command.nodeId, batch: command.batch },
+      key,
+      manifest,
+      parentId: command.parentId,
+      status: 'running',
+      progress: 0,
+      controller: new AbortController(),
+      decide,
+      done: new Promise<void>((resolve) => (markDone = resolve)),
+    };
+    this.records.set(key, record);
+    this.active++;
+    // Acknowledge first, then run: the ack reaches the console before the node's first event.
+    setImmediate(() => {
+      void this.execute(record, command, decision).finally(markDone);
+    });
+    return { ok: true };
+  }
+
+  private async execute(record: RunRecord, command: StartNodeCommand, decision: Promise<ManualDecision>): Promise<void> {
+    let outcome: AgentOutcome;
+    try {
+      const context =
+        command.parentId === null ? { ok: true as const, context: { env: {} } } : await this.deps.containers.context(command.taskId, command.parentId);
+      if (record.controller.signal.aborted) {
+        outcome = { status: 'failed' };
+      } else if (!context.ok) {
+        outcome = { status: 'failed', errorCode: NODE_ERROR_CODES.containerFailed, errorMessage: context.message };
+      } else {
+        this.emit(record, { type: 'node.status', ...record.ref, status: 'running', time: Date.now() });
+        outcome = await this.runAgent(record, command, decision, context.context);
+      }
+    } catch (error) {
+      this.deps.logger.error(`agent ${record.manifest.agentLoad} of node ${record.ref.nodeId} threw: ${(error as Error).stack ?? String(error)}`);
+      outcome = { status: 'failed', errorCode: NODE_ERROR_CODES.agentError, errorMessage: `the agent crashed: ${(error as Error).message}` };
+    }
+    this.finish(record, outcome);
+  }
+
+  private async runAgent(
+    record: RunRecord,
+    command: StartNodeCommand,
+    decision: Promise<ManualDecision>,
+    context: { cwd?: string; env: Record<string, string> },
+  ): Promise<AgentOutcome> {
+    const timeoutMs = command.timeoutMs ?? record.manifest.timeoutMs;
+    const timer =
+      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(record, 'timeout', `timed out after ${timeoutMs} ms`), timeoutMs);
+    const run: AgentRun = {
+      ref: record.ref,
+      manifest: record.manifest,
+      config: { ...(record.manifest.defaults as JsonObject | undefined), ...(command.config as JsonObject) },
+      catalogDir: this.deps.catalog.dir,
+      env: context.env,
+      signal: record.controller.signal,
+      decision,
+      sampleIntervalMs: this.deps.sampleIntervalMs,
+      killGraceMs: this.deps.killGraceMs,
+      emit: {
+        progress: (progress, message) => {
+          record.progress = Math.min(1, Math.max(0, progress));
+          const event: EngineEvent = { type: 'node.progress', ...record.ref, progress: record.progress, time: Date.now() };
+          if (message !== undefined) event.message = cap(message);
+          this.emit(record, event);
+        },
+        log: (level, stream, message) => this.emit(record, { type: 'node.log', ...record.ref, level, stream, message: cap(message), time: Date.now() }),
+        sample: (cpuPercent, memoryBytes) => this.emit(record, { type: 'resource.sample', ...record.ref, cpuPercent, memoryBytes, time: Date.now() }),
+      },
+    };
+    if (context.cwd) run.cwd = context.cwd;
+    try {
+      return await AGENT_RUNNERS[record.manifest.kind](run);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private emit(record: RunRecord, event: EngineEvent): void {
+    if (!TERMINAL_ENGINE_STATUSES.includes(record.status)) this.deps.emit(event);
+  }
+
+  private finish(record: RunRecord, outcome: AgentOutcome): void {
+    const event: EngineEvent & { type: 'node.status' } = { type: 'node.status', ...record.ref, status: 'completed', time: Date.now() };
+    if (record.end) {
+      event.status = record.end.status;
+      event.errorCode = record.end.status === 'timeout' ? NODE_ERROR_CODES.timeout : NODE_ERROR_CODES.stopped;
+      event.errorMessage = record.end.message;
+    } else {
+      event.status = outcome.status;
+      if (outcome.result !== undefined) event.result = outcome.result;
+      if (outcome.errorCode !== undefined) event.errorCode = outcome.errorCode;
+      if (outcome.errorMessage !== undefined) event.errorMessage = cap(outcome.errorMessage, 10_000);
+      if (outcome.status === 'completed') record.progress = 1;
+    }
+    if (outcome.exitCode !== undefined) event.exitCode = outcome.exitCode;
+    this.deps.emit(event);
+    record.status = event.status;
+    record.result = event.result as JsonValue | undefined;
+    record.errorCode = event.errorCode;
+    record.errorMessage = event.errorMessage;
+    record.exitCode = event.exitCode;
+    this.active--;
+    this.remember(record);
+  }
+
+  private remember(record: RunRecord): void {
+    this.finished.push(record.key);
+    while (this.finished.length > MAX_FINISHED) this.records.delete(this.finished.shift()!);
+  }
+
+  private abort(record: RunRecord, status: 'stopped' | 'timeout', message: string): void {
+    if (record.end || TERMINAL_ENGINE_STATUSES.includes(record.status)) return;
+    record.end = { status, message };
+    record.controller.abort();
+  }
+
+  /** Stopping a node that is not running (unknown or ended) is a no-op, so repeats are safe. */
+  stop(ref: NodeRef, reason?: string): Promise<void> {
+    const record = this.records.get(refKey(ref));
+    if (!record) return Promise.resolve();
+    this.abort(record, 'stopped', reason ?? 'stopped by the console');
+    return record.done;
+  }
+
+  /** Stops the running nodes of a task that lie in `containerId` (or all of the task's). */
+  stopWithin(taskId: string, containerId: string | null, reason: string): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const record of this.records.values()) {
+      if (record.ref.taskId !== taskId || TERMINAL_ENGINE_STATUSES.includes(record.status)) continue;
+      if (containerId !== null && !this.deps.trees.isWithin(taskId, record.ref.nodeId, containerId, record.parentId)) continue;
+      this.abort(record, 'stopped', reason);
+      waits.push(record.done);
+    }
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  stopAll(reason: string): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const record of this.records.values()) {
+      if (TERMINAL_ENGINE_STATUSES.includes(record.status)) continue;
+      this.abort(record, 'stopped', reason);
+      waits.push(record.done);
+    }
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  state(ref: NodeRef): EngineNodeState | undefined {
+    const record = this.records.get(refKey(ref));
+    if (!record) return undefined;
+    const state: EngineNodeState = { status: record.status, progress: record.progress };
+    if (record.result !== undefined) state.result = record.result;
+    if (record.errorCode !== undefined) state.errorCode = record.errorCode;
+    if (record.errorMessage !== undefined) state.errorMessage = record.errorMessage;
+    if (record.exitCode !== undefined) state.exitCode = record.exitCode;
+    return state;
+  }
+
+  decide(command: DecideManualCommand): CommandAck {
+    const record = this.records.get(refKey(command));
+    if (!record) return { ok: false, error: { code: 'UNKNOWN_NODE', message: `node ${command.nodeId} (batch ${command.batch}) of task ${command.taskId} is not on this Engine` } };
+    if (record.manifest.kind !== 'manual') {
+      return { ok: false, error: { code: 'NOT_MANUAL', message: `node ${command.nodeId} runs the ${record.manifest.kind} agent ${record.manifest.agentLoad}, not a manual one` } };
+    }
+    if (record.decision) {
+      if (record.decision.approved === command.approved) return { ok: true, duplicate: true };
+      return { ok: false, error: { code: 'ALREADY_DECIDED', message: `node ${command.nodeId} was already ${record.decision.approved ? 'approved' : 'rejected'} by ${record.decision.operator}` } };
+    }
+    if (TERMINAL_ENGINE_STATUSES.includes(record.status)) {
+      return { ok: false, error: { code: 'ALREADY_DECIDED', message: `node ${command.nodeId} already ended ${record.status}` } };
+    }
+    record.decision = { approved: command.approved, operator: command.operator, time: Date.now() };
+    if (command.comment !== undefined) record.decision.comment = command.comment;
+    record.decide(record.decision);
+    return { ok: true };
+  }
+}
+
+function cap(text: string, max = MAX_MESSAGE_CHARS): string {
+  return text.length > max ? text.slice(0, max) : text;
+}

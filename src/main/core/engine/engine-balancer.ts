@@ -1,0 +1,365 @@
+import type { EngineState } from '../../../shared/engine/engine-state';
+import type { BalancingStrategy } from '../../../shared/engine/endpoints';
+import {
+  NODE_ERROR_CODES,
+  type AgentCatalogEntry,
+  type DecideManualCommand,
+  type EngineEvent,
+  type EngineNode,
+  type EngineNodeState,
+  type EngineTaskRequest,
+  type InitContainerCommand,
+  type NodeRef,
+  type StartNodeCommand,
+  type StopNodeCommand,
+  type StopTaskCommand,
+} from '../../../shared/engine/protocol';
+import { consoleLogger, type Logger } from '../../../shared/logger';
+import type { EngineClient } from './engine-client';
+import { EngineCommandError } from './engine-errors';
+import type { EnginePort } from './engine-port';
+import { Placement } from './placement';
+
+export interface BalancedEngine {
+  client: EngineClient;
+  weight: number;
+}
+
+/** The task's root container, initialized on every Engine that runs part of the task. */
+interface RootSpan {
+  command: InitContainerCommand;
+  home: number;
+  /** Engines where the root was initialized only so its children can run there. */
+  shadows: Set<number>;
+  pending: Map<number, Promise<void>>;
+}
+
+interface TaskInfo {
+  tree: Map<string, EngineNode>;
+  request: EngineTaskRequest;
+  submitted: Set<number>;
+}
+
+/** Refusals after which another Engine may take the node (nothing was started). */
+const FAIL_OVER = new Set(['AT_CAPACITY', 'UNSUPPORTED_AGENT', 'ENGINE_LOST', 'NO_ENGINE']);
+
+const nodeKey = (taskId: string, nodeId: string): string => `${taskId}\u0000${nodeId}`;
+const batchKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
+
+/**
+ * An EnginePort over several Engines. Agents are placed by the strategy among the Engines
+ * that are connected, offer the agent load and have room; children of a container follow the
+ * container's Engine. The task's root container is the exception: it spans Engines (it is
+ * initialized wherever one of its children is placed, its events reported once), so a whole
+ * workflow under one root still spreads over the environment. An Engine lost mid-run reports
+ * its nodes failed with ENGINE_LOST (see EngineClient); the scheduler's retries of them are
+ * placed on the Engines still up.
+ */
+export class EngineBalancer implements EnginePort {
+  private readonly placement: Placement;
+  private readonly logger: Logger;
+  private readonly tasks = new Map<string, TaskInfo>();
+  private readonly roots = new Map<string, RootSpan>();
+  /** Container (task, node) → Engine index and batch. */
+  private readonly containers = new Map<string, { index: number; batch: number }>();
+  /** Agent execution (task, node, batch) → Engine index. */
+  private readonly agents = new Map<string, number>();
+  /** Each client batch filtered once, whatever the number of listeners. */
+  private readonly filtered = new WeakMap<EngineEvent[], EngineEvent[]>();
+
+  constructor(
+    private readonly engines: readonly BalancedEngine[],
+    strategy: BalancingStrategy,
+    options: { logger?: Logger } = {},
+  ) {
+    if (engines.length === 0) throw new Error('a balancer needs at least one Engine');
+    this.placement = new Placement(strategy);
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  get strategy(): BalancingStrategy {
+    return this.placement.strategy;
+  }
+
+  clients(): EngineClient[] {
+    return this.engines.map((engine) => engine.client);
+  }
+
+  states(): EngineState[] {
+    return this.engines.map((engine) => engine.client.state());
+  }
+
+  onState(listener: (states: EngineState[]) => void): () => void {
+    const offs = this.engines.map((engine) => engine.client.onState(() => listener(this.states())));
+    return () => offs.forEach((off) => off());
+  }
+
+  freeCapacity(): number {
+    return this.engines.reduce((sum, engine) => sum + engine.client.freeCapacity(), 0);
+  }
+
+  catalog(): AgentCatalogEntry[] {
+    const byLoad = new Map<string, AgentCatalogEntry>();
+    for (const engine of this.engines) for (const entry of engine.client.catalog()) if (!byLoad.has(entry.agentLoad)) byLoad.set(entry.agentLoad, entry);
+    return [...byLoad.values()];
+  }
+
+  onEvents(listener: (events: EngineEvent[]) => void): () => void {
+    const offs = this.engines.map((engine, index) =>
+      engine.client.onEvents((batch) => {
+        const events = this.filter(index, batch);
+        if (events.length > 0) listener(events);
+      }),
+    );
+    return () => offs.forEach((off) => off());
+  }
+
+  engineOf(ref: NodeRef): string | undefined {
+    const agent = this.agents.get(batchKey(ref));
+    if (agent !== undefined) return this.idOf(agent);
+    const root = this.roots.get(ref.taskId);
+    if (root && root.command.nodeId === ref.nodeId && root.command.batch === ref.batch) return this.idOf(root.home);
+    const container = this.containers.get(nodeKey(ref.taskId, ref.nodeId));
+    return container && container.batch === ref.batch ? this.idOf(container.index) : undefined;
+  }
+
+  async submitTask(request: EngineTaskRequest): Promise<void> {
+    const info: TaskInfo = { tree: new Map(request.body.map((node) => [node.id, node])), request, submitted: new Set() };
+    this.tasks.set(request.taskId, info);
+    const connected = this.connectedIndexes();
+    if (connected.length === 0) throw new EngineCommandError('NO_ENGINE', `no Engine of the environment is connected (${this.describeAll()})`);
+    const outcomes = await Promise.allSettled(connected.map((index) => this.ensureSubmitted(index, request.taskId)));
+    if (outcomes.every((outcome) => outcome.status === 'rejected')) throw (outcomes[0] as PromiseRejectedResult).reason;
+  }
+
+  async initContainer(command: InitContainerCommand): Promise<void> {
+    const node = this.tasks.get(command.taskId)?.tree.get(command.nodeId);
+    const existingRoot = this.roots.get(command.taskId);
+    if (node?.isRoot) {
+      if (existingRoot && existingRoot.command.nodeId === command.nodeId && existingRoot.command.batch === command.batch) {
+        await this.client(existingRoot.home).initContainer(command);
+        return;
+      }
+      await this.placeWithFailOver(
+        this.connectedIndexes(),
+        'container',
+        async (index) => {
+          this.roots.set(command.taskId, { command, home: index, shadows: new Set(), pending: new Map() });
+          await this.ensureSubmitted(index, command.taskId);
+          await this.client(index).initContainer(command);
+        },
+        () => (existingRoot ? this.roots.set(command.taskId, existingRoot) : this.roots.delete(command.taskId)),
+      );
+      return;
+    }
+    const key = nodeKey(command.taskId, command.nodeId);
+    const previous = this.containers.get(key);
+    const father = node?.father ?? null;
+    const pinned = previous?.batch === command.batch ? previous.index : this.pinnedIndex(command.taskId, father);
+    const candidates = pinned === undefined ? this.connectedIndexes() : [pinned];
+    await this.placeWithFailOver(
+      candidates,
+      'container',
+      async (index) => {
+        this.containers.set(key, { index, batch: command.batch });
+        await this.ensureSubmitted(index, command.taskId);
+        if (this.isRoot(command.taskId, father)) await this.ensureRootOn(index, command.taskId);
+        await this.client(index).initContainer(command);
+      },
+      () => (previous ? this.containers.set(key, previous) : this.containers.delete(key)),
+    );
+  }
+
+  async startNode(command: StartNodeCommand): Promise<void> {
+    const key = batchKey(command);
+    const placed = this.agents.get(key);
+    if (placed !== undefined) {
+      await this.client(placed).startNode(command);
+      return;
+    }
+    const pinned = this.pinnedIndex(command.taskId, command.parentId);
+    if (pinned !== undefined) {
+      const engine = this.client(pinned);
+      if (engine.status !== 'connected') {
+        throw new EngineCommandError('ENGINE_LOST', `container ${command.parentId} runs on ${this.describe(pinned)}, which is ${engine.status}`);
+      }
+      if (!engine.offers(command.agentLoad)) {
+        throw new EngineCommandError('NO_ENGINE', `container ${command.parentId} runs on ${this.describe(pinned)}, which does not offer agent "${command.agentLoad}"`);
+      }
+    }
+    const candidates = pinned === undefined ? this.agentCandidates(command.agentLoad) : [pinned];
+    await this.placeWithFailOver(candidates, `agent "${command.agentLoad}"`, async (index) => {
+      this.agents.set(key, index);
+      await this.ensureSubmitted(index, command.taskId);
+      if (this.isRoot(command.taskId, command.parentId)) await this.ensureRootOn(index, command.taskId);
+      await this.client(index).startNode(command);
+    }, () => this.agents.delete(key));
+  }
+
+  async stopNode(command: StopNodeCommand): Promise<void> {
+    const targets = this.targetsOf(command);
+    const outcomes = await Promise.allSettled(targets.map((index) => this.client(index).stopNode(command)));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed && outcomes.every((outcome) => outcome.status === 'rejected')) throw failed.reason;
+  }
+
+  async stopTask(command: StopTaskCommand): Promise<void> {
+    const connected = this.connectedIndexes();
+    const outcomes = await Promise.allSettled(connected.map((index) => this.client(index).stopTask(command)));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (connected.length === 0) throw new EngineCommandError('ENGINE_LOST', `no Engine is connected to stop task ${command.taskId} on`);
+  }
+
+  async queryNode(ref: NodeRef): Promise<EngineNodeState> {
+    const index = this.placedIndex(ref);
+    return index === undefined ? { status: 'unknown' } : this.client(index).queryNode(ref);
+  }
+
+  async decideManual(command: DecideManualCommand): Promise<void> {
+    const index = this.agents.get(batchKey(command));
+    if (index === undefined) throw new EngineCommandError('UNKNOWN_NODE', `node ${command.nodeId} (batch ${command.batch}) was not started on any Engine`);
+    await this.client(index).decideManual(command);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.engines.map((engine) => engine.client.close()));
+  }
+
+  private client(index: number): EngineClient {
+    return this.engines[index]!.client;
+  }
+
+  private idOf(index: number): string | undefined {
+    return this.client(index).engineId ?? undefined;
+  }
+
+  private describe(index: number): string {
+    const state = this.client(index).state();
+    return `Engine ${state.endpoint}${state.engineId && state.engineId !== state.endpoint ? ` (${state.engineId})` : ''}`;
+  }
+
+  private describeAll(): string {
+    return this.engines.map((engine) => `${engine.client.state().endpoint}: ${engine.client.status}`).join(', ');
+  }
+
+  private connectedIndexes(): number[] {
+    return this.engines.flatMap((engine, index) => (engine.client.status === 'connected' ? [index] : []));
+  }
+
+  private agentCandidates(agentLoad: string): number[] {
+    const offering = this.connectedIndexes().filter((index) => this.client(index).offers(agentLoad));
+    if (offering.length === 0) {
+      throw new EngineCommandError('NO_ENGINE', `no connected Engine offers agent "${agentLoad}" (${this.describeAll()})`);
+    }
+    const withRoom = offering.filter((index) => this.client(index).freeCapacity() > 0);
+    if (withRoom.length === 0) throw new EngineCommandError('AT_CAPACITY', `every Engine offering agent "${agentLoad}" is at capacity`);
+    return withRoom;
+  }
+
+  /**
+   * Tries the strategy's pick, then the others in the strategy's order, as long as the
+   * refusal means nothing was started there.
+   */
+  private async placeWithFailOver(candidates: number[], what: string, attempt: (index: number) => Promise<void>, undo?: () => void): Promise<void> {
+    if (candidates.length === 0) throw new EngineCommandError('NO_ENGINE', `no connected Engine for ${what} (${this.describeAll()})`);
+    let remaining = [...candidates];
+    let lastError: unknown;
+    while (remaining.length > 0) {
+      const index = this.placement.pick(
+        remaining.map((candidate) => ({ index: candidate, weight: this.engines[candidate]!.weight, active: this.client(candidate).activeAgents() })),
+      );
+      try {
+        await attempt(index);
+        return;
+      } catch (error) {
+        undo?.();
+        lastError = error;
+        if (!(error instanceof EngineCommandError) || !FAIL_OVER.has(error.code)) throw error;
+        this.logger.warn(`${this.describe(index)} refused ${what} (${error.message}); trying another Engine`);
+        remaining = remaining.filter((candidate) => candidate !== index);
+      }
+    }
+    throw lastError;
+  }
+
+  private isRoot(taskId: string, nodeId: string | null): boolean {
+    return nodeId !== null && this.roots.get(taskId)?.command.nodeId === nodeId;
+  }
+
+  /** The Engine a child of `parentId` must run on; undefined when free to place (no parent, or the spanning root). */
+  private pinnedIndex(taskId: string, parentId: string | null): number | undefined {
+    if (parentId === null || this.isRoot(taskId, parentId)) return undefined;
+    return this.containers.get(nodeKey(taskId, parentId))?.index;
+  }
+
+  private ensureSubmitted(index: number, taskId: string): Promise<void> {
+    const info = this.tasks.get(taskId);
+    if (!info || info.submitted.has(index)) return Promise.resolve();
+    return this.client(index)
+      .submitTask(info.request)
+      .then(() => {
+        info.submitted.add(index);
+      });
+  }
+
+  /** Initializes the spanning root on another Engine before a child of it may run there. */
+  private ensureRootOn(index: number, taskId: string): Promise<void> {
+    const root = this.roots.get(taskId);
+    if (!root || root.home === index || root.shadows.has(index)) return Promise.resolve();
+    let pending = root.pending.get(index);
+    if (!pending) {
+      pending = this.client(index)
+        .initContainer(root.command)
+        .then(() => {
+          root.shadows.add(index);
+        })
+        .finally(() => root.pending.delete(index));
+      root.pending.set(index, pending);
+    }
+    return pending;
+  }
+
+  private targetsOf(ref: NodeRef): number[] {
+    const root = this.roots.get(ref.taskId);
+    if (root && root.command.nodeId === ref.nodeId) return [root.home, ...root.shadows];
+    const index = this.placedIndex(ref);
+    return index === undefined ? this.connectedIndexes() : [index];
+  }
+
+  private placedIndex(ref: NodeRef): number | undefined {
+    const agent = this.agents.get(batchKey(ref));
+    if (agent !== undefined) return agent;
+    const root = this.roots.get(ref.taskId);
+    if (root && root.command.nodeId === ref.nodeId) return root.home;
+    return this.containers.get(nodeKey(ref.taskId, ref.nodeId))?.index;
+  }
+
+  /**
+   * What the scheduler sees of one Engine's batch: the spanning root's events only from its
+   * home Engine, and when the home is lost while another Engine still holds the root, that
+   * Engine becomes the home instead of the root failing.
+   */
+  private filter(index: number, batch: EngineEvent[]): EngineEvent[] {
+    const cached = this.filtered.get(batch);
+    if (cached) return cached;
+    const events = batch.filter((event) => {
+      if (event.type !== 'node.status' && event.type !== 'node.progress') return true;
+      const root = this.roots.get(event.taskId);
+      if (!root || root.command.nodeId !== event.nodeId || root.command.batch !== event.batch) return true;
+      if (index !== root.home) return false;
+      if (event.type === 'node.status' && event.errorCode === NODE_ERROR_CODES.engineLost) {
+        const heir = [...root.shadows].find((shadow) => this.client(shadow).status === 'connected');
+        if (heir !== undefined) {
+          root.shadows.delete(heir);
+          root.home = heir;
+          this.logger.warn(`root ${event.nodeId} of task ${event.taskId}: home Engine lost, ${this.describe(heir)} holds it now`);
+          return false;
+        }
+      }
+      return true;
+    });
+    this.filtered.set(batch, events);
+    return events;
+  }
+}

@@ -1,0 +1,52 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Store } from '../store/store';
+
+const MAX_CACHED = 20_000;
+
+/**
+ * Finds, for ingestion, whether a task and node exist and which node_execution row a batch
+ * is, with a bounded cache of positive answers (rows appear, they are not renamed).
+ */
+export class NodeLookup {
+  private readonly taskStatement: BetterSqlite3.Statement;
+  private readonly nodeStatement: BetterSqlite3.Statement;
+  private readonly executionStatement: BetterSqlite3.Statement;
+  private readonly tasks = new Set<string>();
+  private readonly nodes = new Set<string>();
+  private readonly executions = new Map<string, bigint>();
+
+  constructor(store: Store) {
+    this.taskStatement = store.db.prepare('SELECT 1 FROM deduction_task WHERE id = ?').pluck();
+    this.nodeStatement = store.db.prepare('SELECT 1 FROM workflow_node WHERE task_id = ? AND node_id = ?').pluck();
+    this.executionStatement = store.db.prepare('SELECT id FROM node_execution WHERE task_id = ? AND node_id = ? AND batch = ?').pluck();
+  }
+
+  hasTask(taskId: string): boolean {
+    if (this.tasks.has(taskId)) return true;
+    if (this.taskStatement.get(BigInt(taskId)) === undefined) return false;
+    remember(this.tasks, taskId);
+    return true;
+  }
+
+  /** The execution row's id, null when the node exists without one, undefined when the node does not exist. */
+  execution(taskId: string, nodeId: string, batch: number): bigint | null | undefined {
+    const batchKey = `${taskId}\u0000${nodeId}\u0000${batch}`;
+    const cached = this.executions.get(batchKey);
+    if (cached !== undefined) return cached;
+    const nodeKey = `${taskId}\u0000${nodeId}`;
+    if (!this.nodes.has(nodeKey)) {
+      if (this.nodeStatement.get(BigInt(taskId), nodeId) === undefined) return undefined;
+      remember(this.nodes, nodeKey);
+    }
+    const id = this.executionStatement.get(BigInt(taskId), nodeId, batch) as bigint | undefined;
+    if (id === undefined) return null;
+    if (this.executions.size >= MAX_CACHED) this.executions.delete(this.executions.keys().next().value!);
+    this.executions.set(batchKey, id);
+    return id;
+  }
+}
+
+function remember(set: Set<string>, key: string): void {
+  if (set.size >= MAX_CACHED) set.delete(set.values().next().value!);
+  set.add(key);
+}
