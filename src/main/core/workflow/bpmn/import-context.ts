@@ -27,6 +27,9 @@ export class ImportContext {
   readonly messageFlows: ModdleElement<BpmnMessageFlow>[] = [];
   /** Sequence flows, gathered from every scope before any is wired. */
   readonly sequenceFlows: ModdleElement[] = [];
+  /** Processes a single call activity calls (and no pool holds): imported inside that call. */
+  readonly inlinableProcesses = new Map<string, ModdleElement>();
+  readonly inlinedProcesses = new Set<ModdleElement>();
   private readonly reservedIds: Set<string>;
   private generated = 0;
 

@@ -14,6 +14,7 @@ import { ImportContext } from './import-context';
 import { BPMN_PROBLEM, ImportProblems } from './import-problems';
 import { flattenInflow } from './join';
 import { addMessageFlows } from './message-flows';
+import { reportUnsupported } from './ignored-content';
 import { parseBpmnXml } from './parse';
 import { rewire } from './rewire';
 import { walkScopes } from './scope-walker';
@@ -71,6 +72,9 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
   if (!top) return { problems: context.problems.list };
 
   walkScopes(top.scopes, context);
+  for (const process of context.inlinableProcesses.values()) {
+    if (!context.inlinedProcesses.has(process)) reportUnsupported(process, context.problems, 'it is only called from content that is not imported, so it is not imported');
+  }
   wireSequenceFlows(context);
   pairLinkEvents(context);
   attachBoundaryEvents(context);

@@ -64,6 +64,8 @@ function walkElement(element: ModdleElement, scope: Scope, context: ImportContex
   }
   if (element.$instanceOf('bpmn:SubProcess')) return addSubProcess(element, scope, context);
   if (element.$instanceOf('bpmn:Activity')) {
+    const called = inlinableCall(element, context);
+    if (called) return addCallContainer(element, called, scope, context);
     addActivity(element, scope, context);
     return undefined;
   }
@@ -126,6 +128,35 @@ function addSubProcess(element: ModdleElement, scope: Scope, context: ImportCont
   reportActivityMarkers(element, context, nodeId);
   reportForeignExtensions(element, [], context.problems, nodeId);
   return { element, containerId: nodeId, isRoot: false };
+}
+
+/** The process a call activity calls, when it is imported inside the call (see top-level.ts). */
+function inlinableCall(element: ModdleElement, context: ImportContext): ModdleElement | undefined {
+  const called: unknown = element.$type === 'bpmn:CallActivity' ? element.calledElement : undefined;
+  const process = typeof called === 'string' ? context.inlinableProcesses.get(called) : undefined;
+  return process && !context.inlinedProcesses.has(process) ? process : undefined;
+}
+
+/** A call activity whose process is in the file becomes a container holding that process. */
+function addCallContainer(element: ModdleElement, process: ModdleElement, scope: Scope, context: ImportContext): Scope {
+  context.inlinedProcesses.add(process);
+  const nodeId = context.allocateNodeId(preferredId(element), element, 'container');
+  const node: WorkflowNodeDefinition = {
+    nodeId,
+    nodeType: 'container',
+    parentId: scope.containerId,
+    children: [],
+    containerConfig: { bpmnType: 'callActivity', calledElement: elementId(process) ?? '' },
+  };
+  const name = nodeName(element, context);
+  if (name !== undefined) node.name = name;
+  context.addNode(node, element);
+  const processId = elementId(process);
+  if (processId !== undefined) context.nodeOfElement.set(processId, nodeId);
+  context.graph.addVertex(element, { nodeId });
+  reportActivityMarkers(element, context, nodeId);
+  reportForeignExtensions(element, [], context.problems, nodeId);
+  return { element: process, containerId: nodeId, isRoot: false };
 }
 
 function addActivity(element: ModdleElement, scope: Scope, context: ImportContext): void {

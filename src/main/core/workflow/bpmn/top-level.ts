@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnDefinitions } from 'bpmn-moddle/types';
 import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { countCalls } from './called-processes';
 import { describeElement, elementId } from './describe';
 import { deductionAttribute } from './extensions';
 import type { ImportContext } from './import-context';
@@ -57,7 +58,14 @@ function collectPools(definitions: ModdleElement<BpmnDefinitions>, context: Impo
       pools.push(process ? { participant, process } : { participant });
     }
   }
-  for (const process of processes) if (!claimed.has(process)) pools.push({ process });
+  // A process that one call activity calls (and no pool holds) is imported inside that call.
+  const calls = countCalls(processes);
+  for (const process of processes) {
+    if (claimed.has(process)) continue;
+    const id = elementId(process);
+    if (id !== undefined && calls.get(id) === 1) context.inlinableProcesses.set(id, process);
+    else pools.push({ process });
+  }
   for (const element of roots) {
     if (element.$type === 'bpmn:Collaboration' || element.$type === 'bpmn:Process') continue;
     if (SUPPORTING_ROOT_ELEMENTS.has(element.$type) || element.$instanceOf('bpmn:EventDefinition')) continue;
