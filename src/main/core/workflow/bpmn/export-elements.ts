@@ -8,6 +8,7 @@ import type { BpmnIdAllocator } from './export-ids';
 import type { WorkflowTree } from './export-structure';
 import { JSON_LOGIC_LANGUAGE } from './expression';
 import type { JsonLogic } from './logic';
+import { jsonForXml, nameSurvivesXml, xmlSafe } from './xml-text';
 
 const CONTAINER_TYPES: Record<string, string> = { transaction: 'bpmn:Transaction', adHocSubProcess: 'bpmn:AdHocSubProcess' };
 
@@ -58,7 +59,7 @@ class ElementFactory {
   addFields(element: ModdleElement, fields: Record<string, JsonLogic | undefined>): void {
     const entries = Object.entries(fields).filter((entry): entry is [string, JsonLogic] => entry[1] !== undefined);
     if (entries.length === 0) return;
-    const values = entries.map(([name, value]) => this.create(DEDUCTION_FIELD_TYPE, { name, value: JSON.stringify(value) }));
+    const values = entries.map(([name, value]) => this.create(DEDUCTION_FIELD_TYPE, { name, value: jsonForXml(value) }));
     element.set('extensionElements', this.create('bpmn:ExtensionElements', { values }));
   }
 }
@@ -66,8 +67,11 @@ class ElementFactory {
 /** The node fields the BPMN element cannot say itself; null records a field the BPMN suggests but the node lacks. */
 function nodeFields(node: WorkflowNodeDefinition, hasShape: boolean): Record<string, JsonLogic | undefined> {
   const layoutNeedsField = node.layout !== undefined && (!hasShape || node.layout.width === undefined || node.layout.height === undefined);
+  let name: JsonLogic | undefined;
+  if (node.name !== undefined && !nameSurvivesXml(node.name)) name = node.name;
+  else if (node.name === undefined && node.containerName !== undefined) name = null;
   return {
-    name: node.name === undefined && node.containerName !== undefined ? null : undefined,
+    name,
     containerName: node.containerName,
     agentConfig: node.agentConfig,
     containerConfig: node.containerConfig,
@@ -78,11 +82,15 @@ function nodeFields(node: WorkflowNodeDefinition, hasShape: boolean): Record<str
   };
 }
 
+function readableName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : xmlSafe(name);
+}
+
 function conditionExpression(factory: ElementFactory, condition: JsonLogic): ModdleElement {
   const readable = jsonLogicToEl(condition);
   return readable === undefined
-    ? factory.create('bpmn:FormalExpression', { body: JSON.stringify(condition), language: JSON_LOGIC_LANGUAGE })
-    : factory.create('bpmn:FormalExpression', { body: readable });
+    ? factory.create('bpmn:FormalExpression', { body: jsonForXml(condition), language: JSON_LOGIC_LANGUAGE })
+    : factory.create('bpmn:FormalExpression', { body: xmlSafe(readable) });
 }
 
 /**
@@ -113,7 +121,7 @@ export function buildSemanticModel(
   };
 
   const makeElement = (node: WorkflowNodeDefinition): ModdleElement => {
-    const base = { id: bpmnIds.get(node.nodeId), name: node.name ?? node.containerName };
+    const base = { id: bpmnIds.get(node.nodeId), name: readableName(node.name ?? node.containerName) };
     let element: ModdleElement;
     if (node.nodeType === 'container') {
       const kind = node.containerConfig?.[BPMN_TYPE_KEY];
@@ -123,7 +131,8 @@ export function buildSemanticModel(
       const type = taskType(node);
       const script = node.agentConfig?.script;
       const format = node.agentConfig?.scriptFormat;
-      const extra = type === 'scriptTask' ? { script: typeof script === 'string' ? script : undefined, scriptFormat: typeof format === 'string' ? format : undefined } : {};
+      const extra =
+        type === 'scriptTask' ? { script: typeof script === 'string' ? xmlSafe(script) : undefined, scriptFormat: typeof format === 'string' ? xmlSafe(format) : undefined } : {};
       element = factory.create(bpmnTypeName(type), { ...base, ...extra });
     }
     elements.set(node.nodeId, element);
@@ -133,7 +142,7 @@ export function buildSemanticModel(
 
   const process = factory.create('bpmn:Process', {
     id: bpmnIds.get(tree.root.nodeId),
-    name: tree.root.name ?? tree.root.containerName,
+    name: readableName(tree.root.name ?? tree.root.containerName),
     isExecutable: false,
     flowElements: [],
   });
@@ -146,12 +155,17 @@ export function buildSemanticModel(
   const collaboration = factory.create('bpmn:Collaboration', { id: ids.fresh('Collaboration'), participants: [participant] });
   const definitions = factory.create('bpmn:Definitions', {
     id: ids.fresh('Definitions'),
-    name: definition.name,
+    name: xmlSafe(definition.name),
     targetNamespace: 'http://deduction-console/bpmn',
     exporter: 'Deduction Console',
     rootElements: [collaboration, process],
   });
-  factory.addFields(definitions, { description: definition.description, version: definition.version, variables: definition.variables });
+  factory.addFields(definitions, {
+    name: nameSurvivesXml(definition.name) ? undefined : definition.name,
+    description: definition.description,
+    version: definition.version,
+    variables: definition.variables,
+  });
   return { definitions, process, participant, collaboration, elements, flows };
 }
 

@@ -4,13 +4,14 @@ import { readDeductionFields } from './deduction-fields';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 
 /** Workflow fields the exporter writes on <definitions> as deduction:field JSON. */
-export const WORKFLOW_FIELDS = ['description', 'version', 'variables'] as const;
+export const WORKFLOW_FIELDS = ['name', 'description', 'version', 'variables'] as const;
 
 /** The workflow-level fields an exported file carries (description, version, variables). */
 export function readWorkflowFields(definitions: ModdleElement, problems: ImportProblems): Partial<Pick<WorkflowDefinition, (typeof WORKFLOW_FIELDS)[number]>> {
   const fields: Partial<Pick<WorkflowDefinition, (typeof WORKFLOW_FIELDS)[number]>> = {};
   for (const [name, value] of readDeductionFields(definitions, problems)) {
-    if (name === 'description' && typeof value === 'string') fields.description = value;
+    if (name === 'name' && typeof value === 'string') fields.name = value;
+    else if (name === 'description' && typeof value === 'string') fields.description = value;
     else if (name === 'version' && (typeof value === 'string' || typeof value === 'number')) fields.version = value;
     else if (name === 'variables' && typeof value === 'object' && value !== null && !Array.isArray(value)) fields.variables = value;
     else problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:field "${name}" of the definitions is not a workflow field of the right shape; it is ignored.`);
