@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { startEngine } from '../engine/server';
+import { ENGINE_PROTOCOL_VERSION } from '../shared/engine/protocol';
+import type { Logger } from '../shared/logger';
+import type { CliIo } from './io';
+import type { CommandRegistrar } from './index';
+
+interface EngineCommandOptions {
+  port: string;
+  host: string;
+  token?: string;
+  catalog?: string;
+  capacity: string;
+  id?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+const LOOPBACK = /^(127\.|::1$|localhost$)/;
+
+/** Runs a standalone reference Engine until the process is asked to stop (Ctrl+C, SIGTERM). */
+export const registerEngine: CommandRegistrar = (program: Command, io, exit) => {
+  program
+    .command('engine')
+    .description('run an Engine service: consoles connect to it with its token and run agents from its catalog')
+    .option('--port <port>', 'TCP port (0 picks a free one)', '7300')
+    .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--token <token>', 'the secret consoles must present (default: $DEDUCTION_ENGINE_TOKEN, else a new random one, printed)')
+    .option('--catalog <dir>', 'folder of agent manifests (default: the catalog shipped with the app)')
+    .option('--capacity <n>', 'agent nodes run at once, at most', '64')
+    .option('--id <name>', "the Engine's name towards consoles (default: host name and port)")
+    .option('--tls-cert <file>', 'PEM certificate: serve https/wss')
+    .option('--tls-key <file>', 'PEM private key of the certificate')
+    .action(async (options: EngineCommandOptions) => {
+      const port = Number(options.port);
+      const capacity = Number(options.capacity);
+      const problem = check(options, port, capacity);
+      if (problem) {
+        io.err(`deduction engine: ${problem}`);
+        exit(2);
+        return;
+      }
+      const token = options.token ?? process.env['DEDUCTION_ENGINE_TOKEN'] ?? randomBytes(18).toString('base64url');
+      const engine = await startEngine({
+        token,
+        port,
+        host: options.host,
+        capacity,
+        logger: cliLogger(io),
+        ...(options.id ? { id: options.id } : {}),
+        ...(options.catalog ? { catalogDir: resolve(options.catalog) } : {}),
+        ...(options.tlsCert && options.tlsKey ? { tls: { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } } : {}),
+      });
+      const agents = engine.catalog().map((entry) => entry.agentLoad);
+      io.out(`Engine ${engine.engineId} listening on ${engine.url} (protocol ${ENGINE_PROTOCOL_VERSION}, capacity ${capacity})`);
+      io.out(`  agents: ${agents.join(', ')}`);
+      if (!options.token && !process.env['DEDUCTION_ENGINE_TOKEN']) io.out(`  token:  ${token}`);
+      io.out('Press Ctrl+C to stop.');
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await engine.close();
+      io.out('stopped');
+      exit(0);
+    });
+};
+
+function check(options: EngineCommandOptions, port: number, capacity: number): string | null {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) return `--port must be a port number, got ${options.port}`;
+  if (!Number.isInteger(capacity) || capacity < 1) return `--capacity must be a positive whole number, got ${options.capacity}`;
+  if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) return '--tls-cert and --tls-key go together';
+  const token = options.token ?? process.env['DEDUCTION_ENGINE_TOKEN'];
+  if (!LOOPBACK.test(options.host) && (token === undefined || token.length < 16)) {
+    return `listening on ${options.host} exposes the Engine to the network: give a --token of at least 16 characters`;
+  }
+  return null;
+}
+
+function cliLogger(io: CliIo): Logger {
+  return {
+    debug: () => undefined,
+    info: (message) => io.out(message),
+    warn: (message) => io.err(`warning: ${message}`),
+    error: (message) => io.err(`error: ${message}`),
+  };
+}
