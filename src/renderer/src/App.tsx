@@ -1,35 +1,27 @@
-import { useEffect, useState } from 'react';
-import type { AppStatus } from '../../shared/api/app-status';
-import { connectConsole } from './api/connect';
+import type { ConsoleClient } from '../../shared/api/contract';
+import { EditorServicesContext, type EditorServices } from './editor/editor-services';
+import { WorkflowEditor } from './editor/WorkflowEditor';
+import { AppHeader } from './shell/AppHeader';
+import { StoreStatus } from './shell/StoreStatus';
+import { useTheme } from './theme/use-theme';
 
-const api = connectConsole();
+interface AppProps {
+  client: ConsoleClient;
+  /** The editor's link to the core; null leaves the editor working on its own document only. */
+  editorServices: EditorServices | null;
+}
 
-export function App() {
-  const [status, setStatus] = useState<AppStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.getAppStatus().then(setStatus, (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-  }, []);
-
+export function App({ client, editorServices }: AppProps) {
+  const [theme, setTheme] = useTheme();
   return (
-    <main className="shell">
-      <h1>{status?.appName ?? 'Deduction Console'}</h1>
-      {error && <p role="alert">Store unavailable: {error}</p>}
-      {status && (
-        <dl className="store-status">
-          <dt>Version</dt>
-          <dd>{status.version}</dd>
-          <dt>Database</dt>
-          <dd>{status.store.file}</dd>
-          <dt>Schema version</dt>
-          <dd>{status.store.schemaVersion}</dd>
-          <dt>Journal</dt>
-          <dd>{status.store.journalMode}</dd>
-          <dt>Foreign keys</dt>
-          <dd>{status.store.foreignKeys ? 'on' : 'off'}</dd>
-        </dl>
-      )}
-    </main>
+    <div className="app">
+      <AppHeader theme={theme} onTheme={setTheme} />
+      <main className="app-main">
+        <EditorServicesContext.Provider value={editorServices}>
+          <WorkflowEditor colorMode={theme} />
+        </EditorServicesContext.Provider>
+      </main>
+      <StoreStatus client={client} />
+    </div>
   );
 }

@@ -1,10 +1,17 @@
+import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectConsole } from './api/connect';
 import { App } from './App';
+import { setupI18n } from './i18n/i18n';
+import './theme/theme.css';
 import './styles.css';
+
+setupI18n();
+const client = connectConsole();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App client={client} editorServices={null} />
   </StrictMode>,
 );

@@ -9,10 +9,13 @@ import {
   createWorkflow,
   findNode,
   fitContainers,
+  freeSpot,
+  moveNodes,
   removeDependencies,
   removeNodes,
   renameNodeId,
   reparentNode,
+  settleDrop,
   syncChildren,
   updateDependency,
   updateNode,
@@ -135,5 +138,46 @@ describe('workflow document', () => {
     const definition = sampleWorkflow();
     expect(syncChildren(definition)).toBe(definition);
     expect(fitContainers(definition)).toBe(definition);
+  });
+});
+
+describe('dropping dragged nodes', () => {
+  it('moves a node dropped inside another container into it', () => {
+    const dragged = moveNodes(sampleWorkflow(), new Map([['fetch', { x: 380, y: 250 }]]));
+    const next = settleDrop(dragged, ['fetch']);
+    expect(findNode(next, 'fetch')?.parentId).toBe('stage');
+    expect(absoluteRect(next, 'fetch')).toMatchObject({ x: 380, y: 250 });
+  });
+
+  it('moves a node dragged out of its container into the container around it', () => {
+    const dragged = moveNodes(sampleWorkflow(), new Map([['report', { x: -250, y: 330 }]]));
+    const next = settleDrop(dragged, ['report']);
+    expect(findNode(next, 'report')?.parentId).toBe('root');
+    expect(findNode(next, 'stage')?.children).toEqual(['simulate']);
+  });
+
+  it('keeps a node dropped outside every container in the root, which grows to hold it', () => {
+    const dragged = moveNodes(sampleWorkflow(), new Map([['report', { x: 900, y: 800 }]]));
+    const next = settleDrop(dragged, ['report']);
+    expect(findNode(next, 'report')?.parentId).toBe('root');
+    const root = absoluteRect(next, 'root');
+    const report = absoluteRect(next, 'report');
+    expect(root.x + root.width).toBeGreaterThanOrEqual(report.x + report.width);
+    expect(root.y + root.height).toBeGreaterThanOrEqual(report.y + report.height);
+  });
+
+  it('leaves children dragged together with their container where they are', () => {
+    const dragged = moveNodes(sampleWorkflow(), new Map([['stage', { x: 320, y: 80 }]]));
+    const next = settleDrop(dragged, ['stage', 'simulate']);
+    expect(findNode(next, 'simulate')?.parentId).toBe('stage');
+    expect(findNode(next, 'stage')?.parentId).toBe('root');
+  });
+});
+
+describe('free spot', () => {
+  it('puts a new node below what a container holds, or at its top-left when empty', () => {
+    expect(freeSpot(sampleWorkflow(), 'stage')).toEqual({ x: CONTAINER_PADDING, y: 60 + 64 + CONTAINER_PADDING });
+    const empty = addNode(sampleWorkflow(), { nodeType: 'container', parentId: 'root', position: { x: 40, y: 400 }, name: 'Empty' });
+    expect(freeSpot(empty.definition, empty.nodeId)).toEqual({ x: CONTAINER_PADDING, y: CONTAINER_HEADER + CONTAINER_PADDING / 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRedo, canUndo, createHistory, HISTORY_LIMIT, record, redo, seal, undo } from '../../../src/renderer/src/editor/model/history';
+import { canRedo, canUndo, createHistory, HISTORY_LIMIT, record, recordFrom, redo, replacePresent, seal, undo } from '../../../src/renderer/src/editor/model/history';
 
 describe('undo history', () => {
   it('undoes and redoes edits in order', () => {
@@ -41,5 +41,22 @@ describe('undo history', () => {
     for (let i = 1; i <= HISTORY_LIMIT + 10; i += 1) history = record(history, i);
     expect(history.past).toHaveLength(HISTORY_LIMIT);
     expect(history.past[0]).toBe(10);
+  });
+});
+
+describe('gestures', () => {
+  it('shows a drag as it happens and makes it one undo step when it ends', () => {
+    let history = createHistory('start');
+    const origin = history.present;
+    for (const step of ['x1', 'x2', 'x3']) history = replacePresent(history, step);
+    expect(history.past).toEqual([]);
+    history = recordFrom(history, origin);
+    expect(history.present).toBe('x3');
+    expect(undo(history).present).toBe('start');
+  });
+
+  it('adds no step for a gesture that changed nothing', () => {
+    const history = createHistory('same');
+    expect(recordFrom(replacePresent(history, 'same'), 'same').past).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export function findNode(definition: WorkflowDefinition, nodeId: string): Workfl
   return definition.nodes.find((node) => node.nodeId === nodeId);
 }
 
-export function isContainer(node: WorkflowNodeDefinition | undefined): node is WorkflowNodeDefinition {
+export function isContainer(node: WorkflowNodeDefinition | undefined): boolean {
   return node?.nodeType === 'container';
 }
 
@@ -369,4 +369,34 @@ export function dependencyAt(definition: WorkflowDefinition, ref: DependencyRef)
 /** Whether every node has a place on the canvas; a file without one is laid out on opening. */
 export function hasLayout(definition: WorkflowDefinition): boolean {
   return definition.nodes.every((node) => node.layout !== undefined);
+}
+
+/**
+ * Where dragged nodes end up when dropped: each lands in the innermost container under its
+ * centre (the root when it left every container), keeping its place on screen, and every
+ * container then grows to hold what it now contains.
+ */
+export function settleDrop(definition: WorkflowDefinition, draggedIds: Iterable<string>): WorkflowDefinition {
+  const dragged = new Set(draggedIds);
+  const root = findRoot(definition);
+  let next = definition;
+  for (const id of dragged) {
+    // A node dragged along with its container stays inside it.
+    if (ancestorIds(next, id).some((ancestor) => dragged.has(ancestor))) continue;
+    const node = findNode(next, id);
+    if (!node || node.isRoot || !root) continue;
+    const rect = absoluteRect(next, id);
+    const target = containerAt(next, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, new Set([id])) ?? root.nodeId;
+    if (target !== node.parentId && canReparent(next, id, target)) next = reparentNode(next, id, target);
+  }
+  return fitContainers(next);
+}
+
+/** A place for a new node in a container: below what it already holds, at the left margin. */
+export function freeSpot(definition: WorkflowDefinition, containerId: string): Point {
+  const children = definition.nodes.filter((node) => node.parentId === containerId);
+  const top = CONTAINER_HEADER + CONTAINER_PADDING / 2;
+  if (children.length === 0) return { x: CONTAINER_PADDING, y: top };
+  const bottom = Math.max(...children.map((child) => nodePosition(child).y + nodeSize(child).height));
+  return { x: CONTAINER_PADDING, y: Math.max(top, bottom + CONTAINER_PADDING) };
 }

@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import type { DependencyType } from '../../../../shared/status';
 import type { AgentCatalogItem } from './agent-catalog';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import type { Problem } from '../../../../shared/workflow/problems';
@@ -20,6 +21,8 @@ export type WorkflowNodeData = {
   childCount: number;
   /** Set on the node a search or a problem click points at. */
   highlighted: boolean;
+  /** Set on the container a dragged node would land in. */
+  dropTarget: boolean;
 };
 
 export type DependencyEdgeData = {
@@ -39,6 +42,14 @@ export interface SelectionState {
 
 export const EMPTY_SELECTION: SelectionState = { nodes: new Set(), edges: new Set() };
 
+/** Each dependency type's colour, a theme variable, shared by the line and its arrowhead. */
+export const DEPENDENCY_COLOURS: Record<DependencyType, string> = {
+  success: 'var(--edge-success)',
+  failure: 'var(--edge-failure)',
+  finish: 'var(--edge-finish)',
+  any: 'var(--edge-any)',
+};
+
 export const SOURCE_HANDLE = 'out';
 export const TARGET_HANDLE = 'in';
 
@@ -47,10 +58,11 @@ export interface FlowInput {
   selection: SelectionState;
   problems: ProblemIndex;
   catalog: readonly AgentCatalogItem[];
-  highlighted?: string;
+  highlighted?: string | undefined;
+  dropTarget?: string | undefined;
 }
 
-export function toFlowNodes({ definition, selection, problems, catalog, highlighted }: FlowInput): WorkflowFlowNode[] {
+export function toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget }: FlowInput): WorkflowFlowNode[] {
   const known = new Set(definition.nodes.map((node) => node.nodeId));
   const byLoad = new Map(catalog.map((entry) => [entry.agentLoad, entry]));
   const childCount = new Map<string, number>();
@@ -79,6 +91,7 @@ export function toFlowNodes({ definition, selection, problems, catalog, highligh
         ...(agent ? { agent } : {}),
         childCount: childCount.get(node.nodeId) ?? 0,
         highlighted: highlighted === node.nodeId,
+        dropTarget: dropTarget === node.nodeId,
       },
       ...(parentId ? { parentId } : {}),
     };
@@ -102,6 +115,7 @@ export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput,
         target: node.nodeId,
         sourceHandle: SOURCE_HANDLE,
         targetHandle: TARGET_HANDLE,
+        markerEnd: { type: 'arrowclosed', color: DEPENDENCY_COLOURS[dependency.type], width: 18, height: 18 },
         selected: selection.edges.has(id),
         data: { ref: { targetNodeId: node.nodeId, index }, dependency, problems: edgeProblems, ...(severity ? { severity } : {}) },
       });

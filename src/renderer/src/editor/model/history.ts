@@ -26,6 +26,20 @@ export function record<T>(history: History<T>, next: T, coalesceKey?: string): H
   return { past, present: next, future: [], openKey: coalesceKey };
 }
 
+/** Shows an edit in progress (a drag, a resize) without making it an undo step yet. */
+export function replacePresent<T>(history: History<T>, next: T): History<T> {
+  return next === history.present ? history : { ...history, present: next };
+}
+
+/**
+ * Ends a gesture that began at `from`: one undo step back to where it started, however many
+ * intermediate states were shown on the way.
+ */
+export function recordFrom<T>(history: History<T>, from: T): History<T> {
+  if (from === history.present) return history;
+  return { past: [...history.past, from].slice(-HISTORY_LIMIT), present: history.present, future: [] };
+}
+
 /** Ends the current gesture: the next edit starts a new undo step even with the same key. */
 export function seal<T>(history: History<T>): History<T> {
   return history.openKey === undefined ? history : { past: history.past, present: history.present, future: history.future };

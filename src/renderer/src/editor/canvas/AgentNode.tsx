@@ -1,0 +1,29 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { nodeDisplayName } from '../../../../shared/workflow/definition';
+import { SOURCE_HANDLE, TARGET_HANDLE, type WorkflowFlowNode } from '../model/flow-mapping';
+import { NodeFlags } from './NodeFlags';
+import { ProblemBadge } from './ProblemBadge';
+
+export function AgentNode({ data, selected }: NodeProps<WorkflowFlowNode>) {
+  const { t } = useTranslation();
+  const { node, agent, problems, severity, highlighted } = data;
+  const classes = ['wf-node', 'wf-agent', `kind-${agent?.kind ?? 'unknown'}`, severity ? `has-${severity}` : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : ''];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-testid={`agent-node-${node.nodeId}`}>
+      <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
+      <div className="wf-node-head">
+        <span className="kind-chip">{t(agent ? `kinds.${agent.kind}` : 'kinds.unknown')}</span>
+        <span className="wf-node-title" title={nodeDisplayName(node)}>
+          {nodeDisplayName(node)}
+        </span>
+        <ProblemBadge problems={problems} severity={severity} />
+      </div>
+      <div className="wf-node-sub">
+        <code title={node.agentLoad}>{node.agentLoad ?? t('editor.node.noLoad')}</code>
+        <NodeFlags node={node} />
+      </div>
+      <Handle type="source" position={Position.Right} id={SOURCE_HANDLE} className="wf-handle" />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkLogicText, type LogicCheck } from '../model/logic-check';
+import { describeLogic } from '../model/logic-preview';
+import { Field } from './Field';
+
+interface LogicFieldProps {
+  label: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  testId: string;
+  placeholder: string;
+}
+
+function format(value: unknown): string {
+  return value === undefined ? '' : JSON.stringify(value, null, 2);
+}
+
+function errorText(t: (key: string, options?: Record<string, unknown>) => string, check: LogicCheck): string | undefined {
+  if (check.ok) return undefined;
+  if (check.error === 'syntax') return t('inspector.logic.syntax', { reason: check.detail });
+  if (check.error === 'operator') return t('inspector.logic.operator', { operator: check.detail });
+  return t('inspector.logic.shape');
+}
+
+/** A JSON Logic expression, checked as it is typed, with a readable preview of what it says. */
+export function LogicField({ label, value, onChange, testId, placeholder }: LogicFieldProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<{ text: string; base: unknown }>(() => ({ text: format(value), base: value }));
+  if (draft.base !== value) setDraft({ text: format(value), base: value });
+  const check = checkLogicText(draft.text);
+  const change = (text: string) => {
+    const next = checkLogicText(text);
+    if (next.ok) {
+      setDraft({ text, base: next.value });
+      onChange(next.value);
+    } else setDraft({ text, base: value });
+  };
+  const preview = check.ok && !check.empty ? describeLogic(check.value) : undefined;
+  return (
+    <Field
+      label={label}
+      error={errorText(t, check)}
+      hint={
+        preview !== undefined ? (
+          <span className="logic-preview" data-testid={`${testId}-preview`}>
+            {t('inspector.logic.preview')} <code>{preview}</code>
+          </span>
+        ) : (
+          t('inspector.logic.help')
+        )
+      }
+    >
+      <textarea
+        className="code-input"
+        rows={4}
+        spellCheck={false}
+        placeholder={placeholder}
+        value={draft.text}
+        onChange={(event) => change(event.target.value)}
+        aria-invalid={!check.ok}
+        data-testid={testId}
+      />
+    </Field>
+  );
+}
