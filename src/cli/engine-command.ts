@@ -54,15 +54,17 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
         ...(options.catalog ? { catalogDir: resolve(options.catalog) } : {}),
         ...(options.tlsCert && options.tlsKey ? { tls: { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } } : {}),
       });
+      // Listen for the stop signals before announcing anything: whoever reads the announcement may signal at once.
+      const stopped = new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
       const agents = engine.catalog().map((entry) => entry.agentLoad);
       io.out(`Engine ${engine.engineId} listening on ${engine.url} (protocol ${ENGINE_PROTOCOL_VERSION}, capacity ${capacity})`);
       io.out(`  agents: ${agents.join(', ')}`);
       if (!options.token && !process.env['DEDUCTION_ENGINE_TOKEN']) io.out(`  token:  ${token}`);
       io.out('Press Ctrl+C to stop.');
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
+      await stopped;
       await engine.close();
       io.out('stopped');
       exit(0);

@@ -85,6 +85,12 @@ export class EventLog {
     });
   }
 
+  /** Calls `wake` after each batch; returns the unsubscribe function. */
+  onBatch(wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+
   statuses(nodeId?: string): NodeStatusEvent[] {
     return this.events.filter((event): event is NodeStatusEvent => event.type === 'node.status' && (nodeId === undefined || event.nodeId === nodeId));
   }

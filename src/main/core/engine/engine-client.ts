@@ -91,6 +91,7 @@ export class EngineClient implements EnginePort {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay: number;
   private closed = false;
+  private readonly counters = { events: 0, duplicates: 0, rejected: 0 };
 
   constructor(private readonly options: EngineClientOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -200,6 +201,11 @@ export class EngineClient implements EnginePort {
   onState(listener: (state: EngineState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  /** Events delivered, replayed duplicates skipped, and malformed events rejected so far. */
+  stats(): { events: number; duplicates: number; rejected: number } {
+    return { ...this.counters };
   }
 
   /** Agent nodes this console started on the Engine that have not ended. */
@@ -355,6 +361,8 @@ export class EngineClient implements EnginePort {
     }
     const intake = takeEnvelope(raw, this.stream, this.lastSeq, engineId, this.logger, this.label);
     if (!intake) return;
+    this.counters.duplicates += intake.duplicates;
+    this.counters.rejected += intake.rejected;
     if (intake.lastSeq === this.lastSeq) {
       this.sendAck();
       return;
@@ -370,6 +378,7 @@ export class EngineClient implements EnginePort {
       return;
     }
     this.lastSeq = intake.lastSeq;
+    this.counters.events += batch.length;
     this.sendAck();
   }
 

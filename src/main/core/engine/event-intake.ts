@@ -10,6 +10,10 @@ export interface Intake {
   events: EngineEvent[];
   /** The highest sequence number seen, ingested or skipped; what the console acknowledges. */
   lastSeq: number;
+  /** Events at or below the cursor: replays of what was already ingested. */
+  duplicates: number;
+  /** Malformed, oversized or unknown events skipped. */
+  rejected: number;
 }
 
 /**
@@ -31,18 +35,26 @@ export function takeEnvelope(raw: unknown, stream: string | null, lastSeq: numbe
   }
   const events: EngineEvent[] = [];
   let last = lastSeq;
+  let duplicates = 0;
+  let rejected = 0;
   for (const { seq, event } of envelope.data.events) {
-    if (seq <= last) continue;
+    if (seq <= last) {
+      duplicates++;
+      continue;
+    }
     last = seq;
     const accepted = acceptEvent(event, seq, logger, label);
-    if (!accepted) continue;
+    if (!accepted) {
+      rejected++;
+      continue;
+    }
     if (accepted.type !== 'engine.heartbeat') {
       accepted.engineId = engineId;
       accepted.seq = seq;
     }
     events.push(accepted);
   }
-  return { events, lastSeq: last };
+  return { events, lastSeq: last, duplicates, rejected };
 }
 
 function acceptEvent(raw: unknown, seq: number, logger: Logger, label: string): EngineEvent | null {
