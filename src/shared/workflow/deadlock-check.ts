@@ -30,9 +30,9 @@ function dependencyCycles(shape: TreeShape, edges: readonly BlockingEdge[]): { p
   const from = edges.map((edge) => vertexOf.get(edge.source)!);
   const to = edges.map((edge) => vertexOf.get(edge.target)!);
   const graph = buildIntGraph(ids.length, from, to);
-  const edgeAt = new Map<string, number>();
+  const edgeAt = new Map<number, number>();
   edges.forEach((_, index) => {
-    const key = `${from[index]}>${to[index]}`;
+    const key = from[index]! * ids.length + to[index]!;
     if (!edgeAt.has(key)) edgeAt.set(key, index);
   });
 
@@ -43,7 +43,7 @@ function dependencyCycles(shape: TreeShape, edges: readonly BlockingEdge[]): { p
     for (const vertex of component) componentOf[vertex] = number;
     const cycle = cycleThrough(graph, component, Math.min(...component));
     const names = cycle.map((vertex) => ids[vertex]!);
-    const first = edges[edgeAt.get(`${cycle[0]}>${cycle[1 % cycle.length]}`)!]!;
+    const first = edges[edgeAt.get(cycle[0]! * ids.length + cycle[1 % cycle.length]!)!]!;
     problems.push({
       severity: 'error',
       code: WORKFLOW_PROBLEM.dependencyCycle,
@@ -79,43 +79,52 @@ function treeDeadlocks(shape: TreeShape, edges: readonly BlockingEdge[]): Proble
     link(2 * upAt, 2 * at);
     link(2 * at + 1, 2 * upAt + 1);
   });
-  const edgeAt = new Map<string, BlockingEdge>();
-  const waitSources = new Map<number, number[]>();
+  const vertices = 2 * order.length;
+  const keyOf = (a: number, b: number) => a * vertices + b;
+  const edgeAt = new Map<number, BlockingEdge>();
   for (const edge of edges) {
     const source = position.get(edge.source);
     const target = position.get(edge.target);
     if (source === undefined || target === undefined) continue;
     link(2 * source + 1, 2 * target);
-    const key = `${2 * source + 1}>${2 * target}`;
+    const key = keyOf(2 * source + 1, 2 * target);
     if (!edgeAt.has(key)) edgeAt.set(key, edge);
-    const sources = waitSources.get(2 * target) ?? [];
-    sources.push(2 * source + 1);
-    waitSources.set(2 * target, sources);
   }
-  const graph = buildIntGraph(2 * order.length, from, to);
+  const graph = buildIntGraph(vertices, from, to);
 
-  return cyclicComponents(graph).map((component) => {
-    const inside = new Set(component);
-    // Start on a dependency's target: every cycle here passes through one.
-    const start = component.find((vertex) => (waitSources.get(vertex) ?? []).some((source) => inside.has(source)))!;
-    const cycle = cycleThrough(graph, component, start);
+  const components = cyclicComponents(graph);
+  // Each cycle starts on the target of the first wait (in definition order) inside its
+  // component; every cycle here passes through one, and the description begins with it.
+  const componentOf = new Int32Array(vertices).fill(-1);
+  components.forEach((component, number) => component.forEach((vertex) => (componentOf[vertex] = number)));
+  const starts = new Int32Array(components.length).fill(-1);
+  for (const edge of edges) {
+    const source = 2 * (position.get(edge.source) ?? -1) + 1;
+    const target = 2 * (position.get(edge.target) ?? -1);
+    if (source < 0 || target < 0) continue;
+    const number = componentOf[target]!;
+    if (number !== -1 && componentOf[source] === number && starts[number] === -1) starts[number] = target;
+  }
+
+  return components.map((component, number) => {
+    const cycle = cycleThrough(graph, component, starts[number]!);
     const around = cycle.map((vertex, at) => [vertex, cycle[(at + 1) % cycle.length]!] as const);
-    // Tell the cycle from a wait, so it reads "b waits for a, …".
-    const firstWaitAt = Math.max(0, around.findIndex(([a, b]) => edgeAt.has(`${a}>${b}`)));
+    const closing = around.length - 1;
+    const firstWaitAt = edgeAt.has(keyOf(...around[closing]!)) ? closing : Math.max(0, around.findIndex(([a, b]) => edgeAt.has(keyOf(a, b))));
     const steps = [...around.slice(firstWaitAt), ...around.slice(0, firstWaitAt)];
-    const entry = edgeAt.get(`${steps[0]![0]}>${steps[0]![1]}`)!;
+    const entry = edgeAt.get(keyOf(steps[0]![0], steps[0]![1]))!;
     return {
       severity: 'error' as const,
       code: WORKFLOW_PROBLEM.deadlock,
       path: entry.path,
-      message: `deadlock through containers: ${describeCycle(steps, order, edgeAt)}; none of them can go first`,
+      message: `deadlock through containers: ${describeCycle(steps, order, (a, b) => edgeAt.get(keyOf(a, b)))}; none of them can go first`,
       nodeId: entry.target,
     };
   });
 }
 
 /** "b waits for a, a finishes only after a1, …": runs of tree steps are told as one. */
-function describeCycle(steps: readonly (readonly [number, number])[], order: readonly string[], edgeAt: ReadonlyMap<string, BlockingEdge>): string {
+function describeCycle(steps: readonly (readonly [number, number])[], order: readonly string[], waitOf: (a: number, b: number) => BlockingEdge | undefined): string {
   const name = (vertex: number) => nodeRef(order[vertex >> 1]!);
   const phrases: string[] = [];
   let run: { kind: 'start' | 'end'; from: number; to: number } | null = null;
@@ -125,7 +134,7 @@ function describeCycle(steps: readonly (readonly [number, number])[], order: rea
     run = null;
   };
   for (const [a, b] of steps) {
-    const edge = edgeAt.get(`${a}>${b}`);
+    const edge = waitOf(a, b);
     if (a % 2 === 1 && b % 2 === 0 && edge) {
       flush();
       phrases.push(`${nodeRef(edge.target)} waits for ${nodeRef(edge.source)}`);

@@ -33,8 +33,10 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
     const add = (severity: Problem['severity'], code: string, path: (string | number)[], message: string) =>
       problems.push({ severity, code, path, message, nodeId: id });
     const accepted: { dependency: DependencyDefinition; at: number }[] = [];
-    const firstOf = new Map<string, number>();
-    (node.dependencies ?? []).forEach((dependency, at) => {
+    const dependencies = node.dependencies ?? [];
+    // Repeats can only occur among two or more; most nodes have fewer.
+    const firstOf = dependencies.length > 1 ? new Map<string, number>() : undefined;
+    dependencies.forEach((dependency, at) => {
       const path = ['nodes', index, 'dependencies', at];
       const source = dependency.sourceNodeId;
       if (source === id) return add('error', WORKFLOW_PROBLEM.selfDependency, [...path, 'sourceNodeId'], `${nodeRef(id)} depends on itself`);
@@ -45,12 +47,14 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
       if (dependency.condition !== undefined) {
         problems.push(...checkJsonLogic(dependency.condition, [...path, 'condition'], { what: 'condition', dataRoots: CONDITION_DATA_ROOTS, nodeId: id }));
       }
-      const key = JSON.stringify([source, dependency.type, canonicalJson(dependency.condition)]);
-      const repeated = firstOf.get(key);
-      if (repeated !== undefined) {
-        return add('warning', WORKFLOW_PROBLEM.duplicateDependency, path, `repeats dependencies[${repeated}] on ${nodeRef(source)}; the repeat is ignored`);
+      if (firstOf) {
+        const key = JSON.stringify([source, dependency.type, canonicalJson(dependency.condition)]);
+        const repeated = firstOf.get(key);
+        if (repeated !== undefined) {
+          return add('warning', WORKFLOW_PROBLEM.duplicateDependency, path, `repeats dependencies[${repeated}] on ${nodeRef(source)}; the repeat is ignored`);
+        }
+        firstOf.set(key, at);
       }
-      firstOf.set(key, at);
       accepted.push({ dependency, at });
     });
     kept.set(id, accepted.map((entry) => entry.dependency));

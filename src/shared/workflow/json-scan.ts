@@ -32,7 +32,8 @@ interface PathLink {
   segment: Segment;
 }
 
-type Frame = { kind: 'enter'; value: unknown; path: PathLink | null; depth: number } | { kind: 'exit'; value: object };
+/** An object or array to walk, or the marker that its walk is over (it leaves the path). */
+type Frame = { value: object; path: PathLink | null; depth: number; exit: boolean };
 
 export function pathOf(link: PathLink | null): Segment[] {
   const segments: Segment[] = [];
@@ -48,50 +49,55 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
     problems.push({ severity: 'error', code, path: pathOf(path), message, fatal });
 
   const onPath = new Set<object>();
-  const stack: Frame[] = [{ kind: 'enter', value: root, path: null, depth: 0 }];
+  const stack: Frame[] = [];
+  /** Objects and arrays met among the current object's entries, in order. */
+  let pending: Frame[] = [];
   let seen = 0;
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if (frame.kind === 'exit') {
-      onPath.delete(frame.value);
-      continue;
-    }
+  /** Checks a primitive at once; sets an object or array aside. False when the walk must stop. */
+  const visit = (value: unknown, parent: PathLink | null, segment: Segment | undefined, depth: number): boolean => {
     if (++seen > maxValues) {
       report(null, WORKFLOW_PROBLEM.tooLarge, `the definition holds more than ${maxValues.toLocaleString('en')} values; it is refused as too large`, true);
-      return { problems, aborted: true };
+      return false;
     }
-    const { value, path, depth } = frame;
+    const link = () => (segment === undefined ? parent : { parent, segment });
     const primitive = primitiveProblem(value);
+    if (primitive === 'ok') return true;
     if (primitive !== null) {
-      if (primitive !== 'ok') report(path, primitive.code, primitive.message);
-      continue;
+      report(link(), primitive.code, primitive.message);
+      return true;
     }
     const object = value as object;
-    if (depth >= maxDepth) {
-      report(path, WORKFLOW_PROBLEM.tooDeep, `nested deeper than ${maxDepth} levels; flatten it`, true);
+    if (depth >= maxDepth) report(link(), WORKFLOW_PROBLEM.tooDeep, `nested deeper than ${maxDepth} levels; flatten it`, true);
+    else if (onPath.has(object)) report(link(), WORKFLOW_PROBLEM.circular, 'refers back to an object that contains it (a circular reference); JSON cannot hold that', true);
+    else pending.push({ value: object, path: link(), depth, exit: false });
+    return true;
+  };
+  // Entries are checked in order; the objects among them go on the stack last first, so
+  // problems come out in document order.
+  const flush = () => {
+    for (let index = pending.length - 1; index >= 0; index--) stack.push(pending[index]!);
+    pending = [];
+  };
+
+  if (!visit(root, null, undefined, 0)) return { problems, aborted: true };
+  flush();
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { value: object, path, depth } = frame;
+    if (frame.exit) {
+      onPath.delete(object);
       continue;
     }
-    if (onPath.has(object)) {
-      report(path, WORKFLOW_PROBLEM.circular, 'refers back to an object that contains it (a circular reference); JSON cannot hold that', true);
-      continue;
-    }
+    onPath.add(object);
+    stack.push({ value: object, path, depth, exit: true });
     try {
-      const children = childEntries(object);
-      if (typeof children === 'string') {
-        report(path, WORKFLOW_PROBLEM.notJson, children);
-        continue;
-      }
-      onPath.add(object);
-      stack.push({ kind: 'exit', value: object });
-      for (let index = children.length - 1; index >= 0; index--) {
-        const [segment, child, problem] = children[index]!;
-        const childPath = { parent: path, segment };
-        if (problem !== undefined) report(childPath, problem.code, problem.message, problem.fatal);
-        else stack.push({ kind: 'enter', value: child, path: childPath, depth: depth + 1 });
-      }
+      const walked = walkChildren(object, path, depth + 1, visit, report);
+      if (walked === 'stop') return { problems, aborted: true };
+      if (walked !== 'ok') report(path, WORKFLOW_PROBLEM.notJson, walked);
     } catch (error) {
       report(path, WORKFLOW_PROBLEM.unreadable, `could not be read: ${errorMessage(error)}`, true);
     }
+    flush();
   }
   return { problems, aborted: false };
 }
@@ -120,41 +126,51 @@ function primitiveProblem(value: unknown): 'ok' | { code: string; message: strin
   }
 }
 
-type ChildEntry = [Segment, unknown, { code: string; message: string; fatal: boolean }?];
+type Visit = (value: unknown, parent: PathLink | null, segment: Segment, depth: number) => boolean;
+type Report = (path: PathLink | null, code: string, message: string, fatal?: boolean) => void;
 
-/** Own data entries of a plain object or array, or a message saying why it is not one. */
-function childEntries(object: object): ChildEntry[] | string {
-  if (Array.isArray(object)) {
-    const entries: ChildEntry[] = [];
-    for (let index = 0; index < object.length; index++) {
-      const descriptor = Object.getOwnPropertyDescriptor(object, index);
-      if (descriptor === undefined) entries.push([index, undefined, { code: WORKFLOW_PROBLEM.notJson, message: 'is a hole in a sparse array; JSON arrays have no holes', fatal: false }]);
-      else if (!('value' in descriptor)) entries.push([index, undefined, accessorProblem()]);
-      else if (descriptor.value === undefined) entries.push([index, undefined, { code: WORKFLOW_PROBLEM.notJson, message: 'is undefined; JSON arrays cannot hold undefined (use null)', fatal: false }]);
-      else entries.push([index, descriptor.value]);
+/**
+ * Visits the own data entries of a plain object or array in order, reading descriptors so
+ * that no getter runs. Returns 'stop' when the walk must end, or why the object is not plain
+ * data.
+ */
+function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report): 'ok' | 'stop' | string {
+  const entry = (segment: Segment): unknown => {
+    const descriptor = Object.getOwnPropertyDescriptor(object, segment);
+    if (descriptor === undefined) {
+      report({ parent: path, segment }, WORKFLOW_PROBLEM.notJson, 'is a hole in a sparse array; JSON arrays have no holes');
+      return SKIP;
     }
-    return entries;
+    if (!('value' in descriptor)) {
+      report({ parent: path, segment }, WORKFLOW_PROBLEM.notJson, 'is a getter or setter; a definition holds plain data only');
+      return SKIP;
+    }
+    return descriptor.value;
+  };
+  if (Array.isArray(object)) {
+    for (let index = 0; index < object.length; index++) {
+      const value = entry(index);
+      if (value === SKIP) continue;
+      if (value === undefined) report({ parent: path, segment: index }, WORKFLOW_PROBLEM.notJson, 'is undefined; JSON arrays cannot hold undefined (use null)');
+      else if (!visit(value, path, index, depth)) return 'stop';
+    }
+    return 'ok';
   }
   const prototype: unknown = Object.getPrototypeOf(object);
   if (prototype !== Object.prototype && prototype !== null) return `is ${describeObject(object)}, not plain data`;
-  const entries: ChildEntry[] = [];
-  for (const key of Object.keys(object)) {
-    const descriptor = Object.getOwnPropertyDescriptor(object, key);
-    if (descriptor === undefined) continue;
+  const keys = Object.keys(object);
+  for (const key of keys) {
     if (FORBIDDEN_KEYS.has(key)) {
-      entries.push([key, undefined, { code: WORKFLOW_PROBLEM.forbiddenKey, message: `the key "${key}" is not allowed: it would replace an object's prototype`, fatal: false }]);
-    } else if (!('value' in descriptor)) {
-      entries.push([key, undefined, accessorProblem()]);
-    } else {
-      entries.push([key, descriptor.value]);
+      report({ parent: path, segment: key }, WORKFLOW_PROBLEM.forbiddenKey, `the key "${key}" is not allowed: it would replace an object's prototype`);
+      continue;
     }
+    const value = entry(key);
+    if (value !== SKIP && !visit(value, path, key, depth)) return 'stop';
   }
-  return entries;
+  return 'ok';
 }
 
-function accessorProblem(): { code: string; message: string; fatal: boolean } {
-  return { code: WORKFLOW_PROBLEM.notJson, message: 'is a getter or setter; a definition holds plain data only', fatal: false };
-}
+const SKIP = Symbol('skip');
 
 function describeObject(object: object): string {
   if (object instanceof Date) return 'a Date (write it as an ISO 8601 string)';

@@ -6,7 +6,7 @@ import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition }
  * applied, settings that do not apply to the node's type dropped. It is still a
  * WorkflowDefinition, so it serializes and re-validates to itself.
  */
-export type NormalizedWorkflowNode = WorkflowNodeDefinition & {
+export type NormalizedWorkflowNode = Omit<WorkflowNodeDefinition, 'isRoot' | 'parentId' | 'children' | 'dependencies' | 'join' | 'priority'> & {
   isRoot: boolean;
   /** null for the root only. */
   parentId: string | null;
@@ -17,7 +17,7 @@ export type NormalizedWorkflowNode = WorkflowNodeDefinition & {
   priority: number;
 };
 
-export type NormalizedWorkflowDefinition = WorkflowDefinition & {
+export type NormalizedWorkflowDefinition = Omit<WorkflowDefinition, 'variables' | 'nodes'> & {
   variables: NonNullable<WorkflowDefinition['variables']>;
   nodes: NormalizedWorkflowNode[];
 };

@@ -120,12 +120,13 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
       return;
     }
     problems.push(...nodeUnknownKeys(record, path, rawId));
-    const full = workflowNodeSchema.safeParse(record, { reportInput: true });
+    const full = workflowNodeSchema.safeParse(record);
     if (full.success) {
       nodes.push({ index, node: full.data, complete: true });
       return;
     }
-    report(full.error.issues, path, rawId);
+    // Parsed again for messages that can describe the bad value; only failures pay for it.
+    report(workflowNodeSchema.safeParse(record, { reportInput: true }).error!.issues, path, rawId);
     const structural = structuralNodeSchema.safeParse(record);
     if (structural.success) {
       nodes.push({ index, node: structural.data, complete: false });

@@ -175,7 +175,8 @@ function childLists(
 ): Map<string, string[]> {
   const children = new Map<string, string[]>(unique.map(({ node }) => [node.nodeId, []]));
   for (const { node } of unique) {
-    for (const child of new Set(node.children ?? [])) {
+    if (node.children === undefined || node.children.length === 0) continue;
+    for (const child of new Set(node.children)) {
       if (byId.has(child) && parent.get(child) === node.nodeId && claimedBy.get(child) === node.nodeId) children.get(node.nodeId)!.push(child);
     }
   }
@@ -228,8 +229,10 @@ function parentCycles(
       at = parent.get(at);
     }
     if (at === null || at === undefined || walkOf.get(at) !== walk) return;
-    const cycle = path.slice(path.indexOf(at));
-    const members = [...cycle].reverse();
+    const holders = path.slice(path.indexOf(at)).reverse();
+    // Start from the member listed first in the definition, so the message is stable.
+    const lead = holders.reduce((best, id, at) => (indexOf.get(id)! < indexOf.get(holders[best]!)! ? at : best), 0);
+    const members = [...holders.slice(lead), ...holders.slice(0, lead)];
     const first = members[0]!;
     problems.push({
       severity: 'error',

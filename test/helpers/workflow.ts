@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkflowDefinitionInput } from '../../src/shared/workflow/definition';
+import type { Problem } from '../../src/shared/workflow/problems';
+import type { ValidationResult } from '../../src/shared/workflow/validate';
+import { REPO_ROOT } from './paths';
+
+type NodeInput = WorkflowDefinitionInput['nodes'][number];
+/** Anything goes: tests hand the validator wrong values on purpose. */
+type Extra = Record<string, unknown>;
+
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+export const EXAMPLE_FILES = ['red-vs-blue.json', 'it-ops-maintenance.json'] as const;
+
+export function exampleText(file: (typeof EXAMPLE_FILES)[number]): string {
+  return readFileSync(join(EXAMPLES_DIR, file), 'utf8');
+}
+
+export function container(nodeId: string, extra: Extra = {}): NodeInput {
+  return { nodeId, nodeType: 'container', ...extra } as NodeInput;
+}
+
+export function agent(nodeId: string, parentId: string | undefined, extra: Extra = {}): NodeInput {
+  return { nodeId, nodeType: 'agent', ...(parentId !== undefined && { parentId }), agentLoad: 'sim', ...extra } as NodeInput;
+}
+
+export function workflow(nodes: NodeInput[], extra: Record<string, unknown> = {}): WorkflowDefinitionInput {
+  return { name: 'test workflow', nodes, ...extra } as WorkflowDefinitionInput;
+}
+
+/** A root container `root` holding the given agents (parentId root unless they say otherwise). */
+export function flat(...agents: [string, Extra?][]): WorkflowDefinitionInput {
+  return workflow([container('root'), ...agents.map(([id, extra]) => agent(id, 'root', extra))]);
+}
+
+export function errors(result: ValidationResult): Problem[] {
+  return result.problems.filter((problem) => problem.severity === 'error');
+}
+
+export function warnings(result: ValidationResult): Problem[] {
+  return result.problems.filter((problem) => problem.severity === 'warning');
+}
+
+export function codes(problems: readonly Problem[]): string[] {
+  return problems.map((problem) => problem.code);
+}
+
+/** A chain of `depth` containers under one another, the last holding one agent. */
+export function deepChain(depth: number): WorkflowDefinitionInput {
+  const nodes: NodeInput[] = [container('c0', { isRoot: true })];
+  for (let level = 1; level < depth; level++) nodes.push(container(`c${level}`, { parentId: `c${level - 1}` }));
+  nodes.push(agent('leaf', `c${depth - 1}`));
+  return workflow(nodes);
+}
+
+/** `count` agents under one root, each depending on the previous one. */
+export function wideWorkflow(count: number): WorkflowDefinitionInput {
+  const nodes: NodeInput[] = [container('root')];
+  for (let index = 0; index < count; index++) {
+    nodes.push(agent(`n${index}`, 'root', index === 0 ? {} : { dependencies: [{ sourceNodeId: `n${index - 1}`, type: 'success' }] }));
+  }
+  return workflow(nodes);
+}
