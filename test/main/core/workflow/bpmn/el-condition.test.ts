@@ -1,0 +1,64 @@
+import jsonLogic from 'json-logic-js';
+import { describe, expect, it } from 'vitest';
+import { elToJsonLogic } from '../../../../../src/main/core/workflow/bpmn/el-condition';
+import { jsonLogicToEl } from '../../../../../src/main/core/workflow/bpmn/el-printer';
+
+type Logic = Parameters<typeof jsonLogic.apply>[0];
+const amount = { var: 'variables.amount' };
+
+describe('EL conditions to JSON Logic', () => {
+  it.each([
+    ['${amount > 1000}', { '>': [amount, 1000] }],
+    ['#{approved}', { '!!': [{ var: 'variables.approved' }] }],
+    ["${x == 'y'}", { '==': [{ var: 'variables.x' }, 'y'] }],
+    ['${x != "a \\"b\\""}', { '!=': [{ var: 'variables.x' }, 'a "b"'] }],
+    ['${amount le -2.5}', { '<=': [amount, -2.5] }],
+    ['${order.total ge 10 and not rush}', { and: [{ '>=': [{ var: 'variables.order.total' }, 10] }, { '!': [{ '!!': [{ var: 'variables.rush' }] }] }] }],
+    ['${a || b && c}', { or: [{ '!!': [{ var: 'variables.a' }] }, { and: [{ '!!': [{ var: 'variables.b' }] }, { '!!': [{ var: 'variables.c' }] }] }] }],
+    ['${(a == 1) == true}', { '==': [{ '==': [{ var: 'variables.a' }, 1] }, true] }],
+    ['  ${ done == null }  ', { '==': [{ var: 'variables.done' }, null] }],
+  ])('%s', (expression, expected) => {
+    expect(elToJsonLogic(expression)).toEqual(expected);
+  });
+
+  it.each([
+    ['a method call', "${execution.getVariable('x')}"],
+    ['arithmetic', '${a + b > 3}'],
+    ['a chained comparison', '${1 < a < 3}'],
+    ['no EL wrapper', 'amount > 1000'],
+    ['an empty expression', '${}'],
+    ['an unterminated string', "${x == 'y}"],
+    ['unbalanced parentheses', '${(a > 1}'],
+    ['two expressions', '${a} || ${b}'],
+  ])('refuses %s', (_what, expression) => {
+    expect(elToJsonLogic(expression)).toBeUndefined();
+  });
+
+  it('evaluates as the engine would, over the task variables', () => {
+    const logic = elToJsonLogic("${amount > 1000 && region == 'north'}") as Logic;
+    expect(jsonLogic.apply(logic, { variables: { amount: 1500, region: 'north' } })).toBe(true);
+    expect(jsonLogic.apply(logic, { variables: { amount: 500, region: 'north' } })).toBe(false);
+  });
+});
+
+describe('JSON Logic to readable EL', () => {
+  it.each([
+    ['${amount > 1000}'],
+    ["${x == 'it\\'s'}"],
+    ['${!approved}'],
+    ['${a && (b || c)}'],
+    ['${!(a > 1)}'],
+  ])('prints %s back as it reads', (expression) => {
+    const logic = elToJsonLogic(expression);
+    expect(logic).toBeDefined();
+    const printed = jsonLogicToEl(logic as NonNullable<typeof logic>);
+    expect(printed).toBeDefined();
+    expect(elToJsonLogic(printed as string)).toEqual(logic);
+  });
+
+  it('leaves result paths as they are and gives up on operators EL lacks', () => {
+    expect(jsonLogicToEl({ '>=': [{ var: 'result.score' }, 0.5] })).toBe('${result.score >= 0.5}');
+    expect(jsonLogicToEl({ in: ['x', { var: 'result.tags' }] })).toBeUndefined();
+    expect(jsonLogicToEl({ var: 'a b' })).toBeUndefined();
+  });
+});
