@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { applyElkLayout, autoLayout, toElkGraph } from '../../../src/renderer/src/editor/model/auto-layout';
+import { applyElkLayout, autoLayout, EDGE_LABEL_MAX_WIDTH, edgeLabelSize, toElkGraph } from '../../../src/renderer/src/editor/model/auto-layout';
 import { absoluteRect, findNode, updateNode } from '../../../src/renderer/src/editor/model/document';
 import { sampleWorkflow } from './fixtures';
 
@@ -48,5 +48,15 @@ describe('auto-layout', () => {
       expect(child.y + child.height).toBeLessThanOrEqual(stage.y + stage.height);
     }
     expect(findNode(next, 'root')?.layout).toMatchObject({ x: 0, y: 0 });
+  });
+});
+
+describe('edge labels in the layout', () => {
+  it('gives each edge a label as wide as its text, capped, so layers leave room for it', () => {
+    const graph = toElkGraph(sampleWorkflow());
+    const [plain, conditional] = graph.edges ?? [];
+    expect(plain?.labels?.[0]?.width).toBe(edgeLabelSize('success', undefined).width);
+    expect(conditional?.labels?.[0]?.width).toBeGreaterThan(plain?.labels?.[0]?.width ?? 0);
+    expect(edgeLabelSize('finish', { in: ['x'.repeat(500), { var: 'result.tags' }] }).width).toBe(EDGE_LABEL_MAX_WIDTH);
   });
 });

@@ -1,6 +1,7 @@
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { ancestorIds, findRoot } from './document';
+import { describeLogic } from './logic-preview';
 import { AGENT_SIZE, CONTAINER_HEADER, CONTAINER_PADDING, CONTAINER_SIZE, nodeSize } from './geometry';
 
 /**
@@ -19,6 +20,8 @@ const GRAPH_OPTIONS: LayoutOptions = {
   'elk.spacing.nodeNode': '32',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '24',
 };
 
 const CONTAINER_OPTIONS: LayoutOptions = {
@@ -38,6 +41,19 @@ function drawnParents(definition: WorkflowDefinition): Map<string, string | unde
     }
   }
   return parents;
+}
+
+/**
+ * The room an edge's label takes on the canvas (11px text, capped like the label's CSS), so
+ * ELK leaves space for it between layers instead of drawing labels over nodes.
+ */
+export const EDGE_LABEL_MAX_WIDTH = 160;
+const EDGE_LABEL_HEIGHT = 18;
+const CHAR_WIDTH = 6.6;
+
+export function edgeLabelSize(type: string, condition: unknown): { width: number; height: number } {
+  const text = condition === undefined ? type : `${type} if ${describeLogic(condition)}`;
+  return { width: Math.min(EDGE_LABEL_MAX_WIDTH, Math.ceil(text.length * CHAR_WIDTH) + 16), height: EDGE_LABEL_HEIGHT };
 }
 
 export function toElkGraph(definition: WorkflowDefinition): ElkNode {
@@ -71,7 +87,12 @@ export function toElkGraph(definition: WorkflowDefinition): ElkNode {
   for (const node of definition.nodes) {
     node.dependencies?.forEach((dependency, index) => {
       if (!elkNodes.has(dependency.sourceNodeId) || dependency.sourceNodeId === node.nodeId) return;
-      edges.push({ id: `e${edges.length}:${index}`, sources: [dependency.sourceNodeId], targets: [node.nodeId] });
+      edges.push({
+        id: `e${edges.length}:${index}`,
+        sources: [dependency.sourceNodeId],
+        targets: [node.nodeId],
+        labels: [{ id: `l${edges.length}:${index}`, text: dependency.type, ...edgeLabelSize(dependency.type, dependency.condition) }],
+      });
     });
   }
   return { id: ELK_ROOT, layoutOptions: GRAPH_OPTIONS, children: top, edges };
