@@ -1,27 +1,29 @@
 /**
- * BPMN ids are XML NCNames (a letter or "_", then letters, digits, ".", "-", "_"); node ids are
- * any printable text. A node keeps its id when it is an NCName, else it gets a close one and
- * the exporter writes the original in deduction:nodeId.
+ * BPMN ids must be XML names, and bpmn-moddle (like bpmn.io) accepts only ASCII ones: a letter
+ * or "_", then letters, digits, ".", "-", "_". Node ids are any printable text. A node keeps its
+ * id when it is such a name, else it gets a close one and the exporter writes the original in
+ * deduction:nodeId.
  */
-const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{N}._\-\u00B7]*$/u;
+const BPMN_ID = /^[A-Za-z_][\w.-]*$/;
 
-export function isNcName(id: string): boolean {
-  return NCNAME.test(id);
+export function isBpmnId(id: string): boolean {
+  return BPMN_ID.test(id);
 }
 
 export class BpmnIdAllocator {
   private readonly used = new Set<string>();
 
-  /** Claims the ids that are already NCNames first, so that renamed ids never take them. */
+  /** Claims the ids that are already BPMN ids first, so that renamed ids never take them. */
   reserve(ids: Iterable<string>): void {
-    for (const id of ids) if (isNcName(id)) this.used.add(id);
+    for (const id of ids) if (isBpmnId(id)) this.used.add(id);
   }
 
-  /** A node's BPMN id: its own when reserved for it, else a sanitized, unique one. */
+  /** A node's BPMN id: its own when it is one (and was reserved), else a close, unique one. */
   forNode(nodeId: string): string {
-    if (isNcName(nodeId)) return nodeId;
-    const cleaned = nodeId.replace(/[^\p{L}\p{M}\p{N}._\-\u00B7]/gu, '_').slice(0, 60);
-    return this.fresh(/^[\p{L}_]/u.test(cleaned) ? cleaned : `Node_${cleaned}`);
+    if (isBpmnId(nodeId)) return nodeId;
+    const cleaned = nodeId.replace(/[^\w.-]/g, '_').slice(0, 60);
+    if (!/[A-Za-z0-9]/.test(cleaned)) return this.fresh('Node');
+    return this.fresh(/^[A-Za-z_]/.test(cleaned) ? cleaned : `Node_${cleaned}`);
   }
 
   /** A new id from a stem, unique among all ids given out or reserved. */
