@@ -76,6 +76,8 @@ function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const [findOpen, setFindOpen] = useState(false);
   const [highlighted, setHighlighted] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Bumped to fit the whole workflow in view once the canvas has drawn a newly loaded document.
+  const [fitRequest, setFitRequest] = useState(0);
   const [notice, setNotice] = useNotice();
   const catalog = useAgentCatalog(services);
   const validation = useLiveValidation(definition);
@@ -150,7 +152,7 @@ function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const load = (next: WorkflowDefinition, origin: TemplateOrigin | undefined, unsaved: boolean) => {
     dispatch({ type: 'load', definition: next, origin, unsaved });
     setHighlighted(undefined);
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
+    setFitRequest((count) => count + 1);
   };
 
   const withLayout = async (next: WorkflowDefinition): Promise<WorkflowDefinition> => (hasLayout(next) ? next : autoLayout(next, await loadElk()));
@@ -232,7 +234,7 @@ function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
       // An edit made while ELK worked wins over the layout of the older document.
       if (latest.current !== snapshot) return;
       onEdit(() => laidOut);
-      window.requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+      setFitRequest((count) => count + 1);
     });
   };
 
@@ -364,6 +366,7 @@ function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
             catalog={catalog.items}
             highlighted={highlighted}
             colorMode={colorMode}
+            fitRequest={fitRequest}
             onEdit={onEdit}
             onPreview={(apply) => dispatch({ type: 'preview', apply })}
             onEndGesture={(from, apply) => dispatch({ type: 'endGesture', from, ...(apply ? { apply } : {}) })}

@@ -11,7 +11,7 @@ import {
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
 import type { ApplyEdit } from '../inspector/edit-types';
@@ -48,6 +48,8 @@ interface WorkflowCanvasProps extends CanvasCallbacks {
   catalog: readonly AgentCatalogItem[];
   highlighted: string | undefined;
   colorMode: 'light' | 'dark';
+  /** Each new value fits the whole workflow in view, after the canvas has drawn it. */
+  fitRequest: number;
 }
 
 function selectChanges(changes: readonly (NodeChange | EdgeChange)[]): { id: string; selected: boolean }[] {
@@ -55,13 +57,18 @@ function selectChanges(changes: readonly (NodeChange | EdgeChange)[]): { id: str
 }
 
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
-  const { definition, latest, selection, problems, catalog, highlighted, colorMode, onEdit, onPreview, onEndGesture, onSelectionChanges, onDropItem } = props;
+  const { definition, latest, selection, problems, catalog, highlighted, colorMode, fitRequest, onEdit, onPreview, onEndGesture, onSelectionChanges, onDropItem } = props;
   const { t } = useTranslation();
   const flow = useReactFlow<WorkflowFlowNode, DependencyFlowEdge>();
   const ariaLabels = useFlowLabels();
   const [dropTarget, setDropTarget] = useState<string | undefined>();
   // Where the current drag or resize began, so that it ends as one undo step.
   const gesture = useRef<{ from: WorkflowDefinition; kind: 'drag' | 'resize' } | null>(null);
+
+  // Runs after xyflow (a child) has taken the new nodes into its store.
+  useEffect(() => {
+    if (fitRequest > 0) void flow.fitView({ padding: 0.1, duration: 200 });
+  }, [fitRequest, flow]);
 
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget }),

@@ -22,7 +22,7 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
         </span>
         <span className="panel-title">{t('problems.title')}</span>
         <span className={`problems-summary ${errors > 0 ? 'has-error' : warnings > 0 ? 'has-warning' : 'is-clean'}`} data-testid="problems-summary">
-          {problems.length === 0 ? t('problems.none') : t('problems.summary', { errors, warnings })}
+          {problems.length === 0 ? t('problems.none') : t('problems.summary', { errors: t('problems.errors', { count: errors }), warnings: t('problems.warnings', { count: warnings }) })}
         </span>
       </button>
       {open && problems.length > 0 && <ProblemList problems={problems} onSelect={onSelect} testId="problems-list" />}
