@@ -62,7 +62,7 @@ beforeAll(async () => {
   core = createConsoleService({ store, appName: 'Deduction Console', version: '1.0.0' });
   host = await startHeadlessHost({ api: core, events: new EventHub(), tokens: { operator: TOKEN } });
   socket = connect(host.url, { auth: { token: TOKEN }, transports: ['websocket'] });
-  await new Promise((resolve) => socket.once('connect', resolve));
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   clients['websocket'] = createConsoleClient(socketTransport());
   clients['ipc'] = createConsoleClient(ipcTransport(core));
 });
