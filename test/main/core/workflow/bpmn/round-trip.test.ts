@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportBpmn } from '../../../../../src/main/core/workflow/bpmn/export';
+import { importBpmn } from '../../../../../src/main/core/workflow/bpmn/import';
+import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../../src/shared/workflow/definition';
+import { validateWorkflow } from '../../../../../src/shared/workflow/validate';
+import { readCorpus } from './bpmn-test-kit';
+import { workflowArb } from './workflow-arbitrary';
+
+/**
+ * What a round trip keeps, node by node: everything, with dependencies compared as a set (a
+ * flow's place in the file may reorder them) and layouts only where the original had one (an
+ * export lays out the nodes without one, and the import keeps those positions).
+ */
+function comparable(definition: WorkflowDefinition, keepLayoutOf: ReadonlySet<string>): Record<string, unknown> {
+  const nodes = [...definition.nodes]
+    .map((found): WorkflowNodeDefinition => {
+      const copy = { ...found };
+      if (!keepLayoutOf.has(found.nodeId)) delete copy.layout;
+      if (copy.dependencies) copy.dependencies = [...copy.dependencies].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      return copy;
+    })
+    .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+  return { ...definition, nodes };
+}
+
+async function roundTrip(definition: WorkflowDefinition): Promise<WorkflowDefinition> {
+  const result = await importBpmn(await exportBpmn(definition));
+  expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  expect(result.definition).toBeDefined();
+  return result.definition as WorkflowDefinition;
+}
+
+function placed(definition: WorkflowDefinition): Set<string> {
+  return new Set(definition.nodes.filter((found) => found.layout).map((found) => found.nodeId));
+}
+
+describe('BPMN round trip: JSON → BPMN → JSON', () => {
+  it('keeps every field of a hand-made workflow', async () => {
+    const definition: WorkflowDefinition = {
+      name: 'Round trip',
+      description: 'all the fields',
+      version: 3,
+      variables: { amount: 1200, side: 'red' },
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['a', 'box', 'c d'], containerName: 'Root box', layout: { x: 0, y: 0, width: 900, height: 400 } },
+        { nodeId: 'a', nodeType: 'agent', parentId: 'root', name: 'A', agentLoad: 'manual', priority: 5, retry: { maxRetries: 2, backoff: { initialMs: 10, factor: 2, maxMs: 100 } }, layout: { x: 40, y: 40 } },
+        { nodeId: 'box', nodeType: 'container', parentId: 'root', children: ['b'], name: 'Box', containerConfig: { bpmnType: 'transaction', zone: 'north' }, dependencies: [{ sourceNodeId: 'a', type: 'success' }] },
+        { nodeId: 'b', nodeType: 'agent', parentId: 'box', agentLoad: 'script', agentConfig: { script: 'x = 1', scriptFormat: 'python' }, timeoutMs: 60_000, pin: { delayMs: 1000 } },
+        {
+          nodeId: 'c d',
+          nodeType: 'agent',
+          parentId: 'root',
+          agentLoad: 'wargame',
+          join: 'one',
+          activation: { '==': [{ var: 'variables.side' }, 'red'] },
+          dependencies: [
+            { sourceNodeId: 'b', type: 'failure', condition: { '>': [{ var: 'variables.amount' }, 1000] } },
+            { sourceNodeId: 'a', type: 'any' },
+            { sourceNodeId: 'box', type: 'finish', condition: { in: ['x', { var: 'result.tags' }] } },
+          ],
+        },
+      ],
+    };
+    expect(validateWorkflow(definition).ok).toBe(true);
+    const back = await roundTrip(definition);
+    expect(comparable(back, placed(definition))).toEqual(comparable(definition, placed(definition)));
+  });
+
+  it('keeps nodes, hierarchy, dependency types, conditions and settings of random workflows', async () => {
+    await fc.assert(
+      fc.asyncProperty(workflowArb, async (definition) => {
+        const validation = validateWorkflow(definition);
+        expect(validation.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+        const back = await roundTrip(definition);
+        expect(comparable(back, placed(definition))).toEqual(comparable(definition, placed(definition)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('BPMN round trip: BPMN → JSON → BPMN → JSON', () => {
+  it.each(['miwg-C.1.0.bpmn', 'bpmnio-pizza-collaboration.bpmn', 'camunda-loan-granting.bpmn', 'bpmnio-nested-subprocesses.bpmn', 'miwg-C.6.0.bpmn'])(
+    '%s comes back as the same workflow',
+    async (file) => {
+      const first = await importBpmn(readCorpus(file));
+      const definition = first.definition as WorkflowDefinition;
+      const back = await roundTrip(definition);
+      expect(comparable(back, placed(definition))).toEqual(comparable(definition, placed(definition)));
+    },
+  );
+});
