@@ -48,35 +48,46 @@ type Machine<S extends string> = Readonly<Record<S, readonly S[]>>;
 /** Statuses from which a node can still be skipped: it has not started. */
 const NOT_STARTED = ['pending', 'waiting', 'ready'] as const;
 
+/*
+ * Beyond the design's machines, for the scheduler:
+ * - ready → failed: the node's config references a value that does not exist, so it fails
+ *   before anything is sent to an Engine;
+ * - completed | failed | stopped | skipped → pending: an operator's rerun (or a restart
+ *   upstream) resets the node so that its dependencies are evaluated again;
+ * - running → ready (agents): an automatic retry after a failure or a timeout, or a start the
+ *   Engine refused for lack of capacity.
+ */
 export const AGENT_TRANSITIONS: Machine<NodeStatus> = {
   pending: ['waiting', 'ready', 'skipped'],
   waiting: ['ready', 'skipped'],
-  ready: ['running', 'waiting', 'skipped'],
+  ready: ['running', 'waiting', 'skipped', 'failed'],
   initializing: [],
   running: ['completed', 'failed', 'stopped', 'ready'],
-  completed: ['ready'],
-  failed: ['ready', 'skipped'],
-  stopped: ['ready', 'skipped'],
-  skipped: ['ready'],
+  completed: ['ready', 'pending'],
+  failed: ['ready', 'skipped', 'pending'],
+  stopped: ['ready', 'skipped', 'pending'],
+  skipped: ['ready', 'pending'],
 };
 
+/** completed | failed → running: a container reopens when an operator restarts something inside it. */
 export const CONTAINER_TRANSITIONS: Machine<NodeStatus> = {
   pending: ['waiting', 'ready', 'skipped'],
   waiting: ['ready', 'skipped'],
-  ready: ['initializing', 'waiting', 'skipped'],
+  ready: ['initializing', 'waiting', 'skipped', 'failed'],
   initializing: ['running', 'failed', 'stopped'],
   running: ['completed', 'failed', 'stopped'],
-  completed: ['ready', 'running'],
-  failed: ['ready', 'running', 'skipped'],
-  stopped: ['ready', 'skipped'],
-  skipped: ['ready'],
+  completed: ['ready', 'running', 'pending'],
+  failed: ['ready', 'running', 'skipped', 'pending'],
+  stopped: ['ready', 'skipped', 'pending'],
+  skipped: ['ready', 'pending'],
 };
 
+/** paused → completed | failed: the nodes that were still running when the task was paused ended it. */
 export const TASK_TRANSITIONS: Machine<TaskStatus> = {
   pending: ['initializing', 'stopped', 'failed'],
   initializing: ['running', 'failed', 'stopped'],
   running: ['paused', 'completed', 'failed', 'stopped'],
-  paused: ['running', 'stopped', 'failed'],
+  paused: ['running', 'stopped', 'completed', 'failed'],
   completed: ['running'],
   failed: ['running'],
   stopped: ['running'],

@@ -1,0 +1,317 @@
+import { isTerminalNodeStatus } from '../../../shared/status';
+import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
+import type { Core } from './core';
+import { SchedulerError } from './errors';
+import { attemptCompleted, attemptFailed, type Ending } from './outcomes';
+import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
+import type { Step } from './step';
+import { auditOnRoot, setTaskStatus, transition } from './transitions';
+
+/**
+ * Operator controls: the synchronous part of each, run inside one step. Every change they make
+ * is a transition with trigger `user` and the operator's name; commands to Engines go out
+ * after the commit. Preconditions are checked first, so a refused control writes nothing.
+ */
+export interface Control {
+  core: Core;
+  step: Step;
+  operator: string;
+}
+
+function refuse(message: string): never {
+  throw new SchedulerError('NOT_ALLOWED', message);
+}
+
+function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
+  return { taskId: node.task.id, nodeId: node.nodeId, batch: node.batch };
+}
+
+export function pauseTask(control: Control, task: TaskRuntime): void {
+  if (task.status !== 'running') refuse(`task ${task.id} is ${task.status}; only a running task can be paused`);
+  setTaskStatus(control.core, control.step, task, 'paused');
+  auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
+}
+
+export function resumeTask(control: Control, task: TaskRuntime): void {
+  if (task.status !== 'paused') refuse(`task ${task.id} is ${task.status}; only a paused task can be resumed`);
+  setTaskStatus(control.core, control.step, task, 'running');
+  auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
+  for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
+}
+
+export function stopTask(control: Control, task: TaskRuntime, reason: string | undefined): void {
+  if (!['pending', 'initializing', 'running', 'paused'].includes(task.status)) refuse(`task ${task.id} is ${task.status}; it has already ended`);
+  const why = reason ? `task stopped: ${reason}` : 'task stopped';
+  for (const node of task.nodes.values()) {
+    if (node.status === 'running' || node.status === 'initializing') markStopped(control, node, why);
+  }
+  setTaskStatus(control.core, control.step, task, 'stopped', why);
+  const command = reason === undefined ? { taskId: task.id } : { taskId: task.id, reason };
+  control.step.after(() => {
+    control.core.engine.stopTask(command).catch((error: unknown) => control.core.logger.warn(`scheduler: the Engine did not confirm stopping task ${task.id}: ${String(error)}`));
+  });
+}
+
+export function stopNode(control: Control, node: RtNode, reason: string | undefined): void {
+  if (node.status !== 'running' && node.status !== 'initializing') refuse(`node ${node.nodeId} is ${node.status}; only a running node can be stopped`);
+  const why = reason ? `stopped: ${reason}` : 'stopped';
+  const stopped: RtNode[] = [];
+  // Deepest first, so that a container never sees its children end while it is being stopped.
+  for (const descendant of descendantsOf(node).reverse()) {
+    if (descendant.status === 'running' || descendant.status === 'initializing') {
+      markStopped(control, descendant, `${why} (with its container ${node.nodeId})`);
+      stopped.push(descendant);
+    }
+  }
+  markStopped(control, node, why);
+  stopped.push(node);
+  const commands = stopped.map((each) => ({ ...ref(each), ...(reason === undefined ? {} : { reason }) }));
+  control.step.after(() => {
+    for (const command of commands) {
+      control.core.engine
+        .stopNode(command)
+        .catch((error: unknown) => control.core.logger.warn(`scheduler: the Engine did not confirm stopping ${command.nodeId} batch ${command.batch} (task ${command.taskId}): ${String(error)}`));
+    }
+  });
+}
+
+function markStopped(control: Control, node: RtNode, reason: string): void {
+  const { step } = control;
+  const execution = node.exec;
+  if (execution && !['completed', 'failed', 'stopped', 'timeout'].includes(execution.status)) {
+    execution.status = 'stopped';
+    execution.errorCode = NODE_REASON.stoppedByOperator;
+    execution.errorMessage = `${reason} by ${control.operator}`;
+    execution.endTime = step.now;
+    step.execution(execution);
+  }
+  node.errorCode = NODE_REASON.stoppedByOperator;
+  node.errorMessage = `${reason} by ${control.operator}`;
+  node.endTime = step.now;
+  node.manualDecision = null;
+  transition(control.core, step, node, 'stopped', 'user', reason, control.operator);
+}
+
+/** Containers above a node that would keep it from running: stopped or skipped ones. */
+function blockingAncestor(node: RtNode): RtNode | undefined {
+  for (let at = node.parent; at; at = at.parent) if (at.status === 'stopped' || at.status === 'skipped') return at;
+  return undefined;
+}
+
+function refuseIfBlocked(node: RtNode, action: string): void {
+  const blocker = blockingAncestor(node);
+  if (blocker) refuse(`node ${node.nodeId} is inside ${blocker.nodeId}, which is ${blocker.status}; ${action} ${blocker.nodeId} instead`);
+}
+
+export function restartNode(control: Control, node: RtNode): void {
+  if (node.status !== 'stopped' && node.status !== 'failed') refuse(`node ${node.nodeId} is ${node.status}; only a stopped or failed node can be restarted`);
+  refuseIfBlocked(node, 'restart');
+  if (node.type === 'container' && node.status === 'failed' && node.errorCode === NODE_REASON.childFailed) {
+    const failed = descendantsOf(node).filter((each) => isRootFailure(each) && blockingAncestor(each) === undefined);
+    for (const each of failed) restartOne(control, each, `restart of ${node.nodeId}`);
+    return;
+  }
+  restartOne(control, node, 'restarted');
+}
+
+export function retryFailed(control: Control, task: TaskRuntime): number {
+  const failed = [...task.nodes.values()].filter((node) => isRootFailure(node) && blockingAncestor(node) === undefined);
+  if (failed.length === 0) refuse(`task ${task.id} has no failed node to retry`);
+  for (const node of failed) if (node.status === 'failed') restartOne(control, node, 'retry of all failed nodes');
+  return failed.length;
+}
+
+/** A failure of its own, not a container's failure because of its children. */
+function isRootFailure(node: RtNode): boolean {
+  return node.status === 'failed' && !(node.type === 'container' && node.errorCode === NODE_REASON.childFailed);
+}
+
+function restartOne(control: Control, node: RtNode, why: string): void {
+  reopenTask(control, node.task);
+  const reopened = reopenAncestors(control, node, why === 'restarted' ? `${node.nodeId} restarted` : why);
+  const reset: RtNode[] = [node, ...reopened];
+  if (node.type === 'container') {
+    for (const descendant of descendantsOf(node)) {
+      if (descendant.status === 'stopped') makeReady(control, descendant, `restarted with its container ${node.nodeId}`);
+    }
+  }
+  makeReady(control, node, why);
+  resetAutomaticSkips(control, reset, `${node.nodeId} restarted`);
+}
+
+function makeReady(control: Control, node: RtNode, reason: string): void {
+  clearOutcome(node);
+  node.forced = true;
+  node.readyTime = control.step.now;
+  node.readyAt = 0;
+  transition(control.core, control.step, node, 'ready', 'user', reason, control.operator);
+  control.core.work.add(node);
+}
+
+function clearOutcome(node: RtNode): void {
+  node.retriesUsed = 0;
+  node.errorCode = null;
+  node.errorMessage = null;
+  node.notBefore = null;
+  node.endTime = null;
+  node.result = undefined;
+  node.resultText = null;
+  node.scope.result = undefined;
+  node.progress = 0;
+  node.manualDecision = null;
+}
+
+function reopenTask(control: Control, task: TaskRuntime): void {
+  if (task.status === 'completed' || task.status === 'failed' || task.status === 'stopped') setTaskStatus(control.core, control.step, task, 'running', null);
+}
+
+/** Ended containers above a node run again (on the same Engine instance) so that it can. */
+function reopenAncestors(control: Control, node: RtNode, why: string, except?: ReadonlySet<RtNode>): RtNode[] {
+  const reopened: RtNode[] = [];
+  for (let at = node.parent; at && !except?.has(at); at = at.parent) {
+    if (at.status !== 'completed' && at.status !== 'failed') break;
+    const execution = at.exec;
+    if (execution) {
+      execution.status = 'running';
+      execution.errorCode = null;
+      execution.errorMessage = null;
+      execution.endTime = null;
+      control.step.execution(execution);
+    }
+    at.errorCode = null;
+    at.errorMessage = null;
+    at.endTime = null;
+    transition(control.core, control.step, at, 'running', 'user', `reopened: ${why}`, control.operator);
+    reopened.push(at);
+  }
+  return reopened;
+}
+
+/**
+ * Skips the scheduler decided because of what is being restarted are undone: every node
+ * downstream (and, for containers, inside) that was skipped automatically goes back to
+ * pending and is decided again. Operators' skips stay.
+ */
+function resetAutomaticSkips(control: Control, from: readonly RtNode[], why: string): void {
+  const seen = new Set<RtNode>(from);
+  const queue = [...from];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    const next = node.out.map((edge) => edge.target);
+    if (node.type === 'container') next.push(...node.children);
+    for (const candidate of next) {
+      if (seen.has(candidate) || candidate.status !== 'skipped' || !AUTOMATIC_SKIP_REASONS.includes(candidate.errorCode ?? '')) continue;
+      seen.add(candidate);
+      clearOutcome(candidate);
+      candidate.forced = false;
+      transition(control.core, control.step, candidate, 'pending', 'user', `reset: ${why}`, control.operator);
+      control.core.work.add(candidate);
+      queue.push(candidate);
+    }
+  }
+}
+
+export function skipNode(control: Control, node: RtNode): void {
+  const { core, step, operator } = control;
+  if (node.status === 'running' || node.status === 'initializing') refuse(`node ${node.nodeId} is ${node.status}; stop it before skipping it`);
+  if (node.status === 'completed' || node.status === 'skipped') refuse(`node ${node.nodeId} has already ${node.status === 'completed' ? 'completed' : 'been skipped'}`);
+  if (node.type === 'container') {
+    for (const descendant of descendantsOf(node).reverse()) {
+      if (isTerminalNodeStatus(descendant.status)) continue;
+      descendant.errorCode = NODE_REASON.skippedByOperator;
+      descendant.errorMessage = `its container ${node.nodeId} was skipped by ${operator}`;
+      descendant.endTime = step.now;
+      transition(core, step, descendant, 'skipped', 'user', `skipped with its container ${node.nodeId}`, operator);
+    }
+  }
+  const wasFailed = node.status === 'failed';
+  node.errorCode = NODE_REASON.skippedByOperator;
+  node.errorMessage = `skipped by ${operator}`;
+  node.endTime = step.now;
+  node.forced = false;
+  if (wasFailed) {
+    // Its containers failed because of it; reopened, they end again by their children's counts.
+    reopenTask(control, node.task);
+    const failedAbove: RtNode[] = [];
+    for (let at = node.parent; at && at.status === 'failed'; at = at.parent) failedAbove.push(at);
+    if (failedAbove.length > 0) reopenAncestors(control, node, `${node.nodeId} skipped`);
+  }
+  transition(core, step, node, 'skipped', 'user', 'skipped by operator', operator);
+}
+
+export function rerunFrom(control: Control, node: RtNode): number {
+  const { core } = control;
+  if (!isTerminalNodeStatus(node.status) && node.status !== 'stopped') refuse(`node ${node.nodeId} is ${node.status}; only an ended or stopped node can be rerun`);
+  refuseIfBlocked(node, 'rerun from');
+  const rerun = downstreamOf(node);
+  const busy = [...rerun].filter((each) => each.status === 'running' || each.status === 'initializing');
+  if (busy.length > 0) {
+    const names = busy.slice(0, 5).map((each) => each.nodeId).join(', ');
+    refuse(`rerunning from ${node.nodeId} would restart ${busy.length} running node${busy.length === 1 ? '' : 's'} (${names}${busy.length > 5 ? ', …' : ''}); stop them first`);
+  }
+  reopenTask(control, node.task);
+  for (const each of rerun) reopenAncestors(control, each, `rerun from ${node.nodeId}`, rerun);
+  for (const each of rerun) {
+    if (each === node) continue;
+    if (isTerminalNodeStatus(each.status) || each.status === 'stopped') {
+      clearOutcome(each);
+      each.forced = false;
+      transition(core, control.step, each, 'pending', 'user', `reset: rerun from ${node.nodeId}`, control.operator);
+    }
+    core.work.add(each);
+  }
+  makeReady(control, node, 'rerun');
+  return rerun.size;
+}
+
+/** The node, everything that depends on it transitively, and everything inside those. */
+function downstreamOf(start: RtNode): Set<RtNode> {
+  const found = new Set<RtNode>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    const next = node.out.map((edge) => edge.target);
+    if (node.type === 'container') next.push(...node.children);
+    for (const candidate of next) {
+      if (found.has(candidate)) continue;
+      found.add(candidate);
+      queue.push(candidate);
+    }
+  }
+  return found;
+}
+
+/** Pre-order, without the node itself. */
+export function descendantsOf(node: RtNode): RtNode[] {
+  const out: RtNode[] = [];
+  const stack = [...node.children].reverse();
+  while (stack.length > 0) {
+    const each = stack.pop()!;
+    out.push(each);
+    for (let at = each.children.length - 1; at >= 0; at--) stack.push(each.children[at]!);
+  }
+  return out;
+}
+
+export function checkManual(core: Core, node: RtNode): void {
+  if (node.type !== 'agent' || node.status !== 'running') refuse(`node ${node.nodeId} is ${node.status === 'running' ? 'a container' : node.status}; only a running manual agent awaits a decision`);
+  const entry = core.engine.catalog().find((candidate) => candidate.agentLoad === node.agentLoad);
+  if (entry && entry.kind !== 'manual') refuse(`node ${node.nodeId} runs ${node.agentLoad}, a ${entry.kind} agent; only manual agents take an approval`);
+}
+
+/** The decision reached the Engine; the node ends by it now unless the Engine's own event came first. */
+export function applyManualDecision(control: Control, node: RtNode, batch: number, decision: ManualDecision): void {
+  if (node.status !== 'running' || node.batch !== batch || node.manualDecision !== decision) return;
+  const execution = node.exec;
+  if (!execution || (execution.status !== 'pending' && execution.status !== 'running')) return;
+  if (decision.approved) {
+    const result = decision.comment === undefined ? { approved: true, operator: decision.operator } : { approved: true, operator: decision.operator, comment: decision.comment };
+    attemptCompleted(control.core, control.step, node, { result });
+    return;
+  }
+  const ending: Ending = {
+    errorCode: NODE_REASON.rejected,
+    errorMessage: decision.comment ? `rejected by ${decision.operator}: ${decision.comment}` : `rejected by ${decision.operator}`,
+  };
+  attemptFailed(control.core, control.step, node, 'failed', ending, 'user');
+}

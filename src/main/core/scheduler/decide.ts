@@ -1,0 +1,139 @@
+import { NODE_REASON } from '../../../shared/task/reasons';
+import type { Core } from './core';
+import { allChildrenEnded } from './counters';
+import { joinDecision } from './evaluator';
+import { holds } from './logic';
+import type { RtEdge, RtNode } from './runtime';
+import type { Step } from './step';
+import { isNotStarted, transition } from './transitions';
+
+/**
+ * Decides one node from the work list in O(1): a node not started yet from its container's
+ * state and its edge counts; a running container from its children counts.
+ */
+export function processNode(core: Core, step: Step, node: RtNode): void {
+  core.stats.nodeDecisions++;
+  if (isNotStarted(node.status)) decide(core, step, node);
+  else if (node.type === 'container' && node.status === 'running' && allChildrenEnded(node)) finishContainer(core, step, node);
+}
+
+type Gate = 'open' | 'closed' | 'never';
+
+/** A node may start only inside a running container; the root, only in a started task. */
+function gateOf(node: RtNode): Gate {
+  const parent = node.parent;
+  if (parent === null) {
+    const task = node.task.status;
+    return task === 'running' || task === 'paused' ? 'open' : 'closed';
+  }
+  switch (parent.status) {
+    case 'running':
+      return 'open';
+    case 'completed':
+    case 'failed':
+    case 'skipped':
+      return 'never';
+    default:
+      return 'closed';
+  }
+}
+
+export function gateIsOpen(node: RtNode): boolean {
+  return gateOf(node) === 'open';
+}
+
+function skip(core: Core, step: Step, node: RtNode, code: string, message: string): void {
+  node.errorCode = code;
+  node.errorMessage = message;
+  node.endTime = step.now;
+  transition(core, step, node, 'skipped', 'dependency', message);
+}
+
+function decide(core: Core, step: Step, node: RtNode): void {
+  const gate = gateOf(node);
+  if (gate === 'never') {
+    const parent = node.parent!;
+    return skip(core, step, node, NODE_REASON.containerNotRun, `its container ${parent.nodeId} ${parent.status} without running it`);
+  }
+  if (gate === 'closed') return;
+  if (node.status === 'ready' && node.forced) return readyToStart(core, step, node);
+
+  const decision = joinDecision(node.join, node.deps.length, node.satisfied, node.unsatisfiable);
+  if (decision === 'skipped') {
+    const edge = node.deps.find((candidate) => candidate.state === 'unsatisfiable')!;
+    return skip(core, step, node, edge.error ? NODE_REASON.logicError : NODE_REASON.dependencyUnsatisfied, unsatisfiedReason(node, edge));
+  }
+  if (decision === 'waiting') {
+    if (node.status === 'pending') transition(core, step, node, 'waiting', 'dependency', 'waiting for its dependencies');
+    else if (node.status === 'ready') transition(core, step, node, 'waiting', 'dependency', 'its dependencies are no longer satisfied');
+    return;
+  }
+
+  if (node.status === 'ready') return readyToStart(core, step, node);
+  if (node.notBefore !== null && node.notBefore > step.now) {
+    if (node.status === 'pending') transition(core, step, node, 'waiting', 'system', `pinned: not before ${new Date(node.notBefore).toISOString()}`);
+    core.armNotBefore(node);
+    return;
+  }
+  if (node.activation !== undefined && node.activation !== null) {
+    const verdict = holds(node.activation, node.task.scope);
+    if (!verdict.ok) return skip(core, step, node, NODE_REASON.logicError, `its activation condition could not be evaluated: ${verdict.error}`);
+    if (!verdict.value) return skip(core, step, node, NODE_REASON.activationFalse, 'its activation condition is false');
+  }
+  node.readyTime = step.now;
+  node.readyAt = performance.now();
+  const waited = node.deps.length === 0 ? 'nothing to wait for' : 'dependencies satisfied';
+  transition(core, step, node, 'ready', 'dependency', node.notBefore === null ? waited : `${waited}, pin time reached`);
+  enqueue(core, node);
+}
+
+/** A ready node goes to its queue once its not-before time (a pin or a retry's backoff) has come. */
+function readyToStart(core: Core, step: Step, node: RtNode): void {
+  if (node.notBefore !== null && node.notBefore > step.now) core.armNotBefore(node);
+  else enqueue(core, node);
+}
+
+export function enqueue(core: Core, node: RtNode): void {
+  if (node.type === 'container') core.containers.add(node);
+  else core.agents.add(node);
+}
+
+function unsatisfiedReason(node: RtNode, edge: RtEdge): string {
+  const source = edge.source;
+  const what = edge.error
+    ? `its condition could not be evaluated: ${edge.error}`
+    : edge.condition !== undefined && edge.condition !== null && (edge.type === 'any' || edge.type === 'finish' || source.status === (edge.type === 'success' ? 'completed' : 'failed'))
+      ? `its condition is false`
+      : `${source.nodeId} ${source.status}`;
+  const join = node.join === 'one' && node.deps.length > 1 ? `none of its ${node.deps.length} dependencies can be satisfied (join one); last: ` : '';
+  return `${join}dependency on ${source.nodeId} (${edge.type}) can never be satisfied: ${what}`;
+}
+
+/** A running container ends once every child has ended: failed if one of them failed. */
+function finishContainer(core: Core, step: Step, container: RtNode): void {
+  const execution = container.exec;
+  container.endTime = step.now;
+  if (container.childFailed > 0) {
+    const failed = container.children.filter((child) => child.status === 'failed').map((child) => child.nodeId);
+    const shown = failed.slice(0, 5).join(', ') + (failed.length > 5 ? `, … (${failed.length - 5} more)` : '');
+    container.errorCode = NODE_REASON.childFailed;
+    container.errorMessage = `${failed.length} of ${container.children.length} children failed: ${shown}`;
+    if (execution) {
+      execution.status = 'failed';
+      execution.errorCode = container.errorCode;
+      execution.errorMessage = container.errorMessage;
+      execution.endTime = step.now;
+      step.execution(execution);
+    }
+    transition(core, step, container, 'failed', 'dependency', container.errorMessage);
+    return;
+  }
+  container.errorCode = null;
+  container.errorMessage = null;
+  if (execution) {
+    execution.status = 'completed';
+    execution.endTime = step.now;
+    step.execution(execution);
+  }
+  transition(core, step, container, 'completed', 'dependency', `all ${container.children.length} children ended`);
+}

@@ -1,0 +1,99 @@
+import type { EngineEvent, NodeProgressEvent, NodeStatusEvent } from '../../../shared/engine/protocol';
+import type { ExecutionStatus } from '../../../shared/status';
+import type { Core } from './core';
+import { attemptCompleted, attemptFailed, attemptStopped, containerInitFailed, containerInitialized, type Ending } from './outcomes';
+import type { RtNode } from './runtime';
+import type { Step } from './step';
+
+/**
+ * Applies a batch of Engine events to the nodes they are about. Only the current batch's
+ * execution moves, and only forward: an event about an older batch, or about an execution that
+ * has already ended (a replay, or the answer to a query after a restart), changes nothing.
+ * Log lines and resource samples are the console's event ingest's business, not the scheduler's.
+ */
+export function ingestEvents(core: Core, step: Step, events: readonly EngineEvent[], note?: string): void {
+  for (const event of events) {
+    if (event.type === 'node.status') applyStatus(core, step, event, note);
+    else if (event.type === 'node.progress') applyProgress(core, step, event);
+  }
+}
+
+const ENDED: ReadonlySet<ExecutionStatus> = new Set(['completed', 'failed', 'stopped', 'timeout']);
+
+function currentNode(core: Core, event: { taskId: string; nodeId: string; batch: number }): RtNode | undefined {
+  const node = core.tasks.get(event.taskId)?.nodes.get(event.nodeId);
+  const execution = node?.exec;
+  if (!node || !execution || execution.batch !== event.batch || node.batch !== event.batch || ENDED.has(execution.status)) {
+    core.stats.eventsIgnored++;
+    return undefined;
+  }
+  return node;
+}
+
+function endingOf(event: NodeStatusEvent, note: string | undefined): Ending {
+  const ending: Ending = {};
+  if (event.result !== undefined) ending.result = event.result;
+  if (event.exitCode !== undefined) ending.exitCode = event.exitCode;
+  if (event.errorCode !== undefined) ending.errorCode = event.errorCode;
+  if (event.errorMessage !== undefined) ending.errorMessage = event.errorMessage;
+  if (event.engineId !== undefined) ending.engineId = event.engineId;
+  if (note !== undefined) ending.note = note;
+  return ending;
+}
+
+function applyStatus(core: Core, step: Step, event: NodeStatusEvent, note: string | undefined): void {
+  const node = currentNode(core, event);
+  if (!node) return;
+  if (event.engineId !== undefined && node.engineId !== event.engineId) {
+    node.engineId = event.engineId;
+    node.exec!.engineId = event.engineId;
+    step.node(node);
+    step.execution(node.exec!);
+  }
+  if (node.type === 'container') return applyContainerStatus(core, step, node, event, note);
+  if (node.status !== 'running') {
+    core.stats.eventsIgnored++;
+    return;
+  }
+  core.stats.eventsIngested++;
+  switch (event.status) {
+    case 'initializing':
+    case 'running':
+      if (node.exec!.status === 'pending') {
+        node.exec!.status = 'running';
+        step.execution(node.exec!);
+      }
+      return;
+    case 'completed':
+      return attemptCompleted(core, step, node, endingOf(event, note));
+    case 'failed':
+      return attemptFailed(core, step, node, 'failed', endingOf(event, note), 'error');
+    case 'timeout':
+      return attemptFailed(core, step, node, 'timeout', endingOf(event, note), 'timeout');
+    case 'stopped':
+      return attemptStopped(core, step, node, endingOf(event, note));
+  }
+}
+
+/** A container's own events only matter while it is initializing; afterwards its children decide. */
+function applyContainerStatus(core: Core, step: Step, node: RtNode, event: NodeStatusEvent, note: string | undefined): void {
+  core.stats.eventsIngested++;
+  if (node.status !== 'initializing') {
+    core.logger.debug(`scheduler: ${event.status} of running container ${node.nodeId} (task ${node.task.id}) noted; its children decide how it ends`);
+    return;
+  }
+  if (event.status === 'running' || event.status === 'completed') containerInitialized(core, step, node, note);
+  else if (event.status !== 'initializing') {
+    containerInitFailed(core, step, node, event.errorCode ?? event.status.toUpperCase(), event.errorMessage ?? `the Engine reports it ${event.status}`);
+  }
+}
+
+function applyProgress(core: Core, step: Step, event: NodeProgressEvent): void {
+  const node = currentNode(core, event);
+  if (!node) return;
+  core.stats.eventsIngested++;
+  node.progress = event.progress;
+  node.exec!.progress = event.progress;
+  step.node(node);
+  step.execution(node.exec!);
+}

@@ -1,0 +1,41 @@
+import { NODE_REASON } from '../../../shared/task/reasons';
+import type { Core, InternalEvent, TimerItem } from './core';
+import { attemptFailed, containerInitFailed, containerInitialized, startRefusedForCapacity } from './outcomes';
+import type { Step } from './step';
+
+/** Applies what happened between steps: command acknowledgements and refusals, due timers. */
+export function applyInternal(core: Core, step: Step, event: InternalEvent): void {
+  if (event.kind === 'timer') return timerDue(core, step, event.item);
+  const node = core.current(event.node);
+  if (!node || node.batch !== event.batch) return;
+  if (event.kind === 'initAck') {
+    if (node.status === 'initializing') containerInitialized(core, step, node);
+    return;
+  }
+  if (event.command === 'initContainer') {
+    if (node.status === 'initializing') containerInitFailed(core, step, node, event.code, event.message);
+    return;
+  }
+  const execution = node.exec;
+  if (node.status !== 'running' || !execution || (execution.status !== 'pending' && execution.status !== 'running')) return;
+  if (event.code === 'AT_CAPACITY') return startRefusedForCapacity(core, step, node, event.message);
+  attemptFailed(core, step, node, 'failed', { errorCode: event.code, errorMessage: `the Engine did not start it: ${event.message}` }, 'error');
+}
+
+function timerDue(core: Core, step: Step, item: TimerItem): void {
+  const node = item.node;
+  if (!core.isLive(node)) return;
+  if (item.kind === 'notBefore') {
+    if (node.timerAt === item.at) node.timerAt = null;
+    if (node.notBefore === item.at) core.work.add(node);
+    return;
+  }
+  const execution = node.exec;
+  if (node.status !== 'running' || node.batch !== item.batch || !execution || (execution.status !== 'pending' && execution.status !== 'running')) return;
+  const message = `no result within ${node.timeoutMs} ms`;
+  attemptFailed(core, step, node, 'timeout', { errorCode: NODE_REASON.timeout, errorMessage: message }, 'timeout');
+  const ref = { taskId: node.task.id, nodeId: node.nodeId, batch: item.batch, reason: `timeout: ${message}` };
+  step.after(() => {
+    core.engine.stopNode(ref).catch((error: unknown) => core.logger.warn(`scheduler: could not stop timed-out ${ref.nodeId} batch ${ref.batch} (task ${ref.taskId}): ${String(error)}`));
+  });
+}

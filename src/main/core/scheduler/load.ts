@@ -1,0 +1,178 @@
+import type { Id } from '../../../shared/ids';
+import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
+import type { Store } from '../store/store';
+import type { Core } from './core';
+import { moveChild, moveCounters } from './counters';
+import { evaluateEdge } from './evaluator';
+import { containsReference, type JsonObject } from './references';
+import { RtEdge, RtExecution, RtNode, TaskRuntime } from './runtime';
+import { isNotStarted } from './transitions';
+
+/**
+ * Builds a task's in-memory image from the store: nodes, both tree directions, edges indexed
+ * by source and target with their states counted, container children counts, task counters,
+ * each node's current execution, and what the transition history says of retries spent and of
+ * operator-forced starts. Runs once per task (at start, after a restart, or when an operator
+ * acts on a task that had ended), never per event.
+ */
+export function loadTask(store: Store, taskId: Id): TaskRuntime | undefined {
+  const taskRow = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', taskId));
+  if (!taskRow) return undefined;
+  const task = new TaskRuntime(taskRow.id, taskRow.task_name, parseJson(taskRow.variables) as JsonObject);
+  task.status = taskRow.status;
+  task.startTime = taskRow.start_time;
+  task.endTime = taskRow.end_time;
+  task.errorMessage = taskRow.error_message;
+
+  const rows = store.all(store.kysely.selectFrom('workflow_node').selectAll().where('task_id', '=', taskId).orderBy('id'));
+  const parents: [RtNode, string | null][] = [];
+  for (const row of rows) {
+    const config = (row.node_type === 'agent' ? row.agent_config : row.container_config) ?? null;
+    const parsedConfig = config === null ? undefined : (parseJson(config) as JsonObject);
+    const node = new RtNode(task, {
+      rowId: BigInt(row.id),
+      nodeId: row.node_id,
+      type: row.node_type,
+      name: row.node_name,
+      level: row.level,
+      join: row.join_mode,
+      priority: row.priority,
+      agentLoad: row.agent_load,
+      config: parsedConfig,
+      configText: config ?? '{}',
+      hasReferences: parsedConfig !== undefined && containsReference(parsedConfig),
+      retry: row.retry_policy === null ? undefined : (parseJson(row.retry_policy) as RetryPolicy),
+      timeoutMs: row.timeout_ms,
+      pin: row.pin === null ? undefined : (parseJson(row.pin) as Pin),
+      activation: row.activation === null ? undefined : parseJson(row.activation),
+    });
+    node.status = row.status;
+    node.scope.status = row.status;
+    node.batch = row.current_batch;
+    node.progress = row.progress;
+    node.resultText = row.result;
+    node.result = row.result === null ? undefined : parseJson(row.result);
+    node.scope.result = node.result;
+    node.errorCode = row.error_code;
+    node.errorMessage = row.error_message;
+    node.engineId = row.engine_id;
+    node.notBefore = row.not_before;
+    node.readyTime = row.ready_time;
+    node.startTime = row.start_time;
+    node.endTime = row.end_time;
+    task.add(node);
+    parents.push([node, row.parent_node_id]);
+    moveCounters(task.counters, null, node.status);
+  }
+  for (const [node, parentId] of parents) {
+    if (parentId === null) {
+      task.root = node;
+      continue;
+    }
+    const parent = task.nodes.get(parentId)!;
+    node.parent = parent;
+    parent.children.push(node);
+    moveChild(parent, null, node.status);
+  }
+
+  const dependencies = store.all(
+    store.kysely.selectFrom('node_dependency').select(['node_id', 'source_node_id', 'dependency_type', 'condition']).where('task_id', '=', taskId).orderBy('id'),
+  );
+  for (const row of dependencies) {
+    const source = task.nodes.get(row.source_node_id)!;
+    const target = task.nodes.get(row.node_id)!;
+    const edge = new RtEdge(source, target, row.dependency_type, row.condition === null ? undefined : parseJson(row.condition));
+    const outcome = evaluateEdge({ type: edge.type, source: source.status, condition: edge.condition, result: source.result }, task.variables);
+    edge.state = outcome.state;
+    edge.error = outcome.error;
+    if (outcome.state === 'satisfied') target.satisfied++;
+    else if (outcome.state === 'unsatisfiable') target.unsatisfiable++;
+    source.out.push(edge);
+    target.deps.push(edge);
+  }
+
+  loadExecutions(store, task);
+  loadHistory(store, task);
+  return task;
+}
+
+function loadExecutions(store: Store, task: TaskRuntime): void {
+  const rows = store.all(
+    store.kysely
+      .selectFrom('node_execution as e')
+      .innerJoin('workflow_node as n', (join) => join.onRef('n.task_id', '=', 'e.task_id').onRef('n.node_id', '=', 'e.node_id').onRef('n.current_batch', '=', 'e.batch'))
+      .select([
+        'e.id',
+        'e.node_id',
+        'e.batch',
+        'e.status',
+        'e.engine_id',
+        'e.resolved_config',
+        'e.result',
+        'e.progress',
+        'e.exit_code',
+        'e.error_code',
+        'e.error_message',
+        'e.start_time',
+        'e.end_time',
+      ])
+      .where('e.task_id', '=', task.id),
+  );
+  for (const row of rows) {
+    const node = task.nodes.get(row.node_id)!;
+    const execution = new RtExecution(BigInt(row.id), node, row.batch, row.status, row.start_time, row.resolved_config, true);
+    execution.engineId = row.engine_id;
+    execution.resultText = row.result;
+    execution.result = row.result === null ? undefined : parseJson(row.result);
+    execution.progress = row.progress;
+    execution.exitCode = row.exit_code;
+    execution.errorCode = row.error_code;
+    execution.errorMessage = row.error_message;
+    execution.endTime = row.end_time;
+    node.exec = execution;
+  }
+}
+
+/**
+ * Retries spent count the automatic running → ready transitions (trigger error or timeout)
+ * since the node last became ready any other way; a ready node whose last transition was an
+ * operator's is forced (it starts whatever its dependencies say).
+ */
+function loadHistory(store: Store, task: TaskRuntime): void {
+  const wanted = [...task.nodes.values()].filter((node) => node.status === 'ready' || (node.status === 'running' && node.retry !== undefined)).map((node) => node.nodeId);
+  for (let at = 0; at < wanted.length; at += 500) {
+    const rows = store.all(
+      store.kysely
+        .selectFrom('node_state_transition')
+        .select(['node_id', 'from_status', 'to_status', 'trigger_type'])
+        .where('task_id', '=', task.id)
+        .where('node_id', 'in', wanted.slice(at, at + 500))
+        .orderBy('node_id')
+        .orderBy('id'),
+    );
+    for (const row of rows) {
+      if (row.from_status === row.to_status) continue;
+      const node = task.nodes.get(row.node_id)!;
+      if (row.to_status === 'ready' && row.from_status === 'running' && (row.trigger_type === 'error' || row.trigger_type === 'timeout')) node.retriesUsed++;
+      else if (row.to_status === 'ready' || row.to_status === 'pending') node.retriesUsed = 0;
+      node.forced = row.to_status === 'ready' && row.trigger_type === 'user';
+    }
+  }
+}
+
+/**
+ * Puts a loaded task to work: every node that has not started is decided again (its container
+ * may have started meanwhile), running containers are checked for their end, and the moments
+ * the task waits for (pins, backoffs, deadlines) are armed again from the stored times.
+ */
+export function activateTask(core: Core, task: TaskRuntime): void {
+  for (const node of task.nodes.values()) {
+    if (isNotStarted(node.status)) core.work.add(node);
+    else if (node.type === 'container' && node.status === 'running') core.work.add(node);
+    else if (node.status === 'running' && node.exec?.startTime !== null && node.exec?.startTime !== undefined) core.armDeadline(node, node.exec.startTime);
+  }
+}
+
+function parseJson(text: string): unknown {
+  return JSON.parse(text) as unknown;
+}

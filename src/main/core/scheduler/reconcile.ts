@@ -1,0 +1,85 @@
+import type { EngineNodeState, NodeStatusEvent, StartNodeCommand } from '../../../shared/engine/protocol';
+import type { Core } from './core';
+import type { JsonObject } from './references';
+import type { RtNode, TaskRuntime } from './runtime';
+import { sendInit, sendStart } from './start';
+
+/**
+ * After a restart the store says which nodes were running or initializing, but not what
+ * happened to them while the console was away: events may have been lost with the process.
+ * Each such node is asked about (queryNode), never assumed: an ended one ends here as the
+ * Engine says; one the Engine never heard of gets its command again (same batch, so an Engine
+ * that did hear of it ignores the repeat); a node an operator had stopped but that still runs
+ * is stopped again.
+ */
+export interface Reconciliation {
+  queried: number;
+  /** Answers that ended or moved a node. */
+  applied: NodeStatusEvent[];
+  /** Start or init commands sent again for a batch the Engine did not know. */
+  resent: number;
+  /** Stop commands sent again. */
+  stopped: number;
+  failedQueries: number;
+}
+
+const CONCURRENCY = 32;
+
+export async function reconcileTask(core: Core, task: TaskRuntime): Promise<Reconciliation> {
+  const report: Reconciliation = { queried: 0, applied: [], resent: 0, stopped: 0, failedQueries: 0 };
+  const nodes = [...task.nodes.values()].filter((node) => node.exec !== null && ['running', 'initializing', 'stopped'].includes(node.status));
+  let next = 0;
+  const worker = async () => {
+    while (next < nodes.length) {
+      const node = nodes[next++]!;
+      await reconcileNode(core, node, report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, nodes.length) }, worker));
+  return report;
+}
+
+async function reconcileNode(core: Core, node: RtNode, report: Reconciliation): Promise<void> {
+  const execution = node.exec!;
+  const batch = execution.batch;
+  const ref = { taskId: node.task.id, nodeId: node.nodeId, batch };
+  let state: EngineNodeState;
+  try {
+    report.queried++;
+    state = await core.engine.queryNode(ref);
+  } catch (error) {
+    report.failedQueries++;
+    core.logger.warn(`scheduler: could not ask the Engine about ${node.nodeId} batch ${batch} (task ${node.task.id}): ${String(error)}; its events will tell`);
+    return;
+  }
+  if (!core.isLive(node) || node.batch !== batch) return;
+
+  if (node.status === 'stopped') {
+    if (state.status === 'running' || state.status === 'initializing') {
+      report.stopped++;
+      core.engine.stopNode({ ...ref, reason: 'stopped by an operator before the console restarted' }).catch((error: unknown) => {
+        core.logger.warn(`scheduler: could not stop ${node.nodeId} batch ${batch} again: ${String(error)}`);
+      });
+    }
+    return;
+  }
+  if (state.status === 'unknown') {
+    report.resent++;
+    const config = execution.resolvedConfig === null ? {} : (JSON.parse(execution.resolvedConfig) as JsonObject);
+    if (node.type === 'container') {
+      sendInit(core, node, { ...ref, containerConfig: config });
+    } else {
+      const command: StartNodeCommand = { ...ref, agentLoad: node.agentLoad!, config, parentId: node.parent?.nodeId ?? null };
+      if (node.timeoutMs !== null) command.timeoutMs = node.timeoutMs;
+      sendStart(core, node, command);
+    }
+    return;
+  }
+  if (state.status === 'running' && node.type === 'agent') return;
+  const event: NodeStatusEvent = { type: 'node.status', ...ref, status: state.status, time: core.clock.now() };
+  if (state.result !== undefined) event.result = state.result;
+  if (state.errorCode !== undefined) event.errorCode = state.errorCode;
+  if (state.errorMessage !== undefined) event.errorMessage = state.errorMessage;
+  if (state.exitCode !== undefined) event.exitCode = state.exitCode;
+  report.applied.push(event);
+}

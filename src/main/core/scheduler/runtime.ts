@@ -1,0 +1,203 @@
+import type { Id } from '../../../shared/ids';
+import type { EdgeState } from '../../../shared/task/nodes';
+import type { DependencyType, ExecutionStatus, JoinMode, NodeStatus, NodeType, TaskStatus } from '../../../shared/status';
+import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
+import type { Queueable } from './queue';
+import type { JsonObject } from './references';
+
+/**
+ * The in-memory image of a task the scheduler drives, loaded once: every node with its
+ * indexes (children by parent, edges by source and by target) and the counts that make each
+ * decision O(1) — satisfied and unsatisfiable incoming edges per node, terminal and failed
+ * children per container, nodes per status class per task. Mutable fields mirror the
+ * workflow_node, node_execution and deduction_task rows as of the last commit plus the
+ * current step.
+ */
+
+export interface TaskCounters {
+  completed: number;
+  failed: number;
+  /** running and initializing */
+  running: number;
+  skipped: number;
+}
+
+/** What conditions, activations and references read: `{variables, nodes: {id: {status, result}}}`. */
+export interface NodeScopeEntry {
+  status: NodeStatus;
+  result: unknown;
+}
+
+export interface ManualDecision {
+  approved: boolean;
+  operator: string;
+  comment?: string;
+}
+
+export class RtExecution {
+  status: ExecutionStatus;
+  engineId: string | null = null;
+  result: unknown = undefined;
+  resultText: string | null = null;
+  progress = 0;
+  exitCode: number | null = null;
+  errorCode: string | null = null;
+  errorMessage: string | null = null;
+  endTime: number | null = null;
+  /** Written to the store already; later changes are UPDATEs. */
+  persisted: boolean;
+  dirty = false;
+
+  constructor(
+    readonly id: bigint,
+    readonly node: RtNode,
+    readonly batch: number,
+    status: ExecutionStatus,
+    readonly startTime: number | null,
+    readonly resolvedConfig: string | null,
+    persisted: boolean,
+  ) {
+    this.status = status;
+    this.persisted = persisted;
+  }
+}
+
+export class RtEdge {
+  state: EdgeState = 'pending';
+  /** Why the edge's condition could not be evaluated, when it could not. */
+  error: string | undefined = undefined;
+
+  constructor(
+    readonly source: RtNode,
+    readonly target: RtNode,
+    readonly type: DependencyType,
+    readonly condition: unknown,
+  ) {}
+}
+
+export interface NodeSpec {
+  rowId: bigint;
+  nodeId: string;
+  type: NodeType;
+  name: string | null;
+  level: number;
+  join: JoinMode;
+  priority: number;
+  agentLoad: string | null;
+  config: JsonObject | undefined;
+  configText: string | null;
+  hasReferences: boolean;
+  retry: RetryPolicy | undefined;
+  timeoutMs: number | null;
+  pin: Pin | undefined;
+  activation: unknown;
+}
+
+export class RtNode implements Queueable {
+  readonly rowId: bigint;
+  readonly nodeId: string;
+  readonly type: NodeType;
+  readonly name: string | null;
+  readonly level: number;
+  readonly join: JoinMode;
+  readonly priority: number;
+  readonly agentLoad: string | null;
+  readonly config: JsonObject | undefined;
+  /** The config as JSON text, stored as the resolved config when it holds no reference. */
+  readonly configText: string | null;
+  readonly hasReferences: boolean;
+  readonly retry: RetryPolicy | undefined;
+  readonly timeoutMs: number | null;
+  readonly pin: Pin | undefined;
+  readonly activation: unknown;
+
+  parent: RtNode | null = null;
+  readonly children: RtNode[] = [];
+  readonly deps: RtEdge[] = [];
+  readonly out: RtEdge[] = [];
+
+  status: NodeStatus = 'pending';
+  batch = 0;
+  progress = 0;
+  result: unknown = undefined;
+  resultText: string | null = null;
+  errorCode: string | null = null;
+  errorMessage: string | null = null;
+  engineId: string | null = null;
+  notBefore: number | null = null;
+  readyTime: number | null = null;
+  startTime: number | null = null;
+  endTime: number | null = null;
+  exec: RtExecution | null = null;
+  /** Automatic retries since the node last started afresh. */
+  retriesUsed = 0;
+  manualDecision: ManualDecision | null = null;
+  /** Made ready by an operator (restart, rerun): starts whatever its dependencies say. */
+  forced = false;
+
+  satisfied = 0;
+  unsatisfiable = 0;
+  childTerminal = 0;
+  childFailed = 0;
+
+  queued = false;
+  queueSeq = 0;
+  /** In the scheduler's work list (to decide, or to aggregate for a running container). */
+  inWork = false;
+  /** The not_before a timer is armed for, so that one is armed once. */
+  timerAt: number | null = null;
+  /** performance.now() when dependencies made the node ready; 0 when something else did. */
+  readyAt = 0;
+  readonly scope: NodeScopeEntry;
+
+  constructor(
+    readonly task: TaskRuntime,
+    spec: NodeSpec,
+  ) {
+    this.rowId = spec.rowId;
+    this.nodeId = spec.nodeId;
+    this.type = spec.type;
+    this.name = spec.name;
+    this.level = spec.level;
+    this.join = spec.join;
+    this.priority = spec.priority;
+    this.agentLoad = spec.agentLoad;
+    this.config = spec.config;
+    this.configText = spec.configText;
+    this.hasReferences = spec.hasReferences;
+    this.retry = spec.retry;
+    this.timeoutMs = spec.timeoutMs;
+    this.pin = spec.pin;
+    this.activation = spec.activation;
+    this.scope = { status: 'pending', result: undefined };
+  }
+}
+
+export class TaskRuntime {
+  readonly idBig: bigint;
+  status: TaskStatus = 'pending';
+  startTime: number | null = null;
+  endTime: number | null = null;
+  errorMessage: string | null = null;
+  readonly nodes = new Map<string, RtNode>();
+  root!: RtNode;
+  readonly counters: TaskCounters = { completed: 0, failed: 0, running: 0, skipped: 0 };
+  /** Set when this image was dropped (task ended or reloaded); queued references to it are stale. */
+  discarded = false;
+  /** What JSON Logic and references read. */
+  readonly scope: { variables: JsonObject; nodes: Record<string, NodeScopeEntry> };
+
+  constructor(
+    readonly id: Id,
+    readonly name: string,
+    readonly variables: JsonObject,
+  ) {
+    this.idBig = BigInt(id);
+    this.scope = { variables, nodes: Object.create(null) as Record<string, NodeScopeEntry> };
+  }
+
+  add(node: RtNode): void {
+    this.nodes.set(node.nodeId, node);
+    this.scope.nodes[node.nodeId] = node.scope;
+  }
+}

@@ -1,0 +1,381 @@
+import type { EngineEvent } from '../../../shared/engine/protocol';
+import { isId, type Id } from '../../../shared/ids';
+import { consoleLogger, type Logger } from '../../../shared/logger';
+import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
+import type { TaskChange } from '../../../shared/task/changes';
+import type { CreateTaskOptions, CreateTaskResult } from '../../../shared/task/create';
+import type { NodeQuery, NodeView } from '../../../shared/task/nodes';
+import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
+import { toEngineRequest } from '../../../shared/workflow/engine-format';
+import type { EnginePort } from '../engine/engine-port';
+import type { Store } from '../store/store';
+import * as controls from './controls';
+import { Core, type SchedulerStats } from './core';
+import { createTask } from './create-task';
+import { processNode } from './decide';
+import { SchedulerError } from './errors';
+import { ingestEvents } from './ingest';
+import { applyInternal } from './internal';
+import { activateTask, loadTask } from './load';
+import { queryNodes } from './query-nodes';
+import { reconcileTask, type Reconciliation } from './reconcile';
+import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
+import { startNext, waitingForCapacity, describeError } from './start';
+import { describeStep, flushStep, Step } from './step';
+import { systemClock, type Clock } from './timers';
+import { setTaskStatus } from './transitions';
+
+export interface SchedulerOptions {
+  store: Store;
+  engine: EnginePort;
+  clock?: Clock;
+  logger?: Logger;
+  /**
+   * Evaluation and start work per transaction, in milliseconds. A node made ready waits at
+   * most about this long (plus the commit) for its start command.
+   */
+  stepBudgetMs?: number;
+  /** How often to look again at Engine capacity while agents wait for it. */
+  capacityPollMs?: number;
+}
+
+export interface SchedulerReport extends SchedulerStats {
+  latency: { count: number; p50Ms: number; p99Ms: number };
+  queuedAgents: number;
+  timers: number;
+}
+
+export interface RecoveryReport {
+  tasks: Id[];
+  reconciliations: Reconciliation[];
+}
+
+const OPERATOR_MAX = 200;
+
+/**
+ * The scheduler of deductions: owns the tasks it drives in memory, decides incrementally,
+ * commits every change with its transition rows and counters in one transaction, and talks to
+ * the Engines only through the EnginePort, only after a commit. Work is done in steps
+ * (setImmediate), each a transaction bounded by stepBudgetMs; Engine event batches are
+ * ingested as they arrive, one transaction per batch.
+ */
+export class Scheduler {
+  private readonly core: Core;
+  private readonly logger: Logger;
+  private readonly budgetMs: number;
+  private readonly capacityPollMs: number;
+  private readonly listeners = new Set<(changes: TaskChange[]) => void>();
+  private readonly unsubscribe: () => void;
+  private pumpScheduled = false;
+  private capacityTimer: unknown = null;
+  private closed = false;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.logger = options.logger ?? consoleLogger;
+    this.budgetMs = options.stepBudgetMs ?? 0.5;
+    this.capacityPollMs = options.capacityPollMs ?? 100;
+    this.core = new Core(options.store, options.engine, options.clock ?? systemClock, this.logger);
+    this.core.wake = () => this.schedule();
+    this.unsubscribe = options.engine.onEvents((events) => this.ingest(events));
+  }
+
+  /** Validates and stores a workflow as a new pending task; see create-task.ts. */
+  createTask(definition: unknown, options?: CreateTaskOptions): CreateTaskResult {
+    return createTask(this.options.store, definition, options, this.core.clock.now());
+  }
+
+  queryNodes(taskId: Id, query?: NodeQuery): NodeView[] {
+    return queryNodes(this.options.store, taskId, query);
+  }
+
+  /** Subscribes to what each commit changed; returns the unsubscribe function. */
+  onChange(listener: (changes: TaskChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stats(): SchedulerReport {
+    const latency = this.core.latency;
+    return {
+      ...this.core.stats,
+      latency: { count: latency.size, p50Ms: latency.quantile(0.5), p99Ms: latency.quantile(0.99) },
+      queuedAgents: this.core.agents.size,
+      timers: this.core.timers.size,
+    };
+  }
+
+  /**
+   * Submits a pending task's node tree to the Engines and starts it. Pins count from now.
+   */
+  async startTask(taskId: Id): Promise<void> {
+    const task = this.task(taskId);
+    if (task.status !== 'pending') throw new SchedulerError('NOT_ALLOWED', `task ${taskId} is ${task.status}; only a pending task can be started`);
+    this.commit(new Step(this.core.clock.now()), (step) => {
+      setTaskStatus(this.core, step, task, 'initializing');
+      for (const node of task.nodes.values()) {
+        if (!node.pin) continue;
+        node.notBefore = 'at' in node.pin ? (typeof node.pin.at === 'number' ? node.pin.at : Date.parse(node.pin.at)) : step.now + node.pin.delayMs;
+        step.node(node);
+      }
+    });
+    await this.submit(task);
+  }
+
+  /**
+   * Picks up where a previous process left off: loads every task that was initializing,
+   * running or paused, re-arms its timers, and asks the Engines about every node that was
+   * running (see reconcile.ts).
+   */
+  async recover(): Promise<RecoveryReport> {
+    const rows = this.options.store.all(
+      this.options.store.kysely.selectFrom('deduction_task').select(['id', 'status']).where('status', 'in', ['initializing', 'running', 'paused']).orderBy('id'),
+    );
+    const tasks: TaskRuntime[] = [];
+    for (const row of rows) {
+      if (this.core.tasks.has(row.id)) continue;
+      const task = this.load(row.id);
+      if (task) tasks.push(task);
+    }
+    this.schedule();
+    const reconciliations: Reconciliation[] = [];
+    for (const task of tasks) {
+      if (task.status === 'initializing') {
+        await this.submit(task);
+        continue;
+      }
+      const report = await reconcileTask(this.core, task);
+      reconciliations.push(report);
+      if (report.applied.length > 0 && !task.discarded) {
+        this.commit(new Step(this.core.clock.now()), (step) => ingestEvents(this.core, step, report.applied, '(learned by asking the Engine after a restart)'));
+        this.schedule();
+      }
+    }
+    return { tasks: tasks.map((task) => task.id), reconciliations };
+  }
+
+  pauseTask(taskId: Id, operator: string): void {
+    this.control(taskId, operator, (control, task) => controls.pauseTask(control, task));
+  }
+
+  resumeTask(taskId: Id, operator: string): void {
+    this.control(taskId, operator, (control, task) => controls.resumeTask(control, task));
+  }
+
+  stopTask(taskId: Id, operator: string, reason?: string): void {
+    this.control(taskId, operator, (control, task) => controls.stopTask(control, task, reason));
+  }
+
+  stopNode(taskId: Id, nodeId: string, operator: string, reason?: string): void {
+    this.control(taskId, operator, (control, task) => controls.stopNode(control, this.node(task, nodeId), reason));
+  }
+
+  restartNode(taskId: Id, nodeId: string, operator: string): void {
+    this.control(taskId, operator, (control, task) => controls.restartNode(control, this.node(task, nodeId)));
+  }
+
+  skipNode(taskId: Id, nodeId: string, operator: string): void {
+    this.control(taskId, operator, (control, task) => controls.skipNode(control, this.node(task, nodeId)));
+  }
+
+  /** Reruns a node and everything downstream of it; returns how many nodes that covers. */
+  rerunFrom(taskId: Id, nodeId: string, operator: string): number {
+    let count = 0;
+    this.control(taskId, operator, (control, task) => {
+      count = controls.rerunFrom(control, this.node(task, nodeId));
+    });
+    return count;
+  }
+
+  /** Restarts every node that failed by itself; returns how many. */
+  retryFailed(taskId: Id, operator: string): number {
+    let count = 0;
+    this.control(taskId, operator, (control, task) => {
+      count = controls.retryFailed(control, task);
+    });
+    return count;
+  }
+
+  /** Approves or rejects a running manual agent: the Engine is told first, then the node ends. */
+  async decideManual(taskId: Id, nodeId: string, decision: { approved: boolean; operator: string; comment?: string }): Promise<void> {
+    const operator = checkOperator(decision.operator);
+    const task = this.task(taskId);
+    const node = this.node(task, nodeId);
+    controls.checkManual(this.core, node);
+    const batch = node.batch;
+    const manual: ManualDecision = decision.comment === undefined ? { approved: decision.approved, operator } : { approved: decision.approved, operator, comment: decision.comment };
+    node.manualDecision = manual;
+    try {
+      await this.core.engine.decideManual({ taskId, nodeId, batch, approved: decision.approved, operator, ...(decision.comment === undefined ? {} : { comment: decision.comment }) });
+    } catch (error) {
+      if (node.manualDecision === manual) node.manualDecision = null;
+      const { code, message } = describeError(error);
+      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused the decision on ${nodeId}: ${code}: ${message}`);
+    }
+    if (!this.core.isLive(node)) return;
+    this.commit(new Step(this.core.clock.now()), (step) => controls.applyManualDecision({ core: this.core, step, operator }, node, batch, manual), true);
+    this.schedule();
+  }
+
+  /** Stops listening to the Engine and clears every timer; the store stays open. */
+  close(): void {
+    this.closed = true;
+    this.unsubscribe();
+    this.core.timers.clear();
+    if (this.capacityTimer !== null) this.core.clock.clearTimeout(this.capacityTimer);
+    this.capacityTimer = null;
+    for (const task of this.core.tasks.values()) task.discarded = true;
+    this.core.tasks.clear();
+  }
+
+  private control(taskId: Id, operator: string, body: (control: controls.Control, task: TaskRuntime) => void): void {
+    const name = checkOperator(operator);
+    const task = this.task(taskId);
+    this.commit(new Step(this.core.clock.now()), (step) => body({ core: this.core, step, operator: name }, task), true);
+    this.schedule();
+  }
+
+  /** The live image of a task, loaded from the store if the scheduler does not hold it. */
+  private task(taskId: Id): TaskRuntime {
+    if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed');
+    if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `${JSON.stringify(taskId)} is not a task id`);
+    const task = this.core.tasks.get(taskId) ?? this.load(taskId);
+    if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`);
+    return task;
+  }
+
+  private node(task: TaskRuntime, nodeId: string): RtNode {
+    const node = task.nodes.get(nodeId);
+    if (!node) throw new SchedulerError('NODE_NOT_FOUND', `task ${task.id} has no node ${JSON.stringify(nodeId)}`);
+    return node;
+  }
+
+  private load(taskId: Id): TaskRuntime | undefined {
+    const task = loadTask(this.options.store, taskId);
+    if (!task) return undefined;
+    this.core.tasks.set(taskId, task);
+    activateTask(this.core, task);
+    return task;
+  }
+
+  private async submit(task: TaskRuntime): Promise<void> {
+    const snapshot = this.options.store.first(this.options.store.kysely.selectFrom('deduction_task').select('workflow_snapshot').where('id', '=', task.id));
+    const definition = JSON.parse(snapshot!.workflow_snapshot) as NormalizedWorkflowDefinition;
+    try {
+      await this.core.engine.submitTask(toEngineRequest(task.id, definition));
+    } catch (error) {
+      const { code, message } = describeError(error);
+      if (!task.discarded && task.status === 'initializing') {
+        this.commit(new Step(this.core.clock.now()), (step) => setTaskStatus(this.core, step, task, 'failed', `the Engine refused the task: ${code}: ${message}`));
+      }
+      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused task ${task.id}: ${code}: ${message}`);
+    }
+    if (task.discarded || task.status !== 'initializing') return;
+    this.commit(new Step(this.core.clock.now()), (step) => {
+      setTaskStatus(this.core, step, task, 'running');
+      this.core.work.add(task.root);
+    });
+    this.schedule();
+  }
+
+  private ingest(events: EngineEvent[]): void {
+    if (this.closed) return;
+    this.commit(new Step(this.core.clock.now()), (step) => ingestEvents(this.core, step, events));
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pumpScheduled || this.closed) return;
+    this.pumpScheduled = true;
+    setImmediate(() => this.pump());
+  }
+
+  /** One step: what happened since the last one, then decisions and starts until the budget is spent. */
+  private pump(): void {
+    this.pumpScheduled = false;
+    if (this.closed) return;
+    const core = this.core;
+    const deadline = performance.now() + this.budgetMs;
+    this.commit(new Step(core.clock.now()), (step) => {
+      for (let event = core.internal.shift(); event; event = core.internal.shift()) applyInternal(core, step, event);
+      for (let spent = 1; ; spent++) {
+        if (!startNext(core, step)) {
+          const node = core.work.take();
+          if (!node) break;
+          if (core.isLive(node)) processNode(core, step, node);
+        }
+        if ((spent & 7) === 0 && performance.now() > deadline) break;
+      }
+    });
+    if (core.internal.length > 0 || core.work.size > 0 || core.containers.size > 0 || (core.agents.size > 0 && !waitingForCapacity(core, null))) {
+      this.schedule();
+    } else if (core.agents.size > 0 && this.capacityTimer === null) {
+      this.capacityTimer = core.clock.setTimeout(() => {
+        this.capacityTimer = null;
+        this.schedule();
+      }, this.capacityPollMs);
+    }
+  }
+
+  /**
+   * Runs a step's body and writes its changes in one transaction. After the commit the change
+   * feed hears of it and the step's commands go out (deferred to a microtask when the step ran
+   * inside a caller's transaction, so that they follow that transaction's commit). If the step
+   * fails, nothing of it is written; the tasks it touched are reloaded from the store, so
+   * memory never runs ahead of what was committed. `rethrow` hands the error to the caller.
+   */
+  private commit(step: Step, body: (step: Step) => void, rethrow = false): void {
+    const store = this.options.store;
+    const nested = store.db.inTransaction;
+    try {
+      store.transaction(() => {
+        body(step);
+        if (!step.empty) flushStep(store, this.core.statements, step);
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof SchedulerError && error.code === 'NOT_ALLOWED')) this.logger.error(`scheduler: a step was rolled back: ${message}`);
+      for (const task of step.tasks) this.reload(task);
+      if (rethrow) throw error;
+      return;
+    }
+    if (step.empty && step.commands.length === 0) return;
+    this.core.stats.commits++;
+    if (nested) queueMicrotask(() => this.afterCommit(step));
+    else this.afterCommit(step);
+  }
+
+  private afterCommit(step: Step): void {
+    for (const command of step.commands) command();
+    if (this.listeners.size > 0 && !step.empty) {
+      const changes = describeStep(step);
+      for (const listener of this.listeners) {
+        try {
+          listener(changes);
+        } catch (error) {
+          this.logger.error(`scheduler: a change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    for (const task of step.tasks) {
+      if (TERMINAL_TASK_STATUSES.includes(task.status) && !task.discarded) this.discard(task);
+    }
+  }
+
+  /** Ended tasks leave memory; an operator acting on one later loads it again. */
+  private discard(task: TaskRuntime): void {
+    task.discarded = true;
+    if (this.core.tasks.get(task.id) === task) this.core.tasks.delete(task.id);
+  }
+
+  private reload(task: TaskRuntime): void {
+    this.discard(task);
+    if (!this.closed) this.load(task.id);
+  }
+}
+
+function checkOperator(operator: unknown): string {
+  if (typeof operator !== 'string' || operator.trim() === '' || operator.length > OPERATOR_MAX) {
+    throw new SchedulerError('INVALID_ARGUMENT', `an operator name (1–${OPERATOR_MAX} characters) is required for operator controls`);
+  }
+  return operator;
+}

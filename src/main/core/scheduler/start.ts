@@ -1,0 +1,148 @@
+import type { StartNodeCommand } from '../../../shared/engine/protocol';
+import { NODE_REASON } from '../../../shared/task/reasons';
+import type { Core } from './core';
+import { gateIsOpen } from './decide';
+import { resolveConfig, type JsonObject } from './references';
+import { RtExecution, type RtNode } from './runtime';
+import type { Step } from './step';
+import { transition } from './transitions';
+
+/**
+ * Starting ready nodes: containers are initialized on their Engine (they take no capacity);
+ * agents wait in priority order for capacity. Each start opens a new execution batch with the
+ * config as resolved now, and its command goes out after the commit.
+ */
+
+/** Starts one node if one can start; false when none can. */
+export function startNext(core: Core, step: Step): boolean {
+  const container = core.containers.take();
+  if (container) {
+    if (canStart(container, step.now)) startContainer(core, step, container);
+    return true;
+  }
+  if (core.agents.size === 0 || freeCapacity(core, step) <= 0) return false;
+  const agent = core.agents.take()!;
+  if (canStart(agent, step.now)) startAgent(core, step, agent);
+  return true;
+}
+
+/** Whether agents are waiting that capacity alone holds back. */
+export function waitingForCapacity(core: Core, step: Step | null): boolean {
+  return core.agents.size > 0 && freeCapacity(core, step) <= 0;
+}
+
+function freeCapacity(core: Core, step: Step | null): number {
+  return core.engine.freeCapacity() - core.inflight - (step ? step.started.length : 0);
+}
+
+/** Entries stay in the queues when nodes move on; this drops the stale ones. */
+function canStart(node: RtNode, now: number): boolean {
+  if (node.task.discarded || node.status !== 'ready' || node.task.status !== 'running') return false;
+  if (node.notBefore !== null && node.notBefore > now) return false;
+  return gateIsOpen(node);
+}
+
+function newExecution(core: Core, step: Step, node: RtNode, status: RtExecution['status'], resolvedConfig: string | null): RtExecution {
+  node.batch++;
+  const execution = new RtExecution(core.nextId(), node, node.batch, status, step.now, resolvedConfig, false);
+  node.exec = execution;
+  node.startTime = step.now;
+  node.endTime = null;
+  node.progress = 0;
+  node.result = undefined;
+  node.resultText = null;
+  node.scope.result = undefined;
+  node.errorCode = null;
+  node.errorMessage = null;
+  node.notBefore = null;
+  step.execution(execution);
+  return execution;
+}
+
+function resolved(node: RtNode): { ok: true; config: JsonObject; text: string | null } | { ok: false; message: string } {
+  if (!node.hasReferences) return { ok: true, config: node.config ?? {}, text: node.configText };
+  const task = node.task;
+  const resolution = resolveConfig(node.config ?? {}, {
+    variables: task.scope.variables,
+    node: (id) => {
+      const other = task.nodes.get(id);
+      return other ? { status: other.status, result: other.result } : undefined;
+    },
+  });
+  return resolution.ok ? { ok: true, config: resolution.config, text: JSON.stringify(resolution.config) } : resolution;
+}
+
+/** A reference that names nothing fails the node before anything reaches an Engine. */
+function failUnresolved(core: Core, step: Step, node: RtNode, message: string): void {
+  const execution = newExecution(core, step, node, 'failed', null);
+  execution.errorCode = NODE_REASON.unresolvedReference;
+  execution.errorMessage = message;
+  execution.endTime = step.now;
+  node.errorCode = NODE_REASON.unresolvedReference;
+  node.errorMessage = message;
+  node.endTime = step.now;
+  transition(core, step, node, 'failed', 'error', message);
+}
+
+function startAgent(core: Core, step: Step, node: RtNode): void {
+  const config = resolved(node);
+  if (!config.ok) return failUnresolved(core, step, node, config.message);
+  const execution = newExecution(core, step, node, 'pending', config.text);
+  transition(core, step, node, 'running', 'system', `started (batch ${node.batch})`);
+  core.armDeadline(node, step.now);
+  step.started.push(node);
+  const command: StartNodeCommand = {
+    taskId: node.task.id,
+    nodeId: node.nodeId,
+    batch: execution.batch,
+    agentLoad: node.agentLoad!,
+    config: config.config,
+    parentId: node.parent?.nodeId ?? null,
+  };
+  if (node.timeoutMs !== null) command.timeoutMs = node.timeoutMs;
+  step.after(() => sendStart(core, node, command));
+}
+
+export function sendStart(core: Core, node: RtNode, command: StartNodeCommand): void {
+  core.inflight++;
+  core.engine.startNode(command).then(
+    () => {
+      core.inflight--;
+      if (core.agents.size > 0) core.wake();
+    },
+    (error: unknown) => {
+      core.inflight--;
+      core.internal.push({ kind: 'commandRefused', command: 'startNode', node, batch: command.batch, ...describeError(error) });
+      core.wake();
+    },
+  );
+}
+
+function startContainer(core: Core, step: Step, node: RtNode): void {
+  const config = resolved(node);
+  if (!config.ok) return failUnresolved(core, step, node, config.message);
+  const execution = newExecution(core, step, node, 'initializing', config.text);
+  transition(core, step, node, 'initializing', 'system', `initializing on the Engine (batch ${node.batch})`);
+  const command = { taskId: node.task.id, nodeId: node.nodeId, batch: execution.batch, containerConfig: config.config };
+  step.after(() => sendInit(core, node, command));
+}
+
+export function sendInit(core: Core, node: RtNode, command: { taskId: string; nodeId: string; batch: number; containerConfig: JsonObject }): void {
+  core.engine.initContainer(command).then(
+    () => {
+      core.internal.push({ kind: 'initAck', node, batch: command.batch });
+      core.wake();
+    },
+    (error: unknown) => {
+      core.internal.push({ kind: 'commandRefused', command: 'initContainer', node, batch: command.batch, ...describeError(error) });
+      core.wake();
+    },
+  );
+}
+
+/** Engine ports reject with an error that carries a protocol error code; anything else is INTERNAL. */
+export function describeError(error: unknown): { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: typeof code === 'string' && code.length > 0 ? code : 'INTERNAL', message };
+}

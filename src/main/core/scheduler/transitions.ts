@@ -1,0 +1,98 @@
+import { canTransitionNode, canTransitionTask, isTerminalNodeStatus, NOT_STARTED_NODE_STATUSES, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
+import type { Core } from './core';
+import { moveChild, moveCounters, allChildrenEnded } from './counters';
+import { SchedulerError } from './errors';
+import { evaluateEdge } from './evaluator';
+import type { RtEdge, RtNode, TaskRuntime } from './runtime';
+import type { Step } from './step';
+
+export function isNotStarted(status: NodeStatus): boolean {
+  return NOT_STARTED_NODE_STATUSES.includes(status);
+}
+
+/**
+ * The one way a node changes status. Checks the state machine of its type first (an illegal
+ * transition is logged and thrown, and the step's transaction rolls back), then writes the
+ * transition row, moves the task counters and the parent's children counts, and re-evaluates
+ * exactly the edges leaving the node: their targets, if not started, go on the work list.
+ */
+export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus, trigger: TriggerType, reason: string, operator: string | null = null): void {
+  const from = node.status;
+  if (!canTransitionNode(node.type, from, to)) {
+    const message = `illegal transition of ${node.type} ${node.nodeId} (task ${node.task.id}): ${from} → ${to} (${reason})`;
+    core.logger.error(message);
+    throw new SchedulerError('ILLEGAL_TRANSITION', message);
+  }
+  node.status = to;
+  node.scope.status = to;
+  step.node(node);
+  step.transition(core.nextId(), node, from, to, reason, trigger, operator);
+  core.stats.transitions++;
+  const task = node.task;
+  if (moveCounters(task.counters, from, to)) step.task(task);
+
+  const parent = node.parent;
+  if (parent) {
+    moveChild(parent, from, to);
+    if (parent.status === 'running' && allChildrenEnded(parent)) core.work.add(parent);
+  }
+  for (const edge of node.out) reevaluate(core, edge);
+  if (node.type === 'container') gateChanged(core, node, to);
+  if (parent === null && isTerminalNodeStatus(to)) endTask(core, step, task, node);
+}
+
+function reevaluate(core: Core, edge: RtEdge): void {
+  core.stats.edgeEvaluations++;
+  const source = edge.source;
+  const outcome = evaluateEdge(
+    { type: edge.type, source: source.status, condition: edge.condition, result: source.result },
+    source.task.scope.variables,
+  );
+  edge.error = outcome.error;
+  if (outcome.state === edge.state) return;
+  const target = edge.target;
+  if (edge.state === 'satisfied') target.satisfied--;
+  else if (edge.state === 'unsatisfiable') target.unsatisfiable--;
+  if (outcome.state === 'satisfied') target.satisfied++;
+  else if (outcome.state === 'unsatisfiable') target.unsatisfiable++;
+  edge.state = outcome.state;
+  if (isNotStarted(target.status)) core.work.add(target);
+}
+
+/** Children wait for their container to run, and are skipped when it ends without running them. */
+function gateChanged(core: Core, container: RtNode, to: NodeStatus): void {
+  if (to !== 'running' && !isTerminalNodeStatus(to)) return;
+  for (const child of container.children) if (isNotStarted(child.status)) core.work.add(child);
+  if (to === 'running' && allChildrenEnded(container)) core.work.add(container);
+}
+
+function endTask(core: Core, step: Step, task: TaskRuntime, root: RtNode): void {
+  const to: TaskStatus = root.status === 'failed' ? 'failed' : 'completed';
+  if (!canTransitionTask(task.status, to)) return;
+  const failed = task.counters.failed;
+  setTaskStatus(core, step, task, to, to === 'failed' ? `${failed} node${failed === 1 ? '' : 's'} failed` : null);
+}
+
+export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: TaskStatus, errorMessage: string | null = task.errorMessage): void {
+  if (task.status === to) return;
+  if (!canTransitionTask(task.status, to)) {
+    const message = `illegal transition of task ${task.id}: ${task.status} → ${to}`;
+    core.logger.error(message);
+    throw new SchedulerError('ILLEGAL_TRANSITION', message);
+  }
+  task.status = to;
+  task.errorMessage = errorMessage;
+  if (to === 'running' || to === 'initializing') {
+    task.endTime = null;
+    if (task.startTime === null) task.startTime = step.now;
+  }
+  if (to === 'completed' || to === 'failed' || to === 'stopped') task.endTime = step.now;
+  step.task(task);
+}
+
+/** Writes an operator's task-level action (pause, resume) on the root without changing it. */
+export function auditOnRoot(core: Core, step: Step, task: TaskRuntime, reason: string, operator: string): void {
+  const root = task.root;
+  step.transition(core.nextId(), root, root.status, root.status, reason, 'user', operator);
+  core.stats.transitions++;
+}

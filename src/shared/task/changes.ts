@@ -1,0 +1,39 @@
+import type { Id } from '../ids';
+import type { NodeStatus, TaskStatus } from '../status';
+
+/** A task's status and counters as they stand after a commit. */
+export interface TaskSnapshot {
+  taskId: Id;
+  status: TaskStatus;
+  totalNodes: number;
+  completedNodes: number;
+  failedNodes: number;
+  runningNodes: number;
+  skippedNodes: number;
+  startTime: number | null;
+  endTime: number | null;
+  errorMessage: string | null;
+}
+
+/** A node as it stands after a commit that changed it. */
+export interface NodeChange {
+  nodeId: string;
+  status: NodeStatus;
+  batch: number;
+  progress: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  notBefore: number | null;
+  startTime: number | null;
+  endTime: number | null;
+}
+
+/**
+ * What one commit of the scheduler changed in one task: the task (when its status or
+ * counters moved) and every node that changed, each once, in its final state of the commit.
+ */
+export interface TaskChange {
+  taskId: Id;
+  task: TaskSnapshot | null;
+  nodes: NodeChange[];
+}

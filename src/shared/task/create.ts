@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { Id } from '../ids';
+import type { TaskStatus } from '../status';
+
+const decimalId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a decimal id');
+
+/** What a caller may add to a workflow definition when making a task of it. */
+export const createTaskOptionsSchema = z.object({
+  /** The task's name; the workflow's name when absent. */
+  name: z.string().min(1).max(500).optional(),
+  /** Merged over the workflow's variables: a key given here replaces the workflow's value. */
+  variables: z.record(z.string(), z.json()).optional(),
+  /** Who made the task (an operator name). */
+  createdBy: z.string().max(200).optional(),
+  schemeId: decimalId.optional(),
+  envInstanceId: decimalId.optional(),
+  templateId: decimalId.optional(),
+});
+export type CreateTaskOptions = z.infer<typeof createTaskOptionsSchema>;
+
+/** The Deduction design's createTask answer (its field names as the design spells them). */
+export interface CreateTaskResult {
+  task_id: Id;
+  status: TaskStatus;
+  total_nodes: number;
+  total_containers: number;
+  total_agents: number;
+}

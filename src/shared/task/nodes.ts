@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Id } from '../ids';
+import { NODE_STATUSES, type DependencyType, type JoinMode, type NodeStatus, type NodeType } from '../status';
+
+type Json = z.infer<ReturnType<typeof z.json>>;
+
+/** Which nodes of a task to list; all of them when `status` is absent. */
+export const nodeQuerySchema = z.object({
+  status: z.union([z.enum(NODE_STATUSES), z.array(z.enum(NODE_STATUSES)).min(1)]).optional(),
+});
+export type NodeQuery = z.infer<typeof nodeQuerySchema>;
+
+/**
+ * Where one dependency edge stands: satisfied now, not decidable yet (pending), or never
+ * satisfiable any more (its source ended the wrong way, or its condition is false).
+ */
+export const EDGE_STATES = ['pending', 'satisfied', 'unsatisfiable'] as const;
+export type EdgeState = (typeof EDGE_STATES)[number];
+
+export interface DependencyView {
+  sourceNodeId: string;
+  type: DependencyType;
+  condition: Json | null;
+  state: EdgeState;
+  satisfied: boolean;
+}
+
+/**
+ * What a container manages: every agent beneath it, however deeply nested (containers are
+ * bookkeeping; agents are the work an operator counts).
+ */
+export interface ManagedNodes {
+  total: number;
+  completed: number;
+  running: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface NodeView {
+  taskId: Id;
+  nodeId: string;
+  nodeType: NodeType;
+  name: string | null;
+  parentId: string | null;
+  isRoot: boolean;
+  level: number;
+  status: NodeStatus;
+  /** The execution attempt the status belongs to; 0 before the first start. */
+  batch: number;
+  agentLoad: string | null;
+  join: JoinMode;
+  priority: number;
+  progress: number;
+  result: Json | null;
+  /** Why the node failed or was skipped (a NODE_REASON code or an Engine error code). */
+  errorCode: string | null;
+  errorMessage: string | null;
+  engineId: string | null;
+  /** Not started before this time (a pin, or a retry's backoff). */
+  notBefore: number | null;
+  readyTime: number | null;
+  startTime: number | null;
+  endTime: number | null;
+  dependencies: DependencyView[];
+  /** Containers only. */
+  managedNodes?: ManagedNodes;
+}
