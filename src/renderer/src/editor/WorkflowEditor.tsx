@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '../../../shared/workflow/definition';
 import type { Problem } from '../../../shared/workflow/problems';
 import { hasErrors, validateWorkflow } from '../../../shared/workflow/validate';
-import { WorkflowCanvas } from './canvas/WorkflowCanvas';
+import { FIT_WHOLE, WorkflowCanvas } from './canvas/WorkflowCanvas';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { HelpOverlay } from './dialogs/HelpOverlay';
 import { OpenTemplateDialog } from './dialogs/OpenTemplateDialog';
@@ -295,7 +295,7 @@ function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
         setHighlighted(undefined);
         return select({ nodes: new Set(), edges: new Set() });
       case 'fitView':
-        return void flow.fitView({ padding: 0.1, duration: 300 });
+        return void flow.fitView(FIT_WHOLE);
       case 'autoLayout':
         return layoutNow();
     }

@@ -27,6 +27,8 @@ import { DependencyEdge } from './DependencyEdge';
 import { useFlowLabels } from './use-flow-labels';
 
 const NODE_TYPES = { agent: AgentNode, container: ContainerNode };
+/** Fitting the whole workflow never magnifies past its natural size: a small one stays small. */
+export const FIT_WHOLE = { padding: 0.1, maxZoom: 1, duration: 200 } as const;
 const EDGE_TYPES = { dependency: DependencyEdge };
 
 export interface CanvasCallbacks {
@@ -67,7 +69,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
 
   // Runs after xyflow (a child) has taken the new nodes into its store.
   useEffect(() => {
-    if (fitRequest > 0) void flow.fitView({ padding: 0.1, duration: 200 });
+    if (fitRequest > 0) void flow.fitView(FIT_WHOLE);
   }, [fitRequest, flow]);
 
   const nodes = useMemo(
@@ -165,7 +167,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         minZoom={0.1}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={FIT_WHOLE}
         ariaLabelConfig={ariaLabels}
         proOptions={{ hideAttribution: true }}
       >
