@@ -11,6 +11,7 @@ import { openTestStore } from '../../../helpers/store';
 const engines = useEngines();
 let store: Store;
 let taskId: string;
+let executionId: string;
 beforeEach(async () => {
   store = await openTestStore();
   taskId = insertTask(store);
@@ -18,7 +19,8 @@ beforeEach(async () => {
     insertNode(store, taskId, 'root', { type: 'container' });
     for (const nodeId of ['a', 'b']) insertNode(store, taskId, nodeId, { parent: 'root' });
   });
-  store.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, created_at, updated_at) VALUES (?, ?, 'a', 1, 1, 1)`).run(BigInt(store.ids.next()), BigInt(taskId));
+  executionId = store.ids.next();
+  store.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, created_at, updated_at) VALUES (?, ?, 'a', 1, 1, 1)`).run(BigInt(executionId), BigInt(taskId));
 });
 afterEach(() => store.close());
 
@@ -51,7 +53,8 @@ describe('ingestion of log lines and resource samples', () => {
       .prepare(`SELECT node_id, execution_id, batch, engine_id, seq, log_level, log_type, message FROM node_execution_log WHERE task_id = ? ORDER BY id`)
       .all(BigInt(taskId)) as Array<Record<string, unknown>>;
     expect(rows.map((row) => row['message'])).toEqual(Array.from({ length: 30 }, (_, index) => `Simulation: log line ${index + 1} of 30`));
-    expect(rows.every((row) => row['execution_id'] !== null && row['engine_id'] === 'ingest-engine' && row['log_type'] === 'stdout')).toBe(true);
+    expect(BigInt(executionId)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
+    expect(rows.every((row) => row['execution_id'] === BigInt(executionId) && row['engine_id'] === 'ingest-engine' && row['log_type'] === 'stdout')).toBe(true);
     const seqs = rows.map((row) => Number(row['seq']));
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
 

@@ -1,0 +1,240 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedEngine } from '../src/main/core/engine/embedded-engine';
+import { createEventIngest } from '../src/main/core/engine/ingest-events';
+import { createLogIngest } from '../src/main/core/engine/ingest-logs';
+import { openStore, type Store } from '../src/main/core/store/store';
+import type { EngineEvent, NodeLogEvent, StartNodeCommand } from '../src/shared/engine/protocol';
+import type { Logger } from '../src/shared/logger';
+
+/**
+ * Engine throughput, printed beside what raw better-sqlite3 does with the same rows in the
+ * same run:
+ * 1. nodes/s: start command → completed event round trips through EngineClient and the
+ *    embedded Engine, sim agents of zero duration, events persisted (cursor) and ingested;
+ * 2. log lines/s: the ingest module alone, and end to end from sim agents through the Engine,
+ *    persisted and searchable (FTS), against a raw prepared INSERT of the same rows.
+ */
+const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: (m) => console.warn(m), error: (m) => console.error(m) };
+
+interface Options {
+  nodes: number;
+  lines: number;
+  inFlight: number;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const options: Options = { nodes: number(args, '--nodes', 20_000), lines: number(args, '--lines', 200_000), inFlight: number(args, '--in-flight', 1000) };
+  const dir = mkdtempSync(join(tmpdir(), 'deduction-engine-bench-'));
+  try {
+    console.log(`Engine benchmark (Node ${process.version}, ${options.nodes} nodes, ${options.lines} log lines)`);
+    const nodes = await benchNodes(dir, options);
+    const rawTransitions = await rawTransitionInserts(dir, options.nodes);
+    print('nodes end to end (start → completed)', nodes, 'nodes/s', 2000);
+    print('  raw better-sqlite3: 2 transition rows per node', rawTransitions, 'nodes/s');
+    const ingest = await benchIngestModule(dir, options.lines);
+    const raw = await rawLogInserts(dir, options.lines, 'rows');
+    const rawBatched = await rawLogInserts(dir, options.lines, 'batch');
+    const endToEnd = await benchLogsEndToEnd(dir, options.lines);
+    print('log lines, ingest module (persisted, FTS)', ingest, 'lines/s', 50_000);
+    print('log lines, Engine → client → store', endToEnd, 'lines/s', 50_000);
+    print('  raw better-sqlite3: same rows, row by row', raw, 'lines/s');
+    print('  raw better-sqlite3: same rows, one INSERT…SELECT', rawBatched, 'lines/s');
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function number(args: string[], name: string, fallback: number): number {
+  const index = args.indexOf(name);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+}
+
+function print(label: string, rate: number, unit: string, target?: number): void {
+  const verdict = target === undefined ? '' : rate >= target ? `  (target ${target.toLocaleString('en')}: met)` : `  (target ${target.toLocaleString('en')}: NOT met)`;
+  console.log(`${label.padEnd(48)} ${Math.round(rate).toLocaleString('en').padStart(10)} ${unit}${verdict}`);
+}
+
+async function open(dir: string, name: string): Promise<Store> {
+  return openStore({ file: join(dir, name), migrationsDir: MIGRATIONS });
+}
+
+/** A task with `count` agent nodes (and one execution each), as the scheduler would have written them. */
+function seedTask(store: Store, count: number): { taskId: string; nodeIds: string[] } {
+  const taskId = store.ids.next();
+  const nodeIds = Array.from({ length: count }, (_, index) => `n${index}`);
+  store.transaction(() => {
+    store.db
+      .prepare(
+        `INSERT INTO deduction_task (id, task_name, workflow_snapshot, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
+         VALUES (?, 'bench', '{}', 'root', ?, 1, ?, 1, 1)`,
+      )
+      .run(BigInt(taskId), count + 1, count);
+    store.db
+      .prepare(`INSERT INTO workflow_node (id, task_id, node_id, node_type, is_root, created_at, updated_at) VALUES (?, ?, 'root', 'container', 1, 1, 1)`)
+      .run(store.ids.nextBigInt(), BigInt(taskId));
+    const node = store.db.prepare(
+      `INSERT INTO workflow_node (id, task_id, node_id, node_type, parent_node_id, agent_load, created_at, updated_at) VALUES (?, ?, ?, 'agent', 'root', 'sim', 1, 1)`,
+    );
+    const execution = store.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, created_at, updated_at) VALUES (?, ?, ?, 1, 1, 1)`);
+    for (const nodeId of nodeIds) {
+      node.run(store.ids.nextBigInt(), BigInt(taskId), nodeId);
+      execution.run(store.ids.nextBigInt(), BigInt(taskId), nodeId);
+    }
+  });
+  return { taskId, nodeIds };
+}
+
+async function benchNodes(dir: string, options: Options): Promise<number> {
+  const store = await open(dir, 'nodes.sqlite');
+  const { taskId, nodeIds } = seedTask(store, options.nodes);
+  const embedded = await startEmbeddedEngine({ store, catalogDir: null, capacity: options.inFlight, logger: quiet });
+  embedded.client.onEvents(createEventIngest(store, quiet));
+  try {
+    let completed = 0;
+    let next = 0;
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const launch = (): void => {
+        while (next < nodeIds.length && next - completed < options.inFlight) {
+          const command: StartNodeCommand = { taskId, nodeId: nodeIds[next++]!, batch: 1, agentLoad: 'sim', config: { durationMs: 0 }, parentId: null };
+          embedded.client.startNode(command).catch(reject);
+        }
+      };
+      embedded.client.onEvents((events) => {
+        for (const event of events) if (event.type === 'node.status' && event.status === 'completed') completed++;
+        if (completed === nodeIds.length) resolve();
+        else launch();
+      });
+      launch();
+    });
+    return nodeIds.length / ((performance.now() - started) / 1000);
+  } finally {
+    await embedded.close();
+    store.close();
+  }
+}
+
+async function rawTransitionInserts(dir: string, count: number): Promise<number> {
+  const store = await open(dir, 'raw-transitions.sqlite');
+  const { taskId, nodeIds } = seedTask(store, count);
+  const insert = store.db.prepare(
+    `INSERT INTO node_state_transition (id, task_id, node_id, batch, from_status, to_status, trigger_type, created_at) VALUES (?, ?, ?, 1, ?, ?, 'system', ?)`,
+  );
+  const started = performance.now();
+  for (let offset = 0; offset < nodeIds.length; offset += 500) {
+    store.transaction(() => {
+      for (const nodeId of nodeIds.slice(offset, offset + 500)) {
+        insert.run(store.ids.nextBigInt(), BigInt(taskId), nodeId, 'ready', 'running', Date.now());
+        insert.run(store.ids.nextBigInt(), BigInt(taskId), nodeId, 'running', 'completed', Date.now());
+      }
+    });
+  }
+  const rate = count / ((performance.now() - started) / 1000);
+  store.close();
+  return rate;
+}
+
+function logEvents(taskId: string, nodeIds: string[], count: number): NodeLogEvent[] {
+  return Array.from({ length: count }, (_, index) => ({
+    type: 'node.log',
+    taskId,
+    nodeId: nodeIds[index % nodeIds.length]!,
+    batch: 1,
+    level: 'info',
+    stream: 'stdout',
+    message: `unit ${index % 97} moved to grid ${index % 1013} heading ${index % 360} speed ${index % 40} knots`,
+    time: 1_700_000_000_000 + index,
+    engineId: 'bench',
+    seq: index + 1,
+  }));
+}
+
+/** Every stored line holds `term`: the FTS index must find them all. */
+function searchable(store: Store, term: string, expected: number): void {
+  const found = Number(store.db.prepare(`SELECT count(*) FROM node_execution_log_fts WHERE node_execution_log_fts MATCH ?`).pluck().get(`"${term}"`));
+  if (found !== expected) throw new Error(`FTS finds ${found} lines with "${term}", expected ${expected}`);
+}
+
+async function benchIngestModule(dir: string, lines: number): Promise<number> {
+  const store = await open(dir, 'ingest.sqlite');
+  const { taskId, nodeIds } = seedTask(store, 100);
+  const events = logEvents(taskId, nodeIds, lines);
+  const ingest = createLogIngest(store, quiet);
+  const started = performance.now();
+  for (let offset = 0; offset < events.length; offset += 1000) ingest(events.slice(offset, offset + 1000));
+  const rate = lines / ((performance.now() - started) / 1000);
+  searchable(store, 'heading', lines);
+  store.close();
+  return rate;
+}
+
+/**
+ * The same rows straight through better-sqlite3, in transactions of 1000: either one prepared
+ * INSERT per row, or one INSERT … SELECT over a JSON array per transaction (as the ingest does).
+ */
+async function rawLogInserts(dir: string, lines: number, mode: 'rows' | 'batch'): Promise<number> {
+  const store = await open(dir, `raw-logs-${mode}.sqlite`);
+  const { taskId, nodeIds } = seedTask(store, 100);
+  const events = logEvents(taskId, nodeIds, lines);
+  const columns = 'id, task_id, node_id, batch, engine_id, seq, log_level, log_type, message, log_time, created_at';
+  const insert = store.db.prepare(`INSERT INTO node_execution_log (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertMany = store.db.prepare(
+    `INSERT INTO node_execution_log (${columns})
+     SELECT CAST(value ->> 0 AS INTEGER), CAST(value ->> 1 AS INTEGER), value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
+     FROM json_each(?)`,
+  );
+  const task = BigInt(taskId);
+  const started = performance.now();
+  for (let offset = 0; offset < events.length; offset += 1000) {
+    const chunk = events.slice(offset, offset + 1000);
+    store.transaction(() => {
+      if (mode === 'batch') {
+        insertMany.run(JSON.stringify(chunk.map((event) => [store.ids.next(), taskId, event.nodeId, event.batch, event.engineId, event.seq, event.level, event.stream, event.message, event.time, 0])));
+        return;
+      }
+      for (const event of chunk) {
+        insert.run(store.ids.nextBigInt(), task, event.nodeId, event.batch, event.engineId, event.seq, event.level, event.stream, event.message, event.time, 0);
+      }
+    });
+  }
+  const rate = lines / ((performance.now() - started) / 1000);
+  searchable(store, 'heading', lines);
+  store.close();
+  return rate;
+}
+
+async function benchLogsEndToEnd(dir: string, lines: number): Promise<number> {
+  const store = await open(dir, 'e2e-logs.sqlite');
+  const agents = 20;
+  const { taskId, nodeIds } = seedTask(store, agents);
+  const perAgent = Math.floor(lines / agents);
+  const embedded = await startEmbeddedEngine({ store, catalogDir: null, capacity: agents, logger: quiet });
+  embedded.client.onEvents(createEventIngest(store, quiet));
+  try {
+    let ended = 0;
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      embedded.client.onEvents((events: EngineEvent[]) => {
+        for (const event of events) if (event.type === 'node.status' && event.status !== 'running') ended++;
+        if (ended === agents) resolve();
+      });
+      for (const nodeId of nodeIds) {
+        const command: StartNodeCommand = { taskId, nodeId, batch: 1, agentLoad: 'sim', config: { durationMs: 1000, steps: 1, logLinesPerSecond: perAgent }, parentId: null };
+        embedded.client.startNode(command).catch(reject);
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const stored = Number(store.db.prepare(`SELECT count(*) FROM node_execution_log`).pluck().get());
+    if (stored !== perAgent * agents) throw new Error(`stored ${stored} lines, expected ${perAgent * agents}`);
+    searchable(store, 'log line', stored);
+    return stored / seconds;
+  } finally {
+    await embedded.close();
+    store.close();
+  }
+}
