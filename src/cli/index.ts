@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerBackup } from './backup-command';
+import { registerConvert } from './convert-command';
 import { registerEngine } from './engine-command';
 import { processIo, type CliIo } from './io';
 import { registerServe } from './serve-command';
+import { registerValidate } from './validate-command';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerServe, registerBackup, registerEngine];
+const COMMANDS: CommandRegistrar[] = [registerServe, registerBackup, registerEngine, registerValidate, registerConvert];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that

@@ -61,3 +61,15 @@ export function wideWorkflow(count: number): WorkflowDefinitionInput {
   }
   return workflow(nodes);
 }
+
+/** A small BPMN 2.0 process: start, then two tasks in sequence. */
+export const MINIMAL_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://example.com">
+  <bpmn:process id="review" name="Review">
+    <bpmn:startEvent id="start"/>
+    <bpmn:task id="draft" name="Draft"/>
+    <bpmn:task id="approve" name="Approve"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="draft"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="draft" targetRef="approve"/>
+  </bpmn:process>
+</bpmn:definitions>`;

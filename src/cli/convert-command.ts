@@ -1,0 +1,48 @@
+import { Option, type Command } from 'commander';
+import { exportBpmn } from '../main/core/workflow/bpmn/export';
+import { readWorkflowFile, type WorkflowFormat } from '../main/core/workflow/json-file';
+import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized';
+import type { CommandRegistrar } from './index';
+import { describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';
+import { writeFileWhole } from './write-output';
+
+/** Exit codes of `deduction convert`: 0 written, 2 input invalid or unreadable, 1 output not written. */
+export const CONVERT_EXIT = { written: 0, notWritten: 1, invalid: 2 } as const;
+
+export const registerConvert: CommandRegistrar = (program: Command, io, exit) => {
+  program
+    .command('convert')
+    .description('convert a workflow between the Deduction JSON definition and BPMN 2.0 XML')
+    .argument('<file>', 'the workflow to convert (JSON or BPMN)')
+    .addOption(new Option('--to <format>', 'the format to write').choices(['json', 'bpmn']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write it ("-" for standard output)')
+    .action(async (file: string, options: { to: WorkflowFormat; out: string }) => {
+      const result = await readWorkflowFile(file);
+      // Problems go to stderr so that `--out -` leaves stdout to the converted workflow.
+      if (!result.definition) {
+        if (isUnreadable(result)) reportUnreadable(io, result);
+        else for (const line of problemLines(result.problems)) io.err(line);
+        io.err(`deduction: ${file} is not a valid workflow; nothing was written`);
+        return exit(CONVERT_EXIT.invalid);
+      }
+      for (const line of problemLines(result.problems)) io.err(line);
+      const text = await render(result.definition, options.to);
+      if (options.out === '-') {
+        io.out(text);
+        return exit(CONVERT_EXIT.written);
+      }
+      try {
+        await writeFileWhole(options.out, text);
+      } catch (error) {
+        io.err(`deduction: could not write ${options.out}: ${(error as Error).message}`);
+        return exit(CONVERT_EXIT.notWritten);
+      }
+      io.out(`wrote ${options.out}: ${options.to === 'bpmn' ? 'BPMN' : 'JSON'} workflow ${describeDefinition(result.definition)}`);
+      exit(CONVERT_EXIT.written);
+    });
+};
+
+async function render(definition: NormalizedWorkflowDefinition, format: WorkflowFormat): Promise<string> {
+  if (format === 'bpmn') return exportBpmn(definition);
+  return `${JSON.stringify(definition, null, 2)}\n`;
+}

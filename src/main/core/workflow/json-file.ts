@@ -1,0 +1,135 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
+import type { Problem } from '../../../shared/workflow/problems';
+import { errorMessage } from '../../../shared/workflow/json-scan';
+import { validateWorkflow } from '../../../shared/workflow/validate';
+import { importBpmn } from './bpmn/import';
+import { FILE_PROBLEM, fileError } from './file-problems';
+import { locateJsonSyntaxError } from './json-syntax';
+
+/**
+ * Reading workflow files: the Deduction design's JSON, or BPMN 2.0 XML through the BPMN
+ * import, told apart by content (then by extension). Nothing here throws on bad input; every
+ * refusal is a Problem naming the file and what is wrong with it.
+ */
+
+/**
+ * The largest workflow file read, in bytes (32 MiB). A 100,000-node workflow takes about
+ * 10 MiB of JSON; a larger file is refused before it is read, so it can never stall the app.
+ */
+export const MAX_WORKFLOW_FILE_BYTES = 32 * 1024 * 1024;
+
+export type WorkflowFormat = 'json' | 'bpmn';
+
+export interface WorkflowReadResult {
+  /** The format the content was read as; absent when it could not be told. */
+  format?: WorkflowFormat;
+  /** Present when the workflow is valid: normalized, as validateWorkflow returns it. */
+  definition?: NormalizedWorkflowDefinition;
+  problems: Problem[];
+}
+
+/** Parses and validates the design's JSON. `source` names the input in messages. */
+export function parseWorkflowJson(text: string, source = 'the input'): WorkflowReadResult {
+  if (text.length > MAX_WORKFLOW_FILE_BYTES) {
+    return { format: 'json', problems: [tooLarge(source, text.length, 'characters')] };
+  }
+  const body = stripBom(text);
+  if (body.trim() === '') return { format: 'json', problems: [fileError(FILE_PROBLEM.empty, `${source} is empty; a workflow file holds a JSON object with "name" and "nodes"`)] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    return { format: 'json', problems: [fileError(FILE_PROBLEM.jsonSyntax, `${source} is not valid JSON: ${syntaxDetail(body, error)}`)] };
+  }
+  return { format: 'json', ...validated(parsed) };
+}
+
+/** Reads workflow text in either format; BPMN goes through the BPMN import, then validation. */
+export async function parseWorkflowText(text: string, options: { source?: string; fileName?: string } = {}): Promise<WorkflowReadResult> {
+  const source = options.source ?? 'the input';
+  const format = detectWorkflowFormat(text, options.fileName);
+  if (format === 'json') return parseWorkflowJson(text, source);
+  if (format === 'bpmn') return parseBpmn(text, source, options.fileName);
+  const start = stripBom(text).trimStart().slice(0, 20);
+  return { problems: [fileError(FILE_PROBLEM.unknownFormat, `${source} is neither JSON nor BPMN XML: it starts with ${JSON.stringify(start)} and its name does not end in .json, .bpmn or .xml`)] };
+}
+
+/** Content first ({ is JSON, < is XML), then the file's extension. */
+export function detectWorkflowFormat(text: string, fileName?: string): WorkflowFormat | undefined {
+  const first = stripBom(text).trimStart()[0];
+  if (first === '{' || first === '[') return 'json';
+  if (first === '<') return 'bpmn';
+  const extension = fileName === undefined ? '' : extname(fileName).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.bpmn' || extension === '.xml' || extension === '.bpmn2') return 'bpmn';
+  return undefined;
+}
+
+export async function readWorkflowFile(path: string): Promise<WorkflowReadResult> {
+  const read = await readText(path);
+  if (typeof read !== 'string') return { problems: [read] };
+  return parseWorkflowText(read, { source: path, fileName: path });
+}
+
+/** The text of a regular, UTF-8 file of at most MAX_WORKFLOW_FILE_BYTES, or why not. */
+async function readText(path: string): Promise<string | Problem> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return fileError(FILE_PROBLEM.notAFile, `${path} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of a workflow file`);
+    if (info.size > MAX_WORKFLOW_FILE_BYTES) return tooLarge(path, info.size, 'bytes');
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fileError(FILE_PROBLEM.notFound, `${path} does not exist`);
+    return fileError(FILE_PROBLEM.unreadable, `${path} could not be read: ${(error as Error).message}`);
+  }
+  if (bytes.length > MAX_WORKFLOW_FILE_BYTES) return tooLarge(path, bytes.length, 'bytes');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fileError(FILE_PROBLEM.notUtf8, `${path} is UTF-16 text; save it as UTF-8`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fileError(FILE_PROBLEM.notUtf8, `${path} is not UTF-8 text (is it a binary file?)`);
+  }
+}
+
+async function parseBpmn(xml: string, source: string, fileName?: string): Promise<WorkflowReadResult> {
+  const name = fileName === undefined ? undefined : basename(fileName, extname(fileName));
+  const imported = await importBpmn(xml, { ...(name !== undefined && { name }), maxBytes: MAX_WORKFLOW_FILE_BYTES });
+  if (!imported.definition) {
+    const problems = imported.problems.some((problem) => problem.severity === 'error')
+      ? imported.problems
+      : [...imported.problems, fileError(FILE_PROBLEM.unknownFormat, `${source} could not be imported as BPMN`)];
+    return { format: 'bpmn', problems };
+  }
+  const result = validated(imported.definition);
+  return { format: 'bpmn', ...result, problems: [...imported.problems, ...result.problems] };
+}
+
+function validated(input: unknown): Omit<WorkflowReadResult, 'format'> {
+  const result = validateWorkflow(input);
+  return result.definition ? { definition: result.definition, problems: result.problems } : { problems: result.problems };
+}
+
+function tooLarge(source: string, size: number, unit: 'bytes' | 'characters'): Problem {
+  const mib = (size / (1024 * 1024)).toFixed(1);
+  return fileError(
+    FILE_PROBLEM.tooLarge,
+    `${source} is ${mib} MiB (${size.toLocaleString('en')} ${unit}); workflow files are limited to ${MAX_WORKFLOW_FILE_BYTES / (1024 * 1024)} MiB. Split the workflow, or move large data out of agentConfig`,
+  );
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Where and how the text breaks the JSON grammar; V8's own words if the locator finds nothing. */
+function syntaxDetail(text: string, error: unknown): string {
+  const found = locateJsonSyntaxError(text);
+  if (found) return `${found.message}, at line ${found.line}, column ${found.column}`;
+  return errorMessage(error);
+}

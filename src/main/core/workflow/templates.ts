@@ -1,0 +1,132 @@
+import type { Id } from '../../../shared/ids';
+import { diffWorkflows, type WorkflowDiff } from '../../../shared/workflow/diff';
+import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
+import type { Problem } from '../../../shared/workflow/problems';
+import { validateWorkflow } from '../../../shared/workflow/validate';
+import type { Store } from '../store/store';
+
+/**
+ * Workflow templates: named, versioned definitions in `workflow_template`. A saved version is
+ * never changed; saving under the same name again makes the next version. Only valid
+ * definitions are saved, normalized, so every version loads and diffs cleanly.
+ */
+
+export interface TemplateSummary {
+  id: Id;
+  name: string;
+  version: number;
+  description: string | null;
+  createdBy: string | null;
+  createdAt: number;
+}
+
+export interface Template extends TemplateSummary {
+  definition: NormalizedWorkflowDefinition;
+}
+
+export type SaveTemplateResult =
+  | { ok: true; template: TemplateSummary; /** Warnings only. */ problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+export interface SaveTemplateOptions {
+  /** The template's name; the definition's own name when left out. */
+  name?: string;
+  /** The template's description; the definition's when left out. */
+  description?: string;
+  createdBy?: string;
+  now?: () => number;
+}
+
+export const TEMPLATE_NAME_MAX_LENGTH = 500;
+
+export function saveTemplate(store: Store, input: unknown, options: SaveTemplateOptions = {}): SaveTemplateResult {
+  const result = validateWorkflow(input);
+  if (!result.definition) return { ok: false, problems: result.problems };
+  const definition = result.definition;
+  const name = (options.name ?? definition.name).trim();
+  if (name === '' || name.length > TEMPLATE_NAME_MAX_LENGTH) {
+    return { ok: false, problems: [{ severity: 'error', code: 'TEMPLATE_NAME', path: [], message: `a template name must be 1 to ${TEMPLATE_NAME_MAX_LENGTH} characters` }] };
+  }
+  const description = options.description ?? definition.description ?? null;
+  const createdBy = options.createdBy ?? null;
+  const createdAt = (options.now ?? Date.now)();
+  const text = JSON.stringify(definition);
+
+  // IMMEDIATE: the write lock is taken before the next version number is read, so two
+  // processes saving the same name never pick the same version.
+  const saved = store.db
+    .transaction(() => {
+      const latest = store.first(store.kysely.selectFrom('workflow_template').select((eb) => eb.fn.max('version').as('latest')).where('name', '=', name));
+      const version = Number(latest?.latest ?? 0) + 1;
+      const id = store.ids.next();
+      store.run(
+        store.kysely.insertInto('workflow_template').values({ id, name, version, description, definition: text, created_by: createdBy, created_at: createdAt }),
+      );
+      return { id, name, version, description, createdBy, createdAt };
+    })
+    .immediate();
+  return { ok: true, template: saved, problems: result.problems };
+}
+
+/** The latest version of every template, by name. */
+export function listTemplates(store: Store): TemplateSummary[] {
+  const rows = store.all(
+    store.kysely
+      .selectFrom('workflow_template as t')
+      .select(['t.id', 't.name', 't.version', 't.description', 't.created_by', 't.created_at'])
+      .where((eb) =>
+        eb(
+          't.version',
+          '=',
+          eb.selectFrom('workflow_template as newer').select((inner) => inner.fn.max('newer.version').as('version')).whereRef('newer.name', '=', 't.name'),
+        ),
+      )
+      .orderBy('t.name'),
+  );
+  return rows.map(summary);
+}
+
+/** Every version of one template, oldest first. */
+export function listTemplateVersions(store: Store, name: string): TemplateSummary[] {
+  const rows = store.all(
+    store.kysely
+      .selectFrom('workflow_template')
+      .select(['id', 'name', 'version', 'description', 'created_by', 'created_at'])
+      .where('name', '=', name)
+      .orderBy('version'),
+  );
+  return rows.map(summary);
+}
+
+/** One version by id, or by name and version (the latest when no version is given). */
+export function loadTemplate(store: Store, ref: { id: Id } | { name: string; version?: number }): Template | undefined {
+  let query = store.kysely.selectFrom('workflow_template').selectAll();
+  if ('id' in ref) {
+    query = query.where('id', '=', ref.id);
+  } else {
+    query = query.where('name', '=', ref.name);
+    query = ref.version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', ref.version);
+  }
+  const row = store.first(query);
+  if (!row) return undefined;
+  return { ...summary(row), definition: JSON.parse(row.definition) as NormalizedWorkflowDefinition };
+}
+
+/** What changed from one version of a template to another. */
+export function diffTemplateVersions(store: Store, name: string, fromVersion: number, toVersion: number): WorkflowDiff {
+  const from = loadTemplate(store, { name, version: fromVersion });
+  const to = loadTemplate(store, { name, version: toVersion });
+  if (!from || !to) {
+    const missing = [from ? undefined : fromVersion, to ? undefined : toVersion].filter((version) => version !== undefined);
+    throw new TemplateNotFoundError(`template ${JSON.stringify(name)} has no version ${missing.join(' or ')}`);
+  }
+  return diffWorkflows(from.definition, to.definition);
+}
+
+export class TemplateNotFoundError extends Error {
+  override name = 'TemplateNotFoundError';
+}
+
+function summary(row: { id: Id; name: string; version: number; description: string | null; created_by: string | null; created_at: number }): TemplateSummary {
+  return { id: row.id, name: row.name, version: row.version, description: row.description, createdBy: row.created_by, createdAt: row.created_at };
+}
