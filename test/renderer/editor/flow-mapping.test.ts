@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentCatalogItem } from '../../../src/renderer/src/editor/model/agent-catalog';
 import type { Problem } from '../../../src/shared/workflow/problems';
-import { updateNode } from '../../../src/renderer/src/editor/model/document';
+import { moveNodes, updateNode } from '../../../src/renderer/src/editor/model/document';
 import { edgeId, parseEdgeId } from '../../../src/renderer/src/editor/model/flow-ids';
 import { EMPTY_SELECTION, toFlowEdges, toFlowNodes } from '../../../src/renderer/src/editor/model/flow-mapping';
 import { indexProblems } from '../../../src/renderer/src/editor/model/problems-index';
@@ -62,5 +62,21 @@ describe('definition to canvas', () => {
       expect(parseEdgeId(edgeId(id, 7))).toEqual({ targetNodeId: id, index: 7 });
     }
     expect(parseEdgeId('something else')).toBeUndefined();
+  });
+});
+
+describe('canvas node reuse', () => {
+  it('hands back the same canvas node while neither the node nor what it shows changed', () => {
+    const definition = sampleWorkflow();
+    const problems = indexProblems(definition, []);
+    const first = toFlowNodes({ definition, selection: EMPTY_SELECTION, problems, catalog });
+    const moved = moveNodes(definition, new Map([['fetch', { x: 99, y: 80 }]]));
+    const second = toFlowNodes({ definition: moved, selection: { nodes: new Set(['report']), edges: new Set() }, problems, catalog });
+    const byId = (nodes: typeof first, id: string) => nodes.find((node) => node.id === id);
+    expect(byId(second, 'simulate')).toBe(byId(first, 'simulate'));
+    expect(byId(second, 'fetch')).not.toBe(byId(first, 'fetch'));
+    expect(byId(second, 'fetch')?.position).toEqual({ x: 99, y: 80 });
+    expect(byId(second, 'report')).not.toBe(byId(first, 'report'));
+    expect(byId(second, 'report')?.selected).toBe(true);
   });
 });

@@ -20,8 +20,25 @@ export function findRoot(definition: WorkflowDefinition): WorkflowNodeDefinition
   return definition.nodes.find((node) => node.isRoot) ?? definition.nodes.find((node) => node.nodeType === 'container' && !node.parentId);
 }
 
+/**
+ * Nodes by id, built once per definition: definitions are never changed in place, so the
+ * index of one stays right for as long as it lives, and lookups during a drag stay cheap.
+ */
+const indexes = new WeakMap<readonly WorkflowNodeDefinition[], Map<string, WorkflowNodeDefinition>>();
+
+function nodeIndex(definition: WorkflowDefinition): Map<string, WorkflowNodeDefinition> {
+  let index = indexes.get(definition.nodes);
+  if (!index) {
+    index = new Map();
+    // The first of duplicate ids wins, as a linear search would find it.
+    for (const node of definition.nodes) if (!index.has(node.nodeId)) index.set(node.nodeId, node);
+    indexes.set(definition.nodes, index);
+  }
+  return index;
+}
+
 export function findNode(definition: WorkflowDefinition, nodeId: string): WorkflowNodeDefinition | undefined {
-  return definition.nodes.find((node) => node.nodeId === nodeId);
+  return nodeIndex(definition).get(nodeId);
 }
 
 export function isContainer(node: WorkflowNodeDefinition | undefined): boolean {

@@ -71,32 +71,69 @@ export function toFlowNodes({ definition, selection, problems, catalog, highligh
   // xyflow needs every parent before its children.
   const ordered = [...definition.nodes].sort((a, b) => (depth.get(a.nodeId) ?? 0) - (depth.get(b.nodeId) ?? 0));
   return ordered.map((node) => {
-    const nodeProblems = problems.byNode.get(node.nodeId) ?? [];
-    const severity = worstSeverity(nodeProblems);
-    const agent = node.agentLoad ? byLoad.get(node.agentLoad) : undefined;
-    const parentId = node.parentId && known.has(node.parentId) && !node.isRoot ? node.parentId : undefined;
-    const size = nodeSize(node);
-    const flowNode: WorkflowFlowNode = {
-      id: node.nodeId,
-      type: node.nodeType,
-      position: nodePosition(node),
-      width: size.width,
-      height: size.height,
+    const nodeProblems = problems.byNode.get(node.nodeId) ?? EMPTY_PROBLEMS;
+    const inputs: FlowNodeInputs = {
       selected: selection.nodes.has(node.nodeId),
-      deletable: !node.isRoot,
-      data: {
-        node,
-        problems: nodeProblems,
-        ...(severity ? { severity } : {}),
-        ...(agent ? { agent } : {}),
-        childCount: childCount.get(node.nodeId) ?? 0,
-        highlighted: highlighted === node.nodeId,
-        dropTarget: dropTarget === node.nodeId,
-      },
-      ...(parentId ? { parentId } : {}),
+      problems: nodeProblems,
+      agent: node.agentLoad ? byLoad.get(node.agentLoad) : undefined,
+      parentId: node.parentId && known.has(node.parentId) && !node.isRoot ? node.parentId : undefined,
+      childCount: childCount.get(node.nodeId) ?? 0,
+      highlighted: highlighted === node.nodeId,
+      dropTarget: dropTarget === node.nodeId,
     };
+    const cached = flowNodeCache.get(node);
+    if (cached && sameInputs(cached.inputs, inputs)) return cached.flowNode;
+    const flowNode = buildFlowNode(node, inputs);
+    flowNodeCache.set(node, { inputs, flowNode });
     return flowNode;
   });
+}
+
+const EMPTY_PROBLEMS: Problem[] = [];
+
+interface FlowNodeInputs {
+  selected: boolean;
+  problems: Problem[];
+  agent: AgentCatalogItem | undefined;
+  parentId: string | undefined;
+  childCount: number;
+  highlighted: boolean;
+  dropTarget: boolean;
+}
+
+/**
+ * The canvas node made last time for each definition node: while neither the node nor what
+ * it shows has changed, xyflow gets the very same object and skips redrawing it, which keeps
+ * a drag smooth in a workflow of thousands of nodes.
+ */
+const flowNodeCache = new WeakMap<WorkflowNodeDefinition, { inputs: FlowNodeInputs; flowNode: WorkflowFlowNode }>();
+
+function sameInputs(a: FlowNodeInputs, b: FlowNodeInputs): boolean {
+  return (Object.keys(a) as (keyof FlowNodeInputs)[]).every((key) => a[key] === b[key]);
+}
+
+function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): WorkflowFlowNode {
+  const severity = worstSeverity(inputs.problems);
+  const size = nodeSize(node);
+  return {
+    id: node.nodeId,
+    type: node.nodeType,
+    position: nodePosition(node),
+    width: size.width,
+    height: size.height,
+    selected: inputs.selected,
+    deletable: !node.isRoot,
+    data: {
+      node,
+      problems: inputs.problems,
+      ...(severity ? { severity } : {}),
+      ...(inputs.agent ? { agent: inputs.agent } : {}),
+      childCount: inputs.childCount,
+      highlighted: inputs.highlighted,
+      dropTarget: inputs.dropTarget,
+    },
+    ...(inputs.parentId ? { parentId: inputs.parentId } : {}),
+  };
 }
 
 export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput, 'definition' | 'selection' | 'problems'>): DependencyFlowEdge[] {
