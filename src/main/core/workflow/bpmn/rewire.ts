@@ -27,12 +27,49 @@ export interface NodeInflow extends Inflow {
  */
 export function rewire(graph: FlowGraph, conditions: FlowConditions, problems: ImportProblems): Map<Vertex, NodeInflow> {
   const router = new Router(conditions, problems);
+  for (const flow of virtualBackEdges(graph)) router.cut(flow);
   for (const vertex of graph.vertices) if (vertex.nodeId === undefined) router.solveVirtual(vertex);
   const nodes = new Map<Vertex, NodeInflow>();
   for (const vertex of graph.vertices) {
     if (vertex.nodeId !== undefined) nodes.set(vertex, router.nodeInflow(vertex));
   }
   return nodes;
+}
+
+/**
+ * The flows that close loops made only of gateways and events, found walking forwards from
+ * where the flow enters them (from an activity, or from nowhere), so that a loop is cut at its
+ * way back rather than wherever a backwards walk happens to close it.
+ */
+function virtualBackEdges(graph: FlowGraph): Flow[] {
+  const isVirtual = (vertex: Vertex): boolean => vertex.nodeId === undefined;
+  const virtual = graph.vertices.filter(isVirtual);
+  const entries = virtual.filter((vertex) => vertex.incoming.length === 0 || vertex.incoming.some((flow) => !isVirtual(flow.from)));
+  const state = new Map<Vertex, 'active' | 'done'>();
+  const back: Flow[] = [];
+  for (const root of [...entries, ...virtual]) {
+    if (state.has(root)) continue;
+    state.set(root, 'active');
+    const stack: { vertex: Vertex; next: number }[] = [{ vertex: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { vertex: Vertex; next: number };
+      const flow = top.vertex.outgoing[top.next];
+      if (!flow) {
+        state.set(top.vertex, 'done');
+        stack.pop();
+        continue;
+      }
+      top.next += 1;
+      if (!isVirtual(flow.to)) continue;
+      const seen = state.get(flow.to);
+      if (seen === 'active') back.push(flow);
+      else if (seen === undefined) {
+        state.set(flow.to, 'active');
+        stack.push({ vertex: flow.to, next: 0 });
+      }
+    }
+  }
+  return back;
 }
 
 class Router {
@@ -57,13 +94,9 @@ class Router {
         top.next += 1;
         const source = flow.from;
         if (source.nodeId !== undefined || this.solved.has(source)) continue;
+        if (this.cutFlows.has(flow)) continue;
         if (this.active.has(source)) {
-          this.cutFlows.add(flow);
-          this.problems.warn(
-            BPMN_PROBLEM.dependencyDropped,
-            `The flow ${flow.id} into ${describeElement(top.vertex.element)} closes a loop of gateways and events with no activity in it; the loop is ignored.`,
-            { elementId: flow.id },
-          );
+          this.cut(flow);
           continue;
         }
         this.active.add(source);
@@ -74,6 +107,16 @@ class Router {
       this.active.delete(top.vertex);
       this.solved.set(top.vertex, this.combine(top.vertex));
     }
+  }
+
+  /** Leaves a flow out of the routing: it closes a loop of gateways and events. */
+  cut(flow: Flow): void {
+    this.cutFlows.add(flow);
+    this.problems.warn(
+      BPMN_PROBLEM.dependencyDropped,
+      `The flow ${flow.id} into ${describeElement(flow.to.element)} closes a loop of gateways and events with no activity in it; the loop is ignored.`,
+      { elementId: flow.id },
+    );
   }
 
   nodeInflow(vertex: Vertex): NodeInflow {

@@ -19,7 +19,9 @@ const nodeIdArb = fc.oneof(
 
 const textArb = fc.string({ unit: 'binary', maxLength: 16 });
 const keyArb = fc.string({ maxLength: 8 }).filter((key) => key !== '__proto__');
-const configArb = fc.dictionary(keyArb, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
+type Config = NonNullable<WorkflowNodeDefinition['agentConfig']>;
+// fast-check's JSON values are JSON values; its type and zod's differ only in how they say so.
+const configArb = fc.dictionary(keyArb, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }).map((value) => value as Config);
 const intArb = fc.integer({ min: -1000, max: 1000 });
 
 const conditionArb = fc.oneof(
