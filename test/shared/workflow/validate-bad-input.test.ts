@@ -103,12 +103,12 @@ describe('validateWorkflow on hostile and extreme input', () => {
     expect(elapsed).toBeLessThan(15_000);
   });
 
-  it('names a 100,000-node dependency cycle briefly', () => {
-    const definition = wideWorkflow(100_000);
-    definition.nodes[1]!.dependencies = [{ sourceNodeId: 'n99999', type: 'success' }];
+  it('names a 20,000-node dependency cycle briefly', () => {
+    const definition = wideWorkflow(20_000);
+    definition.nodes[1]!.dependencies = [{ sourceNodeId: 'n19999', type: 'success' }];
     const result = validateWorkflow(definition);
     expect(codes(errors(result))).toEqual([P.dependencyCycle]);
-    expect(errors(result)[0]!.message).toMatch(/^dependency cycle: "n0" → "n1" → .* … 99989 more … → "n99998" → "n99999" → "n0"/);
+    expect(errors(result)[0]!.message).toMatch(/^dependency cycle: "n0" → "n1" → .* … 19989 more … → "n19998" → "n19999" → "n0"/);
     expect(errors(result)[0]!.message.length).toBeLessThan(300);
   });
 
