@@ -1,7 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { elToJsonLogic } from '../../../../../src/main/core/workflow/bpmn/el-condition';
-import { jsonLogicToEl } from '../../../../../src/main/core/workflow/bpmn/el-printer';
 
 type Logic = Parameters<typeof jsonLogic.apply>[0];
 const amount = { var: 'variables.amount' };
@@ -38,27 +37,5 @@ describe('EL conditions to JSON Logic', () => {
     const logic = elToJsonLogic("${amount > 1000 && region == 'north'}") as Logic;
     expect(jsonLogic.apply(logic, { variables: { amount: 1500, region: 'north' } })).toBe(true);
     expect(jsonLogic.apply(logic, { variables: { amount: 500, region: 'north' } })).toBe(false);
-  });
-});
-
-describe('JSON Logic to readable EL', () => {
-  it.each([
-    ['${amount > 1000}'],
-    ["${x == 'it\\'s'}"],
-    ['${!approved}'],
-    ['${a && (b || c)}'],
-    ['${!(a > 1)}'],
-  ])('prints %s back as it reads', (expression) => {
-    const logic = elToJsonLogic(expression);
-    expect(logic).toBeDefined();
-    const printed = jsonLogicToEl(logic as NonNullable<typeof logic>);
-    expect(printed).toBeDefined();
-    expect(elToJsonLogic(printed as string)).toEqual(logic);
-  });
-
-  it('leaves result paths as they are and gives up on operators EL lacks', () => {
-    expect(jsonLogicToEl({ '>=': [{ var: 'result.score' }, 0.5] })).toBe('${result.score >= 0.5}');
-    expect(jsonLogicToEl({ in: ['x', { var: 'result.tags' }] })).toBeUndefined();
-    expect(jsonLogicToEl({ var: 'a b' })).toBeUndefined();
   });
 });
