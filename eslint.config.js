@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 
 /** Layer rules from ARCHITECTURE.md: renderer → shared ← main/core ← main (shell). */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https'];
+/** A relative import that climbs out of its layer into one of these top-level folders of src/. */
+const banned = (...names) => ({ group: names, message: 'this layer may not use it (see ARCHITECTURE.md, Layers)' });
+const intoSrc = (...folders) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message: 'this import crosses a layer the wrong way (see ARCHITECTURE.md, Layers)' });
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -23,14 +26,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...nodeBuiltins, 'electron', 'react', 'better-sqlite3', '**/main/**', '**/renderer/**', '**/engine/**'] },
+        { patterns: [banned(...nodeBuiltins, 'electron', 'react', 'better-sqlite3'), intoSrc('main', 'renderer', 'engine', 'cli', 'preload')] },
       ],
     },
   },
   {
     files: ['src/main/core/**/*.ts', 'src/engine/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', '**/renderer/**', '**/preload/**'] }],
+      'no-restricted-imports': ['error', { patterns: [banned('electron'), intoSrc('renderer', 'preload')] }],
     },
   },
   {
@@ -41,7 +44,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [...nodeBuiltins, 'electron', 'better-sqlite3', '**/main/**', '**/engine/**', '**/cli/**'] },
+        { patterns: [banned(...nodeBuiltins, 'electron', 'better-sqlite3'), intoSrc('main', 'engine', 'cli', 'preload')] },
       ],
     },
   },
