@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnDefinitions } from 'bpmn-moddle/types';
 import type { NodeLayout, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import type { ImportContext } from './import-context';
 
 /** A BPMNShape's bounds, in the coordinates of the plane that draws it. */
 export interface PlacedShape {
@@ -31,7 +32,7 @@ function readBounds(bounds: ModdleElement | undefined, plane: ModdleElement): Pl
 }
 
 /** Every BPMNShape's bounds by the id of the element it draws (the first shape wins). */
-export function diagramShapes(definitions: ModdleElement<BpmnDefinitions>): Map<string, PlacedShape> {
+function diagramShapes(definitions: ModdleElement<BpmnDefinitions>): Map<string, PlacedShape> {
   const shapes = new Map<string, PlacedShape>();
   for (const diagram of (definitions.diagrams ?? []) as ModdleElement[]) {
     const { plane, shapes: planeElements } = planeShapes(diagram);
@@ -112,4 +113,15 @@ export function assignLayouts(nodes: readonly WorkflowNodeDefinition[], shapeOf:
     if (box.height !== undefined) layout.height = box.height;
     node.layout = layout;
   }
+}
+
+/** Lays out the imported nodes from the file's diagrams (a pool stands for its container). */
+export function layoutFromDiagram(definitions: ModdleElement<BpmnDefinitions>, context: ImportContext): void {
+  const shapes = diagramShapes(definitions);
+  const shapeOfNode = new Map<string, PlacedShape>();
+  for (const [id, nodeId] of context.nodeOfElement) {
+    const shape = shapes.get(id);
+    if (shape && !shapeOfNode.has(nodeId)) shapeOfNode.set(nodeId, shape);
+  }
+  assignLayouts([...context.nodes.values()], (nodeId) => shapeOfNode.get(nodeId));
 }

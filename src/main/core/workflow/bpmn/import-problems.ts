@@ -36,8 +36,8 @@ export const BPMN_PROBLEM = {
   messageFlowDropped: 'BPMN_MESSAGE_FLOW_DROPPED',
   /** An id or name that had to be replaced or shortened. */
   idReplaced: 'BPMN_ID_REPLACED',
-  /** The imported workflow does not pass validation. */
-  invalidResult: 'BPMN_INVALID_RESULT',
+  /** The import itself failed; never expected, reported rather than thrown. */
+  internal: 'BPMN_INTERNAL_ERROR',
 } as const;
 
 export type BpmnProblemCode = (typeof BPMN_PROBLEM)[keyof typeof BPMN_PROBLEM];
