@@ -146,9 +146,13 @@ export const resourceSampleEventSchema = z.object({
   time,
 });
 
+/** How an Engine runs an agent load; the editor's palette groups the catalog in this order. */
+export const AGENT_KINDS = ['sim', 'process', 'http', 'manual'] as const;
+export type AgentKind = (typeof AGENT_KINDS)[number];
+
 export const agentCatalogEntrySchema = z.object({
   agentLoad: z.string().min(1).max(200),
-  kind: z.enum(['process', 'http', 'manual', 'sim']),
+  kind: z.enum(AGENT_KINDS),
   name: z.string().max(500),
   description: z.string().max(10_000).optional(),
   version: z.string().max(100).optional(),
