@@ -11,6 +11,8 @@ import { WORKFLOW_PROBLEM } from './problem-codes';
 export const MAX_JSON_DEPTH = 128;
 /** Most values (objects, arrays and primitives together) one definition may hold. */
 export const MAX_JSON_VALUES = 10_000_000;
+/** Most problems the scan reports before it gives up on the input as a whole. */
+export const MAX_SCAN_PROBLEMS = 10_000;
 /** Keys refused anywhere: assigning them on a plain object replaces its prototype. */
 const FORBIDDEN_KEYS = new Set(['__proto__']);
 
@@ -41,35 +43,46 @@ export function pathOf(link: PathLink | null): Segment[] {
   return segments.reverse();
 }
 
-export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxValues?: number } = {}): ScanResult {
+export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxValues?: number; maxProblems?: number } = {}): ScanResult {
   const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH;
   const maxValues = limits.maxValues ?? MAX_JSON_VALUES;
+  const maxProblems = limits.maxProblems ?? MAX_SCAN_PROBLEMS;
   const problems: ScanProblem[] = [];
-  const report = (path: PathLink | null, code: string, message: string, fatal = false) =>
+  let full = false;
+  /** Records a problem; false once there are too many to go on. */
+  const report = (path: PathLink | null, code: string, message: string, fatal = false): boolean => {
+    if (full) return false;
+    if (problems.length >= maxProblems) {
+      full = true;
+      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.tooLarge, path: [], message: `the data holds more than ${maxProblems.toLocaleString('en')} problems; the check stopped there`, fatal: true });
+      return false;
+    }
     problems.push({ severity: 'error', code, path: pathOf(path), message, fatal });
+    return true;
+  };
+  let seen = 0;
+  /** Counts entries against the budget before they are walked; false once it is spent. */
+  const spend = (entries: number): boolean => {
+    seen += entries;
+    if (seen <= maxValues) return true;
+    report(null, WORKFLOW_PROBLEM.tooLarge, `the definition holds more than ${maxValues.toLocaleString('en')} values; it is refused as too large`, true);
+    return false;
+  };
 
   const onPath = new Set<object>();
   const stack: Frame[] = [];
   /** Objects and arrays met among the current object's entries, in order. */
   let pending: Frame[] = [];
-  let seen = 0;
   /** Checks a primitive at once; sets an object or array aside. False when the walk must stop. */
   const visit = (value: unknown, parent: PathLink | null, segment: Segment | undefined, depth: number): boolean => {
-    if (++seen > maxValues) {
-      report(null, WORKFLOW_PROBLEM.tooLarge, `the definition holds more than ${maxValues.toLocaleString('en')} values; it is refused as too large`, true);
-      return false;
-    }
     const link = () => (segment === undefined ? parent : { parent, segment });
     const primitive = primitiveProblem(value);
     if (primitive === 'ok') return true;
-    if (primitive !== null) {
-      report(link(), primitive.code, primitive.message);
-      return true;
-    }
+    if (primitive !== null) return report(link(), primitive.code, primitive.message);
     const object = value as object;
-    if (depth >= maxDepth) report(link(), WORKFLOW_PROBLEM.tooDeep, `nested deeper than ${maxDepth} levels; flatten it`, true);
-    else if (onPath.has(object)) report(link(), WORKFLOW_PROBLEM.circular, 'refers back to an object that contains it (a circular reference); JSON cannot hold that', true);
-    else pending.push({ value: object, path: link(), depth, exit: false });
+    if (depth >= maxDepth) return report(link(), WORKFLOW_PROBLEM.tooDeep, `nested deeper than ${maxDepth} levels; flatten it`, true);
+    if (onPath.has(object)) return report(link(), WORKFLOW_PROBLEM.circular, 'refers back to an object that contains it (a circular reference); JSON cannot hold that', true);
+    pending.push({ value: object, path: link(), depth, exit: false });
     return true;
   };
   // Entries are checked in order; the objects among them go on the stack last first, so
@@ -90,13 +103,14 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
     }
     onPath.add(object);
     stack.push({ value: object, path, depth, exit: true });
+    let going: boolean;
     try {
-      const walked = walkChildren(object, path, depth + 1, visit, report);
-      if (walked === 'stop') return { problems, aborted: true };
-      if (walked !== 'ok') report(path, WORKFLOW_PROBLEM.notJson, walked);
+      const walked = walkChildren(object, path, depth + 1, visit, report, spend);
+      going = walked === 'ok' || (walked !== 'stop' && report(path, WORKFLOW_PROBLEM.notJson, walked));
     } catch (error) {
-      report(path, WORKFLOW_PROBLEM.unreadable, `could not be read: ${errorMessage(error)}`, true);
+      going = report(path, WORKFLOW_PROBLEM.unreadable, `could not be read: ${errorMessage(error)}`, true);
     }
+    if (!going) return { problems, aborted: true };
     flush();
   }
   return { problems, aborted: false };
@@ -127,50 +141,51 @@ function primitiveProblem(value: unknown): 'ok' | { code: string; message: strin
 }
 
 type Visit = (value: unknown, parent: PathLink | null, segment: Segment, depth: number) => boolean;
-type Report = (path: PathLink | null, code: string, message: string, fatal?: boolean) => void;
+type Report = (path: PathLink | null, code: string, message: string, fatal?: boolean) => boolean;
+
+const SKIP = Symbol('reported');
+const STOP = Symbol('stop');
 
 /**
  * Visits the own data entries of a plain object or array in order, reading descriptors so
  * that no getter runs. Returns 'stop' when the walk must end, or why the object is not plain
  * data.
  */
-function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report): 'ok' | 'stop' | string {
+function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report, spend: (entries: number) => boolean): 'ok' | 'stop' | string {
+  const problem = (segment: Segment, code: string, message: string) => report({ parent: path, segment }, code, message);
+  /** The entry's value; SKIP when it was reported instead, STOP when reporting is over. */
   const entry = (segment: Segment): unknown => {
     const descriptor = Object.getOwnPropertyDescriptor(object, segment);
-    if (descriptor === undefined) {
-      report({ parent: path, segment }, WORKFLOW_PROBLEM.notJson, 'is a hole in a sparse array; JSON arrays have no holes');
-      return SKIP;
-    }
-    if (!('value' in descriptor)) {
-      report({ parent: path, segment }, WORKFLOW_PROBLEM.notJson, 'is a getter or setter; a definition holds plain data only');
-      return SKIP;
-    }
+    if (descriptor === undefined) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a hole in a sparse array; JSON arrays have no holes') ? SKIP : STOP;
+    if (!('value' in descriptor)) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a getter or setter; a definition holds plain data only') ? SKIP : STOP;
     return descriptor.value;
   };
   if (Array.isArray(object)) {
+    if (!spend(object.length)) return 'stop';
     for (let index = 0; index < object.length; index++) {
       const value = entry(index);
+      if (value === STOP) return 'stop';
       if (value === SKIP) continue;
-      if (value === undefined) report({ parent: path, segment: index }, WORKFLOW_PROBLEM.notJson, 'is undefined; JSON arrays cannot hold undefined (use null)');
-      else if (!visit(value, path, index, depth)) return 'stop';
+      const fine = value === undefined ? problem(index, WORKFLOW_PROBLEM.notJson, 'is undefined; JSON arrays cannot hold undefined (use null)') : visit(value, path, index, depth);
+      if (!fine) return 'stop';
     }
     return 'ok';
   }
   const prototype: unknown = Object.getPrototypeOf(object);
   if (prototype !== Object.prototype && prototype !== null) return `is ${describeObject(object)}, not plain data`;
   const keys = Object.keys(object);
+  if (!spend(keys.length)) return 'stop';
   for (const key of keys) {
     if (FORBIDDEN_KEYS.has(key)) {
-      report({ parent: path, segment: key }, WORKFLOW_PROBLEM.forbiddenKey, `the key "${key}" is not allowed: it would replace an object's prototype`);
+      if (!problem(key, WORKFLOW_PROBLEM.forbiddenKey, `the key "${key}" is not allowed: it would replace an object's prototype`)) return 'stop';
       continue;
     }
     const value = entry(key);
+    if (value === STOP) return 'stop';
     if (value !== SKIP && !visit(value, path, key, depth)) return 'stop';
   }
   return 'ok';
 }
-
-const SKIP = Symbol('skip');
 
 function describeObject(object: object): string {
   if (object instanceof Date) return 'a Date (write it as an ISO 8601 string)';

@@ -156,6 +156,21 @@ describe('validateWorkflow on hostile and extreme input', () => {
     expect(codes(whole.problems)).toEqual([P.unreadable]);
   });
 
+  it('refuses a huge sparse array at once, and stops listing bad values after 10,000', () => {
+    const started = performance.now();
+    const sparse = validateWorkflow({ name: 'w', nodes: new Array(50_000_000) });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(sparse.problems).toEqual([expect.objectContaining({ code: P.tooLarge, message: expect.stringMatching(/more than 10,000,000 values/) })]);
+    const nans = validateWorkflow(flat(['a', { agentConfig: { samples: new Array(20_000).fill(Number.NaN) } }]));
+    expect(nans.problems).toHaveLength(10_001);
+    expect(nans.problems[10_000]).toMatchObject({ code: P.tooLarge, message: 'the data holds more than 10,000 problems; the check stopped there' });
+  });
+
+  it('asks JavaScript callers to leave a property out rather than set it to undefined in free JSON', () => {
+    const result = validateWorkflow(flat(['a', { agentConfig: { retries: undefined }, timeoutMs: undefined }]));
+    expect(errors(result)).toEqual([expect.objectContaining({ path: ['nodes', 1, 'agentConfig', 'retries'], message: 'must not be undefined; leave the property out instead' })]);
+  });
+
   it('stops on a value shared so often it would expand without end', () => {
     let shared: unknown = 1;
     for (let level = 0; level < 60; level++) shared = [shared, shared];

@@ -106,8 +106,15 @@ async function parseBpmn(xml: string, source: string, fileName?: string): Promis
       : [...imported.problems, fileError(FILE_PROBLEM.unknownFormat, `${source} could not be imported as BPMN`)];
     return { format: 'bpmn', problems };
   }
+  // Validated here too, for the normalized definition; the import may already report the
+  // validator's findings, so each problem is kept once.
   const result = validated(imported.definition);
-  return { format: 'bpmn', ...result, problems: [...imported.problems, ...result.problems] };
+  const seen = new Set(imported.problems.map(problemKey));
+  return { format: 'bpmn', ...result, problems: [...imported.problems, ...result.problems.filter((problem) => !seen.has(problemKey(problem)))] };
+}
+
+function problemKey(problem: Problem): string {
+  return JSON.stringify([problem.severity, problem.code, problem.path, problem.message]);
 }
 
 function validated(input: unknown): Omit<WorkflowReadResult, 'format'> {

@@ -93,6 +93,14 @@ describe('readWorkflowFile', () => {
     expect(approve.parentId).not.toBeNull();
   });
 
+  it('reports each finding about an imported BPMN workflow once', async () => {
+    const withEmptyPool = MINIMAL_BPMN.replace('</bpmn:process>', '<bpmn:subProcess id="empty" name="Empty"/></bpmn:process>');
+    const result = await readWorkflowFile(file('empty-sub.bpmn', withEmptyPool));
+    const empty = result.problems.filter((problem) => problem.code === P.emptyContainer);
+    expect(empty).toHaveLength(1);
+    expect(result.definition).toBeDefined();
+  });
+
   it('reports a malformed BPMN file through the import, without a definition', async () => {
     const result = await readWorkflowFile(file('broken.bpmn', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">'));
     expect(result.format).toBe('bpmn');
