@@ -34,23 +34,33 @@ export interface LogicCheckOptions {
 
 type Path = (string | number)[];
 
+interface PathLink {
+  parent: PathLink | null;
+  segment: string | number;
+}
+
 export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const add = (severity: Problem['severity'], code: string, at: Path, message: string) => {
-    const problem: Problem = { severity, code, path: at, message };
+  const add = (severity: Problem['severity'], code: string, at: PathLink | null, message: string) => {
+    const problem: Problem = { severity, code, path: [...path, ...segments(at)], message };
     if (options.nodeId !== undefined) problem.nodeId = options.nodeId;
     problems.push(problem);
   };
 
   if (!isPlainObject(logic)) {
-    add('warning', WORKFLOW_PROBLEM.constantLogic, path, `the ${options.what} is the constant ${preview(logic)}, not an expression: it never looks at the data`);
+    add('warning', WORKFLOW_PROBLEM.constantLogic, null, `the ${options.what} is the constant ${preview(logic)}, not an expression: it never looks at the data`);
   }
 
-  const stack: { value: unknown; path: Path; scoped: boolean }[] = [{ value: logic, path, scoped: false }];
+  // Paths are linked lists, made into arrays only for a problem: nesting costs no copying.
+  type Frame = { value: unknown; at: PathLink | null; scoped: boolean };
+  const stack: Frame[] = [{ value: logic, at: null, scoped: false }];
+  const pushAll = (items: readonly unknown[], parent: PathLink | null, scoped: (index: number) => boolean) => {
+    for (let index = items.length - 1; index >= 0; index--) stack.push({ value: items[index], at: { parent, segment: index }, scoped: scoped(index) });
+  };
   while (stack.length > 0) {
-    const { value, path: at, scoped } = stack.pop()!;
+    const { value, at, scoped } = stack.pop()!;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...at, index], scoped }));
+      pushAll(value, at, () => scoped);
       continue;
     }
     if (!isPlainObject(value)) continue;
@@ -61,41 +71,39 @@ export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOp
       continue;
     }
     const operator = keys[0]!;
+    const inside = { parent: at, segment: operator };
     if (operator === 'log') {
-      add('error', WORKFLOW_PROBLEM.invalidLogic, [...at, operator], `the JSON Logic operator "log" is not allowed in a ${options.what}: it writes to the console; ${options.what}s must not have side effects`);
+      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `the JSON Logic operator "log" is not allowed in a ${options.what}: it writes to the console; ${options.what}s must not have side effects`);
       continue;
     }
     if (!JSON_LOGIC_OPERATORS.has(operator)) {
-      add('error', WORKFLOW_PROBLEM.invalidLogic, [...at, operator], `unknown JSON Logic operator ${JSON.stringify(operator)}`);
+      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `unknown JSON Logic operator ${JSON.stringify(operator)}`);
       continue;
     }
     const argument = value[operator];
-    const argumentPath = [...at, operator];
-    if (operator === 'var' && !scoped && options.dataRoots) checkVariable(argument, argumentPath, options.dataRoots, options.what, add);
-    if (SCOPING_OPERATORS.has(operator) && Array.isArray(argument)) {
-      argument.forEach((item, index) => stack.push({ value: item, path: [...argumentPath, index], scoped: scoped || index === 1 }));
-    } else {
-      stack.push({ value: argument, path: argumentPath, scoped });
+    if (operator === 'var' && !scoped && options.dataRoots) {
+      const message = variableProblem(argument, options.dataRoots, options.what);
+      if (message !== undefined) add('warning', WORKFLOW_PROBLEM.unknownVariable, inside, message);
     }
+    if (SCOPING_OPERATORS.has(operator) && Array.isArray(argument)) pushAll(argument, inside, (index) => scoped || index === 1);
+    else stack.push({ value: argument, at: inside, scoped });
   }
   return problems;
 }
 
-function checkVariable(
-  argument: unknown,
-  path: Path,
-  roots: readonly string[],
-  what: string,
-  add: (severity: Problem['severity'], code: string, at: Path, message: string) => void,
-): void {
+function segments(link: PathLink | null): (string | number)[] {
+  const list: (string | number)[] = [];
+  for (let at = link; at !== null; at = at.parent) list.push(at.segment);
+  return list.reverse();
+}
+
+/** Why a `var` reads outside the data the expression sees, or undefined when it does not. */
+function variableProblem(argument: unknown, roots: readonly string[], what: string): string | undefined {
   const name = Array.isArray(argument) ? argument[0] : argument;
-  if (typeof name !== 'string' && typeof name !== 'number') return;
+  if (typeof name !== 'string' && typeof name !== 'number') return undefined;
   const text = String(name);
-  if (text === '') return;
-  const root = text.split('.')[0]!;
-  if (roots.includes(root)) return;
-  const shape = `{${roots.join(', ')}}`;
-  add('warning', WORKFLOW_PROBLEM.unknownVariable, path, `reads ${JSON.stringify(text)}, but a ${what} sees only ${shape}; did you mean ${JSON.stringify(`${roots[0]}.${text}`)}?`);
+  if (text === '' || roots.includes(text.split('.')[0]!)) return undefined;
+  return `reads ${JSON.stringify(text)}, but a ${what} sees only {${roots.join(', ')}}; did you mean ${JSON.stringify(`${roots[0]}.${text}`)}?`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -32,18 +32,18 @@ describe('checkJsonLogic', () => {
   it('reports unknown operators at their path, however deep, and log', () => {
     const problems = checkJsonLogic({ if: [{ and: [true, { '!': { launch: 1 } }] }, { log: 'x' }, 1] }, ['c'], condition);
     expect(problems.map((problem) => [problem.code, problem.path])).toEqual([
-      [P.invalidLogic, ['c', 'if', 1, 'log']],
       [P.invalidLogic, ['c', 'if', 0, 'and', 1, '!', 'launch']],
+      [P.invalidLogic, ['c', 'if', 1, 'log']],
     ]);
-    expect(problems[1]!.message).toBe('unknown JSON Logic operator "launch"');
-    expect(problems[0]!.message).toMatch(/"log" is not allowed in a condition/);
+    expect(problems[0]!.message).toBe('unknown JSON Logic operator "launch"');
+    expect(problems[1]!.message).toMatch(/"log" is not allowed in a condition/);
   });
 
   it('reports objects that are not one-key operations', () => {
     const problems = checkJsonLogic({ '==': [{}, { a: 1, b: 2 }] }, [], condition);
-    expect(problems.map((problem) => problem.message)).toEqual([
-      'a JSON Logic operation is an object with exactly one key, its operator; this one has 2 ("a", "b")',
-      'a JSON Logic operation is an object with exactly one key, its operator; this one has none',
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [['==', 0], 'a JSON Logic operation is an object with exactly one key, its operator; this one has none'],
+      [['==', 1], 'a JSON Logic operation is an object with exactly one key, its operator; this one has 2 ("a", "b")'],
     ]);
   });
 
@@ -58,8 +58,10 @@ describe('checkJsonLogic', () => {
 
   it('walks a 100,000-long argument list and 10,000 nested operations without recursion', () => {
     expect(checkJsonLogic({ or: Array.from({ length: 100_000 }, () => ({ var: 'result.x' })) }, [], condition)).toEqual([]);
-    let deep: unknown = { var: 'result.x' };
+    let deep: unknown = { bad: 1 };
     for (let level = 0; level < 10_000; level++) deep = { '!': [deep] };
-    expect(checkJsonLogic(deep, [], condition)).toEqual([]);
+    const problems = checkJsonLogic(deep, [], condition);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.path).toHaveLength(20_001);
   });
 });
