@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedEngine } from '../src/main/core/engine/embedded-engine';
 import { createEventIngest } from '../src/main/core/engine/ingest-events';
 import { createLogIngest } from '../src/main/core/engine/ingest-logs';
+import { Scheduler } from '../src/main/core/scheduler/scheduler';
 import { openStore, type Store } from '../src/main/core/store/store';
 import type { EngineEvent, NodeLogEvent, StartNodeCommand } from '../src/shared/engine/protocol';
 import type { Logger } from '../src/shared/logger';
@@ -12,8 +13,9 @@ import type { Logger } from '../src/shared/logger';
 /**
  * Engine throughput, printed beside what raw better-sqlite3 does with the same rows in the
  * same run:
- * 1. nodes/s: start command → completed event round trips through EngineClient and the
- *    embedded Engine, sim agents of zero duration, events persisted (cursor) and ingested;
+ * 1. nodes/s: a workflow of zero-duration sim agents run by the scheduler through the
+ *    embedded Engine (against re-inserting the execution and transition rows it wrote), and
+ *    start command → completed event round trips through EngineClient alone;
  * 2. log lines/s: the ingest module alone, and end to end from sim agents through the Engine,
  *    persisted and searchable (FTS), against a raw prepared INSERT of the same rows.
  */
@@ -31,9 +33,13 @@ export async function main(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'deduction-engine-bench-'));
   try {
     console.log(`Engine benchmark (Node ${process.version}, ${options.nodes} nodes, ${options.lines} log lines)`);
+    const scheduled = await benchScheduledWorkflow(dir, options.nodes);
+    const rawRows = await rawSameRows(dir, options.nodes, scheduled.rows);
+    print('nodes end to end (scheduler → Engine → store)', scheduled.rate, 'nodes/s', 2000);
+    print(`  raw better-sqlite3: its ${scheduled.rows.executions.length + scheduled.rows.transitions.length} rows again`, rawRows, 'nodes/s');
     const nodes = await benchNodes(dir, options);
     const rawTransitions = await rawTransitionInserts(dir, options.nodes);
-    print('nodes end to end (start → completed)', nodes, 'nodes/s', 2000);
+    print('start → completed round trips (EngineClient)', nodes, 'nodes/s', 2000);
     print('  raw better-sqlite3: 2 transition rows per node', rawTransitions, 'nodes/s');
     const ingest = await benchIngestModule(dir, options.lines);
     const raw = await rawLogInserts(dir, options.lines, 'rows');
@@ -64,7 +70,7 @@ async function open(dir: string, name: string): Promise<Store> {
 }
 
 /** A task with `count` agent nodes (and one execution each), as the scheduler would have written them. */
-function seedTask(store: Store, count: number): { taskId: string; nodeIds: string[] } {
+function seedTask(store: Store, count: number, executions = true): { taskId: string; nodeIds: string[] } {
   const taskId = store.ids.next();
   const nodeIds = Array.from({ length: count }, (_, index) => `n${index}`);
   store.transaction(() => {
@@ -83,10 +89,79 @@ function seedTask(store: Store, count: number): { taskId: string; nodeIds: strin
     const execution = store.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, created_at, updated_at) VALUES (?, ?, ?, 1, 1, 1)`);
     for (const nodeId of nodeIds) {
       node.run(store.ids.nextBigInt(), BigInt(taskId), nodeId);
-      execution.run(store.ids.nextBigInt(), BigInt(taskId), nodeId);
+      if (executions) execution.run(store.ids.nextBigInt(), BigInt(taskId), nodeId);
     }
   });
   return { taskId, nodeIds };
+}
+
+interface WrittenRows {
+  executions: unknown[][];
+  transitions: unknown[][];
+}
+
+async function benchScheduledWorkflow(dir: string, count: number): Promise<{ rate: number; rows: WrittenRows }> {
+  const store = await open(dir, 'scheduled.sqlite');
+  const embedded = await startEmbeddedEngine({ store, catalogDir: null, capacity: 1000, logger: quiet });
+  const scheduler = new Scheduler({ store, engine: embedded.client, logger: quiet });
+  embedded.client.onEvents(createEventIngest(store, quiet));
+  try {
+    const { task_id: taskId } = scheduler.createTask({
+      name: 'bench',
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true },
+        ...Array.from({ length: count }, (_, index) => ({ nodeId: `n${index}`, nodeType: 'agent', parentId: 'root', agentLoad: 'sim', agentConfig: { durationMs: 0 } })),
+      ],
+    });
+    const started = performance.now();
+    const ended = new Promise<string>((resolve) => {
+      scheduler.onChange((changes) => {
+        for (const change of changes) if (change.taskId === taskId && change.task && ['completed', 'failed', 'stopped'].includes(change.task.status)) resolve(change.task.status);
+      });
+    });
+    await scheduler.startTask(taskId);
+    const status = await ended;
+    const rate = count / ((performance.now() - started) / 1000);
+    if (status !== 'completed') throw new Error(`the benchmark task ended ${status}`);
+    store.db.defaultSafeIntegers(true);
+    const rows: WrittenRows = {
+      executions: store.db.prepare(`SELECT node_id, batch, engine_id, status, resolved_config, result, progress, start_time, end_time, duration_ms, created_at, updated_at FROM node_execution WHERE task_id = ?`).raw().all(BigInt(taskId)) as unknown[][],
+      transitions: store.db.prepare(`SELECT node_id, batch, from_status, to_status, reason, trigger_type, created_at FROM node_state_transition WHERE task_id = ?`).raw().all(BigInt(taskId)) as unknown[][],
+    };
+    return { rate, rows };
+  } finally {
+    scheduler.close();
+    await embedded.close();
+    store.close();
+  }
+}
+
+/** The execution and transition rows the scheduled run wrote, inserted again row by row into a fresh store of the same task. */
+async function rawSameRows(dir: string, count: number, rows: WrittenRows): Promise<number> {
+  const store = await open(dir, 'raw-same-rows.sqlite');
+  const { taskId } = seedTask(store, count, false);
+  const task = BigInt(taskId);
+  const execution = store.db.prepare(
+    `INSERT INTO node_execution (id, task_id, node_id, batch, engine_id, status, resolved_config, result, progress, start_time, end_time, duration_ms, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const transition = store.db.prepare(
+    `INSERT INTO node_state_transition (id, task_id, node_id, batch, from_status, to_status, reason, trigger_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const started = performance.now();
+  for (let offset = 0; offset < rows.executions.length; offset += 500) {
+    store.transaction(() => {
+      for (const row of rows.executions.slice(offset, offset + 500)) execution.run(store.ids.nextBigInt(), task, ...row);
+    });
+  }
+  for (let offset = 0; offset < rows.transitions.length; offset += 500) {
+    store.transaction(() => {
+      for (const row of rows.transitions.slice(offset, offset + 500)) transition.run(store.ids.nextBigInt(), task, ...row);
+    });
+  }
+  const rate = count / ((performance.now() - started) / 1000);
+  store.close();
+  return rate;
 }
 
 async function benchNodes(dir: string, options: Options): Promise<number> {
@@ -181,11 +256,15 @@ async function rawLogInserts(dir: string, lines: number, mode: 'rows' | 'batch')
   const store = await open(dir, `raw-logs-${mode}.sqlite`);
   const { taskId, nodeIds } = seedTask(store, 100);
   const events = logEvents(taskId, nodeIds, lines);
-  const columns = 'id, task_id, node_id, batch, engine_id, seq, log_level, log_type, message, log_time, created_at';
-  const insert = store.db.prepare(`INSERT INTO node_execution_log (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const executionOf = new Map(
+    (store.db.prepare(`SELECT node_id, id FROM node_execution WHERE task_id = ?`).raw().all(BigInt(taskId)) as Array<[string, bigint]>).map(([nodeId, id]) => [nodeId, id]),
+  );
+  const columns = 'id, task_id, node_id, execution_id, batch, engine_id, seq, log_level, log_type, message, log_time, created_at';
+  const insert = store.db.prepare(`INSERT INTO node_execution_log (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertMany = store.db.prepare(
     `INSERT INTO node_execution_log (${columns})
-     SELECT CAST(value ->> 0 AS INTEGER), CAST(value ->> 1 AS INTEGER), value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
+     SELECT CAST(value ->> 0 AS INTEGER), CAST(value ->> 1 AS INTEGER), value ->> 2, CAST(value ->> 3 AS INTEGER), value ->> 4, value ->> 5, value ->> 6,
+            value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11
      FROM json_each(?)`,
   );
   const task = BigInt(taskId);
@@ -194,11 +273,12 @@ async function rawLogInserts(dir: string, lines: number, mode: 'rows' | 'batch')
     const chunk = events.slice(offset, offset + 1000);
     store.transaction(() => {
       if (mode === 'batch') {
-        insertMany.run(JSON.stringify(chunk.map((event) => [store.ids.next(), taskId, event.nodeId, event.batch, event.engineId, event.seq, event.level, event.stream, event.message, event.time, 0])));
+        const rows = chunk.map((event) => [store.ids.next(), taskId, event.nodeId, String(executionOf.get(event.nodeId)), event.batch, event.engineId, event.seq, event.level, event.stream, event.message, event.time, 0]);
+        insertMany.run(JSON.stringify(rows));
         return;
       }
       for (const event of chunk) {
-        insert.run(store.ids.nextBigInt(), task, event.nodeId, event.batch, event.engineId, event.seq, event.level, event.stream, event.message, event.time, 0);
+        insert.run(store.ids.nextBigInt(), task, event.nodeId, executionOf.get(event.nodeId), event.batch, event.engineId, event.seq, event.level, event.stream, event.message, event.time, 0);
       }
     });
   }
