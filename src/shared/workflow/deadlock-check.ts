@@ -1,3 +1,4 @@
+import { append } from './append';
 import { buildIntGraph, cycleThrough, cyclicComponents } from './graph-cycles';
 import { abbreviate, chain, nodeRef } from './problem-text';
 import type { Problem } from './problems';
@@ -20,7 +21,7 @@ export interface BlockingEdge {
  */
 export function findDeadlocks(shape: TreeShape, edges: readonly BlockingEdge[]): Problem[] {
   const { problems, cyclic } = dependencyCycles(shape, edges);
-  problems.push(...treeDeadlocks(shape, edges.filter((_, index) => !cyclic.has(index))));
+  append(problems, treeDeadlocks(shape, edges.filter((_, index) => !cyclic.has(index))));
   return problems;
 }
 
@@ -41,7 +42,7 @@ function dependencyCycles(shape: TreeShape, edges: readonly BlockingEdge[]): { p
   const componentOf = new Int32Array(ids.length).fill(-1);
   cyclicComponents(graph).forEach((component, number) => {
     for (const vertex of component) componentOf[vertex] = number;
-    const cycle = cycleThrough(graph, component, Math.min(...component));
+    const cycle = cycleThrough(graph, component, component.reduce((lowest, vertex) => Math.min(lowest, vertex)));
     const names = cycle.map((vertex) => ids[vertex]!);
     const first = edges[edgeAt.get(cycle[0]! * ids.length + cycle[1 % cycle.length]!)!]!;
     problems.push({

@@ -1,3 +1,4 @@
+import { append } from './append';
 import type { DependencyDefinition } from './definition';
 import { CONDITION_DATA_ROOTS, checkJsonLogic } from './json-logic-check';
 import { canonicalJson } from './json-equal';
@@ -45,7 +46,7 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
         return;
       }
       if (dependency.condition !== undefined) {
-        problems.push(...checkJsonLogic(dependency.condition, [...path, 'condition'], { what: 'condition', dataRoots: CONDITION_DATA_ROOTS, nodeId: id }));
+        append(problems, checkJsonLogic(dependency.condition, [...path, 'condition'], { what: 'condition', dataRoots: CONDITION_DATA_ROOTS, nodeId: id }));
       }
       if (firstOf) {
         const key = JSON.stringify([source, dependency.type, canonicalJson(dependency.condition)]);
@@ -88,6 +89,6 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
     }
   }
 
-  problems.push(...findDeadlocks(shape, blocking));
+  append(problems, findDeadlocks(shape, blocking));
   return { problems, kept };
 }

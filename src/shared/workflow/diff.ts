@@ -1,3 +1,4 @@
+import { append } from './append';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from './definition';
 import { canonicalJson, jsonEqual } from './json-equal';
 
@@ -117,8 +118,8 @@ function diffEdges(before: readonly Edge[], after: readonly Edge[]): WorkflowDif
       const old = leftBefore[index]!;
       result.changed.push({ sourceNodeId: old.sourceNodeId, targetNodeId: old.targetNodeId, before: old, after: unmatched[index]! });
     }
-    result.removed.push(...leftBefore.slice(paired));
-    result.added.push(...unmatched.slice(paired));
+    append(result.removed, leftBefore.slice(paired));
+    append(result.added, unmatched.slice(paired));
   }
   return result;
 }

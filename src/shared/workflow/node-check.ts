@@ -1,3 +1,4 @@
+import { append } from './append';
 import { checkJsonLogic } from './json-logic-check';
 import { nodeRef } from './problem-text';
 import type { Problem } from './problems';
@@ -29,7 +30,7 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
       }
     }
     if (node.activation !== undefined) {
-      problems.push(...checkJsonLogic(node.activation, path('activation'), { what: 'activation', nodeId: id }));
+      append(problems, checkJsonLogic(node.activation, path('activation'), { what: 'activation', nodeId: id }));
     }
     const backoff = node.retry?.backoff;
     if (node.retry && node.retry.maxRetries === 0 && backoff) {

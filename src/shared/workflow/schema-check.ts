@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { append } from './append';
 import {
   backoffSchema,
   dependencySchema,
@@ -81,7 +82,7 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
     }
   };
 
-  problems.push(...unknownKeys(input, KNOWN_KEYS.workflow, [], 'the workflow'));
+  append(problems, unknownKeys(input, KNOWN_KEYS.workflow, [], 'the workflow'));
   let header: WorkflowHeader | undefined;
   const headerKeys = [...KNOWN_KEYS.workflow].filter((key) => key !== 'nodes');
   if (!headerKeys.some((key) => fatalTop.has(key))) {
@@ -119,7 +120,7 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
       incomplete = true;
       return;
     }
-    problems.push(...nodeUnknownKeys(record, path, rawId));
+    append(problems, nodeUnknownKeys(record, path, rawId));
     const full = workflowNodeSchema.safeParse(record);
     if (full.success) {
       nodes.push({ index, node: full.data, complete: true });
@@ -142,13 +143,13 @@ function nodeUnknownKeys(node: Record<string, unknown>, path: (string | number)[
   const problems = unknownKeys(node, KNOWN_KEYS.node, path, 'a node', nodeId);
   if (Array.isArray(node.dependencies)) {
     node.dependencies.forEach((dependency: unknown, index) =>
-      problems.push(...unknownKeys(dependency, KNOWN_KEYS.dependency, [...path, 'dependencies', index], 'a dependency', nodeId)),
+      append(problems, unknownKeys(dependency, KNOWN_KEYS.dependency, [...path, 'dependencies', index], 'a dependency', nodeId)),
     );
   }
-  problems.push(...unknownKeys(node.retry, KNOWN_KEYS.retry, [...path, 'retry'], 'retry', nodeId));
-  if (isRecord(node.retry)) problems.push(...unknownKeys(node.retry.backoff, KNOWN_KEYS.backoff, [...path, 'retry', 'backoff'], 'backoff', nodeId));
-  problems.push(...unknownKeys(node.layout, KNOWN_KEYS.layout, [...path, 'layout'], 'layout', nodeId));
-  problems.push(...unknownKeys(node.pin, KNOWN_KEYS.pin, [...path, 'pin'], 'pin', nodeId));
+  append(problems, unknownKeys(node.retry, KNOWN_KEYS.retry, [...path, 'retry'], 'retry', nodeId));
+  if (isRecord(node.retry)) append(problems, unknownKeys(node.retry.backoff, KNOWN_KEYS.backoff, [...path, 'retry', 'backoff'], 'backoff', nodeId));
+  append(problems, unknownKeys(node.layout, KNOWN_KEYS.layout, [...path, 'layout'], 'layout', nodeId));
+  append(problems, unknownKeys(node.pin, KNOWN_KEYS.pin, [...path, 'pin'], 'pin', nodeId));
   return problems;
 }
 

@@ -1,3 +1,4 @@
+import { append } from './append';
 import { nodeRef, chain } from './problem-text';
 import type { Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
@@ -152,7 +153,7 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
   if (roots.length === 0 && !incomplete && unique.length > 0) {
     error(WORKFLOW_PROBLEM.noRoot, ['nodes'], 'there is no root: every node has a parent; mark the top container with "isRoot": true and give it no parent');
   }
-  problems.push(...parentCycles(unique, parent, position, unresolved, exists));
+  append(problems, parentCycles(unique, parent, position, unresolved, exists));
 
   const shape: TreeShape = { problems, byId, unique, parent, children, position, size, order };
   if (roots.length === 1) shape.rootId = roots[0]!.node.nodeId;

@@ -1,3 +1,4 @@
+import { append } from './append';
 import { checkDependencies } from './dependency-check';
 import { errorMessage, scanJsonValue } from './json-scan';
 import { checkNodeSettings } from './node-check';
@@ -44,12 +45,12 @@ function validate(input: unknown): ValidationResult {
   if (scan.aborted || scan.problems.some((problem) => problem.fatal && problem.path.length === 0)) return fail(problems);
 
   const parsed = parseInput(input as Record<string, unknown>, scan.problems);
-  problems.push(...parsed.problems);
+  append(problems, parsed.problems);
   const shape = checkTree(parsed.nodes, parsed.brokenIds, parsed.incomplete);
-  problems.push(...shape.problems);
+  append(problems, shape.problems);
   const dependencies = checkDependencies(shape, parsed.brokenIds);
-  problems.push(...dependencies.problems);
-  problems.push(...checkNodeSettings(shape));
+  append(problems, dependencies.problems);
+  append(problems, checkNodeSettings(shape));
 
   if (hasErrors(problems) || parsed.header === undefined) return fail(problems);
   return { ok: true, definition: normalizeDefinition(parsed.header, shape, dependencies.kept), problems };

@@ -166,6 +166,12 @@ describe('validateWorkflow on hostile and extreme input', () => {
     expect(nans.problems[10_000]).toMatchObject({ code: P.tooLarge, message: 'the data holds more than 10,000 problems; the check stopped there' });
   });
 
+  it('returns 250,000 problems without overflowing the stack', () => {
+    const result = validateWorkflow(flat(['a', { activation: { or: new Array(250_000).fill({ nope: 1 }) } }]));
+    expect(result.problems).toHaveLength(250_000);
+    expect(new Set(codes(result.problems))).toEqual(new Set([P.invalidLogic]));
+  });
+
   it('asks JavaScript callers to leave a property out rather than set it to undefined in free JSON', () => {
     const result = validateWorkflow(flat(['a', { agentConfig: { retries: undefined }, timeoutMs: undefined }]));
     expect(errors(result)).toEqual([expect.objectContaining({ path: ['nodes', 1, 'agentConfig', 'retries'], message: 'must not be undefined; leave the property out instead' })]);
