@@ -19,6 +19,8 @@ describe('Engine commands', () => {
     expect(log.statuses('once').map((event) => `${event.batch}:${event.status}`)).toEqual(['1:running', '1:completed', '2:running', '2:completed']);
     expect(await client.queryNode(ref('once'))).toMatchObject({ status: 'completed', progress: 1 });
     expect(await client.queryNode(ref('never'))).toEqual({ status: 'unknown' });
+    expect(client.engineOf(ref('once', 2))).toBe(engine.engineId);
+    expect(client.engineOf(ref('never'))).toBeUndefined();
   });
 
   it('refuses beyond capacity with AT_CAPACITY, and frees room as nodes end', async () => {

@@ -280,7 +280,6 @@ export const engineCommandSchema = z.discriminatedUnion('name', [
 ]);
 export type EngineCommand = z.infer<typeof engineCommandSchema>;
 export type EngineCommandName = EngineCommand['name'];
-export const ENGINE_COMMAND_NAMES = engineCommandSchema.options.map((option) => option.shape.name.value);
 
 /** Why a command was refused (or, console-side, could not be delivered). */
 export const ENGINE_ERROR_CODES = [

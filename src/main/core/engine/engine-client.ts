@@ -5,7 +5,7 @@ import {
   ENGINE_PROTOCOL_VERSION,
   ENGINE_SOCKET,
   engineWelcomeSchema,
-  HANDSHAKE_REFUSALS,
+  handshakeRefusalSchema,
   isCompatibleProtocol,
   NODE_ERROR_CODES,
   TERMINAL_ENGINE_STATUSES,
@@ -234,7 +234,8 @@ export class EngineClient implements EnginePort {
   }
 
   engineOf(ref: NodeRef): string | undefined {
-    return this.active.has(nodeKey(ref)) ? (this.current.engineId ?? undefined) : undefined;
+    const key = nodeKey(ref);
+    return this.active.has(key) || this.ended.has(key) ? (this.current.engineId ?? undefined) : undefined;
   }
 
   async submitTask(request: EngineTaskRequest): Promise<void> {
@@ -471,8 +472,7 @@ export class EngineClient implements EnginePort {
   }
 
   private onConnectError(error: Error & { data?: unknown }): void {
-    const code = (error.data as { code?: unknown } | undefined)?.code;
-    if (typeof code === 'string' && (HANDSHAKE_REFUSALS as readonly string[]).includes(code)) {
+    if (handshakeRefusalSchema.safeParse(error.data).success) {
       this.refuse(error.message);
       return;
     }
