@@ -152,12 +152,13 @@ const STOP = Symbol('stop');
  * data.
  */
 function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report, spend: (entries: number) => boolean): 'ok' | 'stop' | string {
-  const problem = (segment: Segment, code: string, message: string) => report({ parent: path, segment }, code, message);
+  const problem = (segment: Segment, code: string, message: string, fatal = false) => report({ parent: path, segment }, code, message, fatal);
   /** The entry's value; SKIP when it was reported instead, STOP when reporting is over. */
   const entry = (segment: Segment): unknown => {
     const descriptor = Object.getOwnPropertyDescriptor(object, segment);
     if (descriptor === undefined) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a hole in a sparse array; JSON arrays have no holes') ? SKIP : STOP;
-    if (!('value' in descriptor)) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a getter or setter; a definition holds plain data only') ? SKIP : STOP;
+    // Fatal: the schema pass would read the property and run the getter.
+    if (!('value' in descriptor)) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a getter or setter; a definition holds plain data only', true) ? SKIP : STOP;
     return descriptor.value;
   };
   if (Array.isArray(object)) {

@@ -132,13 +132,10 @@ describe('validateWorkflow on hostile and extreme input', () => {
   });
 
   it('never calls getters and survives proxies that throw', () => {
-    let called = false;
-    const sneaky = {
-      get agentLoad() {
-        called = true;
-        return 'sim';
-      },
-    };
+    let called = 0;
+    const getter = { enumerable: true, get: () => (called++, 'sim') };
+    const sneaky = Object.defineProperty({ nodeId: 'a', nodeType: 'agent', parentId: 'root' }, 'agentLoad', getter);
+    const sneakyTop = Object.defineProperty({ nodes: [container('r')] }, 'name', getter);
     const trap = new Proxy(
       {},
       {
@@ -147,9 +144,11 @@ describe('validateWorkflow on hostile and extreme input', () => {
         },
       },
     );
-    const result = validateWorkflow(workflow([container('root'), { nodeId: 'a', nodeType: 'agent', parentId: 'root', ...Object.getOwnPropertyDescriptors(sneaky) } as never, agent('b', 'root', { agentConfig: trap })]));
-    expect(called).toBe(false);
+    const result = validateWorkflow(workflow([container('root'), sneaky as never, agent('b', 'root', { agentConfig: trap })]));
+    expect(errors(validateWorkflow(sneakyTop))).toEqual([expect.objectContaining({ path: ['name'], message: 'is a getter or setter; a definition holds plain data only' })]);
+    expect(called).toBe(0);
     expect(result.ok).toBe(false);
+    expect(errors(result)[0]).toMatchObject({ path: ['nodes', 1, 'agentLoad'], message: 'is a getter or setter; a definition holds plain data only' });
     expect(codes(errors(result))).toContain(P.unreadable);
     expect(errors(result).find((problem) => problem.code === P.unreadable)!.message).toBe('could not be read: trap sprung');
     const whole = validateWorkflow(trap);
