@@ -103,17 +103,18 @@ describe('process agent', () => {
   it('samples CPU and memory of the agent process with pidusage', async () => {
     const { client, log } = await setup({ sampleIntervalMs: 100 });
     await client.startNode(start('hang3', 'hang'));
+    // A running Node process holds megabytes; the very first sample, taken at spawn, may see less.
     const samples = await log.waitFor(
       () => {
         const found = log.events.filter((event): event is ResourceSampleEvent => event.type === 'resource.sample' && event.nodeId === 'hang3');
-        return found.length >= 2 ? found : undefined;
+        return found.length >= 2 && found.some((sample) => sample.memoryBytes > 5 * 1024 * 1024) ? found : undefined;
       },
       15_000,
-      'two resource samples',
+      'two resource samples, one of a grown process',
     );
     for (const sample of samples) {
       expect(sample).toMatchObject({ taskId: ref('hang3').taskId, batch: 1 });
-      expect(sample.memoryBytes).toBeGreaterThan(1024 * 1024);
+      expect(sample.memoryBytes).toBeGreaterThan(0);
       expect(sample.cpuPercent).toBeGreaterThanOrEqual(0);
     }
     await client.stopNode(ref('hang3'));

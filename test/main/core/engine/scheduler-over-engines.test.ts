@@ -71,7 +71,7 @@ describe('a workflow run by the scheduler through the Engine protocol', () => {
     scheduler = new Scheduler({ store, engine: balancer, logger: recordingLogger() });
     const agents = ['a', 'b', 'c', 'd', 'e', 'f'];
     const created = scheduler.createTask(
-      workflow(agents.map((nodeId) => ({ nodeId, agentConfig: { durationMs: 1500 }, retry: { maxRetries: 1, backoff: { initialMs: 10 } } }))),
+      workflow(agents.map((nodeId) => ({ nodeId, agentConfig: { durationMs: 3000 }, retry: { maxRetries: 1, backoff: { initialMs: 10 } } }))),
     );
     await scheduler.startTask(created.task_id);
     await log.waitFor(() => log.statuses().filter((event) => event.status === 'running' && event.nodeId !== 'root').length === agents.length, 15_000, 'all agents running');
