@@ -95,8 +95,8 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
   const nodes: ParsedNode[] = [];
   const brokenIds = new Set<string>();
   let incomplete = false;
-  const rawNodes = input.nodes;
   if (fatalTop.has('nodes')) return { header, nodes, brokenIds, incomplete: true, problems };
+  const rawNodes = input.nodes;
   if (!Array.isArray(rawNodes)) {
     const message = rawNodes === undefined ? 'is required: the list of the workflow\'s nodes' : `must be an array of nodes, not ${describe(rawNodes)}`;
     problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message });
@@ -106,25 +106,28 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
     problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: 'must not be empty: a workflow needs at least its root container' });
   }
 
-  rawNodes.forEach((raw: unknown, index) => {
+  for (let index = 0; index < rawNodes.length; index++) {
+    // Read through descriptors: a node the scan found unreadable may hold getters.
+    const raw = dataValue(rawNodes, index);
+    const rawNodeId = dataValue(raw, 'nodeId');
+    const rawId = typeof rawNodeId === 'string' ? rawNodeId : undefined;
+    if (fatalNodes.has(index)) {
+      if (rawId !== undefined) brokenIds.add(rawId);
+      incomplete = true;
+      continue;
+    }
     const path = ['nodes', index];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path, message: `each node must be an object, not ${describe(raw)}` });
       incomplete = true;
-      return;
+      continue;
     }
     const record = raw as Record<string, unknown>;
-    const rawId = typeof record.nodeId === 'string' ? record.nodeId : undefined;
-    if (fatalNodes.has(index)) {
-      if (rawId !== undefined) brokenIds.add(rawId);
-      incomplete = true;
-      return;
-    }
     append(problems, nodeUnknownKeys(record, path, rawId));
     const full = workflowNodeSchema.safeParse(record);
     if (full.success) {
       nodes.push({ index, node: full.data, complete: true });
-      return;
+      continue;
     }
     // Parsed again for messages that can describe the bad value; only failures pay for it.
     report(workflowNodeSchema.safeParse(record, { reportInput: true }).error!.issues, path, rawId);
@@ -135,8 +138,15 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
       if (rawId !== undefined) brokenIds.add(rawId);
       incomplete = true;
     }
-  });
+  }
   return { header, nodes, brokenIds, incomplete, problems };
+}
+
+/** An own data property's value, without running a getter; undefined for anything else. */
+function dataValue(holder: unknown, key: string | number): unknown {
+  if (typeof holder !== 'object' || holder === null) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(holder, key);
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
 }
 
 function nodeUnknownKeys(node: Record<string, unknown>, path: (string | number)[], nodeId: string | undefined): Problem[] {

@@ -136,6 +136,9 @@ describe('validateWorkflow on hostile and extreme input', () => {
     const getter = { enumerable: true, get: () => (called++, 'sim') };
     const sneaky = Object.defineProperty({ nodeId: 'a', nodeType: 'agent', parentId: 'root' }, 'agentLoad', getter);
     const sneakyTop = Object.defineProperty({ nodes: [container('r')] }, 'name', getter);
+    const sneakyNodes = Object.defineProperty({ name: 'w' }, 'nodes', getter);
+    const sneakyId = Object.defineProperty({ nodeType: 'agent', parentId: 'root', agentLoad: 'sim' }, 'nodeId', getter);
+    const sneakyElement = Object.defineProperty([container('root')], 1, getter);
     const trap = new Proxy(
       {},
       {
@@ -146,6 +149,9 @@ describe('validateWorkflow on hostile and extreme input', () => {
     );
     const result = validateWorkflow(workflow([container('root'), sneaky as never, agent('b', 'root', { agentConfig: trap })]));
     expect(errors(validateWorkflow(sneakyTop))).toEqual([expect.objectContaining({ path: ['name'], message: 'is a getter or setter; a definition holds plain data only' })]);
+    expect(errors(validateWorkflow(workflow([container('root'), sneakyId as never]))).map((problem) => problem.path)).toEqual([['nodes', 1, 'nodeId']]);
+    expect(errors(validateWorkflow({ name: 'w', nodes: sneakyElement })).map((problem) => problem.path)).toEqual([['nodes', 1]]);
+    expect(errors(validateWorkflow(sneakyNodes)).map((problem) => problem.path)).toEqual([['nodes']]);
     expect(called).toBe(0);
     expect(result.ok).toBe(false);
     expect(errors(result)[0]).toMatchObject({ path: ['nodes', 1, 'agentLoad'], message: 'is a getter or setter; a definition holds plain data only' });
