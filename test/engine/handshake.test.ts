@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE_PROTOCOL_VERSION } from '../../src/shared/engine/protocol';
-import { recordingLogger, useEngines } from '../helpers/engine';
+import { recordingLogger, until, useEngines } from '../helpers/engine';
 
 const engines = useEngines();
 
@@ -12,6 +12,9 @@ describe('Engine handshake', () => {
     const state = client.state();
     expect(state).toMatchObject({ status: 'connected', engineId: 'alpha', refused: false, lastError: null });
     expect(state.catalog.map((entry) => entry.agentLoad).sort()).toEqual(['blue-team', 'http', 'http-health', 'manual', 'red-team', 'script', 'sim']);
+    expect(state.capacity).toBe(64);
+    const measured = await until((wake) => client.onState(wake), () => client.state().latencyMs ?? undefined, 10_000, 'a latency');
+    expect(measured).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses a wrong token with a clear message, and the client stops retrying', async () => {

@@ -64,6 +64,17 @@ describe('EngineClient delivery', () => {
     expect(logLines(log.events)).toHaveLength(50 * linesPerNode);
   });
 
+  it('keeps at most a window of events in flight and still delivers them all, in order', async () => {
+    const engine = await engines.engine({ catalogDir: null, window: 5 });
+    const client = engines.client(engine.url);
+    const log = new EventLog(client);
+    await client.connect();
+    await client.startNode(startSim('w', { durationMs: 100, logLinesPerSecond: 500 }));
+    await log.ended('w');
+    expect(logLines(log.events, 'w').map((event) => event.message)).toEqual(Array.from({ length: 50 }, (_, index) => `Simulation: log line ${index + 1} of 50`));
+    expect(Math.max(...log.batches.map((batch) => batch.length))).toBeLessThanOrEqual(5);
+  });
+
   it('after a console restart, skips the events its store already ingested (cursor) and gets the rest', async () => {
     store = await openTestStore(tempDir());
     const session = consoleSessionId(store);
