@@ -158,4 +158,28 @@ describe('EngineBalancer when an Engine is lost mid-run', () => {
     await vi.waitFor(() => expect(started[1]!.running()).toBe(0), { timeout: 10_000, interval: 50 });
     expect(log.statuses('n2').filter((event) => event.batch === 1).map((event) => event.status)).toEqual(['running', 'failed']);
   });
+
+  it('keeps the spanning root container alive when its home Engine is lost while another still holds it', async () => {
+    const { balancer, proxies, log } = await threeEngines('round_robin', { lostAfterMs: 400, proxied: true });
+    await balancer.submitTask({
+      requestType: 1,
+      taskId: TASK,
+      body: [
+        { id: 'root', isBox: true, father: null, isRoot: true, containerConfig: {} },
+        ...['x1', 'x2', 'x3'].map((id) => ({ id, isBox: false, father: 'root', isRoot: false, agentLoad: 'sim', agentConfig: {} })),
+      ],
+    });
+    await balancer.initContainer({ ...ref('root'), containerConfig: {} });
+    await log.waitFor(() => log.statuses('root').some((event) => event.status === 'running'), 10_000, 'root running');
+    expect(balancer.engineOf(ref('root'))).toBe('e1');
+    for (const nodeId of ['x1', 'x2', 'x3']) await balancer.startNode({ ...startSim(nodeId, { durationMs: 60_000 }), parentId: 'root' });
+    expect(placed(balancer, ['x1', 'x2', 'x3'])).toEqual(['e2', 'e3', 'e1']);
+    await log.waitFor(() => ['x1', 'x2', 'x3'].every((nodeId) => log.statuses(nodeId).length > 0), 10_000, 'children running');
+
+    proxies[0]!.block();
+    expect(await log.ended('x3')).toMatchObject({ status: 'failed', errorCode: 'ENGINE_LOST' });
+    expect(log.statuses('root').map((event) => event.status)).toEqual(['initializing', 'running']);
+    expect(balancer.engineOf(ref('root'))).toBe('e2');
+    expect(log.statuses('x1').map((event) => event.status)).toEqual(['running']);
+  });
 });
