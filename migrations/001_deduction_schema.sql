@@ -249,3 +249,11 @@ CREATE TABLE engine_console (
   session_id       TEXT    NOT NULL,
   created_at       INTEGER NOT NULL
 );
+
+-- Console settings, one JSON value per key (see src/shared/settings); the app validates
+-- values on read, so a value written by a newer version never breaks an older one.
+CREATE TABLE app_setting (
+  key              TEXT    PRIMARY KEY,
+  value            TEXT    NOT NULL CHECK (json_valid(value)),
+  updated_at       INTEGER NOT NULL
+);

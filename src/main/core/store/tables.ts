@@ -209,6 +209,12 @@ export interface EngineConsoleTable {
   created_at: Millis;
 }
 
+export interface AppSettingTable {
+  key: string;
+  value: Json;
+  updated_at: Millis;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -231,6 +237,7 @@ export interface Database {
   resource_sample: ResourceSampleTable;
   engine_cursor: EngineCursorTable;
   engine_console: EngineConsoleTable;
+  app_setting: AppSettingTable;
   schema_migration: SchemaMigrationTable;
 }
 
