@@ -43,13 +43,13 @@ const MEANING_LOST: Record<string, string> = {
  * Adds a start, end or intermediate event as a virtual vertex. Timers become pins on the nodes
  * after them; link events are paired later; every other event definition is reported.
  */
-export function addEvent(element: ModdleElement, scope: ModdleElement, isRootScope: boolean, context: ImportContext): Vertex {
+export function addEvent(element: ModdleElement, scope: ModdleElement, startsWithTask: boolean, context: ImportContext): Vertex {
   const vertex = context.graph.addVertex(element);
   const where = { elementId: elementId(element) };
   for (const definition of eventDefinitions(element)) {
     const kind = definitionKind(definition);
     if (kind === 'timer' && (element.$type === 'bpmn:StartEvent' || element.$type === 'bpmn:IntermediateCatchEvent')) {
-      addTimer(vertex, definition, isRootScope && element.$type === 'bpmn:StartEvent', context);
+      addTimer(vertex, definition, startsWithTask && element.$type === 'bpmn:StartEvent', context);
     } else if (kind === 'link' && element.$type !== 'bpmn:StartEvent' && element.$type !== 'bpmn:EndEvent') {
       const name = typeof definition.name === 'string' && definition.name !== '' ? definition.name : (element.name as string | undefined);
       context.linkEvents.push({ vertex, name: name ?? '', scope, throws: element.$type === 'bpmn:IntermediateThrowEvent' });

@@ -22,7 +22,8 @@ const GATEWAY_KINDS: Record<string, GatewayKind> = {
 export interface Scope {
   element: ModdleElement;
   containerId: string;
-  isRoot: boolean;
+  /** Whether the scope starts with the task itself, which is when a pin counts from. */
+  startsWithTask: boolean;
 }
 
 function flowElements(scope: ModdleElement): ModdleElement[] {
@@ -80,7 +81,7 @@ function walkElement(element: ModdleElement, scope: Scope, context: ImportContex
     return undefined;
   }
   if (element.$instanceOf('bpmn:Event')) {
-    addEvent(element, scope.element, scope.isRoot, context);
+    addEvent(element, scope.element, scope.startsWithTask, context);
     reportForeignExtensions(element, [], context.problems);
     return undefined;
   }
@@ -127,7 +128,7 @@ function addSubProcess(element: ModdleElement, scope: Scope, context: ImportCont
   context.graph.addVertex(element, { nodeId });
   reportActivityMarkers(element, context, nodeId);
   reportForeignExtensions(element, [], context.problems, nodeId);
-  return { element, containerId: nodeId, isRoot: false };
+  return { element, containerId: nodeId, startsWithTask: false };
 }
 
 /** The process a call activity calls, when it is imported inside the call (see top-level.ts). */
@@ -156,7 +157,7 @@ function addCallContainer(element: ModdleElement, process: ModdleElement, scope:
   context.graph.addVertex(element, { nodeId });
   reportActivityMarkers(element, context, nodeId);
   reportForeignExtensions(element, [], context.problems, nodeId);
-  return { element: process, containerId: nodeId, isRoot: false };
+  return { element: process, containerId: nodeId, startsWithTask: false };
 }
 
 function addActivity(element: ModdleElement, scope: Scope, context: ImportContext): void {

@@ -123,7 +123,7 @@ export function buildTopLevel(definitions: ModdleElement<BpmnDefinitions>, conte
     context.addNode(root, main);
     registerAliases(pool, rootId, context);
     reportPool(pool, context);
-    return { rootId, scopes: pool.process ? [{ element: pool.process, containerId: rootId, isRoot: true }] : [], name: definitionsName ?? name };
+    return { rootId, scopes: pool.process ? [{ element: pool.process, containerId: rootId, startsWithTask: true }] : [], name: definitionsName ?? name };
   }
   const single = collaborations.length === 1 ? collaborations[0] : undefined;
   const rootSource = single ?? definitions;
@@ -144,8 +144,8 @@ export function buildTopLevel(definitions: ModdleElement<BpmnDefinitions>, conte
     // A pool is a vertex too: message flows may start or end at it.
     if (pool.participant) context.graph.addVertex(pool.participant, { nodeId });
     reportPool(pool, context);
-    // A pool starts with the task (the synthetic root waits for nothing), so its start timers are exact.
-    if (pool.process) scopes.push({ element: pool.process, containerId: nodeId, isRoot: true });
+    // A pool starts with the task (the synthetic root waits for nothing) unless a message flow ends at it.
+    if (pool.process) scopes.push({ element: pool.process, containerId: nodeId, startsWithTask: true });
   }
   return { rootId, scopes, name: definitionsName ?? rootName };
 }

@@ -67,6 +67,25 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
     expect(comparable(back, placed(definition))).toEqual(comparable(definition, placed(definition)));
   });
 
+  it.each([
+    ['line breaks', 'one\r\ntwo\rthree\n\rfour'],
+    ['control characters', 'bell\u0007 and nul\u0000'],
+    ['non-characters and a lone surrogate', 'odd\uFFFE\uFFFF\uD800'],
+    ['markup', '<b>&amp; "quoted" \'single\' ]]>'],
+    ['blank', '   '],
+    ['CJK and emoji', '演习 🛰️'],
+  ])('keeps names and scripts with %s exactly', async (_what, text) => {
+    const definition: WorkflowDefinition = {
+      name: text.trim() === '' ? `named ${text}` : text,
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['a'], name: text },
+        { nodeId: 'a', nodeType: 'agent', parentId: 'root', agentLoad: 'script', name: text, agentConfig: { script: text, scriptFormat: text } },
+      ],
+    };
+    const back = await roundTrip(definition);
+    expect(comparable(back, new Set())).toEqual(comparable(definition, new Set()));
+  });
+
   it('keeps nodes, hierarchy, dependency types, conditions and settings of random workflows', async () => {
     await fc.assert(
       fc.asyncProperty(workflowArb, async (definition) => {

@@ -21,7 +21,16 @@ const textArb = fc.string({ unit: 'binary', maxLength: 16 });
 const keyArb = fc.string({ maxLength: 8 }).filter((key) => key !== '__proto__');
 type Config = NonNullable<WorkflowNodeDefinition['agentConfig']>;
 // fast-check's JSON values are JSON values; its type and zod's differ only in how they say so.
-const configArb = fc.dictionary(keyArb, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }).map((value) => value as Config);
+const configArb = fc
+  .dictionary(keyArb, fc.jsonValue({ maxDepth: 2 }).filter((value) => !hasProtoKey(value)), { maxKeys: 3 })
+  .map((value) => value as Config);
+
+/** The validator refuses "__proto__" as a key at any depth; fast-check's JSON values may hold one. */
+function hasProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some(hasProtoKey);
+}
 const intArb = fc.integer({ min: -1000, max: 1000 });
 
 const conditionArb = fc.oneof(
