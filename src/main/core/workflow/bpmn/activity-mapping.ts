@@ -3,7 +3,7 @@ import { CAMUNDA_NS, deductionAttribute, foreignAttribute, foreignExtensionEleme
 import type { JsonLogic } from './logic';
 
 /** The agent loads the import assigns by task type. */
-export const AGENT_LOADS = { manual: 'manual', script: 'script', http: 'http', sim: 'sim' } as const;
+const AGENT_LOADS = { manual: 'manual', script: 'script', http: 'http', sim: 'sim' } as const;
 
 /**
  * Task types an agent can come from. The canonical type of each load (userTask for manual,

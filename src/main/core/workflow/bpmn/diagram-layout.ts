@@ -78,7 +78,7 @@ function boundingBox(boxes: readonly PlacedShape[]): PlacedShape | undefined {
  *
  * `nodes` must list every container before its children.
  */
-export function assignLayouts(nodes: readonly WorkflowNodeDefinition[], shapeOf: (nodeId: string) => PlacedShape | undefined): void {
+function assignLayouts(nodes: readonly WorkflowNodeDefinition[], shapeOf: (nodeId: string) => PlacedShape | undefined): void {
   const absolute = new Map<string, PlacedShape>();
   const origin = new Map<string, { x: number; y: number }>();
   for (let index = nodes.length - 1; index >= 0; index -= 1) {

@@ -6,7 +6,7 @@
  */
 const BPMN_ID = /^[A-Za-z_][\w.-]*$/;
 
-export function isBpmnId(id: string): boolean {
+function isBpmnId(id: string): boolean {
   return BPMN_ID.test(id);
 }
 

@@ -24,7 +24,7 @@ export interface ExportLayout {
   routes: Map<string, ElkPoint[]>;
 }
 
-export const TASK_SIZE = { width: 100, height: 80 } as const;
+const TASK_SIZE = { width: 100, height: 80 } as const;
 const EMPTY_CONTAINER_SIZE = { width: 140, height: 100 } as const;
 
 const ROOT_OPTIONS = {

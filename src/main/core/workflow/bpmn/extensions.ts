@@ -40,7 +40,7 @@ export function foreignAttribute(element: ModdleElement, namespace: string, loca
 }
 
 /** The children of an element's <extensionElements>. */
-export function extensionValues(element: ModdleElement): ModdleElement[] {
+function extensionValues(element: ModdleElement): ModdleElement[] {
   const container = element.extensionElements as ModdleElement | undefined;
   const values: unknown = container?.values;
   return Array.isArray(values) ? (values as ModdleElement[]) : [];

@@ -43,7 +43,7 @@ export const BPMN_PROBLEM = {
 export type BpmnProblemCode = (typeof BPMN_PROBLEM)[keyof typeof BPMN_PROBLEM];
 
 /** Where in the BPMN source a problem is: the element's id, when it has one. */
-export function bpmnPath(elementId: string | undefined): (string | number)[] {
+function bpmnPath(elementId: string | undefined): (string | number)[] {
   return elementId === undefined ? ['bpmn'] : ['bpmn', elementId];
 }
 

@@ -4,11 +4,11 @@ import { readDeductionFields } from './deduction-fields';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 
 /** Workflow fields the exporter writes on <definitions> as deduction:field JSON. */
-export const WORKFLOW_FIELDS = ['name', 'description', 'version', 'variables'] as const;
+type WorkflowFields = Partial<Pick<WorkflowDefinition, 'name' | 'description' | 'version' | 'variables'>>;
 
-/** The workflow-level fields an exported file carries (description, version, variables). */
-export function readWorkflowFields(definitions: ModdleElement, problems: ImportProblems): Partial<Pick<WorkflowDefinition, (typeof WORKFLOW_FIELDS)[number]>> {
-  const fields: Partial<Pick<WorkflowDefinition, (typeof WORKFLOW_FIELDS)[number]>> = {};
+/** The workflow-level fields an exported file carries (name when XML cannot hold it, description, version, variables). */
+export function readWorkflowFields(definitions: ModdleElement, problems: ImportProblems): WorkflowFields {
+  const fields: WorkflowFields = {};
   for (const [name, value] of readDeductionFields(definitions, problems)) {
     if (name === 'name' && typeof value === 'string') fields.name = value;
     else if (name === 'description' && typeof value === 'string') fields.description = value;
