@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { exportBpmn } from '../main/core/workflow/bpmn/export';
-import { readWorkflowFile, type WorkflowFormat } from '../main/core/workflow/json-file';
+import type { WorkflowFormat } from '../shared/workflow/read-result';
+import { readWorkflowFile } from '../main/core/workflow/json-file';
 import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized';
 import type { CommandRegistrar } from './index';
 import { describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';

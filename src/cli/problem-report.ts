@@ -1,5 +1,5 @@
 import { FILE_PROBLEM } from '../main/core/workflow/file-problems';
-import type { WorkflowReadResult } from '../main/core/workflow/json-file';
+import type { WorkflowReadResult } from '../shared/workflow/read-result';
 import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized';
 import { formatPath, type Problem } from '../shared/workflow/problems';
 import type { CliIo } from './io';

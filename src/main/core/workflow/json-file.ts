@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
+import type { WorkflowFormat, WorkflowReadResult } from '../../../shared/workflow/read-result';
 import type { Problem } from '../../../shared/workflow/problems';
 import { errorMessage } from '../../../shared/workflow/json-scan';
 import { validateWorkflow } from '../../../shared/workflow/validate';
@@ -19,16 +20,6 @@ import { locateJsonSyntaxError } from './json-syntax';
  * 10 MiB of JSON; a larger file is refused before it is read, so it can never stall the app.
  */
 export const MAX_WORKFLOW_FILE_BYTES = 32 * 1024 * 1024;
-
-export type WorkflowFormat = 'json' | 'bpmn';
-
-export interface WorkflowReadResult {
-  /** The format the content was read as; absent when it could not be told. */
-  format?: WorkflowFormat;
-  /** Present when the workflow is valid: normalized, as validateWorkflow returns it. */
-  definition?: NormalizedWorkflowDefinition;
-  problems: Problem[];
-}
 
 /** Parses and validates the design's JSON. `source` names the input in messages. */
 export function parseWorkflowJson(text: string, source = 'the input'): WorkflowReadResult {

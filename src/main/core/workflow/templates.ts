@@ -1,7 +1,7 @@
 import type { Id } from '../../../shared/ids';
-import { diffWorkflows, type WorkflowDiff } from '../../../shared/workflow/diff';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
-import type { Problem } from '../../../shared/workflow/problems';
+import type { SaveTemplateResult, Template, TemplateSummary } from '../../../shared/workflow/templates';
+import { diffWorkflows, type WorkflowDiff } from '../../../shared/workflow/diff';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 
@@ -10,23 +10,6 @@ import type { Store } from '../store/store';
  * never changed; saving under the same name again makes the next version. Only valid
  * definitions are saved, normalized, so every version loads and diffs cleanly.
  */
-
-export interface TemplateSummary {
-  id: Id;
-  name: string;
-  version: number;
-  description: string | null;
-  createdBy: string | null;
-  createdAt: number;
-}
-
-export interface Template extends TemplateSummary {
-  definition: NormalizedWorkflowDefinition;
-}
-
-export type SaveTemplateResult =
-  | { ok: true; template: TemplateSummary; /** Warnings only. */ problems: Problem[] }
-  | { ok: false; problems: Problem[] };
 
 export interface SaveTemplateOptions {
   /** The template's name; the definition's own name when left out. */

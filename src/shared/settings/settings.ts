@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { BALANCING_STRATEGIES, engineEndpointSchema } from '../engine/endpoints';
+
+/**
+ * The console's settings. Every field has a default, so a fresh install and a store written
+ * by an older version both read as complete settings.
+ */
+export const LANGUAGES = ['auto', 'en', 'zh-CN'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** Shown instead of an Engine token when settings leave the core; sent back, it keeps the stored token. */
+export const REDACTED_TOKEN = '********';
+
+export const engineSettingsSchema = z.object({
+  /** `embedded`: the console runs its own Engine on loopback; `remote`: the endpoints below. */
+  mode: z.enum(['embedded', 'remote']).default('embedded'),
+  endpoints: z.array(engineEndpointSchema).max(100).default([]),
+  strategy: z.enum(BALANCING_STRATEGIES).default('round_robin'),
+});
+
+export const alertSettingsSchema = z.object({
+  onNodeFailure: z.boolean().default(true),
+  onNodeTimeout: z.boolean().default(true),
+  onEngineLost: z.boolean().default(true),
+  /** Share of ended agents that failed, above which a task raises an alert. */
+  failureRateThreshold: z.number().min(0).max(1).default(0.2),
+  /** Health score (0–100) below which a task raises an alert. */
+  healthScoreThreshold: z.number().min(0).max(100).default(60),
+  desktopNotifications: z.boolean().default(true),
+});
+
+export const settingsSchema = z.object({
+  /** Recorded with every operator action taken from this console. */
+  operatorName: z.string().trim().min(1).max(200).default('operator'),
+  language: z.enum(LANGUAGES).default('auto'),
+  theme: z.enum(THEMES).default('system'),
+  engines: engineSettingsSchema.default(engineSettingsSchema.parse({})),
+  alerts: alertSettingsSchema.default(alertSettingsSchema.parse({})),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsKey = keyof Settings;
+export const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as SettingsKey[];
+
+/** A change to some top-level settings; each given key is replaced whole. */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
