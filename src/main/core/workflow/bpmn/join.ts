@@ -11,7 +11,7 @@ export interface NodeWaits {
   pin?: Pin;
   /**
    * A condition met on every path from the start of the node's scope, with no source node on
-   * the way to carry it (see anchorStartConditions).
+   * the way to carry it (see anchorStartCondition).
    */
   startCondition?: JsonLogic;
 }
@@ -51,6 +51,10 @@ function collectLeaves(expr: DependencyExpr, asFinish: boolean): DependencyLeaf[
 
 function hasMixedModes(expr: DependencyExpr, mode: JoinMode): boolean {
   return expr.kind === 'group' && (expr.mode !== mode || expr.items.some((item) => hasMixedModes(item, mode)));
+}
+
+function wasSimplified(expr: DependencyExpr): boolean {
+  return expr.kind === 'group' && (expr.simplified === true || expr.items.some(wasSimplified));
 }
 
 /** One dependency per source: a one-join accepts any of its paths, an all-join needs all of them. */
@@ -117,7 +121,13 @@ export function flattenInflow(nodeId: string, inflow: NodeInflow, writtenJoin: J
   if (expr.kind === 'always') return withPin({ dependencies: [] });
   if (expr.kind === 'leaf') return withPin({ dependencies: [toDependency(expr)] });
   const mode = writtenJoin ?? expr.mode;
-  if (hasMixedModes(expr, expr.mode)) {
+  if (wasSimplified(expr)) {
+    problems.warn(
+      BPMN_PROBLEM.joinApproximated,
+      `The paths into node "${nodeId}" are too many or nest too deeply to follow one by one; it waits for each of its sources once, without their conditions.`,
+      { nodeId },
+    );
+  } else if (hasMixedModes(expr, expr.mode)) {
     problems.warn(
       BPMN_PROBLEM.joinApproximated,
       `The paths into node "${nodeId}" mix all-joins (parallel gateways, message flows) and one-joins (exclusive or inclusive gateways, merging flows); it joins its inputs with ${mode === 'all' ? '"all", the alternatives among them as finish edges' : '"one"'}.`,

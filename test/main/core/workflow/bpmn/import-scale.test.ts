@@ -51,4 +51,41 @@ describe('BPMN import at scale', () => {
     expect(dropped.map((problem) => problem.path)).toEqual([['bpmn', 'back']]);
     expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
+
+  it('bounds paths that multiply: 40 conditional splits joined in parallel would be 2^40 combinations', async () => {
+    const levels = 40;
+    const parts: string[] = ['<bpmn:task id="a"/>'];
+    let previous = 'a';
+    for (let index = 0; index < levels; index += 1) {
+      parts.push(`<bpmn:exclusiveGateway id="s${index}"/><bpmn:parallelGateway id="m${index}"/><bpmn:sequenceFlow id="in${index}" sourceRef="${previous}" targetRef="s${index}"/>`);
+      for (const value of [1, 2]) {
+        parts.push(`<bpmn:sequenceFlow id="c${index}_${value}" sourceRef="s${index}" targetRef="m${index}"><bpmn:conditionExpression>\${v${index} == ${value}}</bpmn:conditionExpression></bpmn:sequenceFlow>`);
+      }
+      previous = `m${index}`;
+    }
+    const xml = `${OPEN}<bpmn:process id="p">${parts.join('')}<bpmn:task id="b"/><bpmn:sequenceFlow id="out" sourceRef="${previous}" targetRef="b"/></bpmn:process>${CLOSE}`;
+    const started = performance.now();
+    const { definition, problems } = await importValid(xml);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(node(definition, 'b').dependencies).toEqual([{ sourceNodeId: 'a', type: 'success' }]);
+    expect(problems.filter((problem) => problem.code === 'BPMN_JOIN_APPROXIMATED' && problem.nodeId === 'b')).toHaveLength(1);
+  });
+
+  it('bounds how deeply joins nest: 2,000 alternating exclusive and parallel gateways, each also fed by a task of its own', async () => {
+    const count = 2000;
+    const parts: string[] = ['<bpmn:task id="a"/>'];
+    let previous = 'a';
+    for (let index = 0; index < count; index += 1) {
+      const kind = index % 2 === 0 ? 'exclusiveGateway' : 'parallelGateway';
+      parts.push(`<bpmn:${kind} id="g${index}"/><bpmn:sequenceFlow id="f${index}" sourceRef="${previous}" targetRef="g${index}"/>`);
+      parts.push(`<bpmn:task id="t${index}"/><bpmn:sequenceFlow id="side${index}" sourceRef="t${index}" targetRef="g${index}"/>`);
+      previous = `g${index}`;
+    }
+    const xml = `${OPEN}<bpmn:process id="p">${parts.join('')}<bpmn:task id="b"/><bpmn:sequenceFlow id="out" sourceRef="${previous}" targetRef="b"/></bpmn:process>${CLOSE}`;
+    const started = performance.now();
+    const { definition, problems } = await importValid(xml);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(node(definition, 'b').dependencies).toHaveLength(count + 1);
+    expect(problems.filter((problem) => problem.code === 'BPMN_JOIN_APPROXIMATED' && problem.nodeId === 'b' && problem.message.includes('nest too deeply'))).toHaveLength(1);
+  });
 });
