@@ -1,12 +1,12 @@
 import type { Logger } from '../../src/shared/logger';
 import { TERMINAL_TASK_STATUSES, type TaskStatus } from '../../src/shared/status';
-import type { WorkflowDefinitionInput, WorkflowNodeDefinition } from '../../src/shared/workflow/definition';
+import type { WorkflowDefinitionInput } from '../../src/shared/workflow/definition';
 import { TestEngine, type TestEngineOptions } from '../../src/main/core/engine/test-engine';
 import { Scheduler, type SchedulerOptions } from '../../src/main/core/scheduler/scheduler';
 import type { Store } from '../../src/main/core/store/store';
 import { openTestStore } from './store';
 
-type NodeInput = Partial<WorkflowNodeDefinition> & { nodeId: string };
+type NodeInput = Partial<WorkflowDefinitionInput['nodes'][number]> & { nodeId: string };
 
 /** A workflow under one root container; agents by default, `sim` load. */
 export function workflow(nodes: NodeInput[], extra: Partial<WorkflowDefinitionInput> = {}): WorkflowDefinitionInput {

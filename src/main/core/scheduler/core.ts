@@ -2,6 +2,7 @@ import type { Id } from '../../../shared/ids';
 import type { Logger } from '../../../shared/logger';
 import type { EnginePort } from '../engine/engine-port';
 import type { Store } from '../store/store';
+import { CommitCost } from './commit-cost';
 import { LatencyRecorder } from './latency';
 import { ReadyQueue } from './queue';
 import type { RtNode, TaskRuntime } from './runtime';
@@ -74,6 +75,7 @@ export class Core {
   readonly statements: SchedulerStatements;
   readonly latency = new LatencyRecorder();
   readonly stats: SchedulerStats = { transitions: 0, edgeEvaluations: 0, nodeDecisions: 0, commits: 0, eventsIngested: 0, eventsIgnored: 0 };
+  readonly commitCost = new CommitCost();
   /** Start commands sent and not yet acknowledged: capacity they hold that freeCapacity may not show yet. */
   inflight = 0;
   /** Asks the scheduler for a step soon. */

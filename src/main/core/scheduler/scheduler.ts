@@ -31,8 +31,10 @@ export interface SchedulerOptions {
   clock?: Clock;
   logger?: Logger;
   /**
-   * Evaluation and start work per transaction, in milliseconds. A node made ready waits at
-   * most about this long (plus the commit) for its start command.
+   * How long a step (one transaction: its decisions, starts, writes and commit) should take,
+   * in milliseconds; a node made ready waits about this long for its start command. When a
+   * commit's fixed cost is large (the task row holds the whole workflow snapshot, so it grows
+   * with the task), steps grow to four times that cost, trading latency for throughput.
    */
   stepBudgetMs?: number;
   /** How often to look again at Engine capacity while agents wait for it. */
@@ -51,6 +53,7 @@ export interface RecoveryReport {
 }
 
 const OPERATOR_MAX = 200;
+const MAX_FAILED_STEPS = 3;
 
 /**
  * The scheduler of deductions: owns the tasks it drives in memory, decides incrementally,
@@ -69,6 +72,7 @@ export class Scheduler {
   private pumpScheduled = false;
   private capacityTimer: unknown = null;
   private closed = false;
+  private readonly failedSteps = new Map<Id, number>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -277,10 +281,18 @@ export class Scheduler {
     this.schedule();
   }
 
+  /**
+   * One Engine batch, one transaction: the events, then as much of what they set off as the
+   * budget allows (so that a chain advances by one commit per link, not two).
+   */
   private ingest(events: EngineEvent[]): void {
     if (this.closed) return;
-    this.commit(new Step(this.core.clock.now()), (step) => ingestEvents(this.core, step, events));
-    this.schedule();
+    const started = performance.now();
+    this.commit(new Step(this.core.clock.now()), (step) => {
+      ingestEvents(this.core, step, events);
+      this.drive(step, started);
+    });
+    this.afterStep();
   }
 
   private schedule(): void {
@@ -293,19 +305,35 @@ export class Scheduler {
   private pump(): void {
     this.pumpScheduled = false;
     if (this.closed) return;
+    const started = performance.now();
+    this.commit(new Step(this.core.clock.now()), (step) => this.drive(step, started));
+    this.afterStep();
+  }
+
+  /**
+   * Command outcomes and due timers, then starts (first) and decisions until the step's time
+   * is spent. That time covers the writes and the commit too (at their learned cost, see
+   * commit-cost.ts), so that a node made ready here waits about one step for its start
+   * command however much the step holds.
+   */
+  private drive(step: Step, started: number): void {
     const core = this.core;
-    const deadline = performance.now() + this.budgetMs;
-    this.commit(new Step(core.clock.now()), (step) => {
-      for (let event = core.internal.shift(); event; event = core.internal.shift()) applyInternal(core, step, event);
-      for (let spent = 1; ; spent++) {
-        if (!startNext(core, step)) {
-          const node = core.work.take();
-          if (!node) break;
-          if (core.isLive(node)) processNode(core, step, node);
-        }
-        if ((spent & 7) === 0 && performance.now() > deadline) break;
+    const cost = core.commitCost;
+    const deadline = started + cost.stepMs(this.budgetMs) - cost.fixedMs;
+    for (let event = core.internal.shift(); event; event = core.internal.shift()) applyInternal(core, step, event);
+    for (let spent = 1; ; spent++) {
+      if ((spent & 3) === 0 && performance.now() + step.rows * cost.perRowMs > deadline) break;
+      if (!startNext(core, step)) {
+        const node = core.work.take();
+        if (!node) break;
+        if (core.isLive(node)) processNode(core, step, node);
       }
-    });
+    }
+  }
+
+  /** Another step soon if work is left; a capacity poll if only capacity holds agents back. */
+  private afterStep(): void {
+    const core = this.core;
     if (core.internal.length > 0 || core.work.size > 0 || core.containers.size > 0 || (core.agents.size > 0 && !waitingForCapacity(core, null))) {
       this.schedule();
     } else if (core.agents.size > 0 && this.capacityTimer === null) {
@@ -326,18 +354,22 @@ export class Scheduler {
   private commit(step: Step, body: (step: Step) => void, rethrow = false): void {
     const store = this.options.store;
     const nested = store.db.inTransaction;
+    let writing = 0;
     try {
       store.transaction(() => {
         body(step);
+        writing = performance.now();
         if (!step.empty) flushStep(store, this.core.statements, step);
       });
+      if (!step.empty) this.core.commitCost.observe(step.rows, performance.now() - writing);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!(error instanceof SchedulerError && error.code === 'NOT_ALLOWED')) this.logger.error(`scheduler: a step was rolled back: ${message}`);
-      for (const task of step.tasks) this.reload(task);
+      for (const task of step.tasks) this.reload(task, !rethrow);
       if (rethrow) throw error;
       return;
     }
+    for (const task of step.tasks) this.failedSteps.delete(task.id);
     if (step.empty && step.commands.length === 0) return;
     this.core.stats.commits++;
     if (nested) queueMicrotask(() => this.afterCommit(step));
@@ -367,8 +399,18 @@ export class Scheduler {
     if (this.core.tasks.get(task.id) === task) this.core.tasks.delete(task.id);
   }
 
-  private reload(task: TaskRuntime): void {
+  /**
+   * A task whose own steps keep failing is not reloaded a third time (that would spin on the
+   * same fault); it stays out of memory until an operator acts on it or the console restarts.
+   */
+  private reload(task: TaskRuntime, countFailure: boolean): void {
     this.discard(task);
+    const failures = (this.failedSteps.get(task.id) ?? 0) + (countFailure ? 1 : 0);
+    this.failedSteps.set(task.id, failures);
+    if (failures >= MAX_FAILED_STEPS) {
+      this.logger.error(`scheduler: task ${task.id} failed ${failures} steps in a row; it is left as last committed until an operator acts on it`);
+      return;
+    }
     if (!this.closed) this.load(task.id);
   }
 }

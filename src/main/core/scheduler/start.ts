@@ -104,6 +104,10 @@ function startAgent(core: Core, step: Step, node: RtNode): void {
 }
 
 export function sendStart(core: Core, node: RtNode, command: StartNodeCommand): void {
+  if (node.readyAt > 0) {
+    core.latency.record(performance.now() - node.readyAt);
+    node.readyAt = 0;
+  }
   core.inflight++;
   core.engine.startNode(command).then(
     () => {

@@ -5,10 +5,10 @@ import { compileOnce, slot, type Bind } from './prepared';
 
 /**
  * The statements the scheduler runs for every transition, compiled once per store. Rows go in
- * as multi-row INSERTs of fixed sizes (64, 16, 4, 1), so a commit of n rows runs about n/64
- * statements and the store keeps four prepared statements per table.
+ * as multi-row INSERTs of fixed sizes (64, 16, 4, 3, 2, 1), so a commit of n rows runs about n/64
+ * statements and the store keeps six prepared statements per table.
  */
-export const CHUNK_SIZES = [64, 16, 4, 1] as const;
+export const CHUNK_SIZES = [64, 16, 4, 3, 2, 1] as const;
 
 export const TRANSITION_COLUMNS = ['id', 'task_id', 'node_id', 'batch', 'from_status', 'to_status', 'reason', 'trigger_type', 'operator', 'created_at'] as const;
 

@@ -5,6 +5,8 @@ import type { Store } from '../store/store';
 import type { RtExecution, RtNode, TaskRuntime } from './runtime';
 import type { SchedulerStatements } from './statements';
 
+const TRANSITION_WIDTH = 10;
+
 /**
  * Everything one commit of the scheduler writes, collected while the step runs and written at
  * its end inside the same transaction: transition rows as they happened, and each changed node,
@@ -45,6 +47,11 @@ export class Step {
 
   after(command: () => void): void {
     this.commands.push(command);
+  }
+
+  /** Rows this step will write: what its flush and commit cost grows with. */
+  get rows(): number {
+    return this.transitions.length / TRANSITION_WIDTH + this.nodes.size + this.executions.size + this.taskChanges.size;
   }
 
   get empty(): boolean {
