@@ -39,7 +39,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
       });
       const staticDir = findShippedDir('out/renderer') ?? findShippedDir('renderer');
       const host = await startHeadlessHost({
-        api: runtime.api,
+        apiFor: (session) => runtime.apiFor(session.operator),
         events: runtime.events,
         tokens: { operator, viewer },
         staticDir,

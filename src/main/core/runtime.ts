@@ -1,6 +1,17 @@
 import type { ConsoleApi } from '../../shared/api/contract';
-import { createConsoleService } from './service/console-service';
+import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endpoints';
+import type { EngineState } from '../../shared/engine/engine-state';
+import { consoleLogger, type Logger } from '../../shared/logger';
+import { startEmbeddedEngine } from './engine/embedded-engine';
+import type { EnginePort } from './engine/engine-port';
+import { connectEngines } from './engine/env-engines';
+import { attachEventIngest } from './engine/ingest-events';
+import { findShippedDir } from './paths';
+import { Scheduler } from './scheduler/scheduler';
+import { createConsoleService, type EngineDirectory } from './service/console-service';
 import { EventHub } from './service/event-hub';
+import { appendFeeds, taskChangeFeed } from './service/live-events';
+import { readSettings } from './settings/settings-store';
 import { openStore, type Store } from './store/store';
 
 export interface ConsoleRuntimeOptions {
@@ -8,31 +19,118 @@ export interface ConsoleRuntimeOptions {
   migrationsDir: string;
   appName: string;
   version: string;
+  /** Engines to drive; overrides the settings. None configured anywhere: the embedded Engine. */
+  engines?: EngineEndpoint[];
+  strategy?: BalancingStrategy;
+  /** The embedded Engine's agent catalog; the shipped catalog/ by default. */
+  catalogDir?: string;
+  /** How many nodes the embedded Engine runs at once. */
+  embeddedCapacity?: number;
+  logger?: Logger;
 }
 
 /**
- * Everything the console's core runs, assembled once: the store, the ConsoleApi service and
- * its event streams. The Electron shell, the headless host and the CLI each start one of
- * these and only add their own face.
+ * Everything the console's core runs, assembled once: the store, the Engines (the embedded
+ * one when none is configured), the scheduler, the ConsoleApi service and its live event
+ * streams. The Electron shell, the headless host and the CLI each start one of these and only
+ * add their own face.
  */
 export interface ConsoleRuntime {
   readonly store: Store;
-  readonly api: ConsoleApi;
+  readonly scheduler: Scheduler;
   readonly events: EventHub;
+  /** The API acting as the configured operator. */
+  readonly api: ConsoleApi;
+  /** The API acting as a named operator (a browser session's). */
+  apiFor(operator: string): ConsoleApi;
+  engineStates(): EngineState[];
   close(): Promise<void>;
 }
 
+interface Engines extends EngineDirectory {
+  port: EnginePort;
+  onStates(listener: (states: EngineState[]) => void): () => void;
+  close(): Promise<void>;
+}
+
+async function startEngines(store: Store, options: ConsoleRuntimeOptions, logger: Logger): Promise<Engines> {
+  const settings = readSettings(store, logger).engines;
+  const endpoints = options.engines ?? (settings.mode === 'remote' ? settings.endpoints : []);
+  if (endpoints.length > 0) {
+    const balancer = connectEngines(store, endpoints, options.strategy ?? settings.strategy, { logger });
+    return {
+      port: balancer,
+      states: () => balancer.states(),
+      catalog: () => balancer.catalog(),
+      onStates: (listener) => balancer.onState(listener),
+      close: () => balancer.close(),
+    };
+  }
+  const embedded = await startEmbeddedEngine({
+    store,
+    logger,
+    catalogDir: options.catalogDir ?? findShippedDir('catalog') ?? null,
+    ...(options.embeddedCapacity === undefined ? {} : { capacity: options.embeddedCapacity }),
+  });
+  return {
+    port: embedded.client,
+    states: () => [embedded.client.state()],
+    catalog: () => embedded.client.catalog(),
+    onStates: (listener) => embedded.client.onState((state) => listener([state])),
+    close: () => embedded.close(),
+  };
+}
+
 export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promise<ConsoleRuntime> {
+  const logger = options.logger ?? consoleLogger;
   const store = await openStore({ file: options.dbFile, migrationsDir: options.migrationsDir, appVersion: options.version });
+  let engines: Engines;
+  try {
+    engines = await startEngines(store, options, logger);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const events = new EventHub();
-  const api = createConsoleService({ store, appName: options.appName, version: options.version });
+  const stopIngest = attachEventIngest(engines.port, store, logger);
+  const scheduler = new Scheduler({ store, engine: engines.port, logger });
+  const changes = taskChangeFeed(events);
+  const appends = appendFeeds(events);
+  const offChanges = scheduler.onChange((batch) => changes.push(batch));
+  const offAppends = engines.port.onEvents((batch) => appends.push(batch));
+  const offStates = engines.onStates((states) => events.emit('engineStatus', states));
+  await scheduler.recover();
+
+  const apiFor = (operator: string) =>
+    createConsoleService({ store, scheduler, engines, appName: options.appName, version: options.version, operator: () => operator });
+  const configured = createConsoleService({
+    store,
+    scheduler,
+    engines,
+    appName: options.appName,
+    version: options.version,
+    operator: () => readSettings(store, logger).operatorName,
+  });
+  let closed = false;
   return {
     store,
-    api,
+    scheduler,
     events,
-    close: () => {
+    api: configured,
+    apiFor,
+    engineStates: () => engines.states(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      offStates();
+      offAppends();
+      offChanges();
+      changes.coalescer.close();
+      appends.close();
+      scheduler.close();
+      stopIngest();
+      await engines.close();
       store.close();
-      return Promise.resolve();
     },
   };
 }

@@ -2,6 +2,7 @@ import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectConsole } from './api/connect';
+import { consoleEditorServices } from './api/console-editor-services';
 import { App } from './App';
 import { setupI18n } from './i18n/i18n';
 import './theme/theme.css';
@@ -12,6 +13,6 @@ const client = connectConsole();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App client={client} editorServices={null} />
+    <App client={client} editorServices={consoleEditorServices(client)} />
   </StrictMode>,
 );

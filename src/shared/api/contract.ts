@@ -1,5 +1,26 @@
 import { z } from 'zod';
+import type { AgentCatalogEntry } from '../engine/protocol';
+import type { EngineState } from '../engine/engine-state';
+import { isId } from '../ids';
+import { settingsPatchSchema, type Settings } from '../settings/settings';
+import type { TaskChange } from '../task/changes';
+import { createTaskOptionsSchema, type CreateTaskResult } from '../task/create';
+import { nodeQuerySchema, type NodeView } from '../task/nodes';
+import {
+  taskListQuerySchema,
+  transitionQuerySchema,
+  type ExecutionView,
+  type NodeDetail,
+  type TaskDetail,
+  type TaskSummary,
+  type TransitionView,
+} from '../task/views';
+import type { WorkflowDiff } from '../workflow/diff';
+import { WORKFLOW_FORMATS, type WorkflowReadResult } from '../workflow/read-result';
+import type { SaveTemplateResult, Template, TemplateSummary } from '../workflow/templates';
+import type { ValidationResult } from '../workflow/validate';
 import type { AppStatus } from './app-status';
+import type { LogsAppended, SamplesAppended } from './live';
 import { logQuerySchema, type LogPage } from './logs';
 import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
 
@@ -31,14 +52,74 @@ function query<Result>() {
   return <Args extends z.ZodType<readonly unknown[]>>(args: Args): MethodSpec<Args, Result> => ({ kind: 'query', args });
 }
 
+function control<Result>() {
+  return <Args extends z.ZodType<readonly unknown[]>>(args: Args): MethodSpec<Args, Result> => ({ kind: 'control', args });
+}
+
+function stream<Payload>(): EventSpec<Payload> {
+  return {};
+}
+
+const taskId = z.string().refine(isId, 'must be a decimal task id');
+const nodeId = z.string().min(1).max(200);
+const reason = z.string().max(1000).optional();
+/** A workflow definition as any caller may send it; the validator reports what is wrong. */
+const definition = z.unknown();
+
 export const CONSOLE_METHODS = {
   getAppStatus: query<AppStatus>()(z.tuple([])),
+
+  validateWorkflow: query<ValidationResult>()(z.tuple([definition])),
+  importWorkflow: query<WorkflowReadResult>()(z.tuple([z.object({ fileName: z.string().max(1000), text: z.string() })])),
+  exportWorkflow: query<string>()(z.tuple([z.object({ definition, format: z.enum(WORKFLOW_FORMATS) })])),
+  listTemplates: query<TemplateSummary[]>()(z.tuple([])),
+  listTemplateVersions: query<TemplateSummary[]>()(z.tuple([z.string().min(1).max(500)])),
+  loadTemplate: query<Template>()(
+    z.tuple([z.union([z.object({ id: taskId }), z.object({ name: z.string().min(1).max(500), version: z.int().min(1).optional() })])]),
+  ),
+  saveTemplate: control<SaveTemplateResult>()(
+    z.tuple([z.object({ definition, name: z.string().max(500).optional(), description: z.string().max(10_000).optional() })]),
+  ),
+  diffTemplates: query<WorkflowDiff>()(z.tuple([z.object({ name: z.string().min(1).max(500), from: z.int().min(1), to: z.int().min(1) })])),
+
+  createTask: control<CreateTaskResult>()(z.tuple([definition, createTaskOptionsSchema.optional()])),
+  startTask: control<void>()(z.tuple([taskId])),
+  pauseTask: control<void>()(z.tuple([taskId])),
+  resumeTask: control<void>()(z.tuple([taskId])),
+  stopTask: control<void>()(z.tuple([taskId, reason])),
+  listTasks: query<TaskSummary[]>()(z.tuple([taskListQuerySchema.optional()])),
+  getTask: query<TaskDetail>()(z.tuple([taskId])),
+  queryNodes: query<NodeView[]>()(z.tuple([taskId, nodeQuerySchema.optional()])),
+  getNodeDetail: query<NodeDetail>()(z.tuple([taskId, nodeId])),
+  listExecutions: query<ExecutionView[]>()(z.tuple([taskId])),
+  listTransitions: query<TransitionView[]>()(z.tuple([transitionQuerySchema])),
+
+  stopNode: control<void>()(z.tuple([taskId, nodeId, reason])),
+  restartNode: control<void>()(z.tuple([taskId, nodeId])),
+  skipNode: control<void>()(z.tuple([taskId, nodeId])),
+  rerunFrom: control<number>()(z.tuple([taskId, nodeId])),
+  retryFailed: control<number>()(z.tuple([taskId])),
+  decideManual: control<void>()(z.tuple([taskId, nodeId, z.object({ approved: z.boolean(), comment: z.string().max(10_000).optional() })])),
+
   queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),
   getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),
   getProgressSeries: query<ProgressSeries>()(z.tuple([progressQuerySchema])),
+
+  listEngines: query<EngineState[]>()(z.tuple([])),
+  getAgentCatalog: query<AgentCatalogEntry[]>()(z.tuple([])),
+  getSettings: query<Settings>()(z.tuple([])),
+  updateSettings: control<Settings>()(z.tuple([settingsPatchSchema])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
-export const CONSOLE_EVENTS = {} as const satisfies Record<string, EventSpec<unknown>>;
+export const CONSOLE_EVENTS = {
+  /** What each scheduler commit changed, coalesced to a few dozen batches a second. */
+  taskChanged: stream<TaskChange[]>(),
+  /** Tasks whose log grew: fetch from your cursor with queryLogs. */
+  logsAppended: stream<LogsAppended[]>(),
+  /** Nodes and Engines with new resource samples: fetch with getResourceSeries. */
+  samplesAppended: stream<SamplesAppended[]>(),
+  engineStatus: stream<EngineState[]>(),
+} as const satisfies Record<string, EventSpec<unknown>>;
 
 export type ConsoleMethodName = keyof typeof CONSOLE_METHODS;
 export type ConsoleEventName = keyof typeof CONSOLE_EVENTS;

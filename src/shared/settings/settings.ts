@@ -29,9 +29,11 @@ export const alertSettingsSchema = z.object({
   desktopNotifications: z.boolean().default(true),
 });
 
+const operatorNameSchema = z.string().trim().min(1).max(200);
+
 export const settingsSchema = z.object({
   /** Recorded with every operator action taken from this console. */
-  operatorName: z.string().trim().min(1).max(200).default('operator'),
+  operatorName: operatorNameSchema.default('operator'),
   language: z.enum(LANGUAGES).default('auto'),
   theme: z.enum(THEMES).default('system'),
   engines: engineSettingsSchema.default(engineSettingsSchema.parse({})),
@@ -42,8 +44,17 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsKey = keyof Settings;
 export const SETTINGS_KEYS = Object.keys(settingsSchema.shape) as SettingsKey[];
 
-/** A change to some top-level settings; each given key is replaced whole. */
-export const settingsPatchSchema = settingsSchema.partial();
+/**
+ * A change to some top-level settings; each given key is replaced whole (its own fields
+ * defaulted), and keys not given are left as they are.
+ */
+export const settingsPatchSchema = z.object({
+  operatorName: operatorNameSchema.optional(),
+  language: z.enum(LANGUAGES).optional(),
+  theme: z.enum(THEMES).optional(),
+  engines: engineSettingsSchema.optional(),
+  alerts: alertSettingsSchema.optional(),
+} satisfies { [K in keyof z.infer<typeof settingsSchema>]: z.ZodType });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -1,5 +1,4 @@
-// By way of src/: the layer rule reads a plain '../engine/' as the Engine service (src/engine).
-import { engineTaskRequestSchema, type EngineNode, type EngineTaskRequest } from '../../shared/engine/protocol';
+import { engineTaskRequestSchema, type EngineNode, type EngineTaskRequest } from '../engine/protocol';
 import type { Id } from '../ids';
 import type { WorkflowDefinitionInput } from './definition';
 import type { NormalizedWorkflowDefinition } from './normalized';

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  fake.electron.app.quit();
+  if (fake.record.quitCalls === 0) fake.electron.app.quit();
 });
 
 describe('the built Electron main bundle', () => {
@@ -71,5 +71,30 @@ describe('the built Electron main bundle', () => {
   it('sets an application menu with the usual roles', () => {
     const roles = JSON.stringify((fake.record.menu as { template: unknown }).template);
     for (const role of ['editMenu', 'windowMenu', 'zoomIn', 'togglefullscreen']) expect(roles).toContain(role);
+  });
+});
+
+describe('the embedded Engine', () => {
+  it('starts with the app on loopback, and stops when the app quits', async () => {
+    const window = FakeBrowserWindow.created[0]!;
+    const handler = fake.handlers.get(ipcChannel('listEngines'))!;
+    const listed = (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame })) as {
+      ok: true;
+      result: Array<{ status: string; url: string; engineId: string }>;
+    };
+    expect(listed.result).toEqual([expect.objectContaining({ status: 'connected', engineId: 'embedded' })]);
+    const url = new URL(listed.result[0]!.url);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect((await fetch(`${url.origin}/health`)).status).toBe(200);
+
+    fake.electron.app.quit();
+    await vi.waitFor(
+      async () => {
+        await expect(fetch(`${url.origin}/health`)).rejects.toThrow();
+      },
+      { timeout: 10_000 },
+    );
+    // The first quit is held while the core closes, then the app quits for real.
+    await vi.waitFor(() => expect(fake.record.quitCalls).toBe(2));
   });
 });

@@ -7,8 +7,15 @@ import { dispatch, type Role } from '../service/dispatch';
 import { roleForToken, type HostTokens } from './auth';
 import { createStaticHandler } from './static-files';
 
+export interface HostSession {
+  role: Role;
+  /** The name a browser gave in its handshake, recorded with its controls. */
+  operator: string;
+}
+
 export interface HeadlessHostOptions {
-  api: ConsoleApi;
+  /** The API a session acts through (bound to its operator's name). */
+  apiFor: (session: HostSession) => ConsoleApi;
   events: ConsoleEvents;
   tokens: HostTokens;
   /** Folder of the built renderer; without it only the socket is served. */
@@ -59,7 +66,11 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       next(new Error('unauthorized: a valid token is required'));
       return;
     }
-    (socket.data as { role: Role }).role = role;
+    const operator = (socket.handshake.auth as { operator?: unknown } | undefined)?.operator;
+    socket.data = {
+      role,
+      operator: typeof operator === 'string' && operator.trim() !== '' ? operator.trim().slice(0, 200) : `${role}@${socket.handshake.address}`,
+    } satisfies HostSession;
     next();
   });
   io.on('connection', (socket) => serveSocket(socket, options));
@@ -84,11 +95,12 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 }
 
 function serveSocket(socket: Socket, options: HeadlessHostOptions): void {
-  const role = (socket.data as { role: Role }).role;
+  const session = socket.data as HostSession;
+  const api = options.apiFor(session);
   const subscriptions = new Map<ConsoleEventName, () => void>();
   socket.on(HOST_SOCKET.call, (method: unknown, args: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
-    void dispatch(options.api, method, args, role).then((outcome) => ack(outcome));
+    void dispatch(api, method, args, session.role).then((outcome) => ack(outcome));
   });
   socket.on(HOST_SOCKET.subscribe, (event: unknown) => {
     if (!isConsoleEvent(event) || subscriptions.has(event)) return;

@@ -1,5 +1,6 @@
 import { CONSOLE_METHODS, isConsoleMethod, type ConsoleApi } from '../../../shared/api/contract';
 import { ApiError, type CallResult } from '../../../shared/api/errors';
+import { toApiError } from './api-errors';
 
 export type Role = 'operator' | 'viewer';
 
@@ -23,7 +24,6 @@ export async function dispatch(api: ConsoleApi, method: unknown, args: unknown, 
     const call = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
     return { ok: true, result: await call(...(parsed.data as unknown[])) };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-    return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: toApiError(error).toBody() };
   }
 }

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 import type { WorkflowFormat, WorkflowReadResult } from '../../../shared/workflow/read-result';
 import type { Problem } from '../../../shared/workflow/problems';
 import { errorMessage } from '../../../shared/workflow/json-scan';

@@ -11,6 +11,8 @@ declare global {
 }
 
 const TOKEN_STORAGE_KEY = 'deduction-console-token';
+/** The name a browser session records with its controls; the host falls back to role@address. */
+export const OPERATOR_STORAGE_KEY = 'deduction-console-operator';
 
 /**
  * In Electron the preload's bridge carries the calls; in a browser, the headless host's
@@ -28,5 +30,5 @@ export function connectConsole(): ConsoleClient {
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
   }
   const token = fromUrl ?? sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
-  return createConsoleClient(createSocketTransport(window.location.origin, token));
+  return createConsoleClient(createSocketTransport(window.location.origin, token, localStorage.getItem(OPERATOR_STORAGE_KEY) ?? undefined));
 }

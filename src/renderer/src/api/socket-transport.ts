@@ -15,8 +15,8 @@ export interface SocketTransport extends ConsoleTransport {
  */
 const CALL_TIMEOUT_MS = 30_000;
 
-export function createSocketTransport(url: string, token: string): SocketTransport {
-  const socket = io(url, { auth: { token }, transports: ['websocket'] });
+export function createSocketTransport(url: string, token: string, operator?: string): SocketTransport {
+  const socket = io(url, { auth: operator ? { token, operator } : { token }, transports: ['websocket'] });
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Set<(outcome: CallResult) => void>();
   // The host refuses a bad token in its handshake; socket.io then stops retrying, and every

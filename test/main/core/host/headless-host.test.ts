@@ -1,42 +1,48 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONSOLE_METHOD_NAMES, CONSOLE_METHODS } from '../../../../src/shared/api/contract';
 import { HOST_SOCKET } from '../../../../src/shared/api/host-protocol';
 import type { CallResult } from '../../../../src/shared/api/errors';
-import { startHeadlessHost, type HeadlessHost } from '../../../../src/main/core/host/headless-host';
-import { createConsoleService } from '../../../../src/main/core/service/console-service';
+import { startHeadlessHost, type HeadlessHost, type HostSession } from '../../../../src/main/core/host/headless-host';
+import type { ConsoleRuntime } from '../../../../src/main/core/runtime';
 import { EventHub } from '../../../../src/main/core/service/event-hub';
-import type { Store } from '../../../../src/main/core/store/store';
-import { openTestStore } from '../../../helpers/store';
+import { startTestRuntime } from '../../../helpers/console-runtime';
 import { useTempDirs } from '../../../helpers/temp';
 
 const OPERATOR = 'operator-token-0123456789';
 const VIEWER = 'viewer-token-0123456789ab';
 const tempDir = useTempDirs();
 
-let store: Store;
+let runtime: ConsoleRuntime;
 let host: HeadlessHost | undefined;
 const sockets: Socket[] = [];
+const sessions: HostSession[] = [];
 
 beforeEach(async () => {
-  store = await openTestStore();
+  runtime = await startTestRuntime(tempDir());
 });
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
   await host?.close();
   host = undefined;
-  store.close();
+  sessions.splice(0);
+  await runtime.close();
 });
 
 async function start(staticDir?: string): Promise<HeadlessHost> {
-  const api = createConsoleService({ store, appName: 'Deduction Console', version: '9.9.9' });
-  host = await startHeadlessHost({ api, events: new EventHub(), tokens: { operator: OPERATOR, viewer: VIEWER }, staticDir });
+  const apiFor = (session: HostSession) => {
+    sessions.push(session);
+    return runtime.apiFor(session.operator);
+  };
+  host = await startHeadlessHost({ apiFor, events: runtime.events, tokens: { operator: OPERATOR, viewer: VIEWER }, staticDir });
   return host;
 }
 
-function open(url: string, token?: string): Promise<Socket> {
-  const socket = connect(url, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false });
+function open(url: string, token?: string, operator?: string): Promise<Socket> {
+  const auth = { ...(token === undefined ? {} : { token }), ...(operator === undefined ? {} : { operator }) };
+  const socket = connect(url, { auth, transports: ['websocket'], reconnection: false });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -55,7 +61,7 @@ describe('headless host', () => {
     for (const token of [OPERATOR, VIEWER]) {
       const socket = await open(url, token);
       const outcome = await call(socket, 'getAppStatus', []);
-      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: '9.9.9', store: { schemaVersion: 1 } } });
+      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: 1 } } });
     }
   });
 
@@ -76,11 +82,44 @@ describe('headless host', () => {
   });
 
   it('refuses to bind beyond loopback unless asked to, and refuses a short operator token', async () => {
-    const api = createConsoleService({ store, appName: 'x', version: '1' });
-    await expect(startHeadlessHost({ api, events: new EventHub(), tokens: { operator: OPERATOR }, host: '0.0.0.0' })).rejects.toThrow(
+    const apiFor = () => runtime.api;
+    await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: OPERATOR }, host: '0.0.0.0' })).rejects.toThrow(
       /beyond loopback needs the explicit allow-remote option/,
     );
-    await expect(startHeadlessHost({ api, events: new EventHub(), tokens: { operator: 'short' } })).rejects.toThrow(/at least 16 characters/);
+    await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: 'short' } })).rejects.toThrow(/at least 16 characters/);
+  });
+
+  it('refuses every control method to a viewer, and records the operator a browser names', async () => {
+    const { url } = await start();
+    const viewer = await open(url, VIEWER);
+    for (const method of CONSOLE_METHOD_NAMES.filter((name) => CONSOLE_METHODS[name].kind === 'control')) {
+      const outcome = await call(viewer, method, []);
+      expect({ method, outcome }).toMatchObject({ method, outcome: { ok: false, error: { code: 'FORBIDDEN' } } });
+    }
+    expect(await call(viewer, 'listTasks', [])).toMatchObject({ ok: true, result: [] });
+    const operator = await open(url, OPERATOR, '李四');
+    const created = await call(operator, 'createTask', [{ name: 'w', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true }] }]);
+    expect(created).toMatchObject({ ok: true });
+    expect(sessions.map((session) => [session.role, session.operator])).toContainEqual(['operator', '李四']);
+    const tasks = await call(viewer, 'listTasks', []);
+    expect(tasks).toMatchObject({ ok: true, result: [{ createdBy: '李四' }] });
+  });
+
+  it('forwards the event streams a client subscribes to, and stops when it unsubscribes', async () => {
+    const { url } = await start();
+    const socket = await open(url, VIEWER);
+    const received: unknown[] = [];
+    socket.on(HOST_SOCKET.event, (event: string, payload: unknown) => received.push([event, payload]));
+    socket.emit(HOST_SOCKET.subscribe, 'engineStatus');
+    socket.emit(HOST_SOCKET.subscribe, 'noSuchStream');
+    await call(socket, 'getAppStatus', []);
+    runtime.events.emit('engineStatus', []);
+    await vi.waitFor(() => expect(received).toEqual([['engineStatus', []]]));
+    socket.emit(HOST_SOCKET.unsubscribe, 'engineStatus');
+    await call(socket, 'getAppStatus', []);
+    runtime.events.emit('engineStatus', []);
+    await call(socket, 'getAppStatus', []);
+    expect(received).toHaveLength(1);
   });
 
   it('serves the built renderer with a strict policy, and nothing outside its folder', async () => {

@@ -1,15 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_METHOD_NAMES, CONSOLE_METHODS } from '../../../../src/shared/api/contract';
-import { createConsoleService } from '../../../../src/main/core/service/console-service';
-import { openTestStore } from '../../../helpers/store';
+import type { ConsoleRuntime } from '../../../../src/main/core/runtime';
+import { startTestRuntime } from '../../../helpers/console-runtime';
+import { useTempDirs } from '../../../helpers/temp';
+
+const tempDir = useTempDirs();
+let runtime: ConsoleRuntime;
+beforeAll(async () => {
+  runtime = await startTestRuntime(tempDir());
+});
+afterAll(() => runtime.close());
 
 describe('ConsoleApi contract', () => {
-  it('is implemented by the service exactly: every method, nothing extra', async () => {
-    const store = await openTestStore();
-    const service = createConsoleService({ store, appName: 'x', version: '1' });
-    expect(Object.keys(service).sort()).toEqual([...CONSOLE_METHOD_NAMES].sort());
-    for (const name of CONSOLE_METHOD_NAMES) expect(typeof service[name]).toBe('function');
-    store.close();
+  it('is implemented by the service exactly: every method, nothing extra', () => {
+    for (const api of [runtime.api, runtime.apiFor('someone')]) {
+      expect(Object.keys(api).sort()).toEqual([...CONSOLE_METHOD_NAMES].sort());
+      for (const name of CONSOLE_METHOD_NAMES) expect(typeof api[name]).toBe('function');
+    }
   });
 
   it('declares each method as a query or a control with an argument schema', () => {
@@ -17,5 +24,26 @@ describe('ConsoleApi contract', () => {
       expect({ name, kind: ['query', 'control'].includes(spec.kind) }).toEqual({ name, kind: true });
       expect(typeof spec.args.safeParse).toBe('function');
     }
+  });
+
+  it('marks every method that changes state as a control, so viewers cannot call it', () => {
+    const controls = CONSOLE_METHOD_NAMES.filter((name) => CONSOLE_METHODS[name].kind === 'control').sort();
+    expect(controls).toEqual(
+      [
+        'createTask',
+        'decideManual',
+        'pauseTask',
+        'rerunFrom',
+        'restartNode',
+        'resumeTask',
+        'retryFailed',
+        'saveTemplate',
+        'skipNode',
+        'startTask',
+        'stopNode',
+        'stopTask',
+        'updateSettings',
+      ].sort(),
+    );
   });
 });

@@ -1,39 +1,49 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleClient, type ConsoleTransport } from '../../../../src/shared/api/client';
 import { CONSOLE_METHOD_NAMES, type ConsoleApi, type ConsoleClient, type ConsoleMethodName } from '../../../../src/shared/api/contract';
 import type { CallResult } from '../../../../src/shared/api/errors';
 import { HOST_SOCKET } from '../../../../src/shared/api/host-protocol';
+import type { NodeView } from '../../../../src/shared/task/nodes';
+import type { NodeStatus } from '../../../../src/shared/status';
 import { startHeadlessHost, type HeadlessHost } from '../../../../src/main/core/host/headless-host';
-import { createConsoleService } from '../../../../src/main/core/service/console-service';
+import type { ConsoleRuntime } from '../../../../src/main/core/runtime';
 import { EventHub } from '../../../../src/main/core/service/event-hub';
-import type { Store } from '../../../../src/main/core/store/store';
 import { registerConsoleApi } from '../../../../src/main/ipc';
-import { insertNode, insertTask } from '../../../helpers/rows';
-import { openTestStore } from '../../../helpers/store';
-
-/**
- * One sample call per ConsoleApi method. The type makes a missing method a compile error,
- * and the test below calls each one through every transport and compares with the core.
- */
-type SampleCalls = { [K in ConsoleMethodName]: (context: { taskId: string }) => Parameters<ConsoleApi[K]> };
-
-const SAMPLE_CALLS: SampleCalls = {
-  getAppStatus: () => [],
-  queryLogs: ({ taskId }) => [{ taskId, search: 'bridge' }],
-  getResourceSeries: ({ taskId }) => [{ scope: 'node', taskId, nodeId: 'a', points: 10 }],
-  getProgressSeries: ({ taskId }) => [{ taskId, points: 10 }],
-};
+import { startTestRuntime } from '../../../helpers/console-runtime';
+import { useTempDirs } from '../../../helpers/temp';
 
 const TOKEN = 'transport-test-token-0123456789';
-let store: Store;
-let core: ConsoleApi;
-let host: HeadlessHost;
-let socket: Socket;
-let taskId: string;
-const clients: Record<string, ConsoleClient> = {};
+const tempDir = useTempDirs();
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
 
-function socketTransport(): ConsoleTransport {
+const WORKFLOW = {
+  name: 'transport scenario',
+  nodes: [
+    { nodeId: 'root', nodeType: 'container', isRoot: true },
+    { nodeId: 'approve', nodeType: 'agent', parentId: 'root', agentLoad: 'manual' },
+    {
+      nodeId: 'work',
+      nodeType: 'agent',
+      parentId: 'root',
+      agentLoad: 'sim',
+      agentConfig: { durationMs: 300, steps: 3, logLinesPerSecond: 50, cpuPercent: 10, memoryMb: 10, result: { verdict: 'holds the bridge' } },
+      dependencies: [{ sourceNodeId: 'approve', type: 'success' }],
+    },
+    { nodeId: 'flaky', nodeType: 'agent', parentId: 'root', agentLoad: 'sim', agentConfig: { durationMs: 10, outcome: 'failed' } },
+    { nodeId: 'long', nodeType: 'agent', parentId: 'root', agentLoad: 'sim', agentConfig: { durationMs: 600_000 } },
+    { nodeId: 'later', nodeType: 'agent', parentId: 'root', agentLoad: 'sim', agentConfig: { durationMs: 10 }, dependencies: [{ sourceNodeId: 'long', type: 'success' }] },
+  ],
+};
+
+async function viaWebSocket(runtime: ConsoleRuntime, operator: string): Promise<ConsoleTransport> {
+  const host: HeadlessHost = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator), events: new EventHub(), tokens: { operator: TOKEN } });
+  const socket: Socket = connect(host.url, { auth: { token: TOKEN, operator }, transports: ['websocket'] });
+  cleanups.push(() => host.close(), () => void socket.close());
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   return {
     call: (method, args) => new Promise<CallResult>((resolve) => socket.emit(HOST_SOCKET.call, method, args, resolve)),
     subscribe: () => () => undefined,
@@ -41,57 +51,120 @@ function socketTransport(): ConsoleTransport {
 }
 
 /** Electron's ipcMain and ipcRenderer.invoke, reduced to the request/response they perform. */
-function ipcTransport(api: ConsoleApi): ConsoleTransport {
+async function viaIpc(runtime: ConsoleRuntime, operator: string): Promise<ConsoleTransport> {
+  await runtime.api.updateSettings({ operatorName: operator });
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<CallResult>>();
   const sender = { mainFrame: {} };
   const ipcMain = { handle: (channel: string, handler: never) => handlers.set(channel, handler), on: () => undefined };
-  registerConsoleApi(ipcMain as never, api, new EventHub(), (event) => (event as { sender: unknown }).sender === sender);
+  registerConsoleApi(ipcMain as never, runtime.api, runtime.events, (event) => (event as { sender: unknown }).sender === sender);
   return {
     call: (method, args) => handlers.get(`console:${method}`)!({ sender, senderFrame: sender.mainFrame }, ...structuredClone(args)),
     subscribe: () => () => undefined,
   };
 }
 
-beforeAll(async () => {
-  store = await openTestStore();
-  taskId = insertTask(store);
-  insertNode(store, taskId, 'root', { type: 'container' });
-  insertNode(store, taskId, 'a', { parent: 'root' });
-  store.db.prepare(`INSERT INTO node_execution_log (task_id, node_id, message, log_time, created_at) VALUES (?, 'a', 'holding the bridge', 1, 1)`).run(BigInt(taskId));
-  store.db.prepare(`INSERT INTO resource_sample (task_id, node_id, engine_id, cpu_percent, memory_bytes, sample_time) VALUES (?, 'a', 'e', 5, 10, 1)`).run(BigInt(taskId));
-  core = createConsoleService({ store, appName: 'Deduction Console', version: '1.0.0' });
-  host = await startHeadlessHost({ api: core, events: new EventHub(), tokens: { operator: TOKEN } });
-  socket = connect(host.url, { auth: { token: TOKEN }, transports: ['websocket'] });
-  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-  clients['websocket'] = createConsoleClient(socketTransport());
-  clients['ipc'] = createConsoleClient(ipcTransport(core));
-});
-
-afterAll(async () => {
-  socket.close();
-  await host.close();
-  store.close();
-});
-
-describe('every ConsoleApi method through every transport', () => {
-  it('has a sample call for each method of the contract', () => {
-    expect(Object.keys(SAMPLE_CALLS).sort()).toEqual([...CONSOLE_METHOD_NAMES].sort());
+/** Records which methods a scenario called, so the test can tell one was left out. */
+function recording(client: ConsoleClient): { client: ConsoleClient; called: Set<ConsoleMethodName> } {
+  const called = new Set<ConsoleMethodName>();
+  const proxy = new Proxy(client, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && (CONSOLE_METHOD_NAMES as string[]).includes(property)) called.add(property as ConsoleMethodName);
+      return Reflect.get(target, property, receiver) as unknown;
+    },
   });
+  return { client: proxy, called };
+}
 
-  for (const transport of ['websocket', 'ipc']) {
-    for (const method of CONSOLE_METHOD_NAMES) {
-      it(`${method} over ${transport} answers as the core does`, async () => {
-        const args = SAMPLE_CALLS[method]({ taskId }) as unknown[];
-        const call = (api: ConsoleApi) => (api[method] as (...callArgs: unknown[]) => Promise<unknown>)(...args);
-        const expected = JSON.parse(JSON.stringify(await call(core))) as unknown;
-        expect(await call(clients[transport]!)).toEqual(expected);
-      });
-    }
+async function until(api: ConsoleApi, taskId: string, nodeId: string, statuses: NodeStatus[], timeoutMs = 20_000): Promise<NodeView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const node = (await api.queryNodes(taskId)).find((view) => view.nodeId === nodeId)!;
+    if (statuses.includes(node.status)) return node;
+    if (Date.now() > deadline) throw new Error(`${nodeId} is ${node.status}, not ${statuses.join('/')}, after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
 
-  it('carries a refusal as a coded ApiError through both transports', async () => {
-    for (const client of Object.values(clients)) {
-      await expect(client.queryLogs({ taskId: 'not-an-id' })).rejects.toMatchObject({ name: 'ApiError', code: 'INVALID_ARGUMENT' });
-    }
-  });
+/** One deduction driven end to end through a transport, touching every method of the contract. */
+async function scenario(api: ConsoleClient, operator: string): Promise<void> {
+  expect((await api.getAppStatus()).store.schemaVersion).toBe(1);
+  expect((await api.getSettings()).operatorName).toBe(operator === 'ipc-operator' ? operator : 'operator');
+  expect((await api.updateSettings({ theme: 'dark' })).theme).toBe('dark');
+
+  expect((await api.validateWorkflow(WORKFLOW)).ok).toBe(true);
+  expect((await api.validateWorkflow({ name: 'broken', nodes: [] })).problems.length).toBeGreaterThan(0);
+  const imported = await api.importWorkflow({ fileName: 'scenario.json', text: JSON.stringify(WORKFLOW) });
+  expect(imported.definition?.nodes).toHaveLength(6);
+  expect(await api.exportWorkflow({ definition: WORKFLOW, format: 'bpmn' })).toMatch(/<(\w+:)?definitions[\s\S]*id="approve"/);
+  const saved = await api.saveTemplate({ definition: WORKFLOW });
+  expect(saved).toMatchObject({ ok: true, template: { name: 'transport scenario', version: 1, createdBy: operator } });
+  expect(await api.listTemplates()).toHaveLength(1);
+  expect(await api.listTemplateVersions('transport scenario')).toHaveLength(1);
+  expect((await api.loadTemplate({ name: 'transport scenario' })).definition.nodes).toHaveLength(6);
+  expect(await api.diffTemplates({ name: 'transport scenario', from: 1, to: 1 })).toMatchObject({ nodes: { added: [], removed: [] } });
+
+  const [engine] = await api.listEngines();
+  expect(engine).toMatchObject({ status: 'connected', engineId: 'embedded' });
+  expect((await api.getAgentCatalog()).map((entry) => entry.agentLoad)).toEqual(expect.arrayContaining(['sim', 'manual', 'red-team']));
+
+  const created = await api.createTask(WORKFLOW, { name: 'scenario run' });
+  expect(created).toMatchObject({ status: 'pending', total_nodes: 6, total_containers: 1, total_agents: 5 });
+  const taskId = created.task_id;
+  expect((await api.listTasks()).map((task) => task.taskId)).toContain(taskId);
+  expect(await api.getTask(taskId)).toMatchObject({ name: 'scenario run', status: 'pending', rootNodeId: 'root', createdBy: operator });
+
+  await api.startTask(taskId);
+  await api.pauseTask(taskId);
+  expect((await api.getTask(taskId)).status).toBe('paused');
+  await api.resumeTask(taskId);
+
+  await until(api, taskId, 'approve', ['running']);
+  await api.decideManual(taskId, 'approve', { approved: true, comment: 'go' });
+  await until(api, taskId, 'work', ['completed']);
+  expect(await api.rerunFrom(taskId, 'work')).toBeGreaterThanOrEqual(1);
+  await until(api, taskId, 'work', ['completed']);
+
+  await until(api, taskId, 'flaky', ['failed']);
+  expect(await api.retryFailed(taskId)).toBe(1);
+  await until(api, taskId, 'flaky', ['failed']);
+  await api.restartNode(taskId, 'flaky');
+  await until(api, taskId, 'flaky', ['failed']);
+
+  await until(api, taskId, 'long', ['running']);
+  await api.stopNode(taskId, 'long', 'not needed');
+  await until(api, taskId, 'long', ['stopped']);
+  await api.skipNode(taskId, 'later');
+  expect((await api.queryNodes(taskId, { status: 'skipped' })).map((node) => node.nodeId)).toEqual(['later']);
+
+  const detail = await api.getNodeDetail(taskId, 'long');
+  expect(detail.transitions.find((transition) => transition.to === 'stopped')).toMatchObject({ trigger: 'user', operator });
+  const executions = await api.listExecutions(taskId);
+  expect(executions.filter((execution) => execution.nodeId === 'work').map((execution) => execution.batch)).toEqual([1, 2]);
+  expect((await api.listTransitions({ taskId, nodeId: 'approve' })).map((transition) => transition.to)).toContain('completed');
+
+  const logs = await api.queryLogs({ taskId, nodeId: 'work' });
+  expect(logs.lines.length).toBeGreaterThan(0);
+  expect((await api.getProgressSeries({ taskId, points: 10 })).points.length).toBeGreaterThan(0);
+  expect((await api.getResourceSeries({ scope: 'task', taskId, points: 10 })).bucketMs).toBeGreaterThanOrEqual(0);
+
+  await api.stopTask(taskId, 'scenario over');
+  expect((await api.getTask(taskId)).status).toBe('stopped');
+  await expect(api.getTask('123')).rejects.toMatchObject({ name: 'ApiError', code: 'NOT_FOUND' });
+  await expect(api.startTask(taskId)).rejects.toMatchObject({ name: 'ApiError', code: 'CONFLICT' });
+}
+
+describe('every ConsoleApi method, through every transport, against the real core', () => {
+  for (const [name, transport] of [
+    ['websocket', viaWebSocket],
+    ['ipc', viaIpc],
+  ] as const) {
+    it(`drives a deduction end to end over ${name}`, async () => {
+      const runtime = await startTestRuntime(tempDir());
+      cleanups.push(() => runtime.close());
+      const operator = `${name}-operator`;
+      const { client, called } = recording(createConsoleClient(await transport(runtime, operator)));
+      await scenario(client, operator);
+      expect(CONSOLE_METHOD_NAMES.filter((method) => !called.has(method))).toEqual([]);
+    }, 60_000);
+  }
 });

@@ -1,0 +1,34 @@
+import { ZodError } from 'zod';
+import { ApiError, type ApiErrorCode } from '../../../shared/api/errors';
+import { EngineCommandError } from '../engine/engine-errors';
+import { SchedulerError, type SchedulerErrorCode } from '../scheduler/errors';
+import { TemplateNotFoundError } from '../workflow/templates';
+
+const FROM_SCHEDULER: Record<SchedulerErrorCode, ApiErrorCode> = {
+  INVALID_WORKFLOW: 'INVALID_ARGUMENT',
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  TASK_NOT_FOUND: 'NOT_FOUND',
+  NODE_NOT_FOUND: 'NOT_FOUND',
+  ILLEGAL_TRANSITION: 'CONFLICT',
+  NOT_ALLOWED: 'CONFLICT',
+  ENGINE_REFUSED: 'UNAVAILABLE',
+  CLOSED: 'UNAVAILABLE',
+};
+
+/**
+ * The core's own errors, as codes every transport carries: the UI can tell "not found" from
+ * "not now" from "the Engine said no" without parsing messages.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof SchedulerError) {
+    return new ApiError(FROM_SCHEDULER[error.code], error.message, error.problems.length > 0 ? { problems: error.problems } : undefined);
+  }
+  if (error instanceof TemplateNotFoundError) return new ApiError('NOT_FOUND', error.message);
+  if (error instanceof EngineCommandError) return new ApiError('UNAVAILABLE', `${error.code}: ${error.message}`);
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    return new ApiError('INVALID_ARGUMENT', `${issue?.path.join('.') || 'argument'}: ${issue?.message ?? 'invalid'}`, error.issues);
+  }
+  return new ApiError('INTERNAL', error instanceof Error ? error.message : String(error));
+}

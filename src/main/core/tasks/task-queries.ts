@@ -1,0 +1,148 @@
+import { sql, type SqlBool } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
+import { isId, type Id } from '../../../shared/ids';
+import {
+  taskListQuerySchema,
+  transitionQuerySchema,
+  type ExecutionView,
+  type NodeDetail,
+  type TaskDetail,
+  type TaskListQuery,
+  type TaskSummary,
+  type TransitionQuery,
+  type TransitionView,
+} from '../../../shared/task/views';
+import { queryNodes } from '../scheduler/query-nodes';
+import type { Store } from '../store/store';
+import type { Row } from '../store/tables';
+
+const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+
+function requireId(value: string, what: string): Id {
+  if (!isId(value)) throw new ApiError('INVALID_ARGUMENT', `${what} ${JSON.stringify(value)} is not a decimal id`);
+  return value;
+}
+
+function summary(row: Row<'deduction_task'>, engineIds: string[]): TaskSummary {
+  return {
+    taskId: row.id,
+    name: row.task_name,
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    errorMessage: row.error_message,
+    totalNodes: row.total_nodes,
+    totalContainers: row.total_containers,
+    totalAgents: row.total_agents,
+    completedNodes: row.completed_nodes,
+    failedNodes: row.failed_nodes,
+    runningNodes: row.running_nodes,
+    skippedNodes: row.skipped_nodes,
+    engineIds,
+  };
+}
+
+function enginesOf(store: Store, taskIds: readonly Id[]): Map<Id, string[]> {
+  const byTask = new Map<Id, string[]>();
+  if (taskIds.length === 0) return byTask;
+  const rows = store.all(
+    store.kysely
+      .selectFrom('node_execution')
+      .select(['task_id', 'engine_id'])
+      .distinct()
+      .where('task_id', 'in', taskIds)
+      .where('engine_id', 'is not', null)
+      .orderBy('engine_id'),
+  );
+  for (const row of rows) {
+    const list = byTask.get(row.task_id) ?? [];
+    list.push(row.engine_id!);
+    byTask.set(row.task_id, list);
+  }
+  return byTask;
+}
+
+export function listTasks(store: Store, input: TaskListQuery = {}): TaskSummary[] {
+  const query = taskListQuerySchema.parse(input);
+  let select = store.kysely.selectFrom('deduction_task').selectAll().orderBy('id', 'desc').limit(query.limit);
+  if (query.status) select = select.where('status', 'in', query.status);
+  for (const word of (query.search ?? '').split(/\s+/).filter(Boolean)) {
+    select = select.where(sql<SqlBool>`instr(lower(task_name), lower(${word})) > 0`);
+  }
+  const rows = store.all(select);
+  const engines = enginesOf(
+    store,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => summary(row, engines.get(row.id) ?? []));
+}
+
+export function getTask(store: Store, taskId: string): TaskDetail {
+  const row = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', requireId(taskId, 'task')));
+  if (!row) throw new ApiError('NOT_FOUND', `there is no task ${taskId}`);
+  return {
+    ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
+    rootNodeId: row.root_node_id,
+    variables: parse(row.variables) ?? {},
+    workflow: parse(row.workflow_snapshot)!,
+  };
+}
+
+function executionView(row: Row<'node_execution'>): ExecutionView {
+  return {
+    executionId: row.id,
+    nodeId: row.node_id,
+    batch: row.batch,
+    engineId: row.engine_id,
+    status: row.status,
+    progress: row.progress,
+    resolvedConfig: parse(row.resolved_config),
+    result: parse(row.result),
+    exitCode: row.exit_code,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    durationMs: row.duration_ms,
+  };
+}
+
+function transitionView(row: Row<'node_state_transition'>): TransitionView {
+  return {
+    transitionId: row.id,
+    nodeId: row.node_id,
+    batch: row.batch,
+    from: row.from_status,
+    to: row.to_status,
+    reason: row.reason,
+    trigger: row.trigger_type,
+    operator: row.operator,
+    time: row.created_at,
+  };
+}
+
+export function getNodeDetail(store: Store, taskId: string, nodeId: string): NodeDetail {
+  getTask(store, taskId);
+  const node = queryNodes(store, taskId).find((view) => view.nodeId === nodeId);
+  if (!node) throw new ApiError('NOT_FOUND', `task ${taskId} has no node ${JSON.stringify(nodeId)}`);
+  const executions = store.all(
+    store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId).where('node_id', '=', nodeId).orderBy('batch'),
+  );
+  return { node, executions: executions.map(executionView), transitions: listTransitions(store, { taskId, nodeId }) };
+}
+
+/** Every execution of a task, for the timeline. */
+export function listExecutions(store: Store, taskId: string): ExecutionView[] {
+  getTask(store, taskId);
+  return store.all(store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId).orderBy('id')).map(executionView);
+}
+
+export function listTransitions(store: Store, input: TransitionQuery): TransitionView[] {
+  const query = transitionQuerySchema.parse(input);
+  let select = store.kysely.selectFrom('node_state_transition').selectAll().where('task_id', '=', query.taskId).orderBy('id');
+  if (query.until !== undefined) select = select.where('created_at', '<=', query.until);
+  if (query.nodeId !== undefined) select = select.where('node_id', '=', query.nodeId);
+  return store.all(select).map(transitionView);
+}

@@ -1,0 +1,41 @@
+import type { ConsoleApi } from '../../../shared/api/contract';
+import type { EditorServices } from '../editor/editor-services';
+
+/**
+ * The editor's services over the ConsoleApi. A template's id, for the editor, is its name:
+ * the store keeps one row per version, and the editor follows a template across versions.
+ */
+export function consoleEditorServices(api: ConsoleApi): EditorServices {
+  return {
+    async listTemplates() {
+      return (await api.listTemplates()).map((template) => ({
+        templateId: template.name,
+        name: template.name,
+        description: template.description ?? undefined,
+        latestVersion: template.version,
+        updatedAt: new Date(template.createdAt).toISOString(),
+      }));
+    },
+    async loadTemplate(templateId, version) {
+      const template = await api.loadTemplate(version === undefined ? { name: templateId } : { name: templateId, version });
+      return { templateId: template.name, version: template.version, definition: template.definition };
+    },
+    async saveTemplate({ templateId, definition }) {
+      const saved = await api.saveTemplate(templateId === undefined ? { definition } : { definition, name: templateId });
+      if (!saved.ok) {
+        const errors = saved.problems.filter((problem) => problem.severity === 'error');
+        throw new Error(`the store refused the workflow: ${errors.map((problem) => problem.message).join('; ')}`);
+      }
+      return { templateId: saved.template.name, version: saved.template.version };
+    },
+    importWorkflow: (fileName, text) => api.importWorkflow({ fileName, text }),
+    exportWorkflow: (definition, format) => api.exportWorkflow({ definition, format }),
+    getAgentCatalog: () => api.getAgentCatalog(),
+    async createAndStartTask({ definition, template }) {
+      const templateId = template ? (await api.loadTemplate({ name: template.templateId, version: template.version })).id : undefined;
+      const created = await api.createTask(definition, templateId === undefined ? {} : { templateId });
+      await api.startTask(created.task_id);
+      return { taskId: created.task_id };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isId, type Id } from '../ids';
+import { TASK_STATUSES, type ExecutionStatus, type NodeStatus, type TaskStatus, type TriggerType } from '../status';
+import type { WorkflowDefinition } from '../workflow/definition';
+import type { NodeView } from './nodes';
+
+type Json = z.infer<ReturnType<typeof z.json>>;
+
+const id = z.string().refine(isId, 'must be a decimal id');
+
+/** Which tasks the dashboard lists; newest first. */
+export const taskListQuerySchema = z.object({
+  status: z.array(z.enum(TASK_STATUSES)).min(1).optional(),
+  /** Words in the task's name. */
+  search: z.string().max(200).optional(),
+  limit: z.int().min(1).max(1000).default(200),
+});
+export type TaskListQuery = z.input<typeof taskListQuerySchema>;
+
+export interface TaskCounters {
+  totalNodes: number;
+  totalContainers: number;
+  totalAgents: number;
+  completedNodes: number;
+  failedNodes: number;
+  runningNodes: number;
+  skippedNodes: number;
+}
+
+export interface TaskSummary extends TaskCounters {
+  taskId: Id;
+  name: string;
+  status: TaskStatus;
+  createdBy: string | null;
+  createdAt: number;
+  startTime: number | null;
+  endTime: number | null;
+  errorMessage: string | null;
+  /** Engines that ran or run this task's nodes. */
+  engineIds: string[];
+}
+
+export interface TaskDetail extends TaskSummary {
+  rootNodeId: string;
+  variables: Record<string, Json>;
+  /** The workflow as it was when the task was created. */
+  workflow: WorkflowDefinition;
+}
+
+export interface ExecutionView {
+  executionId: Id;
+  nodeId: string;
+  batch: number;
+  engineId: string | null;
+  status: ExecutionStatus;
+  progress: number;
+  resolvedConfig: Json | null;
+  result: Json | null;
+  exitCode: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  startTime: number | null;
+  endTime: number | null;
+  durationMs: number | null;
+}
+
+export interface TransitionView {
+  transitionId: Id;
+  nodeId: string;
+  batch: number;
+  from: NodeStatus | null;
+  to: NodeStatus;
+  reason: string | null;
+  trigger: TriggerType;
+  operator: string | null;
+  time: number;
+}
+
+export interface NodeDetail {
+  node: NodeView;
+  executions: ExecutionView[];
+  transitions: TransitionView[];
+}
+
+/** A task's transitions in order, for replay: `until` cuts the history at a moment. */
+export const transitionQuerySchema = z.object({
+  taskId: id,
+  until: z.int().min(0).optional(),
+  nodeId: z.string().min(1).max(200).optional(),
+});
+export type TransitionQuery = z.input<typeof transitionQuerySchema>;
