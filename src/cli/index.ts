@@ -4,13 +4,15 @@ import { registerBackup } from './backup-command';
 import { registerConvert } from './convert-command';
 import { registerEngine } from './engine-command';
 import { processIo, type CliIo } from './io';
+import { registerRunBundles } from './run-bundle-command';
+import { registerRun } from './run-command';
 import { registerServe } from './serve-command';
 import { registerValidate } from './validate-command';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerServe, registerBackup, registerEngine, registerValidate, registerConvert];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that

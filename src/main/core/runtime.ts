@@ -26,6 +26,11 @@ export interface ConsoleRuntimeOptions {
   catalogDir?: string;
   /** How many nodes the embedded Engine runs at once. */
   embeddedCapacity?: number;
+  /**
+   * Pick up the tasks a previous process left running (default). A one-off `deduction run`
+   * says no: it drives its own task only, even on a database another console uses.
+   */
+  recover?: boolean;
   logger?: Logger;
 }
 
@@ -99,7 +104,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const offChanges = scheduler.onChange((batch) => changes.push(batch));
   const offAppends = engines.port.onEvents((batch) => appends.push(batch));
   const offStates = engines.onStates((states) => events.emit('engineStatus', states));
-  await scheduler.recover();
+  if (options.recover !== false) await scheduler.recover();
 
   const apiFor = (operator: string) =>
     createConsoleService({ store, scheduler, engines, appName: options.appName, version: options.version, operator: () => operator });
