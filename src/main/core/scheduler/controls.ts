@@ -2,6 +2,7 @@ import { isTerminalNodeStatus } from '../../../shared/status';
 import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { SchedulerError } from './errors';
+import { activateTask } from './load';
 import { attemptCompleted, attemptFailed, type Ending } from './outcomes';
 import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
 import type { Step } from './step';
@@ -161,8 +162,11 @@ function clearOutcome(node: RtNode): void {
   node.manualDecision = null;
 }
 
+/** An ended task runs again; everything in it that had not started is decided again. */
 function reopenTask(control: Control, task: TaskRuntime): void {
-  if (task.status === 'completed' || task.status === 'failed' || task.status === 'stopped') setTaskStatus(control.core, control.step, task, 'running', null);
+  if (task.status !== 'completed' && task.status !== 'failed' && task.status !== 'stopped') return;
+  setTaskStatus(control.core, control.step, task, 'running', null);
+  activateTask(control.core, task);
 }
 
 /** Ended containers above a node run again (on the same Engine instance) so that it can. */

@@ -161,9 +161,10 @@ function loadHistory(store: Store, task: TaskRuntime): void {
 }
 
 /**
- * Puts a loaded task to work: every node that has not started is decided again (its container
- * may have started meanwhile), running containers are checked for their end, and the moments
- * the task waits for (pins, backoffs, deadlines) are armed again from the stored times.
+ * Puts a running task's image to work (after a load, or when an ended task runs again): every
+ * node that has not started is decided again (its container may have started meanwhile),
+ * running containers are checked for their end, and the moments the task waits for (pins,
+ * backoffs, deadlines) are armed again from the stored times.
  */
 export function activateTask(core: Core, task: TaskRuntime): void {
   for (const node of task.nodes.values()) {

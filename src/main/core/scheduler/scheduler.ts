@@ -20,7 +20,7 @@ import { activateTask, loadTask } from './load';
 import { queryNodes } from './query-nodes';
 import { reconcileTask, type Reconciliation } from './reconcile';
 import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
-import { startNext, waitingForCapacity, describeError } from './start';
+import { capacityIsShort, describeError, startNext, waitingForCapacity } from './start';
 import { describeStep, flushStep, Step } from './step';
 import { systemClock, type Clock } from './timers';
 import { setTaskStatus } from './transitions';
@@ -257,7 +257,7 @@ export class Scheduler {
     const task = loadTask(this.options.store, taskId);
     if (!task) return undefined;
     this.core.tasks.set(taskId, task);
-    activateTask(this.core, task);
+    if (task.status === 'running' || task.status === 'paused') activateTask(this.core, task);
     return task;
   }
 
@@ -311,23 +311,34 @@ export class Scheduler {
   }
 
   /**
-   * Command outcomes and due timers, then starts (first) and decisions until the step's time
-   * is spent. That time covers the writes and the commit too (at their learned cost, see
-   * commit-cost.ts), so that a node made ready here waits about one step for its start
-   * command however much the step holds.
+   * Command outcomes and due timers, then rounds of decisions and starts until the step's time
+   * is spent. Each round decides first, then starts. With capacity to spare, decisions get half
+   * the time left, so that a wide fan-out streams out as it is decided; when capacity is short,
+   * decisions get all of it, so that nodes made ready together compete for the free slots by
+   * priority. The time covers the writes and the commit too (at their learned cost, see
+   * commit-cost.ts), so a node made ready here waits about one step for its start command
+   * however much the step holds.
    */
   private drive(step: Step, started: number): void {
     const core = this.core;
     const cost = core.commitCost;
     const deadline = started + cost.stepMs(this.budgetMs) - cost.fixedMs;
+    const spent = (until: number) => performance.now() + step.rows * cost.perRowMs > until;
     for (let event = core.internal.shift(); event; event = core.internal.shift()) applyInternal(core, step, event);
-    for (let spent = 1; ; spent++) {
-      if ((spent & 3) === 0 && performance.now() + step.rows * cost.perRowMs > deadline) break;
-      if (!startNext(core, step)) {
-        const node = core.work.take();
-        if (!node) break;
+    for (;;) {
+      let progressed = false;
+      const decideUntil = capacityIsShort(core) ? deadline : (performance.now() + deadline) / 2;
+      for (let count = 1; core.work.size > 0; count++) {
+        const node = core.work.take()!;
         if (core.isLive(node)) processNode(core, step, node);
+        progressed = true;
+        if ((count & 3) === 0 && spent(decideUntil)) break;
       }
+      for (let count = 1; startNext(core, step); count++) {
+        progressed = true;
+        if ((count & 3) === 0 && spent(deadline)) break;
+      }
+      if (!progressed || spent(deadline)) return;
     }
   }
 

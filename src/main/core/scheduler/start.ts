@@ -31,6 +31,11 @@ export function waitingForCapacity(core: Core, step: Step | null): boolean {
   return core.agents.size > 0 && freeCapacity(core, step) <= 0;
 }
 
+/** Fewer free slots than agents that are (or may soon be) ready to take them. */
+export function capacityIsShort(core: Core): boolean {
+  return freeCapacity(core, null) < core.agents.size + core.work.size;
+}
+
 function freeCapacity(core: Core, step: Step | null): number {
   return core.engine.freeCapacity() - core.inflight - (step ? step.started.length : 0);
 }
@@ -54,7 +59,6 @@ function newExecution(core: Core, step: Step, node: RtNode, status: RtExecution[
   node.scope.result = undefined;
   node.errorCode = null;
   node.errorMessage = null;
-  node.notBefore = null;
   step.execution(execution);
   return execution;
 }

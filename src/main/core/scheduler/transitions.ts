@@ -1,4 +1,5 @@
 import { canTransitionNode, canTransitionTask, isTerminalNodeStatus, NOT_STARTED_NODE_STATUSES, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
+import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { moveChild, moveCounters, allChildrenEnded } from './counters';
 import { SchedulerError } from './errors';
@@ -37,7 +38,7 @@ export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus,
     if (parent.status === 'running' && allChildrenEnded(parent)) core.work.add(parent);
   }
   for (const edge of node.out) reevaluate(core, edge);
-  if (node.type === 'container') gateChanged(core, node, to);
+  if (node.type === 'container') gateChanged(core, step, node, to);
   if (parent === null && isTerminalNodeStatus(to)) endTask(core, step, task, node);
 }
 
@@ -59,12 +60,38 @@ function reevaluate(core: Core, edge: RtEdge): void {
   if (isNotStarted(target.status)) core.work.add(target);
 }
 
-/** Children wait for their container to run, and are skipped when it ends without running them. */
-function gateChanged(core: Core, container: RtNode, to: NodeStatus): void {
-  if (to !== 'running' && !isTerminalNodeStatus(to)) return;
-  for (const child of container.children) if (isNotStarted(child.status)) core.work.add(child);
-  if (to === 'running' && allChildrenEnded(container)) core.work.add(container);
+/**
+ * Children wait for their container to run. A container that ends leaves nothing inside it
+ * unstarted: whatever has not started is skipped in the same step, at any depth, so that a
+ * task never ends (or a parent completes) around nodes that are still pending.
+ */
+function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus): void {
+  if (to === 'running') {
+    for (const child of container.children) if (isNotStarted(child.status)) core.work.add(child);
+    if (allChildrenEnded(container)) core.work.add(container);
+    return;
+  }
+  if (!isTerminalNodeStatus(to) || cascading.has(core)) return;
+  cascading.add(core);
+  try {
+    const stack = [...container.children];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (isNotStarted(node.status)) {
+        const parent = node.parent!;
+        node.errorCode = NODE_REASON.containerNotRun;
+        node.errorMessage = `its container ${parent.nodeId} ${parent.status} without running it`;
+        node.endTime = step.now;
+        transition(core, step, node, 'skipped', 'dependency', node.errorMessage);
+      }
+      if (node.type === 'container') stack.push(...node.children);
+    }
+  } finally {
+    cascading.delete(core);
+  }
 }
+
+/** Schedulers in the middle of skipping a subtree (which must not start another walk of it). */
+const cascading = new WeakSet<Core>();
 
 function endTask(core: Core, step: Step, task: TaskRuntime, root: RtNode): void {
   const to: TaskStatus = root.status === 'failed' ? 'failed' : 'completed';
