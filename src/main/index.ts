@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
 import { registerConsoleApi } from './ipc';
 import { applicationMenuTemplate } from './menu';
+import { notifyAlerts } from './notifications';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
     const contents = mainWindow?.webContents;
     return contents !== undefined && event.sender === contents && event.senderFrame === contents.mainFrame;
   });
+  notifyAlerts(runtime);
   mainWindow = createWindow();
 }
 

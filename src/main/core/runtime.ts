@@ -2,6 +2,7 @@ import type { ConsoleApi } from '../../shared/api/contract';
 import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endpoints';
 import type { EngineState } from '../../shared/engine/engine-state';
 import { consoleLogger, type Logger } from '../../shared/logger';
+import { AlertMonitor } from './alerts/alert-monitor';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
 import { connectEngines } from './engine/env-engines';
@@ -101,17 +102,31 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const scheduler = new Scheduler({ store, engine: engines.port, logger });
   const changes = taskChangeFeed(events);
   const appends = appendFeeds(events);
-  const offChanges = scheduler.onChange((batch) => changes.push(batch));
+  // Alerts are checked on every commit; their settings are read again at most once a second.
+  let alertSettings = { value: readSettings(store, logger).alerts, readAt: Date.now() };
+  const currentAlertSettings = () => {
+    if (Date.now() - alertSettings.readAt > 1000) alertSettings = { value: readSettings(store, logger).alerts, readAt: Date.now() };
+    return alertSettings.value;
+  };
+  const alerts = new AlertMonitor(currentAlertSettings, (alert) => events.emit('alert', alert));
+  const offChanges = scheduler.onChange((batch) => {
+    changes.push(batch);
+    alerts.onTaskChanges(batch);
+  });
   const offAppends = engines.port.onEvents((batch) => appends.push(batch));
-  const offStates = engines.onStates((states) => events.emit('engineStatus', states));
+  const offStates = engines.onStates((states) => {
+    events.emit('engineStatus', states);
+    alerts.onEngineStates(states);
+  });
   if (options.recover !== false) await scheduler.recover();
 
   const apiFor = (operator: string) =>
-    createConsoleService({ store, scheduler, engines, appName: options.appName, version: options.version, operator: () => operator });
+    createConsoleService({ store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator: () => operator });
   const configured = createConsoleService({
     store,
     scheduler,
     engines,
+    alerts,
     appName: options.appName,
     version: options.version,
     operator: () => readSettings(store, logger).operatorName,

@@ -19,6 +19,7 @@ import type { WorkflowDiff } from '../workflow/diff';
 import { WORKFLOW_FORMATS, type WorkflowReadResult } from '../workflow/read-result';
 import type { SaveTemplateResult, Template, TemplateSummary } from '../workflow/templates';
 import type { ValidationResult } from '../workflow/validate';
+import type { Alert, TaskHealth } from './alerts';
 import type { AppStatus } from './app-status';
 import type { LogsAppended, SamplesAppended } from './live';
 import { logQuerySchema, type LogPage } from './logs';
@@ -105,6 +106,9 @@ export const CONSOLE_METHODS = {
   getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),
   getProgressSeries: query<ProgressSeries>()(z.tuple([progressQuerySchema])),
 
+  listAlerts: query<Alert[]>()(z.tuple([])),
+  getTaskHealth: query<TaskHealth>()(z.tuple([taskId])),
+
   listEngines: query<EngineState[]>()(z.tuple([])),
   getAgentCatalog: query<AgentCatalogEntry[]>()(z.tuple([])),
   getSettings: query<Settings>()(z.tuple([])),
@@ -119,6 +123,8 @@ export const CONSOLE_EVENTS = {
   /** Nodes and Engines with new resource samples: fetch with getResourceSeries. */
   samplesAppended: stream<SamplesAppended[]>(),
   engineStatus: stream<EngineState[]>(),
+  /** Failures, timeouts, lost Engines and crossed thresholds, as the alert settings ask. */
+  alert: stream<Alert>(),
 } as const satisfies Record<string, EventSpec<unknown>>;
 
 export type ConsoleMethodName = keyof typeof CONSOLE_METHODS;

@@ -63,6 +63,7 @@ export function createFakeElectron(userData: string, appPath: string) {
     permissionHandler: undefined as undefined | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     headersHandler: undefined as undefined | ((details: { responseHeaders: Record<string, string[]> }, callback: (response: unknown) => void) => void),
     errors: [] as string[],
+    notifications: [] as Array<{ title: string; body: string }>,
   };
   const app = Object.assign(appEvents, {
     isPackaged: false,
@@ -96,6 +97,15 @@ export function createFakeElectron(userData: string, appPath: string) {
       },
     },
     shell: { openExternal: () => Promise.resolve() },
+    Notification: class {
+      static isSupported(): boolean {
+        return true;
+      }
+      constructor(private readonly options: { title: string; body: string }) {}
+      show(): void {
+        record.notifications.push({ title: this.options.title, body: this.options.body });
+      }
+    },
     dialog: { showErrorBox: (title: string, message: string) => record.errors.push(`${title}: ${message}`) },
   };
   return { electron, handlers, listeners, record };

@@ -74,6 +74,23 @@ describe('the built Electron main bundle', () => {
   });
 });
 
+describe('desktop notifications', () => {
+  it('show an alert raised by the core', async () => {
+    const window = FakeBrowserWindow.created[0]!;
+    const call = (method: string, ...args: unknown[]) => fake.handlers.get(ipcChannel(method as never))!({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, ...args);
+    const workflow = {
+      name: 'alerting',
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true },
+        { nodeId: 'doomed', nodeType: 'agent', parentId: 'root', agentLoad: 'sim', agentConfig: { durationMs: 5, outcome: 'failed' } },
+      ],
+    };
+    const created = (await call('createTask', workflow)) as { ok: true; result: { task_id: string } };
+    expect(await call('startTask', created.result.task_id)).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(fake.record.notifications.map((note) => note.body)).toContainEqual(expect.stringMatching(/^doomed failed/)), { timeout: 15_000 });
+  });
+});
+
 describe('the embedded Engine', () => {
   it('starts with the app on loopback, and stops when the app quits', async () => {
     const window = FakeBrowserWindow.created[0]!;

@@ -1,8 +1,10 @@
 import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import type { EngineState } from '../../../shared/engine/engine-state';
+import type { Alert, TaskHealth } from '../../../shared/api/alerts';
 import type { ConsoleApi } from '../../../shared/api/contract';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { Store } from '../store/store';
+import { getTask } from '../tasks/task-queries';
 import { observationApi } from './observation-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
@@ -14,10 +16,17 @@ export interface EngineDirectory {
   catalog(): AgentCatalogEntry[];
 }
 
+/** The alerts raised so far, and each task's health. */
+export interface AlertDirectory {
+  list(): Alert[];
+  health(taskId: string): TaskHealth;
+}
+
 export interface ConsoleServiceDeps {
   store: Store;
   scheduler: Scheduler;
   engines: EngineDirectory;
+  alerts: AlertDirectory;
   appName: string;
   version: string;
   /** Who is acting: recorded with every control (node_state_transition.operator). */
@@ -32,6 +41,11 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...taskApi(deps),
     ...observationApi(deps),
     ...settingsApi(deps),
+    listAlerts: async () => deps.alerts.list(),
+    getTaskHealth: async (taskId) => {
+      getTask(deps.store, taskId);
+      return deps.alerts.health(taskId);
+    },
     listEngines: async () => deps.engines.states(),
     getAgentCatalog: async () => deps.engines.catalog(),
   };

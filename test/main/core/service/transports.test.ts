@@ -125,6 +125,8 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   await until(api, taskId, 'work', ['completed']);
 
   await until(api, taskId, 'flaky', ['failed']);
+  expect((await api.listAlerts()).filter((alert) => alert.kind === 'node-failed' && alert.nodeId === 'flaky')).not.toHaveLength(0);
+  expect((await api.getTaskHealth(taskId)).failureRate).toBeGreaterThan(0);
   expect(await api.retryFailed(taskId)).toBe(1);
   await until(api, taskId, 'flaky', ['failed']);
   await api.restartNode(taskId, 'flaky');
