@@ -25,9 +25,13 @@ export interface Reconciliation {
 
 const CONCURRENCY = 32;
 
-export async function reconcileTask(core: Core, task: TaskRuntime): Promise<Reconciliation> {
+/** Nodes whose fate on the Engine the store cannot tell: running, initializing, or stopped with an execution. */
+export function nodesToReconcile(task: TaskRuntime): RtNode[] {
+  return [...task.nodes.values()].filter((node) => node.exec !== null && (node.status === 'running' || node.status === 'initializing' || node.status === 'stopped'));
+}
+
+export async function reconcileNodes(core: Core, nodes: readonly RtNode[]): Promise<Reconciliation> {
   const report: Reconciliation = { queried: 0, applied: [], resent: 0, stopped: 0, failedQueries: 0 };
-  const nodes = [...task.nodes.values()].filter((node) => node.exec !== null && ['running', 'initializing', 'stopped'].includes(node.status));
   let next = 0;
   const worker = async () => {
     while (next < nodes.length) {

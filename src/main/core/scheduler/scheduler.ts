@@ -18,7 +18,7 @@ import { ingestEvents } from './ingest';
 import { applyInternal } from './internal';
 import { activateTask, loadTask } from './load';
 import { queryNodes } from './query-nodes';
-import { reconcileTask, type Reconciliation } from './reconcile';
+import { nodesToReconcile, reconcileNodes, type Reconciliation } from './reconcile';
 import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
 import { capacityIsShort, describeError, startNext, waitingForCapacity } from './start';
 import { describeStep, flushStep, Step } from './step';
@@ -140,14 +140,16 @@ export class Scheduler {
       const task = this.load(row.id);
       if (task) tasks.push(task);
     }
+    // What to ask about is fixed now, before this process starts anything of its own.
+    const asked = tasks.map((task) => ({ task, nodes: nodesToReconcile(task) }));
     this.schedule();
     const reconciliations: Reconciliation[] = [];
-    for (const task of tasks) {
+    for (const { task, nodes } of asked) {
       if (task.status === 'initializing') {
         await this.submit(task);
         continue;
       }
-      const report = await reconcileTask(this.core, task);
+      const report = await reconcileNodes(this.core, nodes);
       reconciliations.push(report);
       if (report.applied.length > 0 && !task.discarded) {
         this.commit(new Step(this.core.clock.now()), (step) => ingestEvents(this.core, step, report.applied, '(learned by asking the Engine after a restart)'));
