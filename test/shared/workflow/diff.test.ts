@@ -43,7 +43,7 @@ describe('diffWorkflows', () => {
       {
         nodeId: 'verify',
         changes: [
-          { field: 'agentConfig', before: expect.objectContaining({ url: 'http://127.0.0.1:8080/health' }), after: expect.objectContaining({ url: 'http://127.0.0.1:9090/health' }) },
+          { field: 'agentConfig', before: expect.objectContaining({ url: { $ref: 'variables.healthUrl' } }), after: expect.objectContaining({ url: 'http://127.0.0.1:9090/health' }) },
           { field: 'timeoutMs', before: 30_000, after: 60_000 },
         ],
       },
