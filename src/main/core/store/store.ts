@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
@@ -20,7 +21,7 @@ export interface StoreOptions {
   backupDir?: string;
   /** Check the file's integrity (quick_check) before using it; on by default for files. */
   checkIntegrity?: boolean;
-  /** Snowflake worker number of this process (0–1023). */
+  /** Snowflake worker number of this process (0–1023); random by default. */
   worker?: number;
   now?: () => number;
 }
@@ -206,7 +207,9 @@ function createStore(db: BetterSqlite3.Database, options: StoreOptions, backupFi
     file: options.file,
     db,
     kysely,
-    ids: new SnowflakeGenerator(options.worker ?? 0, options.now),
+    // Each process picks its own worker number, so the app and a CLI writing the same file at
+    // the same millisecond do not mint the same id.
+    ids: new SnowflakeGenerator(options.worker ?? randomInt(1024), options.now),
     backupFile,
     all<R>(query: Compilable<R>): R[] {
       const { statement, parameters } = prepare(query);
