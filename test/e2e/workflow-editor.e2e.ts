@@ -30,7 +30,7 @@ test('builds a workflow from the palette by keyboard, validating live, with undo
   await page.getByTestId('inspector-agent-load').fill('script');
   await expect(page.getByTestId('problems-summary')).toHaveText('No problems');
 
-  await page.getByTestId('palette').getByRole('heading').click();
+  await page.getByTestId('palette').getByRole('heading').first().click();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('problems-list')).toContainText('Agent without an agent load');
   await page.keyboard.press('Control+Shift+z');
@@ -56,7 +56,7 @@ test('switches language and theme at run time and lists the shortcuts', async ({
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
-  await page.getByTestId('palette').getByRole('heading').click();
+  await page.getByTestId('palette').getByRole('heading').first().click();
   await page.keyboard.press('?');
   await expect(page.getByTestId('help-overlay')).toContainText('Ctrl+Shift+Z');
   await page.keyboard.press('Escape');
