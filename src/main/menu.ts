@@ -1,7 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+export interface MenuActions {
+  checkForUpdates?: () => void;
+}
+
 /** The application menu: the platform's usual roles, so copy/paste and zoom work everywhere. */
-export function applicationMenuTemplate(platform: NodeJS.Platform, appName: string): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions = {}): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   return [
     ...(mac ? [{ label: appName, role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
@@ -21,5 +25,6 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, appName: stri
       ],
     },
     { role: 'windowMenu' },
+    ...(actions.checkForUpdates ? [{ role: 'help', submenu: [{ label: 'Check for Updates…', click: actions.checkForUpdates }] } satisfies MenuItemConstructorOptions] : []),
   ];
 }

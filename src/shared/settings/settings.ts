@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BALANCING_STRATEGIES, engineEndpointSchema } from '../engine/endpoints';
+import { DEFAULT_UPDATE_SETTINGS, updateSettingsSchema } from './update-settings';
 
 /**
  * The console's settings. Every field has a default, so a fresh install and a store written
@@ -38,6 +39,7 @@ export const settingsSchema = z.object({
   theme: z.enum(THEMES).default('system'),
   engines: engineSettingsSchema.default(engineSettingsSchema.parse({})),
   alerts: alertSettingsSchema.default(alertSettingsSchema.parse({})),
+  updates: updateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -54,6 +56,7 @@ export const settingsPatchSchema = z.object({
   theme: z.enum(THEMES).optional(),
   engines: engineSettingsSchema.optional(),
   alerts: alertSettingsSchema.optional(),
+  updates: updateSettingsSchema.optional(),
 } satisfies { [K in keyof z.infer<typeof settingsSchema>]: z.ZodType });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
