@@ -1,11 +1,16 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
+import { readSettings } from './core/settings/settings-store';
+import { openWithRecovery } from './core/store/recovery';
 import { registerConsoleApi } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { notifyAlerts } from './notifications';
+import { recoveryDialogs } from './recovery-dialog';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
+import { createUpdater, describeUpdateCheck, type Updater } from './updater';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let runtime: ConsoleRuntime | undefined;
@@ -33,17 +38,58 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+function readAppUpdateConfig(): string | null {
+  try {
+    return readFileSync(join(process.resourcesPath, 'app-update.yml'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function startUpdater(started: ConsoleRuntime): Updater {
+  return createUpdater({
+    settings: () => readSettings(started.store).updates,
+    platform: process.platform,
+    readAppUpdateConfig,
+    logger: console,
+    onDownloaded: (version, install) => {
+      void dialog
+        .showMessageBox({
+          type: 'info',
+          message: `Deduction Console ${version} is ready to install.`,
+          detail: 'Restart now to install it, or it is installed when you quit. Running deductions resume after the restart.',
+          buttons: ['Restart and install', 'Later'],
+          defaultId: 1,
+          cancelId: 1,
+        })
+        .then(({ response }) => response === 0 && install());
+    },
+  });
+}
+
+async function checkForUpdates(updater: Updater): Promise<void> {
+  const shown = describeUpdateCheck(await updater.check());
+  await dialog.showMessageBox({ type: shown.type, message: shown.message, detail: shown.detail, buttons: ['OK'] });
+}
+
 async function start(): Promise<void> {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
+  const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
+  const started = await openWithRecovery(
+    () => startConsoleRuntime({ dbFile, migrationsDir: migrationsDir(), appName: app.getName(), version: app.getVersion() }),
+    { dbFile, migrationsDir: migrationsDir(), ui: recoveryDialogs() },
+  );
+  if (!started) {
+    app.quit();
+    return;
+  }
+  runtime = started;
+  const updater = startUpdater(runtime);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName(), { checkForUpdates: () => void checkForUpdates(updater) })),
+  );
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  runtime = await startConsoleRuntime({
-    dbFile: join(app.getPath('userData'), 'deduction.sqlite'),
-    migrationsDir: migrationsDir(),
-    appName: app.getName(),
-    version: app.getVersion(),
   });
   registerConsoleApi(ipcMain, runtime.api, runtime.events, (event) => {
     const contents = mainWindow?.webContents;
@@ -51,6 +97,7 @@ async function start(): Promise<void> {
   });
   notifyAlerts(runtime);
   mainWindow = createWindow();
+  void updater.checkOnStart();
 }
 
 if (!app.requestSingleInstanceLock()) {

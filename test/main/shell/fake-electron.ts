@@ -64,6 +64,9 @@ export function createFakeElectron(userData: string, appPath: string) {
     headersHandler: undefined as undefined | ((details: { responseHeaders: Record<string, string[]> }, callback: (response: unknown) => void) => void),
     errors: [] as string[],
     notifications: [] as Array<{ title: string; body: string }>,
+    messageBoxes: [] as Array<{ message: string; detail?: string; buttons?: string[]; cancelId?: number }>,
+    /** Buttons to press in the next message boxes, in order; Escape (cancelId) when none is left. */
+    messageBoxAnswers: [] as number[],
   };
   const app = Object.assign(appEvents, {
     isPackaged: false,
@@ -106,7 +109,14 @@ export function createFakeElectron(userData: string, appPath: string) {
         record.notifications.push({ title: this.options.title, body: this.options.body });
       }
     },
-    dialog: { showErrorBox: (title: string, message: string) => record.errors.push(`${title}: ${message}`) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => record.errors.push(`${title}: ${message}`),
+      showMessageBox: async (options: (typeof record.messageBoxes)[number]) => {
+        record.messageBoxes.push(options);
+        return { response: record.messageBoxAnswers.shift() ?? options.cancelId ?? 0 };
+      },
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+    },
   };
   return { electron, handlers, listeners, record };
 }

@@ -78,14 +78,7 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
   const stamp = new Date((options.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-');
   let previousSavedAs: string | null = null;
   if (existsSync(options.targetFile)) {
-    const current = new BetterSqlite3(options.targetFile);
-    try {
-      previousSavedAs = `${options.targetFile}.pre-restore-${stamp}.backup`;
-      await current.backup(previousSavedAs);
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
-    }
+    previousSavedAs = await keepCurrent(options.targetFile, stamp);
   }
   const staging = `${options.targetFile}.restoring`;
   copyFileSync(options.backupFile, staging);
@@ -95,6 +88,43 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
   for (const sidecar of ['-wal', '-shm']) rmSync(`${options.targetFile}${sidecar}`, { force: true });
   renameSync(staging, options.targetFile);
   return { restored: options.targetFile, previousSavedAs };
+}
+
+/**
+ * Saves the database about to be replaced, returning where. A sound one is copied through
+ * SQLite's backup (its WAL included) as a backup. A damaged or unreadable one is copied byte
+ * for byte with its WAL under a `.damaged-` name, so it can still be examined and is never
+ * offered as a backup to restore.
+ */
+async function keepCurrent(file: string, stamp: string): Promise<string> {
+  if (isSound(file)) {
+    const savedAs = `${file}.pre-restore-${stamp}.backup`;
+    const current = new BetterSqlite3(file);
+    try {
+      await current.backup(savedAs);
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+    return savedAs;
+  }
+  const savedAs = `${file}.damaged-${stamp}`;
+  copyFileSync(file, savedAs);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${savedAs}-wal`);
+  return savedAs;
+}
+
+function isSound(file: string): boolean {
+  try {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      return connectionProblems(db, true).length === 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 function verifyRestorable(file: string, migrationsDir: string): void {

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, openSync, readFileSync, writeFileSync, writeSync, closeSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupStore, integrityProblems, restoreStore } from '../../../../src/main/core/store/backup';
+import { backupStore, findBackups, integrityProblems, restoreStore } from '../../../../src/main/core/store/backup';
 import { StoreOpenError } from '../../../../src/main/core/store/errors';
 import { openStore, type Store } from '../../../../src/main/core/store/store';
 import { MIGRATIONS_DIR } from '../../../helpers/paths';
@@ -118,5 +118,37 @@ describe('integrity at open', () => {
     expect((error as StoreOpenError).code).toBe('INTEGRITY');
     expect((error as StoreOpenError).message).toMatch(/is damaged.*left as it is.*deduction restore .*db\.sqlite\.v1-2026-01-01T00-00-00-000Z\.backup/s);
     expect(readFileSync(file).equals(damaged)).toBe(true);
+  });
+});
+
+describe('restore over a damaged database', () => {
+  it('keeps the damaged file byte for byte under a name never offered as a backup', async () => {
+    const dir = tempDir();
+    const store = await storeWithSchemes(dir, Array.from({ length: 3000 }, (_, i) => `scheme number ${i} with a long enough name to fill pages`));
+    const backup = (await backupStore(store, join(dir, 'db.sqlite.mine.backup'))).file;
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+    const target = join(dir, 'db.sqlite');
+    const handle = openSync(target, 'r+');
+    for (const page of [6, 7, 8, 9]) writeSync(handle, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
+    closeSync(handle);
+    const damaged = readFileSync(target);
+    const result = await restoreStore({ backupFile: backup, targetFile: target, migrationsDir: MIGRATIONS_DIR, now: () => Date.UTC(2026, 5, 1) });
+    expect(result.previousSavedAs).toBe(`${target}.damaged-2026-06-01T00-00-00-000Z`);
+    expect(readFileSync(result.previousSavedAs!).equals(damaged)).toBe(true);
+    expect(findBackups(target)).toEqual([backup]);
+    expect(integrityProblems(target)).toEqual([]);
+  });
+
+  it('keeps a file SQLite cannot read at all the same way', async () => {
+    const dir = tempDir();
+    const store = await storeWithSchemes(dir, ['saved']);
+    const backup = (await backupStore(store, join(dir, 'saved.backup'))).file;
+    store.close();
+    const target = join(dir, 'db.sqlite');
+    writeFileSync(target, 'x'.repeat(8192));
+    const result = await restoreStore({ backupFile: backup, targetFile: target, migrationsDir: MIGRATIONS_DIR, now: () => Date.UTC(2026, 5, 1) });
+    expect(readFileSync(result.previousSavedAs!, 'utf8')).toBe('x'.repeat(8192));
+    expect(schemeNames(target)).toEqual(['saved']);
   });
 });
