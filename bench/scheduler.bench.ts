@@ -38,6 +38,9 @@ interface RunResult {
   p50: number;
   p99: number;
   samples: number;
+  commitFixedMs: number;
+  commitPerRowMs: number;
+  commits: number;
   status: string;
   rawRowsPerSecond: number;
 }
@@ -115,7 +118,20 @@ async function runShape(dir: string, label: string, shape: ShapeName, size: numb
   const transitions = Number(store.db.prepare(`SELECT count(*) FROM node_state_transition WHERE task_id = ? AND from_status IS NOT NULL`).pluck().get(BigInt(taskId)));
   const rawRowsPerSecond = rawInsertRate(dir, label, store, taskId);
   store.close();
-  return { shape, nodes: created.total_nodes, ms, transitions, p50: stats.latency.p50Ms, p99: stats.latency.p99Ms, samples: stats.latency.count, status, rawRowsPerSecond };
+  return {
+    shape,
+    nodes: created.total_nodes,
+    ms,
+    transitions,
+    p50: stats.latency.p50Ms,
+    p99: stats.latency.p99Ms,
+    samples: stats.latency.count,
+    commitFixedMs: stats.commitCost.fixedMs,
+    commitPerRowMs: stats.commitCost.perRowMs,
+    commits: stats.commits,
+    status,
+    rawRowsPerSecond,
+  };
 }
 
 /**
@@ -167,7 +183,8 @@ function printRun(result: RunResult): void {
   console.log(
     `${`${result.shape} ${result.nodes}`.padEnd(15)} ${result.status.padEnd(9)} ${result.ms.toFixed(0).padStart(6)} ms  ` +
       `${fmt(result.nodes / seconds).padStart(7)} nodes/s  ${fmt(result.transitions / seconds).padStart(7)} transitions/s (${result.transitions})  ` +
-      `satisfied→start p50 ${result.p50.toFixed(3)} ms p99 ${result.p99.toFixed(3)} ms  raw insert ${fmt(result.rawRowsPerSecond)} rows/s`,
+      `satisfied→start p50 ${result.p50.toFixed(3)} ms p99 ${result.p99.toFixed(3)} ms  raw insert ${fmt(result.rawRowsPerSecond)} rows/s  ` +
+      `(${result.commits} commits, learned cost ${result.commitFixedMs.toFixed(3)} ms + ${(result.commitPerRowMs * 1000).toFixed(1)} µs/row)`,
   );
 }
 

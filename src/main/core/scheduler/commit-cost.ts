@@ -5,6 +5,8 @@
  * scheduler can size its steps: small enough that a ready node soon gets its start command,
  * large enough that the fixed part does not eat the throughput.
  */
+const RECENT = 32;
+
 export class CommitCost {
   private weight = 0;
   private sumRows = 0;
@@ -13,10 +15,14 @@ export class CommitCost {
   private sumRowsMs = 0;
   fixedMs = 0;
   perRowMs = 0.01;
+  /** The last commit times: the cheapest of them bounds the fixed part, which noise would inflate. */
+  private readonly recent: number[] = [];
 
   constructor(private readonly decay = 0.97) {}
 
   observe(rows: number, ms: number): void {
+    this.recent.push(ms);
+    if (this.recent.length > RECENT) this.recent.shift();
     const decay = this.decay;
     this.weight = this.weight * decay + 1;
     this.sumRows = this.sumRows * decay + rows;
@@ -27,7 +33,7 @@ export class CommitCost {
     if (spread > 1e-9 * this.weight * this.sumRowsSquared && spread > 0) {
       const slope = (this.weight * this.sumRowsMs - this.sumRows * this.sumMs) / spread;
       this.perRowMs = Math.max(0, slope);
-      this.fixedMs = Math.max(0, (this.sumMs - this.perRowMs * this.sumRows) / this.weight);
+      this.fixedMs = Math.min(Math.min(...this.recent), Math.max(0, (this.sumMs - this.perRowMs * this.sumRows) / this.weight));
     } else if (this.sumRows > 0) {
       this.perRowMs = this.sumMs / this.sumRows;
       this.fixedMs = 0;
@@ -35,10 +41,10 @@ export class CommitCost {
   }
 
   /**
-   * How long a step should last: the budget, or four times the fixed cost when that is
-   * larger (then a step spends at most a fifth of its time on the fixed part).
+   * How long a step should last: the budget, or three times the fixed cost when that is
+   * larger (then a step spends at most a third of its time on the fixed part).
    */
   stepMs(budgetMs: number): number {
-    return Math.max(budgetMs, 4 * this.fixedMs);
+    return Math.max(budgetMs, 3 * this.fixedMs);
   }
 }

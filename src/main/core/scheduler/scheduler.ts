@@ -34,7 +34,7 @@ export interface SchedulerOptions {
    * How long a step (one transaction: its decisions, starts, writes and commit) should take,
    * in milliseconds; a node made ready waits about this long for its start command. When a
    * commit's fixed cost is large (the task row holds the whole workflow snapshot, so it grows
-   * with the task), steps grow to four times that cost, trading latency for throughput.
+   * with the task), steps grow to three times that cost, trading latency for throughput.
    */
   stepBudgetMs?: number;
   /** How often to look again at Engine capacity while agents wait for it. */
@@ -43,6 +43,8 @@ export interface SchedulerOptions {
 
 export interface SchedulerReport extends SchedulerStats {
   latency: { count: number; p50Ms: number; p99Ms: number };
+  /** The learned cost of a commit (see commit-cost.ts). */
+  commitCost: { fixedMs: number; perRowMs: number };
   queuedAgents: number;
   timers: number;
 }
@@ -103,6 +105,7 @@ export class Scheduler {
     return {
       ...this.core.stats,
       latency: { count: latency.size, p50Ms: latency.quantile(0.5), p99Ms: latency.quantile(0.99) },
+      commitCost: { fixedMs: this.core.commitCost.fixedMs, perRowMs: this.core.commitCost.perRowMs },
       queuedAgents: this.core.agents.size,
       timers: this.core.timers.size,
     };
@@ -313,35 +316,37 @@ export class Scheduler {
   }
 
   /**
-   * Command outcomes and due timers, then rounds of decisions and starts until the step's time
-   * is spent. Each round decides first, then starts. With capacity to spare, decisions get half
-   * the time left, so that a wide fan-out streams out as it is decided; when capacity is short,
-   * decisions get all of it, so that nodes made ready together compete for the free slots by
-   * priority. The time covers the writes and the commit too (at their learned cost, see
-   * commit-cost.ts), so a node made ready here waits about one step for its start command
-   * however much the step holds.
+   * Command outcomes and due timers, then decisions and starts until the step's time is spent.
+   * With capacity to spare, each node made ready is started before the next is decided, so
+   * that a wide fan-out streams out as it is decided and nothing waits in the queue; when
+   * capacity is short, everything is decided first, so that nodes made ready together compete
+   * for the free slots by priority. The time covers the writes and the commit too (at their
+   * learned cost, see commit-cost.ts), so a node made ready here waits about one step for its
+   * start command however much the step holds.
    */
   private drive(step: Step, started: number): void {
     const core = this.core;
     const cost = core.commitCost;
     const deadline = started + cost.stepMs(this.budgetMs) - cost.fixedMs;
-    const spent = (until: number) => performance.now() + step.rows * cost.perRowMs > until;
+    const spent = () => performance.now() + step.rows * cost.perRowMs > deadline;
     for (let event = core.internal.shift(); event; event = core.internal.shift()) applyInternal(core, step, event);
-    for (;;) {
-      let progressed = false;
-      const decideUntil = capacityIsShort(core) ? deadline : (performance.now() + deadline) / 2;
+    if (capacityIsShort(core)) {
       for (let count = 1; core.work.size > 0; count++) {
-        const node = core.work.take()!;
-        if (core.isLive(node)) processNode(core, step, node);
-        progressed = true;
-        if ((count & 3) === 0 && spent(decideUntil)) break;
+        this.decideNext(step);
+        if ((count & 3) === 0 && spent()) return;
       }
-      for (let count = 1; startNext(core, step); count++) {
-        progressed = true;
-        if ((count & 3) === 0 && spent(deadline)) break;
-      }
-      if (!progressed || spent(deadline)) return;
     }
+    for (let count = 1; ; count++) {
+      if (!startNext(core, step) && !this.decideNext(step)) return;
+      if ((count & 3) === 0 && spent()) return;
+    }
+  }
+
+  private decideNext(step: Step): boolean {
+    const node = this.core.work.take();
+    if (!node) return false;
+    if (this.core.isLive(node)) processNode(this.core, step, node);
+    return true;
   }
 
   /** Another step soon if work is left; a capacity poll if only capacity holds agents back. */

@@ -64,7 +64,7 @@ describe('operator controls', () => {
     h = await harness({ defaultScript: { outcome: 'hang' } });
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'a' }, { nodeId: 'b' }, { nodeId: 'c', dependencies: [{ sourceNodeId: 'a', type: 'success' }] }]));
     await h.scheduler.startTask(task_id);
-    await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'b').status === 'running' && nodeRow(h!.store, task_id, 'a').status === 'running');
+    await waitUntil(h.scheduler, () => ['a', 'b'].every((id) => nodeRow(h!.store, task_id, id).status === 'running') && nodeRow(h!.store, task_id, 'c').status === 'waiting');
     h.scheduler.stopTask(task_id, 'bob', 'exercise called off');
     expect(taskStatus(h.store, task_id)).toBe('stopped');
     expect(nodeStatuses(h.store, task_id)).toEqual({ root: 'stopped', a: 'stopped', b: 'stopped', c: 'waiting' });
