@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_ID } from './core/paths';
 import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
 import { readSettings } from './core/settings/settings-store';
 import { openWithRecovery } from './core/store/recovery';
@@ -73,6 +74,7 @@ async function checkForUpdates(updater: Updater): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
   const started = await openWithRecovery(
     () => startConsoleRuntime({ dbFile, migrationsDir: migrationsDir(), appName: app.getName(), version: app.getVersion() }),

@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PRODUCT_NAME = 'Deduction Console';
+/** The installers' application id (electron-builder.yml's appId); Windows ties notifications to it. */
+export const APP_ID = 'org.deduction.console';
 export const DATABASE_FILE_NAME = 'deduction.sqlite';
 
 /**
