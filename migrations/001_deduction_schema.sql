@@ -60,7 +60,6 @@ CREATE TABLE deduction_task (
   template_id       INTEGER REFERENCES workflow_template (id) ON DELETE SET NULL,
   status            TEXT    NOT NULL DEFAULT 'pending'
                     CHECK (status IN ('pending', 'initializing', 'running', 'paused', 'completed', 'failed', 'stopped')),
-  workflow_snapshot TEXT    NOT NULL CHECK (json_valid(workflow_snapshot)),
   variables         TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(variables)),
   root_node_id      TEXT    NOT NULL,
   total_nodes       INTEGER NOT NULL DEFAULT 0 CHECK (total_nodes >= 0),
@@ -79,6 +78,14 @@ CREATE TABLE deduction_task (
   CHECK (total_nodes = total_containers + total_agents)
 );
 CREATE INDEX idx_task_status ON deduction_task (status);
+
+-- The design's deduction_task.workflow_snapshot, one-to-one in its own table: the task row is
+-- rewritten on every scheduler commit (its counters), and SQLite rewrites a whole row on each
+-- update, so a megabyte snapshot in it would be copied on every node transition.
+CREATE TABLE deduction_task_snapshot (
+  task_id           INTEGER PRIMARY KEY REFERENCES deduction_task (id) ON DELETE CASCADE,
+  workflow_snapshot TEXT    NOT NULL CHECK (json_valid(workflow_snapshot))
+);
 CREATE INDEX idx_task_created_at ON deduction_task (created_at);
 CREATE INDEX idx_task_scheme ON deduction_task (scheme_id);
 

@@ -4,10 +4,11 @@ import type { Store } from '../../src/main/core/store/store';
 export function insertTask(store: Store, id: bigint | string = store.ids.next(), status = 'pending'): string {
   store.db
     .prepare(
-      `INSERT INTO deduction_task (id, task_name, status, workflow_snapshot, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
-       VALUES (?, 'task', ?, '{}', 'root', 2, 1, 1, 1, 1)`,
+      `INSERT INTO deduction_task (id, task_name, status, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
+       VALUES (?, 'task', ?, 'root', 2, 1, 1, 1, 1)`,
     )
     .run(BigInt(id), status);
+  store.db.prepare(`INSERT INTO deduction_task_snapshot (task_id, workflow_snapshot) VALUES (?, '{"name":"task"}')`).run(BigInt(id));
   return String(id);
 }
 

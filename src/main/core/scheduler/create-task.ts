@@ -104,7 +104,6 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
           env_instance_id: settings.envInstanceId ?? null,
           template_id: settings.templateId ?? null,
           status: 'pending',
-          workflow_snapshot: JSON.stringify(workflow),
           variables: JSON.stringify(variables),
           root_node_id: tree.rootId,
           total_nodes: total,
@@ -115,6 +114,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
           updated_at: now,
         }),
       );
+      store.run(store.kysely.insertInto('deduction_task_snapshot').values({ task_id: taskId as unknown as string, workflow_snapshot: JSON.stringify(workflow) }));
       rowInserter(store, 'workflow_node', NODE_COLUMNS).insert(nodeRows);
       rowInserter(store, 'node_dependency', DEPENDENCY_COLUMNS).insert(dependencyRows);
       rowInserter(store, 'node_state_transition', TRANSITION_COLUMNS).insert(transitionRows);

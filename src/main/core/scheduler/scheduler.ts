@@ -267,7 +267,7 @@ export class Scheduler {
   }
 
   private async submit(task: TaskRuntime): Promise<void> {
-    const snapshot = this.options.store.first(this.options.store.kysely.selectFrom('deduction_task').select('workflow_snapshot').where('id', '=', task.id));
+    const snapshot = this.options.store.first(this.options.store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', task.id));
     const definition = JSON.parse(snapshot!.workflow_snapshot) as NormalizedWorkflowDefinition;
     try {
       await this.core.engine.submitTask(toEngineRequest(task.id, definition));

@@ -15,7 +15,7 @@ export const RUN_BUNDLE_VERSION = 1;
 export const RUN_BUNDLE_MAX_BYTES = 400 * 1024 * 1024;
 
 /** Tables in the order rows must be inserted for their foreign keys to hold. */
-const RUN_TABLES = ['deduction_task', 'workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'] as const;
+const RUN_TABLES = ['deduction_task', 'deduction_task_snapshot', 'workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'] as const;
 type RunTable = (typeof RUN_TABLES)[number];
 
 const headerSchema = z.object({
@@ -109,7 +109,7 @@ export function importRun(store: Store, file: string): RunImportResult {
       const values: Record<string, unknown> = { ...row };
       if (table === 'deduction_task') {
         for (const reference of ['scheme_id', 'env_instance_id', 'template_id'] as const) values[reference] = null;
-      } else {
+      } else if (table !== 'deduction_task_snapshot') {
         delete values['id'];
       }
       if (table === 'node_execution_log' && typeof row['execution_id'] === 'string') {

@@ -74,7 +74,6 @@ export interface DeductionTaskTable {
   env_instance_id: Id | null;
   template_id: Id | null;
   status: WithDefault<TaskStatus>;
-  workflow_snapshot: Json;
   variables: WithDefault<Json>;
   root_node_id: string;
   total_nodes: WithDefault<number>;
@@ -90,6 +89,12 @@ export interface DeductionTaskTable {
   end_time: Millis | null;
   created_at: Millis;
   updated_at: Millis;
+}
+
+/** deduction_task.workflow_snapshot of the design, kept one-to-one beside the task row. */
+export interface DeductionTaskSnapshotTable {
+  task_id: Id;
+  workflow_snapshot: Json;
 }
 
 export interface WorkflowNodeTable {
@@ -229,6 +234,7 @@ export interface Database {
   agent_meta: AgentMetaTable;
   workflow_template: WorkflowTemplateTable;
   deduction_task: DeductionTaskTable;
+  deduction_task_snapshot: DeductionTaskSnapshotTable;
   workflow_node: WorkflowNodeTable;
   node_dependency: NodeDependencyTable;
   node_execution: NodeExecutionTable;

@@ -82,11 +82,12 @@ export function listTasks(store: Store, input: TaskListQuery = {}): TaskSummary[
 export function getTask(store: Store, taskId: string): TaskDetail {
   const row = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', requireId(taskId, 'task')));
   if (!row) throw new ApiError('NOT_FOUND', `there is no task ${taskId}`);
+  const snapshot = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', row.id));
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
     rootNodeId: row.root_node_id,
     variables: parse(row.variables) ?? {},
-    workflow: parse(row.workflow_snapshot)!,
+    workflow: parse(snapshot?.workflow_snapshot ?? null)!,
   };
 }
 

@@ -34,7 +34,8 @@ describe('createTask', () => {
     expect(task).toMatchObject({ task_name: 'exercise 7', status: 'pending', root_node_id: 'root', total_nodes: 6, total_containers: 3, total_agents: 3, created_by: 'alice' });
     expect(task).toMatchObject({ completed_nodes: 0, failed_nodes: 0, running_nodes: 0, skipped_nodes: 0 });
     expect(JSON.parse(task.variables)).toEqual({ side: 'red', turns: 5 });
-    const snapshot = JSON.parse(task.workflow_snapshot) as { nodes: { nodeId: string; parentId: string | null; children: string[] }[] };
+    const stored = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', result.task_id))!;
+    const snapshot = JSON.parse(stored.workflow_snapshot) as { nodes: { nodeId: string; parentId: string | null; children: string[] }[] };
     expect(snapshot.nodes.find((node) => node.nodeId === 'phase')).toMatchObject({ parentId: 'root', children: ['inner', 'strike'] });
 
     const nodes = store.all(store.kysely.selectFrom('workflow_node').selectAll().where('task_id', '=', result.task_id).orderBy('id'));

@@ -31,7 +31,9 @@ function contentOf(store: Store, taskId: string): Record<string, unknown> {
   const strip = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), id: undefined, execution_id: undefined }));
   const tables = ['workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'];
   return {
-    task: store.db.prepare('SELECT task_name, status, workflow_snapshot, total_nodes FROM deduction_task WHERE id = ?').get(task),
+    task: store.db
+      .prepare('SELECT task_name, status, workflow_snapshot, total_nodes FROM deduction_task JOIN deduction_task_snapshot s ON s.task_id = id WHERE id = ?')
+      .get(task),
     ...Object.fromEntries(tables.map((table) => [table, strip(store.db.prepare(`SELECT * FROM ${table} WHERE task_id = ? ORDER BY rowid`).all(task))])),
     logsLinkedToExecution: store.db
       .prepare(`SELECT count(*) FROM node_execution_log l JOIN node_execution e ON e.id = l.execution_id WHERE l.task_id = ?`)
@@ -48,7 +50,7 @@ describe('run bundles', () => {
     const taskId = seedRun(source);
     const file = join(tempDir(), 'run.ndjson');
     const exported = exportRun(source, taskId, file);
-    expect(exported.counts).toMatchObject({ deduction_task: 1, workflow_node: 3, node_execution_log: 100, resource_sample: 1 });
+    expect(exported.counts).toMatchObject({ deduction_task: 1, deduction_task_snapshot: 1, workflow_node: 3, node_execution_log: 100, resource_sample: 1 });
 
     expect(importRun(target, file)).toMatchObject({ taskId, status: 'imported' });
     expect(contentOf(target, taskId)).toEqual(contentOf(source, taskId));
@@ -94,7 +96,7 @@ describe('run bundles', () => {
     const taskId = seedRun(source);
     const file = join(tempDir(), 'run.ndjson');
     exportRun(source, taskId, file);
-    const text = readFileSync(file, 'utf8').replace('"status":"completed","workflow_snapshot"', '"status":"exploded","workflow_snapshot"');
+    const text = readFileSync(file, 'utf8').replace('"status":"completed","variables"', '"status":"exploded","variables"');
     writeFileSync(file, text);
     const target = await openTestStore();
     expect(() => importRun(target, file)).toThrow(/CHECK constraint/);

@@ -140,12 +140,9 @@ describe('schema of migration 001', () => {
   });
 
   it('rejects invalid JSON in JSON columns', () => {
-    expect(() =>
-      store.db
-        .prepare(`INSERT INTO deduction_task (id, task_name, workflow_snapshot, root_node_id, created_at, updated_at) VALUES (1, 't', '{not json', 'root', 1, 1)`)
-        .run(),
-    ).toThrow(/CHECK constraint/);
     const taskId = insertTask(store);
+    expect(() => store.db.prepare(`UPDATE deduction_task_snapshot SET workflow_snapshot = '{not json' WHERE task_id = ?`).run(BigInt(taskId))).toThrow(/CHECK constraint/);
+    expect(() => store.db.prepare(`UPDATE deduction_task SET variables = '{"a":' WHERE id = ?`).run(BigInt(taskId))).toThrow(/CHECK constraint/);
     insertNode(store, taskId, 'root', { type: 'container' });
     expect(() => store.db.prepare(`UPDATE workflow_node SET container_config = '[1,' WHERE node_id = 'root'`).run()).toThrow(/CHECK constraint/);
     expect(() => store.db.prepare(`INSERT INTO workflow_template (name, version, definition, created_at) VALUES ('t', 1, 'nope', 1)`).run()).toThrow(
@@ -180,7 +177,7 @@ describe('schema of migration 001', () => {
         .prepare(`INSERT INTO resource_sample (task_id, node_id, engine_id, cpu_percent, memory_bytes, sample_time) VALUES (?, 'a', 'e1', 1, 1, 1)`)
         .run(task);
     }
-    const tables = ['workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'];
+    const tables = ['deduction_task_snapshot', 'workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'];
     const count = (table: string, id: string) => Number(store.db.prepare(`SELECT count(*) FROM ${table} WHERE task_id = ?`).pluck().get(BigInt(id)));
     store.db.prepare('DELETE FROM deduction_task WHERE id = ?').run(BigInt(taskId));
     for (const table of tables) {
