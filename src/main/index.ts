@@ -1,17 +1,15 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ID } from './core/paths';
 import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
-import { readSettings } from './core/settings/settings-store';
 import { openWithRecovery } from './core/store/recovery';
 import { registerConsoleApi } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { notifyAlerts } from './notifications';
 import { recoveryDialogs } from './recovery-dialog';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
-import { createUpdater, describeUpdateCheck, type Updater } from './updater';
+import { desktopUpdater } from './update-dialogs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let runtime: ConsoleRuntime | undefined;
@@ -39,40 +37,6 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function readAppUpdateConfig(): string | null {
-  try {
-    return readFileSync(join(process.resourcesPath, 'app-update.yml'), 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-function startUpdater(started: ConsoleRuntime): Updater {
-  return createUpdater({
-    settings: () => readSettings(started.store).updates,
-    platform: process.platform,
-    readAppUpdateConfig,
-    logger: console,
-    onDownloaded: (version, install) => {
-      void dialog
-        .showMessageBox({
-          type: 'info',
-          message: `Deduction Console ${version} is ready to install.`,
-          detail: 'Restart now to install it, or it is installed when you quit. Running deductions resume after the restart.',
-          buttons: ['Restart and install', 'Later'],
-          defaultId: 1,
-          cancelId: 1,
-        })
-        .then(({ response }) => response === 0 && install());
-    },
-  });
-}
-
-async function checkForUpdates(updater: Updater): Promise<void> {
-  const shown = describeUpdateCheck(await updater.check());
-  await dialog.showMessageBox({ type: shown.type, message: shown.message, detail: shown.detail, buttons: ['OK'] });
-}
-
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
@@ -85,10 +49,8 @@ async function start(): Promise<void> {
     return;
   }
   runtime = started;
-  const updater = startUpdater(runtime);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName(), { checkForUpdates: () => void checkForUpdates(updater) })),
-  );
+  const updater = desktopUpdater(runtime.store);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName(), { checkForUpdates: updater.checkFromMenu })));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -99,7 +61,7 @@ async function start(): Promise<void> {
   });
   notifyAlerts(runtime);
   mainWindow = createWindow();
-  void updater.checkOnStart();
+  updater.checkOnStart();
 }
 
 if (!app.requestSingleInstanceLock()) {
