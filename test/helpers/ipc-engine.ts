@@ -71,7 +71,8 @@ export class IpcEngine implements EnginePort {
 /** The parent's side: serves one child's commands from `engine`; returns a detach function. */
 export function serveOverIpc(child: ChildProcess, engine: EnginePort, onMessage: (message: FromChild) => void): () => void {
   const send = (message: ToChild) => {
-    if (child.connected) child.send(message);
+    // The child may have been killed since `connected` was last updated; a failed reply is moot.
+    if (child.connected) child.send(message, () => undefined);
   };
   const handler = (message: FromChild) => {
     if (message.kind !== 'command') return onMessage(message);

@@ -163,7 +163,8 @@ describe('crash safety', () => {
     let current: ChildProcess | null = null;
     let lostEvents = 0;
     engine.onEvents((events) => {
-      if (current?.connected) current.send({ kind: 'events', events });
+      // A child SIGKILLed a moment ago may still look connected: a failed send is a lost batch.
+      if (current?.connected) current.send({ kind: 'events', events }, (error) => (lostEvents += error ? events.length : 0));
       else lostEvents += events.length;
     });
     let ended: string | null = null;
