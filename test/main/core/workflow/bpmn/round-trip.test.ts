@@ -21,7 +21,8 @@ function comparable(definition: WorkflowDefinition, keepLayoutOf: ReadonlySet<st
       return copy;
     })
     .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
-  return { ...definition, nodes };
+  // Compared as JSON, the model the definition lives in: JSON has no -0, so -0 and 0 are one value.
+  return JSON.parse(JSON.stringify({ ...definition, nodes })) as Record<string, unknown>;
 }
 
 async function roundTrip(definition: WorkflowDefinition): Promise<WorkflowDefinition> {
