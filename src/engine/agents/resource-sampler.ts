@@ -1,8 +1,10 @@
 import pidusage from 'pidusage';
 
 /**
- * Samples a process's CPU and memory with pidusage at a fixed interval; a sample that fails
- * (the process just ended) is skipped. Returns the function that stops sampling.
+ * Samples a process's CPU and memory with pidusage at a fixed interval. A sample that fails
+ * (the process just ended) is skipped, and so is one without resident memory: a process
+ * caught between fork and exec, or already a zombie, would draw a false drop to zero.
+ * Returns the function that stops sampling.
  */
 export function sampleProcess(pid: number, intervalMs: number, onSample: (cpuPercent: number, memoryBytes: number) => void): () => void {
   let stopped = false;
@@ -10,7 +12,7 @@ export function sampleProcess(pid: number, intervalMs: number, onSample: (cpuPer
   const take = (): void => {
     pidusage(pid, { maxage: intervalMs * 3 })
       .then((stat) => {
-        if (!stopped) onSample(Math.max(0, stat.cpu), Math.max(0, stat.memory));
+        if (!stopped && stat.memory > 0) onSample(Math.max(0, stat.cpu), stat.memory);
       })
       .catch(() => undefined)
       .finally(() => {
