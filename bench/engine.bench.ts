@@ -41,14 +41,16 @@ export async function main(args: string[]): Promise<number> {
     const rawTransitions = await rawTransitionInserts(dir, options.nodes);
     print('start → completed round trips (EngineClient)', nodes, 'nodes/s', 2000);
     print('  raw better-sqlite3: 2 transition rows per node', rawTransitions, 'nodes/s');
-    const ingest = await benchIngestModule(dir, options.lines);
-    const raw = await rawLogInserts(dir, options.lines, 'rows');
-    const rawBatched = await rawLogInserts(dir, options.lines, 'batch');
     const endToEnd = await benchLogsEndToEnd(dir, options.lines);
-    print('log lines, ingest module (persisted, FTS)', ingest, 'lines/s', 50_000);
-    print('log lines, Engine → client → store', endToEnd, 'lines/s', 50_000);
-    print('  raw better-sqlite3: same rows, row by row', raw, 'lines/s');
-    print('  raw better-sqlite3: same rows, one INSERT…SELECT', rawBatched, 'lines/s');
+    print('log lines, Engine → client → store (sim lines)', endToEnd, 'lines/s', 50_000);
+    for (const shape of Object.keys(MESSAGES) as Shape[]) {
+      const ingest = await benchIngestModule(dir, options.lines, shape);
+      const raw = await rawLogInserts(dir, options.lines, 'rows', shape);
+      const rawBatched = await rawLogInserts(dir, options.lines, 'batch', shape);
+      print(`log lines, ingest module, ${shape}`, ingest, 'lines/s', 50_000);
+      print('  raw better-sqlite3: same rows, row by row', raw, 'lines/s');
+      print('  raw better-sqlite3: same rows, one INSERT…SELECT', rawBatched, 'lines/s');
+    }
     return 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -76,10 +78,11 @@ function seedTask(store: Store, count: number, executions = true): { taskId: str
   store.transaction(() => {
     store.db
       .prepare(
-        `INSERT INTO deduction_task (id, task_name, workflow_snapshot, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
-         VALUES (?, 'bench', '{}', 'root', ?, 1, ?, 1, 1)`,
+        `INSERT INTO deduction_task (id, task_name, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
+         VALUES (?, 'bench', 'root', ?, 1, ?, 1, 1)`,
       )
       .run(BigInt(taskId), count + 1, count);
+    store.db.prepare(`INSERT INTO deduction_task_snapshot (task_id, workflow_snapshot) VALUES (?, '{}')`).run(BigInt(taskId));
     store.db
       .prepare(`INSERT INTO workflow_node (id, task_id, node_id, node_type, is_root, created_at, updated_at) VALUES (?, ?, 'root', 'container', 1, 1, 1)`)
       .run(store.ids.nextBigInt(), BigInt(taskId));
@@ -214,7 +217,18 @@ async function rawTransitionInserts(dir: string, count: number): Promise<number>
   return rate;
 }
 
-function logEvents(taskId: string, nodeIds: string[], count: number): NodeLogEvent[] {
+/**
+ * Message shapes: the sim agent's own lines, and longer ones closer to what real agents print.
+ * The trigram FTS index costs about one entry per character, so length matters.
+ */
+const MESSAGES = {
+  'sim lines (~30 chars)': (index: number, count: number) => `Simulation: log line ${index + 1} of ${count}`,
+  'long lines (~55 chars)': (index: number) => `unit ${index % 97} moved to grid ${index % 1013} heading ${index % 360} speed ${index % 40} knots`,
+};
+type Shape = keyof typeof MESSAGES;
+const SEARCH_TERM: Record<Shape, string> = { 'sim lines (~30 chars)': 'log line', 'long lines (~55 chars)': 'heading' };
+
+function logEvents(taskId: string, nodeIds: string[], count: number, shape: Shape): NodeLogEvent[] {
   return Array.from({ length: count }, (_, index) => ({
     type: 'node.log',
     taskId,
@@ -222,7 +236,7 @@ function logEvents(taskId: string, nodeIds: string[], count: number): NodeLogEve
     batch: 1,
     level: 'info',
     stream: 'stdout',
-    message: `unit ${index % 97} moved to grid ${index % 1013} heading ${index % 360} speed ${index % 40} knots`,
+    message: MESSAGES[shape](index, count),
     time: 1_700_000_000_000 + index,
     engineId: 'bench',
     seq: index + 1,
@@ -235,15 +249,15 @@ function searchable(store: Store, term: string, expected: number): void {
   if (found !== expected) throw new Error(`FTS finds ${found} lines with "${term}", expected ${expected}`);
 }
 
-async function benchIngestModule(dir: string, lines: number): Promise<number> {
-  const store = await open(dir, 'ingest.sqlite');
+async function benchIngestModule(dir: string, lines: number, shape: Shape): Promise<number> {
+  const store = await open(dir, `ingest-${shape.length}.sqlite`);
   const { taskId, nodeIds } = seedTask(store, 100);
-  const events = logEvents(taskId, nodeIds, lines);
+  const events = logEvents(taskId, nodeIds, lines, shape);
   const ingest = createLogIngest(store, quiet);
   const started = performance.now();
   for (let offset = 0; offset < events.length; offset += 1000) ingest(events.slice(offset, offset + 1000));
   const rate = lines / ((performance.now() - started) / 1000);
-  searchable(store, 'heading', lines);
+  searchable(store, SEARCH_TERM[shape], lines);
   store.close();
   return rate;
 }
@@ -252,10 +266,10 @@ async function benchIngestModule(dir: string, lines: number): Promise<number> {
  * The same rows straight through better-sqlite3, in transactions of 1000: either one prepared
  * INSERT per row, or one INSERT … SELECT over a JSON array per transaction (as the ingest does).
  */
-async function rawLogInserts(dir: string, lines: number, mode: 'rows' | 'batch'): Promise<number> {
-  const store = await open(dir, `raw-logs-${mode}.sqlite`);
+async function rawLogInserts(dir: string, lines: number, mode: 'rows' | 'batch', shape: Shape): Promise<number> {
+  const store = await open(dir, `raw-logs-${mode}-${shape.length}.sqlite`);
   const { taskId, nodeIds } = seedTask(store, 100);
-  const events = logEvents(taskId, nodeIds, lines);
+  const events = logEvents(taskId, nodeIds, lines, shape);
   const executionOf = new Map(
     (store.db.prepare(`SELECT node_id, id FROM node_execution WHERE task_id = ?`).raw().all(BigInt(taskId)) as Array<[string, bigint]>).map(([nodeId, id]) => [nodeId, id]),
   );
@@ -283,7 +297,7 @@ async function rawLogInserts(dir: string, lines: number, mode: 'rows' | 'batch')
     });
   }
   const rate = lines / ((performance.now() - started) / 1000);
-  searchable(store, 'heading', lines);
+  searchable(store, SEARCH_TERM[shape], lines);
   store.close();
   return rate;
 }
