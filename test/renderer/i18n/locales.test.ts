@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../../src/renderer/src/i18n/locales/en.json';
-import zhCN from '../../../src/renderer/src/i18n/locales/zh-CN.json';
+import { en, zhCN } from '../../../src/renderer/src/i18n/resources';
 import { pickLanguage } from '../../../src/renderer/src/i18n/language';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

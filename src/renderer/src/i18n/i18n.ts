@@ -1,10 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FALLBACK_LANGUAGE, LANGUAGE_STORAGE_KEY, pickLanguage, type Language } from './language';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-
-export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+import { resources } from './resources';
 
 function storedLanguage(): string | null {
   try {

@@ -1,0 +1,24 @@
+/// <reference types="vite/client" />
+/**
+ * Every feature keeps its strings beside its code (`<feature>/locales/<language>.json`, each
+ * file owning its own top-level keys); this gathers them into one bundle per language.
+ */
+const files = import.meta.glob<Record<string, unknown>>('../**/locales/*.json', { eager: true, import: 'default' });
+
+type Bundle = Record<string, unknown>;
+
+function bundleFor(language: string): Bundle {
+  const bundle: Bundle = {};
+  for (const [path, tree] of Object.entries(files)) {
+    if (!path.endsWith(`/locales/${language}.json`)) continue;
+    for (const [key, value] of Object.entries(tree)) {
+      if (key in bundle) throw new Error(`Translation key "${key}" is defined twice (again in ${path})`);
+      bundle[key] = value;
+    }
+  }
+  return bundle;
+}
+
+export const en = bundleFor('en');
+export const zhCN = bundleFor('zh-CN');
+export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
