@@ -1,8 +1,8 @@
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { allChildrenEnded } from './counters';
-import { joinDecision } from './evaluator';
-import { holds } from './logic';
+import { joinDecision } from '../../../shared/dependency/evaluator';
+import { holds } from '../../../shared/dependency/logic';
 import type { RtEdge, RtNode } from './runtime';
 import type { Step } from './step';
 import { isNotStarted, transition } from './transitions';

@@ -3,7 +3,7 @@ import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
 import type { Store } from '../store/store';
 import type { Core } from './core';
 import { moveChild, moveCounters } from './counters';
-import { evaluateEdge } from './evaluator';
+import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import { containsReference, type JsonObject } from './references';
 import { RtEdge, RtExecution, RtNode, TaskRuntime } from './runtime';
 import { isNotStarted } from './transitions';

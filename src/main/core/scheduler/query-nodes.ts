@@ -3,7 +3,7 @@ import { nodeQuerySchema, type DependencyView, type ManagedNodes, type NodeQuery
 import type { NodeStatus } from '../../../shared/status';
 import type { Store } from '../store/store';
 import { SchedulerError } from './errors';
-import { evaluateEdge } from './evaluator';
+import { evaluateEdge } from '../../../shared/dependency/evaluator';
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 

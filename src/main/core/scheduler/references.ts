@@ -1,5 +1,5 @@
 import type { NodeStatus } from '../../../shared/status';
-import { hasEnded } from './evaluator';
+import { hasEnded } from '../../../shared/dependency/evaluator';
 
 /**
  * Data between nodes. A value in an agent's (or a container's) config of the exact form

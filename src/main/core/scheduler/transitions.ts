@@ -3,7 +3,7 @@ import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { moveChild, moveCounters, allChildrenEnded } from './counters';
 import { SchedulerError } from './errors';
-import { evaluateEdge } from './evaluator';
+import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import type { RtEdge, RtNode, TaskRuntime } from './runtime';
 import type { Step } from './step';
 

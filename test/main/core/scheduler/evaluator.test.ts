@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_TRANSITIONS, DEPENDENCY_TYPES, JOIN_MODES, type DependencyType, type JoinMode, type NodeStatus } from '../../../../src/shared/status';
 import type { Core } from '../../../../src/main/core/scheduler/core';
 import { processNode } from '../../../../src/main/core/scheduler/decide';
-import { evaluateDependencies, evaluateEdge, joinDecision } from '../../../../src/main/core/scheduler/evaluator';
+import { evaluateDependencies, evaluateEdge, joinDecision } from '../../../../src/shared/dependency/evaluator';
 import type { RtNode } from '../../../../src/main/core/scheduler/runtime';
 import { Step } from '../../../../src/main/core/scheduler/step';
 import { transition } from '../../../../src/main/core/scheduler/transitions';

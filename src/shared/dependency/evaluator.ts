@@ -1,9 +1,10 @@
-import type { EdgeState } from '../../../shared/task/nodes';
-import type { DependencyType, JoinMode, NodeStatus } from '../../../shared/status';
+import type { EdgeState } from '../task/nodes';
+import type { DependencyType, JoinMode, NodeStatus } from '../status';
 import { holds } from './logic';
 
 /**
- * The dependency semantics of ARCHITECTURE.md, as pure functions: no I/O, no clock. The
+ * The dependency semantics of ARCHITECTURE.md, as pure functions: no I/O, no clock (shared, so
+ * the monitor draws edge states and replays with the very rules the scheduler runs). The
  * scheduler keeps one EdgeState per edge and per-node counts of them, so that a transition
  * costs the edges leaving the node that moved, never a scan; `evaluateDependencies` is the
  * same decision computed from scratch, for queries and for the tests that hold both to the
