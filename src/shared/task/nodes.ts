@@ -37,6 +37,19 @@ export interface ManagedNodes {
   skipped: number;
 }
 
+/** Which of a container's managed counts an agent in this status adds to, beside the total. */
+export function managedBucket(status: NodeStatus): Exclude<keyof ManagedNodes, 'total'> | null {
+  switch (status) {
+    case 'completed':
+    case 'running':
+    case 'failed':
+    case 'skipped':
+      return status;
+    default:
+      return null;
+  }
+}
+
 export interface NodeView {
   taskId: Id;
   nodeId: string;

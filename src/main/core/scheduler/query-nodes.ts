@@ -1,5 +1,5 @@
 import { isId, type Id } from '../../../shared/ids';
-import { nodeQuerySchema, type DependencyView, type ManagedNodes, type NodeQuery, type NodeView } from '../../../shared/task/nodes';
+import { managedBucket, nodeQuerySchema, type DependencyView, type ManagedNodes, type NodeQuery, type NodeView } from '../../../shared/task/nodes';
 import type { NodeStatus } from '../../../shared/status';
 import type { Store } from '../store/store';
 import { SchedulerError } from './errors';
@@ -87,10 +87,8 @@ function managedAgents(rows: readonly { node_id: string; node_type: string; pare
     const into = counts.get(parentId)!;
     if (row.node_type === 'agent') {
       into.total++;
-      if (row.status === 'completed') into.completed++;
-      else if (row.status === 'running') into.running++;
-      else if (row.status === 'failed') into.failed++;
-      else if (row.status === 'skipped') into.skipped++;
+      const bucket = managedBucket(row.status);
+      if (bucket) into[bucket]++;
     } else {
       const inner = counts.get(row.node_id)!;
       into.total += inner.total;
