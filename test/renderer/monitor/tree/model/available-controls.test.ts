@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { canTransitionNode, NODE_STATUSES, NODE_TYPES, type NodeStatus, type NodeType } from '../../../../../src/shared/status';
+import { availableControls, isManualLoad, type NodeControl } from '../../../../../src/renderer/src/monitor/tree/model/available-controls';
+
+function controls(nodeType: NodeType, status: NodeStatus, isManual = false): NodeControl[] {
+  return [...availableControls({ nodeType, status }, { isManual })].sort();
+}
+
+describe('available controls', () => {
+  it('offers what the operator expects for each agent status', () => {
+    expect(controls('agent', 'pending')).toEqual(['skip']);
+    expect(controls('agent', 'waiting')).toEqual(['skip']);
+    expect(controls('agent', 'ready')).toEqual(['skip']);
+    expect(controls('agent', 'running')).toEqual(['stop']);
+    expect(controls('agent', 'completed')).toEqual(['rerun']);
+    expect(controls('agent', 'failed')).toEqual(['rerun', 'restart', 'skip']);
+    expect(controls('agent', 'stopped')).toEqual(['rerun', 'restart', 'skip']);
+    expect(controls('agent', 'skipped')).toEqual(['rerun']);
+  });
+
+  it('lets containers be stopped while initializing, and otherwise treats them like agents', () => {
+    expect(controls('container', 'initializing')).toEqual(['stop']);
+    expect(controls('container', 'running')).toEqual(['stop']);
+    expect(controls('container', 'failed')).toEqual(['rerun', 'restart', 'skip']);
+    expect(controls('container', 'completed')).toEqual(['rerun']);
+  });
+
+  it('offers approve and reject only on a running manual agent', () => {
+    expect(controls('agent', 'running', true)).toEqual(['approve', 'reject', 'stop']);
+    expect(controls('agent', 'ready', true)).toEqual(['skip']);
+    expect(controls('container', 'running', true)).toEqual(['stop']);
+  });
+
+  it('agrees with the state machines for every type and status', () => {
+    for (const type of NODE_TYPES) {
+      for (const status of NODE_STATUSES) {
+        const offered = availableControls({ nodeType: type, status }, { isManual: true });
+        expect(offered.has('stop'), `${type} ${status} stop`).toBe(canTransitionNode(type, status, 'stopped'));
+        expect(offered.has('skip'), `${type} ${status} skip`).toBe(canTransitionNode(type, status, 'skipped'));
+        expect(offered.has('rerun'), `${type} ${status} rerun`).toBe(canTransitionNode(type, status, 'pending'));
+        if (offered.has('restart')) expect(canTransitionNode(type, status, 'ready'), `${type} ${status} restart`).toBe(true);
+        if (offered.has('approve')) {
+          expect(canTransitionNode(type, status, 'completed')).toBe(true);
+          expect(canTransitionNode(type, status, 'failed')).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('manual agent loads', () => {
+  it('follows the catalog, and the load named manual where the catalog is silent', () => {
+    const kinds = new Map([
+      ['approval', 'manual'],
+      ['manual', 'sim'],
+      ['red-team', 'sim'],
+    ]);
+    expect(isManualLoad('approval', kinds)).toBe(true);
+    expect(isManualLoad('manual', kinds)).toBe(false);
+    expect(isManualLoad('red-team', kinds)).toBe(false);
+    expect(isManualLoad('manual', null)).toBe(true);
+    expect(isManualLoad('unknown', kinds)).toBe(false);
+    expect(isManualLoad(null, kinds)).toBe(false);
+  });
+});
