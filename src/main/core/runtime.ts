@@ -8,6 +8,7 @@ import type { EnginePort } from './engine/engine-port';
 import { connectEngines } from './engine/env-engines';
 import { attachEventIngest } from './engine/ingest-events';
 import { findShippedDir } from './paths';
+import type { HtmlToPdf } from './report/html-to-pdf';
 import { Scheduler } from './scheduler/scheduler';
 import { createConsoleService, type EngineDirectory } from './service/console-service';
 import { EventHub } from './service/event-hub';
@@ -33,6 +34,8 @@ export interface ConsoleRuntimeOptions {
    */
   recover?: boolean;
   logger?: Logger;
+  /** Prints run reports to PDF (the shell's offscreen window, or a system Chromium). */
+  htmlToPdf?: HtmlToPdf;
 }
 
 /**
@@ -121,7 +124,16 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   if (options.recover !== false) await scheduler.recover();
 
   const apiFor = (operator: string) =>
-    createConsoleService({ store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator: () => operator });
+    createConsoleService({
+      store,
+      scheduler,
+      engines,
+      alerts,
+      appName: options.appName,
+      version: options.version,
+      operator: () => operator,
+      htmlToPdf: options.htmlToPdf,
+    });
   const configured = createConsoleService({
     store,
     scheduler,
@@ -130,6 +142,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     appName: options.appName,
     version: options.version,
     operator: () => readSettings(store, logger).operatorName,
+    htmlToPdf: options.htmlToPdf,
   });
   let closed = false;
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AgentCatalogEntry } from '../engine/protocol';
 import type { EngineState } from '../engine/engine-state';
 import { isId } from '../ids';
+import { reportRequestSchema, type ReportFile } from '../report/run-report';
 import { settingsPatchSchema, type Settings } from '../settings/settings';
 import type { TaskChange } from '../task/changes';
 import { createTaskOptionsSchema, type CreateTaskResult } from '../task/create';
@@ -105,6 +106,8 @@ export const CONSOLE_METHODS = {
   queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),
   getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),
   getProgressSeries: query<ProgressSeries>()(z.tuple([progressQuerySchema])),
+  /** A task's run report as an HTML or PDF file, or its node table as CSV. */
+  exportRunReport: query<ReportFile>()(z.tuple([reportRequestSchema])),
 
   listAlerts: query<Alert[]>()(z.tuple([])),
   getTaskHealth: query<TaskHealth>()(z.tuple([taskId])),

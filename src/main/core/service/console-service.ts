@@ -2,6 +2,7 @@ import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import type { EngineState } from '../../../shared/engine/engine-state';
 import type { Alert, TaskHealth } from '../../../shared/api/alerts';
 import type { ConsoleApi } from '../../../shared/api/contract';
+import type { HtmlToPdf } from '../report/html-to-pdf';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
@@ -31,6 +32,8 @@ export interface ConsoleServiceDeps {
   version: string;
   /** Who is acting: recorded with every control (node_state_transition.operator). */
   operator: () => string;
+  /** Prints run reports to PDF; without it, PDF export is refused as unavailable. */
+  htmlToPdf?: HtmlToPdf | undefined;
 }
 
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */

@@ -149,6 +149,14 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect((await api.getProgressSeries({ taskId, points: 10 })).points.length).toBeGreaterThan(0);
   expect((await api.getResourceSeries({ scope: 'task', taskId, points: 10 })).bucketMs).toBeGreaterThanOrEqual(0);
 
+  const csv = await api.exportRunReport({ taskId, format: 'csv', language: 'zh-CN' });
+  expect(csv).toMatchObject({ fileName: `nodes-scenario-run-${taskId}.csv`, mimeType: 'text/csv;charset=utf-8', encoding: 'utf8' });
+  expect(csv.content).toMatch(/^\uFEFF节点,/);
+  expect(csv.content).toContain('flaky');
+  const html = await api.exportRunReport({ taskId, format: 'html', language: 'en', timeZone: 'Asia/Shanghai' });
+  expect(html.content).toMatch(/^<!DOCTYPE html>[\s\S]*Run report: scenario run[\s\S]*simulated failure/);
+  await expect(api.exportRunReport({ taskId, format: 'pdf', language: 'en' })).rejects.toMatchObject({ name: 'ApiError', code: 'UNAVAILABLE' });
+
   await api.stopTask(taskId, 'scenario over');
   expect((await api.getTask(taskId)).status).toBe('stopped');
   await expect(api.getTask('123')).rejects.toMatchObject({ name: 'ApiError', code: 'NOT_FOUND' });

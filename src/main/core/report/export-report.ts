@@ -1,0 +1,50 @@
+import { ApiError } from '../../../shared/api/errors';
+import { renderNodesCsv } from '../../../shared/report/render-csv';
+import { renderReportHtml } from '../../../shared/report/render-html';
+import { REPORT_STRINGS } from '../../../shared/report/report-strings';
+import { reportRequestSchema, type ReportFile, type ReportFormat, type ReportRequest } from '../../../shared/report/run-report';
+import type { Store } from '../store/store';
+import { gatherRunReport } from './gather-report';
+import type { HtmlToPdf } from './html-to-pdf';
+
+const MIME_TYPES: Record<ReportFormat, string> = {
+  html: 'text/html;charset=utf-8',
+  pdf: 'application/pdf',
+  csv: 'text/csv;charset=utf-8',
+};
+
+/** Letters and digits of any script survive; everything a file system might refuse becomes a dash. */
+function fileStem(taskName: string): string {
+  const stem = taskName
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return [...stem].slice(0, 60).join('') || 'task';
+}
+
+export function reportFileName(taskName: string, taskId: string, format: ReportFormat): string {
+  return `${format === 'csv' ? 'nodes' : 'run-report'}-${fileStem(taskName)}-${taskId}.${format}`;
+}
+
+/**
+ * A task's run report as a file: the HTML document, that document printed to PDF, or the node
+ * table as CSV, in the language asked for.
+ */
+export async function exportRunReport(store: Store, input: ReportRequest, htmlToPdf: HtmlToPdf | undefined, now?: number): Promise<ReportFile> {
+  const request = reportRequestSchema.parse(input);
+  if (request.format === 'pdf' && !htmlToPdf) {
+    throw new ApiError(
+      'UNAVAILABLE',
+      'PDF export needs a Chromium or Chrome browser, and none was found on this machine: install one or set CHROMIUM_PATH, or export HTML and print it',
+    );
+  }
+  const report = gatherRunReport(store, request.taskId, { ...(request.timeZone ? { timeZone: request.timeZone } : {}), ...(now === undefined ? {} : { now }) });
+  const strings = REPORT_STRINGS[request.language];
+  const fileName = reportFileName(report.task.name, report.task.taskId, request.format);
+  const mimeType = MIME_TYPES[request.format];
+  if (request.format === 'csv') return { fileName, mimeType, encoding: 'utf8', content: renderNodesCsv(report, strings) };
+  const html = renderReportHtml(report, strings);
+  if (request.format === 'html') return { fileName, mimeType, encoding: 'utf8', content: html };
+  const pdf = await htmlToPdf!(html);
+  return { fileName, mimeType, encoding: 'base64', content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64') };
+}

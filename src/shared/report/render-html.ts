@@ -1,0 +1,232 @@
+import { escapeHtml } from './escape';
+import { formatBytes, formatDateTime, formatDuration, formatPercent } from './format';
+import { renderGanttSvgs } from './gantt-svg';
+import { fill, type ReportStrings } from './report-strings';
+import { REPORT_CSS } from './report-styles';
+import { REPORT_LIMITS, type Limited, type ReportResourcePeak, type RunReport } from './run-report';
+import { REPORT_STATUS_COLORS } from './status-colors';
+import type { ExecutionStatus, NodeStatus, TaskStatus } from '../status';
+
+type Status = NodeStatus | TaskStatus | ExecutionStatus;
+
+interface Context {
+  report: RunReport;
+  s: ReportStrings;
+  time(ms: number | null): string;
+  duration(ms: number | null): string;
+  badge(status: Status): string;
+  text(value: string | null | undefined): string;
+}
+
+function context(report: RunReport, s: ReportStrings): Context {
+  return {
+    report,
+    s,
+    time: (ms) => (ms === null ? s.none : escapeHtml(formatDateTime(ms, report.timeZone))),
+    duration: (ms) => (ms === null ? s.none : escapeHtml(formatDuration(ms, s.units))),
+    badge: (status) => `<span class="badge" style="background:${REPORT_STATUS_COLORS[status]}">${escapeHtml(s.status[status])}</span>`,
+    text: (value) => (value === null || value === undefined || value === '' ? s.none : escapeHtml(value)),
+  };
+}
+
+function table(head: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
+  const cell = (tag: 'th' | 'td', html: string, index: number) => `<${tag}${numeric.has(index) ? ' class="num"' : ''}>${html}</${tag}>`;
+  return `<table><thead><tr>${head.map((html, index) => cell('th', html, index)).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((html, index) => cell('td', html, index)).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function truncated(list: Limited<unknown>, template: string): string {
+  return list.total > list.items.length ? `<p class="note">${escapeHtml(fill(template, { shown: list.items.length, total: list.total }))}</p>` : '';
+}
+
+function nodeLabel(c: Context, nodeId: string, name: string | null): string {
+  return name && name !== nodeId ? `${escapeHtml(nodeId)} <span class="note">${escapeHtml(name)}</span>` : escapeHtml(nodeId);
+}
+
+function summary(c: Context): string {
+  const { task } = c.report;
+  const facts: Array<[string, string]> = [
+    [c.s.fields.taskId, escapeHtml(task.taskId)],
+    [c.s.fields.status, c.badge(task.status)],
+    [c.s.fields.createdBy, c.text(task.createdBy)],
+    [c.s.fields.createdAt, c.time(task.createdAt)],
+    [c.s.fields.startTime, c.time(task.startTime)],
+    [c.s.fields.endTime, c.time(task.endTime)],
+    [c.s.fields.duration, c.duration(task.durationMs)],
+    [c.s.fields.engines, task.engineIds.length === 0 ? c.s.none : escapeHtml(task.engineIds.join(', '))],
+  ];
+  if (task.errorMessage) facts.push([c.s.fields.error, escapeHtml(task.errorMessage)]);
+  const running = task.endTime === null ? `<p class="alert">${escapeHtml(c.s.notes.stillRunning)}</p>` : '';
+  return `<h2>${escapeHtml(c.s.sections.summary)}</h2>${running}<table class="facts"><tbody>${facts
+    .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${value}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function counters(c: Context): string {
+  const { counters: n, nodeStatusCounts, executionsTotal, retries } = c.report;
+  const tiles: Array<[string, number]> = [
+    [c.s.counters.totalNodes, n.totalNodes],
+    [c.s.counters.agents, n.totalAgents],
+    [c.s.counters.containers, n.totalContainers],
+    [c.s.counters.completed, n.completedNodes],
+    [c.s.counters.failed, n.failedNodes],
+    [c.s.counters.running, n.runningNodes],
+    [c.s.counters.skipped, n.skippedNodes],
+    [c.s.counters.stopped, nodeStatusCounts.stopped ?? 0],
+    [c.s.counters.executions, executionsTotal],
+    [c.s.counters.retriedNodes, retries.total],
+  ];
+  return `<h2>${escapeHtml(c.s.sections.counters)}</h2><div class="tiles">${tiles
+    .map(([name, value]) => `<div class="tile"><div class="value">${value}</div><div class="name">${escapeHtml(name)}</div></div>`)
+    .join('')}</div>`;
+}
+
+function peaks(c: Context, title: string, list: ReportResourcePeak[], format: (value: number) => string): string {
+  return `<div><h3>${escapeHtml(title)}</h3>${table(
+    [escapeHtml(c.s.fields.node), escapeHtml(title)],
+    list.map((peak) => [nodeLabel(c, peak.nodeId, peak.name), escapeHtml(format(peak.value))]),
+    new Set([1]),
+  )}</div>`;
+}
+
+function resources(c: Context): string {
+  const r = c.report.resources;
+  const heading = `<h2>${escapeHtml(c.s.sections.resources)}</h2>`;
+  if (r.taskPeakCpuPercent === null && r.topCpu.length === 0) return `${heading}<p class="note">${escapeHtml(c.s.resources.noSamples)}</p>`;
+  const facts = `<table class="facts"><tbody>
+<tr><th>${escapeHtml(c.s.resources.taskPeakCpu)}</th><td>${r.taskPeakCpuPercent === null ? c.s.none : escapeHtml(formatPercent(r.taskPeakCpuPercent))}</td></tr>
+<tr><th>${escapeHtml(c.s.resources.taskPeakMemory)}</th><td>${r.taskPeakMemoryBytes === null ? c.s.none : escapeHtml(formatBytes(r.taskPeakMemoryBytes))}</td></tr>
+</tbody></table>`;
+  return `${heading}${facts}<div class="columns">${peaks(c, c.s.resources.topCpu, r.topCpu, formatPercent)}${peaks(c, c.s.resources.topMemory, r.topMemory, formatBytes)}</div>`;
+}
+
+function timeline(c: Context): string {
+  const charts = renderGanttSvgs(c.report, c.s);
+  const heading = `<h2 class="page">${escapeHtml(c.s.sections.timeline)}</h2>`;
+  if (charts.length === 0) return `${heading}<p class="note">${escapeHtml(c.s.notes.noTimeline)}</p>`;
+  const shown = new Set(c.report.timeline.items.flatMap((row) => row.bars.map((bar) => bar.status)));
+  const legend = `<div class="legend">${[...shown]
+    .map((status) => `<span style="--swatch:${REPORT_STATUS_COLORS[status]}">${escapeHtml(c.s.status[status])}</span>`)
+    .join('')}</div>`;
+  return `${heading}${truncated(c.report.timeline, c.s.notes.timelineTruncated)}${legend}${charts.join('')}`;
+}
+
+function failures(c: Context): string {
+  const { failures: list } = c.report;
+  const heading = `<h2 class="page">${escapeHtml(c.s.sections.failures)}</h2>`;
+  if (list.total === 0) return `${heading}<p class="note">${escapeHtml(c.s.notes.noFailures)}</p>`;
+  const blocks = list.items.map((failure) => {
+    const logs =
+      failure.logs.length === 0
+        ? `<p class="note">${escapeHtml(c.s.notes.noLogs)}</p>`
+        : `<p class="note">${escapeHtml(fill(c.s.notes.logsShown, { shown: failure.logs.length }))}</p><table class="logs"><thead><tr><th>${escapeHtml(c.s.fields.time)}</th><th>${escapeHtml(c.s.fields.batch)}</th><th>${escapeHtml(c.s.fields.logLevel)}</th><th>${escapeHtml(c.s.fields.message)}</th></tr></thead><tbody>${failure.logs
+            .map(
+              (line) =>
+                `<tr class="${line.level}"><td>${c.time(line.time)}</td><td>${line.batch ?? c.s.none}</td><td>${escapeHtml(c.s.logLevels[line.level])}</td><td>${escapeHtml(line.message)}</td></tr>`,
+            )
+            .join('')}</tbody></table>`;
+    return `<div class="failure"><h3>${nodeLabel(c, failure.nodeId, failure.name)}</h3><table class="facts"><tbody>
+<tr><th>${escapeHtml(c.s.fields.batch)}</th><td>${failure.batch}</td></tr>
+<tr><th>${escapeHtml(c.s.fields.endTime)}</th><td>${c.time(failure.endTime)}</td></tr>
+<tr><th>${escapeHtml(c.s.fields.errorCode)}</th><td>${c.text(failure.errorCode)}</td></tr>
+<tr><th>${escapeHtml(c.s.fields.errorMessage)}</th><td>${c.text(failure.errorMessage)}</td></tr>
+</tbody></table>${logs}</div>`;
+  });
+  return `${heading}${truncated(list, c.s.notes.failuresTruncated)}${blocks.join('')}`;
+}
+
+function retries(c: Context): string {
+  const { retries: list } = c.report;
+  const heading = `<h2>${escapeHtml(c.s.sections.retries)}</h2>`;
+  if (list.total === 0) return `${heading}<p class="note">${escapeHtml(c.s.notes.noRetries)}</p>`;
+  return `${heading}${truncated(list, c.s.notes.retriesTruncated)}${table(
+    [c.s.fields.node, c.s.fields.status, c.s.fields.attempts, c.s.fields.outcomes].map(escapeHtml),
+    list.items.map((retry) => [
+      nodeLabel(c, retry.nodeId, retry.name),
+      c.badge(retry.status),
+      String(retry.attempts.length),
+      retry.attempts
+        .map((attempt) => `#${attempt.batch} ${c.badge(attempt.status)}${attempt.errorCode ? ` ${escapeHtml(attempt.errorCode)}` : ''}`)
+        .join(' '),
+    ]),
+    new Set([2]),
+  )}`;
+}
+
+function actions(c: Context): string {
+  const { operatorActions: list } = c.report;
+  const heading = `<h2>${escapeHtml(c.s.sections.operatorActions)}</h2>`;
+  if (list.total === 0) return `${heading}<p class="note">${escapeHtml(c.s.notes.noActions)}</p>`;
+  return `${heading}${truncated(list, c.s.notes.actionsTruncated)}${table(
+    [c.s.fields.time, c.s.fields.operator, c.s.fields.node, c.s.fields.change, c.s.fields.reason].map(escapeHtml),
+    list.items.map((action) => [
+      c.time(action.time),
+      c.text(action.operator),
+      `${escapeHtml(action.nodeId)} #${action.batch}`,
+      `${action.from === null ? c.s.none : c.badge(action.from)} → ${c.badge(action.to)}`,
+      c.text(action.reason),
+    ]),
+  )}`;
+}
+
+function nodes(c: Context): string {
+  const all = c.report.nodes;
+  const shown = { items: all.slice(0, REPORT_LIMITS.htmlNodeRows), total: all.length };
+  return `<h2 class="page">${escapeHtml(c.s.sections.nodes)}</h2>${truncated(shown, c.s.notes.nodesTruncated)}${table(
+    [
+      c.s.fields.node,
+      c.s.fields.type,
+      c.s.fields.status,
+      c.s.fields.attempts,
+      c.s.fields.startTime,
+      c.s.fields.duration,
+      c.s.fields.peakCpu,
+      c.s.fields.peakMemory,
+      c.s.fields.error,
+    ].map(escapeHtml),
+    shown.items.map((node) => [
+      `${'&nbsp;&nbsp;'.repeat(Math.min(node.level, 8))}${nodeLabel(c, node.nodeId, node.name)}`,
+      escapeHtml(c.s.nodeTypes[node.nodeType]),
+      c.badge(node.status),
+      String(node.attempts),
+      c.time(node.startTime),
+      c.duration(node.durationMs),
+      node.peakCpuPercent === null ? c.s.none : escapeHtml(formatPercent(node.peakCpuPercent)),
+      node.peakMemoryBytes === null ? c.s.none : escapeHtml(formatBytes(node.peakMemoryBytes)),
+      node.errorCode || node.errorMessage ? escapeHtml([node.errorCode, node.errorMessage].filter(Boolean).join(': ')) : c.s.none,
+    ]),
+    new Set([3, 5, 6, 7]),
+  )}`;
+}
+
+/**
+ * The run report as one self-contained HTML document: inline styles and SVG only, every value
+ * from the store escaped, laid out to print (the PDF is this document, printed).
+ */
+export function renderReportHtml(report: RunReport, strings: ReportStrings): string {
+  const c = context(report, strings);
+  const title = `${strings.title}: ${report.task.name}`;
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(strings.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(strings.generatedAt)} ${c.time(report.generatedAt)} · ${escapeHtml(strings.timesIn)} ${escapeHtml(report.timeZone)}</p>
+${summary(c)}
+${counters(c)}
+${resources(c)}
+${timeline(c)}
+${failures(c)}
+${retries(c)}
+${actions(c)}
+${nodes(c)}
+</body>
+</html>
+`;
+}

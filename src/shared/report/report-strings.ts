@@ -1,0 +1,281 @@
+import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
+import type { DurationUnits } from './format';
+import type { ReportLanguage } from './run-report';
+
+/**
+ * The words of an exported report, in each language the report speaks. The report is a file
+ * written by the core (HTML, PDF, CSV), outside the window's i18next, so its text lives here;
+ * the type keeps both languages complete.
+ */
+export interface ReportStrings {
+  /** The document's language tag. */
+  lang: string;
+  title: string;
+  generatedAt: string;
+  timesIn: string;
+  none: string;
+  sections: Record<'summary' | 'counters' | 'resources' | 'timeline' | 'failures' | 'retries' | 'operatorActions' | 'nodes', string>;
+  fields: Record<
+    | 'taskId'
+    | 'status'
+    | 'createdBy'
+    | 'createdAt'
+    | 'startTime'
+    | 'endTime'
+    | 'duration'
+    | 'engines'
+    | 'error'
+    | 'node'
+    | 'name'
+    | 'type'
+    | 'parent'
+    | 'level'
+    | 'attempts'
+    | 'engine'
+    | 'agentLoad'
+    | 'errorCode'
+    | 'errorMessage'
+    | 'peakCpu'
+    | 'peakMemory'
+    | 'peakMemoryBytes'
+    | 'durationMs'
+    | 'batch'
+    | 'time'
+    | 'operator'
+    | 'change'
+    | 'reason'
+    | 'logLevel'
+    | 'message'
+    | 'outcomes',
+    string
+  >;
+  counters: Record<'totalNodes' | 'agents' | 'containers' | 'completed' | 'failed' | 'running' | 'skipped' | 'stopped' | 'executions' | 'retriedNodes', string>;
+  resources: Record<'taskPeakCpu' | 'taskPeakMemory' | 'topCpu' | 'topMemory' | 'noSamples', string>;
+  /** Templates: `{shown}` and `{total}` are replaced. */
+  notes: Record<
+    | 'timelineTruncated'
+    | 'failuresTruncated'
+    | 'retriesTruncated'
+    | 'actionsTruncated'
+    | 'nodesTruncated'
+    | 'logsShown'
+    | 'noFailures'
+    | 'noRetries'
+    | 'noActions'
+    | 'noTimeline'
+    | 'noLogs'
+    | 'stillRunning',
+    string
+  >;
+  status: Record<NodeStatus | TaskStatus | ExecutionStatus, string>;
+  nodeTypes: Record<NodeType, string>;
+  logLevels: Record<LogLevel, string>;
+  units: DurationUnits;
+}
+
+const en: ReportStrings = {
+  lang: 'en',
+  title: 'Run report',
+  generatedAt: 'Generated',
+  timesIn: 'Times in',
+  none: '—',
+  sections: {
+    summary: 'Summary',
+    counters: 'Counters',
+    resources: 'Resource peaks',
+    timeline: 'Timeline',
+    failures: 'Failures',
+    retries: 'Retries and reruns',
+    operatorActions: 'Operator actions',
+    nodes: 'Nodes',
+  },
+  fields: {
+    taskId: 'Task ID',
+    status: 'Status',
+    createdBy: 'Created by',
+    createdAt: 'Created',
+    startTime: 'Started',
+    endTime: 'Ended',
+    duration: 'Duration',
+    engines: 'Engines',
+    error: 'Error',
+    node: 'Node',
+    name: 'Name',
+    type: 'Type',
+    parent: 'Parent',
+    level: 'Depth',
+    attempts: 'Attempts',
+    engine: 'Engine',
+    agentLoad: 'Agent',
+    errorCode: 'Error code',
+    errorMessage: 'Error message',
+    peakCpu: 'Peak CPU',
+    peakMemory: 'Peak memory',
+    peakMemoryBytes: 'Peak memory (bytes)',
+    durationMs: 'Duration (ms)',
+    batch: 'Attempt',
+    time: 'Time',
+    operator: 'Operator',
+    change: 'Change',
+    reason: 'Reason',
+    logLevel: 'Level',
+    message: 'Message',
+    outcomes: 'Outcome of each attempt',
+  },
+  counters: {
+    totalNodes: 'Nodes',
+    agents: 'Agents',
+    containers: 'Containers',
+    completed: 'Completed',
+    failed: 'Failed',
+    running: 'Running',
+    skipped: 'Skipped',
+    stopped: 'Stopped',
+    executions: 'Executions',
+    retriedNodes: 'Nodes run more than once',
+  },
+  resources: {
+    taskPeakCpu: 'Task peak CPU (all nodes together)',
+    taskPeakMemory: 'Task peak memory (all nodes together)',
+    topCpu: 'Highest CPU',
+    topMemory: 'Highest memory',
+    noSamples: 'No resource samples were recorded for this task.',
+  },
+  notes: {
+    timelineTruncated: 'Showing the first {shown} of {total} agents to start.',
+    failuresTruncated: 'Showing {shown} of {total} failed nodes with their logs.',
+    retriesTruncated: 'Showing {shown} of {total} nodes that ran more than once.',
+    actionsTruncated: 'Showing the first {shown} of {total} operator actions.',
+    nodesTruncated: 'Showing {shown} of {total} nodes; the CSV export lists them all.',
+    logsShown: 'The last {shown} warning and error lines.',
+    noFailures: 'No node failed.',
+    noRetries: 'Every node ran at most once.',
+    noActions: 'No operator acted on this task.',
+    noTimeline: 'No agent has started yet.',
+    noLogs: 'No warning or error lines were logged.',
+    stillRunning: 'The task had not ended when this report was made; figures are as of that moment.',
+  },
+  status: {
+    pending: 'Pending',
+    waiting: 'Waiting',
+    ready: 'Ready',
+    initializing: 'Initializing',
+    running: 'Running',
+    paused: 'Paused',
+    completed: 'Completed',
+    failed: 'Failed',
+    stopped: 'Stopped',
+    skipped: 'Skipped',
+    timeout: 'Timed out',
+  },
+  nodeTypes: { container: 'Container', agent: 'Agent' },
+  logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error' },
+  units: { ms: 'ms', s: 's', min: 'min', h: 'h', d: 'd' },
+};
+
+const zhCN: ReportStrings = {
+  lang: 'zh-CN',
+  title: '运行报告',
+  generatedAt: '生成时间',
+  timesIn: '时区',
+  none: '—',
+  sections: {
+    summary: '概要',
+    counters: '统计',
+    resources: '资源峰值',
+    timeline: '时间线',
+    failures: '失败',
+    retries: '重试与重跑',
+    operatorActions: '操作员操作',
+    nodes: '节点',
+  },
+  fields: {
+    taskId: '任务 ID',
+    status: '状态',
+    createdBy: '创建者',
+    createdAt: '创建时间',
+    startTime: '开始时间',
+    endTime: '结束时间',
+    duration: '耗时',
+    engines: '引擎',
+    error: '错误',
+    node: '节点',
+    name: '名称',
+    type: '类型',
+    parent: '父节点',
+    level: '层级',
+    attempts: '执行次数',
+    engine: '引擎',
+    agentLoad: '智能体',
+    errorCode: '错误码',
+    errorMessage: '错误信息',
+    peakCpu: 'CPU 峰值',
+    peakMemory: '内存峰值',
+    peakMemoryBytes: '内存峰值（字节）',
+    durationMs: '耗时（毫秒）',
+    batch: '第几次',
+    time: '时间',
+    operator: '操作员',
+    change: '状态变化',
+    reason: '原因',
+    logLevel: '级别',
+    message: '消息',
+    outcomes: '每次执行的结果',
+  },
+  counters: {
+    totalNodes: '节点',
+    agents: '智能体节点',
+    containers: '容器节点',
+    completed: '已完成',
+    failed: '失败',
+    running: '运行中',
+    skipped: '已跳过',
+    stopped: '已停止',
+    executions: '执行次数',
+    retriedNodes: '执行多于一次的节点',
+  },
+  resources: {
+    taskPeakCpu: '任务 CPU 峰值（所有节点合计）',
+    taskPeakMemory: '任务内存峰值（所有节点合计）',
+    topCpu: 'CPU 最高',
+    topMemory: '内存最高',
+    noSamples: '此任务没有记录资源采样。',
+  },
+  notes: {
+    timelineTruncated: '仅显示最先启动的 {shown} 个智能体节点（共 {total} 个）。',
+    failuresTruncated: '仅显示 {shown} 个失败节点及其日志（共 {total} 个）。',
+    retriesTruncated: '仅显示 {shown} 个执行多于一次的节点（共 {total} 个）。',
+    actionsTruncated: '仅显示前 {shown} 条操作员操作（共 {total} 条）。',
+    nodesTruncated: '仅显示 {shown} 个节点（共 {total} 个）；CSV 导出包含全部节点。',
+    logsShown: '最近 {shown} 条警告和错误日志。',
+    noFailures: '没有失败的节点。',
+    noRetries: '每个节点最多执行了一次。',
+    noActions: '没有操作员对此任务进行操作。',
+    noTimeline: '还没有智能体节点启动。',
+    noLogs: '没有记录警告或错误日志。',
+    stillRunning: '生成此报告时任务尚未结束；数据截至生成时刻。',
+  },
+  status: {
+    pending: '待处理',
+    waiting: '等待中',
+    ready: '就绪',
+    initializing: '初始化中',
+    running: '运行中',
+    paused: '已暂停',
+    completed: '已完成',
+    failed: '失败',
+    stopped: '已停止',
+    skipped: '已跳过',
+    timeout: '超时',
+  },
+  nodeTypes: { container: '容器', agent: '智能体' },
+  logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误' },
+  units: { ms: '毫秒', s: '秒', min: '分', h: '小时', d: '天' },
+};
+
+export const REPORT_STRINGS: Readonly<Record<ReportLanguage, ReportStrings>> = { en, 'zh-CN': zhCN };
+
+/** Replaces `{name}` in a template with the value of that name. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { isId, type Id } from '../ids';
+import { LANGUAGES } from '../settings/settings';
+import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
+import type { TaskCounters } from '../task/views';
+import { isTimeZone } from './format';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A report is written in one of the console's languages; "auto" is a setting, not a language. */
+export const reportLanguageSchema = z.enum(LANGUAGES).exclude(['auto']);
+export type ReportLanguage = z.infer<typeof reportLanguageSchema>;
+
+/**
+ * Bounds that keep a report of a 10,000-node task readable and its queries cheap; every list
+ * cut by one carries the full count beside it, so the report says what it left out.
+ */
+export const REPORT_LIMITS = {
+  /** Failed nodes shown with their log lines. */
+  failuresWithLogs: 100,
+  /** The newest warn and error lines kept per failed node. */
+  logLinesPerFailure: 50,
+  /** Agents drawn in the timeline, the first to start. */
+  timelineRows: 200,
+  operatorActions: 1000,
+  retries: 500,
+  /** Rows of the node table in the HTML and PDF; the CSV always has every node. */
+  htmlNodeRows: 500,
+  /** Nodes listed by their CPU and memory peaks. */
+  topResourceNodes: 10,
+} as const;
+
+export const reportRequestSchema = z.object({
+  taskId: z.string().refine(isId, 'must be a decimal task id'),
+  format: z.enum(REPORT_FORMATS),
+  language: reportLanguageSchema,
+  /** IANA time zone the report's times are written in (the reader's); UTC when absent. */
+  timeZone: z.string().max(100).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
+});
+export type ReportRequest = z.input<typeof reportRequestSchema>;
+
+/** An exported file as it crosses a transport: text as is, binary (PDF) as base64. */
+export interface ReportFile {
+  fileName: string;
+  mimeType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
+}
+
+export interface ReportTask {
+  taskId: Id;
+  name: string;
+  status: TaskStatus;
+  rootNodeId: string;
+  createdBy: string | null;
+  createdAt: number;
+  startTime: number | null;
+  endTime: number | null;
+  /** From start to end, or to the report's moment while the task still runs. */
+  durationMs: number | null;
+  errorMessage: string | null;
+  engineIds: string[];
+}
+
+export interface ReportNode {
+  nodeId: string;
+  name: string | null;
+  nodeType: NodeType;
+  parentId: string | null;
+  level: number;
+  status: NodeStatus;
+  agentLoad: string | null;
+  engineId: string | null;
+  /** Executions so far (first run, automatic retries and operator reruns). */
+  attempts: number;
+  startTime: number | null;
+  endTime: number | null;
+  durationMs: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  peakCpuPercent: number | null;
+  peakMemoryBytes: number | null;
+}
+
+export interface ReportLogLine {
+  time: number;
+  level: LogLevel;
+  batch: number | null;
+  message: string;
+}
+
+export interface ReportFailure {
+  nodeId: string;
+  name: string | null;
+  batch: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  endTime: number | null;
+  /** The newest warn and error lines, oldest first. */
+  logs: ReportLogLine[];
+}
+
+export interface ReportAttempt {
+  batch: number;
+  status: ExecutionStatus;
+  errorCode: string | null;
+  startTime: number | null;
+  endTime: number | null;
+}
+
+/** A node that ran more than once. */
+export interface ReportRetry {
+  nodeId: string;
+  name: string | null;
+  status: NodeStatus;
+  attempts: ReportAttempt[];
+}
+
+/** An operator's control, as recorded on the node it acted on. */
+export interface ReportAction {
+  time: number;
+  operator: string | null;
+  nodeId: string;
+  batch: number;
+  from: NodeStatus | null;
+  to: NodeStatus;
+  reason: string | null;
+}
+
+export interface ReportTimelineRow {
+  nodeId: string;
+  name: string | null;
+  bars: ReportAttempt[];
+}
+
+export interface ReportResourcePeak {
+  nodeId: string;
+  name: string | null;
+  value: number;
+}
+
+export interface ReportResources {
+  /** The task's highest total (summed over its nodes), from the downsampled task series. */
+  taskPeakCpuPercent: number | null;
+  taskPeakMemoryBytes: number | null;
+  topCpu: ReportResourcePeak[];
+  topMemory: ReportResourcePeak[];
+}
+
+export interface Limited<T> {
+  items: T[];
+  /** How many there are in all; more than items.length when the list was cut. */
+  total: number;
+}
+
+/** Everything a run report shows, gathered once from the store; the renderers only format it. */
+export interface RunReport {
+  generatedAt: number;
+  timeZone: string;
+  task: ReportTask;
+  counters: TaskCounters;
+  nodeStatusCounts: Partial<Record<NodeStatus, number>>;
+  executionStatusCounts: Partial<Record<ExecutionStatus, number>>;
+  executionsTotal: number;
+  /** Every node of the task, in definition order. */
+  nodes: ReportNode[];
+  failures: Limited<ReportFailure>;
+  retries: Limited<ReportRetry>;
+  operatorActions: Limited<ReportAction>;
+  resources: ReportResources;
+  timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
+}
