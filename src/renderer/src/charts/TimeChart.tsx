@@ -1,0 +1,86 @@
+import { memo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoment, formatTick } from './model/format-units';
+import type { ChartRow } from './model/merge-series';
+
+export interface ChartLine {
+  key: string;
+  label: string;
+  /** A CSS colour, usually `var(--…)` from the theme. */
+  color: string;
+  /** Filled under the line (the main figure of a chart); others are plain lines. */
+  area?: boolean;
+  /** Holds each value until the next point: counts that change in steps. */
+  step?: boolean;
+}
+
+interface TimeChartProps {
+  rows: ChartRow[];
+  lines: ChartLine[];
+  domain: [number, number];
+  width: number;
+  height: number;
+  formatValue: (value: number) => string;
+  /** The replay moment, drawn as a vertical line. */
+  at: number | null;
+  locale: string;
+}
+
+/** One time chart of the monitor: local-time axis, themed colours, a tooltip in the chart's units. */
+export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, height, formatValue, at, locale }: TimeChartProps) {
+  const span = domain[1] - domain[0];
+  return (
+    <ComposedChart width={width} height={height} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+      <XAxis
+        dataKey="time"
+        type="number"
+        scale="time"
+        domain={domain}
+        allowDataOverflow
+        tickFormatter={(time: number) => formatTick(time, span, locale)}
+        stroke="var(--border-strong)"
+        minTickGap={24}
+      />
+      <YAxis tickFormatter={(value: number) => formatValue(value)} stroke="var(--border-strong)" width={64} allowDecimals={false} />
+      <Tooltip
+        isAnimationActive={false}
+        labelFormatter={(time) => formatMoment(Number(time), locale)}
+        formatter={(value) => formatValue(Number(value))}
+        contentStyle={{ background: 'var(--bg-elevated)', border: '1px solid var(--border)', borderRadius: '0.3rem', color: 'var(--fg)' }}
+        labelStyle={{ color: 'var(--fg-muted)' }}
+      />
+      <Legend iconType="plainline" />
+      {lines.map((line) =>
+        line.area ? (
+          <Area
+            key={line.key}
+            dataKey={line.key}
+            name={line.label}
+            type={line.step ? 'stepAfter' : 'monotone'}
+            stroke={line.color}
+            fill={line.color}
+            fillOpacity={0.15}
+            strokeWidth={1.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ) : (
+          <Line
+            key={line.key}
+            dataKey={line.key}
+            name={line.label}
+            type={line.step ? 'stepAfter' : 'monotone'}
+            stroke={line.color}
+            strokeWidth={1.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ),
+      )}
+      {at !== null && <ReferenceLine x={at} stroke="var(--warning)" strokeWidth={1.5} ifOverflow="extendDomain" />}
+    </ComposedChart>
+  );
+});
