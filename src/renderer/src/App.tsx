@@ -1,8 +1,13 @@
+import { useCallback } from 'react';
 import type { ConsoleClient } from '../../shared/api/contract';
 import { EditorServicesContext, type EditorServices } from './editor/editor-services';
 import { WorkflowEditor } from './editor/WorkflowEditor';
+import { Dashboard } from './monitor/dashboard/Dashboard';
+import { TaskMonitor } from './monitor/TaskMonitor';
 import { AppHeader } from './shell/AppHeader';
+import type { MonitorTab } from './shell/route';
 import { StoreStatus } from './shell/StoreStatus';
+import { useRoute } from './shell/use-route';
 import { useTheme } from './theme/use-theme';
 
 interface AppProps {
@@ -13,13 +18,38 @@ interface AppProps {
 
 export function App({ client, editorServices }: AppProps) {
   const [theme, setTheme] = useTheme();
+  const [route, navigate] = useRoute();
+  const openTask = useCallback((taskId: string, nodeId: string | null = null) => navigate({ screen: 'task', taskId, tab: 'tree', nodeId, presenting: false }), [navigate]);
+  const onMonitorNavigate = useCallback(
+    (change: { tab?: MonitorTab; nodeId?: string | null; presenting?: boolean }) => {
+      // Selecting a node replaces the history entry; changing tabs or mode adds one.
+      if (route.screen === 'task') navigate({ ...route, ...change }, { replace: change.tab === undefined && change.presenting === undefined });
+    },
+    [route, navigate],
+  );
   return (
     <div className="app">
-      <AppHeader theme={theme} onTheme={setTheme} />
+      <AppHeader theme={theme} onTheme={setTheme} screen={route.screen} onNavigate={(screen) => navigate({ screen })} client={client} onOpenTask={openTask} />
       <main className="app-main">
-        <EditorServicesContext.Provider value={editorServices}>
-          <WorkflowEditor colorMode={theme} />
-        </EditorServicesContext.Provider>
+        {/* The editor stays mounted while another screen shows, so an unsaved workflow survives a look at the monitor. */}
+        <div className="screen" hidden={route.screen !== 'editor'}>
+          <EditorServicesContext.Provider value={editorServices}>
+            <WorkflowEditor colorMode={theme} onTaskStarted={(taskId) => openTask(taskId)} />
+          </EditorServicesContext.Provider>
+        </div>
+        {route.screen === 'tasks' && <Dashboard client={client} onOpenTask={(taskId) => openTask(taskId)} />}
+        {route.screen === 'task' && (
+          <TaskMonitor
+            key={route.taskId}
+            client={client}
+            taskId={route.taskId}
+            tab={route.tab}
+            nodeId={route.nodeId}
+            presenting={route.presenting}
+            onNavigate={onMonitorNavigate}
+            onBack={() => navigate({ screen: 'tasks' })}
+          />
+        )}
       </main>
       <StoreStatus client={client} />
     </div>

@@ -52,15 +52,21 @@ async function loadElk() {
   return new ELK();
 }
 
-export function WorkflowEditor({ colorMode }: { colorMode: 'light' | 'dark' }) {
+interface WorkflowEditorProps {
+  colorMode: 'light' | 'dark';
+  /** Called once a task started from the editor is running, to open its monitor. */
+  onTaskStarted?: (taskId: string) => void;
+}
+
+export function WorkflowEditor(props: WorkflowEditorProps) {
   return (
     <ReactFlowProvider>
-      <EditorWorkspace colorMode={colorMode} />
+      <EditorWorkspace {...props} />
     </ReactFlowProvider>
   );
 }
 
-function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
+function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
   const { t } = useTranslation();
   const services = useEditorServices();
   const flow = useReactFlow();
@@ -191,6 +197,7 @@ function EditorWorkspace({ colorMode }: { colorMode: 'light' | 'dark' }) {
     void run(async () => {
       const started = await services.createAndStartTask({ definition: snapshot, template: !dirty ? state.origin : undefined });
       setNotice({ kind: 'info', text: t('notices.started', { taskId: started.taskId }) });
+      onTaskStarted?.(started.taskId);
     });
   };
 

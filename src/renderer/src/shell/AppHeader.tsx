@@ -1,17 +1,39 @@
 import { useTranslation } from 'react-i18next';
+import type { ConsoleClient } from '../../../shared/api/contract';
+import { AlertCenter } from '../alerts/AlertCenter';
 import { changeLanguage } from '../i18n/i18n';
 import { isLanguage, LANGUAGES } from '../i18n/language';
 import { otherTheme, type Theme } from '../theme/theme-preference';
+import type { Route } from './route';
 
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { 'zh-CN': '简体中文', en: 'English' };
 
-export function AppHeader({ theme, onTheme }: { theme: Theme; onTheme: (theme: Theme) => void }) {
+interface AppHeaderProps {
+  theme: Theme;
+  onTheme: (theme: Theme) => void;
+  screen: Route['screen'];
+  onNavigate: (screen: 'editor' | 'tasks') => void;
+  client: ConsoleClient;
+  onOpenTask: (taskId: string, nodeId: string | null) => void;
+}
+
+export function AppHeader({ theme, onTheme, screen, onNavigate, client, onOpenTask }: AppHeaderProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.name')}</h1>
-      <span className="app-section">{t('app.editor')}</span>
+      <nav className="app-nav" aria-label={t('app.navigation')}>
+        {(['editor', 'tasks'] as const).map((target) => {
+          const current = target === 'tasks' ? screen !== 'editor' : screen === 'editor';
+          return (
+            <button type="button" key={target} data-testid={`nav-${target}`} className={current ? 'app-nav-on' : undefined} aria-current={current ? 'page' : undefined} onClick={() => onNavigate(target)}>
+              {t(`app.${target}`)}
+            </button>
+          );
+        })}
+      </nav>
       <div className="app-header-tools">
+        <AlertCenter client={client} onOpenTask={onOpenTask} />
         <label className="inline-field">
           <span>{t('app.language')}</span>
           <select value={i18n.language} data-testid="language-select" onChange={(event) => isLanguage(event.target.value) && changeLanguage(event.target.value)}>

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskDetail } from '../../../shared/task/views';
+import { taskDuration, taskProgress } from './dashboard/task-table';
+import { taskCounters } from './counters';
+import { formatDuration, formatPercent, formatTime } from './format';
+import { StatusBadge } from './StatusBadge';
+import { useNow } from './use-now';
+
+/** The task at a glance: name, status, progress, counters and duration; actions beside. */
+export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDetail; replayAt: number | null; onBack: () => void; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(replayAt === null && task.startTime !== null && task.endTime === null);
+  const progress = taskProgress(task);
+  return (
+    <header className="task-header">
+      <button type="button" className="icon-button" onClick={onBack} aria-label={t('monitor.task.back')} title={t('monitor.task.back')}>
+        ←
+      </button>
+      <div className="task-title">
+        <h2 data-testid="task-name">{task.name}</h2>
+        <span className="task-id">#{task.taskId}</span>
+      </div>
+      <StatusBadge status={task.status} large />
+      <div className="task-progress-block" title={formatPercent(progress)}>
+        <progress max={1} value={progress} aria-label={t('monitor.dashboard.columns.progress')} />
+        <span className="numeric">{formatPercent(progress)}</span>
+      </div>
+      <dl className="task-counter-list" data-testid="task-counters">
+        {taskCounters(task).map(([name, value]) => (
+          <div key={name} className={`counter counter-${name}`} data-counter={name}>
+            <dt>{t(`monitor.counters.${name}`)}</dt>
+            <dd className="numeric">{value}</dd>
+          </div>
+        ))}
+        <div className="counter">
+          <dt>{t('monitor.task.duration')}</dt>
+          <dd className="numeric">{formatDuration(taskDuration(task, replayAt ?? now))}</dd>
+        </div>
+      </dl>
+      {replayAt !== null && (
+        <span className="replay-flag" data-testid="replay-flag">
+          {t('monitor.task.replayAt', { time: formatTime(replayAt, i18n.language) })}
+        </span>
+      )}
+      <div className="task-actions">{children}</div>
+      {task.errorMessage && (
+        <p className="task-error-line" role="status">
+          {task.errorMessage}
+        </p>
+      )}
+    </header>
+  );
+}

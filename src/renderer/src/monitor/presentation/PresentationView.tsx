@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { taskCounters } from '../counters';
+import { taskProgress } from '../dashboard/task-table';
+import { formatPercent } from '../format';
+import { LiveGraph } from '../graph/LiveGraph';
+import { StatusBadge } from '../StatusBadge';
+import type { TaskPanelProps } from '../task-panel';
+import { NodeTree } from '../tree/NodeTree';
+import './presentation.css';
+
+/**
+ * For a wall screen: full screen, large type, high contrast, the counters and either the
+ * tree or the graph. Esc (or leaving full screen) returns to the monitor.
+ */
+export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit: () => void }) {
+  const { t } = useTranslation();
+  const [show, setShow] = useState<'graph' | 'tree'>('graph');
+  const { task } = props;
+
+  useEffect(() => {
+    const root = document.documentElement;
+    // Full screen needs a user gesture and may be refused (or unsupported); the view works either way.
+    if (!document.fullscreenElement) root.requestFullscreen?.().catch(() => undefined);
+    const leave = (event: KeyboardEvent) => event.key === 'Escape' && onExit();
+    const left = () => !document.fullscreenElement && onExit();
+    window.addEventListener('keydown', leave);
+    document.addEventListener('fullscreenchange', left);
+    return () => {
+      window.removeEventListener('keydown', leave);
+      document.removeEventListener('fullscreenchange', left);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [onExit]);
+
+  return (
+    <div className="presentation" data-testid="presentation">
+      <header className="presentation-header">
+        <h1>{task.name}</h1>
+        <StatusBadge status={task.status} large />
+        <span className="presentation-progress">{formatPercent(taskProgress(task))}</span>
+        <div className="presentation-switch" role="group">
+          {(['graph', 'tree'] as const).map((name) => (
+            <button type="button" key={name} aria-pressed={show === name} onClick={() => setShow(name)}>
+              {t(`monitor.tabs.${name}`)}
+            </button>
+          ))}
+          <button type="button" onClick={onExit} data-testid="present-exit">
+            {t('monitor.presentation.exit')}
+          </button>
+        </div>
+      </header>
+      <dl className="presentation-counters">
+        {taskCounters(task).map(([name, value]) => (
+          <div key={name} className={`presentation-counter counter-${name}`}>
+            <dd>{value}</dd>
+            <dt>{t(`monitor.counters.${name}`)}</dt>
+          </div>
+        ))}
+      </dl>
+      <div className="presentation-body">{show === 'graph' ? <LiveGraph {...props} canControl={false} /> : <NodeTree {...props} canControl={false} />}</div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsoleClient } from '../../../../shared/api/contract';
+import type { TaskSummary } from '../../../../shared/task/views';
+import { Dialog } from '../../editor/dialogs/Dialog';
+import { availableTaskControls, TASK_CONTROLS, type TaskControl } from './available-task-controls';
+
+type Outcome = { ok: boolean; text: string } | null;
+
+/** Start, pause, resume, stop and retry-failed for a task: each confirmed, its result shown. */
+export function TaskControls({ client, task }: { client: ConsoleClient; task: TaskSummary }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState<TaskControl | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const available = availableTaskControls(task);
+
+  const run = async (control: TaskControl) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      switch (control) {
+        case 'start':
+          await client.startTask(task.taskId);
+          break;
+        case 'pause':
+          await client.pauseTask(task.taskId);
+          break;
+        case 'resume':
+          await client.resumeTask(task.taskId);
+          break;
+        case 'stop':
+          await client.stopTask(task.taskId, reason.trim() || t('monitor.controls.defaultStopReason'));
+          break;
+        case 'retryFailed': {
+          const count = await client.retryFailed(task.taskId);
+          setOutcome({ ok: true, text: t('monitor.controls.retried', { count }) });
+          return;
+        }
+      }
+      setOutcome({ ok: true, text: t(`monitor.controls.done.${control}`) });
+    } catch (error) {
+      setOutcome({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="task-controls" role="group" aria-label={t('monitor.controls.label')}>
+      {TASK_CONTROLS.filter((control) => available.has(control)).map((control) => (
+        <button
+          type="button"
+          key={control}
+          data-testid={`task-${control}`}
+          className={control === 'stop' ? 'danger-button' : control === 'start' ? 'primary-button' : undefined}
+          disabled={busy}
+          onClick={() => {
+            setReason('');
+            setAsking(control);
+          }}
+        >
+          {t(`monitor.controls.${control}`)}
+        </button>
+      ))}
+      {outcome && (
+        <span className={outcome.ok ? 'control-outcome' : 'control-outcome control-failed'} role="status" data-testid="task-control-outcome">
+          {outcome.text}
+        </span>
+      )}
+      {asking && (
+        <Dialog
+          title={t(`monitor.controls.confirm.${asking}.title`)}
+          testId="task-control-dialog"
+          onClose={() => setAsking(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setAsking(null)}>
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                data-testid="task-control-confirm"
+                className={asking === 'stop' ? 'danger-button' : 'primary-button'}
+                onClick={() => {
+                  const control = asking;
+                  setAsking(null);
+                  void run(control);
+                }}
+              >
+                {t(`monitor.controls.${asking}`)}
+              </button>
+            </>
+          }
+        >
+          <p>{t(`monitor.controls.confirm.${asking}.body`, { name: task.name, failed: task.failedNodes })}</p>
+          {asking === 'stop' && (
+            <label className="field">
+              <span>{t('monitor.controls.reason')}</span>
+              <input autoFocus value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} placeholder={t('monitor.controls.defaultStopReason')} />
+            </label>
+          )}
+        </Dialog>
+      )}
+    </div>
+  );
+}
