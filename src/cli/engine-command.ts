@@ -7,6 +7,7 @@ import { ENGINE_PROTOCOL_VERSION } from '../shared/engine/protocol';
 import type { Logger } from '../shared/logger';
 import type { CliIo } from './io';
 import type { CommandRegistrar } from './index';
+import { stopSignal } from './stop-signal';
 
 interface EngineCommandOptions {
   port: string;
@@ -54,11 +55,7 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
         ...(options.catalog ? { catalogDir: resolve(options.catalog) } : {}),
         ...(options.tlsCert && options.tlsKey ? { tls: { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } } : {}),
       });
-      // Listen for the stop signals before announcing anything: whoever reads the announcement may signal at once.
-      const stopped = new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
+      const stopped = stopSignal();
       const agents = engine.catalog().map((entry) => entry.agentLoad);
       io.out(`Engine ${engine.engineId} listening on ${engine.url} (protocol ${ENGINE_PROTOCOL_VERSION}, capacity ${capacity})`);
       io.out(`  agents: ${agents.join(', ')}`);

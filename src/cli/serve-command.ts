@@ -7,6 +7,7 @@ import { startConsoleRuntime } from '../main/core/runtime';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
 import { dbOption } from './db-option';
+import { stopSignal } from './stop-signal';
 
 interface ServeOptions {
   port: string;
@@ -29,6 +30,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
     .option('--viewer-token <token>', 'read-only token for viewers (default: a new random one, printed)')
     .addOption(dbOption())
     .action(async (options: ServeOptions) => {
+      const stopped = stopSignal();
       const operator = options.token ?? randomBytes(18).toString('base64url');
       const viewer = options.viewerToken ?? randomBytes(18).toString('base64url');
       const runtime = await startConsoleRuntime({
@@ -55,10 +57,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
       io.out(`  operator: ${host.url}/#${HOST_TOKEN_PARAM}=${operator}`);
       io.out(`  viewer:   ${host.url}/#${HOST_TOKEN_PARAM}=${viewer}`);
       io.out('Press Ctrl+C to stop.');
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await stopped;
       await host.close();
       await runtime.close();
       io.out('stopped');
