@@ -9,8 +9,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies), ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-/** `entry` is the file name without `.ts` inside bench/; returns main's exit code. */
-export async function runBench(entry, args) {
+/**
+ * `entry` is the file name without `.ts` inside bench/; `companions` are more entries built
+ * beside it (scripts the benchmark starts as child processes). Returns main's exit code.
+ */
+export async function runBench(entry, args, companions = []) {
   await build({
     root,
     configFile: false,
@@ -22,7 +25,7 @@ export async function runBench(entry, args) {
       emptyOutDir: false,
       sourcemap: true,
       rollupOptions: {
-        input: { [entry]: fileURLToPath(new URL(`./${entry}.ts`, import.meta.url)) },
+        input: Object.fromEntries([entry, ...companions].map((name) => [name, fileURLToPath(new URL(`./${name}.ts`, import.meta.url))])),
         external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
         output: { format: 'es', entryFileNames: '[name].js' },
       },
