@@ -24,6 +24,12 @@ export function taskDuration(task: Pick<TaskSummary, 'startTime' | 'endTime'>, n
   return Math.max(0, (task.endTime ?? now) - task.startTime);
 }
 
+/** Decimal ids in numeric order without parsing them (they exceed 2^53). */
+function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function filterAndSortTasks(tasks: readonly TaskSummary[], view: TaskTableView, now: number): TaskSummary[] {
   const words = view.search.toLowerCase().split(/\s+/).filter(Boolean);
   const kept = tasks.filter(
@@ -49,7 +55,7 @@ export function filterAndSortTasks(tasks: readonly TaskSummary[], view: TaskTabl
     const right = key(b);
     if (left < right) return -direction;
     if (left > right) return direction;
-    return a.taskId < b.taskId ? direction : -direction;
+    return direction * compareIds(a.taskId, b.taskId);
   });
 }
 
