@@ -56,6 +56,8 @@ export async function main(args: string[]): Promise<number> {
       ['node subtree "red" (tail)', { nodeId: 'red', subtree: true, direction: 'backward' }],
       ['node subtree "blue.g3" (tail)', { nodeId: 'blue.g3', subtree: true, direction: 'backward' }],
       ['one node "white.g1.a7" (tail)', { nodeId: 'white.g1.a7', direction: 'backward' }],
+      ['common word "heading" + one node (worst case)', { search: 'heading', nodeId: 'white.g1.a7', direction: 'backward' }],
+      ['common word "heading" from the middle (cursor)', { search: 'heading', cursor: middle }],
       ['subtree "red" + search "heading" + level info', { nodeId: 'red', subtree: true, search: 'heading', levels: ['info'], direction: 'backward' }],
       ['time range (10 minutes in the middle)', { from: START + 3_000_000, to: START + 3_600_000 }],
       ['source "radar" (tail)', { source: 'radar', direction: 'backward' }],
@@ -100,8 +102,8 @@ function time(store: Store, query: LogQuery, runs: number): { p50: number; p95: 
 }
 
 function existingTask(store: Store, lines: number): string {
-  const row = store.db.prepare(`SELECT task_id, count(*) AS n FROM node_execution_log GROUP BY task_id`).get() as { task_id: number; n: number } | undefined;
-  if (row === undefined || row.n !== lines) throw new Error(`the kept database holds ${row?.n ?? 0} lines, not ${lines}: delete it or pass another --db`);
+  const row = store.db.prepare(`SELECT count(*) AS n FROM node_execution_log`).get() as { n: number | bigint } | undefined;
+  if (row === undefined || Number(row.n) !== lines) throw new Error(`the kept database holds ${Number(row?.n ?? 0)} lines, not ${lines}: delete it or pass another --db`);
   return String(store.db.prepare(`SELECT id FROM deduction_task`).safeIntegers(true).pluck().get());
 }
 

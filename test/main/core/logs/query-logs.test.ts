@@ -73,6 +73,20 @@ describe('log queries', () => {
     expect(before.nextCursor).toBeNull();
   });
 
+  it('pages a word search both ways with cursors, other filters applied to each hit', () => {
+    const search = (query: Omit<Parameters<typeof queryLogs>[1], 'taskId'>) => queryLogs(store, { taskId, search: 'strike', ...query });
+    const first = search({ limit: 1 });
+    expect(first.lines.map((line) => line.message)).toEqual(['strike package airborne']);
+    const second = search({ limit: 1, cursor: first.nextCursor! });
+    expect(second.lines.map((line) => line.message)).toEqual(['strike aborted: weather']);
+    expect(second.nextCursor).toBeNull();
+    const tail = search({ direction: 'backward', limit: 1 });
+    expect(tail.lines.map((line) => line.message)).toEqual(['strike aborted: weather']);
+    expect(search({ direction: 'backward', cursor: tail.nextCursor! }).lines.map((line) => line.message)).toEqual(['strike package airborne']);
+    expect(search({ levels: ['error'], nodeId: 'red', subtree: true }).lines.map((line) => line.message)).toEqual(['strike aborted: weather']);
+    expect(search({ nodeId: 'scout' }).lines).toEqual([]);
+  });
+
   it('refuses malformed queries with a message naming the field', () => {
     expect(() => queryLogs(store, { taskId: 'not-an-id' })).toThrow(/taskId/);
     expect(() => queryLogs(store, { taskId, limit: 1_000_000 })).toThrow(/limit/);
