@@ -1,0 +1,33 @@
+import type { ConsoleApi } from '../../../../../shared/api/contract';
+import type { NodeControl } from './available-controls';
+
+/**
+ * Sends one operator control. `text` is the stop reason or the decision's comment (blank
+ * means none). Resolves to the number of nodes a rerun covers, null for the other controls.
+ */
+export async function callControl(
+  client: Pick<ConsoleApi, 'stopNode' | 'restartNode' | 'skipNode' | 'rerunFrom' | 'decideManual'>,
+  taskId: string,
+  nodeId: string,
+  control: NodeControl,
+  text = '',
+): Promise<number | null> {
+  const note = text.trim() === '' ? undefined : text.trim();
+  switch (control) {
+    case 'stop':
+      await client.stopNode(taskId, nodeId, note);
+      return null;
+    case 'restart':
+      await client.restartNode(taskId, nodeId);
+      return null;
+    case 'skip':
+      await client.skipNode(taskId, nodeId);
+      return null;
+    case 'rerun':
+      return client.rerunFrom(taskId, nodeId);
+    case 'approve':
+    case 'reject':
+      await client.decideManual(taskId, nodeId, note === undefined ? { approved: control === 'approve' } : { approved: control === 'approve', comment: note });
+      return null;
+  }
+}

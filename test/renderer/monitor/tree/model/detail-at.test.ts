@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detailAt } from '../../../../../src/renderer/src/monitor/tree/model/detail-at';
+import type { ExecutionView, NodeDetail, TransitionView } from '../../../../../src/shared/task/views';
+import { nodeView } from '../fixtures';
+
+function execution(batch: number, startTime: number | null): ExecutionView {
+  return { executionId: String(batch), nodeId: 'a', batch, engineId: null, status: 'completed', progress: 1, resolvedConfig: null, result: null, exitCode: 0, errorCode: null, errorMessage: null, startTime, endTime: null, durationMs: null };
+}
+
+function transition(id: string, time: number): TransitionView {
+  return { transitionId: id, nodeId: 'a', batch: 1, from: null, to: 'ready', reason: null, trigger: 'system', operator: null, time };
+}
+
+describe('detail at a replay moment', () => {
+  const detail: NodeDetail = { node: nodeView('a', null, 0, 'agent'), executions: [execution(1, 100), execution(2, 300), execution(3, null)], transitions: [transition('1', 50), transition('2', 200), transition('3', 400)] };
+
+  it('keeps everything live and only the past while replaying', () => {
+    expect(detailAt(detail, null)).toBe(detail);
+    const past = detailAt(detail, 250);
+    expect(past.executions.map((each) => each.batch)).toEqual([1]);
+    expect(past.transitions.map((each) => each.transitionId)).toEqual(['1', '2']);
+  });
+});
