@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { io as connect } from 'socket.io-client';
-import { HOST_SOCKET } from '../../src/shared/api/host-protocol';
-import type { CallResult } from '../../src/shared/api/errors';
 import { E2E_OPERATOR_TOKEN } from './global-setup';
+import { callHost } from './host-api';
 
 const WORKFLOW_NAME = 'Red versus blue, drawn by hand';
 
@@ -32,17 +30,6 @@ async function selectContainer(page: Page, nodeId: string): Promise<void> {
 async function connectNodes(page: Page, from: string, to: string): Promise<void> {
   await page.getByTestId(`agent-node-${from}`).locator('.react-flow__handle-right').dragTo(page.getByTestId(`agent-node-${to}`).locator('.react-flow__handle-left'));
   await expect(page.getByTestId(`edge-label-${from}-${to}`)).toBeVisible();
-}
-
-async function taskStatus(taskId: string): Promise<string> {
-  const socket = connect(process.env['E2E_HOST_URL']!, { auth: { token: E2E_OPERATOR_TOKEN }, transports: ['websocket'] });
-  try {
-    const outcome = await new Promise<CallResult>((resolve) => socket.emit(HOST_SOCKET.call, 'getTask', [taskId], resolve));
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    return (outcome.result as { status: string }).status;
-  } finally {
-    socket.close();
-  }
 }
 
 test('builds a deduction by mouse and keyboard, saves it, finds it intact after a reload, and starts it', async ({ page }, testInfo) => {
@@ -94,7 +81,10 @@ test('builds a deduction by mouse and keyboard, saves it, finds it intact after 
   await expect(page.getByTestId('edge-label-strike-scout')).toBeHidden();
 
   await page.getByTestId('toolbar-start').click();
-  await expect(page.getByTestId('editor-notice')).toContainText(/Task \d+ created and started/);
-  const taskId = /Task (\d+)/.exec((await page.getByTestId('editor-notice').textContent()) ?? '')![1]!;
-  await expect.poll(() => taskStatus(taskId), { timeout: 15_000 }).toMatch(/running|completed/);
+  // Starting jumps to the task's monitor, which shows it running.
+  await expect(page.getByTestId('task-monitor')).toBeVisible();
+  const taskId = /#\/tasks\/(\d+)/.exec(page.url())![1]!;
+  await expect(page.getByTestId('task-name')).toHaveText(WORKFLOW_NAME);
+  await expect(page.getByTestId('task-monitor')).toHaveAttribute('data-task-status', /running|completed/, { timeout: 15_000 });
+  await expect.poll(() => callHost('getTask', taskId).then((task) => task.status), { timeout: 15_000 }).toMatch(/running|completed/);
 });
