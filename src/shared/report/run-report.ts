@@ -161,6 +161,7 @@ export interface RunReport {
   task: ReportTask;
   counters: TaskCounters;
   nodeStatusCounts: Partial<Record<NodeStatus, number>>;
+  /** Executions of agents (a container's are bookkeeping), as are retries and the timeline. */
   executionStatusCounts: Partial<Record<ExecutionStatus, number>>;
   executionsTotal: number;
   /** Every node of the task, in definition order. */

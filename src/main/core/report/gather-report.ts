@@ -80,6 +80,10 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
   const peaks = nodePeaks(store, task.taskId);
   const names = new Map(nodeRows.map((row) => [row.node_id, row.node_name]));
   const batches = new Map(nodeRows.map((row) => [row.node_id, row.current_batch]));
+  // Containers have executions too, as bookkeeping; the runs an operator counts are the agents'.
+  const agents = new Set(nodeRows.filter((row) => row.node_type === 'agent').map((row) => row.node_id));
+  const agentExecutions = executions.filter((row) => agents.has(row.node_id));
+  const agentAttempts = new Map([...attemptsByNode].filter(([nodeId]) => agents.has(nodeId)));
 
   const nodes: ReportNode[] = nodeRows.map((row) => ({
     nodeId: row.node_id,
@@ -112,7 +116,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     logs: lastProblemLines(store, task.taskId, node.nodeId),
   }));
 
-  const retried = [...attemptsByNode].filter(([, attempts]) => attempts.length > 1);
+  const retried = [...agentAttempts].filter(([, attempts]) => attempts.length > 1);
   const statusOf = new Map(nodes.map((node) => [node.nodeId, node.status]));
   const retries: ReportRetry[] = retried
     .slice(0, REPORT_LIMITS.retries)
@@ -161,8 +165,8 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
       skippedNodes: task.skippedNodes,
     },
     nodeStatusCounts: count<NodeStatus>(nodes.map((node) => node.status)),
-    executionStatusCounts: count<ExecutionStatus>(executions.map((row) => row.status)),
-    executionsTotal: executions.length,
+    executionStatusCounts: count<ExecutionStatus>(agentExecutions.map((row) => row.status)),
+    executionsTotal: agentExecutions.length,
     nodes,
     failures: { items: failures, total: failed.length },
     retries: { items: retries, total: retried.length },
@@ -179,7 +183,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
       total: actionsTotal,
     },
     resources: resources(store, task.taskId, nodes),
-    timeline: timeline(attemptsByNode, names, now),
+    timeline: timeline(agentAttempts, names, now),
   };
 }
 

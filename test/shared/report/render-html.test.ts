@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { renderReportHtml } from '../../../src/shared/report/render-html';
+import { REPORT_STRINGS } from '../../../src/shared/report/report-strings';
+import { REPORT_LIMITS } from '../../../src/shared/report/run-report';
+import { HOSTILE, reportNode, sampleReport, T0 } from './report-fixture';
+
+const en = REPORT_STRINGS.en;
+const zh = REPORT_STRINGS['zh-CN'];
+
+describe('renderReportHtml', () => {
+  it('escapes every value from the store: a node named <script> stays text', () => {
+    const html = renderReportHtml(sampleReport(), en);
+    expect(html).not.toContain(HOSTILE);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain(`stack &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more`);
+    expect(html).toContain('op &lt;script&gt;');
+    expect(html).toContain('why &lt;script&gt;');
+    expect(html).toContain(`<title>Run report: 红蓝对抗 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
+  });
+
+  it('is one self-contained document: inline style, no script, nothing fetched', () => {
+    const html = renderReportHtml(sampleReport(), en);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toMatch(/<style>[\s\S]*@media print[\s\S]*<\/style>/);
+    expect(html).toContain('break-before: page');
+    expect(html).not.toMatch(/<(script|link|img|iframe|object)\b/i);
+    expect(html).not.toMatch(/\bsrc=|\bhref=|url\(|@import/i);
+  });
+
+  it('shows the summary, counters, peaks, failures with logs, retries, actions and nodes', () => {
+    const html = renderReportHtml(sampleReport(), en);
+    for (const section of Object.values(en.sections)) expect(html).toContain(`${section}</h2>`);
+    expect(html).toContain('2026-11-22 14:00:00');
+    expect(html).toContain('1 min 30 s');
+    expect(html).toContain('55.5%');
+    expect(html).toContain('64.0 MiB');
+    expect(html).toContain('80.0 MiB');
+    expect(html).toContain('SIMULATED');
+    expect(html).toContain('The last 1 warning and error lines.');
+    expect(html).toMatch(/#1 <span class="badge"[^>]*>Failed<\/span> SIMULATED #2 <span class="badge"[^>]*>Completed<\/span>/);
+    expect(html).toMatch(/<div class="value">2<\/div><div class="name">Failed<\/div>/);
+    expect(html).not.toContain(en.notes.stillRunning);
+  });
+
+  it('writes the times in the reader’s zone', () => {
+    const html = renderReportHtml(sampleReport({ timeZone: 'Asia/Shanghai' }), en);
+    expect(html).toContain('2026-11-22 22:00:00');
+    expect(html).toContain('Times in Asia/Shanghai');
+  });
+
+  it('speaks Chinese when asked', () => {
+    const html = renderReportHtml(sampleReport(), zh);
+    expect(html).toMatch(/<html lang="zh-CN">/);
+    expect(html).toContain('运行报告');
+    expect(html).toContain('1 分 30 秒');
+    expect(html).toContain('>失败</span>');
+    expect(html).toContain('操作员操作</h2>');
+  });
+
+  it('draws the timeline as SVG bars, one per attempt, coloured by outcome', () => {
+    const html = renderReportHtml(sampleReport(), en);
+    const svgs = html.match(/<svg class="gantt"[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs).toHaveLength(1);
+    expect(svgs[0]!.match(/<rect x=/g)).toHaveLength(3);
+    expect(svgs[0]).toContain('fill="#c62828"');
+    expect(svgs[0]).toContain('scout · 侦察');
+    expect(html).not.toContain(en.notes.timelineTruncated.slice(0, 10));
+  });
+
+  it('says so when lists were cut, and when the task still runs', () => {
+    const report = sampleReport();
+    const nodes = Array.from({ length: REPORT_LIMITS.htmlNodeRows + 20 }, (_, index) => reportNode(`n${index}`));
+    const html = renderReportHtml(
+      {
+        ...report,
+        task: { ...report.task, status: 'running', endTime: null },
+        nodes,
+        timeline: { ...report.timeline, total: 900 },
+        failures: { ...report.failures, total: 300 },
+        operatorActions: { ...report.operatorActions, total: 5000 },
+      },
+      en,
+    );
+    expect(html).toContain(en.notes.stillRunning);
+    expect(html).toContain('Showing the first 2 of 900 agents to start.');
+    expect(html).toContain('Showing 1 of 300 failed nodes with their logs.');
+    expect(html).toContain('Showing the first 1 of 5000 operator actions.');
+    expect(html).toContain(`Showing ${REPORT_LIMITS.htmlNodeRows} of ${REPORT_LIMITS.htmlNodeRows + 20} nodes; the CSV export lists them all.`);
+    expect(html).toContain(`;n${REPORT_LIMITS.htmlNodeRows - 1}<`);
+    expect(html).not.toContain(`;n${REPORT_LIMITS.htmlNodeRows}<`);
+  });
+
+  it('has something to say for an empty run', () => {
+    const report = sampleReport();
+    const html = renderReportHtml(
+      {
+        ...report,
+        task: { ...report.task, status: 'pending', startTime: null, endTime: null, durationMs: null, errorMessage: null },
+        failures: { items: [], total: 0 },
+        retries: { items: [], total: 0 },
+        operatorActions: { items: [], total: 0 },
+        resources: { taskPeakCpuPercent: null, taskPeakMemoryBytes: null, topCpu: [], topMemory: [] },
+        timeline: { items: [], total: 0, start: null, end: null },
+      },
+      en,
+    );
+    for (const note of ['noFailures', 'noRetries', 'noActions', 'noTimeline'] as const) expect(html).toContain(en.notes[note]);
+    expect(html).toContain(en.resources.noSamples);
+    expect(html).not.toContain('<svg');
+  });
+
+  it('keeps a long gantt printable: one chart per forty agents', () => {
+    const report = sampleReport();
+    const rows = Array.from({ length: 95 }, (_, index) => ({
+      nodeId: `a${index}`,
+      name: null,
+      bars: [{ batch: 1, status: 'completed' as const, errorCode: null, startTime: T0 + index * 10, endTime: T0 + index * 10 + 100 }],
+    }));
+    const html = renderReportHtml({ ...report, timeline: { items: rows, total: 95, start: T0, end: T0 + 1040 } }, en);
+    expect(html.match(/<svg class="gantt"/g)).toHaveLength(3);
+  });
+});
