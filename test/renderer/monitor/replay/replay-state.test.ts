@@ -182,9 +182,9 @@ const historyArbitrary = fc
       let batch = 0;
       transitions.push(transition(view.nodeId, null, 'pending', time));
       for (const step of walks[i] ?? []) {
-        const options = nodeTransitions(view.nodeType)[status];
+        const options: readonly NodeStatus[] = nodeTransitions(view.nodeType)[status];
         if (options.length === 0) break;
-        const to = options[step.pick % options.length]!;
+        const to: NodeStatus = options[step.pick % options.length]!;
         if (!canTransitionNode(view.nodeType, status, to)) throw new Error('walk left the machine');
         if (to === 'running' && (view.nodeType === 'agent' || status === 'initializing') && step.retry) batch++;
         time += step.gap;

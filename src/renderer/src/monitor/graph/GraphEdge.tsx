@@ -1,0 +1,21 @@
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GraphFlowEdge } from './graph-flow';
+
+/**
+ * A dependency coloured and dashed by its state. No HTML label: thousands of edge labels cost
+ * more than the graph itself; the type and state are in the line's tooltip.
+ */
+export const GraphEdge = memo(function GraphEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<GraphFlowEdge>) {
+  const { t } = useTranslation();
+  const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  if (!data) return null;
+  const title = t('graph.edgeTitle', { type: t(`graph.dependency.${data.dependency.type}`), state: t(`graph.edge.${data.state}`) });
+  return (
+    <g className={`graph-edge graph-edge-${data.state}`} data-state={data.state}>
+      <title>{title}</title>
+      <BaseEdge id={id} path={path} className={`graph-edge-path graph-edge-${data.state}`} {...(markerEnd ? { markerEnd } : {})} interactionWidth={0} />
+    </g>
+  );
+});

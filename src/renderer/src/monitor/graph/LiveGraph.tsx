@@ -1,0 +1,110 @@
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFlowLabels } from '../../editor/canvas/use-flow-labels';
+import type { TaskPanelProps } from '../task-panel';
+import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
+import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
+import { GraphEdge } from './GraphEdge';
+import { useColorMode } from './use-color-mode';
+import { useGraphDefinition } from './use-graph-definition';
+import './graph.css';
+
+const NODE_TYPES = { agent: GraphAgentNode, container: GraphContainerNode };
+const EDGE_TYPES = { status: GraphEdge };
+const FIT = { padding: 0.08, maxZoom: 1 } as const;
+/** Past this many nodes xyflow draws only what is in view, which keeps panning smooth. */
+const VISIBLE_ONLY_FROM = 400;
+
+function minimapClass(node: GraphFlowNode): string {
+  return `graph-minimap graph-minimap-${node.type ?? 'agent'} graph-status-${node.data.view?.status ?? 'pending'}`;
+}
+
+/** The workflow's layout, read-only, coloured by the task's live (or replayed) state. */
+export const LiveGraph = memo(function LiveGraph(props: TaskPanelProps) {
+  return (
+    <ReactFlowProvider>
+      <GraphCanvas {...props} />
+    </ReactFlowProvider>
+  );
+});
+
+function GraphCanvas({ task, nodes, selectedNodeId, onSelectNode, at }: TaskPanelProps) {
+  const { t } = useTranslation();
+  const colorMode = useColorMode();
+  const ariaLabels = useFlowLabels();
+  const flow = useReactFlow<GraphFlowNode, GraphFlowEdge>();
+  const { definition, error } = useGraphDefinition(task, nodes);
+  const base = useMemo(() => (definition ? graphBase(definition) : null), [definition]);
+  const cache = useMemo(() => (base ? createGraphCache() : null), [base]);
+  const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, nodes, selectedNodeId, cache) : []), [base, cache, nodes, selectedNodeId]);
+  const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, nodes, cache) : []), [base, cache, nodes]);
+
+  const fitted = useRef<typeof base>(null);
+  useEffect(() => {
+    if (!base || fitted.current === base) return;
+    fitted.current = base;
+    // After xyflow has measured the first nodes of this layout.
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [base, flow]);
+
+  const onNodeClick = useCallback<NodeMouseHandler<GraphFlowNode>>((event, node) => {
+    event.stopPropagation();
+    onSelectNode(node.id);
+  }, [onSelectNode]);
+  const onPaneClick = useCallback(() => onSelectNode(null), [onSelectNode]);
+
+  if (error) return <p className="graph-message" role="alert">{t('graph.layoutFailed', { error })}</p>;
+  if (!base) return <p className="graph-message">{t('graph.layingOut')}</p>;
+
+  return (
+    <div className={`graph-panel${at !== null ? ' is-replay' : ''}`} data-testid="live-graph" aria-label={t('graph.label')}>
+      <ReactFlow<GraphFlowNode, GraphFlowEdge>
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onlyRenderVisibleElements={flowNodes.length >= VISIBLE_ONLY_FROM}
+        colorMode={colorMode}
+        minZoom={0.02}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={FIT}
+        ariaLabelConfig={ariaLabels}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} />
+        <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      <GraphLegend />
+    </div>
+  );
+}
+
+const GraphLegend = memo(function GraphLegend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="graph-legend" aria-label={t('graph.legend')}>
+      {(['satisfied', 'pending', 'unsatisfiable'] as const).map((state) => (
+        <li key={state}>
+          <svg className={`graph-legend-line graph-edge-${state}`} viewBox="0 0 24 6" aria-hidden="true">
+            <line x1="0" y1="3" x2="24" y2="3" className="graph-edge-path" />
+          </svg>
+          {t(`graph.edge.${state}`)}
+        </li>
+      ))}
+    </ul>
+  );
+});

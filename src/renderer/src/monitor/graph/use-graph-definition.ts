@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import type { TaskDetail } from '../../../../shared/task/views';
+import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
+import type { TaskNodes } from '../task-panel';
+import { layOutGraph, withParents } from './graph-layout';
+import { loadElk } from './load-elk';
+
+interface LayoutSource {
+  taskId: string;
+  workflow: WorkflowDefinition;
+  nodes: TaskNodes;
+}
+
+type LayoutState = { source: LayoutSource; definition: WorkflowDefinition | null; error: string | null };
+
+/**
+ * The task's workflow placed on the canvas, computed once per task: a task's workflow and
+ * hierarchy never change, however often the task is read again (each read is a new object).
+ */
+export function useGraphDefinition(task: TaskDetail, nodes: TaskNodes): { definition: WorkflowDefinition | null; error: string | null } {
+  const [source, setSource] = useState<LayoutSource>({ taskId: task.taskId, workflow: task.workflow, nodes });
+  if (source.taskId !== task.taskId) setSource({ taskId: task.taskId, workflow: task.workflow, nodes });
+  const [state, setState] = useState<LayoutState | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const parents = new Map<string, string | null>();
+    for (const view of source.nodes.byId.values()) parents.set(view.nodeId, view.parentId);
+    layOutGraph(withParents(source.workflow, parents), loadElk).then(
+      (definition) => {
+        if (!cancelled) setState({ source, definition, error: null });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ source, definition: null, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [source]);
+  return state && state.source === source ? state : { definition: null, error: null };
+}

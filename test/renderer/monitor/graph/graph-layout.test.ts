@@ -1,0 +1,88 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowDefinition } from '../../../../src/shared/workflow/definition';
+import { ELK_NODE_LIMIT, layeredGrid, layOutGraph, withParents } from '../../../../src/renderer/src/monitor/graph/graph-layout';
+import { AGENT_SIZE } from '../../../../src/renderer/src/editor/model/geometry';
+import { sampleWorkflow } from '../../editor/fixtures';
+
+const withoutLayout = (definition: WorkflowDefinition): WorkflowDefinition => ({ ...definition, nodes: definition.nodes.map(({ layout: _layout, ...node }) => node) });
+
+/** A root with `count` agents in waves of `wave`, each agent waiting on one of the wave before. */
+function waves(count: number, wave: number): WorkflowDefinition {
+  const nodes: WorkflowDefinition['nodes'] = [{ nodeId: 'root', nodeType: 'container', isRoot: true }];
+  for (let i = 0; i < count; i++) {
+    nodes.push({ nodeId: `a${i}`, nodeType: 'agent', parentId: 'root', ...(i >= wave ? { dependencies: [{ sourceNodeId: `a${i - wave}`, type: 'success' as const }] } : {}) });
+  }
+  return { name: 'waves', nodes };
+}
+
+describe('graph layout', () => {
+  it('keeps a workflow’s own layout', async () => {
+    const definition = sampleWorkflow();
+    let asked = false;
+    expect(
+      await layOutGraph(definition, async () => {
+        asked = true;
+        return new ELK();
+      }),
+    ).toBe(definition);
+    expect(asked).toBe(false);
+  });
+
+  it('lays out a workflow without one with ELK, like the editor', async () => {
+    const laidOut = await layOutGraph(withoutLayout(sampleWorkflow()), async () => new ELK());
+    expect(laidOut.nodes.every((node) => node.layout !== undefined)).toBe(true);
+    const fetch = laidOut.nodes.find((node) => node.nodeId === 'fetch')!.layout!;
+    const stage = laidOut.nodes.find((node) => node.nodeId === 'stage')!.layout!;
+    expect(stage.x).toBeGreaterThan(fetch.x);
+  });
+
+  it('takes parents from the task’s nodes when the file named only children', () => {
+    const definition: WorkflowDefinition = { name: 'x', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true, children: ['a'] }, { nodeId: 'a', nodeType: 'agent' }] };
+    const patched = withParents(definition, new Map([['root', null], ['a', 'root']]));
+    expect(patched.nodes[1]?.parentId).toBe('root');
+    expect(withParents(patched, new Map([['a', 'root']]))).toBe(patched);
+  });
+
+  it('past the ELK limit, lays each container’s children in columns by dependency rank without ELK', async () => {
+    const big = waves(ELK_NODE_LIMIT + 10, 100);
+    const laidOut = await layOutGraph(big, () => Promise.reject(new Error('ELK must not be asked')));
+    const at = (id: string) => laidOut.nodes.find((node) => node.nodeId === id)!.layout!;
+    expect(at('a100').x).toBeGreaterThan(at('a0').x);
+    expect(at('a1').x).toBe(at('a0').x);
+    const root = at('root');
+    for (const node of laidOut.nodes.filter((entry) => entry.parentId === 'root')) {
+      expect(node.layout!.x + AGENT_SIZE.width).toBeLessThanOrEqual(root.width!);
+      expect(node.layout!.y + AGENT_SIZE.height).toBeLessThanOrEqual(root.height!);
+    }
+  });
+
+  it('wraps a wide wave into several columns and sizes nested containers to fit', () => {
+    const definition: WorkflowDefinition = {
+      name: 'nested',
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true },
+        { nodeId: 'box', nodeType: 'container', parentId: 'root' },
+        ...Array.from({ length: 16 }, (_, i) => ({ nodeId: `b${i}`, nodeType: 'agent' as const, parentId: 'box' })),
+        { nodeId: 'after', nodeType: 'agent', parentId: 'root', dependencies: [{ sourceNodeId: 'box', type: 'finish' }] },
+      ],
+    };
+    const laidOut = layeredGrid(definition);
+    const at = (id: string) => laidOut.nodes.find((node) => node.nodeId === id)!.layout!;
+    expect(new Set(Array.from({ length: 16 }, (_, i) => at(`b${i}`).x)).size).toBe(4);
+    expect(at('box').width).toBeGreaterThanOrEqual(at('b15').x + AGENT_SIZE.width);
+    expect(at('after').x).toBeGreaterThanOrEqual(at('box').x + at('box').width!);
+  });
+
+  it('survives a dependency cycle among siblings', () => {
+    const definition: WorkflowDefinition = {
+      name: 'cycle',
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true },
+        { nodeId: 'a', nodeType: 'agent', parentId: 'root', dependencies: [{ sourceNodeId: 'b', type: 'finish' }] },
+        { nodeId: 'b', nodeType: 'agent', parentId: 'root', dependencies: [{ sourceNodeId: 'a', type: 'finish' }] },
+      ],
+    };
+    expect(layeredGrid(definition).nodes.every((node) => node.layout !== undefined)).toBe(true);
+  });
+});
