@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/settings/settings';
+import { Dialog } from '../editor/dialogs/Dialog';
+import { inElectron, notificationPermission, requestNotificationPermission } from './browser-notifications';
+import { parseForm, toForm, type AlertSettingsErrors, type AlertSettingsForm } from './model/alert-settings-form';
+
+interface AlertSettingsDialogProps {
+  settings: Settings['alerts'];
+  onSave: (settings: Settings['alerts']) => Promise<void>;
+  onClose: () => void;
+}
+
+const SWITCHES = ['onNodeFailure', 'onNodeTimeout', 'onEngineLost', 'desktopNotifications'] as const;
+
+/** Edits which alerts are raised, the task thresholds, and desktop notifications. */
+export function AlertSettingsDialog({ settings, onSave, onClose }: AlertSettingsDialogProps) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<AlertSettingsForm>(() => toForm(settings));
+  const [errors, setErrors] = useState<AlertSettingsErrors>({});
+  const [apiError, setApiError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const parsed = parseForm(form);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    setApiError(null);
+    setSaving(true);
+    // The browser only asks for permission from a click: this is the one.
+    if (parsed.value.desktopNotifications && !inElectron() && notificationPermission() === 'default') await requestNotificationPermission();
+    try {
+      await onSave(parsed.value);
+      onClose();
+    } catch (error) {
+      setApiError(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    }
+  };
+
+  const numberField = (field: 'failureRatePercent' | 'healthScore', max: number, unit: string | null) => (
+    <label className="alert-settings-field">
+      <span>{t(`alerts.settings.${field}`)}</span>
+      <span className="alert-settings-input">
+        <input
+          type="number"
+          min={0}
+          max={max}
+          step="any"
+          value={form[field]}
+          aria-invalid={errors[field] ? true : undefined}
+          data-testid={`alert-settings-${field}`}
+          onChange={(event) => setForm({ ...form, [field]: event.target.value })}
+        />
+        {unit && <span className="muted">{unit}</span>}
+      </span>
+      {errors[field] && <span className="field-error">{t(`alerts.settings.errors.${errors[field]}`)}</span>}
+      <span className="muted alert-settings-hint">{t(`alerts.settings.hints.${field}`)}</span>
+    </label>
+  );
+
+  return (
+    <Dialog
+      title={t('alerts.settings.title')}
+      onClose={onClose}
+      testId="alert-settings-dialog"
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('alerts.settings.cancel')}
+          </button>
+          <button type="button" className="primary-button" disabled={saving} onClick={() => void save()} data-testid="alert-settings-save">
+            {saving ? t('alerts.settings.saving') : t('alerts.settings.save')}
+          </button>
+        </>
+      }
+    >
+      <form
+        className="alert-settings"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset>
+          <legend>{t('alerts.settings.raise')}</legend>
+          {SWITCHES.map((field) => (
+            <label key={field} className="alert-settings-switch">
+              <input type="checkbox" checked={form[field]} onChange={(event) => setForm({ ...form, [field]: event.target.checked })} data-testid={`alert-settings-${field}`} />
+              <span>{t(`alerts.settings.${field}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('alerts.settings.thresholds')}</legend>
+          {numberField('failureRatePercent', 100, '%')}
+          {numberField('healthScore', 100, null)}
+        </fieldset>
+        {apiError && (
+          <p role="alert" className="alerts-error">
+            {t('alerts.settings.saveFailed', { error: apiError })}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

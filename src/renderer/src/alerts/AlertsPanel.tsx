@@ -1,0 +1,80 @@
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
+import type { TaskPanelProps } from '../monitor/task-panel';
+import { AlertRow } from './AlertRow';
+import './alerts.css';
+import { alertKey, alertsForTask } from './model/alert-list';
+import { formatRate } from './model/format-alert';
+import { failureRateLevel, healthFromNodes, scoreLevel, worseLevel } from './model/health-level';
+import { useAlerts } from './use-alerts';
+import { useNow } from './use-now';
+import { useTaskHealth } from './use-task-health';
+
+/**
+ * A task's health (score and failure rate, coloured by the alert thresholds) and its alerts,
+ * newest first; a node's alert selects that node.
+ */
+export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, onSelectNode }: TaskPanelProps) {
+  const { t } = useTranslation();
+  const { alerts, settings, error } = useAlerts(client);
+  const live = at === null;
+  const fetched = useTaskHealth(client, task.taskId, live);
+  const replayed = useMemo(() => (live ? null : healthFromNodes(task.taskId, nodes.byId.values())), [live, task.taskId, nodes]);
+  const health = replayed ?? (fetched.health?.taskId === task.taskId ? fetched.health : null);
+  const thresholds = settings ?? DEFAULT_SETTINGS.alerts;
+  const mine = useMemo(() => alertsForTask(alerts, task.taskId, at), [alerts, task.taskId, at]);
+  const now = useNow();
+  const problem = error ?? (live ? fetched.error : null);
+
+  const score = health ? scoreLevel(health.healthScore, thresholds) : 'ok';
+  const rate = health ? failureRateLevel(health.failureRate, thresholds) : 'ok';
+  return (
+    <div className="alerts-panel" data-testid="alerts-panel">
+      {problem && (
+        <p role="alert" className="alerts-error">
+          {t('alerts.loadFailed', { error: problem })}
+        </p>
+      )}
+      <section className={`health-summary health-${worseLevel(score, rate)}`} aria-label={t('alerts.health.title')}>
+        <div className="health-figure">
+          <span className="health-label">{t('alerts.health.score')}</span>
+          <span className={`health-score level-${score}`} data-testid="health-score">
+            {health ? health.healthScore : '–'}
+          </span>
+          <span className="health-threshold muted">{t('alerts.health.scoreThreshold', { threshold: thresholds.healthScoreThreshold })}</span>
+        </div>
+        <div className="health-figure">
+          <span className="health-label">{t('alerts.health.failureRate')}</span>
+          <span className={`health-rate level-${rate}`} data-testid="failure-rate">
+            {health ? formatRate(health.failureRate) : '–'}
+          </span>
+          <span className="health-threshold muted">{t('alerts.health.rateThreshold', { threshold: formatRate(thresholds.failureRateThreshold) })}</span>
+        </div>
+        {health && (
+          <dl className="health-counts">
+            <dt>{t('alerts.health.ended')}</dt>
+            <dd>{health.ended}</dd>
+            <dt>{t('alerts.health.failed')}</dt>
+            <dd>{health.failed}</dd>
+            <dt>{t('alerts.health.timedOut')}</dt>
+            <dd>{health.timedOut}</dd>
+          </dl>
+        )}
+        <span className={`health-verdict level-${worseLevel(score, rate)}`}>{t(`alerts.levels.${worseLevel(score, rate)}`)}</span>
+      </section>
+      <h3 className="alerts-heading">
+        {t('alerts.taskAlerts')} <span className="muted">({mine.length})</span>
+      </h3>
+      {mine.length === 0 ? (
+        <p className="alerts-empty muted">{live ? t('alerts.noneForTask') : t('alerts.noneByThen')}</p>
+      ) : (
+        <ul className="alert-list">
+          {mine.map((alert) => (
+            <AlertRow key={alertKey(alert)} alert={alert} now={now} onChoose={alert.nodeId ? () => onSelectNode(alert.nodeId) : undefined} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});
