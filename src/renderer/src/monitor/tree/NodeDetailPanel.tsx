@@ -1,39 +1,38 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleClient } from '../../../../shared/api/contract';
-import type { TaskNodes } from '../task-panel';
+import type { NodeDetail } from '../../../../shared/task/views';
+import { formatDuration } from '../format';
+import type { TaskPanelProps } from '../task-panel';
+import { useNow } from '../use-now';
 import { ControlButtons } from './ControlButtons';
 import { nodeLabel } from './ControlDialog';
-import type { NodeControl } from './model/available-controls';
+import { ControlLayer } from './ControlLayer';
 import { detailAt } from './model/detail-at';
-import { formatDuration, nodeDurationMs } from './model/durations';
+import { isTicking, nodeDurationMs } from './model/durations';
 import { formatMoment } from './model/times';
 import { StatusIcon } from './StatusIcon';
+import { useControlsFor } from './use-controls-for';
+import { useNodeControls } from './use-node-controls';
 import { useNodeDetail } from './use-node-detail';
 
-interface NodeDetailPanelProps {
-  client: ConsoleClient;
-  taskId: string;
-  nodeId: string;
-  nodes: TaskNodes;
-  /** The replay moment, or null while live. */
-  at: number | null;
-  now: number;
-  /** The controls to offer; null when none are (a viewer, or a replay). */
-  controls: { available: ReadonlySet<NodeControl>; onPick: (control: NodeControl) => void } | null;
-  onSelectNode: (nodeId: string) => void;
-  onClose: () => void;
-}
-
-/** The selected node in full: its state now (from the tree's nodes), its history (fetched), and its controls. */
-export const NodeDetailPanel = memo(function NodeDetailPanel({ client, taskId, nodeId, nodes, at, now, controls, onSelectNode, onClose }: NodeDetailPanelProps) {
+/**
+ * The selected node in full, beside the tree, graph or timeline: its state (from the panel's
+ * nodes, so live or as replayed), its history (fetched), and its controls when allowed.
+ */
+export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nodes, at, selectedNodeId, onSelectNode, canControl }: TaskPanelProps) {
   const { t, i18n } = useTranslation();
+  const nodeId = selectedNodeId ?? '';
   const node = nodes.byId.get(nodeId);
-  const fetched = useNodeDetail(client, taskId, nodeId);
+  const fetched = useNodeDetail(client, task.taskId, selectedNodeId);
+  const liveNow = useNow(at === null && node !== undefined && isTicking(node));
+  const now = at ?? liveNow;
+  const controlsOn = canControl && at === null;
+  const controlsFor = useControlsFor(client);
+  const controls = useNodeControls(client, task.taskId);
   const moment = (ms: number | null) => (ms === null ? t('tree.detail.none') : formatMoment(ms, i18n.language, now));
-  const units = { h: t('tree.units.h'), m: t('tree.units.m'), s: t('tree.units.s') };
   const history = fetched?.state === 'loaded' ? detailAt(fetched.detail, at) : null;
-  const duration = node ? nodeDurationMs(node, at ?? now) : null;
+  const duration = node ? nodeDurationMs(node, now) : null;
+  if (selectedNodeId === null) return null;
   return (
     <aside className="tree-detail" aria-label={t('tree.detail.label')} data-testid="node-detail">
       <header className="tree-detail-header">
@@ -42,7 +41,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, taskId, n
           <strong>{node ? nodeLabel(node) : nodeId}</strong>
           {node?.name != null && <code className="muted">{node.nodeId}</code>}
         </div>
-        <button type="button" className="icon-button" aria-label={t('tree.detail.close')} onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('tree.detail.close')} onClick={() => onSelectNode(null)}>
           ×
         </button>
       </header>
@@ -50,7 +49,8 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, taskId, n
         <p className="tree-detail-body muted">{t('tree.detail.missing')}</p>
       ) : (
         <div className="tree-detail-body">
-          {controls && <ControlButtons available={controls.available} onPick={controls.onPick} />}
+          {controlsOn && <ControlButtons available={controlsFor(node)} onPick={(control) => controls.ask({ control, nodeId })} />}
+          {at !== null && <p className="tree-replay-hint">{t('tree.replayHint')}</p>}
           <dl className="tree-facts">
             <Fact label={t('tree.detail.status')}>
               <span style={{ color: `var(--status-${node.status})` }}>{t(`tree.status.${node.status}`)}</span>
@@ -75,7 +75,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, taskId, n
             <Fact label={t('tree.detail.readyTime')}>{moment(node.readyTime)}</Fact>
             <Fact label={t('tree.detail.startTime')}>{moment(node.startTime)}</Fact>
             <Fact label={t('tree.detail.endTime')}>{moment(node.endTime)}</Fact>
-            <Fact label={t('tree.detail.duration')}>{duration === null ? t('tree.detail.none') : formatDuration(duration, units)}</Fact>
+            <Fact label={t('tree.detail.duration')}>{duration === null ? t('tree.detail.none') : formatDuration(duration)}</Fact>
           </dl>
 
           <Section title={t('tree.detail.dependencies')}>
@@ -109,14 +109,15 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, taskId, n
 
           {fetched?.state === 'failed' && <p className="tree-detail-error">{t('tree.detail.loadFailed', { message: fetched.message })}</p>}
           {fetched?.state === 'loading' && <p className="muted">{t('tree.detail.loading')}</p>}
-          {history && <History history={history} moment={moment} units={units} />}
+          {history && <History history={history} moment={moment} />}
         </div>
       )}
+      <ControlLayer controls={controls} nodes={nodes} enabled={controlsOn} />
     </aside>
   );
 });
 
-function History({ history, moment, units }: { history: NonNullable<ReturnType<typeof detailAt>>; moment: (ms: number | null) => string; units: { h: string; m: string; s: string } }) {
+function History({ history, moment }: { history: NodeDetail; moment: (ms: number | null) => string }) {
   const { t } = useTranslation();
   return (
     <>
@@ -129,7 +130,7 @@ function History({ history, moment, units }: { history: NonNullable<ReturnType<t
               <li key={execution.executionId}>
                 <span className="tree-history-main">
                   <strong>#{execution.batch}</strong> <span className={`tree-exec-status is-${execution.status}`}>{t(`tree.detail.executionStatus.${execution.status}`)}</span>
-                  {execution.durationMs !== null && <span className="muted"> · {formatDuration(execution.durationMs, units)}</span>}
+                  {execution.durationMs !== null && <span className="muted"> · {formatDuration(execution.durationMs)}</span>}
                   {execution.exitCode !== null && <span className="muted"> · {t('tree.detail.exitCode', { code: execution.exitCode })}</span>}
                 </span>
                 <span className="muted">

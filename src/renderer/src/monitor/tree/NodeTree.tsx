@@ -2,24 +2,21 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeStatus } from '../../../../shared/status';
-import type { NodeView } from '../../../../shared/task/nodes';
 import type { TaskPanelProps } from '../task-panel';
-import { ControlDialog, nodeLabel } from './ControlDialog';
-import { ControlNotices } from './ControlNotices';
-import { availableControls, isManualLoad, type NodeControl } from './model/available-controls';
+import { useNow } from '../use-now';
+import { nodeLabel } from './ControlDialog';
+import { ControlLayer } from './ControlLayer';
+import type { NodeControl } from './model/available-controls';
 import { isTicking } from './model/durations';
-import { rerunCount, rerunIndex } from './model/rerun-scope';
 import { createRowsMemo } from './model/rows-memo';
 import { statusCounts } from './model/status-counts';
 import { treeKeyAction } from './model/tree-keys';
 import { allContainers, expandTo, matchingIds, type TreeFilter } from './model/visible-rows';
-import { NodeDetailPanel } from './NodeDetailPanel';
 import { RowContextMenu } from './RowContextMenu';
 import { TreeRow } from './TreeRow';
 import { TreeToolbar } from './TreeToolbar';
-import { useAgentKinds } from './use-agent-kinds';
+import { useControlsFor } from './use-controls-for';
 import { useNodeControls } from './use-node-controls';
-import { useNow } from './use-now';
 import { useRemPx } from './use-rem';
 import './tree.css';
 
@@ -74,17 +71,10 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
   const now = at ?? liveNow;
 
   const controlsOn = canControl && at === null;
-  const kinds = useAgentKinds(client);
-  const availableFor = useCallback((node: NodeView) => availableControls(node, { isManual: isManualLoad(node.agentLoad, kinds) }), [kinds]);
+  const availableFor = useControlsFor(client);
   const controls = useNodeControls(client, task.taskId);
   const [menu, setMenu] = useState<{ x: number; y: number; nodeId: string } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const requested = controls.request ? nodes.byId.get(controls.request.nodeId) : undefined;
-  const rerunEstimate = useMemo(() => (controls.request?.control === 'rerun' ? rerunCount(rerunIndex(nodes), controls.request.nodeId) : 0), [controls.request, nodes]);
-  const labelOf = useCallback((nodeId: string) => {
-    const node = nodes.byId.get(nodeId);
-    return node ? nodeLabel(node) : nodeId;
-  }, [nodes]);
 
   const changeFilter = (next: TreeFilter) => {
     setFilter(next);
@@ -143,8 +133,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
   const pick = (nodeId: string) => (control: NodeControl) => controls.ask({ control, nodeId });
 
   return (
-    <div className={`node-tree${selectedNodeId !== null ? ' has-detail' : ''}`} data-testid="node-tree">
-      <div className="tree-main">
+    <div className="node-tree" data-testid="node-tree">
         <TreeToolbar
           counts={counts}
           statuses={filter.statuses}
@@ -204,33 +193,10 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
             </div>
           </div>
         </div>
-        <ControlNotices notices={controls.notices} labelOf={labelOf} onDismiss={controls.dismiss} />
-      </div>
-      {selectedNodeId !== null && (
-        <NodeDetailPanel
-          client={client}
-          taskId={task.taskId}
-          nodeId={selectedNodeId}
-          nodes={nodes}
-          at={at}
-          now={now}
-          controls={controlsOn && nodes.byId.has(selectedNodeId) ? { available: availableFor(nodes.byId.get(selectedNodeId)!), onPick: pick(selectedNodeId) } : null}
-          onSelectNode={onSelectNode}
-          onClose={() => onSelectNode(null)}
-        />
-      )}
       {menu && menuNode && controlsOn && (
         <RowContextMenu x={menu.x} y={menu.y} nodeLabel={nodeLabel(menuNode)} available={availableFor(menuNode)} onPick={pick(menu.nodeId)} onClose={closeMenu} />
       )}
-      {controls.request && requested && controlsOn && (
-        <ControlDialog
-          control={controls.request.control}
-          node={requested}
-          rerunEstimate={rerunEstimate}
-          onConfirm={(text) => controls.confirm(controls.request!.control, controls.request!.nodeId, text)}
-          onClose={controls.cancel}
-        />
-      )}
+      <ControlLayer controls={controls} nodes={nodes} enabled={controlsOn} />
     </div>
   );
 });

@@ -1,7 +1,8 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedNodes, NodeView } from '../../../../shared/task/nodes';
-import { formatDuration, nodeDurationMs, type DurationUnits } from './model/durations';
+import { formatDuration } from '../format';
+import { nodeDurationMs } from './model/durations';
 import { highlightParts } from './model/highlight';
 import type { VisibleRow } from './model/visible-rows';
 import { StatusIcon } from './StatusIcon';
@@ -25,7 +26,6 @@ interface TreeRowProps {
 export const TreeRow = memo(function TreeRow({ row, position, domId, selected, focused, now, search, style, onToggle, onSelect, onContextMenu }: TreeRowProps) {
   const { t } = useTranslation();
   const { node } = row;
-  const units: DurationUnits = { h: t('tree.units.h'), m: t('tree.units.m'), s: t('tree.units.s') };
   const duration = nodeDurationMs(node, now ?? 0);
   const index = position - 1;
   return (
@@ -93,7 +93,7 @@ export const TreeRow = memo(function TreeRow({ row, position, domId, selected, f
         {node.batch > 0 ? `#${node.batch}` : ''}
       </div>
       <div role="gridcell" className={`tree-cell tree-duration${now !== null ? ' is-live' : ''}`}>
-        {duration === null ? '' : formatDuration(duration, units)}
+        {duration === null ? '' : formatDuration(duration)}
       </div>
     </div>
   );
