@@ -41,7 +41,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
       });
       const staticDir = findShippedDir('out/renderer') ?? findShippedDir('renderer');
       const host = await startHeadlessHost({
-        apiFor: (session) => runtime.apiFor(session.operator),
+        apiFor: (session) => runtime.apiFor(session.operator, session.role),
         events: runtime.events,
         tokens: { operator, viewer },
         staticDir,

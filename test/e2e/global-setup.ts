@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     version: 'e2e',
   });
   const host = await startHeadlessHost({
-    apiFor: (session) => runtime.apiFor(session.operator),
+    apiFor: (session) => runtime.apiFor(session.operator, session.role),
     events: runtime.events,
     tokens: { operator: E2E_OPERATOR_TOKEN, viewer: E2E_VIEWER_TOKEN },
     staticDir: join(root, 'out/renderer'),

@@ -1,3 +1,4 @@
+import type { SessionRole } from '../../shared/api/app-status';
 import type { ConsoleApi } from '../../shared/api/contract';
 import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endpoints';
 import type { EngineState } from '../../shared/engine/engine-state';
@@ -50,8 +51,8 @@ export interface ConsoleRuntime {
   readonly events: EventHub;
   /** The API acting as the configured operator. */
   readonly api: ConsoleApi;
-  /** The API acting as a named operator (a browser session's). */
-  apiFor(operator: string): ConsoleApi;
+  /** The API acting as a named operator (a browser session's), in that session's role. */
+  apiFor(operator: string, role?: SessionRole): ConsoleApi;
   engineStates(): EngineState[];
   close(): Promise<void>;
 }
@@ -123,8 +124,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   });
   if (options.recover !== false) await scheduler.recover();
 
-  const apiFor = (operator: string) =>
+  const apiFor = (operator: string, role: SessionRole = 'operator') =>
     createConsoleService({
+      role,
       store,
       scheduler,
       engines,

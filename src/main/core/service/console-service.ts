@@ -1,6 +1,7 @@
 import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import type { EngineState } from '../../../shared/engine/engine-state';
 import type { Alert, TaskHealth } from '../../../shared/api/alerts';
+import type { SessionRole } from '../../../shared/api/app-status';
 import type { ConsoleApi } from '../../../shared/api/contract';
 import type { HtmlToPdf } from '../report/html-to-pdf';
 import type { Scheduler } from '../scheduler/scheduler';
@@ -32,6 +33,8 @@ export interface ConsoleServiceDeps {
   version: string;
   /** Who is acting: recorded with every control (node_state_transition.operator). */
   operator: () => string;
+  /** The session's role, reported to the window (dispatch enforces it). */
+  role?: SessionRole;
   /** Prints run reports to PDF; without it, PDF export is refused as unavailable. */
   htmlToPdf?: HtmlToPdf | undefined;
 }
@@ -39,7 +42,7 @@ export interface ConsoleServiceDeps {
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */
 export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
   return {
-    getAppStatus: async () => ({ appName: deps.appName, version: deps.version, store: deps.store.status() }),
+    getAppStatus: async () => ({ appName: deps.appName, version: deps.version, store: deps.store.status(), session: { operator: deps.operator(), role: deps.role ?? 'operator' } }),
     ...workflowApi(deps),
     ...taskApi(deps),
     ...observationApi(deps),

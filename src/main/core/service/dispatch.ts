@@ -1,8 +1,9 @@
 import { CONSOLE_METHODS, isConsoleMethod, type ConsoleApi } from '../../../shared/api/contract';
 import { ApiError, type CallResult } from '../../../shared/api/errors';
+import type { SessionRole } from '../../../shared/api/app-status';
 import { toApiError } from './api-errors';
 
-export type Role = 'operator' | 'viewer';
+export type Role = SessionRole;
 
 /**
  * The one path from any transport into the ConsoleApi implementation: the method must exist,

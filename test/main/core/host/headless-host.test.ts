@@ -34,7 +34,7 @@ afterEach(async () => {
 async function start(staticDir?: string): Promise<HeadlessHost> {
   const apiFor = (session: HostSession) => {
     sessions.push(session);
-    return runtime.apiFor(session.operator);
+    return runtime.apiFor(session.operator, session.role);
   };
   host = await startHeadlessHost({ apiFor, events: runtime.events, tokens: { operator: OPERATOR, viewer: VIEWER }, staticDir });
   return host;
@@ -55,13 +55,16 @@ function call(socket: Socket, method: unknown, args: unknown[]): Promise<CallRes
 }
 
 describe('headless host', () => {
-  it('serves the ConsoleApi to a client holding the operator or the viewer token', async () => {
+  it('serves the ConsoleApi to a client holding the operator or the viewer token, and tells each its role', async () => {
     const { url } = await start();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    for (const token of [OPERATOR, VIEWER]) {
+    for (const [token, role] of [
+      [OPERATOR, 'operator'],
+      [VIEWER, 'viewer'],
+    ] as const) {
       const socket = await open(url, token);
       const outcome = await call(socket, 'getAppStatus', []);
-      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: 1 } } });
+      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: 1 }, session: { role } } });
     }
   });
 

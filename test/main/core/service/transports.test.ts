@@ -40,7 +40,7 @@ const WORKFLOW = {
 };
 
 async function viaWebSocket(runtime: ConsoleRuntime, operator: string): Promise<ConsoleTransport> {
-  const host: HeadlessHost = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator), events: new EventHub(), tokens: { operator: TOKEN } });
+  const host: HeadlessHost = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator, session.role), events: new EventHub(), tokens: { operator: TOKEN } });
   const socket: Socket = connect(host.url, { auth: { token: TOKEN, operator }, transports: ['websocket'] });
   cleanups.push(() => host.close(), () => void socket.close());
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
