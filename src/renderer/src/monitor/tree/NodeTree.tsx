@@ -182,7 +182,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
                     selected={id === selectedNodeId}
                     focused={item.index === focusedIndex}
                     now={isTicking(row.node) || at !== null ? now : null}
-                    search={filter.search}
+                    search={row.matched ? filter.search : ''}
                     style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
                     onToggle={toggle}
                     onSelect={select}
