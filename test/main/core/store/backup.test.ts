@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupStore, findBackups, integrityProblems, restoreStore } from '../../../../src/main/core/store/backup';
 import { StoreOpenError } from '../../../../src/main/core/store/errors';
+import { loadMigrations } from '../../../../src/main/core/store/migrations';
 import { openStore, type Store } from '../../../../src/main/core/store/store';
 import { MIGRATIONS_DIR } from '../../../helpers/paths';
 import { useTempDirs } from '../../../helpers/temp';
@@ -68,7 +69,7 @@ describe('restore', () => {
     expect(result.previousSavedAs).toMatch(/db\.sqlite\.pre-restore-2026-06-01T00-00-00-000Z\.backup$/);
     expect(schemeNames(result.previousSavedAs!)).toEqual(['newer plan', 'old plan']);
     const reopened = await openStore({ file: target, migrationsDir: MIGRATIONS_DIR });
-    expect(reopened.status().schemaVersion).toBe(1);
+    expect(reopened.status().schemaVersion).toBe(loadMigrations(MIGRATIONS_DIR).length);
     reopened.close();
   });
 
@@ -85,7 +86,8 @@ describe('restore', () => {
     other.close();
     const newerMigrations = join(tempDir(), 'migrations');
     cpSync(MIGRATIONS_DIR, newerMigrations, { recursive: true });
-    writeFileSync(join(newerMigrations, '002_next.sql'), 'CREATE TABLE next_thing (id INTEGER);');
+    const next = String(loadMigrations(MIGRATIONS_DIR).length + 1).padStart(3, '0');
+    writeFileSync(join(newerMigrations, `${next}_next.sql`), 'CREATE TABLE next_thing (id INTEGER);');
     (await openStore({ file: join(dir, 'newer.sqlite'), migrationsDir: newerMigrations })).close();
     for (const [file, pattern] of [
       [garbage, /cannot be restored/],

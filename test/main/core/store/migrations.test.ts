@@ -4,10 +4,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../../src/main/core/store/store';
 import { StoreOpenError } from '../../../../src/main/core/store/errors';
+import { loadMigrations } from '../../../../src/main/core/store/migrations';
 import { MIGRATIONS_DIR } from '../../../helpers/paths';
 import { useTempDirs } from '../../../helpers/temp';
 
 const tempDir = useTempDirs();
+/** The schema version this app ships, and the file name of a migration that would come after it. */
+const LATEST = loadMigrations(MIGRATIONS_DIR).length;
+const migrationFile = (version: number, name: string): string => `${String(version).padStart(3, '0')}_${name}.sql`;
 
 function copyMigrations(): string {
   const dir = join(tempDir(), 'migrations');
@@ -34,10 +38,11 @@ describe('migration runner', () => {
     const file = join(tempDir(), 'db.sqlite');
     const store = await openStore({ file, migrationsDir: MIGRATIONS_DIR, appVersion: '1.2.3' });
     const rows = store.db.prepare('SELECT version, name, checksum, app_version FROM schema_migration').all() as Array<Record<string, unknown>>;
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(LATEST);
     expect(rows[0]).toMatchObject({ version: 1n, name: 'deduction_schema', app_version: '1.2.3' });
-    expect(String(rows[0]!['checksum'])).toMatch(/^[0-9a-f]{64}$/);
-    expect(store.status()).toMatchObject({ schemaVersion: 1, journalMode: 'wal', foreignKeys: true, backupFile: null });
+    expect(rows[1]).toMatchObject({ version: 2n, name: 'scheduler_write_path', app_version: '1.2.3' });
+    for (const row of rows) expect(String(row['checksum'])).toMatch(/^[0-9a-f]{64}$/);
+    expect(store.status()).toMatchObject({ schemaVersion: LATEST, journalMode: 'wal', foreignKeys: true, backupFile: null });
     store.close();
   });
 
@@ -47,7 +52,7 @@ describe('migration runner', () => {
     (await openStore({ file, migrationsDir: MIGRATIONS_DIR, now: () => 1000 })).close();
     const again = await openStore({ file, migrationsDir: MIGRATIONS_DIR, now: () => 2000 });
     const appliedAt = again.db.prepare('SELECT applied_at FROM schema_migration').pluck().all();
-    expect(appliedAt).toEqual([1000n]);
+    expect(appliedAt).toEqual(Array.from({ length: LATEST }, () => 1000n));
     expect(again.backupFile).toBeNull();
     again.close();
   });
@@ -74,11 +79,11 @@ describe('migration runner', () => {
 
   it('refuses a database made by a newer version of the app, leaving the file untouched', async () => {
     const newer = copyMigrations();
-    writeFileSync(join(newer, '002_future.sql'), 'CREATE TABLE future_thing (id INTEGER PRIMARY KEY);');
+    writeFileSync(join(newer, migrationFile(LATEST + 1, 'future')), 'CREATE TABLE future_thing (id INTEGER PRIMARY KEY);');
     const file = join(tempDir(), 'db.sqlite');
     (await openStore({ file, migrationsDir: newer })).close();
     const before = fileBytes(file);
-    await expectRefused(openStore({ file, migrationsDir: MIGRATIONS_DIR }), 'NEWER_DATABASE', /newer version.*schema version 2.*knows up to 1/);
+    await expectRefused(openStore({ file, migrationsDir: MIGRATIONS_DIR }), 'NEWER_DATABASE', new RegExp(`newer version.*schema version ${LATEST + 1}.*knows up to ${LATEST}\\b`));
     expect(fileBytes(file).equals(before)).toBe(true);
   });
 
@@ -92,17 +97,17 @@ describe('migration runner', () => {
       .run(9007199254740993n, 'red versus blue');
     first.close();
 
-    writeFileSync(join(migrations, '002_scheme_owner.sql'), 'ALTER TABLE scheme ADD COLUMN owner TEXT;');
+    writeFileSync(join(migrations, migrationFile(LATEST + 1, 'scheme_owner')), 'ALTER TABLE scheme ADD COLUMN owner TEXT;');
     const second = await openStore({ file, migrationsDir: migrations, now: () => Date.UTC(2026, 0, 2) });
-    expect(second.backupFile).toMatch(/db\.sqlite\.v1-2026-01-02T00-00-00-000Z\.backup$/);
-    expect(second.status().schemaVersion).toBe(2);
+    expect(second.backupFile).toMatch(new RegExp(`db\\.sqlite\\.v${LATEST}-2026-01-02T00-00-00-000Z\\.backup$`));
+    expect(second.status().schemaVersion).toBe(LATEST + 1);
     second.close();
 
     const backup = new BetterSqlite3(second.backupFile!, { readonly: true });
     backup.defaultSafeIntegers(true);
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(backup.prepare('SELECT id, scheme_name FROM scheme').all()).toEqual([{ id: 9007199254740993n, scheme_name: 'red versus blue' }]);
-    expect(backup.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(1n);
+    expect(backup.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(BigInt(LATEST));
     const columns = backup.prepare(`SELECT name FROM pragma_table_info('scheme')`).pluck().all();
     expect(columns).not.toContain('owner');
     backup.close();
@@ -135,19 +140,19 @@ describe('migration runner', () => {
 
   it('refuses a migrations folder with a gap in its numbering', async () => {
     const migrations = copyMigrations();
-    writeFileSync(join(migrations, '003_skipped_two.sql'), 'SELECT 1;');
-    await expectRefused(openStore({ file: ':memory:', migrationsDir: migrations }), 'BAD_MIGRATIONS', /without gaps.*found 3 at position 2/);
+    writeFileSync(join(migrations, migrationFile(LATEST + 2, 'skipped_one')), 'SELECT 1;');
+    await expectRefused(openStore({ file: ':memory:', migrationsDir: migrations }), 'BAD_MIGRATIONS', new RegExp(`without gaps.*found ${LATEST + 2} at position ${LATEST + 1}\\b`));
   });
 
   it('rolls back a migration that fails halfway, keeping the database at its last good version', async () => {
     const migrations = copyMigrations();
     const file = join(tempDir(), 'db.sqlite');
     (await openStore({ file, migrationsDir: migrations })).close();
-    writeFileSync(join(migrations, '002_broken.sql'), 'CREATE TABLE half_done (id INTEGER);\nTHIS IS NOT SQL;');
+    writeFileSync(join(migrations, migrationFile(LATEST + 1, 'broken')), 'CREATE TABLE half_done (id INTEGER);\nTHIS IS NOT SQL;');
     await expect(openStore({ file, migrationsDir: migrations })).rejects.toThrow(/syntax error/);
     const db = new BetterSqlite3(file, { readonly: true });
     expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half_done'`).pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(LATEST);
     db.close();
   });
 });
