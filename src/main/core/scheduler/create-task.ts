@@ -4,7 +4,7 @@ import { buildTree } from '../../../shared/workflow/tree';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 import { SchedulerError } from './errors';
-import { rowInserter } from './statements';
+import { rowInserter, TRANSITION_COLUMNS } from './statements';
 
 const NODE_COLUMNS = [
   'id',
@@ -29,7 +29,6 @@ const NODE_COLUMNS = [
 ] as const;
 
 const DEPENDENCY_COLUMNS = ['id', 'task_id', 'node_id', 'source_node_id', 'dependency_type', 'condition', 'created_at'] as const;
-const TRANSITION_COLUMNS = ['id', 'task_id', 'node_id', 'batch', 'from_status', 'to_status', 'reason', 'trigger_type', 'operator', 'created_at'] as const;
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 

@@ -377,7 +377,7 @@ export class Scheduler {
       store.transaction(() => {
         body(step);
         writing = performance.now();
-        if (!step.empty) flushStep(store, this.core.statements, step);
+        if (!step.empty) flushStep(this.core.statements, step);
       });
       if (!step.empty) this.core.commitCost.observe(step.rows, performance.now() - writing);
     } catch (error) {

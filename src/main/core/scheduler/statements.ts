@@ -1,16 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Statement } from 'better-sqlite3';
 import type { Database } from '../store/tables';
 import type { Store } from '../store/store';
-import { compileOnce, slot, type Bind } from './prepared';
 
 /**
- * The statements the scheduler runs for every transition, compiled once per store. Rows go in
- * as multi-row INSERTs of fixed sizes (64, 16, 4, 3, 2, 1), so a commit of n rows runs about n/64
- * statements and the store keeps six prepared statements per table.
+ * The statements the scheduler runs for every transition, prepared once per store and run
+ * directly on better-sqlite3: building and compiling a kysely query per row costs more than
+ * SQLite's own work on these narrow rows. Rows go in as multi-row INSERTs of fixed sizes (64,
+ * 16, 4, 3, 2, 1), so a commit of n rows runs about n/64 statements and each table keeps six
+ * prepared statements.
  */
 export const CHUNK_SIZES = [64, 16, 4, 3, 2, 1] as const;
 
-export const TRANSITION_COLUMNS = ['id', 'task_id', 'node_id', 'batch', 'from_status', 'to_status', 'reason', 'trigger_type', 'operator', 'created_at'] as const;
+type Columns<T extends keyof Database> = readonly (keyof Database[T] & string)[];
+
+export const TRANSITION_COLUMNS = ['id', 'task_id', 'node_id', 'batch', 'from_status', 'to_status', 'reason', 'trigger_type', 'operator', 'created_at'] as const satisfies Columns<'node_state_transition'>;
 
 export const EXECUTION_COLUMNS = [
   'id',
@@ -30,7 +33,7 @@ export const EXECUTION_COLUMNS = [
   'duration_ms',
   'created_at',
   'updated_at',
-] as const;
+] as const satisfies Columns<'node_execution'>;
 
 export const NODE_UPDATE_COLUMNS = [
   'status',
@@ -45,7 +48,7 @@ export const NODE_UPDATE_COLUMNS = [
   'start_time',
   'end_time',
   'updated_at',
-] as const;
+] as const satisfies Columns<'workflow_node'>;
 
 export const EXECUTION_UPDATE_COLUMNS = [
   'status',
@@ -58,7 +61,10 @@ export const EXECUTION_UPDATE_COLUMNS = [
   'end_time',
   'duration_ms',
   'updated_at',
-] as const;
+] as const satisfies Columns<'node_execution'>;
+
+/** What changes when only the counters move; status stays out so that its index is not rewritten. */
+export const TASK_COUNTER_COLUMNS = ['completed_nodes', 'failed_nodes', 'running_nodes', 'skipped_nodes', 'updated_at'] as const satisfies Columns<'deduction_task'>;
 
 export const TASK_UPDATE_COLUMNS = [
   'status',
@@ -70,9 +76,11 @@ export const TASK_UPDATE_COLUMNS = [
   'start_time',
   'end_time',
   'updated_at',
-] as const;
+] as const satisfies Columns<'deduction_task'>;
 
 type InsertTable = 'node_state_transition' | 'node_execution' | 'workflow_node' | 'node_dependency';
+
+const quote = (name: string): string => `"${name}"`;
 
 export interface RowInserter {
   readonly width: number;
@@ -80,59 +88,52 @@ export interface RowInserter {
   insert(flat: readonly unknown[]): void;
 }
 
-export function rowInserter(store: Store, table: InsertTable, columns: readonly string[]): RowInserter {
-  const binds = new Map<number, Bind>();
-  for (const size of CHUNK_SIZES) {
-    const names: string[] = [];
-    const rows: Record<string, unknown>[] = [];
-    for (let row = 0; row < size; row++) {
-      const values: Record<string, unknown> = {};
-      for (const column of columns) {
-        const name = `${column}#${row}`;
-        names.push(name);
-        values[column] = slot(name);
-      }
-      rows.push(values);
-    }
-    const kysely = store.kysely as unknown as Kysely<Record<InsertTable, Record<string, unknown>>>;
-    binds.set(size, compileOnce(kysely.insertInto(table).values(rows), names));
-  }
+export function rowInserter<T extends InsertTable>(store: Store, table: T, columns: Columns<T>): RowInserter {
   const width = columns.length;
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
+  const statements = CHUNK_SIZES.map((size) => store.db.prepare(head + Array.from({ length: size }, () => row).join(', ')));
   return {
     width,
     insert(flat) {
       const total = flat.length / width;
-      let row = 0;
-      for (const size of CHUNK_SIZES) {
-        const bind = binds.get(size)!;
-        while (total - row >= size) {
-          store.run(bind(flat.slice(row * width, (row + size) * width)));
-          row += size;
-        }
+      if (total === 1) {
+        statements[CHUNK_SIZES.length - 1]!.run(flat);
+        return;
       }
+      let at = 0;
+      CHUNK_SIZES.forEach((size, index) => {
+        const statement = statements[index]!;
+        while (total - at >= size) {
+          statement.run(flat.slice(at * width, (at + size) * width));
+          at += size;
+        }
+      });
     },
   };
+}
+
+/** `UPDATE table SET a = ?, b = ? … WHERE id = ?`: values in the order of the columns, the id last. */
+function updateById<T extends keyof Database>(store: Store, table: T, columns: Columns<T>): Statement {
+  return store.db.prepare(`UPDATE ${quote(table)} SET ${columns.map((column) => `${quote(column)} = ?`).join(', ')} WHERE "id" = ?`);
 }
 
 export interface SchedulerStatements {
   transitions: RowInserter;
   executions: RowInserter;
-  updateNode: Bind;
-  updateExecution: Bind;
-  updateTask: Bind;
+  updateNode: Statement;
+  updateExecution: Statement;
+  updateTaskCounters: Statement;
+  updateTask: Statement;
 }
 
 export function schedulerStatements(store: Store): SchedulerStatements {
-  const db: Kysely<Database> = store.kysely;
-  const setOf = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, slot(column)]));
   return {
     transitions: rowInserter(store, 'node_state_transition', TRANSITION_COLUMNS),
     executions: rowInserter(store, 'node_execution', EXECUTION_COLUMNS),
-    updateNode: compileOnce(db.updateTable('workflow_node').set(setOf(NODE_UPDATE_COLUMNS)).where('id', '=', slot('id')), [...NODE_UPDATE_COLUMNS, 'id']),
-    updateExecution: compileOnce(
-      db.updateTable('node_execution').set(setOf(EXECUTION_UPDATE_COLUMNS)).where('id', '=', slot('id')),
-      [...EXECUTION_UPDATE_COLUMNS, 'id'],
-    ),
-    updateTask: compileOnce(db.updateTable('deduction_task').set(setOf(TASK_UPDATE_COLUMNS)).where('id', '=', slot('id')), [...TASK_UPDATE_COLUMNS, 'id']),
+    updateNode: updateById(store, 'workflow_node', NODE_UPDATE_COLUMNS),
+    updateExecution: updateById(store, 'node_execution', EXECUTION_UPDATE_COLUMNS),
+    updateTaskCounters: updateById(store, 'deduction_task', TASK_COUNTER_COLUMNS),
+    updateTask: updateById(store, 'deduction_task', TASK_UPDATE_COLUMNS),
   };
 }

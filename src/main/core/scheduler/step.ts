@@ -1,7 +1,6 @@
 import type { Id } from '../../../shared/ids';
 import type { NodeStatus, TriggerType } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
-import type { Store } from '../store/store';
 import type { RtExecution, RtNode, TaskRuntime } from './runtime';
 import type { SchedulerStatements } from './statements';
 
@@ -20,6 +19,8 @@ export class Step {
   readonly tasks = new Set<TaskRuntime>();
   /** Tasks whose status or counters changed (a subset of `tasks`). */
   readonly taskChanges = new Set<TaskRuntime>();
+  /** Tasks whose status, times or error message changed (a subset of `taskChanges`). */
+  readonly taskStatusChanges = new Set<TaskRuntime>();
   readonly commands: (() => void)[] = [];
   /** Nodes started in this step, for the satisfied-to-start latency. */
   readonly started: RtNode[] = [];
@@ -41,6 +42,11 @@ export class Step {
     this.taskChanges.add(task);
   }
 
+  taskStatus(task: TaskRuntime): void {
+    this.task(task);
+    this.taskStatusChanges.add(task);
+  }
+
   transition(id: bigint, node: RtNode, from: NodeStatus | null, to: NodeStatus, reason: string, trigger: TriggerType, operator: string | null): void {
     this.transitions.push(id, node.task.idBig, node.nodeId, node.batch, from, to, reason, trigger, operator, this.now);
   }
@@ -59,26 +65,24 @@ export class Step {
   }
 }
 
-export function flushStep(store: Store, statements: SchedulerStatements, step: Step): void {
+export function flushStep(statements: SchedulerStatements, step: Step): void {
   const now = step.now;
   if (step.executions.size > 0) {
     const inserts: unknown[] = [];
     for (const execution of step.executions) {
       if (execution.persisted) {
-        store.run(
-          statements.updateExecution([
-            execution.status,
-            execution.engineId,
-            execution.resultText,
-            execution.progress,
-            execution.exitCode,
-            execution.errorCode,
-            execution.errorMessage,
-            execution.endTime,
-            durationOf(execution),
-            now,
-            execution.id,
-          ]),
+        statements.updateExecution.run(
+          execution.status,
+          execution.engineId,
+          execution.resultText,
+          execution.progress,
+          execution.exitCode,
+          execution.errorCode,
+          execution.errorMessage,
+          execution.endTime,
+          durationOf(execution),
+          now,
+          execution.id,
         );
       } else {
         const node = execution.node;
@@ -107,42 +111,32 @@ export function flushStep(store: Store, statements: SchedulerStatements, step: S
     }
     if (inserts.length > 0) statements.executions.insert(inserts);
   }
+  const updateNode = statements.updateNode;
   for (const node of step.nodes) {
-    store.run(
-      statements.updateNode([
-        node.status,
-        node.batch,
-        node.progress,
-        node.resultText,
-        node.errorCode,
-        node.errorMessage,
-        node.engineId,
-        node.notBefore,
-        node.readyTime,
-        node.startTime,
-        node.endTime,
-        now,
-        node.rowId,
-      ]),
+    updateNode.run(
+      node.status,
+      node.batch,
+      node.progress,
+      node.resultText,
+      node.errorCode,
+      node.errorMessage,
+      node.engineId,
+      node.notBefore,
+      node.readyTime,
+      node.startTime,
+      node.endTime,
+      now,
+      node.rowId,
     );
   }
   if (step.transitions.length > 0) statements.transitions.insert(step.transitions);
   for (const task of step.taskChanges) {
     const counters = task.counters;
-    store.run(
-      statements.updateTask([
-        task.status,
-        counters.completed,
-        counters.failed,
-        counters.running,
-        counters.skipped,
-        task.errorMessage,
-        task.startTime,
-        task.endTime,
-        now,
-        task.idBig,
-      ]),
-    );
+    if (step.taskStatusChanges.has(task)) {
+      statements.updateTask.run(task.status, counters.completed, counters.failed, counters.running, counters.skipped, task.errorMessage, task.startTime, task.endTime, now, task.idBig);
+    } else {
+      statements.updateTaskCounters.run(counters.completed, counters.failed, counters.running, counters.skipped, now, task.idBig);
+    }
   }
 }
 

@@ -114,7 +114,7 @@ export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: Tas
     if (task.startTime === null) task.startTime = step.now;
   }
   if (to === 'completed' || to === 'failed' || to === 'stopped') task.endTime = step.now;
-  step.task(task);
+  step.taskStatus(task);
 }
 
 /** Writes an operator's task-level action (pause, resume) on the root without changing it. */

@@ -112,7 +112,7 @@ describe('durability', () => {
     expect(() =>
       db.transaction(() => {
         transition(core, step, node, 'completed', 'system', 'jumping ahead');
-        flushStep(db, core.statements, step);
+        flushStep(core.statements, step);
       }),
     ).toThrow(SchedulerError);
     expect(logger.errors).toEqual([`illegal transition of agent a (task ${task_id}): pending → completed (jumping ahead)`]);
