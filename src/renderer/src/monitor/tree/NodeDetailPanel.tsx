@@ -87,11 +87,11 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
                   const source = nodes.byId.get(edge.sourceNodeId);
                   return (
                     <li key={at}>
-                      {source && <StatusIcon status={source.status} />}
+                      {source ? <StatusIcon status={source.status} /> : <span />}
                       <button type="button" className="link-button" onClick={() => onSelectNode(edge.sourceNodeId)}>
                         {source ? nodeLabel(source) : edge.sourceNodeId}
                       </button>
-                      <span className="muted">
+                      <span className="muted tree-dep-type">
                         {t(`tree.detail.edgeType.${edge.type}`)}
                         {edge.condition !== null && ` · ${t('tree.detail.condition')}`}
                       </span>

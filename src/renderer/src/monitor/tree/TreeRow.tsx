@@ -2,7 +2,7 @@ import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedNodes, NodeView } from '../../../../shared/task/nodes';
 import { formatDuration } from '../format';
-import { nodeDurationMs } from './model/durations';
+import { isTicking, nodeDurationMs } from './model/durations';
 import { highlightParts } from './model/highlight';
 import type { VisibleRow } from './model/visible-rows';
 import { StatusIcon } from './StatusIcon';
@@ -14,7 +14,7 @@ interface TreeRowProps {
   domId: string;
   selected: boolean;
   focused: boolean;
-  /** The clock for a ticking duration; null for rows whose duration is fixed. */
+  /** The clock for a duration still growing (live, or at the replay moment); null for rows whose duration is fixed. */
   now: number | null;
   search: string;
   style: CSSProperties;
@@ -92,7 +92,7 @@ export const TreeRow = memo(function TreeRow({ row, position, domId, selected, f
       <div role="gridcell" className={`tree-cell tree-batch${node.batch > 1 ? ' is-retry' : ''}`} title={node.batch > 0 ? t('tree.batchTitle', { batch: node.batch }) : undefined}>
         {node.batch > 0 ? `#${node.batch}` : ''}
       </div>
-      <div role="gridcell" className={`tree-cell tree-duration${now !== null ? ' is-live' : ''}`}>
+      <div role="gridcell" className={`tree-cell tree-duration${isTicking(node) ? ' is-live' : ''}`}>
         {duration === null ? '' : formatDuration(duration)}
       </div>
     </div>
