@@ -4,6 +4,7 @@ import { canTransitionNode, nodeTransitions, type NodeStatus, type NodeType } fr
 import type { NodeView } from '../../../../src/shared/task/nodes';
 import type { TransitionView } from '../../../../src/shared/task/views';
 import { indexReplay, nextChange, previousChange } from '../../../../src/renderer/src/monitor/replay/replay-index';
+import { createRebuilder } from '../../../../src/renderer/src/monitor/replay/replay-rebuilder';
 import { replayAt, replayBounds } from '../../../../src/renderer/src/monitor/replay/replay-state';
 import { dependency, execution, nodeView, taskDetail, taskNodes, transition } from '../fixtures';
 
@@ -238,5 +239,19 @@ describe('replay properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('rebuilder', () => {
+  it('answers the same moment with the same objects and builds each new one from the last', () => {
+    const { index, task, live } = scenario();
+    const rebuild = createRebuilder(index);
+    const first = rebuild(task, live, 26);
+    expect(rebuild(task, live, 26)).toBe(first);
+    const next = rebuild(task, live, 27);
+    expect(next.nodes).toBe(first.nodes);
+    const later = rebuild(task, live, 31);
+    expect(later.nodes.version).toBeGreaterThan(first.nodes.version);
+    expect(later.nodes.byId.get('c')).toBe(rebuild(task, live, 32).nodes.byId.get('c'));
   });
 });

@@ -66,13 +66,13 @@ export function executionOf(index: ReplayIndex, nodeId: string, batch: number): 
 }
 
 /** The latest moment of change strictly before `at`, or null when there is none. */
-export function previousChange(index: ReplayIndex, at: number): number | null {
+export function previousChange(index: Pick<ReplayIndex, 'times'>, at: number): number | null {
   const k = lastAtOrBefore(index.times, at - 1, itself);
   return k < 0 ? null : (index.times[k] as number);
 }
 
 /** The earliest moment of change strictly after `at`, or null when there is none. */
-export function nextChange(index: ReplayIndex, at: number): number | null {
+export function nextChange(index: Pick<ReplayIndex, 'times'>, at: number): number | null {
   const k = lastAtOrBefore(index.times, at, itself) + 1;
   return k < index.times.length ? (index.times[k] as number) : null;
 }

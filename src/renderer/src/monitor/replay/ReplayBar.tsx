@@ -1,0 +1,114 @@
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDuration, formatTime } from '../format';
+import { advance, playFrom, REPLAY_SPEEDS, sliderStep, stepTarget, type ReplaySpeed } from './replay-playback';
+import './replay.css';
+
+const FRAME_MS = 50;
+
+export interface ReplayBarProps {
+  start: number;
+  end: number;
+  at: number;
+  onChange: (at: number) => void;
+  playing: boolean;
+  onPlay: (playing: boolean) => void;
+  /** Moments something changed (useReplay's `changes`); steps land on them when given. */
+  changes?: readonly number[];
+}
+
+/**
+ * The replay's time slider: drag or use the keys to pick a moment; play runs the history
+ * forward at 1×, 10× or 60×; step buttons (and , and .) jump to the previous or next change.
+ */
+export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, playing, onPlay, changes }: ReplayBarProps) {
+  const { t, i18n } = useTranslation();
+  const [speed, setSpeed] = useState<ReplaySpeed>(10);
+  const latest = useRef({ at, onChange, onPlay });
+  useEffect(() => {
+    latest.current = { at, onChange, onPlay };
+  });
+
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let previous = performance.now();
+    let emitted = previous;
+    let position = latest.current.at;
+    const tick = (now: number) => {
+      const step = advance(position, now - previous, speed, end);
+      previous = now;
+      position = step.at;
+      // Each moment shown rebuilds the whole task: twenty a second is smooth enough.
+      if (step.done || now - emitted >= FRAME_MS) {
+        emitted = now;
+        latest.current.onChange(step.at);
+      }
+      if (step.done) latest.current.onPlay(false);
+      else frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, speed, end]);
+
+  const togglePlay = () => {
+    if (!playing) onChange(playFrom(at, start, end));
+    onPlay(!playing);
+  };
+  const step = (direction: -1 | 1) => {
+    onPlay(false);
+    onChange(stepTarget(changes, at, direction, start, end));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === ',') step(-1);
+    else if (event.key === '.') step(1);
+    else if (event.key === ' ' && (event.target as HTMLElement).tagName === 'INPUT') togglePlay();
+    else return;
+    event.preventDefault();
+  };
+
+  const language = i18n.language;
+  return (
+    <div className="replay-bar" role="group" aria-label={t('replay.label')} onKeyDown={onKeyDown} data-testid="replay-bar">
+      <button type="button" className="replay-step" onClick={() => step(-1)} disabled={at <= start} title={t('replay.previousHint')} aria-label={t('replay.previous')}>
+        ⏮
+      </button>
+      <button type="button" className="replay-play" onClick={togglePlay} aria-pressed={playing} data-testid="replay-play">
+        {playing ? t('replay.pause') : t('replay.play')}
+      </button>
+      <button type="button" className="replay-step" onClick={() => step(1)} disabled={at >= end} title={t('replay.nextHint')} aria-label={t('replay.next')}>
+        ⏭
+      </button>
+      <label className="replay-speed">
+        <span>{t('replay.speed')}</span>
+        <select value={speed} onChange={(event) => setSpeed(Number(event.target.value) as ReplaySpeed)}>
+          {REPLAY_SPEEDS.map((value) => (
+            <option key={value} value={value}>
+              {t('replay.times', { speed: value })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="replay-edge">{formatTime(start, language)}</span>
+      <input
+        type="range"
+        className="replay-slider"
+        min={start}
+        max={end}
+        step={sliderStep(start, end)}
+        value={at}
+        onChange={(event) => {
+          onPlay(false);
+          onChange(Number(event.target.value));
+        }}
+        aria-label={t('replay.slider')}
+        aria-valuetext={t('replay.valueText', { time: formatTime(at, language), offset: formatDuration(at - start) })}
+        data-testid="replay-slider"
+      />
+      <span className="replay-edge">{formatTime(end, language)}</span>
+      <output className="replay-at" data-testid="replay-at">
+        {formatTime(at, language)} <span className="replay-offset">+{formatDuration(at - start)}</span>
+      </output>
+    </div>
+  );
+});

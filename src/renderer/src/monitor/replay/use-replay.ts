@@ -1,0 +1,84 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ConsoleClient } from '../../../../shared/api/contract';
+import type { TaskDetail } from '../../../../shared/task/views';
+import type { TaskNodes } from '../task-panel';
+import { indexReplay, type ReplayIndex } from './replay-index';
+import { createRebuilder } from './replay-rebuilder';
+import { replayBounds, type ReplayBounds } from './replay-state';
+
+type Loaded = { taskId: string; index: ReplayIndex } | { taskId: string; error: string };
+
+export interface ReplayState {
+  /** The moment shown; null until the history has loaded. */
+  at: number | null;
+  setAt: (at: number) => void;
+  nodes: TaskNodes | null;
+  task: TaskDetail | null;
+  bounds: ReplayBounds | null;
+  /** Every moment something changed, for stepping between them. */
+  changes: readonly number[];
+  loading: boolean;
+  error: string | null;
+  playing: boolean;
+  setPlaying: (playing: boolean) => void;
+}
+
+const NO_CHANGES: readonly number[] = [];
+
+/**
+ * A finished task replayed: its whole history of transitions and executions is read once
+ * each time replay is turned on (the store offers no paging of transitions beyond `until`,
+ * and the end of a finished task is its end), then any moment is rebuilt from memory.
+ */
+export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNodes: TaskNodes | null, enabled = true): ReplayState {
+  const taskId = task?.taskId ?? null;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [moment, setMoment] = useState<{ taskId: string; at: number } | null>(null);
+  const [playing, setPlaying] = useState(false);
+
+  useEffect(() => {
+    if (!enabled || taskId === null) return;
+    let live = true;
+    Promise.all([client.listTransitions({ taskId }), client.listExecutions(taskId)]).then(
+      ([transitions, executions]) => {
+        if (live) setLoaded({ taskId, index: indexReplay(transitions, executions) });
+      },
+      (error: unknown) => live && setLoaded({ taskId, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, taskId, enabled]);
+
+  const current = loaded && loaded.taskId === taskId && enabled ? loaded : null;
+  const index = current && 'index' in current ? current.index : null;
+  const createdAt = task?.createdAt ?? 0;
+  const startTime = task?.startTime ?? null;
+  const endTime = task?.endTime ?? null;
+  const bounds = useMemo(
+    () => (index ? replayBounds({ createdAt, startTime, endTime }, index.times.map((time) => ({ time }))) : null),
+    [index, createdAt, startTime, endTime],
+  );
+  const rebuild = useMemo(() => (index ? createRebuilder(index) : null), [index]);
+  const at = bounds ? clamp(moment && moment.taskId === taskId ? moment.at : bounds.end, bounds) : null;
+  const rebuilt = rebuild && task && liveNodes && at !== null ? rebuild(task, liveNodes, at) : null;
+
+  return {
+    at,
+    setAt: (next: number) => {
+      if (taskId !== null) setMoment({ taskId, at: next });
+    },
+    nodes: rebuilt?.nodes ?? null,
+    task: rebuilt?.task ?? null,
+    bounds,
+    changes: index?.times ?? NO_CHANGES,
+    loading: enabled && current === null,
+    error: current && 'error' in current ? current.error : null,
+    playing: playing && enabled,
+    setPlaying,
+  };
+}
+
+function clamp(at: number, bounds: ReplayBounds): number {
+  return Math.min(bounds.end, Math.max(bounds.start, at));
+}
