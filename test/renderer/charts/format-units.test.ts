@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMoment, formatPercent, formatTick } from '../../../src/renderer/src/charts/model/format-units';
+import { byteTicks, formatBytes, formatMoment, formatPercent, formatTick } from '../../../src/renderer/src/charts/model/format-units';
 
 describe('memory units', () => {
   it('scales bytes to KB, MB, GB with about three significant digits', () => {
@@ -41,5 +41,28 @@ describe('time axis', () => {
 
   it('gives tooltips the full local moment', () => {
     expect(formatMoment(time, 'en-GB')).toBe('22/11/2026, 09:05:07');
+  });
+});
+
+describe('memory axis ticks', () => {
+  const MB = 1024 ** 2;
+
+  it('falls on round sizes in one unit', () => {
+    expect(byteTicks(172 * MB)).toEqual({ ticks: [0, 50 * MB, 100 * MB, 150 * MB, 200 * MB], top: 200 * MB });
+    expect(byteTicks(3.2 * 1024 * MB).ticks.map(formatBytes)).toEqual(['0 B', '1 GB', '2 GB', '3 GB', '4 GB']);
+  });
+
+  it('covers the largest value with a handful of ticks', () => {
+    for (const max of [1, 700, 5000, 123 * MB, 9.9 * 1024 * MB]) {
+      const { ticks, top } = byteTicks(max);
+      expect(top).toBeGreaterThanOrEqual(max);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      expect(ticks.at(-1)).toBe(top);
+    }
+  });
+
+  it('gives a small default axis when there is nothing to show', () => {
+    expect(byteTicks(0)).toEqual({ ticks: [0, 1024], top: 1024 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSeries, upTo } from '../../../src/renderer/src/charts/model/merge-series';
+import { maxValue, mergeSeries, upTo } from '../../../src/renderer/src/charts/model/merge-series';
 
 describe('merging series on one time axis', () => {
   it('puts each series in its own column, rows in time order', () => {
@@ -31,5 +31,12 @@ describe('cutting at the replay moment', () => {
 
   it('keeps everything while live', () => {
     expect(upTo(points, null)).toEqual(points);
+  });
+});
+
+describe('largest value', () => {
+  it('looks only at the given columns', () => {
+    expect(maxValue([{ time: 1, a: 3, b: 9 }, { time: 2, a: 5 }], ['a'])).toBe(5);
+    expect(maxValue([], ['a'])).toBe(0);
   });
 });

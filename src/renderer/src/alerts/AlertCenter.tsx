@@ -88,7 +88,10 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
         data-testid="alert-bell"
         onClick={toggle}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg className="alert-bell-icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 3a6 6 0 0 0-6 6v3.5L4.5 16h15L18 12.5V9a6 6 0 0 0-6-6Z" />
+          <path d="M9.5 18.5a2.5 2.5 0 0 0 5 0" />
+        </svg>
         {unread > 0 && (
           <span className="alert-badge" data-testid="alert-unread">
             {unread > 99 ? '99+' : unread}

@@ -4,7 +4,8 @@ import type { TaskPanelProps } from '../monitor/task-panel';
 import './charts.css';
 import { buildChartData } from './model/chart-data';
 import { chartHeight, chartLayout } from './model/chart-layout';
-import { formatBytes, formatPercent } from './model/format-units';
+import { byteTicks, formatBytes, formatPercent } from './model/format-units';
+import { maxValue } from './model/merge-series';
 import { TimeChart, type ChartLine } from './TimeChart';
 import { useChartSources } from './use-chart-sources';
 import { useElementWidth } from './use-element-width';
@@ -60,6 +61,8 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
     { key: 'failed', label: t('charts.failed'), color: 'var(--status-failed)', step: true },
   ];
   const common = { domain, at, locale: i18n.language };
+  const memoryTicks = data ? byteTicks(maxValue(data.memory, ['task', 'node'])) : undefined;
+  const engineMemoryTicks = data ? byteTicks(maxValue(data.engineMemory, engineLines.map((line) => line.key))) : undefined;
   const noSamples = t('charts.noSamples');
 
   return (
@@ -78,9 +81,20 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
             <>
               <ChartCard title={t('charts.progress')} wide={layout.columns > 1} empty={data.hasProgress ? null : noSamples} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.progress} lines={progressLines} formatValue={formatCount} />} />
               <ChartCard title={t('charts.cpu')} empty={data.hasTaskSamples ? null : noSamples} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.cpu} lines={ownLines} formatValue={formatPercent} />} />
-              <ChartCard title={t('charts.memory')} empty={data.hasTaskSamples ? null : noSamples} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.memory} lines={ownLines} formatValue={formatBytes} />} />
-              <ChartCard title={t('charts.engineCpu')} empty={data.hasEngineSamples ? null : noSamples} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.engineCpu} lines={engineLines} formatValue={formatPercent} />} />
-              <ChartCard title={t('charts.engineMemory')} empty={data.hasEngineSamples ? null : noSamples} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.engineMemory} lines={engineLines} formatValue={formatBytes} />} />
+              <ChartCard title={t('charts.memory')} empty={data.hasTaskSamples ? null : noSamples} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.memory} lines={ownLines} formatValue={formatBytes} valueTicks={memoryTicks} />} />
+              {data.hasEngineSamples ? (
+                <>
+                  <ChartCard title={t('charts.engineCpu')} empty={null} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.engineCpu} lines={engineLines} formatValue={formatPercent} />} />
+                  <ChartCard title={t('charts.engineMemory')} empty={null} chart={(width, height) => <TimeChart {...common} width={width} height={height} rows={data.engineMemory} lines={engineLines} formatValue={formatBytes} valueTicks={engineMemoryTicks} />} />
+                </>
+              ) : (
+                <ChartCard
+                  title={t('charts.engineHosts')}
+                  wide={layout.columns > 1}
+                  empty={task.engineIds.length === 0 ? t('charts.noEngines') : t('charts.noEngineSamples', { engines: task.engineIds.join(', ') })}
+                  chart={() => null}
+                />
+              )}
             </>
           )
         )}

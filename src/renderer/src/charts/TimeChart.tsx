@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoment, formatTick } from './model/format-units';
+import { timeTicks } from './model/time-ticks';
 import type { ChartRow } from './model/merge-series';
 
 export interface ChartLine {
@@ -21,13 +22,15 @@ interface TimeChartProps {
   width: number;
   height: number;
   formatValue: (value: number) => string;
+  /** Fixed value-axis ticks (memory at round sizes); recharts picks them otherwise. */
+  valueTicks?: { ticks: number[]; top: number };
   /** The replay moment, drawn as a vertical line. */
   at: number | null;
   locale: string;
 }
 
 /** One time chart of the monitor: local-time axis, themed colours, a tooltip in the chart's units. */
-export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, height, formatValue, at, locale }: TimeChartProps) {
+export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, height, formatValue, valueTicks, at, locale }: TimeChartProps) {
   const span = domain[1] - domain[0];
   return (
     <ComposedChart width={width} height={height} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -35,14 +38,19 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
       <XAxis
         dataKey="time"
         type="number"
-        scale="time"
         domain={domain}
+        ticks={timeTicks(domain[0], domain[1], width)}
         allowDataOverflow
         tickFormatter={(time: number) => formatTick(time, span, locale)}
         stroke="var(--border-strong)"
-        minTickGap={24}
       />
-      <YAxis tickFormatter={(value: number) => formatValue(value)} stroke="var(--border-strong)" width={64} allowDecimals={false} />
+      <YAxis
+        tickFormatter={(value: number) => formatValue(value)}
+        stroke="var(--border-strong)"
+        width={64}
+        allowDecimals={false}
+        {...(valueTicks ? { ticks: valueTicks.ticks, domain: [0, valueTicks.top] } : {})}
+      />
       <Tooltip
         isAnimationActive={false}
         labelFormatter={(time) => formatMoment(Number(time), locale)}
@@ -57,7 +65,7 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
             key={line.key}
             dataKey={line.key}
             name={line.label}
-            type={line.step ? 'stepAfter' : 'monotone'}
+            type={line.step ? 'stepAfter' : 'linear'}
             stroke={line.color}
             fill={line.color}
             fillOpacity={0.15}
@@ -71,7 +79,7 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
             key={line.key}
             dataKey={line.key}
             name={line.label}
-            type={line.step ? 'stepAfter' : 'monotone'}
+            type={line.step ? 'stepAfter' : 'linear'}
             stroke={line.color}
             strokeWidth={1.5}
             dot={false}

@@ -35,3 +35,20 @@ export function formatTick(time: number, spanMs: number, locale?: string): strin
 export function formatMoment(time: number, locale?: string): string {
   return new Date(time).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
+
+/**
+ * Memory axis ticks at round sizes in one unit (0, 50, 100, 150 MB) rather than wherever a
+ * decimal scale of raw bytes falls (42.9 MB, 85.8 MB); `top` is the axis's upper end.
+ */
+export function byteTicks(maxBytes: number, count = 4): { ticks: number[]; top: number } {
+  if (!Number.isFinite(maxBytes) || maxBytes <= 0) return { ticks: [0, 1024], top: 1024 };
+  let unit = 1;
+  while (maxBytes / unit >= 1024 && unit < 1024 ** 4) unit *= 1024;
+  const rough = maxBytes / unit / count;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((factor) => factor * magnitude >= rough) ?? 10) * magnitude * unit;
+  const top = Math.ceil(maxBytes / step) * step;
+  const ticks: number[] = [];
+  for (let tick = 0; tick <= top + step / 2; tick += step) ticks.push(tick);
+  return { ticks, top };
+}

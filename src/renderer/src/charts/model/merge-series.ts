@@ -26,3 +26,10 @@ export function mergeSeries<P extends { time: number }>(series: readonly NamedSe
 export function upTo<P extends { time: number }>(points: readonly P[], at: number | null): P[] {
   return at === null ? [...points] : points.filter((point) => point.time <= at);
 }
+
+/** The largest value in the given columns, 0 for none. */
+export function maxValue(rows: readonly ChartRow[], keys: readonly string[]): number {
+  let max = 0;
+  for (const row of rows) for (const key of keys) if (row[key] !== undefined && row[key] > max) max = row[key];
+  return max;
+}
