@@ -15,6 +15,7 @@ const ROW_HEIGHT = 16;
 const TICKS = 6;
 const LABEL_CHARS = 32;
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 function label(row: ReportTimelineRow): string {
   const text = row.name && row.name !== row.nodeId ? `${row.nodeId} · ${row.name}` : row.nodeId;
@@ -33,7 +34,13 @@ export function renderGanttSvgs(report: RunReport, strings: ReportStrings): stri
   const span = Math.max(1, timeline.end - start);
   const plotWidth = WIDTH - LABEL_WIDTH - RIGHT_PAD;
   const x = (time: number) => LABEL_WIDTH + ((time - start) / span) * plotWidth;
-  const tickLabel = (time: number) => (span > DAY_MS ? formatDateTime(time, timeZone) : formatClock(time, timeZone));
+  // A run of seconds needs the milliseconds, or every tick reads the same.
+  const tickLabel = (time: number) =>
+    span > DAY_MS
+      ? formatDateTime(time, timeZone)
+      : span < MINUTE_MS
+        ? `${formatClock(time, timeZone)}.${String(Math.floor(time) % 1000).padStart(3, '0')}`
+        : formatClock(time, timeZone);
   const charts: string[] = [];
   for (let first = 0; first < timeline.items.length; first += GANTT_ROWS_PER_CHART) {
     const rows = timeline.items.slice(first, first + GANTT_ROWS_PER_CHART);

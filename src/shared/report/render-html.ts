@@ -29,8 +29,11 @@ function context(report: RunReport, s: ReportStrings): Context {
   };
 }
 
-function table(head: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
-  const cell = (tag: 'th' | 'td', html: string, index: number) => `<${tag}${numeric.has(index) ? ' class="num"' : ''}>${html}</${tag}>`;
+/** Column kinds: `num` right-aligned figures, `fit` kept on one line, `wrap` long text that may break anywhere. */
+type Column = 'num' | 'fit' | 'wrap';
+
+function table(head: string[], rows: string[][], columns: ReadonlyArray<Column | undefined> = []): string {
+  const cell = (tag: 'th' | 'td', html: string, index: number) => `<${tag}${columns[index] ? ` class="${columns[index]}"` : ''}>${html}</${tag}>`;
   return `<table><thead><tr>${head.map((html, index) => cell('th', html, index)).join('')}</tr></thead><tbody>${rows
     .map((row) => `<tr>${row.map((html, index) => cell('td', html, index)).join('')}</tr>`)
     .join('')}</tbody></table>`;
@@ -40,8 +43,8 @@ function truncated(list: Limited<unknown>, template: string): string {
   return list.total > list.items.length ? `<p class="note">${escapeHtml(fill(template, { shown: list.items.length, total: list.total }))}</p>` : '';
 }
 
-function nodeLabel(c: Context, nodeId: string, name: string | null): string {
-  return name && name !== nodeId ? `${escapeHtml(nodeId)} <span class="note">${escapeHtml(name)}</span>` : escapeHtml(nodeId);
+function nodeLabel(nodeId: string, name: string | null): string {
+  return name && name !== nodeId ? `${escapeHtml(nodeId)} <span class="sub">${escapeHtml(name)}</span>` : escapeHtml(nodeId);
 }
 
 function summary(c: Context): string {
@@ -85,8 +88,8 @@ function counters(c: Context): string {
 function peaks(c: Context, title: string, list: ReportResourcePeak[], format: (value: number) => string): string {
   return `<div><h3>${escapeHtml(title)}</h3>${table(
     [escapeHtml(c.s.fields.node), escapeHtml(title)],
-    list.map((peak) => [nodeLabel(c, peak.nodeId, peak.name), escapeHtml(format(peak.value))]),
-    new Set([1]),
+    list.map((peak) => [nodeLabel(peak.nodeId, peak.name), escapeHtml(format(peak.value))]),
+    ['wrap', 'num'],
   )}</div>`;
 }
 
@@ -114,7 +117,7 @@ function timeline(c: Context): string {
 
 function failures(c: Context): string {
   const { failures: list } = c.report;
-  const heading = `<h2 class="page">${escapeHtml(c.s.sections.failures)}</h2>`;
+  const heading = `<h2>${escapeHtml(c.s.sections.failures)}</h2>`;
   if (list.total === 0) return `${heading}<p class="note">${escapeHtml(c.s.notes.noFailures)}</p>`;
   const blocks = list.items.map((failure) => {
     const logs =
@@ -126,7 +129,7 @@ function failures(c: Context): string {
                 `<tr class="${line.level}"><td>${c.time(line.time)}</td><td>${line.batch ?? c.s.none}</td><td>${escapeHtml(c.s.logLevels[line.level])}</td><td>${escapeHtml(line.message)}</td></tr>`,
             )
             .join('')}</tbody></table>`;
-    return `<div class="failure"><h3>${nodeLabel(c, failure.nodeId, failure.name)}</h3><table class="facts"><tbody>
+    return `<div class="failure"><h3>${nodeLabel(failure.nodeId, failure.name)}</h3><table class="facts"><tbody>
 <tr><th>${escapeHtml(c.s.fields.batch)}</th><td>${failure.batch}</td></tr>
 <tr><th>${escapeHtml(c.s.fields.endTime)}</th><td>${c.time(failure.endTime)}</td></tr>
 <tr><th>${escapeHtml(c.s.fields.errorCode)}</th><td>${c.text(failure.errorCode)}</td></tr>
@@ -143,14 +146,14 @@ function retries(c: Context): string {
   return `${heading}${truncated(list, c.s.notes.retriesTruncated)}${table(
     [c.s.fields.node, c.s.fields.status, c.s.fields.attempts, c.s.fields.outcomes].map(escapeHtml),
     list.items.map((retry) => [
-      nodeLabel(c, retry.nodeId, retry.name),
+      nodeLabel(retry.nodeId, retry.name),
       c.badge(retry.status),
       String(retry.attempts.length),
       retry.attempts
         .map((attempt) => `#${attempt.batch} ${c.badge(attempt.status)}${attempt.errorCode ? ` ${escapeHtml(attempt.errorCode)}` : ''}`)
         .join(' '),
     ]),
-    new Set([2]),
+    ['wrap', 'fit', 'num'],
   )}`;
 }
 
@@ -167,6 +170,7 @@ function actions(c: Context): string {
       `${action.from === null ? c.s.none : c.badge(action.from)} → ${c.badge(action.to)}`,
       c.text(action.reason),
     ]),
+    ['fit', 'wrap', 'wrap', 'fit', 'wrap'],
   )}`;
 }
 
@@ -186,7 +190,7 @@ function nodes(c: Context): string {
       c.s.fields.error,
     ].map(escapeHtml),
     shown.items.map((node) => [
-      `${'&nbsp;&nbsp;'.repeat(Math.min(node.level, 8))}${nodeLabel(c, node.nodeId, node.name)}`,
+      `${'&nbsp;&nbsp;'.repeat(Math.min(node.level, 8))}${nodeLabel(node.nodeId, node.name)}`,
       escapeHtml(c.s.nodeTypes[node.nodeType]),
       c.badge(node.status),
       String(node.attempts),
@@ -196,7 +200,7 @@ function nodes(c: Context): string {
       node.peakMemoryBytes === null ? c.s.none : escapeHtml(formatBytes(node.peakMemoryBytes)),
       node.errorCode || node.errorMessage ? escapeHtml([node.errorCode, node.errorMessage].filter(Boolean).join(': ')) : c.s.none,
     ]),
-    new Set([3, 5, 6, 7]),
+    ['wrap', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'wrap'],
   )}`;
 }
 
