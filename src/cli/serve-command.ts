@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { HOST_TOKEN_PARAM } from '../shared/api/host-protocol';
 import { startHeadlessHost } from '../main/core/host/headless-host';
 import { findShippedDir, requireShippedDir } from '../main/core/paths';
+import { systemHtmlToPdf } from '../main/core/report/chromium-pdf';
 import { startConsoleRuntime } from '../main/core/runtime';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
@@ -33,11 +34,13 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
       const stopped = stopSignal();
       const operator = options.token ?? randomBytes(18).toString('base64url');
       const viewer = options.viewerToken ?? randomBytes(18).toString('base64url');
+      const htmlToPdf = systemHtmlToPdf();
       const runtime = await startConsoleRuntime({
         dbFile: options.db,
         migrationsDir: requireShippedDir('migrations'),
         appName: 'Deduction Console',
         version: pkg.version,
+        htmlToPdf,
       });
       const staticDir = findShippedDir('out/renderer') ?? findShippedDir('renderer');
       const host = await startHeadlessHost({
@@ -53,6 +56,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
         throw error;
       });
       if (!staticDir) io.err('the built renderer was not found (run `npm run build`); serving the API only');
+      if (!htmlToPdf) io.err('no Chromium or Chrome was found (set CHROMIUM_PATH): run reports export as HTML and CSV, not PDF');
       io.out(`Deduction Console is served at ${host.url}`);
       io.out(`  operator: ${host.url}/#${HOST_TOKEN_PARAM}=${operator}`);
       io.out(`  viewer:   ${host.url}/#${HOST_TOKEN_PARAM}=${viewer}`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHeadlessHost } from '../../src/main/core/host/headless-host';
+import { systemHtmlToPdf } from '../../src/main/core/report/chromium-pdf';
 import { startConsoleRuntime } from '../../src/main/core/runtime';
 
 export const E2E_OPERATOR_TOKEN = 'e2e-operator-token-0123456789';
@@ -21,6 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     migrationsDir: join(root, 'migrations'),
     appName: 'Deduction Console',
     version: 'e2e',
+    htmlToPdf: systemHtmlToPdf(),
   });
   const host = await startHeadlessHost({
     apiFor: (session) => runtime.apiFor(session.operator, session.role),
