@@ -21,8 +21,6 @@ interface LogListProps {
   shift: ShiftAtStart;
   hasOlder: boolean;
   hasNewer: boolean;
-  /** Follow the newest line (live, not replaying). */
-  live: boolean;
   selectedNodeId: string | null;
   onSelectNode: (nodeId: string) => void;
   onNearTop: () => void;
@@ -35,11 +33,12 @@ interface LogListProps {
 
 /**
  * The virtualized list: only the rows in view are in the DOM. At the bottom it sticks there as
- * lines arrive; scrolled up it stays put, also when pages are added or dropped at the top.
+ * lines arrive (live, or a replay moving on); scrolled up it stays put, also when pages are
+ * added or dropped at the top.
  */
 export function LogList(props: LogListProps) {
   const { t } = useTranslation();
-  const { lines, shift, hasOlder, hasNewer, live, onNearTop, onNearBottom, onFollowingChange } = props;
+  const { lines, shift, hasOlder, hasNewer, onNearTop, onNearBottom, onFollowingChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [rowPx] = useState(rowPixels);
   const following = useRef(true);
@@ -65,10 +64,10 @@ export function LogList(props: LogListProps) {
     const element = scrollRef.current;
     if (element === null) return;
     const fromBottom = element.scrollHeight - element.clientHeight - element.scrollTop;
-    setFollowing(live && !hasNewer && fromBottom <= rowPx * 1.5);
+    setFollowing(!hasNewer && fromBottom <= rowPx * 1.5);
     if (element.scrollTop < rowPx * PREFETCH_ROWS && hasOlder) onNearTop();
     if (fromBottom < rowPx * PREFETCH_ROWS && hasNewer) onNearBottom();
-  }, [live, hasNewer, hasOlder, rowPx, onNearTop, onNearBottom, setFollowing]);
+  }, [hasNewer, hasOlder, rowPx, onNearTop, onNearBottom, setFollowing]);
 
   // Lines added or dropped above the view move it by as many rows, so what the user reads stays put.
   useLayoutEffect(() => {
@@ -90,10 +89,6 @@ export function LogList(props: LogListProps) {
     const element = scrollRef.current;
     if (element !== null) element.scrollTop = element.scrollHeight;
   }, [props.jumpSeq, onFollowingChange]);
-
-  useEffect(() => {
-    if (!live) setFollowing(false);
-  }, [live, setFollowing]);
 
   // A short first page may not fill the view: fetch on until it scrolls.
   useEffect(() => {

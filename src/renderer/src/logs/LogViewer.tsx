@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchTerms } from '../../../shared/api/logs';
 import type { TaskPanelProps } from '../monitor/task-panel';
@@ -46,11 +46,14 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
     [seen],
   );
 
-  // A new query starts at the newest lines, following them.
-  useEffect(() => {
-    followingRef.current = live;
-    setFollowing(live);
-  }, [query, live]);
+  // New filters start at the newest matching lines, following them; a replay moving on keeps
+  // the user's place.
+  const changeFilters = useCallback((next: LogFilters) => {
+    setFilters(next);
+    followingRef.current = true;
+    setFollowing(true);
+    setJumpSeq((seq) => seq + 1);
+  }, []);
 
   const jumpToLatest = useCallback(() => {
     followingRef.current = true;
@@ -67,21 +70,22 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
 
   return (
     <section className="log-viewer" aria-label={t('logs.title')}>
-      <LogFilterBar filters={filters} onChange={setFilters} nodes={nodes} />
+      <LogFilterBar filters={filters} onChange={changeFilters} nodes={nodes} />
       <div className="log-toolbar">
         <span className="log-toolbar__mode" data-mode={!live ? 'replay' : following ? 'live' : 'paused'}>
           {at !== null ? t('logs.mode.replay', { time: formatLineDate(at) }) : following ? t('logs.mode.live') : t('logs.mode.paused')}
         </span>
         {offerNode ? (
-          <button type="button" className="log-button" onClick={() => setFilters({ ...filters, nodeId: selectedNodeId })}>
+          <button type="button" className="log-button" onClick={() => changeFilters({ ...filters, nodeId: selectedNodeId })}>
             {t('logs.toolbar.showNode', { node: selectedNodeId })}
           </button>
         ) : null}
         {filters.nodeId !== null ? (
-          <button type="button" className="log-button log-button--quiet" onClick={() => setFilters({ ...filters, nodeId: null })}>
+          <button type="button" className="log-button log-button--quiet" onClick={() => changeFilters({ ...filters, nodeId: null })}>
             {t('logs.toolbar.allNodes')}
           </button>
         ) : null}
+        {load.kind === 'loading' && lines.length > 0 ? <span className="log-toolbar__count">{t('logs.states.loading')}</span> : null}
         <span className="log-toolbar__count">{t('logs.toolbar.loaded', { count: lines.length })}</span>
         <LogExportButton client={client} query={query} taskName={task.name} nodeId={filters.nodeId} />
       </div>
@@ -99,7 +103,7 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
         </p>
       ) : null}
       <div className="log-body">
-        {load.kind === 'loading' ? <p className="log-message">{t('logs.states.loading')}</p> : null}
+        {load.kind === 'loading' && lines.length === 0 ? <p className="log-message">{t('logs.states.loading')}</p> : null}
         {load.kind === 'ready' && lines.length === 0 && problem === null ? (
           <p className="log-message">{filtered ? t('logs.states.noMatch') : live ? t('logs.states.emptyLive') : t('logs.states.emptyReplay')}</p>
         ) : null}
@@ -110,7 +114,6 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
             shift={shift}
             hasOlder={logWindow.hasOlder}
             hasNewer={logWindow.hasNewer}
-            live={live}
             selectedNodeId={selectedNodeId}
             onSelectNode={selectNode}
             onNearTop={loadOlder}

@@ -32,7 +32,8 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * The bounded window of lines matching `query`: opened at the tail, paged older and newer on
+ * The bounded window of lines matching `query`: opened at the tail (the newest line, or the
+ * replay moment), paged older and newer on
  * demand, and (when `live`) fed by logsAppended. `watchedRef` (the filtered node's subtree) narrows which notices can matter;
  * `followingRef` tells whether the user is at the newest line, which decides whether live lines
  * push old ones out or are only counted. Answers to a superseded query are dropped.
@@ -47,9 +48,11 @@ export function useLogWindow(
   const [reloads, setReloads] = useState(0);
   const queryKey = query === null ? null : JSON.stringify(query);
   const key = `${queryKey}#${reloads}`;
-  // State of an older query reads as a fresh start until the new one answers.
+  // Until a new query answers, the old lines stay in view (a replay moving on, a filter
+  // changed): the list keeps its place instead of flashing empty.
   const [state, setState] = useState<{ key: string; window: LogWindow; load: LoadState }>({ key: '', window: EMPTY_WINDOW, load: { kind: 'loading' } });
-  const current = state.key === key ? state : { key, window: EMPTY_WINDOW, load: query === null ? ({ kind: 'ready' } as const) : ({ kind: 'loading' } as const) };
+  const current =
+    state.key === key ? state : query === null ? { key, window: EMPTY_WINDOW, load: { kind: 'ready' } as const } : { key, window: state.window, load: { kind: 'loading' } as const };
   const [shift, setShift] = useState<ShiftAtStart>({ prepended: 0, dropped: 0, seq: 0 });
   const windowRef = useRef(EMPTY_WINDOW);
   const generation = useRef(0);
