@@ -32,6 +32,8 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
   const moment = (ms: number | null) => (ms === null ? t('tree.detail.none') : formatMoment(ms, i18n.language, now));
   const history = fetched?.state === 'loaded' ? detailAt(fetched.detail, at) : null;
   const duration = node ? nodeDurationMs(node, now) : null;
+  // A skip also carries a code and a message; only a failure or a stop is shown as an error.
+  const failedOrStopped = node?.status === 'failed' || node?.status === 'stopped';
   if (selectedNodeId === null) return null;
   return (
     <aside className="tree-detail" aria-label={t('tree.detail.label')} data-testid="node-detail">
@@ -59,12 +61,12 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             {node.agentLoad !== null && <Fact label={t('tree.detail.agentLoad')}>{node.agentLoad}</Fact>}
             {node.errorCode !== null && (
               <Fact label={t('tree.detail.errorCode')}>
-                <code className="tree-error-code">{node.errorCode}</code>
+                <code className={failedOrStopped ? 'tree-error-code' : 'tree-reason-code'}>{node.errorCode}</code>
               </Fact>
             )}
             {node.errorMessage !== null && (
               <Fact label={t('tree.detail.error')} wide>
-                <span className="tree-error-message">{node.errorMessage}</span>
+                <span className={failedOrStopped ? 'tree-error-message' : undefined}>{node.errorMessage}</span>
               </Fact>
             )}
             <Fact label={t('tree.detail.batch')}>{node.batch > 0 ? `#${node.batch}` : t('tree.detail.none')}</Fact>

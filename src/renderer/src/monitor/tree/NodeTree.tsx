@@ -92,6 +92,13 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
       return next;
     });
   }, []);
+  const toggleRow = useCallback(
+    (nodeId: string) => {
+      setFocusedId(nodeId);
+      toggle(nodeId);
+    },
+    [toggle],
+  );
   const select = useCallback(
     (nodeId: string) => {
       setFocusedId(nodeId);
@@ -184,7 +191,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
                     now={isTicking(row.node) || at !== null ? now : null}
                     search={row.matched ? filter.search : ''}
                     style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
-                    onToggle={toggle}
+                    onToggle={toggleRow}
                     onSelect={select}
                     onContextMenu={openMenu}
                   />

@@ -52,6 +52,8 @@ export const TreeRow = memo(function TreeRow({ row, position, domId, selected, f
             aria-label={row.expanded ? t('tree.collapse') : t('tree.expand')}
             onClick={(event) => {
               event.stopPropagation();
+              // The keyboard lives on the grid: it keeps the focus, not this button.
+              event.currentTarget.closest<HTMLElement>('[role="treegrid"]')?.focus();
               onToggle(node.nodeId);
             }}
           >
