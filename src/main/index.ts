@@ -8,6 +8,7 @@ import { registerConsoleApi } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { notifyAlerts } from './notifications';
 import { recoveryDialogs } from './recovery-dialog';
+import { electronHtmlToPdf } from './report-pdf';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 import { desktopUpdater } from './update-dialogs';
 
@@ -41,7 +42,8 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
   const started = await openWithRecovery(
-    () => startConsoleRuntime({ dbFile, migrationsDir: migrationsDir(), appName: app.getName(), version: app.getVersion() }),
+    () =>
+      startConsoleRuntime({ dbFile, migrationsDir: migrationsDir(), appName: app.getName(), version: app.getVersion(), htmlToPdf: electronHtmlToPdf() }),
     { dbFile, migrationsDir: migrationsDir(), ui: recoveryDialogs() },
   );
   if (!started) {
