@@ -147,7 +147,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
           )}
         </div>
       )}
-      {editing && settings && <AlertSettingsDialog settings={settings} onSave={(next) => alertsStoreFor(client).saveSettings(next)} onClose={() => setEditing(false)} />}
+      {editing && settings && <AlertSettingsDialog settings={settings} onSave={(next) => alertsStoreFor(client).saveSettings(next)} onClose={() => setEditing(false)} onPermission={setPermission} />}
     </div>
   );
 }

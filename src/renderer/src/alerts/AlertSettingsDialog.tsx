@@ -9,12 +9,14 @@ interface AlertSettingsDialogProps {
   settings: Settings['alerts'];
   onSave: (settings: Settings['alerts']) => Promise<void>;
   onClose: () => void;
+  /** The browser's answer, when saving asked it for permission to notify. */
+  onPermission?: (permission: NotificationPermission | null) => void;
 }
 
 const SWITCHES = ['onNodeFailure', 'onNodeTimeout', 'onEngineLost', 'desktopNotifications'] as const;
 
 /** Edits which alerts are raised, the task thresholds, and desktop notifications. */
-export function AlertSettingsDialog({ settings, onSave, onClose }: AlertSettingsDialogProps) {
+export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }: AlertSettingsDialogProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<AlertSettingsForm>(() => toForm(settings));
   const [errors, setErrors] = useState<AlertSettingsErrors>({});
@@ -30,8 +32,9 @@ export function AlertSettingsDialog({ settings, onSave, onClose }: AlertSettings
     setErrors({});
     setApiError(null);
     setSaving(true);
-    // The browser only asks for permission from a click: this is the one.
-    if (parsed.value.desktopNotifications && !inElectron() && notificationPermission() === 'default') await requestNotificationPermission();
+    // The browser only asks for permission from a click: this is the one. Saving does not wait
+    // for the answer, which may never come if the prompt is ignored.
+    if (parsed.value.desktopNotifications && !inElectron() && notificationPermission() === 'default') void requestNotificationPermission().then((answer) => onPermission?.(answer));
     try {
       await onSave(parsed.value);
       onClose();
