@@ -6,13 +6,14 @@ import { registerEngine } from './engine-command';
 import { processIo, type CliIo } from './io';
 import { registerRunBundles } from './run-bundle-command';
 import { registerRun } from './run-command';
+import { registerReport } from './report-command';
 import { registerServe } from './serve-command';
 import { registerValidate } from './validate-command';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that
