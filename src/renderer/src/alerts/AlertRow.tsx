@@ -25,12 +25,14 @@ export function AlertRow({ alert, now, unread, showTask, onChoose }: AlertRowPro
           <span className="alert-kind">{t(`alerts.kinds.${alert.kind}`)}</span>
           {alert.nodeId && <span className="alert-where">{alert.nodeId}</span>}
           {alert.engine && <span className="alert-where">{t('alerts.engine', { engine: alert.engine })}</span>}
-          {showTask && alert.taskId && <span className="alert-where muted">{t('alerts.task', { taskId: alert.taskId })}</span>}
           <time className="alert-time muted" dateTime={new Date(alert.time).toISOString()}>
             {formatAlertTime(alert.time, now, i18n.language)}
           </time>
         </span>
-        <span className="alert-message muted">{alert.message}</span>
+        <span className="alert-message muted">
+          {showTask && alert.taskId && <span className="alert-task">{t('alerts.task', { taskId: alert.taskId })}</span>}
+          {alert.message}
+        </span>
       </span>
     </>
   );

@@ -32,6 +32,8 @@ interface TimeChartProps {
 /** One time chart of the monitor: local-time axis, themed colours, a tooltip in the chart's units. */
 export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, height, formatValue, valueTicks, at, locale }: TimeChartProps) {
   const span = domain[1] - domain[0];
+  // Legend and tooltip list the lines as the chart declares them, not by their translated names.
+  const order = (dataKey: unknown) => lines.findIndex((line) => line.key === dataKey);
   return (
     <ComposedChart width={width} height={height} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
@@ -53,12 +55,13 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
       />
       <Tooltip
         isAnimationActive={false}
+        itemSorter={(item) => order(item.dataKey)}
         labelFormatter={(time) => formatMoment(Number(time), locale)}
         formatter={(value) => formatValue(Number(value))}
         contentStyle={{ background: 'var(--bg-elevated)', border: '1px solid var(--border)', borderRadius: '0.3rem', color: 'var(--fg)' }}
         labelStyle={{ color: 'var(--fg-muted)' }}
       />
-      <Legend iconType="plainline" />
+      <Legend iconType="plainline" itemSorter={(item) => order(item.dataKey)} />
       {lines.map((line) =>
         line.area ? (
           <Area
