@@ -22,7 +22,9 @@ interface LogListProps {
   hasOlder: boolean;
   hasNewer: boolean;
   selectedNodeId: string | null;
+  chosenId: string | null;
   onSelectNode: (nodeId: string) => void;
+  onChoose: (line: LogLine) => void;
   onNearTop: () => void;
   onNearBottom: () => void;
   /** Whether the view sits at the newest line; the tail pauses when it does not. */
@@ -101,13 +103,33 @@ export function LogList(props: LogListProps) {
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="log-list" ref={scrollRef} onScroll={onScroll} role="table" aria-label={t('logs.list.label')} tabIndex={0}>
-      <div className="log-list__spacer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {items.map((item) => {
-          const line = lines[item.index]!;
-          return <LogRow key={line.id} line={line} terms={props.terms} top={item.start} nodeSelected={line.nodeId === props.selectedNodeId} onSelectNode={props.onSelectNode} />;
-        })}
+    <>
+      <div className="log-header" role="presentation">
+        <span>{t('logs.columns.time')}</span>
+        <span>{t('logs.columns.level')}</span>
+        <span>{t('logs.columns.node')}</span>
+        <span>{t('logs.columns.origin')}</span>
+        <span>{t('logs.columns.message')}</span>
       </div>
-    </div>
+      <div className="log-list" ref={scrollRef} onScroll={onScroll} role="table" aria-label={t('logs.list.label')} tabIndex={0}>
+        <div className="log-list__spacer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {items.map((item) => {
+            const line = lines[item.index]!;
+            return (
+              <LogRow
+                key={line.id}
+                line={line}
+                terms={props.terms}
+                top={item.start}
+                nodeSelected={line.nodeId === props.selectedNodeId}
+                chosen={line.id === props.chosenId}
+                onSelectNode={props.onSelectNode}
+                onChoose={props.onChoose}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </>
   );
 }

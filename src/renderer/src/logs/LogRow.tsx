@@ -9,15 +9,29 @@ interface LogRowProps {
   terms: readonly string[];
   top: number;
   nodeSelected: boolean;
+  chosen: boolean;
   onSelectNode: (nodeId: string) => void;
+  onChoose: (line: LogLine) => void;
 }
 
-/** One line of the list: time, level, node (a button to select it), type and source, the message with hits marked. */
-export const LogRow = memo(function LogRow({ line, terms, top, nodeSelected, onSelectNode }: LogRowProps) {
+/**
+ * One line of the list: time, level, node (a button to select it), type and source, the message
+ * with hits marked. Clicking elsewhere on the row chooses it for the detail view.
+ */
+export const LogRow = memo(function LogRow({ line, terms, top, nodeSelected, chosen, onSelectNode, onChoose }: LogRowProps) {
   const { t } = useTranslation();
   const segments = highlightSegments(line.message, terms);
   return (
-    <div className={`log-row log-row--${line.level}`} role="row" style={{ transform: `translateY(${top}px)` }} data-log-id={line.id}>
+    <div
+      className={`log-row log-row--${line.level}${chosen ? ' log-row--chosen' : ''}`}
+      role="row"
+      aria-selected={chosen}
+      style={{ transform: `translateY(${top}px)` }}
+      data-log-id={line.id}
+      onClick={(event) => {
+        if (!(event.target instanceof HTMLButtonElement)) onChoose(line);
+      }}
+    >
       <span className="log-row__time" role="cell" title={formatLineDate(line.time)}>
         {formatLineTime(line.time)}
       </span>

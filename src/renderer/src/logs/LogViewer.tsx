@@ -1,9 +1,10 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchTerms } from '../../../shared/api/logs';
+import { searchTerms, type LogLine } from '../../../shared/api/logs';
 import type { TaskPanelProps } from '../monitor/task-panel';
 import { LogExportButton } from './LogExportButton';
 import { LogFilterBar } from './LogFilterBar';
+import { LogLineDetail } from './LogLineDetail';
 import { LogList } from './LogList';
 import { formatLineDate } from './model/format';
 import { activeFilterCount, filterProblem, NO_FILTERS, subtreeIds, toLogQuery, type LogFilters } from './model/log-filters';
@@ -20,6 +21,7 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
   const [filters, setFilters] = useState<LogFilters>(() => ({ ...NO_FILTERS, nodeId: selectedNodeId }));
   const [following, setFollowing] = useState(true);
   const [jumpSeq, setJumpSeq] = useState(0);
+  const [chosen, setChosen] = useState<LogLine | null>(null);
   const followingRef = useRef(true);
   const live = at === null;
 
@@ -115,7 +117,9 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
             hasOlder={logWindow.hasOlder}
             hasNewer={logWindow.hasNewer}
             selectedNodeId={selectedNodeId}
+            chosenId={chosen?.id ?? null}
             onSelectNode={selectNode}
+            onChoose={setChosen}
             onNearTop={loadOlder}
             onNearBottom={loadNewer}
             onFollowingChange={onFollowingChange}
@@ -128,6 +132,7 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
           </button>
         ) : null}
       </div>
+      {chosen !== null ? <LogLineDetail line={chosen} terms={terms} onSelectNode={selectNode} onClose={() => setChosen(null)} /> : null}
     </section>
   );
 });
