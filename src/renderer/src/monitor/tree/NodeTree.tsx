@@ -30,8 +30,8 @@ function rowDomId(nodeId: string): string {
 
 /**
  * The task's container/agent hierarchy as a virtualized tree grid: status, progress, managed
- * counts, batch and duration per node; collapse, status filter and search; the selected
- * node's details beside it, and operator controls (buttons, context menu) when allowed.
+ * counts, batch and duration per node; collapse, status filter and search; operator controls
+ * from each row's context menu when allowed. The monitor shows NodeDetailPanel beside it.
  */
 export const NodeTree = memo(function NodeTree({ client, task, nodes, at, selectedNodeId, onSelectNode, canControl }: TaskPanelProps) {
   const { t } = useTranslation();
