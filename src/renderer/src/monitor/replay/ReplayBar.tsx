@@ -71,13 +71,13 @@ export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, pla
   return (
     <div className="replay-bar" role="group" aria-label={t('replay.label')} onKeyDown={onKeyDown} data-testid="replay-bar">
       <button type="button" className="replay-step" onClick={() => step(-1)} disabled={at <= start} title={t('replay.previousHint')} aria-label={t('replay.previous')}>
-        ⏮
+        <StepIcon direction={-1} />
       </button>
       <button type="button" className="replay-play" onClick={togglePlay} aria-pressed={playing} data-testid="replay-play">
         {playing ? t('replay.pause') : t('replay.play')}
       </button>
       <button type="button" className="replay-step" onClick={() => step(1)} disabled={at >= end} title={t('replay.nextHint')} aria-label={t('replay.next')}>
-        ⏭
+        <StepIcon direction={1} />
       </button>
       <label className="replay-speed">
         <span>{t('replay.speed')}</span>
@@ -112,3 +112,13 @@ export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, pla
     </div>
   );
 });
+
+/** Drawn, not a glyph: the media-control characters are missing from many system fonts. */
+function StepIcon({ direction }: { direction: -1 | 1 }) {
+  return (
+    <svg className="replay-icon" viewBox="0 0 12 12" aria-hidden="true" style={direction < 0 ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M2 2 L8 6 L2 10 Z" />
+      <rect x="8.5" y="2" width="1.8" height="8" />
+    </svg>
+  );
+}

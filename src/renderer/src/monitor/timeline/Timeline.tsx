@@ -22,6 +22,8 @@ const ZOOM_STEP = 1.5;
 const PAN_SHARE = 0.2;
 /** A pointer moving less than this between down and up is a click, not a pan. */
 const DRAG_PX = 4;
+/** Room a tick's label needs to the right of it; a tick closer to the edge goes unlabelled. */
+const TICK_LABEL_PX = 64;
 
 function remPx(): number {
   return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
@@ -149,9 +151,11 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
             {ticks.map((tick) => (
               <g key={tick.time} transform={`translate(${tick.x},0)`}>
                 <line y1="60%" y2="100%" className="tl-tick" />
-                <text x={3} y="45%" className="tl-tick-label">
-                  {tick.label}
-                </text>
+                {tick.x <= width - TICK_LABEL_PX && (
+                  <text x={3} y="45%" className="tl-tick-label">
+                    {tick.label}
+                  </text>
+                )}
               </g>
             ))}
           </svg>
