@@ -65,14 +65,14 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
               </Fact>
             )}
             {node.errorMessage !== null && (
-              <Fact label={t('tree.detail.error')} wide>
+              <Fact label={failedOrStopped ? t('tree.detail.error') : t('tree.detail.reason')} wide>
                 <span className={failedOrStopped ? 'tree-error-message' : undefined}>{node.errorMessage}</span>
               </Fact>
             )}
             <Fact label={t('tree.detail.batch')}>{node.batch > 0 ? `#${node.batch}` : t('tree.detail.none')}</Fact>
             {node.nodeType === 'agent' && <Fact label={t('tree.detail.progress')}>{Math.round(node.progress * 100)}%</Fact>}
             <Fact label={t('tree.detail.engine')}>{node.engineId ?? t('tree.detail.none')}</Fact>
-            <Fact label={t('tree.detail.join')}>{node.join}</Fact>
+            <Fact label={t('tree.detail.join')}>{t(`tree.detail.joinMode.${node.join}`)}</Fact>
             {node.notBefore !== null && <Fact label={t('tree.detail.notBefore')}>{moment(node.notBefore)}</Fact>}
             <Fact label={t('tree.detail.readyTime')}>{moment(node.readyTime)}</Fact>
             <Fact label={t('tree.detail.startTime')}>{moment(node.startTime)}</Fact>
