@@ -5,6 +5,8 @@ import { REPORT_FORMATS } from '../../../shared/report/run-report';
 import { useReportExport } from './use-report-export';
 import './report.css';
 
+const DONE_VISIBLE_MS = 5000;
+
 interface ReportMenuProps {
   client: ConsoleClient;
   taskId: string;
@@ -34,6 +36,12 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
   }, [open]);
 
   const running = state.kind === 'running';
+  // A success needs no answer: it goes by itself; a failure stays until read and dismissed.
+  useEffect(() => {
+    if (state.kind !== 'done') return;
+    const timer = window.setTimeout(dismiss, DONE_VISIBLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [state, dismiss]);
   return (
     <div className="report-menu" ref={root}>
       <button
@@ -42,6 +50,7 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={running}
+        aria-busy={running}
         title={t('report.menu.hint')}
         onClick={() => setOpen((value) => !value)}
       >
@@ -65,26 +74,22 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
           ))}
         </div>
       ) : null}
-      {state.kind === 'running' ? (
-        <span className="report-menu__status" role="status">
-          <span className="report-menu__spinner" aria-hidden="true" />
-          {t('report.status.running', { format: t(`report.formats.${state.format}`) })}
-        </span>
-      ) : null}
-      {state.kind === 'done' ? (
-        <span className="report-menu__status" role="status" title={state.fileName}>
-          {t('report.status.done', { fileName: state.fileName })}
-        </span>
-      ) : null}
-      {state.kind === 'error' ? (
-        <span className="report-menu__status report-menu__status--error" role="alert">
-          {t('report.status.failed', { format: t(`report.formats.${state.format}`), message: state.message })}
-        </span>
-      ) : null}
-      {state.kind === 'done' || state.kind === 'error' ? (
-        <button type="button" className="report-menu__dismiss" aria-label={t('report.status.dismiss')} title={t('report.status.dismiss')} onClick={dismiss}>
-          ×
-        </button>
+      {state.kind !== 'idle' && !open ? (
+        <div className={`report-menu__bubble${state.kind === 'error' ? ' report-menu__bubble--error' : ''}`} role={state.kind === 'error' ? 'alert' : 'status'}>
+          {state.kind === 'running' ? <span className="report-menu__spinner" aria-hidden="true" /> : null}
+          <span className="report-menu__message" title={state.kind === 'done' ? state.fileName : undefined}>
+            {state.kind === 'running'
+              ? t('report.status.running', { format: t(`report.formats.${state.format}`) })
+              : state.kind === 'done'
+                ? t('report.status.done', { format: t(`report.formats.${state.format}`) })
+                : t('report.status.failed', { format: t(`report.formats.${state.format}`), message: state.message })}
+          </span>
+          {state.kind !== 'running' ? (
+            <button type="button" className="report-menu__dismiss" aria-label={t('report.status.dismiss')} title={t('report.status.dismiss')} onClick={dismiss}>
+              ×
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
