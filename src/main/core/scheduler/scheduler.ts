@@ -9,6 +9,7 @@ import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/norm
 import { toEngineRequest } from '../../../shared/workflow/engine-format';
 import type { EnginePort } from '../engine/engine-port';
 import type { Store } from '../store/store';
+import { WalCheckpoints } from './checkpoints';
 import * as controls from './controls';
 import { Core, type SchedulerStats } from './core';
 import { createTask } from './create-task';
@@ -75,6 +76,7 @@ export class Scheduler {
   private capacityTimer: unknown = null;
   private closed = false;
   private readonly failedSteps = new Map<Id, number>();
+  private readonly checkpoints: WalCheckpoints;
 
   constructor(private readonly options: SchedulerOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -82,6 +84,7 @@ export class Scheduler {
     this.capacityPollMs = options.capacityPollMs ?? 100;
     this.core = new Core(options.store, options.engine, options.clock ?? systemClock, this.logger);
     this.core.wake = () => this.schedule();
+    this.checkpoints = new WalCheckpoints(options.store.db);
     this.unsubscribe = options.engine.onEvents((events) => this.ingest(events));
   }
 
@@ -379,7 +382,10 @@ export class Scheduler {
         writing = performance.now();
         if (!step.empty) flushStep(this.core.statements, step);
       });
-      if (!step.empty) this.core.commitCost.observe(step.rows, performance.now() - writing);
+      if (!step.empty) {
+        this.core.commitCost.observe(step.rows, performance.now() - writing);
+        this.checkpoints.wrote(step.rows);
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!(error instanceof SchedulerError && error.code === 'NOT_ALLOWED')) this.logger.error(`scheduler: a step was rolled back: ${message}`);
@@ -391,7 +397,10 @@ export class Scheduler {
     if (step.empty && step.commands.length === 0) return;
     this.core.stats.commits++;
     if (nested) queueMicrotask(() => this.afterCommit(step));
-    else this.afterCommit(step);
+    else {
+      this.afterCommit(step);
+      this.checkpoints.runIfDue();
+    }
   }
 
   private afterCommit(step: Step): void {

@@ -168,6 +168,9 @@ function configure(db: BetterSqlite3.Database, busyTimeoutMs: number): void {
   // NORMAL is safe against a crashed process in WAL mode; only a power cut can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // The scheduler checkpoints between its steps (scheduler/checkpoints.ts), outside its commits;
+  // the automatic checkpoint stays as a backstop for a WAL that nothing else keeps short.
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.defaultSafeIntegers(true);
 }
@@ -203,6 +206,9 @@ function createStore(db: BetterSqlite3.Database, options: StoreOptions, backupFi
     }
     return { statement, parameters: bindable(compiled.parameters) };
   };
+  // One wrapper for every transaction: better-sqlite3 builds four functions per db.transaction()
+  // call, which costs as much as a small commit on the scheduler's one-commit-per-link path.
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
   return {
     file: options.file,
     db,
@@ -225,7 +231,7 @@ function createStore(db: BetterSqlite3.Database, options: StoreOptions, backupFi
       return statement.run(...parameters);
     },
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return inTransaction(fn) as T;
     },
     status(): StoreStatus {
       return {
