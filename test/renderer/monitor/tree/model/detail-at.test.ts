@@ -3,8 +3,8 @@ import { detailAt } from '../../../../../src/renderer/src/monitor/tree/model/det
 import type { ExecutionView, NodeDetail, TransitionView } from '../../../../../src/shared/task/views';
 import { nodeView } from '../fixtures';
 
-function execution(batch: number, startTime: number | null): ExecutionView {
-  return { executionId: String(batch), nodeId: 'a', batch, engineId: null, status: 'completed', progress: 1, resolvedConfig: null, result: null, exitCode: 0, errorCode: null, errorMessage: null, startTime, endTime: null, durationMs: null };
+function execution(batch: number, startTime: number | null, endTime: number | null = null): ExecutionView {
+  return { executionId: String(batch), nodeId: 'a', batch, engineId: null, status: 'failed', progress: 1, resolvedConfig: null, result: null, exitCode: 1, errorCode: 'BOOM', errorMessage: 'boom', startTime, endTime, durationMs: endTime === null || startTime === null ? null : endTime - startTime };
 }
 
 function transition(id: string, time: number): TransitionView {
@@ -12,12 +12,18 @@ function transition(id: string, time: number): TransitionView {
 }
 
 describe('detail at a replay moment', () => {
-  const detail: NodeDetail = { node: nodeView('a', null, 0, 'agent'), executions: [execution(1, 100), execution(2, 300), execution(3, null)], transitions: [transition('1', 50), transition('2', 200), transition('3', 400)] };
+  const detail: NodeDetail = { node: nodeView('a', null, 0, 'agent'), executions: [execution(1, 100, 240), execution(2, 300), execution(3, null)], transitions: [transition('1', 50), transition('2', 200), transition('3', 400)] };
 
   it('keeps everything live and only the past while replaying', () => {
     expect(detailAt(detail, null)).toBe(detail);
     const past = detailAt(detail, 250);
     expect(past.executions.map((each) => each.batch)).toEqual([1]);
+    expect(past.executions[0]).toMatchObject({ status: 'failed', errorCode: 'BOOM', durationMs: 140 });
     expect(past.transitions.map((each) => each.transitionId)).toEqual(['1', '2']);
+  });
+
+  it('shows an execution that ended after the moment as still running, without its outcome', () => {
+    const during = detailAt(detail, 200);
+    expect(during.executions[0]).toMatchObject({ status: 'running', errorCode: null, errorMessage: null, exitCode: null, endTime: null, durationMs: null });
   });
 });

@@ -1,14 +1,20 @@
-import type { NodeDetail } from '../../../../../shared/task/views';
+import type { ExecutionView, NodeDetail } from '../../../../../shared/task/views';
 
 /**
- * A node's history as it stood at a replay moment: executions started by then and
- * transitions made by then (the detail itself is always fetched as it is now).
+ * A node's history as it stood at a replay moment: executions started by then (one that
+ * ended later is shown still running, without what its end brought) and transitions made by
+ * then. The detail itself is always fetched as it is now.
  */
 export function detailAt(detail: NodeDetail, at: number | null): NodeDetail {
   if (at === null) return detail;
   return {
     ...detail,
-    executions: detail.executions.filter((execution) => execution.startTime !== null && execution.startTime <= at),
+    executions: detail.executions.filter((execution) => execution.startTime !== null && execution.startTime <= at).map((execution) => executionAt(execution, at)),
     transitions: detail.transitions.filter((transition) => transition.time <= at),
   };
+}
+
+function executionAt(execution: ExecutionView, at: number): ExecutionView {
+  if (execution.endTime === null || execution.endTime <= at) return execution;
+  return { ...execution, status: 'running', result: null, exitCode: null, errorCode: null, errorMessage: null, endTime: null, durationMs: null };
 }
