@@ -79,9 +79,10 @@ export const LogFilterBar = memo(function LogFilterBar({ filters, onChange, node
           </option>
         );
       }),
-    // nodes.version changes whenever the nodes do.
+    // Names and nesting change only with the hierarchy, which keeps its order array while only
+    // statuses move: rebuilding thousands of options on every status change would stall typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [nodes.version],
+    [nodes.order],
   );
   const missingNode = filters.nodeId !== null && !nodes.byId.has(filters.nodeId);
 

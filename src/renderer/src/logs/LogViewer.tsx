@@ -32,9 +32,9 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
   const watchedRef = useRef<ReadonlySet<string> | null>(null);
   watchedRef.current = useMemo(
     () => (filters.nodeId === null ? null : filters.subtree ? subtreeIds(nodes, filters.nodeId) : new Set([filters.nodeId])),
-    // The subtree follows the nodes, which change with nodes.version.
+    // A subtree changes only with the hierarchy, which keeps its order array while statuses move.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters.nodeId, filters.subtree, nodes.version],
+    [filters.nodeId, filters.subtree, nodes.order],
   );
 
   const { logWindow, load, shift, loadOlder, loadNewer, seen, reload } = useLogWindow(client, query, live, watchedRef, followingRef);
