@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERIES_MAX_POINTS } from '../../../src/shared/api/resources';
-import { pointBudget } from '../../../src/renderer/src/charts/model/point-budget';
+import { pointBudget, summedPointBudget } from '../../../src/renderer/src/charts/model/point-budget';
 import { chartHeight, chartLayout } from '../../../src/renderer/src/charts/model/chart-layout';
 
 describe('point budget', () => {
@@ -30,5 +30,16 @@ describe('chart layout', () => {
     expect(chartHeight(100)).toBe(140);
     expect(chartHeight(400)).toBe(160);
     expect(chartHeight(2000)).toBe(200);
+  });
+});
+
+describe('budget for a task total', () => {
+  it('keeps buckets at least two sampling intervals wide on a short window', () => {
+    expect(summedPointBudget(200, 20_000)).toBe(10);
+    expect(summedPointBudget(200, 1000)).toBe(2);
+  });
+
+  it('keeps the width budget on a long window', () => {
+    expect(summedPointBudget(200, 60 * 60 * 1000)).toBe(200);
   });
 });

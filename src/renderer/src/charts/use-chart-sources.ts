@@ -3,6 +3,7 @@ import type { ConsoleClient } from '../../../shared/api/contract';
 import type { TaskDetail } from '../../../shared/task/views';
 import type { ChartSources } from './model/chart-data';
 import { chartWindow, type ChartWindow } from './model/chart-window';
+import { summedPointBudget } from './model/point-budget';
 import { realTimers, throttle, type ThrottleHistory } from './model/throttle';
 
 const REFETCH_INTERVAL_MS = 1000;
@@ -16,9 +17,11 @@ export interface ChartSourcesState {
 }
 
 async function fetchSources(client: ConsoleClient, taskId: string, engineIds: readonly string[], nodeId: string | null, range: { from: number; to: number; points: number }): Promise<ChartSources> {
+  // The selected node shares the task total's buckets, so one tooltip shows both.
+  const own = { ...range, points: summedPointBudget(range.points, range.to - range.from) };
   const [task, node, engines, progress] = await Promise.all([
-    client.getResourceSeries({ scope: 'task', taskId, ...range }),
-    nodeId === null ? null : client.getResourceSeries({ scope: 'node', taskId, nodeId, ...range }),
+    client.getResourceSeries({ scope: 'task', taskId, ...own }),
+    nodeId === null ? null : client.getResourceSeries({ scope: 'node', taskId, nodeId, ...own }),
     Promise.all(engineIds.map(async (engineId) => ({ engineId, series: await client.getResourceSeries({ scope: 'engine', engineId, ...range }) }))),
     client.getProgressSeries({ taskId, ...range }),
   ]);
@@ -41,11 +44,17 @@ export function useChartSources(client: ConsoleClient, task: TaskDetail, nodeId:
     let sequence = 0;
     const refetch = throttle(
       () => {
-        const window = chartWindow({ createdAt, startTime, endTime }, at, Date.now());
         const mine = ++sequence;
         const current = () => active && mine === sequence;
-        fetchSources(client, taskId, engineIds, nodeId, { from: window.from, to: window.to, points }).then(
-          (sources) => current() && setState({ taskId, sources, window, error: null }),
+        const load = async () => {
+          // While replaying, the task passed in is as it was at the moment; the axis spans the
+          // task as it is now, so the marker shows how far into the run the moment lies.
+          const times = at === null ? { createdAt, startTime, endTime } : await client.getTask(taskId);
+          const window = chartWindow(times, at, Date.now());
+          return { window, sources: await fetchSources(client, taskId, engineIds, nodeId, { from: window.from, to: window.to, points }) };
+        };
+        load().then(
+          ({ sources, window }) => current() && setState({ taskId, sources, window, error: null }),
           (error: unknown) => current() && setState((previous) => ({ ...previous, error: error instanceof Error ? error.message : String(error) })),
         );
       },
