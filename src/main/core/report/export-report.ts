@@ -32,19 +32,20 @@ export function reportFileName(taskName: string, taskId: string, format: ReportF
  */
 export async function exportRunReport(store: Store, input: ReportRequest, htmlToPdf: HtmlToPdf | undefined, now?: number): Promise<ReportFile> {
   const request = reportRequestSchema.parse(input);
-  if (request.format === 'pdf' && !htmlToPdf) {
+  const print = request.format === 'pdf' ? htmlToPdf : undefined;
+  if (request.format === 'pdf' && !print) {
     throw new ApiError(
       'UNAVAILABLE',
       'PDF export needs a Chromium or Chrome browser, and none was found on this machine: install one or set CHROMIUM_PATH, or export HTML and print it',
     );
   }
-  const report = gatherRunReport(store, request.taskId, { ...(request.timeZone ? { timeZone: request.timeZone } : {}), ...(now === undefined ? {} : { now }) });
+  const report = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
   const strings = REPORT_STRINGS[request.language];
   const fileName = reportFileName(report.task.name, report.task.taskId, request.format);
   const mimeType = MIME_TYPES[request.format];
   if (request.format === 'csv') return { fileName, mimeType, encoding: 'utf8', content: renderNodesCsv(report, strings) };
   const html = renderReportHtml(report, strings);
-  if (request.format === 'html') return { fileName, mimeType, encoding: 'utf8', content: html };
-  const pdf = await htmlToPdf!(html);
+  if (!print) return { fileName, mimeType, encoding: 'utf8', content: html };
+  const pdf = await print(html);
   return { fileName, mimeType, encoding: 'base64', content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64') };
 }

@@ -116,11 +116,10 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     logs: lastProblemLines(store, task.taskId, node.nodeId),
   }));
 
-  const retried = [...agentAttempts].filter(([, attempts]) => attempts.length > 1);
-  const statusOf = new Map(nodes.map((node) => [node.nodeId, node.status]));
+  const retried = nodes.filter((node) => node.nodeType === 'agent' && node.attempts > 1);
   const retries: ReportRetry[] = retried
     .slice(0, REPORT_LIMITS.retries)
-    .map(([nodeId, attempts]) => ({ nodeId, name: names.get(nodeId) ?? null, status: statusOf.get(nodeId) ?? 'pending', attempts }));
+    .map((node) => ({ nodeId: node.nodeId, name: node.name, status: node.status, attempts: agentAttempts.get(node.nodeId)! }));
 
   const actionsTotal = store.first(
     store.kysely

@@ -69,6 +69,8 @@ describe('a run report of a 10,000-node task', () => {
     expect(report.failures.items[1]!.logs.map((line) => line.level)).toEqual(['error', 'warn', 'error']);
     expect(report.retries).toMatchObject({ total: NODES });
     expect(report.retries.items).toHaveLength(REPORT_LIMITS.retries);
+    // In definition order, not the text order of their ids (agent-10 after agent-9).
+    expect(report.retries.items.slice(9, 11).map((retry) => retry.nodeId)).toEqual(['agent-9', 'agent-10']);
     expect(report.operatorActions).toMatchObject({ total: NODES });
     expect(report.operatorActions.items).toHaveLength(REPORT_LIMITS.operatorActions);
     expect(report.timeline).toMatchObject({ total: NODES, start: T0, end: T0 + (NODES - 1) * 10 + 500 });
