@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import { LOG_PAGE_MAX, type LogPage, type LogQuery } from '../../../shared/api/logs';
+import { coalescedPull } from './model/coalesced-pull';
 import { concernsView } from './model/log-filters';
 import {
   appendNewer,
@@ -56,7 +57,7 @@ export function useLogWindow(
   const [shift, setShift] = useState<ShiftAtStart>({ prepended: 0, dropped: 0, seq: 0 });
   const windowRef = useRef(EMPTY_WINDOW);
   const generation = useRef(0);
-  const busy = useRef({ older: false, newer: false, live: false, liveAgain: false });
+  const busy = useRef({ older: false, newer: false });
 
   const commit = useCallback((forKey: string, change: WindowChange) => {
     windowRef.current = change.window;
@@ -69,7 +70,7 @@ export function useLogWindow(
 
   useEffect(() => {
     const generationNow = ++generation.current;
-    busy.current = { older: false, newer: false, live: false, liveAgain: false };
+    busy.current = { older: false, newer: false };
     windowRef.current = EMPTY_WINDOW;
     if (query === null) return;
     client.queryLogs({ ...query, direction: 'backward', limit: PAGE_SIZE }).then(
@@ -122,34 +123,29 @@ export function useLogWindow(
 
   useEffect(() => {
     if (!live || query === null || current.load.kind !== 'ready') return;
-    const generationNow = generation.current;
-    const pull = (): void => {
-      if (busy.current.live) {
-        busy.current.liveAgain = true;
-        return;
-      }
-      busy.current.live = true;
-      busy.current.liveAgain = false;
-      const cursor = liveCursor(windowRef.current);
-      client.queryLogs({ ...query, direction: 'forward', limit: LOG_PAGE_MAX, ...(cursor === undefined ? {} : { cursor }) }).then(
-        (page) => {
-          if (generationNow !== generation.current) return;
-          busy.current.live = false;
-          commit(key, applyLive(windowRef.current, page, followingRef.current));
-          if (page.nextCursor !== null || busy.current.liveAgain) pull();
-        },
-        (error: unknown) => {
-          if (generationNow !== generation.current) return;
-          busy.current.live = false;
-          fail(key, error);
-        },
-      );
-    };
+    let active = true;
+    const puller = coalescedPull(
+      async () => {
+        const cursor = liveCursor(windowRef.current);
+        const page = await client.queryLogs({ ...query, direction: 'forward', limit: LOG_PAGE_MAX, ...(cursor === undefined ? {} : { cursor }) });
+        if (!active) return false;
+        commit(key, applyLive(windowRef.current, page, followingRef.current));
+        return page.nextCursor !== null;
+      },
+      (error) => {
+        if (active) fail(key, error);
+      },
+    );
     // Lines may have arrived between the first page and this subscription.
-    pull();
-    return client.subscribe('logsAppended', (batches) => {
-      if (concernsView(batches, query.taskId, watchedRef.current)) pull();
+    puller.pull();
+    const unsubscribe = client.subscribe('logsAppended', (batches) => {
+      if (concernsView(batches, query.taskId, watchedRef.current)) puller.pull();
     });
+    return () => {
+      active = false;
+      puller.stop();
+      unsubscribe();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, key, live, current.load.kind, commit, fail, followingRef, watchedRef]);
 
