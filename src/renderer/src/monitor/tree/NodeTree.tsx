@@ -190,7 +190,8 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
                     focused={item.index === focusedIndex}
                     now={isTicking(row.node) || at !== null ? now : null}
                     search={row.matched ? filter.search : ''}
-                    style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
+                    top={item.start}
+                    height={rowHeight}
                     onToggle={toggleRow}
                     onSelect={select}
                     onContextMenu={openMenu}

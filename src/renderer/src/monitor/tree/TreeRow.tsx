@@ -1,4 +1,4 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedNodes, NodeView } from '../../../../shared/task/nodes';
 import { formatDuration } from '../format';
@@ -17,13 +17,15 @@ interface TreeRowProps {
   /** The clock for a duration still growing (live, or at the replay moment); null for rows whose duration is fixed. */
   now: number | null;
   search: string;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled list and how high it is, in pixels (numbers, so that memo holds). */
+  top: number;
+  height: number;
   onToggle: (nodeId: string) => void;
   onSelect: (nodeId: string, index: number) => void;
   onContextMenu: (event: MouseEvent, nodeId: string, index: number) => void;
 }
 
-export const TreeRow = memo(function TreeRow({ row, position, domId, selected, focused, now, search, style, onToggle, onSelect, onContextMenu }: TreeRowProps) {
+export const TreeRow = memo(function TreeRow({ row, position, domId, selected, focused, now, search, top, height, onToggle, onSelect, onContextMenu }: TreeRowProps) {
   const { t } = useTranslation();
   const { node } = row;
   const duration = nodeDurationMs(node, now ?? 0);
@@ -39,7 +41,7 @@ export const TreeRow = memo(function TreeRow({ row, position, domId, selected, f
       className={`tree-row${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}${row.matched ? ' is-match' : ''}`}
       data-node-id={node.nodeId}
       data-status={node.status}
-      style={style}
+      style={{ height, transform: `translateY(${top}px)` }}
       onClick={() => onSelect(node.nodeId, index)}
       onContextMenu={(event) => onContextMenu(event, node.nodeId, index)}
     >
