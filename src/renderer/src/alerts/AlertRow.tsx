@@ -24,7 +24,7 @@ export function AlertRow({ alert, now, unread, showTask, onChoose }: AlertRowPro
         <span className="alert-line">
           <span className="alert-kind">{t(`alerts.kinds.${alert.kind}`)}</span>
           {alert.nodeId && <span className="alert-where">{alert.nodeId}</span>}
-          {alert.engine && <span className="alert-where">{t('alerts.engine', { engine: alert.engine })}</span>}
+          {alert.engine && <span className="alert-where">{alert.engine}</span>}
           <time className="alert-time muted" dateTime={new Date(alert.time).toISOString()}>
             {formatAlertTime(alert.time, now, i18n.language)}
           </time>
