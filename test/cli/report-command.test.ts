@@ -43,7 +43,7 @@ describe('deduction report', () => {
     expect(await main(['report', taskId, '--out', out, '--language', 'zh-CN', '--time-zone', 'Asia/Shanghai', '--db', db], io)).toBe(0);
     expect(io.stdout()).toMatch(new RegExp(`wrote the HTML report of task ${taskId} to .*report\\.html \\(\\d+ bytes\\)`));
     const html = readFileSync(out, 'utf8');
-    expect(html).toMatch(/<html lang="zh-CN">[\s\S]*运行报告: 报告 CLI[\s\S]*时区 Asia\/Shanghai/);
+    expect(html).toMatch(/<html lang="zh-CN">[\s\S]*运行报告：报告 CLI[\s\S]*时区 Asia\/Shanghai/);
     expect(html).toContain('strike');
   });
 

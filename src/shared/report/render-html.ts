@@ -210,7 +210,7 @@ function nodes(c: Context): string {
  */
 export function renderReportHtml(report: RunReport, strings: ReportStrings): string {
   const c = context(report, strings);
-  const title = `${strings.title}: ${report.task.name}`;
+  const title = fill(strings.title, { name: report.task.name });
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(strings.lang)}">
 <head>

@@ -10,6 +10,7 @@ import type { ReportLanguage } from './run-report';
 export interface ReportStrings {
   /** The document's language tag. */
   lang: string;
+  /** `{name}` is the task's name. */
   title: string;
   generatedAt: string;
   timesIn: string;
@@ -75,7 +76,7 @@ export interface ReportStrings {
 
 const en: ReportStrings = {
   lang: 'en',
-  title: 'Run report',
+  title: 'Run report: {name}',
   generatedAt: 'Generated',
   timesIn: 'Times in',
   none: '—',
@@ -175,7 +176,7 @@ const en: ReportStrings = {
 
 const zhCN: ReportStrings = {
   lang: 'zh-CN',
-  title: '运行报告',
+  title: '运行报告：{name}',
   generatedAt: '生成时间',
   timesIn: '时区',
   none: '—',

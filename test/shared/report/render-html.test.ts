@@ -53,7 +53,7 @@ describe('renderReportHtml', () => {
   it('speaks Chinese when asked', () => {
     const html = renderReportHtml(sampleReport(), zh);
     expect(html).toMatch(/<html lang="zh-CN">/);
-    expect(html).toContain('运行报告');
+    expect(html).toContain('<h1>运行报告：红蓝对抗 &lt;script&gt;');
     expect(html).toContain('1 分 30 秒');
     expect(html).toContain('>失败</span>');
     expect(html).toContain('操作员操作</h2>');

@@ -46,7 +46,7 @@ describe('exportRunReport', () => {
   it('exports the HTML report in the language and zone asked for', async () => {
     const file = await runtime.api.exportRunReport({ taskId, format: 'html', language: 'zh-CN', timeZone: 'Asia/Shanghai' });
     expect(file).toMatchObject({ fileName: `run-report-演习-drill-alpha-${taskId}.html`, mimeType: 'text/html;charset=utf-8', encoding: 'utf8' });
-    expect(file.content).toMatch(/<html lang="zh-CN">[\s\S]*运行报告: 演习 \/ drill: &quot;alpha&quot;[\s\S]*时区 Asia\/Shanghai/);
+    expect(file.content).toMatch(/<html lang="zh-CN">[\s\S]*运行报告：演习 \/ drill: &quot;alpha&quot;[\s\S]*时区 Asia\/Shanghai/);
     expect(file.content).toContain('simulated failure');
   });
 
