@@ -1,4 +1,5 @@
 import type { Id } from '../../../shared/ids';
+import type { JoinMode, NodeStatus, NodeType } from '../../../shared/status';
 import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
 import type { Store } from '../store/store';
 import type { Core } from './core';
@@ -7,6 +8,52 @@ import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import { containsReference, type JsonObject } from './references';
 import { RtEdge, RtExecution, RtNode, TaskRuntime } from './runtime';
 import { isNotStarted } from './transitions';
+
+/**
+ * A task's nodes as arrays rather than objects: a 10,000-node task reads in a third of the time
+ * without a property map per row. Integers arrive as bigint (the connection runs with safe
+ * integers), the row id staying one.
+ */
+const NODE_QUERY = `SELECT id, node_id, node_type, node_name, parent_node_id, level, join_mode, priority, agent_load, agent_config,
+  container_config, retry_policy, timeout_ms, pin, activation, status, current_batch, progress, result, error_code,
+  error_message, engine_id, not_before, ready_time, start_time, end_time
+  FROM workflow_node WHERE task_id = ? ORDER BY id`;
+
+type Text = string | null;
+type Int = bigint | null;
+type NodeRow = [
+  rowId: bigint,
+  nodeId: string,
+  type: NodeType,
+  name: Text,
+  parentId: Text,
+  level: bigint,
+  join: JoinMode,
+  priority: bigint,
+  agentLoad: Text,
+  agentConfig: Text,
+  containerConfig: Text,
+  retryPolicy: Text,
+  timeoutMs: Int,
+  pin: Text,
+  activation: Text,
+  status: NodeStatus,
+  batch: bigint,
+  progress: number,
+  result: Text,
+  errorCode: Text,
+  errorMessage: Text,
+  engineId: Text,
+  notBefore: Int,
+  readyTime: Int,
+  startTime: Int,
+  endTime: Int,
+];
+
+/** The columns from `status` on: what the scheduler changes. */
+type StateColumns = [NodeStatus, bigint, number, Text, Text, Text, Text, Int, Int, Int, Int];
+
+const numberOrNull = (value: Int): number | null => (value === null ? null : Number(value));
 
 /**
  * Builds a task's in-memory image from the store: nodes, both tree directions, edges indexed
@@ -24,44 +71,45 @@ export function loadTask(store: Store, taskId: Id): TaskRuntime | undefined {
   task.endTime = taskRow.end_time;
   task.errorMessage = taskRow.error_message;
 
-  const rows = store.all(store.kysely.selectFrom('workflow_node').selectAll().where('task_id', '=', taskId).orderBy('id'));
   const parents: [RtNode, string | null][] = [];
-  for (const row of rows) {
-    const config = (row.node_type === 'agent' ? row.agent_config : row.container_config) ?? null;
+  for (const row of store.db.prepare(NODE_QUERY).raw().all(BigInt(taskId)) as NodeRow[]) {
+    const [rowId, nodeId, type, name, parentId, level, join, priority, agentLoad, agentConfig, containerConfig, retryPolicy, timeoutMs, pin, activation] = row;
+    const [status, batch, progress, result, errorCode, errorMessage, engineId, notBefore, readyTime, startTime, endTime] = row.slice(15) as StateColumns;
+    const config = (type === 'agent' ? agentConfig : containerConfig) ?? null;
     const parsedConfig = config === null ? undefined : (parseJson(config) as JsonObject);
     const node = new RtNode(task, {
-      rowId: BigInt(row.id),
-      nodeId: row.node_id,
-      type: row.node_type,
-      name: row.node_name,
-      level: row.level,
-      join: row.join_mode,
-      priority: row.priority,
-      agentLoad: row.agent_load,
+      rowId,
+      nodeId,
+      type,
+      name,
+      level: Number(level),
+      join,
+      priority: Number(priority),
+      agentLoad,
       config: parsedConfig,
       configText: config ?? '{}',
       hasReferences: parsedConfig !== undefined && containsReference(parsedConfig),
-      retry: row.retry_policy === null ? undefined : (parseJson(row.retry_policy) as RetryPolicy),
-      timeoutMs: row.timeout_ms,
-      pin: row.pin === null ? undefined : (parseJson(row.pin) as Pin),
-      activation: row.activation === null ? undefined : parseJson(row.activation),
+      retry: retryPolicy === null ? undefined : (parseJson(retryPolicy) as RetryPolicy),
+      timeoutMs: numberOrNull(timeoutMs),
+      pin: pin === null ? undefined : (parseJson(pin) as Pin),
+      activation: activation === null ? undefined : parseJson(activation),
     });
-    node.status = row.status;
-    node.scope.status = row.status;
-    node.batch = row.current_batch;
-    node.progress = row.progress;
-    node.resultText = row.result;
-    node.result = row.result === null ? undefined : parseJson(row.result);
+    node.status = status;
+    node.scope.status = status;
+    node.batch = Number(batch);
+    node.progress = progress;
+    node.resultText = result;
+    node.result = result === null ? undefined : parseJson(result);
     node.scope.result = node.result;
-    node.errorCode = row.error_code;
-    node.errorMessage = row.error_message;
-    node.engineId = row.engine_id;
-    node.notBefore = row.not_before;
-    node.readyTime = row.ready_time;
-    node.startTime = row.start_time;
-    node.endTime = row.end_time;
+    node.errorCode = errorCode;
+    node.errorMessage = errorMessage;
+    node.engineId = engineId;
+    node.notBefore = numberOrNull(notBefore);
+    node.readyTime = numberOrNull(readyTime);
+    node.startTime = numberOrNull(startTime);
+    node.endTime = numberOrNull(endTime);
     task.add(node);
-    parents.push([node, row.parent_node_id]);
+    parents.push([node, parentId]);
     moveCounters(task.counters, null, node.status);
   }
   for (const [node, parentId] of parents) {
