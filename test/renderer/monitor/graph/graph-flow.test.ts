@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGraphCache, edgeState, graphBase, toGraphEdges, toGraphNodes } from '../../../../src/renderer/src/monitor/graph/graph-flow';
+import { anchors, CONTAINER_ANCHOR_Y, createGraphCache, edgeState, graphBase, toGraphEdges, toGraphNodes } from '../../../../src/renderer/src/monitor/graph/graph-flow';
 import { containerShare, nodeClasses } from '../../../../src/renderer/src/monitor/graph/graph-node-model';
 import { sampleWorkflow } from '../../editor/fixtures';
 import { dependency, nodeView, taskNodes } from '../fixtures';
@@ -57,7 +57,7 @@ describe('live graph mapping', () => {
       ['fetch', 'simulate', 'satisfied'],
       ['simulate', 'report', 'pending'],
     ]);
-    expect(edges[0]?.markerEnd).toMatchObject({ color: 'var(--ok)' });
+    expect(edges[0]?.markerEnd).toBe('graph-arrow-satisfied');
     expect(edges[0]).toMatchObject({ type: 'status', selectable: false });
   });
 
@@ -86,5 +86,25 @@ describe('graph node model', () => {
     expect(containerShare({ total: 4, completed: 1, failed: 1, skipped: 1, running: 1 })).toBe(0.75);
     expect(containerShare({ total: 0, completed: 0, failed: 0, skipped: 0, running: 0 })).toBe(0);
     expect(containerShare(undefined)).toBe(0);
+  });
+});
+
+describe('graph anchors', () => {
+  it('places edge anchors up front: left middle and right middle of an agent, the title bar of a container', () => {
+    const [target, source] = anchors({ type: 'agent', width: 200, height: 64 });
+    expect(target).toMatchObject({ id: 'in', type: 'target', position: 'left', x: -3, y: 29 });
+    expect(source).toMatchObject({ id: 'out', type: 'source', position: 'right', x: 197, y: 29 });
+    expect(anchors({ type: 'container', width: 500, height: 300 })[0]?.y).toBe(CONTAINER_ANCHOR_Y - 3);
+  });
+
+  it('hands back the same lists when nothing changed, so xyflow can skip them', () => {
+    const base = graphBase(sampleWorkflow());
+    const cache = createGraphCache();
+    const nodes = liveNodes();
+    const first = toGraphNodes(base, nodes, null, cache);
+    const edges = toGraphEdges(base, nodes, cache);
+    expect(toGraphNodes(base, taskNodes([...nodes.byId.values()], 2), null, cache)).toBe(first);
+    expect(toGraphEdges(base, taskNodes([...nodes.byId.values()], 2), cache)).toBe(edges);
+    expect(first.every((node) => node.handles?.length === 2)).toBe(true);
   });
 });

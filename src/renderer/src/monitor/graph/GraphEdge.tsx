@@ -1,7 +1,8 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GraphFlowEdge } from './graph-flow';
+import { EDGE_STATES } from '../../../../shared/task/nodes';
+import { arrowId, EDGE_COLOURS, type GraphFlowEdge } from './graph-flow';
 
 /**
  * A dependency coloured and dashed by its state. No HTML label: thousands of edge labels cost
@@ -17,5 +18,20 @@ export const GraphEdge = memo(function GraphEdge({ id, sourceX, sourceY, targetX
       <title>{title}</title>
       <BaseEdge id={id} path={path} className={`graph-edge-path graph-edge-${data.state}`} {...(markerEnd ? { markerEnd } : {})} interactionWidth={0} />
     </g>
+  );
+});
+
+/** The arrowheads every edge refers to by id, one per state. */
+export const GraphMarkers = memo(function GraphMarkers() {
+  return (
+    <svg className="graph-markers" aria-hidden="true">
+      <defs>
+        {EDGE_STATES.map((state) => (
+          <marker key={state} id={arrowId(state)} viewBox="-10 -10 20 20" markerWidth="16" markerHeight="16" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0">
+            <polyline points="-5,-4 0,0 -5,4 -5,-4" style={{ fill: EDGE_COLOURS[state], stroke: EDGE_COLOURS[state] }} strokeLinecap="round" strokeLinejoin="round" strokeWidth="1" />
+          </marker>
+        ))}
+      </defs>
+    </svg>
   );
 });

@@ -1,11 +1,11 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowLabels } from '../../editor/canvas/use-flow-labels';
 import type { TaskPanelProps } from '../task-panel';
 import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
 import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
-import { GraphEdge } from './GraphEdge';
+import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
 import { useGraphDefinition } from './use-graph-definition';
 import './graph.css';
@@ -13,8 +13,14 @@ import './graph.css';
 const NODE_TYPES = { agent: GraphAgentNode, container: GraphContainerNode };
 const EDGE_TYPES = { status: GraphEdge };
 const FIT = { padding: 0.08, maxZoom: 1 } as const;
-/** Past this many nodes xyflow draws only what is in view, which keeps panning smooth. */
-const VISIBLE_ONLY_FROM = 400;
+/**
+ * A graph of more nodes than this opens at a readable zoom on its top-left corner instead of
+ * fitted whole, and cannot be zoomed out past LARGE_MIN_ZOOM: xyflow draws only the nodes in
+ * view, and a view of ten thousand nodes at once would put all of them in the page.
+ */
+const LARGE_FROM = 400;
+const LARGE_MIN_ZOOM = 0.2;
+const LARGE_START = { x: 16, y: 16, zoom: 0.6 } as const;
 
 function minimapClass(node: GraphFlowNode): string {
   return `graph-minimap graph-minimap-${node.type ?? 'agent'} graph-status-${node.data.view?.status ?? 'pending'}`;
@@ -29,7 +35,9 @@ export const LiveGraph = memo(function LiveGraph(props: TaskPanelProps) {
   );
 });
 
-function GraphCanvas({ task, nodes, selectedNodeId, onSelectNode, at }: TaskPanelProps) {
+function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, at }: TaskPanelProps) {
+  // A busy task changes many times a second; the graph may skip states it has no time to draw.
+  const nodes = useDeferredValue(latestNodes);
   const { t } = useTranslation();
   const colorMode = useColorMode();
   const ariaLabels = useFlowLabels();
@@ -40,14 +48,26 @@ function GraphCanvas({ task, nodes, selectedNodeId, onSelectNode, at }: TaskPane
   const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, nodes, selectedNodeId, cache) : []), [base, cache, nodes, selectedNodeId]);
   const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, nodes, cache) : []), [base, cache, nodes]);
 
+  const large = flowNodes.length >= LARGE_FROM;
   const fitted = useRef<typeof base>(null);
   useEffect(() => {
     if (!base || fitted.current === base) return;
     fitted.current = base;
     // After xyflow has measured the first nodes of this layout.
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    const frame = requestAnimationFrame(() => void (large ? flow.setViewport(LARGE_START) : flow.fitView(FIT)));
     return () => cancelAnimationFrame(frame);
-  }, [base, flow]);
+  }, [base, flow, large]);
+
+  // In a large graph a node picked elsewhere (the tree, the timeline) may be far out of view.
+  const centred = useRef<string | null>(null);
+  useEffect(() => {
+    if (!large || !selectedNodeId || centred.current === selectedNodeId) return;
+    centred.current = selectedNodeId;
+    const node = flow.getInternalNode(selectedNodeId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    void flow.setCenter(x + (node.measured.width ?? node.width ?? 0) / 2, y + (node.measured.height ?? node.height ?? 0) / 2, { zoom: Math.max(flow.getZoom(), LARGE_START.zoom), duration: 300 });
+  }, [large, selectedNodeId, flow]);
 
   const onNodeClick = useCallback<NodeMouseHandler<GraphFlowNode>>((event, node) => {
     event.stopPropagation();
@@ -75,19 +95,20 @@ function GraphCanvas({ task, nodes, selectedNodeId, onSelectNode, at }: TaskPane
         multiSelectionKeyCode={null}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
-        onlyRenderVisibleElements={flowNodes.length >= VISIBLE_ONLY_FROM}
+        onlyRenderVisibleElements={large}
         colorMode={colorMode}
-        minZoom={0.02}
+        minZoom={large ? LARGE_MIN_ZOOM : 0.05}
         maxZoom={2.5}
-        fitView
+        fitView={!large}
         fitViewOptions={FIT}
         ariaLabelConfig={ariaLabels}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} />
-        <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />
+        {!large && <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
         <Controls showInteractive={false} />
       </ReactFlow>
+      <GraphMarkers />
       <GraphLegend />
     </div>
   );

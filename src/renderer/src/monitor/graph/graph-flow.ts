@@ -1,7 +1,7 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { EdgeState, NodeView } from '../../../../shared/task/nodes';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
-import { EMPTY_SELECTION, toFlowEdges, toFlowNodes, type DependencyFlowEdge, type WorkflowFlowNode } from '../../editor/model/flow-mapping';
+import { EMPTY_SELECTION, SOURCE_HANDLE, TARGET_HANDLE, toFlowEdges, toFlowNodes, type DependencyFlowEdge, type WorkflowFlowNode } from '../../editor/model/flow-mapping';
 import type { TaskNodes } from '../task-panel';
 
 /**
@@ -43,14 +43,21 @@ export function graphBase(definition: WorkflowDefinition): GraphBase {
 export interface GraphCache {
   nodes: Map<string, { base: WorkflowFlowNode; view: NodeView | undefined; selected: boolean; built: GraphFlowNode }>;
   edges: Map<string, { base: DependencyFlowEdge; state: EdgeState; built: GraphFlowEdge }>;
+  /** The last lists handed out: unchanged, they are handed out again, and xyflow skips its pass over them. */
+  nodeList: GraphFlowNode[] | null;
+  edgeList: GraphFlowEdge[] | null;
 }
 
 export function createGraphCache(): GraphCache {
-  return { nodes: new Map(), edges: new Map() };
+  return { nodes: new Map(), edges: new Map(), nodeList: null, edgeList: null };
+}
+
+function sameList<T>(previous: readonly T[] | null, next: readonly T[]): boolean {
+  return previous !== null && previous.length === next.length && previous.every((item, i) => item === next[i]);
 }
 
 export function toGraphNodes(base: GraphBase, nodes: TaskNodes, selectedNodeId: string | null, cache: GraphCache): GraphFlowNode[] {
-  return base.nodes.map((flowNode) => {
+  const list = base.nodes.map((flowNode) => {
     const view = nodes.byId.get(flowNode.id);
     const selected = flowNode.id === selectedNodeId;
     const cached = cache.nodes.get(flowNode.id);
@@ -68,12 +75,34 @@ export function toGraphNodes(base: GraphBase, nodes: TaskNodes, selectedNodeId: 
       selectable: false,
       // Selection is ours (the panel's props), not xyflow's.
       selected: false,
-      ...(flowNode.type === 'container' ? { zIndex: 0 } : {}),
+      handles: anchors(flowNode),
       data: { definition: flowNode.data.node, view, selected },
     };
     cache.nodes.set(flowNode.id, { base: flowNode, view, selected, built });
     return built;
   });
+  if (sameList(cache.nodeList, list)) return cache.nodeList as GraphFlowNode[];
+  cache.nodeList = list;
+  return list;
+}
+
+const HANDLE_PX = 6;
+/** Containers take their edges at the middle of their title bar. */
+export const CONTAINER_ANCHOR_Y = 18;
+
+/**
+ * Where edges meet a node, given up front: xyflow otherwise renders every node once, in view
+ * or not, to measure its handles, and again each time the node changes, which in a graph of
+ * ten thousand nodes is most of the work.
+ */
+export function anchors(flowNode: Pick<WorkflowFlowNode, 'type' | 'width' | 'height'>): NodeHandle[] {
+  const width = flowNode.width ?? 0;
+  const middle = flowNode.type === 'container' ? CONTAINER_ANCHOR_Y : (flowNode.height ?? 0) / 2;
+  const y = middle - HANDLE_PX / 2;
+  return [
+    { id: TARGET_HANDLE, type: 'target', position: Position.Left, x: -HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+    { id: SOURCE_HANDLE, type: 'source', position: Position.Right, x: width - HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+  ];
 }
 
 /** A dependency's state as its target's view reports it; the index matches the definition's list. */
@@ -85,7 +114,7 @@ export function edgeState(view: NodeView | undefined, index: number, sourceNodeI
 }
 
 export function toGraphEdges(base: GraphBase, nodes: TaskNodes, cache: GraphCache): GraphFlowEdge[] {
-  return base.edges.map((flowEdge) => {
+  const list = base.edges.map((flowEdge) => {
     const ref = flowEdge.data!.ref;
     const state = edgeState(nodes.byId.get(ref.targetNodeId), ref.index, flowEdge.source);
     const cached = cache.edges.get(flowEdge.id);
@@ -99,12 +128,23 @@ export function toGraphEdges(base: GraphBase, nodes: TaskNodes, cache: GraphCach
       ...(flowEdge.targetHandle ? { targetHandle: flowEdge.targetHandle } : {}),
       selectable: false,
       focusable: false,
-      markerEnd: { type: 'arrowclosed', color: EDGE_COLOURS[state], width: 16, height: 16 },
+      markerEnd: arrowId(state),
       data: { dependency: flowEdge.data!.dependency, state },
     };
     cache.edges.set(flowEdge.id, { base: flowEdge, state, built });
     return built;
   });
+  if (sameList(cache.edgeList, list)) return cache.edgeList as GraphFlowEdge[];
+  cache.edgeList = list;
+  return list;
+}
+
+/**
+ * Arrowheads are three shared SVG markers (GraphMarkers) named by state: xyflow would
+ * otherwise serialize a marker object for every edge on every update.
+ */
+export function arrowId(state: EdgeState): string {
+  return `graph-arrow-${state}`;
 }
 
 /** Each edge state's colour, a theme variable shared by the line (CSS) and its arrowhead. */
