@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failureRateLevel, healthFromNodes, scoreLevel, worseLevel } from '../../../src/renderer/src/alerts/model/health-level';
+import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from '../../../src/renderer/src/alerts/model/health-level';
 import { NODE_REASON } from '../../../src/shared/task/reasons';
 
 const thresholds = { healthScoreThreshold: 60, failureRateThreshold: 0.2 };
@@ -60,5 +60,19 @@ describe('health at a replay moment', () => {
 
   it('is full health before anything ended', () => {
     expect(healthFromNodes('5', [{ status: 'pending', errorCode: null }])).toMatchObject({ healthScore: 100, failureRate: 0 });
+  });
+});
+
+describe('which health figure to show live', () => {
+  const core = { taskId: '5', healthScore: 80, failureRate: 0.2, failed: 1, timedOut: 0, ended: 5 };
+  const nodes = { taskId: '5', healthScore: 50, failureRate: 0.5, failed: 2, timedOut: 0, ended: 4 };
+
+  it('takes the core’s figure while it has counted the task', () => {
+    expect(pickHealth(core, nodes)).toBe(core);
+  });
+
+  it('counts the nodes when the core has not (a restart since the task ended) or could not answer', () => {
+    expect(pickHealth({ ...core, ended: 0, failed: 0, healthScore: 100, failureRate: 0 }, nodes)).toBe(nodes);
+    expect(pickHealth(null, nodes)).toBe(nodes);
   });
 });

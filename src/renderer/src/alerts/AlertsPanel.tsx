@@ -6,7 +6,7 @@ import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertKey, alertsForTask } from './model/alert-list';
 import { formatRate } from './model/format-alert';
-import { failureRateLevel, healthFromNodes, scoreLevel, worseLevel } from './model/health-level';
+import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from './model/health-level';
 import { useAlerts } from './use-alerts';
 import { useNow } from './use-now';
 import { useTaskHealth } from './use-task-health';
@@ -20,8 +20,10 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
   const { alerts, settings, error } = useAlerts(client);
   const live = at === null;
   const fetched = useTaskHealth(client, task.taskId, live);
-  const replayed = useMemo(() => (live ? null : healthFromNodes(task.taskId, nodes.byId.values())), [live, task.taskId, nodes]);
-  const health = replayed ?? (fetched.health?.taskId === task.taskId ? fetched.health : null);
+  const fromNodes = useMemo(() => healthFromNodes(task.taskId, nodes.byId.values()), [task.taskId, nodes]);
+  const core = fetched.health?.taskId === task.taskId ? fetched.health : null;
+  // While replaying, the core's figure (always "now") would not match the moment shown.
+  const health = live ? (core !== null || fetched.error !== null ? pickHealth(core, fromNodes) : null) : fromNodes;
   const thresholds = settings ?? DEFAULT_SETTINGS.alerts;
   const mine = useMemo(() => alertsForTask(alerts, task.taskId, at), [alerts, task.taskId, at]);
   const now = useNow();

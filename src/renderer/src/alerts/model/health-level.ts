@@ -47,3 +47,12 @@ export function healthFromNodes(taskId: string, nodes: Iterable<Pick<NodeView, '
   }
   return healthOf(taskId, { ended, failed, timedOut });
 }
+
+/**
+ * The core counts a task's ends as they happen, in memory: after a restart it knows nothing of
+ * tasks that ended before. Then the nodes' own end states are the better figure.
+ */
+export function pickHealth(core: TaskHealth | null, fromNodes: TaskHealth): TaskHealth {
+  if (core === null || (core.ended === 0 && fromNodes.ended > 0)) return fromNodes;
+  return core;
+}
