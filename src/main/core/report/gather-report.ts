@@ -223,13 +223,38 @@ function top(nodes: ReportNode[], value: (node: ReportNode) => number | null): R
     .slice(0, REPORT_LIMITS.topResourceNodes);
 }
 
-function resources(store: Store, taskId: string, nodes: ReportNode[]): ReportResources {
-  const series = resourceSeries(store, { scope: 'task', taskId, points: SERIES_MAX_POINTS });
-  const peak = (pick: (point: (typeof series.points)[number]) => number) =>
-    series.points.length === 0 ? null : series.points.reduce((max, point) => Math.max(max, pick(point)), -Infinity);
+/**
+ * Twice the Engines' usual sampling interval (1 s), as the task charts use. A task's total in a
+ * bucket is the sum of each node's mean there; a bucket narrower than the sampling interval
+ * misses nodes that sampled just outside it, and its "peak" would undercount.
+ */
+const TASK_BUCKET_MS = 2000;
+
+/** The task's highest total, from the same downsampled series its chart draws. */
+function taskPeaks(store: Store, taskId: string): { cpu: number | null; memory: number | null } {
+  const bounds = store.first(
+    store.kysely
+      .selectFrom('resource_sample')
+      .select((eb) => [eb.fn.min('sample_time').as('from'), eb.fn.max('sample_time').as('to')])
+      .where('task_id', '=', taskId),
+  );
+  if (!bounds || bounds.from === null || bounds.to === null) return { cpu: null, memory: null };
+  const from = Number(bounds.from);
+  const points = Math.min(SERIES_MAX_POINTS, Math.max(2, Math.ceil((Number(bounds.to) - from + 1) / TASK_BUCKET_MS)));
+  const to = Math.max(Number(bounds.to), from + points * TASK_BUCKET_MS - 1);
+  const series = resourceSeries(store, { scope: 'task', taskId, from, to, points });
+  if (series.points.length === 0) return { cpu: null, memory: null };
   return {
-    taskPeakCpuPercent: peak((point) => point.cpuPercent),
-    taskPeakMemoryBytes: peak((point) => point.memoryBytes),
+    cpu: series.points.reduce((max, point) => Math.max(max, point.cpuPercent), -Infinity),
+    memory: series.points.reduce((max, point) => Math.max(max, point.memoryBytes), -Infinity),
+  };
+}
+
+function resources(store: Store, taskId: string, nodes: ReportNode[]): ReportResources {
+  const peaks = taskPeaks(store, taskId);
+  return {
+    taskPeakCpuPercent: peaks.cpu,
+    taskPeakMemoryBytes: peaks.memory,
     topCpu: top(nodes, (node) => node.peakCpuPercent),
     topMemory: top(nodes, (node) => node.peakMemoryBytes),
   };
