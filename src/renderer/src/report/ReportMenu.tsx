@@ -18,6 +18,7 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
   const { state, start, dismiss } = useReportExport(client, taskId, i18n.language);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -25,7 +26,9 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
@@ -45,6 +48,7 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
   return (
     <div className="report-menu" ref={root}>
       <button
+        ref={button}
         type="button"
         className="report-menu__button"
         aria-haspopup="menu"
@@ -58,11 +62,13 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
       </button>
       {open ? (
         <div className="report-menu__list" role="menu">
-          {REPORT_FORMATS.map((format) => (
+          {REPORT_FORMATS.map((format, index) => (
             <button
               key={format}
               type="button"
               role="menuitem"
+              // Opened from the keyboard, the menu is ready for Enter or Tab at once.
+              autoFocus={index === 0}
               className="report-menu__item"
               onClick={() => {
                 setOpen(false);
