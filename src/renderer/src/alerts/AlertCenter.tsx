@@ -10,7 +10,7 @@ import { alertKey, isUnread, markAllRead, unreadCount } from './model/alert-list
 import { shouldNotifyInBrowser, shouldOfferPermission } from './model/notification-policy';
 import { loadReadMark, storeReadMark } from './read-mark-storage';
 import { useAlerts } from './use-alerts';
-import { useNow } from './use-now';
+import { useNow } from '../monitor/use-now';
 
 interface AlertCenterProps {
   client: ConsoleClient;
@@ -32,7 +32,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
   const [seenBefore, setSeenBefore] = useState(mark);
   const [permission, setPermission] = useState(notificationPermission);
   const rootRef = useRef<HTMLDivElement>(null);
-  const now = useNow();
+  const now = useNow(true, 60_000);
   const unread = unreadCount(alerts, mark);
   const enabled = settings?.desktopNotifications ?? false;
   const context = { enabled, inElectron: inElectron(), permission };

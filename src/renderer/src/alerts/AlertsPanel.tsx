@@ -8,7 +8,7 @@ import { alertKey, alertsForTask } from './model/alert-list';
 import { formatRate } from './model/format-alert';
 import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from './model/health-level';
 import { useAlerts } from './use-alerts';
-import { useNow } from './use-now';
+import { useNow } from '../monitor/use-now';
 import { useTaskHealth } from './use-task-health';
 
 /**
@@ -26,7 +26,7 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
   const health = live ? (core !== null || fetched.error !== null ? pickHealth(core, fromNodes) : null) : fromNodes;
   const thresholds = settings ?? DEFAULT_SETTINGS.alerts;
   const mine = useMemo(() => alertsForTask(alerts, task.taskId, at), [alerts, task.taskId, at]);
-  const now = useNow();
+  const now = useNow(true, 60_000);
   const problem = error ?? (live ? fetched.error : null);
 
   const score = health ? scoreLevel(health.healthScore, thresholds) : 'ok';
