@@ -5,6 +5,7 @@ import { useFlowLabels } from '../../editor/canvas/use-flow-labels';
 import type { TaskPanelProps } from '../task-panel';
 import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
 import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
 import { useGraphDefinition } from './use-graph-definition';
@@ -53,8 +54,9 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
   useEffect(() => {
     if (!base || fitted.current === base) return;
     fitted.current = base;
+    if (large) return;
     // After xyflow has measured the first nodes of this layout.
-    const frame = requestAnimationFrame(() => void (large ? flow.setViewport(LARGE_START) : flow.fitView(FIT)));
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
     return () => cancelAnimationFrame(frame);
   }, [base, flow, large]);
 
@@ -100,12 +102,13 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
         minZoom={large ? LARGE_MIN_ZOOM : 0.05}
         maxZoom={2.5}
         fitView={!large}
+        defaultViewport={LARGE_START}
         fitViewOptions={FIT}
         ariaLabelConfig={ariaLabels}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} />
-        {!large && <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
+        {large ? <CanvasMiniMap base={base} nodes={nodes} /> : <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
         <Controls showInteractive={false} />
       </ReactFlow>
       <GraphMarkers />

@@ -1,0 +1,109 @@
+import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeStatus } from '../../../../shared/status';
+import type { TaskNodes } from '../task-panel';
+import type { GraphBase } from './graph-flow';
+import { absoluteBoxes, boundsOf, centreOn, minimapScale, visibleFrame } from './minimap-model';
+
+const WIDTH = 200;
+const HEIGHT = 150;
+/** Redraws at most this often: the overview of a busy large task need not follow every commit. */
+const REDRAW_MS = 250;
+const MIN_FRAME_PX = 6;
+
+const viewportOf = (state: ReactFlowState) => ({ transform: state.transform, width: state.width, height: state.height });
+const sameViewport = (a: ReturnType<typeof viewportOf>, b: ReturnType<typeof viewportOf>) =>
+  a.width === b.width && a.height === b.height && a.transform[0] === b.transform[0] && a.transform[1] === b.transform[1] && a.transform[2] === b.transform[2];
+
+/**
+ * The overview of a large graph, drawn on a canvas: xyflow's minimap draws an SVG element per
+ * node, which at ten thousand nodes costs more than the graph itself. Click or drag to move.
+ */
+export const CanvasMiniMap = memo(function CanvasMiniMap({ base, nodes }: { base: GraphBase; nodes: TaskNodes }) {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const viewport = useStore(viewportOf, sameViewport);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const boxes = useMemo(() => absoluteBoxes(base), [base]);
+  const bounds = useMemo(() => boundsOf(boxes), [boxes]);
+  const scale = useMemo(() => minimapScale(bounds, WIDTH, HEIGHT), [bounds]);
+
+  const drawn = useRef(0);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const draw = () => {
+      drawn.current = performance.now();
+      const context = canvas.getContext('2d');
+      if (!context) return;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = WIDTH * ratio;
+      canvas.height = HEIGHT * ratio;
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const styles = getComputedStyle(canvas);
+      const colours = new Map<NodeStatus, string>();
+      const colourOf = (status: NodeStatus) => {
+        let colour = colours.get(status);
+        if (colour === undefined) colours.set(status, (colour = styles.getPropertyValue(`--status-${status}`).trim() || '#888'));
+        return colour;
+      };
+      context.clearRect(0, 0, WIDTH, HEIGHT);
+      const { scale: k, offsetX, offsetY } = scale;
+      for (const box of boxes) {
+        const status = nodes.byId.get(box.id)?.status ?? 'pending';
+        const x = box.x * k + offsetX;
+        const y = box.y * k + offsetY;
+        const w = Math.max(1, box.width * k);
+        const h = Math.max(1, box.height * k);
+        if (box.container) {
+          context.strokeStyle = colourOf(status);
+          context.lineWidth = 1;
+          context.strokeRect(x, y, w, h);
+        } else {
+          context.fillStyle = colourOf(status);
+          context.fillRect(x, y, w, h);
+        }
+      }
+      const frame = visibleFrame(viewport.transform, viewport.width, viewport.height);
+      context.strokeStyle = styles.getPropertyValue('--accent').trim() || '#1f6fd1';
+      context.lineWidth = 2;
+      // However small the view is against the whole graph, its frame stays visible.
+      const frameWidth = Math.max(MIN_FRAME_PX, frame.width * k);
+      const frameHeight = Math.max(MIN_FRAME_PX, frame.height * k);
+      context.strokeRect(frame.x * k + offsetX + (frame.width * k - frameWidth) / 2, frame.y * k + offsetY + (frame.height * k - frameHeight) / 2, frameWidth, frameHeight);
+    };
+    const wait = drawn.current + REDRAW_MS - performance.now();
+    if (wait <= 0) {
+      draw();
+      return;
+    }
+    const timer = setTimeout(draw, wait);
+    return () => clearTimeout(timer);
+  }, [boxes, scale, nodes, viewport]);
+
+  const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const x = (event.clientX - rect.left - scale.offsetX) / scale.scale;
+    const y = (event.clientY - rect.top - scale.offsetY) / scale.scale;
+    void flow.setViewport(centreOn(x, y, viewport.transform[2], viewport.width, viewport.height));
+  };
+
+  return (
+    <Panel position="bottom-right" className="graph-canvas-minimap">
+      <canvas
+        ref={canvasRef}
+        style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }}
+        role="img"
+        aria-label={t('graph.minimap')}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          moveTo(event);
+        }}
+        onPointerMove={(event) => {
+          if (event.buttons === 1) moveTo(event);
+        }}
+      />
+    </Panel>
+  );
+});
