@@ -65,10 +65,11 @@ function scenario() {
 const statusOf = (nodes: { byId: ReadonlyMap<string, NodeView> }) => Object.fromEntries([...nodes.byId].map(([id, view]) => [id, `${view.status}#${view.batch}`]));
 
 describe('replayBounds', () => {
-  it('runs from the first change or the start to the end or the last change', () => {
+  it('runs from the start (else the first change) to the end or the last change', () => {
     const { task, transitions } = scenario();
-    expect(replayBounds(task, transitions)).toEqual({ start: 0, end: 40 });
-    expect(replayBounds({ ...task, endTime: 55 }, transitions)).toEqual({ start: 0, end: 55 });
+    expect(replayBounds(task, transitions)).toEqual({ start: 10, end: 40 });
+    expect(replayBounds({ ...task, endTime: 55 }, transitions)).toEqual({ start: 10, end: 55 });
+    expect(replayBounds({ ...task, startTime: null, endTime: null }, transitions)).toEqual({ start: 0, end: 40 });
     expect(replayBounds({ ...task, startTime: null, endTime: null, createdAt: 7 }, [])).toEqual({ start: 7, end: 7 });
   });
 });

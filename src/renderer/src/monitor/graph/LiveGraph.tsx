@@ -21,7 +21,8 @@ const FIT = { padding: 0.08, maxZoom: 1 } as const;
  */
 const LARGE_FROM = 400;
 const LARGE_MIN_ZOOM = 0.2;
-const LARGE_START = { x: 16, y: 16, zoom: 0.6 } as const;
+/** Below the legend, which sits over the top-left corner. */
+const LARGE_START = { x: 16, y: 40, zoom: 0.6 } as const;
 
 function minimapClass(node: GraphFlowNode): string {
   return `graph-minimap graph-minimap-${node.type ?? 'agent'} graph-status-${node.data.view?.status ?? 'pending'}`;

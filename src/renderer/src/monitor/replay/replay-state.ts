@@ -22,7 +22,10 @@ export interface ReplayMoment {
   task: TaskDetail;
 }
 
-/** From the first recorded change (or the task's start) to its end (or its last recorded change). */
+/**
+ * From the task's start (before it, every node merely waits; a task never started begins at
+ * its first recorded change) to its end, or its last recorded change when that is later.
+ */
 export function replayBounds(task: Pick<TaskDetail, 'createdAt' | 'startTime' | 'endTime'>, transitions: readonly { time: number }[]): ReplayBounds {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
@@ -30,10 +33,9 @@ export function replayBounds(task: Pick<TaskDetail, 'createdAt' | 'startTime' | 
     if (transition.time < first) first = transition.time;
     if (transition.time > last) last = transition.time;
   }
-  const start = Math.min(first, task.startTime ?? Number.POSITIVE_INFINITY);
-  const from = Number.isFinite(start) ? start : task.createdAt;
-  const end = Math.max(last, task.endTime ?? Number.NEGATIVE_INFINITY, from);
-  return { start: from, end };
+  const start = task.startTime ?? (Number.isFinite(first) ? first : task.createdAt);
+  const end = Math.max(last, task.endTime ?? Number.NEGATIVE_INFINITY, start);
+  return { start, end };
 }
 
 const STARTED: readonly NodeStatus[] = ['initializing', 'running'];
