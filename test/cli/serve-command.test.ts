@@ -23,7 +23,7 @@ describe('deduction serve', () => {
     const socket = connect(url!, { auth: { token }, transports: ['websocket'], reconnection: false });
     const outcome = await new Promise<CallResult>((resolve) => socket.emit(HOST_SOCKET.call, 'getAppStatus', [], resolve));
     socket.close();
-    expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', store: { schemaVersion: 2 } } });
+    expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', store: { schemaVersion: 3 } } });
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   });

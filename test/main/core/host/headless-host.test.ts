@@ -64,7 +64,7 @@ describe('headless host', () => {
     ] as const) {
       const socket = await open(url, token);
       const outcome = await call(socket, 'getAppStatus', []);
-      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: 2 }, session: { role } } });
+      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: 3 }, session: { role } } });
     }
   });
 

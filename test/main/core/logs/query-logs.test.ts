@@ -87,6 +87,38 @@ describe('log queries', () => {
     expect(search({ nodeId: 'scout' }).lines).toEqual([]);
   });
 
+  it('finds the same lines whether the node index or the word index drives the scan', () => {
+    const insert = store.db.prepare(
+      `INSERT INTO node_execution_log (task_id, node_id, log_level, log_type, message, log_time, created_at) VALUES (?, 'blue', 'info', 'stdout', ?, ?, 1)`,
+    );
+    store.transaction(() => {
+      for (let index = 0; index < 20_500; index++) insert.run(BigInt(taskId), index % 1000 === 0 ? `needle ${index}` : `filler line ${index}`, 2000 + index);
+    });
+    const statements: string[] = [];
+    const all = store.all.bind(store);
+    store.all = (query) => {
+      statements.push(query.compile().sql);
+      return all(query);
+    };
+    const needles = Array.from({ length: 21 }, (_, index) => `needle ${index * 1000}`);
+    const forward: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = queryLogs(store, { taskId, nodeId: 'blue', search: 'NEEDLE', limit: 4, cursor });
+      forward.push(...page.lines.map((line) => line.message));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(forward).toEqual(needles);
+    expect(queryLogs(store, { taskId, nodeId: 'root', subtree: true, search: 'needle', direction: 'backward', limit: 2 }).lines.map((line) => line.message)).toEqual(
+      needles.slice(-2).reverse(),
+    );
+    expect(statements.every((statement) => statement.includes('node_execution_log_fts'))).toBe(true);
+    statements.length = 0;
+    expect(messages({ taskId, nodeId: 'scout', search: 'RADAR' })).toEqual(['enemy radar detected 敌方雷达']);
+    expect(messages({ taskId, nodeId: 'red', subtree: true, search: '敌方雷达', direction: 'backward' })).toEqual(['enemy radar detected 敌方雷达']);
+    expect(statements.every((statement) => statement.includes('INDEXED BY idx_log_task_node') && !statement.includes('node_execution_log_fts'))).toBe(true);
+  });
+
   it('refuses malformed queries with a message naming the field', () => {
     expect(() => queryLogs(store, { taskId: 'not-an-id' })).toThrow(/taskId/);
     expect(() => queryLogs(store, { taskId, limit: 1_000_000 })).toThrow(/limit/);

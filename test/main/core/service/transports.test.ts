@@ -87,7 +87,7 @@ async function until(api: ConsoleApi, taskId: string, nodeId: string, statuses: 
 
 /** One deduction driven end to end through a transport, touching every method of the contract. */
 async function scenario(api: ConsoleClient, operator: string): Promise<void> {
-  expect((await api.getAppStatus()).store.schemaVersion).toBe(2);
+  expect((await api.getAppStatus()).store.schemaVersion).toBe(3);
   expect((await api.getSettings()).operatorName).toBe(operator === 'ipc-operator' ? operator : 'operator');
   expect((await api.updateSettings({ theme: 'dark' })).theme).toBe('dark');
 
