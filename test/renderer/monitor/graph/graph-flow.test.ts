@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchors, CONTAINER_ANCHOR_Y, createGraphCache, edgeState, graphBase, toGraphEdges, toGraphNodes } from '../../../../src/renderer/src/monitor/graph/graph-flow';
 import { containerShare, nodeClasses } from '../../../../src/renderer/src/monitor/graph/graph-node-model';
 import { sampleWorkflow } from '../../editor/fixtures';
-import { dependency, nodeView, taskNodes } from '../fixtures';
+import { dependency, nodeView, taskNodes } from '../replay/fixtures';
 
 function liveNodes(simulate = nodeView('simulate', { parentId: 'stage', status: 'running', batch: 2, progress: 0.4, dependencies: [dependency('fetch', 'success', 'satisfied')] })) {
   return taskNodes([

@@ -6,7 +6,7 @@ import type { TransitionView } from '../../../../src/shared/task/views';
 import { indexReplay, nextChange, previousChange } from '../../../../src/renderer/src/monitor/replay/replay-index';
 import { createRebuilder } from '../../../../src/renderer/src/monitor/replay/replay-rebuilder';
 import { replayAt, replayBounds } from '../../../../src/renderer/src/monitor/replay/replay-state';
-import { dependency, execution, nodeView, taskDetail, taskNodes, transition } from '../fixtures';
+import { dependency, execution, nodeView, taskDetail, taskNodes, transition } from './fixtures';
 
 /**
  * root ⊃ { a, b (a success), c (a failure), d (a finish if result.score > threshold) }.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentRows, executionsByNode, isLive, rowBars, timelineSpan } from '../../../../src/renderer/src/monitor/timeline/timeline-model';
-import { execution, nodeView, taskDetail, taskNodes } from '../fixtures';
+import { execution, nodeView, taskDetail, taskNodes } from '../replay/fixtures';
 
 const executions = [
   execution('a', 2, { status: 'completed', startTime: 25, endTime: 30 }),

@@ -1,7 +1,7 @@
-import type { NodeStatus } from '../../../src/shared/status';
-import type { DependencyView, NodeView } from '../../../src/shared/task/nodes';
-import type { ExecutionView, TaskDetail, TransitionView } from '../../../src/shared/task/views';
-import type { TaskNodes } from '../../../src/renderer/src/monitor/task-panel';
+import type { NodeStatus } from '../../../../src/shared/status';
+import type { DependencyView, NodeView } from '../../../../src/shared/task/nodes';
+import type { ExecutionView, TaskDetail, TransitionView } from '../../../../src/shared/task/views';
+import type { TaskNodes } from '../../../../src/renderer/src/monitor/task-panel';
 
 export const TASK_ID = '1001';
 
