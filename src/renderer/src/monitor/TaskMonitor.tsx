@@ -7,6 +7,7 @@ import { ResourceCharts } from '../charts/ResourceCharts';
 import { LogViewer } from '../logs/LogViewer';
 import { ReportMenu } from '../report/ReportMenu';
 import { MONITOR_TABS, type MonitorTab } from '../shell/route';
+import { useSessionRole } from '../shell/use-session-role';
 import { LiveGraph } from './graph/LiveGraph';
 import { PresentationView } from './presentation/PresentationView';
 import { ReplayBar } from './replay/ReplayBar';
@@ -46,6 +47,7 @@ interface TaskMonitorProps {
 export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigate, onBack }: TaskMonitorProps) {
   const { t } = useTranslation();
   const live = useLiveTask(client, taskId);
+  const operator = useSessionRole(client) === 'operator';
   const [replaying, setReplaying] = useState(false);
   const replay = useReplay(client, live.phase === 'ready' ? live.task : null, live.phase === 'ready' ? live.nodes : null, replaying);
   const onSelectNode = useCallback((selected: string | null) => onNavigate({ nodeId: selected }), [onNavigate]);
@@ -68,15 +70,17 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
     );
   }
 
-  const props: TaskPanelProps = { client, task: view.task, nodes: view.nodes, at: view.at, selectedNodeId: nodeId, onSelectNode, canControl: view.at === null };
+  const props: TaskPanelProps = { client, task: view.task, nodes: view.nodes, at: view.at, selectedNodeId: nodeId, onSelectNode, canControl: operator && view.at === null };
   if (presenting) return <PresentationView {...props} onExit={() => onNavigate({ presenting: false })} />;
   const Panel = PANELS[tab];
+  // From a log line, "its node" is the node in the tree; the tree's detail leads back to its lines.
+  const panelProps = tab === 'logs' ? { ...props, onSelectNode: (selected: string | null) => onNavigate(selected ? { tab: 'tree', nodeId: selected } : { nodeId: null }) } : props;
   const ended = live.task.endTime !== null;
 
   return (
     <div className={`task-monitor${replaying ? ' replaying' : ''}`} data-testid="task-monitor" data-task-status={view.task.status}>
       <TaskHeader task={view.task} replayAt={view.at} onBack={onBack}>
-        {view.at === null && <TaskControls client={client} task={live.task} />}
+        {operator && view.at === null && <TaskControls client={client} task={live.task} />}
         <ReportMenu client={client} taskId={taskId} />
         <button type="button" data-testid="replay-toggle" aria-pressed={replaying} disabled={!ended} title={ended ? undefined : t('monitor.task.replayAfterEnd')} onClick={() => setReplaying((value) => !value)}>
           {replaying ? t('monitor.task.leaveReplay') : t('monitor.task.replay')}
@@ -94,16 +98,23 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
       </nav>
       <div className={`monitor-body${WITH_DETAIL.has(tab) && nodeId ? ' with-detail' : ''}`}>
         <section className="monitor-panel" role="tabpanel" aria-label={t(`monitor.tabs.${tab}`)}>
-          <Panel {...props} />
+          <Panel {...panelProps} />
         </section>
-        {WITH_DETAIL.has(tab) && nodeId && <NodeDetailPanel {...props} />}
+        {WITH_DETAIL.has(tab) && nodeId && (
+          <div className="detail-column">
+            <button type="button" className="detail-logs" data-testid="node-show-logs" onClick={() => onNavigate({ tab: 'logs' })}>
+              {t('monitor.task.showLogs')}
+            </button>
+            <NodeDetailPanel {...props} />
+          </div>
+        )}
       </div>
       {replaying && (
         <footer className="monitor-replay">
           {replay.error ? (
             <p role="alert">{replay.error}</p>
           ) : replay.bounds ? (
-            <ReplayBar start={replay.bounds.start} end={replay.bounds.end} at={replay.at ?? replay.bounds.end} onChange={replay.setAt} playing={replay.playing} onPlay={replay.setPlaying} />
+            <ReplayBar start={replay.bounds.start} end={replay.bounds.end} at={replay.at ?? replay.bounds.end} onChange={replay.setAt} playing={replay.playing} onPlay={replay.setPlaying} changes={replay.changes} />
           ) : (
             <p>{t('common.loading')}</p>
           )}

@@ -11,7 +11,8 @@ import './presentation.css';
 
 /**
  * For a wall screen: full screen, large type, high contrast, the counters and either the
- * tree or the graph. Esc (or leaving full screen) returns to the monitor.
+ * tree or the graph. Esc returns to the monitor (the first Esc, in full screen, only leaves
+ * full screen: the browser keeps that key; the large view stays until the second).
  */
 export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit: () => void }) {
   const { t } = useTranslation();
@@ -23,12 +24,9 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
     // Full screen needs a user gesture and may be refused (or unsupported); the view works either way.
     if (!document.fullscreenElement) root.requestFullscreen?.().catch(() => undefined);
     const leave = (event: KeyboardEvent) => event.key === 'Escape' && onExit();
-    const left = () => !document.fullscreenElement && onExit();
     window.addEventListener('keydown', leave);
-    document.addEventListener('fullscreenchange', left);
     return () => {
       window.removeEventListener('keydown', leave);
-      document.removeEventListener('fullscreenchange', left);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, [onExit]);
