@@ -18,7 +18,7 @@ async function load(client: ConsoleClient, taskId: Id, version: number): Promise
 /**
  * A task and its nodes, kept live: each commit's changes are applied as they arrive, and a
  * full read follows (at most every few seconds, and once when the task ends) for what
- * changes do not carry.
+ * changes do not carry. A reload keeps showing the task until the new read arrives.
  */
 export function useLiveTask(client: ConsoleClient, taskId: Id): LiveTaskState & { reload: () => void } {
   const [state, setState] = useState<LiveTaskState>({ phase: 'loading' });
@@ -44,7 +44,6 @@ export function useLiveTask(client: ConsoleClient, taskId: Id): LiveTaskState & 
       }
       refreshTimer = setTimeout(refresh, ended ? 0 : Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
     };
-    setState({ phase: 'loading' });
     load(client, taskId, ++versionRef.current).then(
       (loaded) => live && setState({ phase: 'ready', ...loaded }),
       (error: unknown) => live && setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }),
