@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings/settings';
-import { Dialog } from '../editor/dialogs/Dialog';
+import { Dialog } from '../common/Dialog';
 import { inElectron, notificationPermission, requestNotificationPermission } from './browser-notifications';
 import { parseForm, toForm, type AlertSettingsErrors, type AlertSettingsForm } from './model/alert-settings-form';
 

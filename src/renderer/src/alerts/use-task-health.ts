@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TaskHealth } from '../../../shared/api/alerts';
 import type { ConsoleClient } from '../../../shared/api/contract';
-import { realTimers, throttle, type ThrottleHistory } from '../charts/model/throttle';
+import { realTimers, throttle, type ThrottleHistory } from '../common/throttle';
 
 export interface TaskHealthState {
   health: TaskHealth | null;

@@ -4,7 +4,7 @@ import type { TaskDetail } from '../../../shared/task/views';
 import type { ChartSources } from './model/chart-data';
 import { chartWindow, type ChartWindow } from './model/chart-window';
 import { summedPointBudget } from './model/point-budget';
-import { realTimers, throttle, type ThrottleHistory } from './model/throttle';
+import { realTimers, throttle, type ThrottleHistory } from '../common/throttle';
 
 const REFETCH_INTERVAL_MS = 1000;
 

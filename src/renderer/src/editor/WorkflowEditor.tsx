@@ -5,7 +5,7 @@ import type { WorkflowDefinition } from '../../../shared/workflow/definition';
 import type { Problem } from '../../../shared/workflow/problems';
 import { hasErrors, validateWorkflow } from '../../../shared/workflow/validate';
 import { FIT_WHOLE, WorkflowCanvas } from './canvas/WorkflowCanvas';
-import { ConfirmDialog } from './dialogs/ConfirmDialog';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { HelpOverlay } from './dialogs/HelpOverlay';
 import { OpenTemplateDialog } from './dialogs/OpenTemplateDialog';
 import { RefusedDialog } from './dialogs/SaveRefusedDialog';

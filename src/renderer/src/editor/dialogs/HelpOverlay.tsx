@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../model/shortcuts';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../common/Dialog';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();

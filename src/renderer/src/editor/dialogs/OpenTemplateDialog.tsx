@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorServices, TemplateSummary } from '../editor-services';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../common/Dialog';
 
 type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'failed'; error: string };
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../../shared/workflow/problems';
 import { ProblemList } from '../problems/ProblemsPanel';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../common/Dialog';
 
 /** Why an invalid workflow was not saved or started: its errors, each a link to the element. */
 export function RefusedDialog({ action, problems, onSelect, onClose }: { action: 'save' | 'start'; problems: readonly Problem[]; onSelect: (problem: Problem) => void; onClose: () => void }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskSummary } from '../../../../shared/task/views';
-import { Dialog } from '../../editor/dialogs/Dialog';
+import { Dialog } from '../../common/Dialog';
 import { availableTaskControls, TASK_CONTROLS, type TaskControl } from './available-task-controls';
 
 type Outcome = { ok: boolean; text: string } | null;

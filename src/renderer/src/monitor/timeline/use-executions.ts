@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { ExecutionView } from '../../../../shared/task/views';
-import { throttle } from './throttle';
+import { throttle } from '../../common/throttle';
 
 const REFETCH_MS = 1000;
 
@@ -25,7 +25,7 @@ export function useExecutions(client: ConsoleClient, taskId: string, follow: boo
     }
     const refetch = throttle(() => void fetch(), REFETCH_MS);
     const unsubscribe = client.subscribe('taskChanged', (batch) => {
-      if (batch.some((change) => change.taskId === taskId)) refetch.trigger();
+      if (batch.some((change) => change.taskId === taskId)) refetch();
     });
     return () => {
       live = false;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeView } from '../../../../shared/task/nodes';
-import { ConfirmDialog } from '../../editor/dialogs/ConfirmDialog';
-import { Dialog } from '../../editor/dialogs/Dialog';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { Dialog } from '../../common/Dialog';
 import type { NodeControl } from './model/available-controls';
 
 interface ControlDialogProps {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { NodeDetail } from '../../../../shared/task/views';
 import { changesTouchNode, describeFailure } from './model/control-outcome';
-import { throttle } from './model/throttle';
+import { throttle } from '../../common/throttle';
 
 export type DetailState =
   | { state: 'loading'; nodeId: string }
@@ -32,9 +32,9 @@ export function useNodeDetail(client: ConsoleClient, taskId: string, nodeId: str
       );
     };
     const refetch = throttle(load, REFETCH_MS);
-    refetch.call();
+    refetch();
     const unsubscribe = client.subscribe('taskChanged', (changes) => {
-      if (changesTouchNode(changes, taskId, nodeId)) refetch.call();
+      if (changesTouchNode(changes, taskId, nodeId)) refetch();
     });
     return () => {
       live = false;

@@ -10,7 +10,7 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** A modal over the editor: Esc or the close button dismisses it; focus moves into it. */
+/** A modal over the window: Esc or the close button dismisses it; focus moves into it. */
 export function Dialog({ title, onClose, children, actions, testId, wide }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { throttle, type Timers } from '../../../src/renderer/src/charts/model/throttle';
+import { throttle, type Timers } from '../../../src/renderer/src/common/throttle';
 
 function fakeTimers() {
   let now = 0;
