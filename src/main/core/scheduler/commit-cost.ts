@@ -15,6 +15,8 @@ export class CommitCost {
   private sumRowsMs = 0;
   fixedMs = 0;
   perRowMs = 0.01;
+  /** Handing one command to its Engine after the commit (an exponentially weighted mean). */
+  perCommandMs = 0;
   /** The last commit times: the cheapest of them bounds the fixed part, which noise would inflate. */
   private readonly recent: number[] = [];
 
@@ -38,6 +40,12 @@ export class CommitCost {
       this.perRowMs = this.sumMs / this.sumRows;
       this.fixedMs = 0;
     }
+  }
+
+  /** The time it took to send a commit's commands, which the nodes it started waited for too. */
+  observeCommands(count: number, ms: number): void {
+    if (count === 0) return;
+    this.perCommandMs = this.perCommandMs === 0 ? ms / count : this.perCommandMs * this.decay + (ms / count) * (1 - this.decay);
   }
 
   /**

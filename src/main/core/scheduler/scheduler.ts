@@ -323,15 +323,15 @@ export class Scheduler {
    * With capacity to spare, each node made ready is started before the next is decided, so
    * that a wide fan-out streams out as it is decided and nothing waits in the queue; when
    * capacity is short, everything is decided first, so that nodes made ready together compete
-   * for the free slots by priority. The time covers the writes and the commit too (at their
-   * learned cost, see commit-cost.ts), so a node made ready here waits about one step for its
-   * start command however much the step holds.
+   * for the free slots by priority. The time covers the writes, the commit and the sending of
+   * the step's commands too (at their learned cost, see commit-cost.ts), so a node made ready
+   * here waits about one step for its start command however much the step holds.
    */
   private drive(step: Step, started: number): void {
     const core = this.core;
     const cost = core.commitCost;
     const deadline = started + cost.stepMs(this.budgetMs) - cost.fixedMs;
-    const spent = () => performance.now() + step.rows * cost.perRowMs > deadline;
+    const spent = () => performance.now() + step.rows * cost.perRowMs + step.commands.length * cost.perCommandMs > deadline;
     for (let event = core.internal.shift(); event; event = core.internal.shift()) applyInternal(core, step, event);
     if (capacityIsShort(core)) {
       for (let count = 1; core.work.size > 0; count++) {
@@ -404,7 +404,9 @@ export class Scheduler {
   }
 
   private afterCommit(step: Step): void {
+    const sending = performance.now();
     for (const command of step.commands) command();
+    this.core.commitCost.observeCommands(step.commands.length, performance.now() - sending);
     if (this.listeners.size > 0 && !step.empty) {
       const changes = describeStep(step);
       for (const listener of this.listeners) {
