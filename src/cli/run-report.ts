@@ -1,5 +1,5 @@
 import type { NodeView } from '../shared/task/nodes';
-import type { ExecutionView, TaskDetail } from '../shared/task/views';
+import { countersOf, type ExecutionView, type TaskDetail } from '../shared/task/views';
 
 /** The `--json` report of `deduction run`: the task's end state and each node's. */
 export interface RunReport {
@@ -26,15 +26,7 @@ export function runReport(task: TaskDetail, nodes: NodeView[], executions: Execu
     task: {
       id: task.taskId,
       status: task.status,
-      counters: {
-        totalNodes: task.totalNodes,
-        totalContainers: task.totalContainers,
-        totalAgents: task.totalAgents,
-        completedNodes: task.completedNodes,
-        failedNodes: task.failedNodes,
-        runningNodes: task.runningNodes,
-        skippedNodes: task.skippedNodes,
-      },
+      counters: countersOf(task),
     },
     nodes: nodes.map((node) => ({
       nodeId: node.nodeId,

@@ -27,6 +27,12 @@ export interface TaskCounters {
   skippedNodes: number;
 }
 
+/** Just the counters of a task row or summary (reports and the CLI print them alone). */
+export function countersOf(task: TaskCounters): TaskCounters {
+  const { totalNodes, totalContainers, totalAgents, completedNodes, failedNodes, runningNodes, skippedNodes } = task;
+  return { totalNodes, totalContainers, totalAgents, completedNodes, failedNodes, runningNodes, skippedNodes };
+}
+
 export interface TaskSummary extends TaskCounters {
   taskId: Id;
   name: string;

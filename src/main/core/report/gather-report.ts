@@ -14,6 +14,7 @@ import type { ExecutionStatus, NodeStatus } from '../../../shared/status';
 import { resourceSeries } from '../resources/series';
 import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
+import { countersOf } from '../../../shared/task/views';
 
 export interface GatherOptions {
   /** IANA zone the report's times are written in; UTC by default. */
@@ -154,15 +155,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
       errorMessage: clip(task.errorMessage),
       engineIds: task.engineIds,
     },
-    counters: {
-      totalNodes: task.totalNodes,
-      totalContainers: task.totalContainers,
-      totalAgents: task.totalAgents,
-      completedNodes: task.completedNodes,
-      failedNodes: task.failedNodes,
-      runningNodes: task.runningNodes,
-      skippedNodes: task.skippedNodes,
-    },
+    counters: countersOf(task),
     nodeStatusCounts: count<NodeStatus>(nodes.map((node) => node.status)),
     executionStatusCounts: count<ExecutionStatus>(agentExecutions.map((row) => row.status)),
     executionsTotal: agentExecutions.length,

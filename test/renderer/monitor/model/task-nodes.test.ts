@@ -2,36 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '../../../../src/shared/task/changes';
 import type { DependencyView, NodeView } from '../../../../src/shared/task/nodes';
 import type { WorkflowDefinition } from '../../../../src/shared/workflow/definition';
+import { nodeView } from '../node-views';
 import { applyNodeChanges, buildTaskNodes, hierarchyOrder } from '../../../../src/renderer/src/monitor/model/task-nodes';
 
 function view(nodeId: string, parentId: string | null, extra: Partial<NodeView> = {}): NodeView {
   const container = extra.nodeType === 'container';
-  return {
+  return nodeView(nodeId, {
     taskId: '1',
-    nodeId,
-    nodeType: 'agent',
     name: nodeId,
     parentId,
     isRoot: parentId === null,
-    level: 0,
-    status: 'pending',
-    batch: 0,
     agentLoad: container ? null : 'sim.run',
-    join: 'all',
-    priority: 0,
-    progress: 0,
-    result: null,
-    errorCode: null,
-    errorMessage: null,
-    engineId: null,
-    notBefore: null,
-    readyTime: null,
-    startTime: null,
-    endTime: null,
-    dependencies: [],
     ...(container ? { managedNodes: { total: 0, completed: 0, running: 0, failed: 0, skipped: 0 } } : {}),
     ...extra,
-  };
+  });
 }
 
 function change(nodeId: string, status: NodeChange['status'], extra: Partial<NodeChange> = {}): NodeChange {

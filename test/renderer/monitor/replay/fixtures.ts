@@ -1,46 +1,9 @@
 import type { NodeStatus } from '../../../../src/shared/status';
-import type { DependencyView, NodeView } from '../../../../src/shared/task/nodes';
 import type { ExecutionView, TaskDetail, TransitionView } from '../../../../src/shared/task/views';
-import type { TaskNodes } from '../../../../src/renderer/src/monitor/task-panel';
 
-export const TASK_ID = '1001';
+import { TASK_ID } from '../node-views';
 
-export function nodeView(nodeId: string, fields: Partial<NodeView> = {}): NodeView {
-  return {
-    taskId: TASK_ID,
-    nodeId,
-    nodeType: 'agent',
-    name: null,
-    parentId: null,
-    isRoot: false,
-    level: 0,
-    status: 'pending',
-    batch: 0,
-    agentLoad: null,
-    join: 'all',
-    priority: 0,
-    progress: 0,
-    result: null,
-    errorCode: null,
-    errorMessage: null,
-    engineId: null,
-    notBefore: null,
-    readyTime: null,
-    startTime: null,
-    endTime: null,
-    dependencies: [],
-    ...fields,
-  };
-}
-
-export function dependency(sourceNodeId: string, type: DependencyView['type'], state: DependencyView['state'] = 'pending', condition: DependencyView['condition'] = null): DependencyView {
-  return { sourceNodeId, type, condition, state, satisfied: state === 'satisfied' };
-}
-
-/** Views in depth-first order: each container before its children. */
-export function taskNodes(views: readonly NodeView[], version = 1): TaskNodes {
-  return { byId: new Map(views.map((view) => [view.nodeId, view])), order: views.map((view) => view.nodeId), version };
-}
+export { dependency, nodeView, TASK_ID, taskNodes } from '../node-views';
 
 let nextId = 1;
 

@@ -1,33 +1,10 @@
 import type { NodeStatus, NodeType } from '../../../../src/shared/status';
 import type { NodeView } from '../../../../src/shared/task/nodes';
+import { nodeView as baseNodeView } from '../node-views';
 import type { TaskNodes } from '../../../../src/renderer/src/monitor/task-panel';
 
 export function nodeView(nodeId: string, parentId: string | null, level: number, nodeType: NodeType, status: NodeStatus = 'pending', extra: Partial<NodeView> = {}): NodeView {
-  return {
-    taskId: '1',
-    nodeId,
-    nodeType,
-    name: null,
-    parentId,
-    isRoot: parentId === null,
-    level,
-    status,
-    batch: 0,
-    agentLoad: nodeType === 'agent' ? 'sim' : null,
-    join: 'all',
-    priority: 0,
-    progress: 0,
-    result: null,
-    errorCode: null,
-    errorMessage: null,
-    engineId: null,
-    notBefore: null,
-    readyTime: null,
-    startTime: null,
-    endTime: null,
-    dependencies: [],
-    ...extra,
-  };
+  return baseNodeView(nodeId, { taskId: '1', nodeType, parentId, isRoot: parentId === null, level, status, agentLoad: nodeType === 'agent' ? 'sim' : null, ...extra });
 }
 
 /** Nodes given depth-first; the order is theirs. */
