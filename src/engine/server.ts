@@ -11,6 +11,7 @@ import { handleCommand, type CommandContext } from './commands';
 import { Containers } from './containers';
 import { EventStreams } from './event-streams';
 import { checkHandshake, HandshakeRefused } from './handshake';
+import { HostSampler } from './host-sampler';
 import { NodeRuns } from './node-runs';
 import { TaskTrees } from './task-trees';
 
@@ -27,6 +28,8 @@ export interface EngineOptions {
   /** Agent nodes run at once, at most. */
   capacity?: number;
   heartbeatMs?: number;
+  /** How often the host's own CPU and memory go to every console. */
+  hostSampleMs?: number;
   sampleIntervalMs?: number;
   killGraceMs?: number;
   /** PEM certificate and key: serve https/wss instead of http/ws. */
@@ -165,6 +168,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       time: Date.now(),
     });
   }, options.heartbeatMs ?? 1000);
+  const hostUsage = new HostSampler();
+  const hostSamples = setInterval(() => streams.broadcast({ type: 'resource.sample', engineId, ...hostUsage.sample(), time: Date.now() }), options.hostSampleMs ?? 2000);
   const sweeper = setInterval(() => streams.sweep(), 60_000);
   sweeper.unref();
 
@@ -180,6 +185,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     close: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat);
+        clearInterval(hostSamples);
         clearInterval(sweeper);
         await runs.stopAll('the Engine is shutting down');
         for (const ref of containers.all()) containers.teardown(ref, 'the Engine is shutting down');
