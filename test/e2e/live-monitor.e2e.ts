@@ -100,4 +100,13 @@ test('watches red versus blue: a node fails and the operator retries it, the tre
   await page.getByTestId('tab-graph').click();
   await expect(page.getByTestId('live-graph')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('monitor-graph-zh-CN.png') });
+
+  await page.getByTestId('present').click();
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  await expect(page.getByTestId('presentation')).toContainText('16');
+  await expect(page.getByTestId('presentation').getByTestId('graph-node-red-strike')).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: testInfo.outputPath('monitor-presentation-zh-CN.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toBeHidden();
+  await expect(page.getByTestId('task-monitor')).toBeVisible();
 });

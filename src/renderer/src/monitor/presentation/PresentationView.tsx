@@ -21,12 +21,17 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
 
   useEffect(() => {
     const root = document.documentElement;
+    // The wall screen is dark whatever the window's theme, xyflow's controls and minimap included.
+    const theme = root.dataset['theme'];
+    root.dataset['theme'] = 'dark';
     // Full screen needs a user gesture and may be refused (or unsupported); the view works either way.
     if (!document.fullscreenElement) root.requestFullscreen?.().catch(() => undefined);
     const leave = (event: KeyboardEvent) => event.key === 'Escape' && onExit();
     window.addEventListener('keydown', leave);
     return () => {
       window.removeEventListener('keydown', leave);
+      if (theme === undefined) delete root.dataset['theme'];
+      else root.dataset['theme'] = theme;
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, [onExit]);
