@@ -38,6 +38,7 @@ test('watches red versus blue: a node fails and the operator retries it, the tre
   await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
   await page.getByTestId('nav-tasks').click();
   await expect(page.getByTestId('task-table')).toContainText('Red versus blue, watched live');
+  await page.screenshot({ path: testInfo.outputPath('dashboard-en.png') });
   await page.locator(`[data-task-id="${created.task_id}"]`).click();
   await expect(page.getByTestId('task-name')).toHaveText('Red versus blue, watched live');
 

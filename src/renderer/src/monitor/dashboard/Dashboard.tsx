@@ -127,10 +127,16 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
               {shown.map((task) => (
                 <tr key={task.taskId} data-task-id={task.taskId} tabIndex={0} onClick={() => onOpenTask(task.taskId)} onKeyDown={(event) => event.key === 'Enter' && onOpenTask(task.taskId)}>
                   <td className="task-created">{formatTime(task.createdAt, i18n.language)}</td>
-                  <td className="task-name">
-                    <span>{task.name}</span>
-                    <span className="task-id">#{task.taskId}</span>
-                    {task.errorMessage && <span className="task-error" title={task.errorMessage}>{task.errorMessage}</span>}
+                  <td>
+                    <div className="task-name">
+                      <span>{task.name}</span>
+                      <span className="task-id">#{task.taskId}</span>
+                      {task.errorMessage && (
+                        <span className="task-error" title={task.errorMessage}>
+                          {task.errorMessage}
+                        </span>
+                      )}
+                    </div>
                   </td>
                   <td>
                     <StatusBadge status={task.status} />
@@ -140,12 +146,14 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
                     <span>{formatPercent(taskProgress(task))}</span>
                   </td>
                   <td className="numeric">{formatDuration(taskDuration(task, now))}</td>
-                  <td className="task-counters">
-                    <span title={t('monitor.counters.completed')} className="count-completed">✓ {task.completedNodes}</span>
-                    <span title={t('monitor.counters.running')} className="count-running">▶ {task.runningNodes}</span>
-                    <span title={t('monitor.counters.failed')} className="count-failed">✕ {task.failedNodes}</span>
-                    <span title={t('monitor.counters.skipped')} className="count-skipped">↷ {task.skippedNodes}</span>
-                    <span title={t('monitor.counters.total')}>/ {task.totalNodes}</span>
+                  <td>
+                    <div className="task-counters">
+                      <span title={t('monitor.counters.completed')} className="count-completed">✓ {task.completedNodes}</span>
+                      <span title={t('monitor.counters.running')} className="count-running">▶ {task.runningNodes}</span>
+                      <span title={t('monitor.counters.failed')} className="count-failed">✕ {task.failedNodes}</span>
+                      <span title={t('monitor.counters.skipped')} className="count-skipped">↷ {task.skippedNodes}</span>
+                      <span title={t('monitor.counters.total')}>/ {task.totalNodes}</span>
+                    </div>
                   </td>
                   <td className="task-engines">{task.engineIds.join(', ') || '—'}</td>
                 </tr>
