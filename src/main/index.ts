@@ -11,6 +11,7 @@ import { recoveryDialogs } from './recovery-dialog';
 import { electronHtmlToPdf } from './report-pdf';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 import { desktopUpdater } from './update-dialogs';
+import { NO_APP_NODE_ENV } from '../shared/engine/node-env';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let runtime: ConsoleRuntime | undefined;
@@ -40,6 +41,8 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  // Installed builds turn the RunAsNode fuse off: the embedded Engine must not start this binary as Node.
+  if (app.isPackaged) process.env[NO_APP_NODE_ENV] = '1';
   const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
   const started = await openWithRecovery(
     () =>

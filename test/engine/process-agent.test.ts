@@ -132,4 +132,16 @@ describe('process agent', () => {
       message: expect.stringMatching(/has no agent "teleporter"; it offers .*hang/),
     });
   });
+
+  it('fails a {node} agent with a clear message when no Node runtime can run it, instead of starting anything', async () => {
+    const { client, log } = await setup();
+    vi.stubEnv('DEDUCTION_NODE', '/nowhere/node');
+    try {
+      await client.startNode(start('n1', 'lines', { label: 'x', exitCode: 0 }));
+      const end = await log.ended('n1');
+      expect(end).toMatchObject({ status: 'failed', errorCode: 'SPAWN_FAILED', errorMessage: 'DEDUCTION_NODE names /nowhere/node, which does not exist' });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });

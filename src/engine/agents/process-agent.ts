@@ -7,6 +7,7 @@ import { parseAgentLine } from './line-protocol';
 import { signalProcessTree, terminateProcessTree } from './process-tree';
 import { sampleProcess } from './resource-sampler';
 import type { AgentOutcome, AgentRun, JsonObject, JsonValue, LogStream } from './types';
+import { nodeRuntime } from './node-runtime';
 
 /** A result larger than this would not fit an event; it is refused with an error log line. */
 export const MAX_RESULT_BYTES = 512 * 1024;
@@ -18,7 +19,10 @@ const MAX_LINE_CHARS = 65_536;
  * outcome. The process gets its own process group so a stop or a timeout ends its whole tree.
  */
 export function runProcess(run: AgentRun): Promise<AgentOutcome> {
-  const argv = expandCommand(run.manifest.command ?? [], run.config, run.catalogDir);
+  const command = run.manifest.command ?? [];
+  const node = command.some((part) => part.includes('{node}')) ? nodeRuntime() : null;
+  if (node && !node.ok) return Promise.resolve({ status: 'failed', errorCode: NODE_ERROR_CODES.spawnFailed, errorMessage: node.message });
+  const argv = expandCommand(command, run.config, run.catalogDir, node?.file ?? process.execPath);
   const [file, ...args] = argv;
   if (!file) return Promise.resolve({ status: 'failed', errorCode: NODE_ERROR_CODES.spawnFailed, errorMessage: 'empty command' });
 
@@ -32,8 +36,7 @@ export function runProcess(run: AgentRun): Promise<AgentOutcome> {
         DEDUCTION_TASK_ID: run.ref.taskId,
         DEDUCTION_NODE_ID: run.ref.nodeId,
         DEDUCTION_BATCH: String(run.ref.batch),
-        // Embedded in the desktop app, `{node}` is the Electron binary: make it behave as Node.
-        ...(process.versions['electron'] ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+        ...node?.env,
       },
       detached: process.platform !== 'win32',
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -113,9 +116,10 @@ function readLines(stream: Readable, onLine: (line: string) => void): void {
 
 /**
  * Fills the command's placeholders: `{config.NAME}` with a string or number of the config,
- * then `{catalog}` and `{node}`. A missing config value leaves an empty string.
+ * then `{catalog}` and `{node}` (the executable nodeRuntime chose). A missing config value
+ * leaves an empty string.
  */
-export function expandCommand(command: readonly string[], config: JsonObject, catalogDir: string | null): string[] {
+export function expandCommand(command: readonly string[], config: JsonObject, catalogDir: string | null, node: string): string[] {
   return command.map((part) =>
     part
       .replace(/\{config\.([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
@@ -123,6 +127,6 @@ export function expandCommand(command: readonly string[], config: JsonObject, ca
         return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
       })
       .replace(/\{catalog\}/g, catalogDir ?? '.')
-      .replace(/\{node\}/g, process.execPath),
+      .replace(/\{node\}/g, node),
   );
 }
