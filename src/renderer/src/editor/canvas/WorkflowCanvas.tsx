@@ -11,8 +11,10 @@ import {
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CanvasMiniMap } from '../../common/CanvasMiniMap';
+import { LARGE_FROM, LARGE_MIN_ZOOM, LARGE_START } from '../../common/large-flow';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
 import type { ApplyEdit } from '../inspector/edit-types';
 import type { AgentCatalogItem } from '../model/agent-catalog';
@@ -27,6 +29,7 @@ import { DependencyEdge } from './DependencyEdge';
 import { useFlowLabels } from './use-flow-labels';
 
 const NODE_TYPES = { agent: AgentNode, container: ContainerNode };
+const minimapColour = (_nodeId: string, container: boolean) => (container ? '--container-border' : '--accent');
 /** Fitting the whole workflow never magnifies past its natural size: a small one stays small. */
 export const FIT_WHOLE = { padding: 0.1, maxZoom: 1, duration: 200 } as const;
 const EDGE_TYPES = { dependency: DependencyEdge };
@@ -67,15 +70,22 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   // Where the current drag or resize began, so that it ends as one undo step.
   const gesture = useRef<{ from: WorkflowDefinition; kind: 'drag' | 'resize' } | null>(null);
 
-  // Runs after xyflow (a child) has taken the new nodes into its store.
-  useEffect(() => {
-    if (fitRequest > 0) void flow.fitView(FIT_WHOLE);
-  }, [fitRequest, flow]);
-
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget }),
     [definition, selection, problems, catalog, highlighted, dropTarget],
   );
+  const large = nodes.length >= LARGE_FROM;
+
+  // Runs after xyflow (a child) has taken the new nodes into its store.
+  const largeNow = useRef(large);
+  useLayoutEffect(() => {
+    largeNow.current = large;
+  }, [large]);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    if (largeNow.current) void flow.setViewport(LARGE_START);
+    else void flow.fitView(FIT_WHOLE);
+  }, [fitRequest, flow]);
   const edges = useMemo(() => toFlowEdges({ definition, selection, problems }), [definition, selection, problems]);
 
   const onNodesChange = (changes: NodeChange<WorkflowFlowNode>[]) => {
@@ -164,15 +174,21 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
         colorMode={colorMode}
-        minZoom={0.1}
+        onlyRenderVisibleElements={large}
+        minZoom={large ? LARGE_MIN_ZOOM : 0.1}
         maxZoom={2.5}
-        fitView
+        fitView={!large}
+        defaultViewport={LARGE_START}
         fitViewOptions={FIT_WHOLE}
         ariaLabelConfig={ariaLabels}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} />
-        <MiniMap pannable zoomable className="minimap" nodeClassName={(node) => `minimap-${node.type ?? 'agent'}`} />
+        {large ? (
+          <CanvasMiniMap nodes={nodes} colourOf={minimapColour} label={t('flow.minimap')} />
+        ) : (
+          <MiniMap pannable zoomable className="minimap" nodeClassName={(node) => `minimap-${node.type ?? 'agent'}`} />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -5,7 +5,8 @@ import { useFlowLabels } from '../../editor/canvas/use-flow-labels';
 import type { TaskPanelProps } from '../task-panel';
 import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
 import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
-import { CanvasMiniMap } from './CanvasMiniMap';
+import { CanvasMiniMap } from '../../common/CanvasMiniMap';
+import { LARGE_FROM, LARGE_MIN_ZOOM, LARGE_START } from '../../common/large-flow';
 import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
 import { useGraphDefinition } from './use-graph-definition';
@@ -14,15 +15,6 @@ import './graph.css';
 const NODE_TYPES = { agent: GraphAgentNode, container: GraphContainerNode };
 const EDGE_TYPES = { status: GraphEdge };
 const FIT = { padding: 0.08, maxZoom: 1 } as const;
-/**
- * A graph of more nodes than this opens at a readable zoom on its top-left corner instead of
- * fitted whole, and cannot be zoomed out past LARGE_MIN_ZOOM: xyflow draws only the nodes in
- * view, and a view of ten thousand nodes at once would put all of them in the page.
- */
-const LARGE_FROM = 400;
-const LARGE_MIN_ZOOM = 0.2;
-/** Below the legend, which sits over the top-left corner. */
-const LARGE_START = { x: 16, y: 40, zoom: 0.6 } as const;
 
 function minimapClass(node: GraphFlowNode): string {
   return `graph-minimap graph-minimap-${node.type ?? 'agent'} graph-status-${node.data.view?.status ?? 'pending'}`;
@@ -51,6 +43,7 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
   const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, nodes, cache) : []), [base, cache, nodes]);
 
   const large = flowNodes.length >= LARGE_FROM;
+  const statusColour = useCallback((nodeId: string) => `--status-${nodes.byId.get(nodeId)?.status ?? 'pending'}`, [nodes]);
   const fitted = useRef<typeof base>(null);
   useEffect(() => {
     if (!base || fitted.current === base) return;
@@ -109,7 +102,7 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} />
-        {large ? <CanvasMiniMap base={base} nodes={nodes} /> : <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
+        {large ? <CanvasMiniMap nodes={base.nodes} colourOf={statusColour} label={t('graph.minimap')} /> : <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
         <Controls showInteractive={false} />
       </ReactFlow>
       <GraphMarkers />

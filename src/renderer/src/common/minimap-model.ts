@@ -1,4 +1,12 @@
-import type { GraphBase } from './graph-flow';
+/** What the overview needs of a flow node: its place, relative to its parent, and its size. */
+export interface MiniMapNode {
+  id: string;
+  type?: string;
+  parentId?: string;
+  position: { x: number; y: number };
+  width?: number;
+  height?: number;
+}
 
 /** A node's box in flow coordinates (children are placed relative to their container). */
 export interface Box {
@@ -11,10 +19,10 @@ export interface Box {
 }
 
 /** Every node's absolute box, containers first (xyflow lists parents before children). */
-export function absoluteBoxes(base: GraphBase): Box[] {
+export function absoluteBoxes(nodes: readonly MiniMapNode[]): Box[] {
   const placed = new Map<string, Box>();
   const boxes: Box[] = [];
-  for (const node of base.nodes) {
+  for (const node of nodes) {
     const parent = node.parentId ? placed.get(node.parentId) : undefined;
     const box: Box = {
       id: node.id,

@@ -1,10 +1,7 @@
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef, type PointerEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { NodeStatus } from '../../../../shared/status';
-import type { TaskNodes } from '../task-panel';
-import type { GraphBase } from './graph-flow';
-import { absoluteBoxes, boundsOf, centreOn, minimapScale, visibleFrame } from './minimap-model';
+import { absoluteBoxes, boundsOf, centreOn, minimapScale, visibleFrame, type MiniMapNode } from './minimap-model';
+import './canvas-minimap.css';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -16,16 +13,23 @@ const viewportOf = (state: ReactFlowState) => ({ transform: state.transform, wid
 const sameViewport = (a: ReturnType<typeof viewportOf>, b: ReturnType<typeof viewportOf>) =>
   a.width === b.width && a.height === b.height && a.transform[0] === b.transform[0] && a.transform[1] === b.transform[1] && a.transform[2] === b.transform[2];
 
+interface CanvasMiniMapProps {
+  /** The flow's nodes; a new list redraws the boxes. */
+  nodes: readonly MiniMapNode[];
+  /** The CSS variable each node is drawn in (e.g. `--status-running`); a new function redraws. */
+  colourOf: (nodeId: string, container: boolean) => string;
+  label: string;
+}
+
 /**
  * The overview of a large graph, drawn on a canvas: xyflow's minimap draws an SVG element per
- * node, which at ten thousand nodes costs more than the graph itself. Click or drag to move.
+ * node, which at thousands of nodes costs more than the graph itself. Click or drag to move.
  */
-export const CanvasMiniMap = memo(function CanvasMiniMap({ base, nodes }: { base: GraphBase; nodes: TaskNodes }) {
-  const { t } = useTranslation();
+export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, colourOf, label }: CanvasMiniMapProps) {
   const flow = useReactFlow();
   const viewport = useStore(viewportOf, sameViewport);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const boxes = useMemo(() => absoluteBoxes(base), [base]);
+  const boxes = useMemo(() => absoluteBoxes(nodes), [nodes]);
   const bounds = useMemo(() => boundsOf(boxes), [boxes]);
   const scale = useMemo(() => minimapScale(bounds, WIDTH, HEIGHT), [bounds]);
 
@@ -42,26 +46,26 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ base, nodes }: { base
       canvas.height = HEIGHT * ratio;
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       const styles = getComputedStyle(canvas);
-      const colours = new Map<NodeStatus, string>();
-      const colourOf = (status: NodeStatus) => {
-        let colour = colours.get(status);
-        if (colour === undefined) colours.set(status, (colour = styles.getPropertyValue(`--status-${status}`).trim() || '#888'));
-        return colour;
+      const colours = new Map<string, string>();
+      const colour = (box: { id: string; container: boolean }) => {
+        const variable = colourOf(box.id, box.container);
+        let value = colours.get(variable);
+        if (value === undefined) colours.set(variable, (value = styles.getPropertyValue(variable).trim() || '#888'));
+        return value;
       };
       context.clearRect(0, 0, WIDTH, HEIGHT);
       const { scale: k, offsetX, offsetY } = scale;
       for (const box of boxes) {
-        const status = nodes.byId.get(box.id)?.status ?? 'pending';
         const x = box.x * k + offsetX;
         const y = box.y * k + offsetY;
         const w = Math.max(1, box.width * k);
         const h = Math.max(1, box.height * k);
         if (box.container) {
-          context.strokeStyle = colourOf(status);
+          context.strokeStyle = colour(box);
           context.lineWidth = 1;
           context.strokeRect(x, y, w, h);
         } else {
-          context.fillStyle = colourOf(status);
+          context.fillStyle = colour(box);
           context.fillRect(x, y, w, h);
         }
       }
@@ -80,7 +84,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ base, nodes }: { base
     }
     const timer = setTimeout(draw, wait);
     return () => clearTimeout(timer);
-  }, [boxes, scale, nodes, viewport]);
+  }, [boxes, scale, colourOf, viewport]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -90,12 +94,12 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ base, nodes }: { base
   };
 
   return (
-    <Panel position="bottom-right" className="graph-canvas-minimap">
+    <Panel position="bottom-right" className="canvas-minimap">
       <canvas
         ref={canvasRef}
         style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }}
         role="img"
-        aria-label={t('graph.minimap')}
+        aria-label={label}
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
           moveTo(event);

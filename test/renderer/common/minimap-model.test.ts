@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { graphBase } from '../../../../src/renderer/src/monitor/graph/graph-flow';
-import { absoluteBoxes, boundsOf, centreOn, minimapScale, visibleFrame } from '../../../../src/renderer/src/monitor/graph/minimap-model';
-import { sampleWorkflow } from '../../editor/fixtures';
+import { graphBase } from '../../../src/renderer/src/monitor/graph/graph-flow';
+import { absoluteBoxes, boundsOf, centreOn, minimapScale, visibleFrame } from '../../../src/renderer/src/common/minimap-model';
+import { sampleWorkflow } from '../editor/fixtures';
 
 describe('canvas minimap model', () => {
   it('places children by their containers, at absolute positions', () => {
-    const boxes = absoluteBoxes(graphBase(sampleWorkflow()));
+    const boxes = absoluteBoxes(graphBase(sampleWorkflow()).nodes);
     expect(boxes.find((box) => box.id === 'simulate')).toEqual({ id: 'simulate', container: false, x: 330, y: 120, width: 200, height: 64 });
     expect(boxes.find((box) => box.id === 'stage')?.container).toBe(true);
     expect(boundsOf(boxes)).toEqual({ x: 0, y: 0, width: 900, height: 500 });
