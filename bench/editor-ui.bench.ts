@@ -43,17 +43,21 @@ async function openToInteractive(page: Page, name: string, firstAgent: string): 
   );
 }
 
+/**
+ * Pans by dragging the view's frame around the overview map: every canvas point of a large
+ * workflow is a draggable node or container, so a drag there would move it instead.
+ */
 async function pan(page: Page, ms: number): Promise<number[]> {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  const x = pane.x + pane.width / 2;
-  const y = pane.y + pane.height / 2;
+  const map = (await page.locator('.canvas-minimap canvas').boundingBox())!;
+  const x = map.x + map.width * 0.3;
+  const y = map.y + map.height * 0.3;
   await page.mouse.move(x, y);
   await startFrames(page);
   await page.mouse.down();
   const start = Date.now();
   for (let step = 0; Date.now() - start < ms; step++) {
     const angle = step / 10;
-    await page.mouse.move(x + Math.cos(angle) * 250, y + Math.sin(angle) * 150, { steps: 2 });
+    await page.mouse.move(x + Math.cos(angle) * map.width * 0.04, y + Math.sin(angle) * map.height * 0.04, { steps: 2 });
   }
   await page.mouse.up();
   return stopFrames(page);

@@ -3,7 +3,7 @@ import type { AgentCatalogItem } from '../../../src/renderer/src/editor/model/ag
 import type { Problem } from '../../../src/shared/workflow/problems';
 import { moveNodes, updateNode } from '../../../src/renderer/src/editor/model/document';
 import { edgeId, parseEdgeId } from '../../../src/renderer/src/editor/model/flow-ids';
-import { EMPTY_SELECTION, toFlowEdges, toFlowNodes } from '../../../src/renderer/src/editor/model/flow-mapping';
+import { anchors, CONTAINER_ANCHOR_Y, EMPTY_SELECTION, toFlowEdges, toFlowNodes } from '../../../src/renderer/src/editor/model/flow-mapping';
 import { indexProblems } from '../../../src/renderer/src/editor/model/problems-index';
 import { sampleWorkflow } from './fixtures';
 
@@ -79,4 +79,14 @@ describe('canvas node reuse', () => {
     expect(byId(second, 'report')).not.toBe(byId(first, 'report'));
     expect(byId(second, 'report')?.selected).toBe(true);
   });
+});
+
+describe('edge anchors', () => {
+  it('places edge anchors up front: left middle and right middle of an agent, the title bar of a container', () => {
+    const [target, source] = anchors({ type: 'agent', width: 200, height: 64 });
+    expect(target).toMatchObject({ id: 'in', type: 'target', position: 'left', x: -3, y: 29 });
+    expect(source).toMatchObject({ id: 'out', type: 'source', position: 'right', x: 197, y: 29 });
+    expect(anchors({ type: 'container', width: 500, height: 300 })[0]?.y).toBe(CONTAINER_ANCHOR_Y - 3);
+  });
+
 });

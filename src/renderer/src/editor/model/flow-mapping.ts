@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { DependencyType } from '../../../../shared/status';
 import type { AgentCatalogItem } from './agent-catalog';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
@@ -121,6 +121,7 @@ function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): Wo
     position: nodePosition(node),
     width: size.width,
     height: size.height,
+    handles: anchors({ type: node.nodeType, ...size }),
     selected: inputs.selected,
     deletable: !node.isRoot,
     data: {
@@ -159,4 +160,24 @@ export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput,
     });
   }
   return edges;
+}
+
+const HANDLE_PX = 6;
+/** Containers take their edges at the middle of their title bar. */
+export const CONTAINER_ANCHOR_Y = 18;
+
+/**
+ * Where edges meet a node, given up front: xyflow otherwise renders every node once, in view
+ * or not, to measure its handles, and again each time the node changes, which in a graph of
+ * thousands of nodes is most of the work. Both the editor and the live graph place their
+ * handles here.
+ */
+export function anchors(flowNode: Pick<WorkflowFlowNode, 'type' | 'width' | 'height'>): NodeHandle[] {
+  const width = flowNode.width ?? 0;
+  const middle = flowNode.type === 'container' ? CONTAINER_ANCHOR_Y : (flowNode.height ?? 0) / 2;
+  const y = middle - HANDLE_PX / 2;
+  return [
+    { id: TARGET_HANDLE, type: 'target', position: Position.Left, x: -HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+    { id: SOURCE_HANDLE, type: 'source', position: Position.Right, x: width - HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+  ];
 }

@@ -1,7 +1,7 @@
-import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import type { Edge, Node } from '@xyflow/react';
 import type { EdgeState, NodeView } from '../../../../shared/task/nodes';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
-import { EMPTY_SELECTION, SOURCE_HANDLE, TARGET_HANDLE, toFlowEdges, toFlowNodes, type DependencyFlowEdge, type WorkflowFlowNode } from '../../editor/model/flow-mapping';
+import { anchors, EMPTY_SELECTION, toFlowEdges, toFlowNodes, type DependencyFlowEdge, type WorkflowFlowNode } from '../../editor/model/flow-mapping';
 import type { TaskNodes } from '../task-panel';
 
 /**
@@ -86,24 +86,6 @@ export function toGraphNodes(base: GraphBase, nodes: TaskNodes, selectedNodeId: 
   return list;
 }
 
-const HANDLE_PX = 6;
-/** Containers take their edges at the middle of their title bar. */
-export const CONTAINER_ANCHOR_Y = 18;
-
-/**
- * Where edges meet a node, given up front: xyflow otherwise renders every node once, in view
- * or not, to measure its handles, and again each time the node changes, which in a graph of
- * ten thousand nodes is most of the work.
- */
-export function anchors(flowNode: Pick<WorkflowFlowNode, 'type' | 'width' | 'height'>): NodeHandle[] {
-  const width = flowNode.width ?? 0;
-  const middle = flowNode.type === 'container' ? CONTAINER_ANCHOR_Y : (flowNode.height ?? 0) / 2;
-  const y = middle - HANDLE_PX / 2;
-  return [
-    { id: TARGET_HANDLE, type: 'target', position: Position.Left, x: -HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
-    { id: SOURCE_HANDLE, type: 'source', position: Position.Right, x: width - HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
-  ];
-}
 
 /** A dependency's state as its target's view reports it; the index matches the definition's list. */
 export function edgeState(view: NodeView | undefined, index: number, sourceNodeId: string): EdgeState {
