@@ -124,28 +124,10 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   });
   if (options.recover !== false) await scheduler.recover();
 
-  const apiFor = (operator: string, role: SessionRole = 'operator') =>
-    createConsoleService({
-      role,
-      store,
-      scheduler,
-      engines,
-      alerts,
-      appName: options.appName,
-      version: options.version,
-      operator: () => operator,
-      htmlToPdf: options.htmlToPdf,
-    });
-  const configured = createConsoleService({
-    store,
-    scheduler,
-    engines,
-    alerts,
-    appName: options.appName,
-    version: options.version,
-    operator: () => readSettings(store, logger).operatorName,
-    htmlToPdf: options.htmlToPdf,
-  });
+  const serviceFor = (operator: () => string, role: SessionRole) =>
+    createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf });
+  const apiFor = (operator: string, role: SessionRole = 'operator') => serviceFor(() => operator, role);
+  const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator');
   let closed = false;
   return {
     store,
