@@ -17,6 +17,10 @@ interface Options {
   runs: number;
   nodes: number;
   edges: number;
+  /** Writes the trace of each run's pan and zoom to `<trace>-<run>.json`. */
+  trace: string | undefined;
+  /** Extra style rules put in the page, to weigh a paint change without rebuilding the window. */
+  css: string | undefined;
 }
 
 function option(args: string[], name: string, fallback: number): number {
@@ -63,6 +67,20 @@ async function pan(page: Page, ms: number): Promise<number[]> {
   return stopFrames(page);
 }
 
+/**
+ * Runs `work` under Chromium's tracing (JavaScript, style, layout, paint and raster on every
+ * thread) and writes the trace (Chrome DevTools' performance panel opens it) to `file`.
+ */
+async function traced<T>(page: Page, file: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'cc', 'gpu', 'blink'] });
+  const result = await work();
+  await browser.stopTracing();
+  console.log(`      trace: ${file}`);
+  return result;
+}
+
 async function zoom(page: Page, ms: number): Promise<number[]> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
@@ -76,7 +94,9 @@ async function zoom(page: Page, ms: number): Promise<number[]> {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const options: Options = { runs: option(args, '--runs', 2), nodes: option(args, '--nodes', 2000), edges: option(args, '--edges', 3000) };
+  const options: Options = { runs: option(args, '--runs', 2), nodes: option(args, '--nodes', 2000), edges: option(args, '--edges', 3000), trace: args.includes('--trace') ? args[args.indexOf('--trace') + 1] : undefined,
+    css: args.includes('--css') ? args[args.indexOf('--css') + 1] : undefined,
+  };
   const workflow = editorWorkflow(options.nodes, options.edges);
   const checked = validateWorkflow(workflow);
   const edgeCount = workflow.nodes.reduce((sum, node) => sum + (node.dependencies?.length ?? 0), 0);
@@ -90,15 +110,15 @@ export async function main(args: string[]): Promise<number> {
     const saved = await bench.runtime.api.saveTemplate({ definition: workflow });
     if (!saved.ok) throw new Error('the store refused the workflow');
     const firstAgent = workflow.nodes.find((node) => node.nodeType === 'agent')!.nodeId;
-    console.log(`Editor benchmark: ${workflow.nodes.length} nodes, ${edgeCount} edges, headless Chromium 1366x768, ${options.runs} runs`);
+    console.log(`Editor benchmark: ${workflow.nodes.length} nodes, ${edgeCount} edges, headless Chromium 1366x768, ${options.runs} runs${options.css ? `, extra style: ${options.css}` : ''}`);
     console.log(`${'run'.padEnd(5)} ${'open → interactive'.padStart(20)} ${'pan p50/p95/max ms'.padStart(22)} ${'zoom p50/p95/max ms'.padStart(22)}`);
     for (let run = 1; run <= options.runs; run++) {
       await bench.page.reload();
       await bench.page.getByTestId('container-node-root').waitFor();
+      if (options.css) await bench.page.addStyleTag({ content: options.css });
       const openMs = await openToInteractive(bench.page, saved.template.name, firstAgent);
       await bench.page.waitForTimeout(1500);
-      const panned = await pan(bench.page, 3000);
-      const zoomed = await zoom(bench.page, 3000);
+      const [panned, zoomed] = await traced(bench.page, options.trace && `${options.trace}-${run}.json`, async () => [await pan(bench.page, 3000), await zoom(bench.page, 3000)]);
       const row = (frames: number[]) => `${fmt(quantile(frames, 0.5))}/${fmt(quantile(frames, 0.95))}/${fmt(Math.max(...frames))} (${frames.length})`;
       console.log(`${String(run).padEnd(5)} ${`${fmt(openMs, 0)} ms`.padStart(20)} ${row(panned).padStart(22)} ${row(zoomed).padStart(22)}`);
       const checks: [string, number, number][] = [
