@@ -49,6 +49,15 @@ async function watchRows(page: Page): Promise<void> {
   });
 }
 
+/** Scrolls the tree so the row at `index` (depth-first, all expanded) is near the top of the view. */
+async function scrollTreeTo(page: Page, index: number): Promise<void> {
+  await page.evaluate((row) => {
+    const scroll = document.querySelector('[data-testid="node-tree"] .tree-scroll')!;
+    const height = (scroll.querySelector('[data-node-id]') as HTMLElement | null)?.offsetHeight ?? 0;
+    scroll.scrollTop = Math.max(0, row - 4) * height;
+  }, index);
+}
+
 const rowsSeen = (page: Page) => page.evaluate(() => (window as unknown as { __rows: { key: string; time: number }[] }).__rows.splice(0));
 
 const counterSeen = (page: Page) => page.evaluate(() => (window as unknown as { __counter: { value: number; time: number }[] }).__counter.splice(0));
@@ -60,14 +69,22 @@ interface Emitted {
   rows: Map<string, number>;
 }
 
-async function measure(bench: UiBench, taskId: string, seconds: number, emitted: Emitted, updates: { count: number }) {
+/**
+ * Measures for `seconds`; `follow`, when given, runs every 2 s (the tree tab keeps the rows
+ * that are starting in view, as an operator watching the run would).
+ */
+async function measure(bench: UiBench, taskId: string, seconds: number, emitted: Emitted, updates: { count: number }, follow?: () => Promise<void>) {
   const logsBefore = countLogs(bench, taskId);
   const updatesBefore = updates.count;
   const started = Date.now();
   await counterSeen(bench.page);
   await rowsSeen(bench.page);
+  await follow?.();
   await startFrames(bench.page);
-  await bench.page.waitForTimeout(seconds * 1000);
+  for (let waited = 0; waited < seconds * 1000; waited += 2000) {
+    await bench.page.waitForTimeout(Math.min(2000, seconds * 1000 - waited));
+    if (waited + 2000 < seconds * 1000) await follow?.();
+  }
   const frames = await stopFrames(bench.page);
   const elapsed = (Date.now() - started) / 1000;
   const latencies = (await counterSeen(bench.page)).flatMap(({ value, time }) => (emitted.counter.has(value) ? [time - emitted.counter.get(value)!] : []));
@@ -93,6 +110,9 @@ export async function main(args: string[]): Promise<number> {
     const taskId = created.task_id;
     const emitted: Emitted = { counter: new Map(), rows: new Map() };
     const updates = { count: 0 };
+    const order = new Map(workflow.nodes.map((node, index) => [node.nodeId, index]));
+    // The Engine takes ready agents across the containers, so the rows after the last one started are next.
+    let lastStarted = 0;
     bench.runtime.events.subscribe('taskChanged', (batch: TaskChange[]) => {
       const now = Date.now();
       for (const change of batch) {
@@ -102,6 +122,7 @@ export async function main(args: string[]): Promise<number> {
         for (const node of change.nodes) {
           const key = `${node.nodeId}|${node.status}`;
           if (!emitted.rows.has(key)) emitted.rows.set(key, now);
+          if (node.status === 'running') lastStarted = order.get(node.nodeId) ?? lastStarted;
         }
       }
     });
@@ -116,7 +137,7 @@ export async function main(args: string[]): Promise<number> {
     for (const tab of ['tree', 'logs'] as const) {
       if (tab === 'logs') await bench.page.getByTestId('tab-logs').click();
       await bench.page.waitForTimeout(1000);
-      const result = await measure(bench, taskId, seconds, emitted, updates);
+      const result = await measure(bench, taskId, seconds, emitted, updates, tab === 'tree' ? () => scrollTreeTo(bench.page, lastStarted) : undefined);
       const framesP95 = quantile(result.frames, 0.95);
       const latencyP95 = quantile(result.latencies, 0.95);
       console.log(`${tab} tab: load ${fmt(result.updatesPerSecond, 0)} node updates/s, ${fmt(result.linesPerSecond, 0)} log lines/s`);
@@ -127,7 +148,7 @@ export async function main(args: string[]): Promise<number> {
       if (tab === 'tree') {
         const rowP95 = quantile(result.rowLatencies, 0.95);
         console.log(
-          `  change → tree row p50/p95/max ${fmt(quantile(result.rowLatencies, 0.5))}/${fmt(rowP95)}/${fmt(Math.max(...result.rowLatencies))} ms over ${result.rowLatencies.length} visible row changes, target p95 ${LATENCY_TARGET_MS} ms: ${verdict(rowP95, LATENCY_TARGET_MS)}`,
+          `  change → tree row p50/p95/max ${fmt(quantile(result.rowLatencies, 0.5))}/${fmt(rowP95)}/${fmt(Math.max(...result.rowLatencies))} ms over ${result.rowLatencies.length} row changes in view (the view follows the last row started every 2 s), target p95 ${LATENCY_TARGET_MS} ms: ${verdict(rowP95, LATENCY_TARGET_MS)}`,
         );
         if (!(rowP95 <= LATENCY_TARGET_MS)) missed++;
       }
