@@ -18,6 +18,9 @@ import {
   type WindowChange,
 } from './model/log-window';
 
+/** The live tail reads new lines at most this often (a few large pages a second). */
+const LIVE_PULL_GAP_MS = 250;
+
 export type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
 /** How the start of the window moved, so the list can keep the same lines in view. */
@@ -135,6 +138,7 @@ export function useLogWindow(
       (error) => {
         if (active) fail(key, error);
       },
+      LIVE_PULL_GAP_MS,
     );
     // Lines may have arrived between the first page and this subscription.
     puller.pull();

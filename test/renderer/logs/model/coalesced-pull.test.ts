@@ -72,3 +72,31 @@ describe('live pulls', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('live pulls with a gap', () => {
+  it('starts runs at least the gap apart, folding the notices in between into one run', async () => {
+    const fake = controlledFetch();
+    const puller = coalescedPull(fake.fetch, () => undefined, 80);
+    puller.pull();
+    await fake.settle(false);
+    puller.pull();
+    puller.pull();
+    expect(fake.runs()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(fake.runs()).toBe(2);
+    await fake.settle(false);
+    puller.stop();
+  });
+
+  it('catches up at once after a full page, whatever the gap', async () => {
+    const fake = controlledFetch();
+    const puller = coalescedPull(fake.fetch, () => undefined, 10_000);
+    puller.pull();
+    await fake.settle(true);
+    expect(fake.runs()).toBe(2);
+    await fake.settle(false);
+    puller.pull();
+    expect(fake.runs()).toBe(2);
+    puller.stop();
+  });
+});
