@@ -70,11 +70,11 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   // Where the current drag or resize began, so that it ends as one undo step.
   const gesture = useRef<{ from: WorkflowDefinition; kind: 'drag' | 'resize' } | null>(null);
 
+  const large = definition.nodes.length >= LARGE_FROM;
   const nodes = useMemo(
-    () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget }),
-    [definition, selection, problems, catalog, highlighted, dropTarget],
+    () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
+    [definition, selection, problems, catalog, highlighted, dropTarget, large],
   );
-  const large = nodes.length >= LARGE_FROM;
 
   // Runs after xyflow (a child) has taken the new nodes into its store.
   const largeNow = useRef(large);

@@ -60,9 +60,11 @@ export interface FlowInput {
   catalog: readonly AgentCatalogItem[];
   highlighted?: string | undefined;
   dropTarget?: string | undefined;
+  /** Give each node its edge anchors up front (large flows: see `anchors`). */
+  anchored?: boolean;
 }
 
-export function toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget }: FlowInput): WorkflowFlowNode[] {
+export function toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored = false }: FlowInput): WorkflowFlowNode[] {
   const known = new Set(definition.nodes.map((node) => node.nodeId));
   const byLoad = new Map(catalog.map((entry) => [entry.agentLoad, entry]));
   const childCount = new Map<string, number>();
@@ -80,6 +82,7 @@ export function toFlowNodes({ definition, selection, problems, catalog, highligh
       childCount: childCount.get(node.nodeId) ?? 0,
       highlighted: highlighted === node.nodeId,
       dropTarget: dropTarget === node.nodeId,
+      anchored,
     };
     const cached = flowNodeCache.get(node);
     if (cached && sameInputs(cached.inputs, inputs)) return cached.flowNode;
@@ -99,6 +102,7 @@ interface FlowNodeInputs {
   childCount: number;
   highlighted: boolean;
   dropTarget: boolean;
+  anchored: boolean;
 }
 
 /**
@@ -121,7 +125,7 @@ function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): Wo
     position: nodePosition(node),
     width: size.width,
     height: size.height,
-    handles: anchors({ type: node.nodeType, ...size }),
+    ...(inputs.anchored ? { handles: anchors({ type: node.nodeType, ...size }) } : {}),
     selected: inputs.selected,
     deletable: !node.isRoot,
     data: {
