@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape';
-import { formatClock, formatDateTime, formatDuration } from './format';
+import { formatDuration } from '../format/duration';
+import { formatClock, formatDateTime } from './format';
 import type { ReportStrings } from './report-strings';
 import type { ReportTimelineRow, RunReport } from './run-report';
 import { REPORT_STATUS_COLORS } from './status-colors';

@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape';
-import { formatBytes, formatDateTime, formatDuration, formatPercent } from './format';
+import { formatDuration } from '../format/duration';
+import { formatBytes, formatDateTime, formatPercent } from './format';
 import { renderGanttSvgs } from './gantt-svg';
 import { fill, type ReportStrings } from './report-strings';
 import { REPORT_CSS } from './report-styles';

@@ -1,5 +1,5 @@
 import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
-import type { DurationUnits } from './format';
+import type { DurationUnits } from '../format/duration';
 import type { ReportLanguage } from './run-report';
 
 /**

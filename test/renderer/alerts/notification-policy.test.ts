@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { shouldNotifyInBrowser, shouldOfferPermission } from '../../../src/renderer/src/alerts/model/notification-policy';
-import { formatAlertTime, formatRate } from '../../../src/renderer/src/alerts/model/format-alert';
 
 describe('desktop notifications', () => {
   const browser = { enabled: true, inElectron: false, permission: 'granted' as const };
@@ -21,19 +20,5 @@ describe('desktop notifications', () => {
     expect(shouldOfferPermission({ ...browser, permission: 'default' })).toBe(true);
     expect(shouldOfferPermission({ ...browser, permission: 'granted' })).toBe(false);
     expect(shouldOfferPermission({ ...browser, enabled: false, permission: 'default' })).toBe(false);
-  });
-});
-
-describe('alert formatting', () => {
-  it('gives today’s alerts the time and older ones the date', () => {
-    const now = new Date(2026, 10, 22, 18, 0, 0).getTime();
-    expect(formatAlertTime(new Date(2026, 10, 22, 9, 5, 7).getTime(), now, 'en-GB')).toBe('09:05:07');
-    expect(formatAlertTime(new Date(2026, 10, 21, 23, 0, 0).getTime(), now, 'en-GB')).toContain('21/11');
-  });
-
-  it('writes shares as whole percentages', () => {
-    expect(formatRate(0.2)).toBe('20%');
-    expect(formatRate(0)).toBe('0%');
-    expect(formatRate(1)).toBe('100%');
   });
 });

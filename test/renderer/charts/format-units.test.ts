@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteTicks, formatBytes, formatMoment, formatPercent, formatTick } from '../../../src/renderer/src/charts/model/format-units';
+import { byteTicks, formatBytes, formatPercent, formatTick } from '../../../src/renderer/src/charts/model/format-units';
 
 describe('memory units', () => {
   it('scales bytes to KB, MB, GB with about three significant digits', () => {
@@ -37,10 +37,6 @@ describe('time axis', () => {
 
   it('adds the date when the window spans days', () => {
     expect(formatTick(time, 3 * 24 * 60 * 60 * 1000, 'en-GB')).toContain('22/11');
-  });
-
-  it('gives tooltips the full local moment', () => {
-    expect(formatMoment(time, 'en-GB')).toBe('22/11/2026, 09:05:07');
   });
 });
 

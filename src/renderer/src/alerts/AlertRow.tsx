@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../shared/api/alerts';
-import { formatAlertTime } from './model/format-alert';
+import { formatMoment } from '../common/format';
 
 interface AlertRowProps {
   alert: Alert;
@@ -26,7 +26,7 @@ export function AlertRow({ alert, now, unread, showTask, onChoose }: AlertRowPro
           {alert.nodeId && <span className="alert-where">{alert.nodeId}</span>}
           {alert.engine && <span className="alert-where">{alert.engine}</span>}
           <time className="alert-time muted" dateTime={new Date(alert.time).toISOString()}>
-            {formatAlertTime(alert.time, now, i18n.language)}
+            {formatMoment(alert.time, i18n.language, now)}
           </time>
         </span>
         <span className="alert-message muted">

@@ -5,7 +5,7 @@ import type { TaskPanelProps } from '../monitor/task-panel';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertKey, alertsForTask } from './model/alert-list';
-import { formatRate } from './model/format-alert';
+import { formatPercent } from '../common/format';
 import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from './model/health-level';
 import { useAlerts } from './use-alerts';
 import { useNow } from '../monitor/use-now';
@@ -49,9 +49,9 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
         <div className="health-figure">
           <span className="health-label">{t('alerts.health.failureRate')}</span>
           <span className={`health-rate level-${rate}`} data-testid="failure-rate">
-            {health ? formatRate(health.failureRate) : '–'}
+            {health ? formatPercent(health.failureRate) : '–'}
           </span>
-          <span className="health-threshold muted">{t('alerts.health.rateThreshold', { threshold: formatRate(thresholds.failureRateThreshold) })}</span>
+          <span className="health-threshold muted">{t('alerts.health.rateThreshold', { threshold: formatPercent(thresholds.failureRateThreshold) })}</span>
         </div>
         {health && (
           <dl className="health-counts">

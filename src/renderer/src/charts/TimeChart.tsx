@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoment, formatTick } from './model/format-units';
+import { formatTime } from '../common/format';
+import { formatTick } from './model/format-units';
 import { timeTicks } from './model/time-ticks';
 import type { ChartRow } from './model/merge-series';
 
@@ -56,7 +57,7 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
       <Tooltip
         isAnimationActive={false}
         itemSorter={(item) => order(item.dataKey)}
-        labelFormatter={(time) => formatMoment(Number(time), locale)}
+        labelFormatter={(time) => formatTime(Number(time), locale)}
         formatter={(value) => formatValue(Number(value))}
         contentStyle={{ background: 'var(--bg-elevated)', border: '1px solid var(--border)', borderRadius: '0.3rem', color: 'var(--fg)' }}
         labelStyle={{ color: 'var(--fg-muted)' }}

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../shared/task/views';
 import { taskDuration, taskProgress } from './dashboard/task-table';
 import { taskCounters } from './counters';
-import { formatDuration, formatPercent, formatTime } from './format';
+import { formatPercent, formatTime, useFormatDuration } from '../common/format';
 import { StatusBadge } from './StatusBadge';
 import { useNow } from './use-now';
 
 /** The task at a glance: name, status, progress, counters and duration; actions beside. */
 export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDetail; replayAt: number | null; onBack: () => void; children: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const formatDuration = useFormatDuration();
   const now = useNow(replayAt === null && task.startTime !== null && task.endTime === null);
   const progress = taskProgress(task);
   return (

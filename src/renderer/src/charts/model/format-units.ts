@@ -31,11 +31,6 @@ export function formatTick(time: number, spanMs: number, locale?: string): strin
   return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
-/** A tooltip's moment: full local date and time to the second. */
-export function formatMoment(time: number, locale?: string): string {
-  return new Date(time).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-}
-
 /**
  * Memory axis ticks at round sizes in one unit (0, 50, 100, 150 MB) rather than wherever a
  * decimal scale of raw bytes falls (42.9 MB, 85.8 MB); `top` is the axis's upper end.

@@ -5,7 +5,7 @@ import type { Id } from '../../../../shared/ids';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/status';
 import type { TaskSummary } from '../../../../shared/task/views';
 import { EngineHealth } from '../../engines/EngineHealth';
-import { formatDuration, formatPercent, formatTime } from '../format';
+import { formatPercent, formatTime, useFormatDuration } from '../../common/format';
 import { StatusBadge } from '../StatusBadge';
 import { useNow } from '../use-now';
 import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskDuration, taskProgress, type TaskSortKey } from './task-table';
@@ -53,6 +53,7 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; erro
 /** Every task with its status, progress, counters, duration and Engines; Engine health beside. */
 export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpenTask: (taskId: Id) => void }) {
   const { t, i18n } = useTranslation();
+  const formatDuration = useFormatDuration();
   const { tasks, error } = useTaskList(client);
   const [statuses, setStatuses] = useState<ReadonlySet<TaskStatus>>(new Set());
   const [search, setSearch] = useState('');

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeDisplayName } from '../../../../shared/workflow/definition';
 import { SOURCE_HANDLE, TARGET_HANDLE } from '../../editor/model/flow-mapping';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../common/format';
 import { containerShare, nodeClasses } from './graph-node-model';
 import type { GraphFlowNode } from './graph-flow';
 

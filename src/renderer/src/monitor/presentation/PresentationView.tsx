@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { taskCounters } from '../counters';
 import { taskProgress } from '../dashboard/task-table';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../common/format';
 import { LiveGraph } from '../graph/LiveGraph';
 import { StatusBadge } from '../StatusBadge';
 import type { TaskPanelProps } from '../task-panel';

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration, formatTime } from '../format';
+import { formatTime, useFormatDuration } from '../../common/format';
 import { advance, playFrom, REPLAY_SPEEDS, sliderStep, stepTarget, type ReplaySpeed } from './replay-playback';
 import './replay.css';
 
@@ -23,6 +23,7 @@ export interface ReplayBarProps {
  */
 export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, playing, onPlay, changes }: ReplayBarProps) {
   const { t, i18n } = useTranslation();
+  const formatDuration = useFormatDuration();
   const [speed, setSpeed] = useState<ReplaySpeed>(10);
   const latest = useRef({ at, onChange, onPlay });
   useEffect(() => {

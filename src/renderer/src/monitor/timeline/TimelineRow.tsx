@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeView } from '../../../../shared/task/nodes';
 import type { ExecutionView } from '../../../../shared/task/views';
-import { formatDuration } from '../format';
+import { useFormatDuration } from '../../common/format';
 import { rowBars } from './timeline-model';
 import { timeToX, type TimeWindow } from './timeline-scale';
 
@@ -25,6 +25,7 @@ const LABEL_MIN_PX = 26;
 /** One agent: its name, and a bar per execution across the strip. */
 export const TimelineRow = memo(function TimelineRow({ nodeId, view, executions, window, width, moment, selected, top, height, onSelect }: TimelineRowProps) {
   const { t } = useTranslation();
+  const formatDuration = useFormatDuration();
   const bars = rowBars(executions, moment);
   const name = view?.name ?? nodeId;
   return (

@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDetail } from '../../../../shared/task/views';
-import { formatDuration } from '../format';
+import { formatMoment, useFormatDuration } from '../../common/format';
 import type { TaskPanelProps } from '../task-panel';
 import { useNow } from '../use-now';
 import { ControlButtons } from './ControlButtons';
@@ -9,7 +9,6 @@ import { nodeLabel } from './ControlDialog';
 import { ControlLayer } from './ControlLayer';
 import { detailAt } from './model/detail-at';
 import { isTicking, nodeDurationMs } from './model/durations';
-import { formatMoment } from './model/times';
 import { StatusIcon } from './StatusIcon';
 import { useControlsFor } from './use-controls-for';
 import { useNodeControls } from './use-node-controls';
@@ -21,6 +20,7 @@ import { useNodeDetail } from './use-node-detail';
  */
 export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nodes, at, selectedNodeId, onSelectNode, canControl }: TaskPanelProps) {
   const { t, i18n } = useTranslation();
+  const formatDuration = useFormatDuration();
   const nodeId = selectedNodeId ?? '';
   const node = nodes.byId.get(nodeId);
   const fetched = useNodeDetail(client, task.taskId, selectedNodeId);
@@ -121,6 +121,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
 
 function History({ history, moment }: { history: NodeDetail; moment: (ms: number | null) => string }) {
   const { t } = useTranslation();
+  const formatDuration = useFormatDuration();
   return (
     <>
       <Section title={t('tree.detail.executions')}>

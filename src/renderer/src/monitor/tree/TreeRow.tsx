@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedNodes, NodeView } from '../../../../shared/task/nodes';
-import { formatDuration } from '../format';
+import { useFormatDuration } from '../../common/format';
 import { isTicking, nodeDurationMs } from './model/durations';
 import { highlightParts } from './model/highlight';
 import type { VisibleRow } from './model/visible-rows';
@@ -27,6 +27,7 @@ interface TreeRowProps {
 
 export const TreeRow = memo(function TreeRow({ row, position, domId, selected, focused, now, search, top, height, onToggle, onSelect, onContextMenu }: TreeRowProps) {
   const { t } = useTranslation();
+  const formatDuration = useFormatDuration();
   const { node } = row;
   const duration = nodeDurationMs(node, now ?? 0);
   const index = position - 1;
