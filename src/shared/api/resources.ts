@@ -3,6 +3,14 @@ import { isId } from '../ids';
 
 export const SERIES_MAX_POINTS = 2000;
 
+/**
+ * The narrowest bucket worth asking of a summed series (a task's total): twice the Engines'
+ * usual sampling interval (1 s). A total is the sum, per bucket, of each node's mean in it; a
+ * narrower bucket misses the nodes that did not sample within it, and the total saw-tooths
+ * down to a fraction of the real figure. The charts and the run report both keep to it.
+ */
+export const SUMMED_MIN_BUCKET_MS = 2000;
+
 const id = z.string().refine(isId, 'must be a decimal id');
 const window = {
   from: z.int().min(0).optional(),

@@ -1,4 +1,4 @@
-import { SERIES_MAX_POINTS } from '../../../shared/api/resources';
+import { SERIES_MAX_POINTS, SUMMED_MIN_BUCKET_MS } from '../../../shared/api/resources';
 import {
   REPORT_LIMITS,
   type ReportAttempt,
@@ -216,13 +216,6 @@ function top(nodes: ReportNode[], value: (node: ReportNode) => number | null): R
     .slice(0, REPORT_LIMITS.topResourceNodes);
 }
 
-/**
- * Twice the Engines' usual sampling interval (1 s), as the task charts use. A task's total in a
- * bucket is the sum of each node's mean there; a bucket narrower than the sampling interval
- * misses nodes that sampled just outside it, and its "peak" would undercount.
- */
-const TASK_BUCKET_MS = 2000;
-
 /** The task's highest total, from the same downsampled series its chart draws. */
 function taskPeaks(store: Store, taskId: string): { cpu: number | null; memory: number | null } {
   const bounds = store.first(
@@ -233,8 +226,8 @@ function taskPeaks(store: Store, taskId: string): { cpu: number | null; memory: 
   );
   if (!bounds || bounds.from === null || bounds.to === null) return { cpu: null, memory: null };
   const from = Number(bounds.from);
-  const points = Math.min(SERIES_MAX_POINTS, Math.max(2, Math.ceil((Number(bounds.to) - from + 1) / TASK_BUCKET_MS)));
-  const to = Math.max(Number(bounds.to), from + points * TASK_BUCKET_MS - 1);
+  const points = Math.min(SERIES_MAX_POINTS, Math.max(2, Math.ceil((Number(bounds.to) - from + 1) / SUMMED_MIN_BUCKET_MS)));
+  const to = Math.max(Number(bounds.to), from + points * SUMMED_MIN_BUCKET_MS - 1);
   const series = resourceSeries(store, { scope: 'task', taskId, from, to, points });
   if (series.points.length === 0) return { cpu: null, memory: null };
   return {
