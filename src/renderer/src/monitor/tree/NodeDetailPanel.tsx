@@ -55,7 +55,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
           {at !== null && <p className="tree-replay-hint">{t('tree.replayHint')}</p>}
           <dl className="tree-facts">
             <Fact label={t('tree.detail.status')}>
-              <span style={{ color: `var(--status-${node.status})` }}>{t(`tree.status.${node.status}`)}</span>
+              <span style={{ color: `var(--status-${node.status})` }}>{t(`monitor.status.${node.status}`)}</span>
             </Fact>
             <Fact label={t('tree.detail.type')}>{t(`tree.type.${node.nodeType}`)}</Fact>
             {node.agentLoad !== null && <Fact label={t('tree.detail.agentLoad')}>{node.agentLoad}</Fact>}
@@ -165,7 +165,7 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
                     </>
                   )}
                   <StatusIcon status={transition.to} />
-                  <span>{t(`tree.status.${transition.to}`)}</span>
+                  <span>{t(`monitor.status.${transition.to}`)}</span>
                   <span className="muted">
                     {' '}
                     · {t(`tree.detail.trigger.${transition.trigger}`)}

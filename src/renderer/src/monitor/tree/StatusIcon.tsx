@@ -27,7 +27,7 @@ const SHAPES: Record<NodeStatus, ReactElement> = {
 /** A status as a coloured shape with its name for screen readers and on hover. */
 export const StatusIcon = memo(function StatusIcon({ status }: { status: NodeStatus }) {
   const { t } = useTranslation();
-  const label = t(`tree.status.${status}`);
+  const label = t(`monitor.status.${status}`);
   return (
     <svg className="tree-status-icon" viewBox="0 0 16 16" role="img" aria-label={label} style={{ color: `var(--status-${status})` }} fill="currentColor" stroke="currentColor">
       <title>{label}</title>

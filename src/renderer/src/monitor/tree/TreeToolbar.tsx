@@ -41,7 +41,7 @@ export const TreeToolbar = memo(function TreeToolbar({ counts, statuses, search,
             onClick={() => onToggleStatus(status)}
           >
             <StatusIcon status={status} />
-            <span>{t(`tree.status.${status}`)}</span>
+            <span>{t(`monitor.status.${status}`)}</span>
             <span className="tree-chip-count">{counts.get(status) ?? 0}</span>
           </button>
         ))}
