@@ -53,9 +53,9 @@ export async function main(args: string[]): Promise<number> {
     await runShape(dir, 'warmup-chain', 'chain', 300, options.budgetMs);
     await runShape(dir, 'warmup-fan', 'fan', 300, options.budgetMs);
     const results: RunResult[] = [];
-    for (const size of options.sizes) {
+    for (const [index, size] of options.sizes.entries()) {
       for (const shape of options.shapes) {
-        const result = await runShape(dir, `${shape}-${size}`, shape, size, options.budgetMs);
+        const result = await runShape(dir, `${shape}-${size}-${index}`, shape, size, options.budgetMs);
         results.push(result);
         printRun(result);
       }
