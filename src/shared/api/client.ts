@@ -15,7 +15,8 @@ import { ApiError, type CallResult } from './errors';
  */
 export interface ConsoleTransport {
   call(method: ConsoleMethodName, args: unknown[]): Promise<CallResult>;
-  subscribe(event: ConsoleEventName, listener: (payload: unknown) => void): () => void;
+  /** `onGap`: see ConsoleEvents; a transport that cannot lose events never calls it. */
+  subscribe(event: ConsoleEventName, listener: (payload: unknown) => void, onGap?: () => void): () => void;
 }
 
 export function createConsoleClient(transport: ConsoleTransport): ConsoleClient {
@@ -31,8 +32,8 @@ export function createConsoleClient(transport: ConsoleTransport): ConsoleClient 
   ) as ConsoleApi;
   return {
     ...methods,
-    subscribe<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEventPayload<E>) => void) {
-      return transport.subscribe(event, (payload) => listener(payload as ConsoleEventPayload<E>));
+    subscribe<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEventPayload<E>) => void, onGap?: () => void) {
+      return transport.subscribe(event, (payload) => listener(payload as ConsoleEventPayload<E>), onGap);
     },
   };
 }

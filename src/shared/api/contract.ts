@@ -143,9 +143,13 @@ export type ConsoleApi = {
 
 export type ConsoleEventPayload<E extends ConsoleEventName> = PayloadOf<(typeof CONSOLE_EVENTS)[E]>;
 
-/** Subscribing to an event stream returns the function that ends the subscription. */
+/**
+ * Subscribing to an event stream returns the function that ends the subscription. `onGap` is
+ * called when events may have been missed (a transport that lost its connection and got it
+ * back): what was built from the stream should be read afresh.
+ */
 export interface ConsoleEvents {
-  subscribe<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEventPayload<E>) => void): () => void;
+  subscribe<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEventPayload<E>) => void, onGap?: () => void): () => void;
 }
 
 /** What the UI holds: every method plus the event streams. */

@@ -1,5 +1,6 @@
 import type { Id } from '../ids';
 import type { NodeStatus, TaskStatus } from '../status';
+import type { NodeView } from './nodes';
 
 /** A task's status and counters as they stand after a commit. */
 export interface TaskSnapshot {
@@ -15,15 +16,22 @@ export interface TaskSnapshot {
   errorMessage: string | null;
 }
 
-/** A node as it stands after a commit that changed it. */
+/**
+ * A node as it stands after a commit that changed it: every field of its NodeView that a
+ * run moves, so that a view kept live by changes alone (results and conditional edges
+ * included) equals a fresh read.
+ */
 export interface NodeChange {
   nodeId: string;
   status: NodeStatus;
   batch: number;
   progress: number;
+  result: NodeView['result'];
   errorCode: string | null;
   errorMessage: string | null;
+  engineId: string | null;
   notBefore: number | null;
+  readyTime: number | null;
   startTime: number | null;
   endTime: number | null;
 }

@@ -1,6 +1,6 @@
 import type { Id } from '../../../shared/ids';
 import type { NodeStatus, TriggerType } from '../../../shared/status';
-import type { TaskChange } from '../../../shared/task/changes';
+import type { NodeChange, TaskChange } from '../../../shared/task/changes';
 import type { RtExecution, RtNode, TaskRuntime } from './runtime';
 import type { SchedulerStatements } from './statements';
 
@@ -175,9 +175,12 @@ export function describeStep(step: Step): TaskChange[] {
       status: node.status,
       batch: node.batch,
       progress: node.progress,
+      result: (node.result ?? null) as NodeChange['result'],
       errorCode: node.errorCode,
       errorMessage: node.errorMessage,
+      engineId: node.engineId,
       notBefore: node.notBefore,
+      readyTime: node.readyTime,
       startTime: node.startTime,
       endTime: node.endTime,
     });

@@ -11,13 +11,15 @@ export interface SocketTransport extends ConsoleTransport {
 
 /**
  * The ConsoleApi over the headless host's socket.io, for a browser. Subscriptions are
- * re-sent after every reconnect, since the host forgets them with the old connection.
+ * re-sent after every reconnect, since the host forgets them with the old connection, and
+ * their gap listeners hear that events sent meanwhile were lost.
  */
 const CALL_TIMEOUT_MS = 30_000;
 
 export function createSocketTransport(url: string, token: string, operator?: string): SocketTransport {
   const socket = io(url, { auth: operator ? { token, operator } : { token }, transports: ['websocket'] });
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const gapListeners = new Set<() => void>();
   const pending = new Set<(outcome: CallResult) => void>();
   // The host refuses a bad token in its handshake; socket.io then stops retrying, and every
   // call, waiting or future, must fail with that reason rather than wait forever.
@@ -28,8 +30,11 @@ export function createSocketTransport(url: string, token: string, operator?: str
     for (const settle of pending) settle(refusal);
     pending.clear();
   });
+  let connectedBefore = false;
   socket.on('connect', () => {
     for (const event of listeners.keys()) socket.emit(HOST_SOCKET.subscribe, event);
+    if (connectedBefore) for (const onGap of [...gapListeners]) onGap();
+    connectedBefore = true;
   });
   socket.on(HOST_SOCKET.event, (event: string, payload: unknown) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);
@@ -49,7 +54,7 @@ export function createSocketTransport(url: string, token: string, operator?: str
         });
       });
     },
-    subscribe(event, listener) {
+    subscribe(event, listener, onGap) {
       let set = listeners.get(event);
       if (!set) {
         set = new Set();
@@ -57,8 +62,12 @@ export function createSocketTransport(url: string, token: string, operator?: str
         socket.emit(HOST_SOCKET.subscribe, event);
       }
       set.add(listener);
+      // A wrapper of its own, so that one function given to two subscriptions is called for each.
+      const gap = onGap && (() => onGap());
+      if (gap) gapListeners.add(gap);
       return () => {
         set.delete(listener);
+        if (gap) gapListeners.delete(gap);
         if (set.size === 0) {
           listeners.delete(event);
           socket.emit(HOST_SOCKET.unsubscribe, event);

@@ -2,11 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { Id } from '../../../shared/ids';
 import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
+import type { TaskChange } from '../../../shared/task/changes';
 import { applyTaskChanges, type LiveTask } from './model/live-task';
 import { buildTaskNodes } from './model/task-nodes';
-
-/** Changes arrive per commit; a full read every so often brings results and conditional edges along. */
-const REFRESH_MS = 3000;
 
 export type LiveTaskState = { phase: 'loading' } | { phase: 'failed'; message: string } | ({ phase: 'ready' } & LiveTask);
 
@@ -16,9 +14,12 @@ async function load(client: ConsoleClient, taskId: Id, version: number): Promise
 }
 
 /**
- * A task and its nodes, kept live: each commit's changes are applied as they arrive, and a
- * full read follows (at most every few seconds, and once when the task ends) for what
- * changes do not carry. A reload keeps showing the task until the new read arrives.
+ * A task and its nodes, kept live by each commit's changes, which carry every field of a node
+ * that a run moves. The task is read in full at the start, once when it ends, when the
+ * transport says changes were lost (a reconnect), and on `reload`. Changes that arrive while a
+ * read is out wait for it and are applied on top, in order: they carry whole node states in
+ * commit order, so a read plus every change received after it was asked for converge on the
+ * store. A reload keeps showing the task until the new read arrives.
  */
 export function useLiveTask(client: ConsoleClient, taskId: Id): LiveTaskState & { reload: () => void } {
   const [state, setState] = useState<LiveTaskState>({ phase: 'loading' });
@@ -27,43 +28,56 @@ export function useLiveTask(client: ConsoleClient, taskId: Id): LiveTaskState & 
 
   useEffect(() => {
     let live = true;
-    let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-    let lastRefresh = Date.now();
-    const refresh = () => {
-      refreshTimer = null;
-      lastRefresh = Date.now();
+    // Changes received since the read in flight was asked for; null when no read is out.
+    let buffered: TaskChange[] | null = null;
+    let readAgain = false;
+    const read = () => {
+      if (buffered !== null) {
+        readAgain = true;
+        return;
+      }
+      buffered = [];
       load(client, taskId, ++versionRef.current).then(
-        (loaded) => live && setState({ phase: 'ready', ...loaded }),
-        () => undefined,
+        (loaded) => {
+          const changes = buffered ?? [];
+          buffered = null;
+          if (!live) return;
+          const next = changes.length > 0 ? applyTaskChanges(loaded, changes) : loaded;
+          versionRef.current = next.nodes.version;
+          setState({ phase: 'ready', ...next });
+          if (readAgain) {
+            readAgain = false;
+            read();
+          }
+        },
+        (error: unknown) => {
+          buffered = null;
+          if (live) setState((current) => (current.phase === 'ready' ? current : { phase: 'failed', message: error instanceof Error ? error.message : String(error) }));
+        },
       );
     };
-    const scheduleRefresh = (ended: boolean) => {
-      if (refreshTimer !== null) {
-        if (!ended) return;
-        clearTimeout(refreshTimer);
-      }
-      refreshTimer = setTimeout(refresh, ended ? 0 : Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
-    };
-    load(client, taskId, ++versionRef.current).then(
-      (loaded) => live && setState({ phase: 'ready', ...loaded }),
-      (error: unknown) => live && setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    const unsubscribe = client.subscribe(
+      'taskChanged',
+      (batch) => {
+        const mine = batch.filter((change) => change.taskId === taskId);
+        if (mine.length === 0) return;
+        if (buffered !== null) buffered.push(...mine);
+        else {
+          setState((current) => {
+            if (current.phase !== 'ready') return current;
+            const next = applyTaskChanges(current, mine);
+            versionRef.current = next.nodes.version;
+            return { phase: 'ready', ...next };
+          });
+        }
+        if (mine.some((change) => change.task !== null && TERMINAL_TASK_STATUSES.includes(change.task.status))) read();
+      },
+      read,
     );
-    const unsubscribe = client.subscribe('taskChanged', (batch) => {
-      const mine = batch.filter((change) => change.taskId === taskId);
-      if (mine.length === 0) return;
-      setState((current) => {
-        if (current.phase !== 'ready') return current;
-        const next = applyTaskChanges(current, mine);
-        versionRef.current = next.nodes.version;
-        return { phase: 'ready', ...next };
-      });
-      const ended = mine.some((change) => change.task !== null && TERMINAL_TASK_STATUSES.includes(change.task.status));
-      scheduleRefresh(ended);
-    });
+    read();
     return () => {
       live = false;
       unsubscribe();
-      if (refreshTimer !== null) clearTimeout(refreshTimer);
     };
   }, [client, taskId, generation]);
 

@@ -4,18 +4,10 @@ import type { EngineState } from '../../../../src/shared/engine/engine-state';
 import { DEFAULT_SETTINGS } from '../../../../src/shared/settings/settings';
 import type { NodeChange } from '../../../../src/shared/task/changes';
 import { AlertMonitor } from '../../../../src/main/core/alerts/alert-monitor';
+import { nodeChange } from '../../../helpers/node-change';
 
-const node = (nodeId: string, status: NodeChange['status'], errorCode: string | null = null): NodeChange => ({
-  nodeId,
-  status,
-  batch: 1,
-  progress: 0,
-  errorCode,
-  errorMessage: errorCode ? 'boom' : null,
-  notBefore: null,
-  startTime: null,
-  endTime: null,
-});
+const node = (nodeId: string, status: NodeChange['status'], errorCode: string | null = null): NodeChange =>
+  nodeChange(nodeId, status, { errorCode, errorMessage: errorCode ? 'boom' : null });
 
 function monitor(settings = DEFAULT_SETTINGS.alerts) {
   const raised: Alert[] = [];

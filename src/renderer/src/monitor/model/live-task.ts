@@ -1,4 +1,4 @@
-import type { TaskChange } from '../../../../shared/task/changes';
+import type { NodeChange, TaskChange } from '../../../../shared/task/changes';
 import type { TaskDetail } from '../../../../shared/task/views';
 import type { TaskNodes } from '../task-panel';
 import { applyNodeChanges } from './task-nodes';
@@ -17,7 +17,18 @@ export function applyTaskChanges(current: LiveTask, changes: readonly TaskChange
       const { taskId: _sameTask, ...snapshot } = change.task;
       task = { ...task, ...snapshot };
     }
-    nodes = applyNodeChanges(nodes, change.nodes);
+    task = withEnginesOf(task, change.nodes);
+    nodes = applyNodeChanges(nodes, change.nodes, task.variables);
   }
   return { task, nodes };
+}
+
+/** A task's Engines are those any of its executions ran on, sorted as the store lists them. */
+function withEnginesOf(task: TaskDetail, changes: readonly NodeChange[]): TaskDetail {
+  let engineIds: string[] | null = null;
+  for (const { engineId } of changes) {
+    if (engineId === null || task.engineIds.includes(engineId) || engineIds?.includes(engineId)) continue;
+    engineIds = [...(engineIds ?? task.engineIds), engineId];
+  }
+  return engineIds === null ? task : { ...task, engineIds: engineIds.sort() };
 }

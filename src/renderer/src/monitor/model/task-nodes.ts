@@ -52,12 +52,13 @@ function dependentsOf(byId: ReadonlyMap<string, NodeView>): Map<string, string[]
 const dependentsCache = new WeakMap<ReadonlyMap<string, NodeView>, Map<string, string[]>>();
 
 /**
- * Applies one commit's node changes: each changed node takes its new fields, the plain edges
- * leaving a node whose status moved are decided again with the scheduler's own evaluator, and
- * the managed counts of the containers above a moved agent follow. Returns a new TaskNodes
- * (unchanged nodes keep their objects, so memoized rows skip them).
+ * Applies one commit's node changes: each changed node takes its new fields, the edges
+ * leaving a node whose status or result moved are decided again with the scheduler's own
+ * evaluator (conditions read the source's result and the task's variables, as the scheduler's
+ * do), and the managed counts of the containers above a moved agent follow. Returns a new
+ * TaskNodes (unchanged nodes keep their objects, so memoized rows skip them).
  */
-export function applyNodeChanges(state: TaskNodes, changes: readonly NodeChange[]): TaskNodes {
+export function applyNodeChanges(state: TaskNodes, changes: readonly NodeChange[], variables: unknown): TaskNodes {
   if (changes.length === 0) return state;
   const byId = new Map(state.byId);
   const dependents = dependentsCache.get(state.byId) ?? dependentsOf(state.byId);
@@ -71,14 +72,13 @@ export function applyNodeChanges(state: TaskNodes, changes: readonly NodeChange[
     touchedManaged.set(containerId, copy);
     return copy;
   };
-  const statusMoved: string[] = [];
+  const edgesMoved: string[] = [];
   for (const change of changes) {
     const before = byId.get(change.nodeId);
     if (!before) continue;
     byId.set(change.nodeId, { ...before, ...change });
-    if (before.status === change.status) continue;
-    statusMoved.push(change.nodeId);
-    if (before.nodeType !== 'agent') continue;
+    if (before.status !== change.status || before.result !== change.result) edgesMoved.push(change.nodeId);
+    if (before.status === change.status || before.nodeType !== 'agent') continue;
     const from = managedBucket(before.status);
     const to = managedBucket(change.status);
     for (let parentId = before.parentId; parentId !== null; parentId = byId.get(parentId)?.parentId ?? null) {
@@ -89,16 +89,16 @@ export function applyNodeChanges(state: TaskNodes, changes: readonly NodeChange[
     }
   }
   for (const [containerId, managed] of touchedManaged) byId.set(containerId, { ...byId.get(containerId)!, managedNodes: managed });
-  for (const sourceId of statusMoved) {
+  for (const sourceId of edgesMoved) {
     const source = byId.get(sourceId)!;
     for (const dependentId of dependents.get(sourceId) ?? []) {
       const dependent = byId.get(dependentId)!;
       byId.set(dependentId, {
         ...dependent,
         dependencies: dependent.dependencies.map((dependency) => {
-          // Changes carry no results; a conditional edge waits for the next full refresh.
-          if (dependency.sourceNodeId !== sourceId || dependency.condition !== null) return dependency;
-          const { state } = evaluateEdge({ type: dependency.type, source: source.status }, null);
+          if (dependency.sourceNodeId !== sourceId) return dependency;
+          const edge = { type: dependency.type, source: source.status, condition: dependency.condition ?? undefined, result: source.result ?? undefined };
+          const { state } = evaluateEdge(edge, variables);
           return { ...dependency, state, satisfied: state === 'satisfied' };
         }),
       });
