@@ -8,6 +8,7 @@ import type { TaskChange } from '../task/changes';
 import { createTaskOptionsSchema, type CreateTaskResult } from '../task/create';
 import { nodeQuerySchema, type NodeView } from '../task/nodes';
 import {
+  executionQuerySchema,
   taskListQuerySchema,
   transitionQuerySchema,
   type ExecutionView,
@@ -93,7 +94,7 @@ export const CONSOLE_METHODS = {
   getTask: query<TaskDetail>()(z.tuple([taskId])),
   queryNodes: query<NodeView[]>()(z.tuple([taskId, nodeQuerySchema.optional()])),
   getNodeDetail: query<NodeDetail>()(z.tuple([taskId, nodeId])),
-  listExecutions: query<ExecutionView[]>()(z.tuple([taskId])),
+  listExecutions: query<ExecutionView[]>()(z.tuple([taskId, executionQuerySchema.optional()])),
   listTransitions: query<TransitionView[]>()(z.tuple([transitionQuerySchema])),
 
   stopNode: control<void>()(z.tuple([taskId, nodeId, reason])),

@@ -68,7 +68,18 @@ export interface ExecutionView {
   startTime: number | null;
   endTime: number | null;
   durationMs: number | null;
+  /** When the store last wrote this execution, on the console's clock: the cursor of `updatedSince`. */
+  updatedAt: number;
 }
+
+/**
+ * Which of a task's executions to list: all of them, or (`updatedSince`) those written at or
+ * after a time taken from an earlier answer's `updatedAt`, for a view that follows a run.
+ */
+export const executionQuerySchema = z.object({
+  updatedSince: z.int().min(0).optional(),
+});
+export type ExecutionQuery = z.infer<typeof executionQuerySchema>;
 
 export interface TransitionView {
   transitionId: Id;

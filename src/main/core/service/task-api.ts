@@ -35,7 +35,7 @@ export function taskApi({ store, scheduler, operator }: ConsoleServiceDeps): Tas
     getTask: async (taskId) => getTask(store, taskId),
     queryNodes: async (taskId, query) => scheduler.queryNodes(taskId, query),
     getNodeDetail: async (taskId, nodeId) => getNodeDetail(store, taskId, nodeId),
-    listExecutions: async (taskId) => listExecutions(store, taskId),
+    listExecutions: async (taskId, query) => listExecutions(store, taskId, query),
     listTransitions: async (query) => listTransitions(store, query),
     stopNode: async (taskId, nodeId, reason) => scheduler.stopNode(taskId, nodeId, operator(), reason),
     restartNode: async (taskId, nodeId) => scheduler.restartNode(taskId, nodeId, operator()),

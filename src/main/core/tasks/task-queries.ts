@@ -2,8 +2,10 @@ import { sql, type SqlBool } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { isId, type Id } from '../../../shared/ids';
 import {
+  executionQuerySchema,
   taskListQuerySchema,
   transitionQuerySchema,
+  type ExecutionQuery,
   type ExecutionView,
   type NodeDetail,
   type TaskDetail,
@@ -107,6 +109,7 @@ function executionView(row: Row<'node_execution'>): ExecutionView {
     startTime: row.start_time,
     endTime: row.end_time,
     durationMs: row.duration_ms,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -135,9 +138,12 @@ export function getNodeDetail(store: Store, taskId: string, nodeId: string): Nod
 }
 
 /** Every execution of a task, for the timeline. */
-export function listExecutions(store: Store, taskId: string): ExecutionView[] {
+export function listExecutions(store: Store, taskId: string, query: ExecutionQuery = {}): ExecutionView[] {
   getTask(store, taskId);
-  return store.all(store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId).orderBy('id')).map(executionView);
+  const { updatedSince } = executionQuerySchema.parse(query);
+  let select = store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId);
+  if (updatedSince !== undefined) select = select.where('updated_at', '>=', updatedSince);
+  return store.all(select.orderBy('id')).map(executionView);
 }
 
 export function listTransitions(store: Store, input: TransitionQuery): TransitionView[] {

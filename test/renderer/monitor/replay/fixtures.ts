@@ -27,6 +27,7 @@ export function execution(nodeId: string, batch: number, fields: Partial<Executi
     startTime: null,
     endTime: null,
     durationMs: null,
+    updatedAt: 0,
     ...fields,
   };
 }

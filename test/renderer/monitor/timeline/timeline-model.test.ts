@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentRows, executionsByNode, isLive, rowBars, timelineSpan } from '../../../../src/renderer/src/monitor/timeline/timeline-model';
+import { agentRows, executionsByNode, executionsCursor, isLive, mergeExecutions, rowBars, timelineSpan } from '../../../../src/renderer/src/monitor/timeline/timeline-model';
 import { execution, nodeView, taskDetail, taskNodes } from '../replay/fixtures';
 
 const executions = [
@@ -48,5 +48,20 @@ describe('timeline model', () => {
     expect(isLive({ status: 'paused' }, null)).toBe(true);
     expect(isLive({ status: 'completed' }, null)).toBe(false);
     expect(isLive({ status: 'running' }, 5)).toBe(false);
+  });
+
+  it('merges the executions written since the last answer in place of their older copies, in id order', () => {
+    const first = [execution('a', 1, { executionId: '9', status: 'running', updatedAt: 100 }), execution('b', 1, { executionId: '10', status: 'running', updatedAt: 120 })];
+    expect(executionsCursor(first, null)).toBe(120);
+    const since = [execution('a', 1, { executionId: '9', status: 'failed', updatedAt: 130 }), execution('a', 2, { executionId: '11', status: 'running', updatedAt: 130 })];
+    const merged = mergeExecutions(first, since);
+    expect(merged.map((each) => [each.executionId, each.status])).toEqual([
+      ['9', 'failed'],
+      ['10', 'running'],
+      ['11', 'running'],
+    ]);
+    expect(executionsCursor(since, 120)).toBe(130);
+    expect(executionsCursor([], 120)).toBe(120);
+    expect(mergeExecutions(merged, [])).toBe(merged);
   });
 });

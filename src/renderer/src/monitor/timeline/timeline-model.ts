@@ -34,6 +34,29 @@ export function executionsByNode(executions: readonly ExecutionView[]): Map<stri
   return byNode;
 }
 
+/**
+ * The executions listed before, with those written since (`updatedSince`) in place of their
+ * older copies; in id order, as the store lists them.
+ */
+export function mergeExecutions(current: readonly ExecutionView[], updates: readonly ExecutionView[]): ExecutionView[] {
+  if (updates.length === 0) return current as ExecutionView[];
+  const byId = new Map(current.map((execution) => [execution.executionId, execution]));
+  for (const update of updates) byId.set(update.executionId, update);
+  return [...byId.values()].sort((a, b) => compareIds(a.executionId, b.executionId));
+}
+
+/** Ids are decimal strings of 64-bit integers: shorter is smaller, equal lengths compare as text. */
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Where to list from next time: the newest write seen (inclusive, so a write in the same millisecond is not missed). */
+export function executionsCursor(executions: readonly ExecutionView[], previous: number | null): number | null {
+  let cursor = previous;
+  for (const execution of executions) if (cursor === null || execution.updatedAt > cursor) cursor = execution.updatedAt;
+  return cursor;
+}
+
 const ENDED: readonly ExecutionStatus[] = ['completed', 'failed', 'stopped', 'timeout'];
 
 /** One row's bars at `moment`. */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detailAt } from '../../../../../src/renderer/src/monitor/tree/model/detail-at';
 import type { ExecutionView, NodeDetail, TransitionView } from '../../../../../src/shared/task/views';
+import { execution as executionView } from '../../replay/fixtures';
 import { nodeView } from '../fixtures';
 
 function execution(batch: number, startTime: number | null, endTime: number | null = null): ExecutionView {
-  return { executionId: String(batch), nodeId: 'a', batch, engineId: null, status: 'failed', progress: 1, resolvedConfig: null, result: null, exitCode: 1, errorCode: 'BOOM', errorMessage: 'boom', startTime, endTime, durationMs: endTime === null || startTime === null ? null : endTime - startTime };
+  const durationMs = endTime === null || startTime === null ? null : endTime - startTime;
+  return executionView('a', batch, { executionId: String(batch), engineId: null, status: 'failed', exitCode: 1, errorCode: 'BOOM', errorMessage: 'boom', startTime, endTime, durationMs });
 }
 
 function transition(id: string, time: number): TransitionView {
