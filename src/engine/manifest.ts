@@ -43,4 +43,5 @@ export const BUILTIN_SIM_MANIFEST: AgentManifest = {
     },
   },
   defaults: { durationMs: 1000, steps: 4, outcome: 'completed' },
+  translations: { 'zh-CN': { name: '仿真', description: '内置的确定性仿真智能体，用于演示与测试。' } },
 };

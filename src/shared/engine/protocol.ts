@@ -150,11 +150,24 @@ export const resourceSampleEventSchema = z.object({
 export const AGENT_KINDS = ['sim', 'process', 'http', 'manual'] as const;
 export type AgentKind = (typeof AGENT_KINDS)[number];
 
+/**
+ * What an agent's manifest says in one more language: its name, its description and the
+ * descriptions of its config fields (by property name of `configSchema`).
+ */
+export const agentTranslationSchema = z.object({
+  name: z.string().max(500).optional(),
+  description: z.string().max(10_000).optional(),
+  fields: z.record(z.string().max(200), z.string().max(10_000)).optional(),
+});
+export type AgentTranslation = z.infer<typeof agentTranslationSchema>;
+
 export const agentCatalogEntrySchema = z.object({
   agentLoad: z.string().min(1).max(200),
   kind: z.enum(AGENT_KINDS),
   name: z.string().max(500),
   description: z.string().max(10_000).optional(),
+  /** By language tag (`zh-CN`, `zh`, `en`…); a console shows the one of its language, else the fields above. */
+  translations: z.record(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-CN'), agentTranslationSchema).optional(),
   version: z.string().max(100).optional(),
   /** JSON Schema of the agent config, for the editor. */
   configSchema: jsonObject.optional(),

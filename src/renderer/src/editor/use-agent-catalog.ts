@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localizeAgent } from '../../../shared/engine/agent-text';
 import type { EditorServices } from './editor-services';
 import type { AgentCatalogItem } from './model/agent-catalog';
 
 export type CatalogState = { status: 'loading' | 'ready' | 'failed' | 'offline'; items: AgentCatalogItem[]; error?: string };
 
-/** The Engines' agent catalog, fetched when the editor opens. */
+/** The Engines' agent catalog, fetched when the editor opens, in the window's language where manifests translate it. */
 export function useAgentCatalog(services: EditorServices | null): CatalogState {
+  const { i18n } = useTranslation();
   const [state, setState] = useState<CatalogState>({ status: services ? 'loading' : 'offline', items: [] });
   useEffect(() => {
     if (!services) return undefined;
@@ -18,5 +21,7 @@ export function useAgentCatalog(services: EditorServices | null): CatalogState {
       live = false;
     };
   }, [services]);
-  return services ? state : { status: 'offline', items: [] };
+  const language = i18n.language;
+  const localized = useMemo(() => ({ ...state, items: state.items.map((item) => localizeAgent(item, language)) }), [state, language]);
+  return services ? localized : { status: 'offline', items: [] };
 }
