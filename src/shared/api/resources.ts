@@ -49,8 +49,10 @@ export interface ProgressPoint {
   time: number;
   completed: number;
   failed: number;
+  skipped: number;
   completedTotal: number;
   failedTotal: number;
+  skippedTotal: number;
 }
 
 export interface ProgressSeries {

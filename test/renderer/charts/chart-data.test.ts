@@ -4,7 +4,7 @@ import { buildChartData, progressRows } from '../../../src/renderer/src/charts/m
 import { chartWindow } from '../../../src/renderer/src/charts/model/chart-window';
 
 const sample = (time: number, cpuPercent: number, memoryBytes: number): ResourcePoint => ({ time, cpuPercent, cpuPercentMax: cpuPercent, memoryBytes, memoryBytesMax: memoryBytes });
-const progress = (time: number, completedTotal: number, failedTotal: number): ProgressPoint => ({ time, completed: 0, failed: 0, completedTotal, failedTotal });
+const progress = (time: number, completedTotal: number, failedTotal: number, skippedTotal = 0): ProgressPoint => ({ time, completed: 0, failed: 0, skipped: 0, completedTotal, failedTotal, skippedTotal });
 
 describe('chart data', () => {
   const sources = {
@@ -37,9 +37,9 @@ describe('chart data', () => {
     expect(data.cpu).toEqual([{ time: 100, task: 50 }]);
     expect(data.hasNodeSamples).toBe(false);
     expect(data.progress).toEqual([
-      { time: 100, completed: 0, failed: 0 },
-      { time: 105, completed: 1, failed: 0 },
-      { time: 108, completed: 1, failed: 0 },
+      { time: 100, completed: 0, failed: 0, skipped: 0 },
+      { time: 105, completed: 1, failed: 0, skipped: 0 },
+      { time: 108, completed: 1, failed: 0, skipped: 0 },
     ]);
   });
 
@@ -51,10 +51,10 @@ describe('chart data', () => {
 
 describe('cumulative progress', () => {
   it('starts at zero and holds the last totals up to the window’s end', () => {
-    expect(progressRows([progress(20, 2, 1)], 10, 50)).toEqual([
-      { time: 10, completed: 0, failed: 0 },
-      { time: 20, completed: 2, failed: 1 },
-      { time: 50, completed: 2, failed: 1 },
+    expect(progressRows([progress(20, 2, 1, 3)], 10, 50)).toEqual([
+      { time: 10, completed: 0, failed: 0, skipped: 0 },
+      { time: 20, completed: 2, failed: 1, skipped: 3 },
+      { time: 50, completed: 2, failed: 1, skipped: 3 },
     ]);
   });
 

@@ -65,33 +65,37 @@ export function resourceSeries(store: Store, input: ResourceQuery): ResourceSeri
   };
 }
 
-/** Nodes completed and failed over time, from the stored transitions. */
+/** Nodes completed, failed and skipped over time, from the stored transitions. */
 export function progressSeries(store: Store, input: ProgressQuery): ProgressSeries {
   const query = progressQuerySchema.parse(input);
-  const filter = `task_id = ? AND to_status IN ('completed', 'failed')`;
+  const filter = `task_id = ? AND to_status IN ('completed', 'failed', 'skipped')`;
   const params = [BigInt(query.taskId)];
   const window = windowOf(store, `SELECT min(created_at), max(created_at) FROM node_state_transition WHERE ${filter}`, params, query.from, query.to, query.points);
   if (!window) return { bucketMs: 0, points: [] };
   const rows = store.db
     .prepare(
-      `SELECT (created_at - ?) / ? AS b, sum(to_status = 'completed'), sum(to_status = 'failed')
+      `SELECT (created_at - ?) / ? AS b, sum(to_status = 'completed'), sum(to_status = 'failed'), sum(to_status = 'skipped')
        FROM node_state_transition WHERE ${filter} AND created_at BETWEEN ? AND ? GROUP BY b ORDER BY b`,
     )
     .raw()
-    .all(BigInt(window.from), BigInt(window.bucketMs), ...params, window.from, window.to) as Array<[bigint, bigint, bigint]>;
+    .all(BigInt(window.from), BigInt(window.bucketMs), ...params, window.from, window.to) as Array<[bigint, bigint, bigint, bigint]>;
   let completedTotal = 0;
   let failedTotal = 0;
+  let skippedTotal = 0;
   return {
     bucketMs: window.bucketMs,
-    points: rows.map(([b, completed, failed]) => {
+    points: rows.map(([b, completed, failed, skipped]) => {
       completedTotal += Number(completed);
       failedTotal += Number(failed);
+      skippedTotal += Number(skipped);
       return {
         time: window.from + Number(b) * window.bucketMs,
         completed: Number(completed),
         failed: Number(failed),
+        skipped: Number(skipped),
         completedTotal,
         failedTotal,
+        skippedTotal,
       };
     }),
   };

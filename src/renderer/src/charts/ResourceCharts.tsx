@@ -59,6 +59,7 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
   const progressLines: ChartLine[] = [
     { key: 'completed', label: t('charts.completed'), color: 'var(--status-completed)', area: true, step: true },
     { key: 'failed', label: t('charts.failed'), color: 'var(--status-failed)', step: true },
+    { key: 'skipped', label: t('charts.skipped'), color: 'var(--status-skipped)', step: true },
   ];
   const common = { domain, at, locale: i18n.language };
   const memoryTicks = data ? byteTicks(maxValue(data.memory, ['task', 'node'])) : undefined;

@@ -56,18 +56,20 @@ describe('resource series', () => {
 });
 
 describe('progress series', () => {
-  it('count nodes ending per bucket with running totals', () => {
+  it('count nodes ending per bucket (completed, failed, skipped) with running totals', () => {
     const insert = store.db.prepare(
       `INSERT INTO node_state_transition (task_id, node_id, from_status, to_status, trigger_type, created_at) VALUES (?, ?, 'running', ?, 'system', ?)`,
     );
     insert.run(BigInt(taskId), 'a', 'completed', 100);
     insert.run(BigInt(taskId), 'b', 'failed', 150);
+    insertNode(store, taskId, 'c', { parent: 'root' });
+    insert.run(BigInt(taskId), 'c', 'skipped', 890);
     insert.run(BigInt(taskId), 'a', 'completed', 900);
     const series = progressSeries(store, { taskId, points: 4 });
     expect(series.bucketMs).toBe(201);
     expect(series.points).toEqual([
-      { time: 100, completed: 1, failed: 1, completedTotal: 1, failedTotal: 1 },
-      { time: 703, completed: 1, failed: 0, completedTotal: 2, failedTotal: 1 },
+      { time: 100, completed: 1, failed: 1, skipped: 0, completedTotal: 1, failedTotal: 1, skippedTotal: 0 },
+      { time: 703, completed: 1, failed: 0, skipped: 1, completedTotal: 2, failedTotal: 1, skippedTotal: 1 },
     ]);
   });
 });

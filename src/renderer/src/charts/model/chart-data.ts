@@ -46,10 +46,10 @@ export function progressRows(points: readonly ProgressPoint[], from: number, to:
   if (points.length === 0) return [];
   const rows: ChartRow[] = [];
   const first = points[0]!;
-  if (first.time > from) rows.push({ time: from, completed: 0, failed: 0 });
-  for (const point of points) rows.push({ time: point.time, completed: point.completedTotal, failed: point.failedTotal });
+  if (first.time > from) rows.push({ time: from, completed: 0, failed: 0, skipped: 0 });
+  for (const point of points) rows.push({ time: point.time, completed: point.completedTotal, failed: point.failedTotal, skipped: point.skippedTotal });
   const last = points[points.length - 1]!;
-  if (last.time < to) rows.push({ time: to, completed: last.completedTotal, failed: last.failedTotal });
+  if (last.time < to) rows.push({ time: to, completed: last.completedTotal, failed: last.failedTotal, skipped: last.skippedTotal });
   return rows;
 }
 
