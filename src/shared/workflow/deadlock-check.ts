@@ -50,6 +50,7 @@ function dependencyCycles(shape: TreeShape, edges: readonly BlockingEdge[]): { p
       code: WORKFLOW_PROBLEM.dependencyCycle,
       path: first.path,
       message: `dependency cycle: ${chain([...names, names[0]!], ' → ')} (each waits for the one before it, so none can start)`,
+      params: { cycle: chain([...names, names[0]!], ' → ') },
       nodeId: first.target,
     });
   });

@@ -1,4 +1,4 @@
-import type { Problem } from './problems';
+import type { Problem, ProblemParams } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 
 /**
@@ -41,14 +41,14 @@ interface PathLink {
 
 export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const add = (severity: Problem['severity'], code: string, at: PathLink | null, message: string) => {
-    const problem: Problem = { severity, code, path: [...path, ...segments(at)], message };
+  const add = (severity: Problem['severity'], code: string, at: PathLink | null, message: string, params?: ProblemParams) => {
+    const problem: Problem = { severity, code, path: [...path, ...segments(at)], message, ...(params ? { params } : {}) };
     if (options.nodeId !== undefined) problem.nodeId = options.nodeId;
     problems.push(problem);
   };
 
   if (!isPlainObject(logic)) {
-    add('warning', WORKFLOW_PROBLEM.constantLogic, null, `the ${options.what} is the constant ${preview(logic)}, not an expression: it never looks at the data`);
+    add('warning', WORKFLOW_PROBLEM.constantLogic, null, `the ${options.what} is the constant ${preview(logic)}, not an expression: it never looks at the data`, { context: options.what, value: preview(logic) });
   }
 
   // Paths are linked lists, made into arrays only for a problem: nesting costs no copying.
@@ -73,11 +73,11 @@ export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOp
     const operator = keys[0]!;
     const inside = { parent: at, segment: operator };
     if (operator === 'log') {
-      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `the JSON Logic operator "log" is not allowed in a ${options.what}: it writes to the console; ${options.what}s must not have side effects`);
+      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `the JSON Logic operator "log" is not allowed in a ${options.what}: it writes to the console; ${options.what}s must not have side effects`, { context: 'log' });
       continue;
     }
     if (!JSON_LOGIC_OPERATORS.has(operator)) {
-      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `unknown JSON Logic operator ${JSON.stringify(operator)}`);
+      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `unknown JSON Logic operator ${JSON.stringify(operator)}`, { context: 'unknownOperator', operator: JSON.stringify(operator) });
       continue;
     }
     const argument = value[operator];

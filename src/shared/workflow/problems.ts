@@ -13,7 +13,14 @@ export interface Problem {
   message: string;
   /** The node the problem is about, when there is one. */
   nodeId?: string;
+  /**
+   * What the message says, as values a translation can place (node ids quoted as in
+   * `message`); `context` picks one of a code's wordings. Absent where only `message` tells it.
+   */
+  params?: ProblemParams;
 }
+
+export type ProblemParams = Record<string, string | number> & { context?: string };
 
 export function formatPath(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(workflow)' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '');

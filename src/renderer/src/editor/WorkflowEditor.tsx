@@ -27,6 +27,7 @@ import { indexProblems, problemTarget } from './model/problems-index';
 import type { EditorCommand } from './model/shortcuts';
 import type { PaletteItem } from './palette/palette-drag';
 import { Palette } from './palette/Palette';
+import { problemMessage } from './problems/problem-text';
 import { ProblemsPanel } from './problems/ProblemsPanel';
 import { EditorToolbar, type ToolbarAction } from './toolbar/EditorToolbar';
 import { useAgentCatalog } from './use-agent-catalog';
@@ -216,7 +217,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
     void run(async () => {
       const result = await services.importWorkflow(file.name, await file.text());
       if (!result.definition) {
-        setNotice({ kind: 'error', text: t('notices.importFailed', { name: file.name, count: result.problems.length, first: result.problems[0]?.message ?? '' }) });
+        setNotice({ kind: 'error', text: t('notices.importFailed', { name: file.name, count: result.problems.length, first: result.problems[0] ? problemMessage(t, result.problems[0]) : '' }) });
         return;
       }
       load(await withLayout(result.definition), undefined, true);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPath, type Problem } from '../../../../shared/workflow/problems';
-import { problemTitle } from './problem-text';
+import { problemMessage, problemTitle } from './problem-text';
 
 interface ProblemsPanelProps {
   problems: readonly Problem[];
@@ -39,7 +39,7 @@ export function ProblemList({ problems, onSelect, testId }: ProblemsPanelProps &
           <button type="button" className={`problem-item problem-${problem.severity}`} onClick={() => onSelect(problem)} data-testid="problem-item">
             <span className="problem-severity">{t(`problems.severity.${problem.severity}`)}</span>
             <span className="problem-title">{problemTitle(t, problem)}</span>
-            <span className="problem-message">{problem.message}</span>
+            <span className="problem-message">{problemMessage(t, problem)}</span>
             <code className="problem-path">{problem.nodeId ?? formatPath(problem.path)}</code>
           </button>
         </li>
