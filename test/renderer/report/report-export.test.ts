@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, readerTimeZone, reportBlob, reportLanguage, reportRequest } from '../../../src/renderer/src/report/model/report-export';
-import { ApiError } from '../../../src/shared/api/errors';
+import { readerTimeZone, reportBlob, reportLanguage, reportRequest } from '../../../src/renderer/src/report/model/report-export';
 import { reportRequestSchema } from '../../../src/shared/report/run-report';
 
 describe('report export in the window', () => {
@@ -32,10 +31,5 @@ describe('report export in the window', () => {
     const blob = reportBlob({ fileName: 'r.pdf', mimeType: 'application/pdf', encoding: 'base64', content: Buffer.from(bytes).toString('base64') });
     expect(blob.type).toBe('application/pdf');
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
-  });
-
-  it('shows the API’s own message', () => {
-    expect(errorText(new ApiError('UNAVAILABLE', 'PDF export needs a Chromium'))).toBe('PDF export needs a Chromium');
-    expect(errorText('plain')).toBe('plain');
   });
 });

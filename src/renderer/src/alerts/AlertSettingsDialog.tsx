@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import { Dialog } from '../common/Dialog';
 import { inElectron, notificationPermission, requestNotificationPermission } from './browser-notifications';
 import { parseForm, toForm, type AlertSettingsErrors, type AlertSettingsForm } from './model/alert-settings-form';
+import { errorMessage } from '../common/error-message';
 
 interface AlertSettingsDialogProps {
   settings: Settings['alerts'];
@@ -39,7 +40,7 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
       await onSave(parsed.value);
       onClose();
     } catch (error) {
-      setApiError(error instanceof Error ? error.message : String(error));
+      setApiError(errorMessage(error));
       setSaving(false);
     }
   };

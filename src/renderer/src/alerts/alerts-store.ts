@@ -2,6 +2,7 @@ import type { Alert } from '../../../shared/api/alerts';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { Settings } from '../../../shared/settings/settings';
 import { mergeAlerts } from './model/alert-list';
+import { errorMessage } from '../common/error-message';
 
 export interface AlertsSnapshot {
   /** Newest first. */
@@ -10,9 +11,6 @@ export interface AlertsSnapshot {
   error: string | null;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * One list of alerts and one copy of the alert settings per console connection, shared by
@@ -51,11 +49,11 @@ export class AlertsStore {
     this.stop = off;
     this.client.listAlerts().then(
       (alerts) => this.set({ alerts: mergeAlerts(this.snapshot.alerts, alerts) }),
-      (error: unknown) => this.set({ error: message(error) }),
+      (error: unknown) => this.set({ error: errorMessage(error) }),
     );
     this.client.getSettings().then(
       (settings) => this.set({ settings: settings.alerts }),
-      (error: unknown) => this.set({ error: message(error) }),
+      (error: unknown) => this.set({ error: errorMessage(error) }),
     );
   }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TaskHealth } from '../../../shared/api/alerts';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import { realTimers, throttle, type ThrottleHistory } from '../common/throttle';
+import { errorMessage } from '../common/error-message';
 
 export interface TaskHealthState {
   health: TaskHealth | null;
@@ -19,7 +20,7 @@ export function useTaskHealth(client: ConsoleClient, taskId: string, live: boole
       () => {
         client.getTaskHealth(taskId).then(
           (health) => active && setState({ health, error: null }),
-          (error: unknown) => active && setState((previous) => ({ ...previous, error: error instanceof Error ? error.message : String(error) })),
+          (error: unknown) => active && setState((previous) => ({ ...previous, error: errorMessage(error) })),
         );
       },
       1000,

@@ -5,6 +5,7 @@ import type { ChartSources } from './model/chart-data';
 import { chartWindow, type ChartWindow } from './model/chart-window';
 import { summedPointBudget } from './model/point-budget';
 import { realTimers, throttle, type ThrottleHistory } from '../common/throttle';
+import { errorMessage } from '../common/error-message';
 
 const REFETCH_INTERVAL_MS = 1000;
 
@@ -55,7 +56,7 @@ export function useChartSources(client: ConsoleClient, task: TaskDetail, nodeId:
         };
         load().then(
           ({ sources, window }) => current() && setState({ taskId, sources, window, error: null }),
-          (error: unknown) => current() && setState((previous) => ({ ...previous, error: error instanceof Error ? error.message : String(error) })),
+          (error: unknown) => current() && setState((previous) => ({ ...previous, error: errorMessage(error) })),
         );
       },
       REFETCH_INTERVAL_MS,

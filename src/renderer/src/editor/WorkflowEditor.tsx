@@ -34,6 +34,7 @@ import { useAgentCatalog } from './use-agent-catalog';
 import { useLiveValidation } from './use-live-validation';
 import { useNotice } from './use-notice';
 import { useShortcuts } from './use-shortcuts';
+import { errorMessage } from '../common/error-message';
 
 const reducer = createEditorReducer((definition, id) => {
   const ref = parseEdgeId(id);
@@ -169,7 +170,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
     try {
       await work();
     } catch (error) {
-      setNotice({ kind: 'error', text: t('notices.failed', { error: error instanceof Error ? error.message : String(error) }) });
+      setNotice({ kind: 'error', text: t('notices.failed', { error: errorMessage(error) }) });
     } finally {
       setBusy(false);
     }

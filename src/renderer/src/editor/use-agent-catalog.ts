@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localizeAgent } from '../../../shared/engine/agent-text';
 import type { EditorServices } from './editor-services';
 import type { AgentCatalogItem } from './model/agent-catalog';
+import { errorMessage } from '../common/error-message';
 
 export type CatalogState = { status: 'loading' | 'ready' | 'failed' | 'offline'; items: AgentCatalogItem[]; error?: string };
 
@@ -15,7 +16,7 @@ export function useAgentCatalog(services: EditorServices | null): CatalogState {
     let live = true;
     services.getAgentCatalog().then(
       (items) => live && setState({ status: 'ready', items }),
-      (error: unknown) => live && setState({ status: 'failed', items: [], error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ status: 'failed', items: [], error: errorMessage(error) }),
     );
     return () => {
       live = false;

@@ -4,6 +4,7 @@ import type { ConsoleClient } from '../../../shared/api/contract';
 import type { EngineState } from '../../../shared/engine/engine-state';
 import './engines.css';
 import { engineCard, engineSummary, type EngineCard } from './model/engine-cards';
+import { errorMessage } from '../common/error-message';
 
 function sinceText(since: number, locale: string): string {
   return new Date(since).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
@@ -58,7 +59,7 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
     });
     client.listEngines().then(
       (listed) => active && !live && setStates(listed),
-      (reason: unknown) => active && setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) => active && setError(errorMessage(reason)),
     );
     return () => {
       active = false;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { LogQuery } from '../../../shared/api/logs';
 import { collectExport, ExportCancelled, type ExportFormat } from './model/export-lines';
-import { errorMessage } from './use-log-window';
+import { errorMessage } from '../common/error-message';
 
 export type ExportState =
   | { kind: 'idle' }

@@ -17,6 +17,7 @@ import {
   type LogWindow,
   type WindowChange,
 } from './model/log-window';
+import { errorMessage } from '../common/error-message';
 
 /** The live tail reads new lines at most this often (a few large pages a second). */
 const LIVE_PULL_GAP_MS = 250;
@@ -31,9 +32,6 @@ export interface ShiftAtStart {
   seq: number;
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The bounded window of lines matching `query`: opened at the tail (the newest line, or the

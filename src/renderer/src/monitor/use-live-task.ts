@@ -5,6 +5,7 @@ import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
 import { applyTaskChanges, type LiveTask } from './model/live-task';
 import { buildTaskNodes } from './model/task-nodes';
+import { errorMessage } from '../common/error-message';
 
 export type LiveTaskState = { phase: 'loading' } | { phase: 'failed'; message: string } | ({ phase: 'ready' } & LiveTask);
 
@@ -52,7 +53,7 @@ export function useLiveTask(client: ConsoleClient, taskId: Id): LiveTaskState & 
         },
         (error: unknown) => {
           buffered = null;
-          if (live) setState((current) => (current.phase === 'ready' ? current : { phase: 'failed', message: error instanceof Error ? error.message : String(error) }));
+          if (live) setState((current) => (current.phase === 'ready' ? current : { phase: 'failed', message: errorMessage(error) }));
         },
       );
     };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/app-status';
 import type { ConsoleClient } from '../../../shared/api/contract';
+import { errorMessage } from '../common/error-message';
 
 /** The status bar: the app's version and the store it works on, or why the store is unavailable. */
 export function StoreStatus({ client }: { client: ConsoleClient }) {
@@ -9,7 +10,7 @@ export function StoreStatus({ client }: { client: ConsoleClient }) {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    client.getAppStatus().then(setStatus, (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+    client.getAppStatus().then(setStatus, (reason: unknown) => setError(errorMessage(reason)));
   }, [client]);
   return (
     <footer className="status-bar" data-testid="status-bar">

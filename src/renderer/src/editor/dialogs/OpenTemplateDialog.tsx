@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorServices, TemplateSummary } from '../editor-services';
 import { Dialog } from '../../common/Dialog';
+import { errorMessage } from '../../common/error-message';
 
 type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'failed'; error: string };
 
@@ -14,7 +15,7 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
     let live = true;
     services.listTemplates().then(
       (templates) => live && setListing({ status: 'ready', templates }),
-      (error: unknown) => live && setListing({ status: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setListing({ status: 'failed', error: errorMessage(error) }),
     );
     return () => {
       live = false;

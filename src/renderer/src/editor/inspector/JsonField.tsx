@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
+import { errorMessage } from '../../common/error-message';
 
 interface JsonFieldProps {
   label: string;
@@ -47,7 +48,7 @@ export function JsonField({ label, value, onChange, testId, hint, rows = 6 }: Js
       onChange(parsed as Record<string, unknown>);
     } catch (reason) {
       setDraft({ text, base: value });
-      setError(t('inspector.json.invalid', { reason: reason instanceof Error ? reason.message : String(reason) }));
+      setError(t('inspector.json.invalid', { reason: errorMessage(reason) }));
     }
   };
   return (

@@ -1,4 +1,5 @@
 import jsonLogic from 'json-logic-js';
+import { errorMessage } from '../../common/error-message';
 
 /**
  * Checks JSON Logic typed into the editor as the user types: the text must be JSON, the
@@ -19,7 +20,7 @@ export function checkLogicText(text: string): LogicCheck {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: 'syntax', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: 'syntax', detail: errorMessage(error) };
   }
   if (typeof value !== 'boolean' && (typeof value !== 'object' || value === null || Array.isArray(value))) return { ok: false, error: 'shape' };
   const unknownOperator = findUnknownOperator(value);

@@ -10,6 +10,7 @@ import { StatusBadge } from '../StatusBadge';
 import { useNow } from '../use-now';
 import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskDuration, taskProgress, type TaskSortKey } from './task-table';
 import './dashboard.css';
+import { errorMessage } from '../../common/error-message';
 
 const RELIST_MS = 1000;
 
@@ -27,7 +28,7 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; erro
           setTasks(list);
           setError(null);
         },
-        (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+        (failure: unknown) => live && setError(errorMessage(failure)),
       );
     };
     relist();

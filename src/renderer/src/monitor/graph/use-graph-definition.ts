@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../../../../shared/workflow/definition'
 import type { TaskNodes } from '../task-panel';
 import { layOutGraph, withParents } from './graph-layout';
 import { loadElk } from './load-elk';
+import { errorMessage } from '../../common/error-message';
 
 interface LayoutSource {
   taskId: string;
@@ -30,7 +31,7 @@ export function useGraphDefinition(task: TaskDetail, nodes: TaskNodes): { defini
         if (!cancelled) setState({ source, definition, error: null });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ source, definition: null, error: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setState({ source, definition: null, error: errorMessage(error) });
       },
     );
     return () => {

@@ -5,6 +5,7 @@ import type { TaskNodes } from '../task-panel';
 import { indexReplay, type ReplayIndex } from './replay-index';
 import { createRebuilder } from './replay-rebuilder';
 import { replayBounds, type ReplayBounds } from './replay-state';
+import { errorMessage } from '../../common/error-message';
 
 type Loaded = { taskId: string; index: ReplayIndex } | { taskId: string; error: string };
 
@@ -43,7 +44,7 @@ export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNo
       ([transitions, executions]) => {
         if (live) setLoaded({ taskId, index: indexReplay(transitions, executions) });
       },
-      (error: unknown) => live && setLoaded({ taskId, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setLoaded({ taskId, error: errorMessage(error) }),
     );
     return () => {
       live = false;

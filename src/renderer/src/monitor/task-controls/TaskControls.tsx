@@ -4,6 +4,7 @@ import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskSummary } from '../../../../shared/task/views';
 import { Dialog } from '../../common/Dialog';
 import { availableTaskControls, TASK_CONTROLS, type TaskControl } from './available-task-controls';
+import { errorMessage } from '../../common/error-message';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -41,7 +42,7 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
       }
       setOutcome({ ok: true, text: t(`monitor.controls.done.${control}`) });
     } catch (error) {
-      setOutcome({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setOutcome({ ok: false, text: errorMessage(error) });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { ExecutionView } from '../../../../shared/task/views';
 import { throttle } from '../../common/throttle';
 import { executionsCursor, mergeExecutions } from './timeline-model';
+import { errorMessage } from '../../common/error-message';
 
 const REFETCH_MS = 1000;
 
@@ -37,7 +38,7 @@ export function useExecutions(client: ConsoleClient, taskId: string, follow: boo
           cursor = executionsCursor(executions, since === undefined ? null : cursor);
           setState({ taskId, executions: known, error: null });
         },
-        (error: unknown) => live && setState({ taskId, executions: known, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => live && setState({ taskId, executions: known, error: errorMessage(error) }),
       ).finally(() => {
         inFlight = false;
         const next = again;

@@ -30,6 +30,3 @@ export type ReportExportState =
   | { kind: 'done'; format: ReportFormat; fileName: string }
   | { kind: 'error'; format: ReportFormat; message: string };
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
