@@ -157,7 +157,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   };
 
   return (
-    <div className="canvas" data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
+    <div className={large ? 'canvas is-large' : 'canvas'} data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<WorkflowFlowNode, DependencyFlowEdge>
         nodes={nodes}
         edges={edges}
