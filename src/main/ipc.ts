@@ -1,5 +1,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CONSOLE_METHOD_NAMES, IPC_EVENT_CHANNEL, IPC_SUBSCRIBE_CHANNEL, ipcChannel, isConsoleEvent, type ConsoleApi, type ConsoleEvents } from '../shared/api/contract';
+import { errorReason } from '../shared/api/error-reasons';
+import type { CallResult } from '../shared/api/errors';
 import { dispatch } from './core/service/dispatch';
 
 export type SenderCheck = (event: IpcMainInvokeEvent | IpcMainEvent) => boolean;
@@ -13,7 +15,11 @@ export function registerConsoleApi(ipcMain: IpcMain, api: ConsoleApi, events: Co
   for (const method of CONSOLE_METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: `refused ${method}: the call did not come from the console window` } };
+        const refused: CallResult = {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: `refused ${method}: the call did not come from the console window`, reason: errorReason('method.untrustedSender', { method }) },
+        };
+        return refused;
       }
       return dispatch(api, method, args, 'operator');
     });

@@ -2,6 +2,8 @@ import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errorReason } from '../shared/api/error-reasons';
+import { ApiError } from '../shared/api/errors';
 import type { HtmlToPdf } from './core/report/html-to-pdf';
 import { SECURE_WEB_PREFERENCES } from './security';
 
@@ -38,7 +40,15 @@ export function electronHtmlToPdf(createWindow: (options: BrowserWindowConstruct
         return window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
       };
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`printing the report to PDF took longer than ${PRINT_TIMEOUT_MS} ms`)), PRINT_TIMEOUT_MS);
+        timer = setTimeout(
+          () =>
+            reject(
+              new ApiError('UNAVAILABLE', `printing the report to PDF took longer than ${PRINT_TIMEOUT_MS} ms`, {
+                reason: errorReason('report.pdfTimeout', { seconds: PRINT_TIMEOUT_MS / 1000 }),
+              }),
+            ),
+          PRINT_TIMEOUT_MS,
+        );
       });
       const pdf = await Promise.race([print(), timeout]);
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);

@@ -7,6 +7,7 @@ import {
   isConsoleEvent,
   isConsoleMethod,
 } from '../shared/api/contract';
+import { errorReason } from '../shared/api/error-reasons';
 
 /**
  * Exposes the ConsoleApi transport generically: one call for every method of the contract
@@ -21,7 +22,9 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: string, payload: unknown) => {
 
 const bridge: ConsoleTransport = {
   call(method, args) {
-    if (!isConsoleMethod(method)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method ${String(method)}` } });
+    if (!isConsoleMethod(method)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method ${String(method)}`, reason: errorReason('method.unknown', { method: String(method) }) } });
+    }
     return ipcRenderer.invoke(ipcChannel(method), ...args);
   },
   subscribe(event, listener) {

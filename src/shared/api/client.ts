@@ -6,7 +6,8 @@ import {
   type ConsoleEventPayload,
   type ConsoleMethodName,
 } from './contract';
-import { ApiError, type CallResult } from './errors';
+import { isApiErrorReason } from './error-reasons';
+import { ApiError, type ApiErrorBody, type CallResult } from './errors';
 
 /**
  * What a transport provides: one generic call and one generic subscription. Electron's
@@ -25,7 +26,7 @@ export function createConsoleClient(transport: ConsoleTransport): ConsoleClient 
       method,
       async (...args: unknown[]) => {
         const outcome = await transport.call(method, args);
-        if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.details);
+        if (!outcome.ok) throw fromBody(outcome.error);
         return outcome.result;
       },
     ]),
@@ -36,4 +37,9 @@ export function createConsoleClient(transport: ConsoleTransport): ConsoleClient 
       return transport.subscribe(event, (payload) => listener(payload as ConsoleEventPayload<E>), onGap);
     },
   };
+}
+
+/** A reason this build cannot word is dropped: the window then falls back to the error's code. */
+function fromBody(body: ApiErrorBody): ApiError {
+  return new ApiError(body.code, body.message, { details: body.details, reason: isApiErrorReason(body.reason) ? body.reason : undefined });
 }

@@ -1,4 +1,9 @@
-/** Errors every transport carries the same way: a code the UI can act on and a plain message. */
+import type { ApiErrorReason } from './error-reasons';
+
+/**
+ * Errors every transport carries the same way: a code the UI can act on, a plain English
+ * message, and, where the core knows it, the reason the window words in its own language.
+ */
 export const API_ERROR_CODES = [
   'UNKNOWN_METHOD',
   'UNAUTHENTICATED',
@@ -16,20 +21,34 @@ export interface ApiErrorBody {
   message: string;
   /** Structured detail, e.g. the validation problems of a refused workflow. */
   details?: unknown;
+  reason?: ApiErrorReason;
+}
+
+export interface ApiErrorOptions {
+  details?: unknown;
+  reason?: ApiErrorReason;
 }
 
 export class ApiError extends Error {
+  readonly details?: unknown;
+  readonly reason?: ApiErrorReason;
+
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly details?: unknown,
+    options: ApiErrorOptions = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    if (options.details !== undefined) this.details = options.details;
+    if (options.reason !== undefined) this.reason = options.reason;
   }
 
   toBody(): ApiErrorBody {
-    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.details !== undefined) body.details = this.details;
+    if (this.reason !== undefined) body.reason = this.reason;
+    return body;
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSocketTransport, type SocketTransport } from '../../../src/renderer/src/api/socket-transport';
+import { createConsoleClient } from '../../../src/shared/api/client';
 import { startHeadlessHost, type HeadlessHost } from '../../../src/main/core/host/headless-host';
 import type { ConsoleRuntime } from '../../../src/main/core/runtime';
 import { startTestRuntime } from '../../helpers/console-runtime';
@@ -43,5 +44,16 @@ describe('the browser transport', () => {
     await transport.call('getAppStatus', []);
     runtime.events.emit('engineStatus', []);
     await vi.waitFor(() => expect(received).toEqual([[]]));
+  });
+
+  it('brings the reason of a refusal to the window, the session’s own refusals included', async () => {
+    transport = createSocketTransport(host.url, 'viewer-token-0123456789ab');
+    const viewer = createConsoleClient(transport);
+    await expect(viewer.getTask('999')).rejects.toMatchObject({ name: 'ApiError', code: 'NOT_FOUND', reason: { key: 'task.notFound', params: { taskId: '999' } } });
+    await expect(viewer.pauseTask('999')).rejects.toMatchObject({ code: 'FORBIDDEN', reason: { key: 'method.forbiddenForViewer', params: { method: 'pauseTask' } } });
+    transport.close();
+
+    transport = createSocketTransport(host.url, 'not-the-token');
+    await expect(createConsoleClient(transport).getAppStatus()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: { key: 'session.refused' } });
   });
 });

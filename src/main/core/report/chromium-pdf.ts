@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { HtmlToPdf } from './html-to-pdf';
 
@@ -69,16 +70,28 @@ function print(browser: string, dir: string, timeoutMs: number): Promise<void> {
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new ApiError('UNAVAILABLE', `printing the report to PDF took longer than ${timeoutMs} ms; ${browser} was stopped`));
+      reject(
+        new ApiError('UNAVAILABLE', `printing the report to PDF took longer than ${timeoutMs} ms; ${browser} was stopped`, {
+          reason: errorReason('report.pdfTimeout', { seconds: Math.ceil(timeoutMs / 1000) }),
+        }),
+      );
     }, timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new ApiError('UNAVAILABLE', `could not start ${browser} to print the report: ${error.message}`));
+      reject(
+        new ApiError('UNAVAILABLE', `could not start ${browser} to print the report: ${error.message}`, {
+          reason: errorReason('report.pdfBrowserNotStarted', { browser, detail: error.message }),
+        }),
+      );
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new ApiError('UNAVAILABLE', `${browser} could not print the report (exit ${code ?? signal}): ${stderr.trim().split('\n').slice(-3).join(' ')}`));
+      else {
+        const exit = String(code ?? signal);
+        const detail = stderr.trim().split('\n').slice(-3).join(' ');
+        reject(new ApiError('UNAVAILABLE', `${browser} could not print the report (exit ${exit}): ${detail}`, { reason: errorReason('report.pdfPrintFailed', { browser, exit, detail }) }));
+      }
     });
   });
 }
@@ -97,7 +110,7 @@ export function chromiumHtmlToPdf(browser: string, options: ChromiumPdfOptions =
         await writeFile(join(dir, 'report.html'), html, 'utf8');
         await print(browser, dir, timeoutMs);
         const pdf = await readFile(join(dir, 'report.pdf')).catch(() => {
-          throw new ApiError('UNAVAILABLE', `${browser} exited without writing the PDF`);
+          throw new ApiError('UNAVAILABLE', `${browser} exited without writing the PDF`, { reason: errorReason('report.pdfNotWritten', { browser }) });
         });
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {

@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import { renderNodesCsv } from '../../../shared/report/render-csv';
 import { renderReportHtml } from '../../../shared/report/render-html';
@@ -37,6 +38,7 @@ export async function exportRunReport(store: Store, input: ReportRequest, htmlTo
     throw new ApiError(
       'UNAVAILABLE',
       'PDF export needs a Chromium or Chrome browser, and none was found on this machine: install one or set CHROMIUM_PATH, or export HTML and print it',
+      { reason: errorReason('report.pdfNeedsBrowser', {}) },
     );
   }
   const report = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });

@@ -1,3 +1,4 @@
+import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
 import { isTerminalNodeStatus } from '../../../shared/status';
 import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
@@ -19,8 +20,8 @@ export interface Control {
   operator: string;
 }
 
-function refuse(message: string): never {
-  throw new SchedulerError('NOT_ALLOWED', message);
+function refuse(message: string, reason: ApiErrorReason): never {
+  throw new SchedulerError('NOT_ALLOWED', message, { reason });
 }
 
 function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
@@ -28,20 +29,22 @@ function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
 }
 
 export function pauseTask(control: Control, task: TaskRuntime): void {
-  if (task.status !== 'running') refuse(`task ${task.id} is ${task.status}; only a running task can be paused`);
+  if (task.status !== 'running') refuse(`task ${task.id} is ${task.status}; only a running task can be paused`, errorReason('task.notRunning', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'paused');
   auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
 }
 
 export function resumeTask(control: Control, task: TaskRuntime): void {
-  if (task.status !== 'paused') refuse(`task ${task.id} is ${task.status}; only a paused task can be resumed`);
+  if (task.status !== 'paused') refuse(`task ${task.id} is ${task.status}; only a paused task can be resumed`, errorReason('task.notPaused', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'running');
   auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
   for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
 }
 
 export function stopTask(control: Control, task: TaskRuntime, reason: string | undefined): void {
-  if (!['pending', 'initializing', 'running', 'paused'].includes(task.status)) refuse(`task ${task.id} is ${task.status}; it has already ended`);
+  if (!['pending', 'initializing', 'running', 'paused'].includes(task.status)) {
+    refuse(`task ${task.id} is ${task.status}; it has already ended`, errorReason('task.ended', { taskId: task.id, status: task.status }));
+  }
   const why = reason ? `task stopped: ${reason}` : 'task stopped';
   for (const node of task.nodes.values()) {
     if (node.status === 'running' || node.status === 'initializing') markStopped(control, node, why);
@@ -54,7 +57,9 @@ export function stopTask(control: Control, task: TaskRuntime, reason: string | u
 }
 
 export function stopNode(control: Control, node: RtNode, reason: string | undefined): void {
-  if (node.status !== 'running' && node.status !== 'initializing') refuse(`node ${node.nodeId} is ${node.status}; only a running node can be stopped`);
+  if (node.status !== 'running' && node.status !== 'initializing') {
+    refuse(`node ${node.nodeId} is ${node.status}; only a running node can be stopped`, errorReason('node.notRunning', { nodeId: node.nodeId, status: node.status }));
+  }
   const why = reason ? `stopped: ${reason}` : 'stopped';
   const stopped: RtNode[] = [];
   // Deepest first, so that a container never sees its children end while it is being stopped.
@@ -99,13 +104,18 @@ function blockingAncestor(node: RtNode): RtNode | undefined {
   return undefined;
 }
 
-function refuseIfBlocked(node: RtNode, action: string): void {
+function refuseIfBlocked(node: RtNode, action: 'restart' | 'rerun'): void {
   const blocker = blockingAncestor(node);
-  if (blocker) refuse(`node ${node.nodeId} is inside ${blocker.nodeId}, which is ${blocker.status}; ${action} ${blocker.nodeId} instead`);
+  if (!blocker) return;
+  const params = { nodeId: node.nodeId, containerId: blocker.nodeId, status: blocker.status };
+  const verb = action === 'restart' ? 'restart' : 'rerun from';
+  refuse(`node ${node.nodeId} is inside ${blocker.nodeId}, which is ${blocker.status}; ${verb} ${blocker.nodeId} instead`, errorReason(action === 'restart' ? 'node.restartBlocked' : 'node.rerunBlocked', params));
 }
 
 export function restartNode(control: Control, node: RtNode): void {
-  if (node.status !== 'stopped' && node.status !== 'failed') refuse(`node ${node.nodeId} is ${node.status}; only a stopped or failed node can be restarted`);
+  if (node.status !== 'stopped' && node.status !== 'failed') {
+    refuse(`node ${node.nodeId} is ${node.status}; only a stopped or failed node can be restarted`, errorReason('node.notRestartable', { nodeId: node.nodeId, status: node.status }));
+  }
   refuseIfBlocked(node, 'restart');
   if (node.type === 'container' && node.status === 'failed' && node.errorCode === NODE_REASON.childFailed) {
     const failed = descendantsOf(node).filter((each) => isRootFailure(each) && blockingAncestor(each) === undefined);
@@ -117,7 +127,7 @@ export function restartNode(control: Control, node: RtNode): void {
 
 export function retryFailed(control: Control, task: TaskRuntime): number {
   const failed = [...task.nodes.values()].filter((node) => isRootFailure(node) && blockingAncestor(node) === undefined);
-  if (failed.length === 0) refuse(`task ${task.id} has no failed node to retry`);
+  if (failed.length === 0) refuse(`task ${task.id} has no failed node to retry`, errorReason('task.noFailedNode', { taskId: task.id }));
   for (const node of failed) if (node.status === 'failed') restartOne(control, node, 'retry of all failed nodes');
   return failed.length;
 }
@@ -217,8 +227,11 @@ function resetAutomaticSkips(control: Control, from: readonly RtNode[], why: str
 
 export function skipNode(control: Control, node: RtNode): void {
   const { core, step, operator } = control;
-  if (node.status === 'running' || node.status === 'initializing') refuse(`node ${node.nodeId} is ${node.status}; stop it before skipping it`);
-  if (node.status === 'completed' || node.status === 'skipped') refuse(`node ${node.nodeId} has already ${node.status === 'completed' ? 'completed' : 'been skipped'}`);
+  if (node.status === 'running' || node.status === 'initializing') {
+    refuse(`node ${node.nodeId} is ${node.status}; stop it before skipping it`, errorReason('node.runningCannotSkip', { nodeId: node.nodeId, status: node.status }));
+  }
+  if (node.status === 'completed') refuse(`node ${node.nodeId} has already completed`, errorReason('node.alreadyCompleted', { nodeId: node.nodeId }));
+  if (node.status === 'skipped') refuse(`node ${node.nodeId} has already been skipped`, errorReason('node.alreadySkipped', { nodeId: node.nodeId }));
   if (node.type === 'container') {
     for (const descendant of descendantsOf(node).reverse()) {
       if (isTerminalNodeStatus(descendant.status)) continue;
@@ -245,13 +258,18 @@ export function skipNode(control: Control, node: RtNode): void {
 
 export function rerunFrom(control: Control, node: RtNode): number {
   const { core } = control;
-  if (!isTerminalNodeStatus(node.status) && node.status !== 'stopped') refuse(`node ${node.nodeId} is ${node.status}; only an ended or stopped node can be rerun`);
-  refuseIfBlocked(node, 'rerun from');
+  if (!isTerminalNodeStatus(node.status) && node.status !== 'stopped') {
+    refuse(`node ${node.nodeId} is ${node.status}; only an ended or stopped node can be rerun`, errorReason('node.notRerunnable', { nodeId: node.nodeId, status: node.status }));
+  }
+  refuseIfBlocked(node, 'rerun');
   const rerun = downstreamOf(node);
   const busy = [...rerun].filter((each) => each.status === 'running' || each.status === 'initializing');
   if (busy.length > 0) {
-    const names = busy.slice(0, 5).map((each) => each.nodeId).join(', ');
-    refuse(`rerunning from ${node.nodeId} would restart ${busy.length} running node${busy.length === 1 ? '' : 's'} (${names}${busy.length > 5 ? ', …' : ''}); stop them first`);
+    const names = `${busy.slice(0, 5).map((each) => each.nodeId).join(', ')}${busy.length > 5 ? ', …' : ''}`;
+    refuse(
+      `rerunning from ${node.nodeId} would restart ${busy.length} running node${busy.length === 1 ? '' : 's'} (${names}); stop them first`,
+      errorReason('node.rerunWouldRestart', { nodeId: node.nodeId, count: busy.length, nodes: names }),
+    );
   }
   reopenTask(control, node.task);
   for (const each of rerun) reopenAncestors(control, each, `rerun from ${node.nodeId}`, rerun);
@@ -298,9 +316,17 @@ export function descendantsOf(node: RtNode): RtNode[] {
 }
 
 export function checkManual(core: Core, node: RtNode): void {
-  if (node.type !== 'agent' || node.status !== 'running') refuse(`node ${node.nodeId} is ${node.status === 'running' ? 'a container' : node.status}; only a running manual agent awaits a decision`);
+  if (node.type !== 'agent' || node.status !== 'running') {
+    const message = `node ${node.nodeId} is ${node.status === 'running' ? 'a container' : node.status}; only a running manual agent awaits a decision`;
+    refuse(message, node.status === 'running' ? errorReason('node.containerTakesNoDecision', { nodeId: node.nodeId }) : errorReason('node.notAwaitingDecision', { nodeId: node.nodeId, status: node.status }));
+  }
   const entry = core.engine.catalog().find((candidate) => candidate.agentLoad === node.agentLoad);
-  if (entry && entry.kind !== 'manual') refuse(`node ${node.nodeId} runs ${node.agentLoad}, a ${entry.kind} agent; only manual agents take an approval`);
+  if (entry && entry.kind !== 'manual') {
+    refuse(
+      `node ${node.nodeId} runs ${node.agentLoad}, a ${entry.kind} agent; only manual agents take an approval`,
+      errorReason('node.notManual', { nodeId: node.nodeId, agentLoad: String(node.agentLoad), kind: entry.kind }),
+    );
+  }
 }
 
 /** The decision reached the Engine; the node ends by it now unless the Engine's own event came first. */

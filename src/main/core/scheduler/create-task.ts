@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import { createTaskOptionsSchema, type CreateTaskOptions, type CreateTaskResult } from '../../../shared/task/create';
 import { formatPath } from '../../../shared/workflow/problems';
 import { buildTree } from '../../../shared/workflow/tree';
@@ -42,7 +43,8 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
   const parsedOptions = createTaskOptionsSchema.safeParse(options);
   if (!parsedOptions.success) {
     const issue = parsedOptions.error.issues[0]!;
-    throw new SchedulerError('INVALID_ARGUMENT', `createTask options: ${issue.path.join('.') || '(options)'}: ${issue.message}`);
+    const path = issue.path.join('.') || '(options)';
+    throw new SchedulerError('INVALID_ARGUMENT', `createTask options: ${path}: ${issue.message}`, { reason: errorReason('argument.invalid', { path, detail: issue.message }) });
   }
   const settings = parsedOptions.data;
   const validation = validateWorkflow(definition);
@@ -50,7 +52,10 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
     const errors = validation.problems.filter((problem) => problem.severity === 'error');
     const first = errors[0];
     const summary = first ? `; first: ${formatPath(first.path)}: ${first.message}` : '';
-    throw new SchedulerError('INVALID_WORKFLOW', `the workflow is not valid: ${errors.length} error${errors.length === 1 ? '' : 's'}${summary}`, validation.problems);
+    throw new SchedulerError('INVALID_WORKFLOW', `the workflow is not valid: ${errors.length} error${errors.length === 1 ? '' : 's'}${summary}`, {
+      reason: errorReason('workflow.invalid', { count: errors.length }),
+      problems: validation.problems,
+    });
   }
   const workflow = validation.definition;
   const tree = buildTree(workflow);
@@ -120,7 +125,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
     });
   } catch (error) {
     if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message) && (settings.schemeId || settings.envInstanceId || settings.templateId)) {
-      throw new SchedulerError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row');
+      throw new SchedulerError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row', { reason: errorReason('options.unknownRow', {}) });
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import { isId, type Id } from '../../../shared/ids';
 import { managedBucket, nodeQuerySchema, type DependencyView, type ManagedNodes, type NodeQuery, type NodeView } from '../../../shared/task/nodes';
 import type { NodeStatus } from '../../../shared/status';
@@ -13,11 +14,14 @@ const parse = (text: string | null): unknown => (text === null ? null : JSON.par
  * containers, the agents they manage at any depth. Works for any task, running or not.
  */
 export function queryNodes(store: Store, taskId: Id, query: NodeQuery = {}): NodeView[] {
-  if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `queryNodes: ${JSON.stringify(taskId)} is not a task id`);
+  if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `queryNodes: ${JSON.stringify(taskId)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(taskId) }) });
   const parsed = nodeQuerySchema.safeParse(query);
-  if (!parsed.success) throw new SchedulerError('INVALID_ARGUMENT', `queryNodes: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SchedulerError('INVALID_ARGUMENT', `queryNodes: ${issue.message}`, { reason: errorReason('argument.invalid', { path: issue.path.join('.') || '(query)', detail: issue.message }) });
+  }
   const task = store.first(store.kysely.selectFrom('deduction_task').select(['id', 'variables']).where('id', '=', taskId));
-  if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`);
+  if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
   const variables = parse(task.variables);
 
   const rows = store.all(store.kysely.selectFrom('workflow_node').selectAll().where('task_id', '=', taskId).orderBy('id'));

@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import type { EngineEvent } from '../../../shared/engine/protocol';
 import { isId, type Id } from '../../../shared/ids';
 import { consoleLogger, type Logger } from '../../../shared/logger';
@@ -119,7 +120,9 @@ export class Scheduler {
    */
   async startTask(taskId: Id): Promise<void> {
     const task = this.task(taskId);
-    if (task.status !== 'pending') throw new SchedulerError('NOT_ALLOWED', `task ${taskId} is ${task.status}; only a pending task can be started`);
+    if (task.status !== 'pending') {
+      throw new SchedulerError('NOT_ALLOWED', `task ${taskId} is ${task.status}; only a pending task can be started`, { reason: errorReason('task.notPending', { taskId, status: task.status }) });
+    }
     this.commit(new Step(this.core.clock.now()), (step) => {
       setTaskStatus(this.core, step, task, 'initializing');
       for (const node of task.nodes.values()) {
@@ -221,7 +224,7 @@ export class Scheduler {
     } catch (error) {
       if (node.manualDecision === manual) node.manualDecision = null;
       const { code, message } = describeError(error);
-      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused the decision on ${nodeId}: ${code}: ${message}`);
+      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused the decision on ${nodeId}: ${code}: ${message}`, { reason: errorReason('engine.refusedDecision', { nodeId, code, detail: message }) });
     }
     if (!this.core.isLive(node)) return;
     this.commit(new Step(this.core.clock.now()), (step) => controls.applyManualDecision({ core: this.core, step, operator }, node, batch, manual), true);
@@ -248,16 +251,16 @@ export class Scheduler {
 
   /** The live image of a task, loaded from the store if the scheduler does not hold it. */
   private task(taskId: Id): TaskRuntime {
-    if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed');
-    if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `${JSON.stringify(taskId)} is not a task id`);
+    if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed', { reason: errorReason('scheduler.closed', {}) });
+    if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `${JSON.stringify(taskId)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(taskId) }) });
     const task = this.core.tasks.get(taskId) ?? this.load(taskId);
-    if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`);
+    if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
     return task;
   }
 
   private node(task: TaskRuntime, nodeId: string): RtNode {
     const node = task.nodes.get(nodeId);
-    if (!node) throw new SchedulerError('NODE_NOT_FOUND', `task ${task.id} has no node ${JSON.stringify(nodeId)}`);
+    if (!node) throw new SchedulerError('NODE_NOT_FOUND', `task ${task.id} has no node ${JSON.stringify(nodeId)}`, { reason: errorReason('node.notFound', { taskId: task.id, nodeId }) });
     return node;
   }
 
@@ -279,7 +282,7 @@ export class Scheduler {
       if (!task.discarded && task.status === 'initializing') {
         this.commit(new Step(this.core.clock.now()), (step) => setTaskStatus(this.core, step, task, 'failed', `the Engine refused the task: ${code}: ${message}`));
       }
-      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused task ${task.id}: ${code}: ${message}`);
+      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused task ${task.id}: ${code}: ${message}`, { reason: errorReason('engine.refusedTask', { taskId: task.id, code, detail: message }) });
     }
     if (task.discarded || task.status !== 'initializing') return;
     this.commit(new Step(this.core.clock.now()), (step) => {
@@ -446,7 +449,7 @@ export class Scheduler {
 
 function checkOperator(operator: unknown): string {
   if (typeof operator !== 'string' || operator.trim() === '' || operator.length > OPERATOR_MAX) {
-    throw new SchedulerError('INVALID_ARGUMENT', `an operator name (1–${OPERATOR_MAX} characters) is required for operator controls`);
+    throw new SchedulerError('INVALID_ARGUMENT', `an operator name (1–${OPERATOR_MAX} characters) is required for operator controls`, { reason: errorReason('operator.required', { max: OPERATOR_MAX }) });
   }
   return operator;
 }

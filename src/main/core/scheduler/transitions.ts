@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import { canTransitionNode, canTransitionTask, isTerminalNodeStatus, NOT_STARTED_NODE_STATUSES, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
@@ -22,7 +23,7 @@ export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus,
   if (!canTransitionNode(node.type, from, to)) {
     const message = `illegal transition of ${node.type} ${node.nodeId} (task ${node.task.id}): ${from} → ${to} (${reason})`;
     core.logger.error(message);
-    throw new SchedulerError('ILLEGAL_TRANSITION', message);
+    throw new SchedulerError('ILLEGAL_TRANSITION', message, { reason: errorReason('node.illegalTransition', { nodeId: node.nodeId, from, to }) });
   }
   node.status = to;
   node.scope.status = to;
@@ -105,7 +106,7 @@ export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: Tas
   if (!canTransitionTask(task.status, to)) {
     const message = `illegal transition of task ${task.id}: ${task.status} → ${to}`;
     core.logger.error(message);
-    throw new SchedulerError('ILLEGAL_TRANSITION', message);
+    throw new SchedulerError('ILLEGAL_TRANSITION', message, { reason: errorReason('task.illegalTransition', { taskId: task.id, from: task.status, to }) });
   }
   task.status = to;
   task.errorMessage = errorMessage;

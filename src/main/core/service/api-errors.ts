@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError, type ApiErrorCode } from '../../../shared/api/errors';
 import { EngineCommandError } from '../engine/engine-errors';
 import { SchedulerError, type SchedulerErrorCode } from '../scheduler/errors';
@@ -22,13 +23,17 @@ const FROM_SCHEDULER: Record<SchedulerErrorCode, ApiErrorCode> = {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof SchedulerError) {
-    return new ApiError(FROM_SCHEDULER[error.code], error.message, error.problems.length > 0 ? { problems: error.problems } : undefined);
+    return new ApiError(FROM_SCHEDULER[error.code], error.message, { details: error.problems.length > 0 ? { problems: error.problems } : undefined, reason: error.reason });
   }
-  if (error instanceof TemplateNotFoundError) return new ApiError('NOT_FOUND', error.message);
-  if (error instanceof EngineCommandError) return new ApiError('UNAVAILABLE', `${error.code}: ${error.message}`);
+  if (error instanceof TemplateNotFoundError) return new ApiError('NOT_FOUND', error.message, { reason: error.reason });
+  if (error instanceof EngineCommandError) {
+    return new ApiError('UNAVAILABLE', `${error.code}: ${error.message}`, { reason: errorReason('engine.refused', { code: error.code, detail: error.message }) });
+  }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    return new ApiError('INVALID_ARGUMENT', `${issue?.path.join('.') || 'argument'}: ${issue?.message ?? 'invalid'}`, error.issues);
+    const path = issue?.path.join('.') || 'argument';
+    const detail = issue?.message ?? 'invalid';
+    return new ApiError('INVALID_ARGUMENT', `${path}: ${detail}`, { details: error.issues, reason: errorReason('argument.invalid', { path, detail }) });
   }
   return new ApiError('INTERNAL', error instanceof Error ? error.message : String(error));
 }

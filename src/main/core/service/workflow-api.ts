@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { ConsoleApi } from '../../../shared/api/contract';
 import { validateWorkflow } from '../../../shared/workflow/validate';
@@ -18,8 +19,10 @@ export function workflowApi({ store, operator }: ConsoleServiceDeps): WorkflowMe
     exportWorkflow: async ({ definition, format }) => {
       const checked = validateWorkflow(definition);
       if (!checked.definition) {
-        throw new ApiError('INVALID_ARGUMENT', `the workflow cannot be exported: ${checked.problems.filter((p) => p.severity === 'error').length} problem(s)`, {
-          problems: checked.problems,
+        const count = checked.problems.filter((p) => p.severity === 'error').length;
+        throw new ApiError('INVALID_ARGUMENT', `the workflow cannot be exported: ${count} problem(s)`, {
+          details: { problems: checked.problems },
+          reason: errorReason('workflow.notExportable', { count }),
         });
       }
       return format === 'json' ? `${JSON.stringify(checked.definition, null, 2)}\n` : exportBpmn(checked.definition);
@@ -28,11 +31,18 @@ export function workflowApi({ store, operator }: ConsoleServiceDeps): WorkflowMe
     listTemplateVersions: async (name) => listTemplateVersions(store, name),
     loadTemplate: async (ref) => {
       const template = loadTemplate(store, ref);
-      if (!template) throw new ApiError('NOT_FOUND', 'id' in ref ? `there is no template ${ref.id}` : `there is no template ${JSON.stringify(ref.name)}${ref.version ? ` version ${ref.version}` : ''}`);
+      if (!template) throw templateNotFound(ref);
       return template;
     },
     saveTemplate: async ({ definition, name, description }) =>
       saveTemplate(store, definition, { createdBy: operator(), ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) }),
     diffTemplates: async ({ name, from, to }) => diffTemplateVersions(store, name, from, to),
   };
+}
+
+function templateNotFound(ref: { id: string } | { name: string; version?: number }): ApiError {
+  if ('id' in ref) return new ApiError('NOT_FOUND', `there is no template ${ref.id}`, { reason: errorReason('template.idNotFound', { id: ref.id }) });
+  const message = `there is no template ${JSON.stringify(ref.name)}${ref.version ? ` version ${ref.version}` : ''}`;
+  const reason = ref.version ? errorReason('template.versionNotFound', { name: ref.name, version: ref.version }) : errorReason('template.notFound', { name: ref.name });
+  return new ApiError('NOT_FOUND', message, { reason });
 }

@@ -1,3 +1,4 @@
+import { errorReason } from '../../../shared/api/error-reasons';
 import { sql, type SqlBool } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { isId, type Id } from '../../../shared/ids';
@@ -21,7 +22,7 @@ import type { Row } from '../store/tables';
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
 function requireId(value: string, what: string): Id {
-  if (!isId(value)) throw new ApiError('INVALID_ARGUMENT', `${what} ${JSON.stringify(value)} is not a decimal id`);
+  if (!isId(value)) throw new ApiError('INVALID_ARGUMENT', `${what} ${JSON.stringify(value)} is not a decimal id`, { reason: errorReason('argument.notAnId', { value }) });
   return value;
 }
 
@@ -83,7 +84,7 @@ export function listTasks(store: Store, input: TaskListQuery = {}): TaskSummary[
 
 export function getTask(store: Store, taskId: string): TaskDetail {
   const row = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', requireId(taskId, 'task')));
-  if (!row) throw new ApiError('NOT_FOUND', `there is no task ${taskId}`);
+  if (!row) throw new ApiError('NOT_FOUND', `there is no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
   const snapshot = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', row.id));
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
@@ -130,7 +131,7 @@ function transitionView(row: Row<'node_state_transition'>): TransitionView {
 export function getNodeDetail(store: Store, taskId: string, nodeId: string): NodeDetail {
   getTask(store, taskId);
   const node = queryNodes(store, taskId).find((view) => view.nodeId === nodeId);
-  if (!node) throw new ApiError('NOT_FOUND', `task ${taskId} has no node ${JSON.stringify(nodeId)}`);
+  if (!node) throw new ApiError('NOT_FOUND', `task ${taskId} has no node ${JSON.stringify(nodeId)}`, { reason: errorReason('node.notFound', { taskId, nodeId }) });
   const executions = store.all(
     store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId).where('node_id', '=', nodeId).orderBy('batch'),
   );

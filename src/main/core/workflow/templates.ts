@@ -1,3 +1,4 @@
+import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
 import type { Id } from '../../../shared/ids';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 import type { SaveTemplateResult, Template, TemplateSummary } from '../../../shared/workflow/templates';
@@ -101,13 +102,20 @@ export function diffTemplateVersions(store: Store, name: string, fromVersion: nu
   const to = loadTemplate(store, { name, version: toVersion });
   if (!from || !to) {
     const missing = [from ? undefined : fromVersion, to ? undefined : toVersion].filter((version) => version !== undefined);
-    throw new TemplateNotFoundError(`template ${JSON.stringify(name)} has no version ${missing.join(' or ')}`);
+    throw new TemplateNotFoundError(`template ${JSON.stringify(name)} has no version ${missing.join(' or ')}`, errorReason('template.versionNotFound', { name, version: missing.join(', ') }));
   }
   return diffWorkflows(from.definition, to.definition);
 }
 
 export class TemplateNotFoundError extends Error {
   override name = 'TemplateNotFoundError';
+
+  constructor(
+    message: string,
+    readonly reason: ApiErrorReason,
+  ) {
+    super(message);
+  }
 }
 
 function summary(row: { id: Id; name: string; version: number; description: string | null; created_by: string | null; created_at: number }): TemplateSummary {

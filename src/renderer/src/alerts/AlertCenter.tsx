@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
+import { errorMessage } from '../common/error-message';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertsStoreFor } from './alerts-store';
@@ -24,7 +25,7 @@ interface AlertCenterProps {
  */
 export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
   const { t } = useTranslation();
-  const { alerts, settings, error } = useAlerts(client);
+  const { alerts, settings, failure } = useAlerts(client);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [mark, setMark] = useState(loadReadMark);
@@ -106,9 +107,9 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
               {t('alerts.center.settings')}
             </button>
           </header>
-          {error && (
+          {failure && (
             <p role="alert" className="alerts-error">
-              {t('alerts.loadFailed', { error })}
+              {t('alerts.loadFailed', { error: errorMessage(t, failure.error) })}
             </p>
           )}
           {shouldOfferPermission(context) && (

@@ -40,7 +40,7 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
       await onSave(parsed.value);
       onClose();
     } catch (error) {
-      setApiError(errorMessage(error));
+      setApiError(errorMessage(t, error));
       setSaving(false);
     }
   };

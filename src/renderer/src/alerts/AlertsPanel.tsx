@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
+import { errorMessage } from '../common/error-message';
 import type { TaskPanelProps } from '../monitor/task-panel';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
@@ -17,17 +18,17 @@ import { useTaskHealth } from './use-task-health';
  */
 export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, onSelectNode }: TaskPanelProps) {
   const { t } = useTranslation();
-  const { alerts, settings, error } = useAlerts(client);
+  const { alerts, settings, failure } = useAlerts(client);
   const live = at === null;
   const fetched = useTaskHealth(client, task.taskId, live);
   const fromNodes = useMemo(() => healthFromNodes(task.taskId, nodes.byId.values()), [task.taskId, nodes]);
   const core = fetched.health?.taskId === task.taskId ? fetched.health : null;
   // While replaying, the core's figure (always "now") would not match the moment shown.
-  const health = live ? (core !== null || fetched.error !== null ? pickHealth(core, fromNodes) : null) : fromNodes;
+  const health = live ? (core !== null || fetched.failure !== null ? pickHealth(core, fromNodes) : null) : fromNodes;
   const thresholds = settings ?? DEFAULT_SETTINGS.alerts;
   const mine = useMemo(() => alertsForTask(alerts, task.taskId, at), [alerts, task.taskId, at]);
   const now = useNow(true, 60_000);
-  const problem = error ?? (live ? fetched.error : null);
+  const problem = failure ?? (live ? fetched.failure : null);
 
   const score = health ? scoreLevel(health.healthScore, thresholds) : 'ok';
   const rate = health ? failureRateLevel(health.failureRate, thresholds) : 'ok';
@@ -35,7 +36,7 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
     <div className="alerts-panel" data-testid="alerts-panel">
       {problem && (
         <p role="alert" className="alerts-error">
-          {t('alerts.loadFailed', { error: problem })}
+          {t('alerts.loadFailed', { error: errorMessage(t, problem.error) })}
         </p>
       )}
       <section className={`health-summary health-${worseLevel(score, rate)}`} aria-label={t('alerts.health.title')}>

@@ -2,13 +2,13 @@ import type { Alert } from '../../../shared/api/alerts';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { Settings } from '../../../shared/settings/settings';
 import { mergeAlerts } from './model/alert-list';
-import { errorMessage } from '../common/error-message';
+import type { Failure } from '../common/error-message';
 
 export interface AlertsSnapshot {
   /** Newest first. */
   alerts: Alert[];
   settings: Settings['alerts'] | null;
-  error: string | null;
+  failure: Failure | null;
 }
 
 
@@ -18,7 +18,7 @@ export interface AlertsSnapshot {
  * saved in the settings dialog recolours the panels at once.
  */
 export class AlertsStore {
-  private snapshot: AlertsSnapshot = { alerts: [], settings: null, error: null };
+  private snapshot: AlertsSnapshot = { alerts: [], settings: null, failure: null };
   private readonly listeners = new Set<() => void>();
   private stop: (() => void) | null = null;
 
@@ -49,11 +49,11 @@ export class AlertsStore {
     this.stop = off;
     this.client.listAlerts().then(
       (alerts) => this.set({ alerts: mergeAlerts(this.snapshot.alerts, alerts) }),
-      (error: unknown) => this.set({ error: errorMessage(error) }),
+      (error: unknown) => this.set({ failure: { error } }),
     );
     this.client.getSettings().then(
       (settings) => this.set({ settings: settings.alerts }),
-      (error: unknown) => this.set({ error: errorMessage(error) }),
+      (error: unknown) => this.set({ failure: { error } }),
     );
   }
 

@@ -2,16 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { TaskHealth } from '../../../shared/api/alerts';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import { realTimers, throttle, type ThrottleHistory } from '../common/throttle';
-import { errorMessage } from '../common/error-message';
+import type { Failure } from '../common/error-message';
 
 export interface TaskHealthState {
   health: TaskHealth | null;
-  error: string | null;
+  failure: Failure | null;
 }
 
 /** The core's live health figure for a task, fetched again at most once a second as its nodes end. */
 export function useTaskHealth(client: ConsoleClient, taskId: string, live: boolean): TaskHealthState {
-  const [state, setState] = useState<TaskHealthState>({ health: null, error: null });
+  const [state, setState] = useState<TaskHealthState>({ health: null, failure: null });
   const history = useRef<ThrottleHistory>({ last: -Infinity });
   useEffect(() => {
     if (!live) return;
@@ -19,8 +19,8 @@ export function useTaskHealth(client: ConsoleClient, taskId: string, live: boole
     const refetch = throttle(
       () => {
         client.getTaskHealth(taskId).then(
-          (health) => active && setState({ health, error: null }),
-          (error: unknown) => active && setState((previous) => ({ ...previous, error: errorMessage(error) })),
+          (health) => active && setState({ health, failure: null }),
+          (error: unknown) => active && setState((previous) => ({ ...previous, failure: { error } })),
         );
       },
       1000,

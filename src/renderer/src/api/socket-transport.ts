@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ConsoleTransport } from '../../../shared/api/client';
 import type { ConsoleMethodName } from '../../../shared/api/contract';
+import { errorReason } from '../../../shared/api/error-reasons';
 import type { CallResult } from '../../../shared/api/errors';
 import { HOST_SOCKET } from '../../../shared/api/host-protocol';
 
@@ -26,7 +27,10 @@ export function createSocketTransport(url: string, token: string, operator?: str
   let refusal: CallResult | undefined;
   socket.on('connect_error', (error: Error) => {
     if (socket.active) return;
-    refusal = { ok: false, error: { code: 'UNAUTHENTICATED', message: `the console host refused this session: ${error.message}` } };
+    refusal = {
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: `the console host refused this session: ${error.message}`, reason: errorReason('session.refused', { detail: error.message }) },
+    };
     for (const settle of pending) settle(refusal);
     pending.clear();
   });
@@ -50,7 +54,11 @@ export function createSocketTransport(url: string, token: string, operator?: str
         };
         pending.add(settle);
         socket.timeout(CALL_TIMEOUT_MS).emit(HOST_SOCKET.call, method, args, (error: Error | null, outcome: CallResult) => {
-          settle(error ? { ok: false, error: { code: 'UNAVAILABLE', message: `${method}: the console host did not answer in time` } } : outcome);
+          const timedOut: CallResult = {
+            ok: false,
+            error: { code: 'UNAVAILABLE', message: `${method}: the console host did not answer in time`, reason: errorReason('host.noAnswer', { method }) },
+          };
+          settle(error ? timedOut : outcome);
         });
       });
     },

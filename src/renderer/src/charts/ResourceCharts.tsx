@@ -1,6 +1,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskPanelProps } from '../monitor/task-panel';
+import { errorMessage } from '../common/error-message';
 import './charts.css';
 import { buildChartData } from './model/chart-data';
 import { chartHeight, chartLayout } from './model/chart-layout';
@@ -46,7 +47,7 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
   const agent = selected?.nodeType === 'agent' ? selected : null;
   const state = useChartSources(client, task, agent?.nodeId ?? null, at, layout.points);
   const current = state.taskId === task.taskId;
-  const { sources, window: range, error } = current ? state : { sources: null, window: null, error: null };
+  const { sources, window: range, failure } = current ? state : { sources: null, window: null, failure: null };
   const data = useMemo(() => (sources && range ? buildChartData(sources, range, at) : null), [sources, range, at]);
   const domain = useMemo<[number, number]>(() => (range ? [range.from, range.axisEnd] : [0, 1]), [range]);
 
@@ -68,15 +69,15 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
 
   return (
     <div className="charts" data-testid="resource-charts">
-      {error && (
+      {failure && (
         <p role="alert" className="charts-error">
-          {t('charts.loadFailed', { error })}
+          {t('charts.loadFailed', { error: errorMessage(t, failure.error) })}
         </p>
       )}
       {agent && data && !data.hasNodeSamples && <p className="charts-note muted">{t('charts.nodeNoSamples', { name: agent.name ?? agent.nodeId })}</p>}
       <div className="charts-grid" ref={gridRef} style={{ gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}>
         {!data ? (
-          !error && <p className="chart-empty muted">{t('charts.loading')}</p>
+          !failure && <p className="chart-empty muted">{t('charts.loading')}</p>
         ) : (
           gridWidth > 0 && (
             <>

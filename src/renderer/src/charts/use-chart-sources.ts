@@ -5,7 +5,7 @@ import type { ChartSources } from './model/chart-data';
 import { chartWindow, type ChartWindow } from './model/chart-window';
 import { summedPointBudget } from './model/point-budget';
 import { realTimers, throttle, type ThrottleHistory } from '../common/throttle';
-import { errorMessage } from '../common/error-message';
+import type { Failure } from '../common/error-message';
 
 const REFETCH_INTERVAL_MS = 1000;
 
@@ -14,7 +14,7 @@ export interface ChartSourcesState {
   taskId: string | null;
   sources: ChartSources | null;
   window: ChartWindow | null;
-  error: string | null;
+  failure: Failure | null;
 }
 
 async function fetchSources(client: ConsoleClient, taskId: string, engineIds: readonly string[], nodeId: string | null, range: { from: number; to: number; points: number }): Promise<ChartSources> {
@@ -34,7 +34,7 @@ async function fetchSources(client: ConsoleClient, taskId: string, engineIds: re
  * at most once a second while samples or node ends of this task (or its Engines) arrive.
  */
 export function useChartSources(client: ConsoleClient, task: TaskDetail, nodeId: string | null, at: number | null, points: number): ChartSourcesState {
-  const [state, setState] = useState<ChartSourcesState>({ taskId: null, sources: null, window: null, error: null });
+  const [state, setState] = useState<ChartSourcesState>({ taskId: null, sources: null, window: null, failure: null });
   const history = useRef<ThrottleHistory>({ last: -Infinity });
   const { taskId, createdAt, startTime, endTime } = task;
   const engineKey = task.engineIds.join('\n');
@@ -55,8 +55,8 @@ export function useChartSources(client: ConsoleClient, task: TaskDetail, nodeId:
           return { window, sources: await fetchSources(client, taskId, engineIds, nodeId, { from: window.from, to: window.to, points }) };
         };
         load().then(
-          ({ sources, window }) => current() && setState({ taskId, sources, window, error: null }),
-          (error: unknown) => current() && setState((previous) => ({ ...previous, error: errorMessage(error) })),
+          ({ sources, window }) => current() && setState({ taskId, sources, window, failure: null }),
+          (error: unknown) => current() && setState((previous) => ({ ...previous, failure: { error } })),
         );
       },
       REFETCH_INTERVAL_MS,

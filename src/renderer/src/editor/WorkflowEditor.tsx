@@ -170,7 +170,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
     try {
       await work();
     } catch (error) {
-      setNotice({ kind: 'error', text: t('notices.failed', { error: errorMessage(error) }) });
+      setNotice({ kind: 'error', text: t('notices.failed', { error: errorMessage(t, error) }) });
     } finally {
       setBusy(false);
     }

@@ -48,7 +48,7 @@ function EngineCardView({ card }: { card: EngineCard }) {
 export const EngineHealth = memo(function EngineHealth({ client }: { client: ConsoleClient }) {
   const { t } = useTranslation();
   const [states, setStates] = useState<EngineState[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
     let active = true;
     let live = false;
@@ -59,7 +59,7 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
     });
     client.listEngines().then(
       (listed) => active && !live && setStates(listed),
-      (reason: unknown) => active && setError(errorMessage(reason)),
+      (error: unknown) => active && setFailure({ error }),
     );
     return () => {
       active = false;
@@ -74,12 +74,12 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
         <h2 id="engine-health-title">{t('engines.title')}</h2>
         {states && cards.length > 0 && <span className={`engine-summary engine-tone-${summary.tone}`}>{t('engines.summary', { connected: summary.connected, total: summary.total })}</span>}
       </header>
-      {error && (
+      {failure && (
         <p role="alert" className="engine-error">
-          {t('engines.loadFailed', { error })}
+          {t('engines.loadFailed', { error: errorMessage(t, failure.error) })}
         </p>
       )}
-      {!states && !error && <p className="muted engine-empty">{t('engines.loading')}</p>}
+      {!states && !failure && <p className="muted engine-empty">{t('engines.loading')}</p>}
       {states && cards.length === 0 && <p className="muted engine-empty">{t('engines.none')}</p>}
       {cards.length > 0 && (
         <ul className="engine-cards">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { LogQuery } from '../../../shared/api/logs';
+import { errorMessage } from '../common/error-message';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from './model/export-lines';
 import { useLogExport } from './use-log-export';
 
@@ -44,7 +45,7 @@ export function LogExportButton({ client, query, taskName, nodeId }: LogExportBu
           ) : null}
           {state.kind === 'error' ? (
             <span className="log-export__status log-export__status--error" role="alert">
-              {t('logs.export.failed', { message: state.message })}
+              {t('logs.export.failed', { message: errorMessage(t, state.error) })}
             </span>
           ) : null}
           {state.kind !== 'idle' ? (

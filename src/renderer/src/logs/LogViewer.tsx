@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchTerms, type LogLine } from '../../../shared/api/logs';
+import { errorMessage } from '../common/error-message';
 import type { TaskPanelProps } from '../monitor/task-panel';
 import { LogExportButton } from './LogExportButton';
 import { LogFilterBar } from './LogFilterBar';
@@ -98,7 +99,7 @@ export const LogViewer = memo(function LogViewer({ client, task, nodes, at, sele
       ) : null}
       {load.kind === 'error' ? (
         <p className="log-message log-message--error" role="alert">
-          {t('logs.states.error', { message: load.message })}{' '}
+          {t('logs.states.error', { message: errorMessage(t, load.error) })}{' '}
           <button type="button" className="log-button" onClick={reload}>
             {t('logs.states.retry')}
           </button>

@@ -2,14 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { LogQuery } from '../../../shared/api/logs';
 import { collectExport, ExportCancelled, type ExportFormat } from './model/export-lines';
-import { errorMessage } from '../common/error-message';
 
 export type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; lines: number }
   | { kind: 'done'; lines: number; fileName: string }
   | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: unknown };
 
 /** Hands text to the user as a file: a Blob behind a temporary link, which Electron and browsers both download. */
 function download(chunks: string[], fileName: string, format: ExportFormat): void {
@@ -50,7 +49,7 @@ export function useLogExport(client: ConsoleClient) {
           download(chunks, fileName, format);
           setState({ kind: 'done', lines: exported, fileName });
         },
-        (error: unknown) => setState(error instanceof ExportCancelled ? { kind: 'cancelled' } : { kind: 'error', message: errorMessage(error) }),
+        (error: unknown) => setState(error instanceof ExportCancelled ? { kind: 'cancelled' } : { kind: 'error', error }),
       );
     },
     [client],

@@ -17,12 +17,11 @@ import {
   type LogWindow,
   type WindowChange,
 } from './model/log-window';
-import { errorMessage } from '../common/error-message';
 
 /** The live tail reads new lines at most this often (a few large pages a second). */
 const LIVE_PULL_GAP_MS = 250;
 
-export type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+export type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: unknown };
 
 /** How the start of the window moved, so the list can keep the same lines in view. */
 export interface ShiftAtStart {
@@ -66,7 +65,7 @@ export function useLogWindow(
     if (change.prepended > 0 || change.dropped > 0) setShift((last) => ({ prepended: change.prepended, dropped: change.dropped, seq: last.seq + 1 }));
   }, []);
   const fail = useCallback((forKey: string, error: unknown) => {
-    setState((last) => ({ key: forKey, window: last.key === forKey ? last.window : EMPTY_WINDOW, load: { kind: 'error', message: errorMessage(error) } }));
+    setState((last) => ({ key: forKey, window: last.key === forKey ? last.window : EMPTY_WINDOW, load: { kind: 'error', error } }));
   }, []);
 
   useEffect(() => {

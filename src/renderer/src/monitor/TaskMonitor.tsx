@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { Id } from '../../../shared/ids';
+import { errorMessage } from '../common/error-message';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { ResourceCharts } from '../charts/ResourceCharts';
 import { LogViewer } from '../logs/LogViewer';
@@ -62,7 +63,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
   if (live.phase === 'failed' || !view) {
     return (
       <div className="monitor-message" role="alert">
-        <p>{t('monitor.task.failed', { error: live.phase === 'failed' ? live.message : '' })}</p>
+        <p>{t('monitor.task.failed', { error: live.phase === 'failed' ? errorMessage(t, live.error) : '' })}</p>
         <button type="button" onClick={onBack}>
           {t('monitor.task.back')}
         </button>

@@ -5,9 +5,8 @@ import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
 import { applyTaskChanges, type LiveTask } from './model/live-task';
 import { buildTaskNodes } from './model/task-nodes';
-import { errorMessage } from '../common/error-message';
 
-export type LiveTaskState = { phase: 'loading' } | { phase: 'failed'; message: string } | ({ phase: 'ready' } & LiveTask);
+export type LiveTaskState = { phase: 'loading' } | { phase: 'failed'; error: unknown } | ({ phase: 'ready' } & LiveTask);
 
 async function load(client: ConsoleClient, taskId: Id, version: number): Promise<LiveTask> {
   const [task, views] = await Promise.all([client.getTask(taskId), client.queryNodes(taskId)]);
@@ -53,7 +52,7 @@ export function useLiveTask(client: ConsoleClient, taskId: Id): LiveTaskState & 
         },
         (error: unknown) => {
           buffered = null;
-          if (live) setState((current) => (current.phase === 'ready' ? current : { phase: 'failed', message: errorMessage(error) }));
+          if (live) setState((current) => (current.phase === 'ready' ? current : { phase: 'failed', error }));
         },
       );
     };

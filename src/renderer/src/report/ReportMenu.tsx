@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import { REPORT_FORMATS } from '../../../shared/report/run-report';
+import { errorMessage } from '../common/error-message';
 import { useReportExport } from './use-report-export';
 import './report.css';
 
@@ -88,7 +89,7 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
               ? t('report.status.running', { format: t(`report.formats.${state.format}`) })
               : state.kind === 'done'
                 ? t('report.status.done', { format: t(`report.formats.${state.format}`) })
-                : t('report.status.failed', { format: t(`report.formats.${state.format}`), message: state.message })}
+                : t('report.status.failed', { format: t(`report.formats.${state.format}`), message: errorMessage(t, state.error) })}
           </span>
           {state.kind !== 'running' ? (
             <button type="button" className="report-menu__dismiss" aria-label={t('report.status.dismiss')} title={t('report.status.dismiss')} onClick={dismiss}>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { ReportFormat } from '../../../shared/report/run-report';
-import { errorMessage } from '../common/error-message';
 import { readerTimeZone, reportBlob, reportRequest, type ReportExportState } from './model/report-export';
 
 /** Hands a Blob to the user as a file through a temporary link, which Electron and browsers both download. */
@@ -41,7 +40,7 @@ export function useReportExport(client: ConsoleClient, taskId: string, language:
           setState({ kind: 'done', format, fileName: file.fileName });
         },
         (error: unknown) => {
-          if (call === latest.current) setState({ kind: 'error', format, message: errorMessage(error) });
+          if (call === latest.current) setState({ kind: 'error', format, error });
         },
       );
     },

@@ -8,15 +8,15 @@ import { errorMessage } from '../common/error-message';
 export function StoreStatus({ client }: { client: ConsoleClient }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<AppStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
-    client.getAppStatus().then(setStatus, (reason: unknown) => setError(errorMessage(reason)));
+    client.getAppStatus().then(setStatus, (error: unknown) => setFailure({ error }));
   }, [client]);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      {error && (
+      {failure && (
         <span role="alert" className="status-error">
-          {t('status.unavailable', { error })}
+          {t('status.unavailable', { error: errorMessage(t, failure.error) })}
         </span>
       )}
       {status && (
@@ -35,7 +35,7 @@ export function StoreStatus({ client }: { client: ConsoleClient }) {
           <dd>{t(status.store.foreignKeys ? 'status.on' : 'status.off')}</dd>
         </dl>
       )}
-      {!status && !error && <span className="muted">{t('status.connecting')}</span>}
+      {!status && !failure && <span className="muted">{t('status.connecting')}</span>}
     </footer>
   );
 }

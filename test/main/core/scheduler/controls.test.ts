@@ -28,7 +28,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** First attempt of the named nodes hangs until stopped; later attempts complete at once. */
 const hangOnce = (names: string[]) => (command: StartNodeCommand, attempt: number) => (names.includes(command.nodeId) && attempt === 1 ? { outcome: 'hang' as const } : undefined);
 
-function refused(run: () => unknown, code: string, message: RegExp): void {
+/** Refused with a code, the English message, and the reason (key and params) the window words. */
+function refused(run: () => unknown, code: string, message: RegExp, reason: { key: string; params: Record<string, string | number> }): void {
   let caught: unknown;
   try {
     run();
@@ -38,6 +39,7 @@ function refused(run: () => unknown, code: string, message: RegExp): void {
   expect(caught).toBeInstanceOf(SchedulerError);
   expect((caught as SchedulerError).code).toBe(code);
   expect((caught as SchedulerError).message).toMatch(message);
+  expect((caught as SchedulerError).reason).toEqual(reason);
 }
 
 describe('operator controls', () => {
@@ -113,7 +115,10 @@ describe('operator controls', () => {
     await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'x').status === 'running' && nodeRow(h!.store, task_id, 'y').status === 'running');
     h.scheduler.stopNode(task_id, 'box', 'alice');
     expect(nodeStatuses(h.store, task_id)).toEqual({ root: 'running', box: 'stopped', x: 'stopped', y: 'stopped' });
-    refused(() => h!.scheduler.restartNode(task_id, 'x', 'alice'), 'NOT_ALLOWED', /inside box, which is stopped; restart box instead/);
+    refused(() => h!.scheduler.restartNode(task_id, 'x', 'alice'), 'NOT_ALLOWED', /inside box, which is stopped; restart box instead/, {
+      key: 'node.restartBlocked',
+      params: { nodeId: 'x', containerId: 'box', status: 'stopped' },
+    });
     h.scheduler.restartNode(task_id, 'box', 'alice');
     expect(await waitForTask(h.scheduler, h.store, task_id)).toBe('completed');
     expect([nodeRow(h.store, task_id, 'box').current_batch, nodeRow(h.store, task_id, 'x').current_batch, nodeRow(h.store, task_id, 'y').current_batch]).toEqual([2, 2, 2]);
@@ -207,7 +212,10 @@ describe('operator controls', () => {
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'yes', agentLoad: 'approval' }, { nodeId: 'no', agentLoad: 'approval' }, { nodeId: 'auto' }]));
     await h.scheduler.startTask(task_id);
     await waitUntil(h.scheduler, () => ['yes', 'no', 'auto'].every((id) => nodeRow(h!.store, task_id, id).status === 'running'));
-    await expect(h.scheduler.decideManual(task_id, 'auto', { approved: true, operator: 'carol' })).rejects.toThrow(/runs sim, a sim agent; only manual agents take an approval/);
+    await expect(h.scheduler.decideManual(task_id, 'auto', { approved: true, operator: 'carol' })).rejects.toMatchObject({
+      message: expect.stringMatching(/runs sim, a sim agent; only manual agents take an approval/),
+      reason: { key: 'node.notManual', params: { nodeId: 'auto', agentLoad: 'sim', kind: 'sim' } },
+    });
     await h.scheduler.decideManual(task_id, 'yes', { approved: true, operator: 'carol', comment: 'route is clear' });
     await h.scheduler.decideManual(task_id, 'no', { approved: false, operator: 'carol', comment: 'too risky' });
     expect(nodeRow(h.store, task_id, 'yes')).toMatchObject({ status: 'completed', result: JSON.stringify({ approved: true, operator: 'carol', comment: 'route is clear' }) });
@@ -217,28 +225,31 @@ describe('operator controls', () => {
       ['no', 'failed', 'carol'],
     ]);
     expect(h.engine.log).toEqual(expect.arrayContaining(['decide yes#1', 'decide no#1']));
-    await expect(h.scheduler.decideManual(task_id, 'yes', { approved: true, operator: 'carol' })).rejects.toThrow(/only a running manual agent awaits a decision/);
+    await expect(h.scheduler.decideManual(task_id, 'yes', { approved: true, operator: 'carol' })).rejects.toMatchObject({
+      message: expect.stringMatching(/only a running manual agent awaits a decision/),
+      reason: { key: 'node.notAwaitingDecision', params: { nodeId: 'yes', status: 'completed' } },
+    });
     h.scheduler.stopTask(task_id, 'carol');
   });
 
   it('refuses what cannot be done, with the reason, writing nothing', async () => {
     h = await harness({ defaultScript: { outcome: 'hang' } });
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'a' }, { nodeId: 'b', dependencies: [{ sourceNodeId: 'a', type: 'success' }] }]));
-    refused(() => h!.scheduler.pauseTask(task_id, 'alice'), 'NOT_ALLOWED', /is pending; only a running task can be paused/);
+    refused(() => h!.scheduler.pauseTask(task_id, 'alice'), 'NOT_ALLOWED', /is pending; only a running task can be paused/, { key: 'task.notRunning', params: { taskId: task_id, status: 'pending' } });
     await h.scheduler.startTask(task_id);
     await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'a').status === 'running');
     const before = Number(h.store.db.prepare('SELECT count(*) FROM node_state_transition').pluck().get());
-    refused(() => h!.scheduler.skipNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /node a is running; stop it before skipping it/);
-    refused(() => h!.scheduler.restartNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /only a stopped or failed node can be restarted/);
-    refused(() => h!.scheduler.rerunFrom(task_id, 'b', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/);
-    refused(() => h!.scheduler.retryFailed(task_id, 'alice'), 'NOT_ALLOWED', /has no failed node to retry/);
-    refused(() => h!.scheduler.resumeTask(task_id, 'alice'), 'NOT_ALLOWED', /only a paused task can be resumed/);
-    refused(() => h!.scheduler.skipNode(task_id, 'nope', 'alice'), 'NODE_NOT_FOUND', /has no node "nope"/);
-    refused(() => h!.scheduler.skipNode(task_id, 'b', ''), 'INVALID_ARGUMENT', /an operator name/);
-    refused(() => h!.scheduler.stopTask('99999999', 'alice'), 'TASK_NOT_FOUND', /no task 99999999/);
+    refused(() => h!.scheduler.skipNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /node a is running; stop it before skipping it/, { key: 'node.runningCannotSkip', params: { nodeId: 'a', status: 'running' } });
+    refused(() => h!.scheduler.restartNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /only a stopped or failed node can be restarted/, { key: 'node.notRestartable', params: { nodeId: 'a', status: 'running' } });
+    refused(() => h!.scheduler.rerunFrom(task_id, 'b', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/, { key: 'node.notRerunnable', params: { nodeId: 'b', status: 'waiting' } });
+    refused(() => h!.scheduler.retryFailed(task_id, 'alice'), 'NOT_ALLOWED', /has no failed node to retry/, { key: 'task.noFailedNode', params: { taskId: task_id } });
+    refused(() => h!.scheduler.resumeTask(task_id, 'alice'), 'NOT_ALLOWED', /only a paused task can be resumed/, { key: 'task.notPaused', params: { taskId: task_id, status: 'running' } });
+    refused(() => h!.scheduler.skipNode(task_id, 'nope', 'alice'), 'NODE_NOT_FOUND', /has no node "nope"/, { key: 'node.notFound', params: { taskId: task_id, nodeId: 'nope' } });
+    refused(() => h!.scheduler.skipNode(task_id, 'b', ''), 'INVALID_ARGUMENT', /an operator name/, { key: 'operator.required', params: { max: expect.any(Number) } });
+    refused(() => h!.scheduler.stopTask('99999999', 'alice'), 'TASK_NOT_FOUND', /no task 99999999/, { key: 'task.notFound', params: { taskId: '99999999' } });
     expect(Number(h.store.db.prepare('SELECT count(*) FROM node_state_transition').pluck().get())).toBe(before);
     h.scheduler.stopNode(task_id, 'a', 'alice');
-    refused(() => h!.scheduler.rerunFrom(task_id, 'root', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/);
+    refused(() => h!.scheduler.rerunFrom(task_id, 'root', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/, { key: 'node.notRerunnable', params: { nodeId: 'root', status: 'running' } });
     h.scheduler.stopTask(task_id, 'alice');
   });
 
@@ -247,7 +258,10 @@ describe('operator controls', () => {
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'a' }, { nodeId: 'slow', dependencies: [{ sourceNodeId: 'a', type: 'success' }] }]));
     await h.scheduler.startTask(task_id);
     await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'slow').status === 'running');
-    refused(() => h!.scheduler.rerunFrom(task_id, 'a', 'alice'), 'NOT_ALLOWED', /would restart 1 running node \(slow\); stop them first/);
+    refused(() => h!.scheduler.rerunFrom(task_id, 'a', 'alice'), 'NOT_ALLOWED', /would restart 1 running node \(slow\); stop them first/, {
+      key: 'node.rerunWouldRestart',
+      params: { nodeId: 'a', count: 1, nodes: 'slow' },
+    });
     h.scheduler.stopTask(task_id, 'alice');
   });
 });

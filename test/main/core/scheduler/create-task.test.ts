@@ -88,6 +88,7 @@ describe('createTask', () => {
     const error = caught as SchedulerError;
     expect(error.code).toBe('INVALID_WORKFLOW');
     expect(error.message).toMatch(/the workflow is not valid: \d+ errors?; first: /);
+    expect(error.reason).toEqual({ key: 'workflow.invalid', params: { count: error.problems.filter((problem) => problem.severity === 'error').length } });
     expect(error.problems.filter((problem) => problem.severity === 'error').length).toBeGreaterThanOrEqual(2);
     expect(error.problems.some((problem) => problem.nodeId === 'c')).toBe(true);
     for (const table of ['deduction_task', 'workflow_node', 'node_dependency', 'node_state_transition']) expect(count(table)).toBe(0);
@@ -95,7 +96,9 @@ describe('createTask', () => {
 
   it('refuses bad options with a clear message and writes nothing', () => {
     expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { name: '' })).toThrow(/createTask options: name/);
+    expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { name: '' })).toThrow(expect.objectContaining({ reason: { key: 'argument.invalid', params: { path: 'name', detail: expect.any(String) } } }));
     expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { schemeId: '12345' })).toThrow(/schemeId, envInstanceId or templateId names no existing row/);
+    expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { schemeId: '12345' })).toThrow(expect.objectContaining({ reason: { key: 'options.unknownRow', params: {} } }));
     expect(count('deduction_task')).toBe(0);
     expect(count('workflow_node')).toBe(0);
   });

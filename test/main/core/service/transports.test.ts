@@ -155,12 +155,20 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(csv.content).toContain('flaky');
   const html = await api.exportRunReport({ taskId, format: 'html', language: 'en', timeZone: 'Asia/Shanghai' });
   expect(html.content).toMatch(/^<!DOCTYPE html>[\s\S]*Run report: scenario run[\s\S]*simulated failure/);
-  await expect(api.exportRunReport({ taskId, format: 'pdf', language: 'en' })).rejects.toMatchObject({ name: 'ApiError', code: 'UNAVAILABLE' });
+  await expect(api.exportRunReport({ taskId, format: 'pdf', language: 'en' })).rejects.toMatchObject({ name: 'ApiError', code: 'UNAVAILABLE', reason: { key: expect.stringMatching(/^report\.pdf/) } });
 
   await api.stopTask(taskId, 'scenario over');
   expect((await api.getTask(taskId)).status).toBe('stopped');
-  await expect(api.getTask('123')).rejects.toMatchObject({ name: 'ApiError', code: 'NOT_FOUND' });
-  await expect(api.startTask(taskId)).rejects.toMatchObject({ name: 'ApiError', code: 'CONFLICT' });
+  // Each refusal keeps, beside its English message, the reason the window words in its language.
+  await expect(api.getTask('123')).rejects.toMatchObject({ name: 'ApiError', code: 'NOT_FOUND', reason: { key: 'task.notFound', params: { taskId: '123' } } });
+  await expect(api.getNodeDetail(taskId, '侦察')).rejects.toMatchObject({ code: 'NOT_FOUND', reason: { key: 'node.notFound', params: { taskId, nodeId: '侦察' } } });
+  await expect(api.startTask(taskId)).rejects.toMatchObject({
+    name: 'ApiError',
+    code: 'CONFLICT',
+    message: `task ${taskId} is stopped; only a pending task can be started`,
+    reason: { key: 'task.notPending', params: { taskId, status: 'stopped' } },
+  });
+  await expect(api.getTask(42 as unknown as string)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', reason: { key: 'argument.invalid', params: { path: '0' } } });
 }
 
 describe('every ConsoleApi method, through every transport, against the real core', () => {

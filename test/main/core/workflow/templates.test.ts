@@ -111,6 +111,7 @@ describe('workflow templates', () => {
     expect(diff.nodes.changed).toEqual([{ nodeId: 'maintenance-run', changes: [expect.objectContaining({ field: 'children' })] }]);
     expect(diffTemplateVersions(db, example.name, 2, 2).identical).toBe(true);
     expect(() => diffTemplateVersions(db, example.name, 1, 5)).toThrow(TemplateNotFoundError);
+    expect(() => diffTemplateVersions(db, example.name, 1, 5)).toThrow(expect.objectContaining({ reason: { key: 'template.versionNotFound', params: { name: example.name, version: '5' } } }));
     expect(() => diffTemplateVersions(db, example.name, 1, 5)).toThrow(/has no version 5/);
   });
 

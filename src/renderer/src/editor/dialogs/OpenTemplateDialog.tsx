@@ -4,7 +4,7 @@ import type { EditorServices, TemplateSummary } from '../editor-services';
 import { Dialog } from '../../common/Dialog';
 import { errorMessage } from '../../common/error-message';
 
-type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'failed'; error: string };
+type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'failed'; error: unknown };
 
 /** The stored templates; opening one loads its latest version, or the version typed beside it. */
 export function OpenTemplateDialog({ services, onOpen, onClose }: { services: EditorServices; onOpen: (templateId: string, version?: number) => void; onClose: () => void }) {
@@ -15,7 +15,7 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
     let live = true;
     services.listTemplates().then(
       (templates) => live && setListing({ status: 'ready', templates }),
-      (error: unknown) => live && setListing({ status: 'failed', error: errorMessage(error) }),
+      (error: unknown) => live && setListing({ status: 'failed', error }),
     );
     return () => {
       live = false;
@@ -25,7 +25,7 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
   return (
     <Dialog title={t('open.title')} onClose={onClose} testId="open-dialog" wide>
       {listing.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {listing.status === 'failed' && <p role="alert">{t('open.failed', { error: listing.error })}</p>}
+      {listing.status === 'failed' && <p role="alert">{t('open.failed', { error: errorMessage(t, listing.error) })}</p>}
       {listing.status === 'ready' && listing.templates.length === 0 && <p className="muted">{t('open.empty')}</p>}
       {listing.status === 'ready' && listing.templates.length > 0 && (
         <table className="template-table">

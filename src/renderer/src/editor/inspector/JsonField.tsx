@@ -48,7 +48,7 @@ export function JsonField({ label, value, onChange, testId, hint, rows = 6 }: Js
       onChange(parsed as Record<string, unknown>);
     } catch (reason) {
       setDraft({ text, base: value });
-      setError(t('inspector.json.invalid', { reason: errorMessage(reason) }));
+      setError(t('inspector.json.invalid', { reason: errorMessage(t, reason) }));
     }
   };
   return (

@@ -1,5 +1,4 @@
 import jsonLogic from 'json-logic-js';
-import { errorMessage } from '../../common/error-message';
 
 /**
  * Checks JSON Logic typed into the editor as the user types: the text must be JSON, the
@@ -20,7 +19,8 @@ export function checkLogicText(text: string): LogicCheck {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: 'syntax', detail: errorMessage(error) };
+    // JSON.parse throws nothing but SyntaxError.
+    return { ok: false, error: 'syntax', detail: (error as SyntaxError).message };
   }
   if (typeof value !== 'boolean' && (typeof value !== 'object' || value === null || Array.isArray(value))) return { ok: false, error: 'shape' };
   const unknownOperator = findUnknownOperator(value);

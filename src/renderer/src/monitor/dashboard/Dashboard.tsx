@@ -10,13 +10,13 @@ import { StatusBadge } from '../StatusBadge';
 import { useNow } from '../use-now';
 import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskDuration, taskProgress, type TaskSortKey } from './task-table';
 import './dashboard.css';
-import { errorMessage } from '../../common/error-message';
+import { errorMessage, type Failure } from '../../common/error-message';
 
 const RELIST_MS = 1000;
 
-function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; error: string | null } {
+function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; failure: Failure | null } {
   const [tasks, setTasks] = useState<TaskSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   useEffect(() => {
     let live = true;
     let relistTimer: ReturnType<typeof setTimeout> | null = null;
@@ -26,9 +26,9 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; erro
         (list) => {
           if (!live) return;
           setTasks(list);
-          setError(null);
+          setFailure(null);
         },
-        (failure: unknown) => live && setError(errorMessage(failure)),
+        (error: unknown) => live && setFailure({ error }),
       );
     };
     relist();
@@ -48,14 +48,14 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; erro
       if (relistTimer !== null) clearTimeout(relistTimer);
     };
   }, [client]);
-  return { tasks, error };
+  return { tasks, failure };
 }
 
 /** Every task with its status, progress, counters, duration and Engines; Engine health beside. */
 export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpenTask: (taskId: Id) => void }) {
   const { t, i18n } = useTranslation();
   const formatDuration = useFormatDuration();
-  const { tasks, error } = useTaskList(client);
+  const { tasks, failure } = useTaskList(client);
   const [statuses, setStatuses] = useState<ReadonlySet<TaskStatus>>(new Set());
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<TaskSortKey>('created');
@@ -103,12 +103,12 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
             </button>
           ))}
         </div>
-        {error && (
+        {failure && (
           <p className="dashboard-error" role="alert">
-            {t('monitor.dashboard.failed', { error })}
+            {t('monitor.dashboard.failed', { error: errorMessage(t, failure.error) })}
           </p>
         )}
-        {tasks === null && !error && <p className="dashboard-empty">{t('common.loading')}</p>}
+        {tasks === null && !failure && <p className="dashboard-empty">{t('common.loading')}</p>}
         {tasks !== null && (
           <table className="task-table" data-testid="task-table">
             <thead>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../../shared/task/views';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
 import type { TaskNodes } from '../task-panel';
 import { layOutGraph, withParents } from './graph-layout';
 import { loadElk } from './load-elk';
-import { errorMessage } from '../../common/error-message';
+import { errorMessage, type Failure } from '../../common/error-message';
 
 interface LayoutSource {
   taskId: string;
@@ -12,13 +13,14 @@ interface LayoutSource {
   nodes: TaskNodes;
 }
 
-type LayoutState = { source: LayoutSource; definition: WorkflowDefinition | null; error: string | null };
+type LayoutState = { source: LayoutSource; definition: WorkflowDefinition | null; failure: Failure | null };
 
 /**
  * The task's workflow placed on the canvas, computed once per task: a task's workflow and
  * hierarchy never change, however often the task is read again (each read is a new object).
  */
 export function useGraphDefinition(task: TaskDetail, nodes: TaskNodes): { definition: WorkflowDefinition | null; error: string | null } {
+  const { t } = useTranslation();
   const [source, setSource] = useState<LayoutSource>({ taskId: task.taskId, workflow: task.workflow, nodes });
   if (source.taskId !== task.taskId) setSource({ taskId: task.taskId, workflow: task.workflow, nodes });
   const [state, setState] = useState<LayoutState | null>(null);
@@ -28,15 +30,16 @@ export function useGraphDefinition(task: TaskDetail, nodes: TaskNodes): { defini
     for (const view of source.nodes.byId.values()) parents.set(view.nodeId, view.parentId);
     layOutGraph(withParents(source.workflow, parents), loadElk).then(
       (definition) => {
-        if (!cancelled) setState({ source, definition, error: null });
+        if (!cancelled) setState({ source, definition, failure: null });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ source, definition: null, error: errorMessage(error) });
+        if (!cancelled) setState({ source, definition: null, failure: { error } });
       },
     );
     return () => {
       cancelled = true;
     };
   }, [source]);
-  return state && state.source === source ? state : { definition: null, error: null };
+  if (!state || state.source !== source) return { definition: null, error: null };
+  return { definition: state.definition, error: state.failure && errorMessage(t, state.failure.error) };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskDetail } from '../../../../shared/task/views';
 import type { TaskNodes } from '../task-panel';
@@ -7,7 +8,7 @@ import { createRebuilder } from './replay-rebuilder';
 import { replayBounds, type ReplayBounds } from './replay-state';
 import { errorMessage } from '../../common/error-message';
 
-type Loaded = { taskId: string; index: ReplayIndex } | { taskId: string; error: string };
+type Loaded = { taskId: string; index: ReplayIndex } | { taskId: string; error: unknown };
 
 export interface ReplayState {
   /** The moment shown; null until the history has loaded. */
@@ -32,6 +33,7 @@ const NO_CHANGES: readonly number[] = [];
  * and the end of a finished task is its end), then any moment is rebuilt from memory.
  */
 export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNodes: TaskNodes | null, enabled = true): ReplayState {
+  const { t } = useTranslation();
   const taskId = task?.taskId ?? null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [moment, setMoment] = useState<{ taskId: string; at: number } | null>(null);
@@ -44,7 +46,7 @@ export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNo
       ([transitions, executions]) => {
         if (live) setLoaded({ taskId, index: indexReplay(transitions, executions) });
       },
-      (error: unknown) => live && setLoaded({ taskId, error: errorMessage(error) }),
+      (error: unknown) => live && setLoaded({ taskId, error }),
     );
     return () => {
       live = false;
@@ -74,7 +76,7 @@ export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNo
     bounds,
     changes: index?.times ?? NO_CHANGES,
     loading: enabled && current === null,
-    error: current && 'error' in current ? current.error : null,
+    error: current && 'error' in current ? errorMessage(t, current.error) : null,
     playing: playing && enabled,
     setPlaying,
   };

@@ -42,7 +42,7 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
       }
       setOutcome({ ok: true, text: t(`monitor.controls.done.${control}`) });
     } catch (error) {
-      setOutcome({ ok: false, text: errorMessage(error) });
+      setOutcome({ ok: false, text: errorMessage(t, error) });
     } finally {
       setBusy(false);
     }

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { ExecutionView } from '../../../../shared/task/views';
 import { throttle } from '../../common/throttle';
 import { executionsCursor, mergeExecutions } from './timeline-model';
-import { errorMessage } from '../../common/error-message';
+import { errorMessage, type Failure } from '../../common/error-message';
 
 const REFETCH_MS = 1000;
 
-type ExecutionsState = { taskId: string; executions: readonly ExecutionView[] | null; error: string | null };
+type ExecutionsState = { taskId: string; executions: readonly ExecutionView[] | null; failure: Failure | null };
 
 /**
  * A task's executions. While following a run, each commit that touches the task asks (at most
@@ -16,6 +17,7 @@ type ExecutionsState = { taskId: string; executions: readonly ExecutionView[] | 
  * stream (a reconnect) lists them all again.
  */
 export function useExecutions(client: ConsoleClient, taskId: string, follow: boolean): { executions: readonly ExecutionView[] | null; error: string | null } {
+  const { t } = useTranslation();
   const [state, setState] = useState<ExecutionsState | null>(null);
   useEffect(() => {
     let live = true;
@@ -36,9 +38,9 @@ export function useExecutions(client: ConsoleClient, taskId: string, follow: boo
           if (!live) return;
           known = since === undefined ? executions : mergeExecutions(known ?? [], executions);
           cursor = executionsCursor(executions, since === undefined ? null : cursor);
-          setState({ taskId, executions: known, error: null });
+          setState({ taskId, executions: known, failure: null });
         },
-        (error: unknown) => live && setState({ taskId, executions: known, error: errorMessage(error) }),
+        (error: unknown) => live && setState({ taskId, executions: known, failure: { error } }),
       ).finally(() => {
         inFlight = false;
         const next = again;
@@ -66,5 +68,6 @@ export function useExecutions(client: ConsoleClient, taskId: string, follow: boo
       unsubscribe();
     };
   }, [client, taskId, follow]);
-  return state && state.taskId === taskId ? state : { executions: null, error: null };
+  if (!state || state.taskId !== taskId) return { executions: null, error: null };
+  return { executions: state.executions, error: state.failure && errorMessage(t, state.failure.error) };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../common/error-message';
 import type { ControlNotice } from './use-node-controls';
 
 /** What became of each control sent: sending, done (with a rerun's count), or the core's refusal with its code and message. */
@@ -19,7 +20,7 @@ export function ControlNotices({ notices, labelOf, onDismiss }: { notices: reado
                 <>
                   <strong>{t('tree.result.failed', { control, node })}</strong>
                   <span>
-                    {notice.code !== null && <code>{notice.code}</code>} {notice.message}
+                    {notice.code !== null && <code>{notice.code}</code>} {errorMessage(t, notice.error)}
                   </span>
                 </>
               )}

@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDetail } from '../../../../shared/task/views';
+import { errorMessage } from '../../common/error-message';
 import { formatMoment, useFormatDuration } from '../../common/format';
 import type { TaskPanelProps } from '../task-panel';
 import { useNow } from '../use-now';
@@ -109,7 +110,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             {node.result === null ? <p className="muted">{t('tree.detail.noResult')}</p> : <pre className="tree-json">{JSON.stringify(node.result, null, 2)}</pre>}
           </Section>
 
-          {fetched?.state === 'failed' && <p className="tree-detail-error">{t('tree.detail.loadFailed', { message: fetched.message })}</p>}
+          {fetched?.state === 'failed' && <p className="tree-detail-error">{t('tree.detail.loadFailed', { message: errorMessage(t, fetched.error) })}</p>}
           {fetched?.state === 'loading' && <p className="muted">{t('tree.detail.loading')}</p>}
           {history && <History history={history} moment={moment} />}
         </div>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../../../shared/api/contract';
+import { ApiError } from '../../../../shared/api/errors';
 import type { NodeControl } from './model/available-controls';
 import { callControl } from './model/call-control';
-import { describeFailure } from './model/control-outcome';
 
 /** A control the operator picked and has not yet confirmed or cancelled. */
 export interface ControlRequest {
@@ -13,7 +13,7 @@ export interface ControlRequest {
 export type ControlNotice =
   | { id: number; kind: 'sending'; control: NodeControl; nodeId: string }
   | { id: number; kind: 'done'; control: NodeControl; nodeId: string; count: number | null }
-  | { id: number; kind: 'refused'; control: NodeControl; nodeId: string; code: string | null; message: string };
+  | { id: number; kind: 'refused'; control: NodeControl; nodeId: string; code: string | null; error: unknown };
 
 /** Successes fade after this long; refusals stay until dismissed, since the operator must read them. */
 const DONE_VISIBLE_MS = 6000;
@@ -49,7 +49,7 @@ export function useNodeControls(client: ConsoleClient, taskId: string) {
           }, DONE_VISIBLE_MS);
           timers.current.add(timer);
         },
-        (error: unknown) => replace({ id, kind: 'refused', control, nodeId, ...describeFailure(error) }),
+        (error: unknown) => replace({ id, kind: 'refused', control, nodeId, code: error instanceof ApiError ? error.code : null, error }),
       );
     },
     [client, taskId, dismiss],

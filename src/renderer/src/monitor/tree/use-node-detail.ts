@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { NodeDetail } from '../../../../shared/task/views';
-import { changesTouchNode, describeFailure } from './model/control-outcome';
+import { changesTouchNode } from './model/control-outcome';
 import { throttle } from '../../common/throttle';
 
 export type DetailState =
   | { state: 'loading'; nodeId: string }
   | { state: 'loaded'; nodeId: string; detail: NodeDetail }
-  | { state: 'failed'; nodeId: string; message: string };
+  | { state: 'failed'; nodeId: string; error: unknown };
 
 /** Refetches of a busy node's history come at most this often. */
 const REFETCH_MS = 1000;
@@ -27,7 +27,7 @@ export function useNodeDetail(client: ConsoleClient, taskId: string, nodeId: str
           if (live) setDetail({ state: 'loaded', nodeId, detail: result });
         },
         (error: unknown) => {
-          if (live) setDetail((shown) => (shown?.state === 'loaded' && shown.nodeId === nodeId ? shown : { state: 'failed', nodeId, message: describeFailure(error).message }));
+          if (live) setDetail((shown) => (shown?.state === 'loaded' && shown.nodeId === nodeId ? shown : { state: 'failed', nodeId, error }));
         },
       );
     };

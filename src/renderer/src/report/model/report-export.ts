@@ -28,5 +28,5 @@ export type ReportExportState =
   | { kind: 'idle' }
   | { kind: 'running'; format: ReportFormat }
   | { kind: 'done'; format: ReportFormat; fileName: string }
-  | { kind: 'error'; format: ReportFormat; message: string };
+  | { kind: 'error'; format: ReportFormat; error: unknown };
 

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { EngineCommandError } from '../../../../src/main/core/engine/engine-errors';
+import { SchedulerError } from '../../../../src/main/core/scheduler/errors';
+import { toApiError } from '../../../../src/main/core/service/api-errors';
+import { dispatch } from '../../../../src/main/core/service/dispatch';
+import { TemplateNotFoundError } from '../../../../src/main/core/workflow/templates';
+import { errorReason } from '../../../../src/shared/api/error-reasons';
+import type { ConsoleApi } from '../../../../src/shared/api/contract';
+
+describe('the core’s errors as API errors', () => {
+  it('keeps the reason a scheduler refusal gives, beside its code and English message', () => {
+    const reason = errorReason('task.notPending', { taskId: '5', status: 'running' });
+    expect(toApiError(new SchedulerError('NOT_ALLOWED', 'task 5 is running; only a pending task can be started', { reason })).toBody()).toEqual({
+      code: 'CONFLICT',
+      message: 'task 5 is running; only a pending task can be started',
+      reason,
+    });
+    const problems = [{ severity: 'error' as const, code: 'NO_ROOT', path: [], message: 'no root' }];
+    expect(toApiError(new SchedulerError('INVALID_WORKFLOW', 'the workflow is not valid: 1 error', { reason: errorReason('workflow.invalid', { count: 1 }), problems })).toBody()).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'the workflow is not valid: 1 error',
+      details: { problems },
+      reason: { key: 'workflow.invalid', params: { count: 1 } },
+    });
+  });
+
+  it('gives Engine refusals, missing template versions and argument errors a reason', () => {
+    expect(toApiError(new EngineCommandError('AT_CAPACITY', 'every Engine is at capacity')).reason).toEqual({ key: 'engine.refused', params: { code: 'AT_CAPACITY', detail: 'every Engine is at capacity' } });
+    expect(toApiError(new TemplateNotFoundError('template "plan" has no version 5', errorReason('template.versionNotFound', { name: 'plan', version: '5' }))).toBody()).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: { key: 'template.versionNotFound', params: { name: 'plan', version: '5' } },
+    });
+    const zodError = z.object({ limit: z.int() }).safeParse({ limit: 'x' }).error!;
+    expect(toApiError(zodError).reason).toEqual({ key: 'argument.invalid', params: { path: 'limit', detail: zodError.issues[0]!.message } });
+  });
+
+  it('leaves an error it knows nothing of without a reason, so the window falls back to its code', () => {
+    expect(toApiError(new Error('disk full')).toBody()).toEqual({ code: 'INTERNAL', message: 'disk full' });
+  });
+});
+
+describe('dispatch', () => {
+  const api = { getTask: async () => ({}), pauseTask: async () => undefined } as unknown as ConsoleApi;
+
+  it('refuses unknown methods, viewers’ controls and bad arguments with their reasons', async () => {
+    expect(await dispatch(api, 'dropTables', [], 'operator')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', reason: { key: 'method.unknown', params: { method: 'dropTables' } } } });
+    expect(await dispatch(api, 'pauseTask', ['5'], 'viewer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: { key: 'method.forbiddenForViewer', params: { method: 'pauseTask' } } } });
+    expect(await dispatch(api, 'getTask', [5], 'viewer')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^getTask: argument 0: /), reason: { key: 'argument.invalid', params: { path: '0', detail: expect.any(String) } } },
+    });
+  });
+});
