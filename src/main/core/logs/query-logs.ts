@@ -40,10 +40,12 @@ export function queryLogs(store: Store, input: LogQuery): LogPage {
   if (query.source !== undefined) conditions.push(sql`l.source = ${query.source}`);
   if (query.from !== undefined) conditions.push(sql`l.log_time >= ${query.from}`);
   if (query.to !== undefined) conditions.push(sql`l.log_time <= ${query.to}`);
-  if (fts) conditions.push(sql`f.node_execution_log_fts MATCH ${indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ')}`);
-  // Line by line a word is a substring with ASCII letters case-folded (lower()); the trigram
-  // index folds the case of other scripts too.
-  for (const term of fts ? scanned : terms) conditions.push(sql`instr(lower(l.message), lower(${term})) > 0`);
+  // FTS5 answers LIKE from the trigram index (the index keeps no positions, so it cannot take
+  // phrase queries) and confirms each candidate against the line; LIKE folds ASCII case, as
+  // lower() does for the words matched line by line. A word holding % or _ is a wider pattern
+  // to LIKE, so it is also matched exactly.
+  if (fts) for (const term of indexed) conditions.push(sql`f.message LIKE ${`%${term}%`}`);
+  for (const term of fts ? [...scanned, ...indexed.filter(hasWildcard)] : terms) conditions.push(sql`instr(lower(l.message), lower(${term})) > 0`);
   // The FTS table's rowid is the log id; ordering and seeking on it lets FTS5 stream hits in order.
   const order = fts ? sql`f.rowid` : sql`l.id`;
   if (query.cursor !== undefined) conditions.push(backward ? sql`${order} < ${BigInt(query.cursor)}` : sql`${order} > ${BigInt(query.cursor)}`);
@@ -76,6 +78,10 @@ export function queryLogs(store: Store, input: LogQuery): LogPage {
     ),
     nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
+}
+
+function hasWildcard(term: string): boolean {
+  return term.includes('%') || term.includes('_');
 }
 
 type LogRow = Pick<Selectable<NodeExecutionLogTable>, 'id' | 'task_id' | 'node_id' | 'batch' | 'engine_id' | 'log_level' | 'log_type' | 'source' | 'message' | 'log_time'>;

@@ -53,6 +53,9 @@ describe('log queries', () => {
     expect(messages({ taskId, search: '敌情' })).toEqual(['敌情 报告 completed']);
     expect(messages({ taskId, search: '敌 completed' })).toEqual(['敌情 报告 completed']);
     expect(messages({ taskId, search: '"unbalanced quote' })).toEqual([]);
+    expect(messages({ taskId, search: 'radar_detected' })).toEqual([]);
+    expect(messages({ taskId, search: 'radar%detected' })).toEqual([]);
+    expect(messages({ taskId, search: 'r_d' })).toEqual([]);
     expect(messages({ taskId, search: 'red', nodeId: 'red', subtree: true, levels: ['info'] })).toEqual([]);
   });
 

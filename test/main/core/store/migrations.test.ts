@@ -1,10 +1,12 @@
-import { cpSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, existsSync, appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../../src/main/core/store/store';
 import { StoreOpenError } from '../../../../src/main/core/store/errors';
 import { loadMigrations } from '../../../../src/main/core/store/migrations';
+import { queryLogs } from '../../../../src/main/core/logs/query-logs';
+import { insertNode, insertTask } from '../../../helpers/rows';
 import { MIGRATIONS_DIR } from '../../../helpers/paths';
 import { useTempDirs } from '../../../helpers/temp';
 
@@ -111,6 +113,28 @@ describe('migration runner', () => {
     const columns = backup.prepare(`SELECT name FROM pragma_table_info('scheme')`).pluck().all();
     expect(columns).not.toContain('owner');
     backup.close();
+  });
+
+  it('re-indexes log lines written before version 4, so searches still find them', async () => {
+    const migrations = copyMigrations();
+    for (const later of loadMigrations(MIGRATIONS_DIR).filter((migration) => migration.version > 3)) {
+      rmSync(join(migrations, migrationFile(later.version, later.name)));
+    }
+    const file = join(tempDir(), 'db.sqlite');
+    const old = await openStore({ file, migrationsDir: migrations });
+    const taskId = insertTask(old);
+    insertNode(old, taskId, 'scout');
+    const insert = old.db.prepare(`INSERT INTO node_execution_log (task_id, node_id, message, log_time, created_at) VALUES (?, 'scout', ?, 1, 1)`);
+    for (const message of ['enemy radar detected', '敌方雷达 报告', 'all quiet']) insert.run(BigInt(taskId), message);
+    old.close();
+
+    const upgraded = await openStore({ file, migrationsDir: MIGRATIONS_DIR });
+    expect(upgraded.status().schemaVersion).toBe(LATEST);
+    const found = (search: string) => queryLogs(upgraded, { taskId, search }).lines.map((line) => line.message);
+    expect(found('RADAR')).toEqual(['enemy radar detected']);
+    expect(found('敌方雷达')).toEqual(['敌方雷达 报告']);
+    expect(() => upgraded.db.exec(`INSERT INTO node_execution_log_fts (node_execution_log_fts) VALUES ('integrity-check')`)).not.toThrow();
+    upgraded.close();
   });
 
   it('does not back up an empty file it migrates for the first time', async () => {

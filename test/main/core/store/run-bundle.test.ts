@@ -55,7 +55,7 @@ describe('run bundles', () => {
     expect(importRun(target, file)).toMatchObject({ taskId, status: 'imported' });
     expect(contentOf(target, taskId)).toEqual(contentOf(source, taskId));
     expect(contentOf(target, taskId)['logsLinkedToExecution']).toBe(100n);
-    const search = target.db.prepare(`SELECT count(*) FROM node_execution_log_fts WHERE node_execution_log_fts MATCH '"敌情 line"'`).pluck().get();
+    const search = target.db.prepare(`SELECT count(*) FROM node_execution_log_fts WHERE message LIKE '%敌情 line%'`).pluck().get();
     expect(Number(search)).toBe(200);
 
     const before = target.db.prepare('SELECT count(*) FROM node_execution_log').pluck().get();
