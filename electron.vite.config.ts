@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The embedded Engine's thread loads engine-thread.js from beside index.js.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'engine-thread': resolve('src/engine/engine-thread-entry.ts') } },
     },
   },
   preload: {

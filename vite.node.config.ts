@@ -22,7 +22,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      input: { cli: resolve('src/cli/index.ts') },
+      // The embedded Engine's thread loads engine-thread.js from beside cli.js.
+      input: { cli: resolve('src/cli/index.ts'), 'engine-thread': resolve('src/engine/engine-thread-entry.ts') },
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },
     },

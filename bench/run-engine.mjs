@@ -3,4 +3,4 @@
 //   node bench/run-engine.mjs [--nodes N] [--lines N]
 import { runBench } from './bench-runner.mjs';
 
-process.exitCode = await runBench('engine.bench', process.argv.slice(2));
+process.exitCode = await runBench('engine.bench', process.argv.slice(2), ['engine-thread']);
