@@ -5,6 +5,7 @@ import { HOST_SOCKET } from '../../src/shared/api/host-protocol';
 import type { CallResult } from '../../src/shared/api/errors';
 import { exitOf, spawnCli, waitForOutput } from '../helpers/built-cli';
 import { useTempDirs } from '../helpers/temp';
+import { SCHEMA_VERSION } from '../helpers/store';
 
 const tempDir = useTempDirs();
 const children: ReturnType<typeof spawnCli>[] = [];
@@ -23,7 +24,7 @@ describe('deduction serve', () => {
     const socket = connect(url!, { auth: { token }, transports: ['websocket'], reconnection: false });
     const outcome = await new Promise<CallResult>((resolve) => socket.emit(HOST_SOCKET.call, 'getAppStatus', [], resolve));
     socket.close();
-    expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', store: { schemaVersion: 3 } } });
+    expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', store: { schemaVersion: SCHEMA_VERSION } } });
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   });

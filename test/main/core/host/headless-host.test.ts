@@ -10,6 +10,7 @@ import type { ConsoleRuntime } from '../../../../src/main/core/runtime';
 import { EventHub } from '../../../../src/main/core/service/event-hub';
 import { startTestRuntime } from '../../../helpers/console-runtime';
 import { useTempDirs } from '../../../helpers/temp';
+import { SCHEMA_VERSION } from '../../../helpers/store';
 
 const OPERATOR = 'operator-token-0123456789';
 const VIEWER = 'viewer-token-0123456789ab';
@@ -64,7 +65,7 @@ describe('headless host', () => {
     ] as const) {
       const socket = await open(url, token);
       const outcome = await call(socket, 'getAppStatus', []);
-      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: 3 }, session: { role } } });
+      expect(outcome).toMatchObject({ ok: true, result: { appName: 'Deduction Console', version: 'test', store: { schemaVersion: SCHEMA_VERSION }, session: { role } } });
     }
   });
 

@@ -12,6 +12,7 @@ import { EventHub } from '../../../../src/main/core/service/event-hub';
 import { registerConsoleApi } from '../../../../src/main/ipc';
 import { startTestRuntime } from '../../../helpers/console-runtime';
 import { useTempDirs } from '../../../helpers/temp';
+import { SCHEMA_VERSION } from '../../../helpers/store';
 
 const TOKEN = 'transport-test-token-0123456789';
 const tempDir = useTempDirs();
@@ -87,7 +88,7 @@ async function until(api: ConsoleApi, taskId: string, nodeId: string, statuses: 
 
 /** One deduction driven end to end through a transport, touching every method of the contract. */
 async function scenario(api: ConsoleClient, operator: string): Promise<void> {
-  expect((await api.getAppStatus()).store.schemaVersion).toBe(3);
+  expect((await api.getAppStatus()).store.schemaVersion).toBe(SCHEMA_VERSION);
   expect((await api.getSettings()).operatorName).toBe(operator === 'ipc-operator' ? operator : 'operator');
   expect((await api.updateSettings({ theme: 'dark' })).theme).toBe('dark');
 
