@@ -120,9 +120,24 @@ function treeDeadlocks(shape: TreeShape, edges: readonly BlockingEdge[]): Proble
       code: WORKFLOW_PROBLEM.deadlock,
       path: entry.path,
       message: `deadlock through containers: ${describeCycle(steps, order, (a, b) => edgeAt.get(keyOf(a, b)))}; none of them can go first`,
+      params: { cycle: cycleChain(steps, order) },
       nodeId: entry.target,
     };
   });
+}
+
+/**
+ * The nodes of the cycle in the order each must come after the one before ("a" → "b" → "a"),
+ * for a wording that does not tell waits from nesting.
+ */
+function cycleChain(steps: readonly (readonly [number, number])[], order: readonly string[]): string {
+  const names: string[] = [];
+  for (const [vertex] of steps) {
+    const name = order[vertex >> 1]!;
+    if (names[names.length - 1] !== name) names.push(name);
+  }
+  if (names.length > 1 && names[names.length - 1] === names[0]) names.pop();
+  return chain([...names, names[0]!], ' → ');
 }
 
 /** "b waits for a, a finishes only after a1, …": runs of tree steps are told as one. */

@@ -18,7 +18,7 @@ const nodeId = z
   .min(1, 'must not be empty')
   .max(NODE_ID_MAX_LENGTH, `must be at most ${NODE_ID_MAX_LENGTH} characters`)
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'must not contain control characters', params: { context: 'controlCharacters' } });
 
 const jsonObject = z.record(z.string(), z.json());
 

@@ -66,8 +66,10 @@ export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOp
     if (!isPlainObject(value)) continue;
     const keys = Object.keys(value);
     if (keys.length !== 1) {
-      const found = keys.length === 0 ? 'none' : `${keys.length} (${keys.slice(0, 5).map((key) => JSON.stringify(key)).join(', ')})`;
-      add('error', WORKFLOW_PROBLEM.invalidLogic, at, `a JSON Logic operation is an object with exactly one key, its operator; this one has ${found}`);
+      const named = keys.slice(0, 5).map((key) => JSON.stringify(key)).join(', ');
+      const found = keys.length === 0 ? 'none' : `${keys.length} (${named})`;
+      const params: ProblemParams = keys.length === 0 ? { context: 'noKey' } : { context: 'keys', count: keys.length, keys: named };
+      add('error', WORKFLOW_PROBLEM.invalidLogic, at, `a JSON Logic operation is an object with exactly one key, its operator; this one has ${found}`, params);
       continue;
     }
     const operator = keys[0]!;
@@ -82,8 +84,8 @@ export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOp
     }
     const argument = value[operator];
     if (operator === 'var' && !scoped && options.dataRoots) {
-      const message = variableProblem(argument, options.dataRoots, options.what);
-      if (message !== undefined) add('warning', WORKFLOW_PROBLEM.unknownVariable, inside, message);
+      const problem = variableProblem(argument, options.dataRoots, options.what);
+      if (problem !== undefined) add('warning', WORKFLOW_PROBLEM.unknownVariable, inside, problem.message, problem.params);
     }
     if (SCOPING_OPERATORS.has(operator) && Array.isArray(argument)) pushAll(argument, inside, (index) => scoped || index === 1);
     else stack.push({ value: argument, at: inside, scoped });
@@ -98,12 +100,13 @@ function segments(link: PathLink | null): (string | number)[] {
 }
 
 /** Why a `var` reads outside the data the expression sees, or undefined when it does not. */
-function variableProblem(argument: unknown, roots: readonly string[], what: string): string | undefined {
+function variableProblem(argument: unknown, roots: readonly string[], what: string): { message: string; params: ProblemParams } | undefined {
   const name = Array.isArray(argument) ? argument[0] : argument;
   if (typeof name !== 'string' && typeof name !== 'number') return undefined;
   const text = String(name);
   if (text === '' || roots.includes(text.split('.')[0]!)) return undefined;
-  return `reads ${JSON.stringify(text)}, but a ${what} sees only {${roots.join(', ')}}; did you mean ${JSON.stringify(`${roots[0]}.${text}`)}?`;
+  const params = { context: what, variable: JSON.stringify(text), roots: `{${roots.join(', ')}}`, suggestion: JSON.stringify(`${roots[0]}.${text}`) };
+  return { message: `reads ${params.variable}, but a ${what} sees only ${params.roots}; did you mean ${params.suggestion}?`, params };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Problem } from './problems';
+import type { Problem, ProblemParams } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 
 /**
@@ -34,6 +34,15 @@ interface PathLink {
   segment: Segment;
 }
 
+/** What is wrong with one value: its code, the English message, and the params of its wording. */
+interface Finding {
+  code: string;
+  message: string;
+  params: ProblemParams;
+}
+
+const notJson = (context: string, message: string, params: ProblemParams = {}): Finding => ({ code: WORKFLOW_PROBLEM.notJson, message, params: { ...params, context } });
+
 /** An object or array to walk, or the marker that its walk is over (it leaves the path). */
 type Frame = { value: object; path: PathLink | null; depth: number; exit: boolean };
 
@@ -50,14 +59,15 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
   const problems: ScanProblem[] = [];
   let full = false;
   /** Records a problem; false once there are too many to go on. */
-  const report = (path: PathLink | null, code: string, message: string, fatal = false): boolean => {
+  const report = (path: PathLink | null, { code, message, params }: Finding, fatal = false): boolean => {
     if (full) return false;
     if (problems.length >= maxProblems) {
       full = true;
-      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.tooLarge, path: [], message: `the data holds more than ${maxProblems.toLocaleString('en')} problems; the check stopped there`, fatal: true });
+      const message = `the data holds more than ${maxProblems.toLocaleString('en')} problems; the check stopped there`;
+      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.tooLarge, path: [], message, params: { context: 'problems', max: maxProblems }, fatal: true });
       return false;
     }
-    problems.push({ severity: 'error', code, path: pathOf(path), message, fatal });
+    problems.push({ severity: 'error', code, path: pathOf(path), message, params, fatal });
     return true;
   };
   let seen = 0;
@@ -65,7 +75,8 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
   const spend = (entries: number): boolean => {
     seen += entries;
     if (seen <= maxValues) return true;
-    report(null, WORKFLOW_PROBLEM.tooLarge, `the definition holds more than ${maxValues.toLocaleString('en')} values; it is refused as too large`, true);
+    const message = `the definition holds more than ${maxValues.toLocaleString('en')} values; it is refused as too large`;
+    report(null, { code: WORKFLOW_PROBLEM.tooLarge, message, params: { context: 'values', max: maxValues } }, true);
     return false;
   };
 
@@ -78,10 +89,12 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
     const link = () => (segment === undefined ? parent : { parent, segment });
     const primitive = primitiveProblem(value);
     if (primitive === 'ok') return true;
-    if (primitive !== null) return report(link(), primitive.code, primitive.message);
+    if (primitive !== null) return report(link(), primitive);
     const object = value as object;
-    if (depth >= maxDepth) return report(link(), WORKFLOW_PROBLEM.tooDeep, `nested deeper than ${maxDepth} levels; flatten it`, true);
-    if (onPath.has(object)) return report(link(), WORKFLOW_PROBLEM.circular, 'refers back to an object that contains it (a circular reference); JSON cannot hold that', true);
+    if (depth >= maxDepth) return report(link(), { code: WORKFLOW_PROBLEM.tooDeep, message: `nested deeper than ${maxDepth} levels; flatten it`, params: { max: maxDepth } }, true);
+    if (onPath.has(object)) {
+      return report(link(), { code: WORKFLOW_PROBLEM.circular, message: 'refers back to an object that contains it (a circular reference); JSON cannot hold that', params: {} }, true);
+    }
     pending.push({ value: object, path: link(), depth, exit: false });
     return true;
   };
@@ -106,9 +119,10 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
     let going: boolean;
     try {
       const walked = walkChildren(object, path, depth + 1, visit, report, spend);
-      going = walked === 'ok' || (walked !== 'stop' && report(path, WORKFLOW_PROBLEM.notJson, walked));
+      going = walked === 'ok' || (walked !== 'stop' && report(path, walked));
     } catch (error) {
-      going = report(path, WORKFLOW_PROBLEM.unreadable, `could not be read: ${errorMessage(error)}`, true);
+      const detail = errorMessage(error);
+      going = report(path, { code: WORKFLOW_PROBLEM.unreadable, message: `could not be read: ${detail}`, params: { detail } }, true);
     }
     if (!going) return { problems, aborted: true };
     flush();
@@ -120,28 +134,27 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
  * 'ok' for a primitive JSON can hold, its problem otherwise, null for an object or array to
  * walk. An undefined property is fine here: it means "absent" to the schema.
  */
-function primitiveProblem(value: unknown): 'ok' | { code: string; message: string } | null {
-  const notJson = (message: string) => ({ code: WORKFLOW_PROBLEM.notJson, message });
+function primitiveProblem(value: unknown): 'ok' | Finding | null {
   switch (typeof value) {
     case 'string':
     case 'boolean':
     case 'undefined':
       return 'ok';
     case 'number':
-      return Number.isFinite(value) ? 'ok' : { code: WORKFLOW_PROBLEM.notFinite, message: `${value} is not a number JSON can hold; use a finite number` };
+      return Number.isFinite(value) ? 'ok' : { code: WORKFLOW_PROBLEM.notFinite, message: `${value} is not a number JSON can hold; use a finite number`, params: { value: String(value) } };
     case 'bigint':
-      return notJson('is a bigint; JSON holds numbers (or write large ids as decimal strings)');
+      return notJson('bigint', 'is a bigint; JSON holds numbers (or write large ids as decimal strings)');
     case 'function':
-      return notJson('is a function; a definition holds data only');
+      return notJson('function', 'is a function; a definition holds data only');
     case 'symbol':
-      return notJson('is a symbol; a definition holds data only');
+      return notJson('symbol', 'is a symbol; a definition holds data only');
     default:
       return value === null ? 'ok' : null;
   }
 }
 
 type Visit = (value: unknown, parent: PathLink | null, segment: Segment, depth: number) => boolean;
-type Report = (path: PathLink | null, code: string, message: string, fatal?: boolean) => boolean;
+type Report = (path: PathLink | null, finding: Finding, fatal?: boolean) => boolean;
 
 const SKIP = Symbol('reported');
 const STOP = Symbol('stop');
@@ -151,14 +164,14 @@ const STOP = Symbol('stop');
  * that no getter runs. Returns 'stop' when the walk must end, or why the object is not plain
  * data.
  */
-function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report, spend: (entries: number) => boolean): 'ok' | 'stop' | string {
-  const problem = (segment: Segment, code: string, message: string, fatal = false) => report({ parent: path, segment }, code, message, fatal);
+function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report, spend: (entries: number) => boolean): 'ok' | 'stop' | Finding {
+  const problem = (segment: Segment, finding: Finding, fatal = false) => report({ parent: path, segment }, finding, fatal);
   /** The entry's value; SKIP when it was reported instead, STOP when reporting is over. */
   const entry = (segment: Segment): unknown => {
     const descriptor = Object.getOwnPropertyDescriptor(object, segment);
-    if (descriptor === undefined) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a hole in a sparse array; JSON arrays have no holes') ? SKIP : STOP;
+    if (descriptor === undefined) return problem(segment, notJson('hole', 'is a hole in a sparse array; JSON arrays have no holes')) ? SKIP : STOP;
     // Fatal: the schema pass would read the property and run the getter.
-    if (!('value' in descriptor)) return problem(segment, WORKFLOW_PROBLEM.notJson, 'is a getter or setter; a definition holds plain data only', true) ? SKIP : STOP;
+    if (!('value' in descriptor)) return problem(segment, notJson('accessor', 'is a getter or setter; a definition holds plain data only'), true) ? SKIP : STOP;
     return descriptor.value;
   };
   if (Array.isArray(object)) {
@@ -167,18 +180,18 @@ function walkChildren(object: object, path: PathLink | null, depth: number, visi
       const value = entry(index);
       if (value === STOP) return 'stop';
       if (value === SKIP) continue;
-      const fine = value === undefined ? problem(index, WORKFLOW_PROBLEM.notJson, 'is undefined; JSON arrays cannot hold undefined (use null)') : visit(value, path, index, depth);
+      const fine = value === undefined ? problem(index, notJson('undefinedInArray', 'is undefined; JSON arrays cannot hold undefined (use null)')) : visit(value, path, index, depth);
       if (!fine) return 'stop';
     }
     return 'ok';
   }
   const prototype: unknown = Object.getPrototypeOf(object);
-  if (prototype !== Object.prototype && prototype !== null) return `is ${describeObject(object)}, not plain data`;
+  if (prototype !== Object.prototype && prototype !== null) return notPlainData(object);
   const keys = Object.keys(object);
   if (!spend(keys.length)) return 'stop';
   for (const key of keys) {
     if (FORBIDDEN_KEYS.has(key)) {
-      if (!problem(key, WORKFLOW_PROBLEM.forbiddenKey, `the key "${key}" is not allowed: it would replace an object's prototype`)) return 'stop';
+      if (!problem(key, { code: WORKFLOW_PROBLEM.forbiddenKey, message: `the key "${key}" is not allowed: it would replace an object's prototype`, params: { key: JSON.stringify(key) } })) return 'stop';
       continue;
     }
     const value = entry(key);
@@ -188,12 +201,13 @@ function walkChildren(object: object, path: PathLink | null, depth: number, visi
   return 'ok';
 }
 
-function describeObject(object: object): string {
-  if (object instanceof Date) return 'a Date (write it as an ISO 8601 string)';
-  if (object instanceof Map) return 'a Map (use a plain object)';
-  if (object instanceof Set) return 'a Set (use an array)';
+function notPlainData(object: object): Finding {
+  if (object instanceof Date) return notJson('date', 'is a Date (write it as an ISO 8601 string), not plain data');
+  if (object instanceof Map) return notJson('map', 'is a Map (use a plain object), not plain data');
+  if (object instanceof Set) return notJson('set', 'is a Set (use an array), not plain data');
   const name = (object.constructor as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object with a custom prototype';
+  if (typeof name === 'string' && name !== '') return notJson('instance', `is an instance of ${name}, not plain data`, { name });
+  return notJson('customPrototype', 'is an object with a custom prototype, not plain data');
 }
 
 export function errorMessage(error: unknown): string {

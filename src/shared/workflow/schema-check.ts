@@ -12,7 +12,7 @@ import {
 import type { ScanProblem } from './json-scan';
 import type { Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
-import { describe, zodIssueToProblem } from './zod-problems';
+import { describe, literal, zodIssueToProblem } from './zod-problems';
 
 /**
  * The schema pass of validation: the workflow's own fields, then each node on its own, so
@@ -82,7 +82,7 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
     }
   };
 
-  append(problems, unknownKeys(input, KNOWN_KEYS.workflow, [], 'the workflow'));
+  append(problems, unknownKeys(input, KNOWN_KEYS.workflow, [], 'workflow'));
   let header: WorkflowHeader | undefined;
   const headerKeys = [...KNOWN_KEYS.workflow].filter((key) => key !== 'nodes');
   if (!headerKeys.some((key) => fatalTop.has(key))) {
@@ -98,12 +98,15 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
   if (fatalTop.has('nodes')) return { header, nodes, brokenIds, incomplete: true, problems };
   const rawNodes = input.nodes;
   if (!Array.isArray(rawNodes)) {
-    const message = rawNodes === undefined ? 'is required: the list of the workflow\'s nodes' : `must be an array of nodes, not ${describe(rawNodes)}`;
-    problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message });
+    const problem: Problem =
+      rawNodes === undefined
+        ? { severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: 'is required: the list of the workflow\'s nodes', params: { context: 'nodesRequired' } }
+        : { severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: `must be an array of nodes, not ${describe(rawNodes)}`, params: { context: 'nodesNotArray', received: literal(rawNodes) } };
+    problems.push(problem);
     return { header, nodes, brokenIds, incomplete: true, problems };
   }
   if (rawNodes.length === 0) {
-    problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: 'must not be empty: a workflow needs at least its root container' });
+    problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: 'must not be empty: a workflow needs at least its root container', params: { context: 'noNodes' } });
   }
 
   for (let index = 0; index < rawNodes.length; index++) {
@@ -118,7 +121,7 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
     }
     const path = ['nodes', index];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path, message: `each node must be an object, not ${describe(raw)}` });
+      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path, message: `each node must be an object, not ${describe(raw)}`, params: { context: 'nodeNotObject', received: literal(raw) } });
       incomplete = true;
       continue;
     }
@@ -150,10 +153,10 @@ function dataValue(holder: unknown, key: string | number): unknown {
 }
 
 function nodeUnknownKeys(node: Record<string, unknown>, path: (string | number)[], nodeId: string | undefined): Problem[] {
-  const problems = unknownKeys(node, KNOWN_KEYS.node, path, 'a node', nodeId);
+  const problems = unknownKeys(node, KNOWN_KEYS.node, path, 'node', nodeId);
   if (Array.isArray(node.dependencies)) {
     node.dependencies.forEach((dependency: unknown, index) =>
-      append(problems, unknownKeys(dependency, KNOWN_KEYS.dependency, [...path, 'dependencies', index], 'a dependency', nodeId)),
+      append(problems, unknownKeys(dependency, KNOWN_KEYS.dependency, [...path, 'dependencies', index], 'dependency', nodeId)),
     );
   }
   append(problems, unknownKeys(node.retry, KNOWN_KEYS.retry, [...path, 'retry'], 'retry', nodeId));
@@ -163,8 +166,13 @@ function nodeUnknownKeys(node: Record<string, unknown>, path: (string | number)[
   return problems;
 }
 
-/** zod drops keys it does not know; a typo ("dependancies") deserves a word, not silence. */
-function unknownKeys(value: unknown, known: ReadonlySet<string>, path: (string | number)[], what: string, nodeId?: string): Problem[] {
+const OWNERS = { workflow: 'the workflow', node: 'a node', dependency: 'a dependency', retry: 'retry', backoff: 'backoff', layout: 'layout', pin: 'pin' } as const;
+
+/**
+ * zod drops keys it does not know; a typo ("dependancies") deserves a word, not silence.
+ * `owner` is what holds the key, and the context of the problem's wording.
+ */
+function unknownKeys(value: unknown, known: ReadonlySet<string>, path: (string | number)[], owner: keyof typeof OWNERS, nodeId?: string): Problem[] {
   if (!isRecord(value)) return [];
   return Object.keys(value)
     .filter((key) => !known.has(key) && key !== '__proto__')
@@ -173,7 +181,8 @@ function unknownKeys(value: unknown, known: ReadonlySet<string>, path: (string |
         severity: 'warning',
         code: WORKFLOW_PROBLEM.unknownProperty,
         path: [...path, key],
-        message: `${JSON.stringify(key)} is not a property of ${what}; it is ignored`,
+        message: `${JSON.stringify(key)} is not a property of ${OWNERS[owner]}; it is ignored`,
+        params: { context: owner, property: JSON.stringify(key) },
       };
       if (nodeId !== undefined) problem.nodeId = nodeId;
       return problem;

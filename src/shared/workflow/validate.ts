@@ -8,7 +8,7 @@ import type { Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { parseInput } from './schema-check';
 import { checkTree } from './structure-check';
-import { describe } from './zod-problems';
+import { describe, literal } from './zod-problems';
 
 export interface ValidationResult {
   /** No errors (warnings allowed). */
@@ -28,7 +28,8 @@ export function validateWorkflow(input: unknown): ValidationResult {
   try {
     return validate(input);
   } catch (error) {
-    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.internal, path: [], message: `the validator failed on this input: ${errorMessage(error)}` }]);
+    const detail = errorMessage(error);
+    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.internal, path: [], message: `the validator failed on this input: ${detail}`, params: { detail } }]);
   }
 }
 
@@ -38,7 +39,8 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 function validate(input: unknown): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.notAnObject, path: [], message: `a workflow definition must be an object with "name" and "nodes", not ${describe(input)}` }]);
+    const message = `a workflow definition must be an object with "name" and "nodes", not ${describe(input)}`;
+    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.notAnObject, path: [], message, params: { received: literal(input) } }]);
   }
   const scan = scanJsonValue(input);
   const problems: Problem[] = scan.problems.map(({ fatal: _fatal, ...problem }) => problem);
