@@ -54,11 +54,8 @@ export function createSocketTransport(url: string, token: string, operator?: str
         };
         pending.add(settle);
         socket.timeout(CALL_TIMEOUT_MS).emit(HOST_SOCKET.call, method, args, (error: Error | null, outcome: CallResult) => {
-          const timedOut: CallResult = {
-            ok: false,
-            error: { code: 'UNAVAILABLE', message: `${method}: the console host did not answer in time`, reason: errorReason('host.noAnswer', { method }) },
-          };
-          settle(error ? timedOut : outcome);
+          if (!error) return settle(outcome);
+          settle({ ok: false, error: { code: 'UNAVAILABLE', message: `${method}: the console host did not answer in time`, reason: errorReason('host.noAnswer', { method }) } });
         });
       });
     },
