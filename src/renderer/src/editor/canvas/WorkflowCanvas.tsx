@@ -27,6 +27,7 @@ import { AgentNode } from './AgentNode';
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { useFlowLabels } from './use-flow-labels';
+import { useMotionClass } from './use-motion-class';
 
 const NODE_TYPES = { agent: AgentNode, container: ContainerNode };
 const minimapColour = (_nodeId: string, container: boolean) => (container ? '--container-border' : '--accent');
@@ -71,6 +72,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const gesture = useRef<{ from: WorkflowDefinition; kind: 'drag' | 'resize' } | null>(null);
 
   const large = definition.nodes.length >= LARGE_FROM;
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useMotionClass(canvasRef, large);
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
     [definition, selection, problems, catalog, highlighted, dropTarget, large],
@@ -157,7 +160,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   };
 
   return (
-    <div className={large ? 'canvas is-large' : 'canvas'} data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
+    <div ref={canvasRef} className={large ? 'canvas is-large' : 'canvas'} data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<WorkflowFlowNode, DependencyFlowEdge>
         nodes={nodes}
         edges={edges}
