@@ -12,15 +12,18 @@ import { workflowArb } from './workflow-arbitrary';
  * flow's place in the file may reorder them) and layouts only where the original had one (an
  * export lays out the nodes without one, and the import keeps those positions).
  */
+/** Code-unit order: localeCompare calls some different ids equal (U+1D15F and U+1D160), whose order would then follow the input's. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function comparable(definition: WorkflowDefinition, keepLayoutOf: ReadonlySet<string>): Record<string, unknown> {
   const nodes = [...definition.nodes]
     .map((found): WorkflowNodeDefinition => {
       const copy = { ...found };
       if (!keepLayoutOf.has(found.nodeId)) delete copy.layout;
-      if (copy.dependencies) copy.dependencies = [...copy.dependencies].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      if (copy.dependencies) copy.dependencies = [...copy.dependencies].sort((a, b) => byCodeUnits(JSON.stringify(a), JSON.stringify(b)));
       return copy;
     })
-    .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+    .sort((a, b) => byCodeUnits(a.nodeId, b.nodeId));
   // Compared as JSON, the model the definition lives in: JSON has no -0, so -0 and 0 are one value.
   return JSON.parse(JSON.stringify({ ...definition, nodes })) as Record<string, unknown>;
 }
