@@ -1,4 +1,6 @@
 import type { ConsoleApi } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import { errorReason } from '../../../shared/api/error-reasons';
 import type { EditorServices } from '../editor/editor-services';
 
 /**
@@ -24,7 +26,10 @@ export function consoleEditorServices(api: ConsoleApi): EditorServices {
       const saved = await api.saveTemplate(templateId === undefined ? { definition } : { definition, name: templateId });
       if (!saved.ok) {
         const errors = saved.problems.filter((problem) => problem.severity === 'error');
-        throw new Error(`the store refused the workflow: ${errors.map((problem) => problem.message).join('; ')}`);
+        throw new ApiError('INVALID_ARGUMENT', `the store refused the workflow: ${errors.map((problem) => problem.message).join('; ')}`, {
+          details: { problems: saved.problems },
+          reason: errorReason('workflow.invalid', { count: errors.length }),
+        });
       }
       return { templateId: saved.template.name, version: saved.template.version };
     },
