@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../src/shared/workflow/definition';
+import { E2E_OPERATOR_TOKEN } from './global-setup';
+import { callHost } from './host-api';
+
+/** A workflow past the editor's large-flow threshold: 600 agents in a grid, each after the one before. */
+function gridWorkflow(agents: number): WorkflowDefinition {
+  const columns = 30;
+  const ids = Array.from({ length: agents }, (_, index) => `a${index}`);
+  const nodes: WorkflowNodeDefinition[] = [
+    { nodeId: 'root', nodeType: 'container', isRoot: true, children: ids, layout: { x: 0, y: 0, width: columns * 260 + 40, height: Math.ceil(agents / columns) * 120 + 80 } },
+    ...ids.map(
+      (nodeId, index): WorkflowNodeDefinition => ({
+        nodeId,
+        nodeType: 'agent',
+        parentId: 'root',
+        agentLoad: 'sim',
+        layout: { x: 20 + (index % columns) * 260, y: 60 + Math.floor(index / columns) * 120 },
+        ...(index > 0 ? { dependencies: [{ sourceNodeId: ids[index - 1]!, type: 'success' as const }] } : {}),
+      }),
+    ),
+  ];
+  return { name: 'Large grid, 600 agents', nodes };
+}
+
+test('a large workflow draws only what is in view, and draws it cheaply while the view moves', async ({ page }) => {
+  const saved = await callHost('saveTemplate', { definition: gridWorkflow(600) });
+  if (!saved.ok) throw new Error('the store refused the grid workflow');
+  await page.addInitScript(() => localStorage.setItem('deduction-console-language', 'en'));
+  await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
+  await page.getByTestId('toolbar-open').click();
+  await page.getByTestId(`template-open-${saved.template.name}`).click();
+  await expect(page.getByTestId('agent-node-a0')).toBeVisible();
+
+  const canvas = page.getByTestId('editor-canvas');
+  await expect(canvas).toHaveClass(/\bis-large\b/);
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(300);
+  const labels = page.locator('.react-flow__edgelabel-renderer');
+  const title = page.getByTestId('agent-node-a0').locator('.wf-node-title');
+  await expect(labels).toBeVisible();
+
+  // A wheel step and what the page then shows, in one turn of the page's event loop: the moving
+  // look lasts only until the view has been still for 200 ms.
+  const moving = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')!;
+    const box = pane.getBoundingClientRect();
+    pane.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true, cancelable: true }));
+    return {
+      canvas: document.querySelector('[data-testid="editor-canvas"]')!.className,
+      labels: getComputedStyle(document.querySelector('.react-flow__edgelabel-renderer')!).display,
+      title: getComputedStyle(document.querySelector('[data-testid="agent-node-a0"] .wf-node-title')!).visibility,
+      edge: getComputedStyle(document.querySelector('.react-flow__edge-path')!).shapeRendering,
+    };
+  });
+  expect(moving).toEqual({ canvas: expect.stringMatching(/\bis-moving\b/), labels: 'none', title: 'hidden', edge: 'optimizespeed' });
+
+  await expect(canvas).not.toHaveClass(/\bis-moving\b/);
+  await expect(labels).toBeVisible();
+  await expect(title).toHaveCSS('visibility', 'visible');
+  await expect(page.locator('.react-flow__edge-path').first()).toHaveCSS('shape-rendering', 'auto');
+});
