@@ -58,4 +58,35 @@ test('a large workflow draws only what is in view, and draws it cheaply while th
   await expect(labels).toBeVisible();
   await expect(title).toHaveCSS('visibility', 'visible');
   await expect(page.locator('.react-flow__edge-path').first()).toHaveCSS('shape-rendering', 'auto');
+
+  // Zooming out brings nodes and edges into view: they come in light (a box, a line) while the
+  // view moves, and in full once it rests.
+  const drawn = () =>
+    page.evaluate(() => ({
+      nodes: document.querySelectorAll('.react-flow__node-agent').length,
+      titled: document.querySelectorAll('.react-flow__node-agent .wf-node-title').length,
+      edges: document.querySelectorAll('.react-flow__edge').length,
+      labels: document.querySelectorAll('.dep-label').length,
+    }));
+  const before = await drawn();
+  const zoomedOut = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')!;
+    const box = pane.getBoundingClientRect();
+    for (let step = 0; step < 4; step++) pane.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true, cancelable: true }));
+    return new Promise<{ nodes: number; titled: number; edges: number; labels: number }>((resolve) =>
+      requestAnimationFrame(() =>
+        resolve({
+          nodes: document.querySelectorAll('.react-flow__node-agent').length,
+          titled: document.querySelectorAll('.react-flow__node-agent .wf-node-title').length,
+          edges: document.querySelectorAll('.react-flow__edge').length,
+          labels: document.querySelectorAll('.dep-label').length,
+        }),
+      ),
+    );
+  });
+  expect(zoomedOut.nodes).toBeGreaterThan(before.nodes);
+  expect(zoomedOut.titled).toBeLessThan(zoomedOut.nodes);
+  expect(zoomedOut.labels).toBeLessThan(zoomedOut.edges);
+  await expect(canvas).not.toHaveClass(/\bis-moving\b/);
+  await expect.poll(drawn).toEqual({ nodes: zoomedOut.nodes, titled: zoomedOut.nodes, edges: zoomedOut.edges, labels: zoomedOut.edges });
 });

@@ -4,13 +4,32 @@ import { nodeDisplayName } from '../../../../shared/workflow/definition';
 import { SOURCE_HANDLE, TARGET_HANDLE, type WorkflowFlowNode } from '../model/flow-mapping';
 import { NodeFlags } from './NodeFlags';
 import { ProblemBadge } from './ProblemBadge';
+import { useLiteWhileMoving } from './view-motion';
 
-export function AgentNode({ data, selected }: NodeProps<WorkflowFlowNode>) {
+function agentClasses({ data, selected }: NodeProps<WorkflowFlowNode>): string {
+  const { agent, severity, highlighted } = data;
+  return ['wf-node', 'wf-agent', `kind-${agent?.kind ?? 'unknown'}`, severity ? `has-${severity}` : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function AgentNode(props: NodeProps<WorkflowFlowNode>) {
+  // The box and its handles alone while the view moves (xyflow may measure the handles then).
+  return useLiteWhileMoving() ? (
+    <div className={agentClasses(props)} data-testid={`agent-node-${props.data.node.nodeId}`}>
+      <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
+      <Handle type="source" position={Position.Right} id={SOURCE_HANDLE} className="wf-handle" />
+    </div>
+  ) : (
+    <FullAgentNode {...props} />
+  );
+}
+
+function FullAgentNode(props: NodeProps<WorkflowFlowNode>) {
   const { t } = useTranslation();
-  const { node, agent, problems, severity, highlighted } = data;
-  const classes = ['wf-node', 'wf-agent', `kind-${agent?.kind ?? 'unknown'}`, severity ? `has-${severity}` : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : ''];
+  const { node, agent, problems, severity } = props.data;
   return (
-    <div className={classes.filter(Boolean).join(' ')} data-testid={`agent-node-${node.nodeId}`}>
+    <div className={agentClasses(props)} data-testid={`agent-node-${node.nodeId}`}>
       <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
       <div className="wf-node-head">
         <span className="kind-chip">{t(agent ? `kinds.${agent.kind}` : 'kinds.unknown')}</span>

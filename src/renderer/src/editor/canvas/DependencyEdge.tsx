@@ -3,15 +3,39 @@ import { useTranslation } from 'react-i18next';
 import type { DependencyFlowEdge } from '../model/flow-mapping';
 import { describeLogic } from '../model/logic-preview';
 import { ProblemBadge } from './ProblemBadge';
+import { useLiteWhileMoving } from './view-motion';
 
 /** A dependency: its type shows as colour, line style and label; a condition adds its preview. */
-export function DependencyEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<DependencyFlowEdge>) {
-  const { t } = useTranslation();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+type DrawnEdgeProps = EdgeProps<DependencyFlowEdge> & { data: NonNullable<EdgeProps<DependencyFlowEdge>['data']> };
+
+export function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
+  const lite = useLiteWhileMoving();
+  const { data } = props;
   if (!data) return null;
+  const drawn = { ...props, data };
+  // The line alone while the view moves: no label, no hit area.
+  return lite ? (
+    <BaseEdge id={props.id} path={edgePath(drawn)[0]} className={edgeClasses(drawn)} {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})} interactionWidth={0} />
+  ) : (
+    <FullDependencyEdge {...drawn} />
+  );
+}
+
+function edgePath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: DrawnEdgeProps) {
+  return getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+}
+
+function edgeClasses({ data, selected }: DrawnEdgeProps): string {
+  return ['dep-edge', `dep-${data.dependency.type}`, data.severity ? `has-${data.severity}` : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
+}
+
+function FullDependencyEdge(props: DrawnEdgeProps) {
+  const { t } = useTranslation();
+  const { id, data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = edgePath(props);
   const { dependency, problems, severity } = data;
   const condition = dependency.condition === undefined ? undefined : describeLogic(dependency.condition);
-  const classes = ['dep-edge', `dep-${dependency.type}`, severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
+  const classes = edgeClasses(props);
   return (
     <>
       <BaseEdge id={id} path={path} className={classes} {...(markerEnd ? { markerEnd } : {})} interactionWidth={16} />

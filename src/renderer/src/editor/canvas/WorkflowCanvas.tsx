@@ -28,6 +28,7 @@ import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { useFlowLabels } from './use-flow-labels';
 import { useMotionClass } from './use-motion-class';
+import { ViewMotionContext } from './view-motion';
 
 const NODE_TYPES = { agent: AgentNode, container: ContainerNode };
 const minimapColour = (_nodeId: string, container: boolean) => (container ? '--container-border' : '--accent');
@@ -73,7 +74,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
 
   const large = definition.nodes.length >= LARGE_FROM;
   const canvasRef = useRef<HTMLDivElement>(null);
-  useMotionClass(canvasRef, large);
+  const motion = useMotionClass(canvasRef, large);
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
     [definition, selection, problems, catalog, highlighted, dropTarget, large],
@@ -160,40 +161,42 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   };
 
   return (
-    <div ref={canvasRef} className={large ? 'canvas is-large' : 'canvas'} data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
-      <ReactFlow<WorkflowFlowNode, DependencyFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Control', 'Meta']}
-        colorMode={colorMode}
-        onlyRenderVisibleElements={large}
-        minZoom={large ? LARGE_MIN_ZOOM : 0.1}
-        maxZoom={2.5}
-        fitView={!large}
-        defaultViewport={LARGE_START}
-        fitViewOptions={FIT_WHOLE}
-        ariaLabelConfig={ariaLabels}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} />
-        {large ? (
-          <CanvasMiniMap nodes={nodes} colourOf={minimapColour} label={t('flow.minimap')} />
-        ) : (
-          <MiniMap pannable zoomable className="minimap" nodeClassName={(node) => `minimap-${node.type ?? 'agent'}`} />
-        )}
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+    <ViewMotionContext value={motion}>
+      <div ref={canvasRef} className={large ? 'canvas is-large' : 'canvas'} data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
+        <ReactFlow<WorkflowFlowNode, DependencyFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Control', 'Meta']}
+          colorMode={colorMode}
+          onlyRenderVisibleElements={large}
+          minZoom={large ? LARGE_MIN_ZOOM : 0.1}
+          maxZoom={2.5}
+          fitView={!large}
+          defaultViewport={LARGE_START}
+          fitViewOptions={FIT_WHOLE}
+          ariaLabelConfig={ariaLabels}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} />
+          {large ? (
+            <CanvasMiniMap nodes={nodes} colourOf={minimapColour} label={t('flow.minimap')} />
+          ) : (
+            <MiniMap pannable zoomable className="minimap" nodeClassName={(node) => `minimap-${node.type ?? 'agent'}`} />
+          )}
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </ViewMotionContext>
   );
 }

@@ -125,7 +125,8 @@ function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): Wo
     position: nodePosition(node),
     width: size.width,
     height: size.height,
-    ...(inputs.anchored ? { handles: anchors({ type: node.nodeType, ...size }) } : {}),
+    // With its size known as measured too, xyflow keeps these anchors instead of reading them back from the page.
+    ...(inputs.anchored ? { handles: anchors({ type: node.nodeType, ...size }), measured: size } : {}),
     selected: inputs.selected,
     deletable: !node.isRoot,
     data: {
