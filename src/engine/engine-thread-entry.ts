@@ -26,11 +26,8 @@ startEngine({ ...(workerData as EngineThreadOptions), logger }).then(
       void engine
         .close()
         .catch((error: unknown) => logger.error(`the embedded Engine did not close cleanly: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          report({ type: 'closed' });
-          // Ends this thread only; timers of finished agents must not keep it alive.
-          process.exit(0);
-        });
+        // Ends this thread only; timers of finished agents must not keep it alive.
+        .finally(() => process.exit(0));
     });
   },
   (error: unknown) => {

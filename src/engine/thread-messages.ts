@@ -10,8 +10,7 @@ export type EngineThreadOptions = Omit<EngineOptions, 'logger' | 'tls'>;
 export type EngineThreadReport =
   | { type: 'ready'; url: string; port: number }
   | { type: 'failed'; message: string }
-  | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; message: string }
-  | { type: 'closed' };
+  | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; message: string };
 
-/** The console's side: the one request it makes. */
+/** The console's side: the one request it makes; the thread then ends once the Engine has closed. */
 export type EngineThreadRequest = { type: 'close' };
