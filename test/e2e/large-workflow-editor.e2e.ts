@@ -3,6 +3,13 @@ import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../src/share
 import { E2E_OPERATOR_TOKEN } from './global-setup';
 import { callHost } from './host-api';
 
+interface Counts {
+  nodes: number;
+  titled: number;
+  edges: number;
+  labels: number;
+}
+
 /** A workflow past the editor's large-flow threshold: 600 agents in a grid, each after the one before. */
 function gridWorkflow(agents: number): WorkflowDefinition {
   const columns = 30;
@@ -59,34 +66,52 @@ test('a large workflow draws only what is in view, and draws it cheaply while th
   await expect(title).toHaveCSS('visibility', 'visible');
   await expect(page.locator('.react-flow__edge-path').first()).toHaveCSS('shape-rendering', 'auto');
 
-  // Zooming out brings nodes and edges into view: they come in light (a box, a line) while the
-  // view moves, and in full once it rests.
-  const drawn = () =>
-    page.evaluate(() => ({
+  // What the page holds, counted in the page, so that a count can follow a wheel step in the same turn.
+  await page.evaluate(() => {
+    (window as unknown as { drawnCounts: () => Counts }).drawnCounts = () => ({
       nodes: document.querySelectorAll('.react-flow__node-agent').length,
       titled: document.querySelectorAll('.react-flow__node-agent .wf-node-title').length,
       edges: document.querySelectorAll('.react-flow__edge').length,
       labels: document.querySelectorAll('.dep-label').length,
-    }));
+    });
+  });
+  const drawn = () => page.evaluate(() => (window as unknown as { drawnCounts: () => Counts }).drawnCounts());
+
+  // A zoom keeps to what was in view when it began; what it brings into view fills in at rest.
   const before = await drawn();
-  const zoomedOut = await page.evaluate(() => {
+  const zooming = await page.evaluate(async () => {
     const pane = document.querySelector('.react-flow__pane')!;
     const box = pane.getBoundingClientRect();
     for (let step = 0; step < 4; step++) pane.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true, cancelable: true }));
-    return new Promise<{ nodes: number; titled: number; edges: number; labels: number }>((resolve) =>
-      requestAnimationFrame(() =>
-        resolve({
-          nodes: document.querySelectorAll('.react-flow__node-agent').length,
-          titled: document.querySelectorAll('.react-flow__node-agent .wf-node-title').length,
-          edges: document.querySelectorAll('.react-flow__edge').length,
-          labels: document.querySelectorAll('.dep-label').length,
-        }),
-      ),
-    );
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return (window as unknown as { drawnCounts: () => Counts }).drawnCounts();
   });
-  expect(zoomedOut.nodes).toBeGreaterThan(before.nodes);
-  expect(zoomedOut.titled).toBeLessThan(zoomedOut.nodes);
-  expect(zoomedOut.labels).toBeLessThan(zoomedOut.edges);
+  expect(zooming.nodes).toBeLessThanOrEqual(before.nodes);
   await expect(canvas).not.toHaveClass(/\bis-moving\b/);
-  await expect.poll(drawn).toEqual({ nodes: zoomedOut.nodes, titled: zoomedOut.nodes, edges: zoomedOut.edges, labels: zoomedOut.edges });
+  await expect.poll(async () => (await drawn()).nodes).toBeGreaterThan(before.nodes);
+  const zoomedOut = await drawn();
+  expect(zoomedOut).toEqual({ nodes: zoomedOut.nodes, titled: zoomedOut.nodes, edges: zoomedOut.edges, labels: zoomedOut.edges });
+
+  // A pan (a click on the overview map) brings nodes and edges into view light, a box and a
+  // line, and in full once the view rests. The page counts them on the frame after the click.
+  const map = page.locator('.canvas-minimap canvas');
+  await map.evaluate((canvas) =>
+    canvas.addEventListener('pointerdown', () => requestAnimationFrame(() => ((window as unknown as { panned: Counts }).panned = (window as unknown as { drawnCounts: () => Counts }).drawnCounts())), {
+      once: true,
+    }),
+  );
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.8, box.y + box.height / 2);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { panned?: Counts }).panned)).toBeDefined();
+  const panning = await page.evaluate(() => (window as unknown as { panned: Counts }).panned);
+  expect(panning.nodes).toBeGreaterThan(0);
+  expect(panning.titled).toBeLessThan(panning.nodes);
+  expect(panning.labels).toBeLessThan(panning.edges);
+  await expect(canvas).not.toHaveClass(/\bis-moving\b/);
+  await expect
+    .poll(async () => {
+      const now = await drawn();
+      return now.nodes > 0 && now.titled === now.nodes && now.labels === now.edges;
+    })
+    .toBe(true);
 });

@@ -14,6 +14,7 @@ import {
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CanvasMiniMap } from '../../common/CanvasMiniMap';
+import { cullFlow } from '../../common/flow-culling';
 import { LARGE_FROM, LARGE_MIN_ZOOM, LARGE_START } from '../../common/large-flow';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
 import type { ApplyEdit } from '../inspector/edit-types';
@@ -27,7 +28,7 @@ import { AgentNode } from './AgentNode';
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { useFlowLabels } from './use-flow-labels';
-import { useMotionClass } from './use-motion-class';
+import { useViewMotion } from './use-view-motion';
 import { ViewMotionContext } from './view-motion';
 
 const NODE_TYPES = { agent: AgentNode, container: ContainerNode };
@@ -74,7 +75,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
 
   const large = definition.nodes.length >= LARGE_FROM;
   const canvasRef = useRef<HTMLDivElement>(null);
-  const motion = useMotionClass(canvasRef, large);
+  const { motion, frozen } = useViewMotion(canvasRef, large);
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
     [definition, selection, problems, catalog, highlighted, dropTarget, large],
@@ -91,6 +92,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     else void flow.fitView(FIT_WHOLE);
   }, [fitRequest, flow]);
   const edges = useMemo(() => toFlowEdges({ definition, selection, problems }), [definition, selection, problems]);
+  const drawn = useMemo(() => (frozen ? cullFlow(nodes, edges, frozen) : { nodes, edges }), [nodes, edges, frozen]);
 
   const onNodesChange = (changes: NodeChange<WorkflowFlowNode>[]) => {
     const selects = selectChanges(changes);
@@ -164,8 +166,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     <ViewMotionContext value={motion}>
       <div ref={canvasRef} className={large ? 'canvas is-large' : 'canvas'} data-testid="editor-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')}>
         <ReactFlow<WorkflowFlowNode, DependencyFlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={drawn.nodes}
+          edges={drawn.edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
           onNodesChange={onNodesChange}

@@ -3,7 +3,7 @@ import { createMotionMarker, type MotionMarker } from './motion-marker';
 
 /**
  * Whether a large flow's view is moving, for the nodes and edges that come into view while it
- * does (use-motion-class.ts feeds it). One per canvas.
+ * does (use-view-motion.ts feeds it). One per canvas.
  */
 export interface ViewMotion {
   readonly moving: boolean;
