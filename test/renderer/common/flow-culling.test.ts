@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cullFlow } from '../../../src/renderer/src/common/flow-culling';
 
-const nodes = [
+interface TestNode {
+  id: string;
+  type?: string;
+  parentId?: string;
+  position: { x: number; y: number };
+  width: number;
+  height: number;
+  hidden?: boolean;
+}
+
+const nodes: TestNode[] = [
   { id: 'root', type: 'container', position: { x: 0, y: 0 }, width: 2000, height: 1000 },
   { id: 'near', parentId: 'root', position: { x: 50, y: 50 }, width: 100, height: 40 },
   { id: 'group', type: 'container', parentId: 'root', position: { x: 1000, y: 500 }, width: 900, height: 400 },
@@ -9,7 +19,7 @@ const nodes = [
   { id: 'far', parentId: 'group', position: { x: 100, y: 100 }, width: 100, height: 40 },
   { id: 'below', parentId: 'root', position: { x: 50, y: 900 }, width: 100, height: 40 },
 ];
-const edges = [
+const edges: { id: string; source: string; target: string; hidden?: boolean }[] = [
   { id: 'near-far', source: 'near', target: 'far' },
   { id: 'far-below', source: 'far', target: 'below' },
   { id: 'below-far', source: 'below', target: 'far' },
