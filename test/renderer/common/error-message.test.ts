@@ -4,6 +4,7 @@ import { errorMessage } from '../../../src/renderer/src/common/error-message';
 import { en, resources, zhCN } from '../../../src/renderer/src/i18n/resources';
 import { API_ERROR_REASONS, errorReason, type ApiErrorReasonKey } from '../../../src/shared/api/error-reasons';
 import { API_ERROR_CODES, ApiError } from '../../../src/shared/api/errors';
+import { z } from 'zod';
 
 async function translator(lng: string): Promise<TFunction> {
   const instance = i18next.createInstance();
@@ -91,6 +92,21 @@ describe('error messages in the window', () => {
     for (const code of API_ERROR_CODES) {
       expect(errorMessage(zh, new ApiError(code, 'the English message')), code).toMatch(/^[^a-zA-Z]+：the English message$/);
     }
+  });
+
+  it('words a refused argument’s schema issue too, as it comes over the transport', async () => {
+    const zh = await translator('zh-CN');
+    const english = await translator('en');
+    const parsed = z.object({ limit: z.number().int().max(1000) }).safeParse({ limit: 1_000_000 });
+    const issues = JSON.parse(JSON.stringify(parsed.error!.issues)) as unknown;
+    const refused = new ApiError('INVALID_ARGUMENT', 'queryLogs: argument 0.limit: Too big', {
+      details: issues,
+      reason: errorReason('argument.invalid', { path: '0.limit', detail: parsed.error!.issues[0]!.message }),
+    });
+    expect(errorMessage(zh, refused)).toMatch(/^参数 0\.limit 无效：[^a-zA-Z]*1000[^a-zA-Z]*$/);
+    expect(errorMessage(english, refused)).toMatch(/^Invalid argument 0\.limit: .*1000/);
+    const withoutIssues = new ApiError('INVALID_ARGUMENT', 'x', { details: 'not issues', reason: errorReason('argument.invalid', { path: '0', detail: 'Invalid input' }) });
+    expect(errorMessage(zh, withoutIssues)).toBe('参数 0 无效：Invalid input');
   });
 
   it('shows any other Error’s message, or the value thrown', async () => {

@@ -27,7 +27,7 @@ import { indexProblems, problemTarget } from './model/problems-index';
 import type { EditorCommand } from './model/shortcuts';
 import type { PaletteItem } from './palette/palette-drag';
 import { Palette } from './palette/Palette';
-import { problemMessage } from './problems/problem-text';
+import { problemMessage } from '../common/problem-text';
 import { ProblemsPanel } from './problems/ProblemsPanel';
 import { EditorToolbar, type ToolbarAction } from './toolbar/EditorToolbar';
 import { useAgentCatalog } from './use-agent-catalog';

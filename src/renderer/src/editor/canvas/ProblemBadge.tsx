@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../../shared/workflow/problems';
-import { problemTooltip } from '../problems/problem-text';
+import { problemTooltip } from '../../common/problem-text';
 
 /** The count of a node's or an edge's problems, coloured by the worst of them. */
 export function ProblemBadge({ problems, severity }: { problems: readonly Problem[]; severity: 'error' | 'warning' | undefined }) {

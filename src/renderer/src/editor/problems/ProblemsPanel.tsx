@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPath, type Problem } from '../../../../shared/workflow/problems';
-import { problemMessage, problemTitle } from './problem-text';
+import { problemMessage, problemTitle } from '../../common/problem-text';
 
 interface ProblemsPanelProps {
   problems: readonly Problem[];

@@ -1,11 +1,11 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { problemMessage } from '../../../../src/renderer/src/editor/problems/problem-text';
-import { resources } from '../../../../src/renderer/src/i18n/resources';
-import { WORKFLOW_PROBLEM } from '../../../../src/shared/workflow/problem-codes';
-import type { Problem } from '../../../../src/shared/workflow/problems';
-import { validateWorkflow } from '../../../../src/shared/workflow/validate';
-import { agent, container, flat, workflow } from '../../../helpers/workflow';
+import { problemMessage } from '../../../src/renderer/src/common/problem-text';
+import { resources } from '../../../src/renderer/src/i18n/resources';
+import { WORKFLOW_PROBLEM } from '../../../src/shared/workflow/problem-codes';
+import type { Problem } from '../../../src/shared/workflow/problems';
+import { validateWorkflow } from '../../../src/shared/workflow/validate';
+import { agent, container, flat, workflow } from '../../helpers/workflow';
 
 async function translator(lng: string): Promise<TFunction> {
   const instance = i18next.createInstance();

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Problem } from '../../../../shared/workflow/problems';
+import type { Problem } from '../../../shared/workflow/problems';
 
 /** A problem's code as a translated title. */
 export function problemTitle(t: TFunction, problem: Problem): string {
