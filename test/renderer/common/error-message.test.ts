@@ -107,6 +107,16 @@ describe('error messages in the window', () => {
     expect(errorMessage(english, refused)).toMatch(/^Invalid argument 0\.limit: .*1000/);
     const withoutIssues = new ApiError('INVALID_ARGUMENT', 'x', { details: 'not issues', reason: errorReason('argument.invalid', { path: '0', detail: 'Invalid input' }) });
     expect(errorMessage(zh, withoutIssues)).toBe('参数 0 无效：Invalid input');
+
+    // The dispatcher has zod report the value sent: a wrong one is named, a missing one is required.
+    const refusedName = (sent: object) => {
+      const issue = z.object({ name: z.string() }).safeParse(sent, { reportInput: true }).error!.issues[0]!;
+      return new ApiError('INVALID_ARGUMENT', 'x', { details: JSON.parse(JSON.stringify([issue])) as unknown, reason: errorReason('argument.invalid', { path: '0.name', detail: issue.message }) });
+    };
+    expect(errorMessage(zh, refusedName({ name: 5 }))).toMatch(/^参数 0\.name 无效：[^a-zA-Z]*5[^a-zA-Z]*$/);
+    expect(errorMessage(english, refusedName({ name: 5 }))).toBe('Invalid argument 0.name: must be text, not 5');
+    expect(errorMessage(english, refusedName({}))).toMatch(/^Invalid argument 0\.name: .*required/);
+    expect(errorMessage(zh, refusedName({}))).toMatch(/^参数 0\.name 无效：[^a-zA-Z]+$/);
   });
 
   it('shows any other Error’s message, or the value thrown', async () => {

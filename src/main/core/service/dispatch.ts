@@ -22,7 +22,8 @@ export async function dispatch(api: ConsoleApi, method: unknown, args: unknown, 
         reason: errorReason('method.forbiddenForViewer', { method }),
       });
     }
-    const parsed = spec.args.safeParse(Array.isArray(args) ? args : []);
+    // With the offending value in each issue, the window can say what was sent instead of what was expected.
+    const parsed = spec.args.safeParse(Array.isArray(args) ? args : [], { reportInput: true });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const path = issue.path.join('.') || '(list)';

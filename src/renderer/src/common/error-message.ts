@@ -23,7 +23,10 @@ export function errorMessage(t: TFunction, error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The first zod issue of a refused argument's details, as they came over the transport. */
+/**
+ * The first zod issue of a refused argument's details, as they came over the transport. The
+ * dispatcher has zod report the value sent in each issue; JSON drops only an undefined one.
+ */
 function firstIssue(details: unknown): z.core.$ZodIssue | undefined {
   const issue: unknown = Array.isArray(details) ? details[0] : undefined;
   if (typeof issue !== 'object' || issue === null) return undefined;

@@ -50,5 +50,7 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^getTask: argument 0: /), reason: { key: 'argument.invalid', params: { path: '0', detail: expect.any(String) } } },
     });
+    // Each issue carries the value sent, for the window to name it.
+    expect(await dispatch(api, 'getTask', [5], 'viewer')).toMatchObject({ ok: false, error: { details: [expect.objectContaining({ path: [0], input: 5 })] } });
   });
 });
