@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../shared/logger';
 import { startEngine } from './server';
 import type { EngineThreadOptions, EngineThreadReport, EngineThreadRequest } from './thread-messages';
+import { errorText } from '../shared/error-text';
 
 /**
  * The reference Engine on a worker thread of the console (the embedded Engine): its agents,
@@ -25,13 +26,13 @@ startEngine({ ...(workerData as EngineThreadOptions), logger }).then(
       if (request.type !== 'close') return;
       void engine
         .close()
-        .catch((error: unknown) => logger.error(`the embedded Engine did not close cleanly: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => logger.error(`the embedded Engine did not close cleanly: ${errorText(error)}`))
         // Ends this thread only; timers of finished agents must not keep it alive.
         .finally(() => process.exit(0));
     });
   },
   (error: unknown) => {
-    report({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    report({ type: 'failed', message: errorText(error) });
     process.exit(1);
   },
 );

@@ -12,6 +12,7 @@ import { electronHtmlToPdf } from './report-pdf';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 import { desktopUpdater } from './update-dialogs';
 import { NO_APP_NODE_ENV } from '../shared/engine/node-env';
+import { errorText } from '../shared/error-text';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let runtime: ConsoleRuntime | undefined;
@@ -80,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Deduction Console could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Deduction Console could not start', errorText(error));
       app.exit(1);
     });
   app.on('window-all-closed', () => app.quit());

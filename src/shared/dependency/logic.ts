@@ -1,4 +1,5 @@
 import jsonLogic from 'json-logic-js';
+import { errorText } from '../error-text';
 
 export type LogicOutcome = { ok: true; value: boolean } | { ok: false; error: string };
 
@@ -11,6 +12,6 @@ export function holds(logic: unknown, data: object): LogicOutcome {
   try {
     return { ok: true, value: jsonLogic.truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, data)) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorText(error) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Problem, ProblemParams } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
+import { errorText } from '../error-text';
 
 /**
  * Checks that a value handed in by a JavaScript caller is plain JSON data before anything
@@ -121,7 +122,7 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
       const walked = walkChildren(object, path, depth + 1, visit, report, spend);
       going = walked === 'ok' || (walked !== 'stop' && report(path, walked));
     } catch (error) {
-      const detail = errorMessage(error);
+      const detail = errorText(error);
       going = report(path, { code: WORKFLOW_PROBLEM.unreadable, message: `could not be read: ${detail}`, params: { detail } }, true);
     }
     if (!going) return { problems, aborted: true };
@@ -208,13 +209,4 @@ function notPlainData(object: object): Finding {
   const name = (object.constructor as { name?: unknown } | undefined)?.name;
   if (typeof name === 'string' && name !== '') return notJson('instance', `is an instance of ${name}, not plain data`, { name });
   return notJson('customPrototype', 'is an object with a custom prototype, not plain data');
-}
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'unknown error';
-  }
 }

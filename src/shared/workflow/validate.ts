@@ -1,6 +1,6 @@
 import { append } from './append';
 import { checkDependencies } from './dependency-check';
-import { errorMessage, scanJsonValue } from './json-scan';
+import { scanJsonValue } from './json-scan';
 import { checkNodeSettings } from './node-check';
 import { normalizeDefinition } from './normalize';
 import type { NormalizedWorkflowDefinition } from './normalized';
@@ -9,6 +9,7 @@ import { WORKFLOW_PROBLEM } from './problem-codes';
 import { parseInput } from './schema-check';
 import { checkTree } from './structure-check';
 import { describe, literal } from './zod-problems';
+import { errorText } from '../error-text';
 
 export interface ValidationResult {
   /** No errors (warnings allowed). */
@@ -28,7 +29,7 @@ export function validateWorkflow(input: unknown): ValidationResult {
   try {
     return validate(input);
   } catch (error) {
-    const detail = errorMessage(error);
+    const detail = errorText(error);
     return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.internal, path: [], message: `the validator failed on this input: ${detail}`, params: { detail } }]);
   }
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineThreadOptions, EngineThreadReport, EngineThreadRequest } from '../../../engine/thread-messages';
 import type { Logger } from '../../../shared/logger';
+import { errorText } from '../../../shared/error-text';
 
 /** The file the builds emit beside the console's entry (vite.node.config.ts, electron.vite.config.ts). */
 export const ENGINE_THREAD_FILE = 'engine-thread.js';
@@ -45,7 +46,7 @@ export function startEngineThread(entry: string, options: EngineThreadOptions, l
     try {
       worker = new Worker(entry, { workerData: options, name: 'embedded Engine' });
     } catch (error) {
-      reject(new Error(`could not start the embedded Engine thread from ${entry}: ${message(error)}`));
+      reject(new Error(`could not start the embedded Engine thread from ${entry}: ${errorText(error)}`));
       return;
     }
     let ready = false;
@@ -66,7 +67,7 @@ export function startEngineThread(entry: string, options: EngineThreadOptions, l
         resolve({ url: report.url, port: report.port, close });
       }
     });
-    worker.on('error', (error) => (ready ? logger.error(`the embedded Engine thread failed: ${message(error)}`) : fail(message(error))));
+    worker.on('error', (error) => (ready ? logger.error(`the embedded Engine thread failed: ${errorText(error)}`) : fail(errorText(error))));
     worker.on('exit', (code) => {
       if (!ready) fail(`it exited with code ${code}`);
       else if (!closing) logger.error(`the embedded Engine thread ended unexpectedly (exit code ${code})`);
@@ -87,8 +88,4 @@ export function startEngineThread(entry: string, options: EngineThreadOptions, l
       }
     }
   });
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

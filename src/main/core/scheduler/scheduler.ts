@@ -26,6 +26,7 @@ import { capacityIsShort, describeError, startNext, waitingForCapacity } from '.
 import { describeStep, flushStep, Step } from './step';
 import { systemClock, type Clock } from './timers';
 import { setTaskStatus } from './transitions';
+import { errorText } from '../../../shared/error-text';
 
 export interface SchedulerOptions {
   store: Store;
@@ -390,7 +391,7 @@ export class Scheduler {
         this.checkpoints.wrote(step.rows);
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       if (!(error instanceof SchedulerError && error.code === 'NOT_ALLOWED')) this.logger.error(`scheduler: a step was rolled back: ${message}`);
       for (const task of step.tasks) this.reload(task, !rethrow);
       if (rethrow) throw error;
@@ -416,7 +417,7 @@ export class Scheduler {
         try {
           listener(changes);
         } catch (error) {
-          this.logger.error(`scheduler: a change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(`scheduler: a change listener failed: ${errorText(error)}`);
         }
       }
     }

@@ -6,6 +6,7 @@ import { resolveConfig, type JsonObject } from './references';
 import { RtExecution, type RtNode } from './runtime';
 import type { Step } from './step';
 import { transition } from './transitions';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * Starting ready nodes: containers are initialized on their Engine (they take no capacity);
@@ -151,6 +152,6 @@ export function sendInit(core: Core, node: RtNode, command: { taskId: string; no
 /** Engine ports reject with an error that carries a protocol error code; anything else is INTERNAL. */
 export function describeError(error: unknown): { code: string; message: string } {
   const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return { code: typeof code === 'string' && code.length > 0 ? code : 'INTERNAL', message };
 }

@@ -4,6 +4,7 @@ import { ApiError, type ApiErrorCode } from '../../../shared/api/errors';
 import { EngineCommandError } from '../engine/engine-errors';
 import { SchedulerError, type SchedulerErrorCode } from '../scheduler/errors';
 import { TemplateNotFoundError } from '../workflow/templates';
+import { errorText } from '../../../shared/error-text';
 
 const FROM_SCHEDULER: Record<SchedulerErrorCode, ApiErrorCode> = {
   INVALID_WORKFLOW: 'INVALID_ARGUMENT',
@@ -35,5 +36,5 @@ export function toApiError(error: unknown): ApiError {
     const detail = issue?.message ?? 'invalid';
     return new ApiError('INVALID_ARGUMENT', `${path}: ${detail}`, { details: error.issues, reason: errorReason('argument.invalid', { path, detail }) });
   }
-  return new ApiError('INTERNAL', error instanceof Error ? error.message : String(error));
+  return new ApiError('INTERNAL', errorText(error));
 }

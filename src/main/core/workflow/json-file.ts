@@ -2,11 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { WorkflowFormat, WorkflowReadResult } from '../../../shared/workflow/read-result';
 import type { Problem } from '../../../shared/workflow/problems';
-import { errorMessage } from '../../../shared/workflow/json-scan';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * Reading workflow files: the Deduction design's JSON, or BPMN 2.0 XML through the BPMN
@@ -128,5 +128,5 @@ function stripBom(text: string): string {
 function syntaxDetail(text: string, error: unknown): string {
   const found = locateJsonSyntaxError(text);
   if (found) return `${found.message}, at line ${found.line}, column ${found.column}`;
-  return errorMessage(error);
+  return errorText(error);
 }

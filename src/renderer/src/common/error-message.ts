@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import { zodIssueToProblem } from '../../../shared/workflow/zod-problems';
 import { problemMessage } from './problem-text';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * What a failure says, in the window's language: an API error's reason worded by the locales
@@ -20,7 +21,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
     if (error.reason) return t(`apiErrors.${error.reason.key}`, { ...error.reason.params, defaultValue: error.message });
     return t(`apiErrors.byCode.${error.code}`, { message: error.message, defaultValue: error.message });
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /**

@@ -14,6 +14,7 @@ import { walkScopes } from './scope-walker';
 import { buildTopLevel } from './top-level';
 import { attachBoundaryEvents, pairLinkEvents, reportGatewaySemantics, wireSequenceFlows } from './wiring';
 import { readWorkflowFields } from './workflow-fields';
+import { errorText } from '../../../../shared/error-text';
 
 export interface BpmnImportOptions {
   /** The workflow's name when the file gives none (e.g. the file's base name). */
@@ -79,7 +80,7 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
     context.problems.add(checked.problems);
     return checked.definition ? { definition: checked.definition, problems: context.problems.list } : { problems: context.problems.list };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     return { problems: [...context.problems.list, bpmnError(BPMN_PROBLEM.internal, `The BPMN import failed on this file: ${reason}`)] };
   }
 }
