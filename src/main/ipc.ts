@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CONSOLE_METHOD_NAMES, IPC_EVENT_CHANNEL, IPC_SUBSCRIBE_CHANNEL, ipcChannel, isConsoleEvent, type ConsoleApi, type ConsoleEvents } from '../shared/api/contract';
 import { errorReason } from '../shared/api/error-reasons';
-import type { CallResult } from '../shared/api/errors';
+import { ApiError, type CallResult } from '../shared/api/errors';
 import { dispatch } from './core/service/dispatch';
 
 export type SenderCheck = (event: IpcMainInvokeEvent | IpcMainEvent) => boolean;
@@ -15,11 +15,8 @@ export function registerConsoleApi(ipcMain: IpcMain, api: ConsoleApi, events: Co
   for (const method of CONSOLE_METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => {
       if (!isTrustedSender(event)) {
-        const refused: CallResult = {
-          ok: false,
-          error: { code: 'FORBIDDEN', message: `refused ${method}: the call did not come from the console window`, reason: errorReason('method.untrustedSender', { method }) },
-        };
-        return refused;
+        const refused = new ApiError('FORBIDDEN', `refused ${method}: the call did not come from the console window`, { reason: errorReason('method.untrustedSender', { method }) });
+        return { ok: false, error: refused.toBody() } satisfies CallResult;
       }
       return dispatch(api, method, args, 'operator');
     });

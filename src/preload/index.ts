@@ -8,6 +8,7 @@ import {
   isConsoleMethod,
 } from '../shared/api/contract';
 import { errorReason } from '../shared/api/error-reasons';
+import { ApiError } from '../shared/api/errors';
 
 /**
  * Exposes the ConsoleApi transport generically: one call for every method of the contract
@@ -23,7 +24,8 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: string, payload: unknown) => {
 const bridge: ConsoleTransport = {
   call(method, args) {
     if (!isConsoleMethod(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method ${String(method)}`, reason: errorReason('method.unknown', { method: String(method) }) } });
+      const unknown = new ApiError('UNKNOWN_METHOD', `unknown method ${String(method)}`, { reason: errorReason('method.unknown', { method: String(method) }) });
+      return Promise.resolve({ ok: false, error: unknown.toBody() });
     }
     return ipcRenderer.invoke(ipcChannel(method), ...args);
   },

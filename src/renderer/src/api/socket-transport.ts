@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ConsoleTransport } from '../../../shared/api/client';
 import type { ConsoleMethodName } from '../../../shared/api/contract';
 import { errorReason } from '../../../shared/api/error-reasons';
-import type { CallResult } from '../../../shared/api/errors';
+import { ApiError, type CallResult } from '../../../shared/api/errors';
 import { HOST_SOCKET } from '../../../shared/api/host-protocol';
 
 export interface SocketTransport extends ConsoleTransport {
@@ -27,10 +27,8 @@ export function createSocketTransport(url: string, token: string, operator?: str
   let refusal: CallResult | undefined;
   socket.on('connect_error', (error: Error) => {
     if (socket.active) return;
-    refusal = {
-      ok: false,
-      error: { code: 'UNAUTHENTICATED', message: `the console host refused this session: ${error.message}`, reason: errorReason('session.refused', { detail: error.message }) },
-    };
+    const refused = new ApiError('UNAUTHENTICATED', `the console host refused this session: ${error.message}`, { reason: errorReason('session.refused', { detail: error.message }) });
+    refusal = { ok: false, error: refused.toBody() };
     for (const settle of pending) settle(refusal);
     pending.clear();
   });
@@ -55,7 +53,8 @@ export function createSocketTransport(url: string, token: string, operator?: str
         pending.add(settle);
         socket.timeout(CALL_TIMEOUT_MS).emit(HOST_SOCKET.call, method, args, (error: Error | null, outcome: CallResult) => {
           if (!error) return settle(outcome);
-          settle({ ok: false, error: { code: 'UNAVAILABLE', message: `${method}: the console host did not answer in time`, reason: errorReason('host.noAnswer', { method }) } });
+          const unanswered = new ApiError('UNAVAILABLE', `${method}: the console host did not answer in time`, { reason: errorReason('host.noAnswer', { method }) });
+          settle({ ok: false, error: unanswered.toBody() });
         });
       });
     },
