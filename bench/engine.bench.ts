@@ -9,6 +9,7 @@ import { Scheduler } from '../src/main/core/scheduler/scheduler';
 import { openStore, type Store } from '../src/main/core/store/store';
 import type { EngineEvent, NodeLogEvent, StartNodeCommand } from '../src/shared/engine/protocol';
 import type { Logger } from '../src/shared/logger';
+import { quantile } from './ui/stats';
 
 /**
  * Engine throughput, printed beside what raw better-sqlite3 does with the same rows in the
@@ -51,10 +52,10 @@ export async function main(args: string[]): Promise<number> {
       endToEnd.push(measured.rate);
       batches.push(measured.medianBatch);
     }
-    const batch = median(batches);
+    const batch = quantile(batches, 0.5);
     const rawSameBatches = await rawLogInserts(dir, options.lines, 'batch', SIM_SHAPE, batch);
     const spread = `(runs: ${endToEnd.map((rate) => Math.round(rate).toLocaleString('en')).join(', ')})`;
-    print(`log lines, Engine → client → store, median of ${E2E_RUNS}`, median(endToEnd), 'lines/s', 50_000);
+    print(`log lines, Engine → client → store, median of ${E2E_RUNS}`, quantile(endToEnd, 0.5), 'lines/s', 50_000);
     console.log(`  ${spread}`);
     print(`  raw better-sqlite3: same rows, one INSERT…SELECT per ${batch.toLocaleString('en')}`, rawSameBatches, 'lines/s');
     for (const shape of Object.keys(MESSAGES) as Shape[]) {
@@ -69,11 +70,6 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function number(args: string[], name: string, fallback: number): number {
@@ -352,7 +348,7 @@ async function benchLogsEndToEnd(dir: string, lines: number, run: number): Promi
     const stored = Number(store.db.prepare(`SELECT count(*) FROM node_execution_log`).pluck().get());
     if (stored !== perAgent * agents) throw new Error(`stored ${stored} lines, expected ${perAgent * agents}`);
     searchable(store, 'log line', stored);
-    return { rate: stored / seconds, medianBatch: median(sizes) };
+    return { rate: stored / seconds, medianBatch: quantile(sizes, 0.5) };
   } finally {
     await embedded.close();
     store.close();
