@@ -53,6 +53,17 @@ export function deepChain(depth: number): WorkflowDefinitionInput {
   return workflow(nodes);
 }
 
+/** Containers A and B, where A waits for B and B's agent waits for A's: a deadlock that closes only through the containers. */
+export function containerDeadlock(): WorkflowDefinitionInput {
+  return workflow([
+    container('root'),
+    container('A', { parentId: 'root', dependencies: [{ sourceNodeId: 'B' }] }),
+    container('B', { parentId: 'root' }),
+    agent('a1', 'A'),
+    agent('b1', 'B', { dependencies: [{ sourceNodeId: 'a1' }] }),
+  ]);
+}
+
 /** `count` agents under one root, each depending on the previous one. */
 export function wideWorkflow(count: number): WorkflowDefinitionInput {
   const nodes: NodeInput[] = [container('root')];

@@ -5,7 +5,7 @@ import { resources } from '../../../src/renderer/src/i18n/resources';
 import { WORKFLOW_PROBLEM } from '../../../src/shared/workflow/problem-codes';
 import type { Problem } from '../../../src/shared/workflow/problems';
 import { validateWorkflow } from '../../../src/shared/workflow/validate';
-import { agent, container, flat, workflow } from '../../helpers/workflow';
+import { agent, container, containerDeadlock, flat, workflow } from '../../helpers/workflow';
 
 async function translator(lng: string): Promise<TFunction> {
   const instance = i18next.createInstance();
@@ -155,13 +155,7 @@ const MALFORMED: unknown[] = [
   { name: 'empty', nodes: [] },
   'not a workflow',
   flat(['a'], ['b', { dependencies: [{ sourceNodeId: 'a', condition: { '>': [{ var: 'score' }, 1] } }] }], ['c', { dependencies: [{ sourceNodeId: 'a', condition: { '>': [1, 2], '<': [2, 1] } }] }], ['d', { activation: {} }]),
-  workflow([
-    container('root'),
-    container('A', { parentId: 'root', dependencies: [{ sourceNodeId: 'B' }] }),
-    container('B', { parentId: 'root' }),
-    agent('a1', 'A'),
-    agent('b1', 'B', { dependencies: [{ sourceNodeId: 'a1' }] }),
-  ]),
+  containerDeadlock(),
 ];
 
 describe('problems of imported files in the window’s language', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_PROBLEM as P } from '../../../src/shared/workflow/problem-codes';
 import { validateWorkflow } from '../../../src/shared/workflow/validate';
-import { agent, codes, container, errors, EXAMPLE_FILES, exampleText, flat, warnings, workflow } from '../../helpers/workflow';
+import { agent, codes, container, containerDeadlock, errors, EXAMPLE_FILES, exampleText, flat, warnings, workflow } from '../../helpers/workflow';
 
 describe('validateWorkflow: valid definitions', () => {
   it.each(EXAMPLE_FILES)('accepts the example %s without errors or warnings', (file) => {
@@ -242,15 +242,7 @@ describe('validateWorkflow: dependencies', () => {
   });
 
   it('finds a deadlock that only closes through containers', () => {
-    const result = validateWorkflow(
-      workflow([
-        container('root'),
-        container('A', { parentId: 'root', dependencies: [{ sourceNodeId: 'B' }] }),
-        container('B', { parentId: 'root' }),
-        agent('a1', 'A'),
-        agent('b1', 'B', { dependencies: [{ sourceNodeId: 'a1' }] }),
-      ]),
-    );
+    const result = validateWorkflow(containerDeadlock());
     expect(errors(result)).toEqual([
       expect.objectContaining({
         code: P.deadlock,
