@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cullFlow } from '../../../src/renderer/src/common/flow-culling';
+import { covers, cullFlow } from '../../../src/renderer/src/common/flow-culling';
 
 interface TestNode {
   id: string;
@@ -41,5 +41,13 @@ describe('flow culling', () => {
     expect(second.nodes[3]).toBe(first.nodes[3]);
     expect(second.edges[1]).toBe(first.edges[1]);
     expect(nodes[3]).not.toHaveProperty('hidden');
+  });
+
+  it('tells whether one frame lies within another, give or take a slack', () => {
+    const view = { x: 100, y: 100, width: 200, height: 100 };
+    expect(covers(region, view)).toBe(true);
+    expect(covers(view, region)).toBe(false);
+    expect(covers(view, { ...view, x: 100.4 - 1 })).toBe(false);
+    expect(covers(view, { ...view, x: 100.4 - 1 }, 1)).toBe(true);
   });
 });

@@ -10,6 +10,16 @@ interface CullableEdge {
   hidden?: boolean;
 }
 
+/** Whether `inner` lies within `outer`, give or take `slack` (rounding of computed views). */
+export function covers(outer: Frame, inner: Frame, slack = 0): boolean {
+  return (
+    inner.x >= outer.x - slack &&
+    inner.y >= outer.y - slack &&
+    inner.x + inner.width <= outer.x + outer.width + slack &&
+    inner.y + inner.height <= outer.y + outer.height + slack
+  );
+}
+
 function intersects(a: Frame, b: Frame): boolean {
   return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 }
