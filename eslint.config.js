@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layer rules from ARCHITECTURE.md: renderer → shared ← main/core ← main (shell).
+ * Layer rules from docs/ARCHITECTURE.md: renderer → shared ← main/core ← main (shell).
  * Imports are relative, so "which folder of src/ does this reach" depends on how deep the
  * importing file sits: one block per depth, each climbing exactly back to src/.
  */
@@ -21,10 +21,10 @@ function layer({ base, stepsToSrc, forbiddenFolders, forbiddenPackages, extra = 
         'error',
         {
           patterns: [
-            { group: forbiddenPackages, message: 'this layer may not use it (see ARCHITECTURE.md, Layers)' },
+            { group: forbiddenPackages, message: 'this layer may not use it (see docs/ARCHITECTURE.md, Layers)' },
             {
               regex: `^(\\.\\./){${stepsToSrc + depth}}(${forbiddenFolders.join('|')})(/|$)`,
-              message: 'this import crosses a layer the wrong way (see ARCHITECTURE.md, Layers)',
+              message: 'this import crosses a layer the wrong way (see docs/ARCHITECTURE.md, Layers)',
             },
           ],
         },

@@ -3,7 +3,7 @@ import type { DependencyType, JoinMode, NodeStatus } from '../status';
 import { holds } from './logic';
 
 /**
- * The dependency semantics of ARCHITECTURE.md, as pure functions: no I/O, no clock (shared, so
+ * The dependency semantics of docs/ARCHITECTURE.md, as pure functions: no I/O, no clock (shared, so
  * the monitor draws edge states and replays with the very rules the scheduler runs). The
  * scheduler keeps one EdgeState per edge and per-node counts of them, so that a transition
  * costs the edges leaving the node that moved, never a scan; `evaluateDependencies` is the
