@@ -1,6 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './src/shared/security/content-security-policy';
+
+/**
+ * Writes the one Content-Security-Policy into index.html. The dev server alone also allows
+ * inline scripts, for React Refresh's preamble; builds get the policy as it is.
+ */
+function contentSecurityPolicy(): Plugin {
+  let policy = META_CONTENT_SECURITY_POLICY;
+  return {
+    name: 'content-security-policy',
+    configResolved(config) {
+      if (config.command === 'serve') policy = policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+    },
+    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', policy),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,6 +38,6 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
   },
 });

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 /**
  * The Electron fuses of every packaged build, flipped in the binary after packing and before
  * signing. Off: running the app as plain Node (ELECTRON_RUN_AS_NODE), NODE_OPTIONS and
- * --inspect, each a way to run other code with the app's signature and data. On: cookies
- * encrypted at rest, the app loaded only from app.asar and that archive checked against the
- * hash embedded at build time (macOS and Windows; Electron ignores it on Linux).
+ * --inspect, each a way to run other code with the app's signature and data, and the extra
+ * privileges of file:// pages (the window is served from the app:// protocol, so a file:// page
+ * is never the app's own). On: cookies encrypted at rest, the app loaded only from app.asar and
+ * that archive checked against the hash embedded at build time (macOS and Windows; Electron
+ * ignores it on Linux).
  */
 export const FUSES = Object.freeze({
   RunAsNode: false,
@@ -15,6 +17,7 @@ export const FUSES = Object.freeze({
   EnableNodeCliInspectArguments: false,
   EnableEmbeddedAsarIntegrityValidation: true,
   OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
 });
 
 /**

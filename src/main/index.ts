@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_INDEX_URL, registerAppScheme, serveApp } from './app-protocol';
 import { APP_ID } from './core/paths';
 import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
 import { openWithRecovery } from './core/store/recovery';
@@ -9,7 +10,7 @@ import { applicationMenuTemplate } from './menu';
 import { notifyAlerts } from './notifications';
 import { recoveryDialogs } from './recovery-dialog';
 import { electronHtmlToPdf } from './report-pdf';
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
+import { SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 import { desktopUpdater } from './update-dialogs';
 import { NO_APP_NODE_ENV } from '../shared/engine/node-env';
 import { errorText } from '../shared/error-text';
@@ -36,7 +37,7 @@ function createWindow(): BrowserWindow {
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   const devUrl = process.env['ELECTRON_RENDERER_URL'];
   if (devUrl && !app.isPackaged) void window.loadURL(devUrl);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  else void window.loadURL(APP_INDEX_URL);
   return window;
 }
 
@@ -58,9 +59,8 @@ async function start(): Promise<void> {
   const updater = desktopUpdater(runtime.store);
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName(), { checkForUpdates: updater.checkFromMenu })));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveApp(join(here, '../renderer'));
   registerConsoleApi(ipcMain, runtime.api, runtime.events, (event) => {
     const contents = mainWindow?.webContents;
     return contents !== undefined && event.sender === contents && event.senderFrame === contents.mainFrame;
@@ -70,6 +70,7 @@ async function start(): Promise<void> {
   updater.checkOnStart();
 }
 
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -72,7 +72,7 @@ describe('an unpacked Linux build', () => {
     for (const [name, enabled] of Object.entries(FUSES)) {
       expect(wire[FuseV1Options[name as keyof typeof FuseV1Options]], name).toBe(enabled ? 0x31 : 0x30);
     }
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(SHIPPED_FUSES[FuseV1Options.GrantFileProtocolExtraPrivileges]);
+    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(SHIPPED_FUSES[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]);
     expect(output).toMatch(/fuses set on .*deduction-console \(linux x64\)/);
     expect(output).toMatch(/nothing to sign or list/);
   });

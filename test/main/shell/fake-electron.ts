@@ -61,7 +61,9 @@ export function createFakeElectron(userData: string, appPath: string) {
     exitCodes: [] as number[],
     menu: undefined as unknown,
     permissionHandler: undefined as undefined | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    headersHandler: undefined as undefined | ((details: { responseHeaders: Record<string, string[]> }, callback: (response: unknown) => void) => void),
+    permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
     errors: [] as string[],
     notifications: [] as Array<{ title: string; body: string }>,
     messageBoxes: [] as Array<{ message: string; detail?: string; buttons?: string[]; cancelId?: number }>,
@@ -96,8 +98,12 @@ export function createFakeElectron(userData: string, appPath: string) {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof record.permissionHandler) => (record.permissionHandler = handler),
-        webRequest: { onHeadersReceived: (handler: typeof record.headersHandler) => (record.headersHandler = handler) },
+        setPermissionCheckHandler: (handler: typeof record.permissionCheck) => (record.permissionCheck = handler),
       },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof record.privilegedSchemes) => record.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => record.protocolHandlers.set(scheme, handler),
     },
     shell: { openExternal: () => Promise.resolve() },
     Notification: class {

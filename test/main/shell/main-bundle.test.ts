@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONSOLE_METHOD_NAMES, ipcChannel } from '../../../src/shared/api/contract';
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../../../src/main/security';
+import { SECURE_WEB_PREFERENCES } from '../../../src/main/security';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src/shared/security/content-security-policy';
 import { REPO_ROOT } from '../../helpers/paths';
 import { useTempDirs } from '../../helpers/temp';
 import { createFakeElectron, FakeBrowserWindow } from './fake-electron';
@@ -31,16 +32,35 @@ describe('the built Electron main bundle', () => {
     expect([...fake.handlers.keys()].sort()).toEqual(CONSOLE_METHOD_NAMES.map(ipcChannel).sort());
   });
 
-  it('opens the window with the secure settings, the sandboxed preload and the built renderer', () => {
+  it('opens the window with the secure settings, the sandboxed preload and the built renderer from app://', () => {
     const window = FakeBrowserWindow.created[0]!;
     const preferences = window.options['webPreferences'] as Record<string, unknown>;
     expect(preferences).toMatchObject(SECURE_WEB_PREFERENCES);
     expect(preferences['preload']).toMatch(/out[/\\]preload[/\\]index\.cjs$/);
     expect(existsSync(preferences['preload'] as string)).toBe(true);
-    expect(window.loaded).toMatch(/out[/\\]renderer[/\\]index\.html$/);
+    expect(window.loaded).toBe('app://console/index.html');
+    expect(fake.record.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
-  it('blocks navigation, window.open and every permission request, and sets the CSP on responses', () => {
+  it('serves the built renderer on app:// with the CSP on every response, and nothing outside it', async () => {
+    const serve = fake.record.protocolHandlers.get('app')!;
+    const index = await serve({ url: 'app://console/index.html' });
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await index.text();
+    expect(html).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`);
+    const script = html.match(/src="(?:\.\/|\/)?(assets\/[^"]+\.js)"/)?.[1];
+    const asset = await serve({ url: `app://console/${script ?? 'missing.js'}` });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    for (const url of ['app://console/../main/index.js', 'app://console/%2e%2e/main/index.js', 'app://console/%2e%2e%2f%2e%2e%2fpackage.json', 'app://elsewhere/index.html', 'app://console/nothing.html']) {
+      expect((await serve({ url })).status, url).toBe(404);
+    }
+    expect((await serve({ url: 'app://console/%E0%A4%A' })).status).toBe(400);
+  });
+
+  it('blocks navigation, window.open, every permission request and every permission check', () => {
     const window = FakeBrowserWindow.created[0]!;
     const navigation = { prevented: false, preventDefault: () => (navigation.prevented = true) };
     window.webContents.emit('will-navigate', navigation, 'https://example.org');
@@ -52,9 +72,7 @@ describe('the built Electron main bundle', () => {
       fake.record.permissionHandler?.({}, permission, (answer) => granted.push(answer));
     }
     expect(granted).toEqual([false, false, false, false]);
-    let headers: unknown;
-    fake.record.headersHandler?.({ responseHeaders: {} }, (response) => (headers = response));
-    expect(headers).toEqual({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    for (const permission of ['media', 'clipboard-read', 'notifications']) expect(fake.record.permissionCheck?.({}, permission, 'app://console', {})).toBe(false);
   });
 
   it('answers calls from its own window and refuses calls from any other frame', async () => {

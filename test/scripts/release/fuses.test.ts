@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { electronBinaryPath, fuseConfig, FUSES } from '../../../scripts/release/fuses.mjs';
 
 describe('fuse settings', () => {
-  it('turn off every way to run other code as the app, and turn on encryption and asar-only loading', () => {
+  it('turn off every way to run other code as the app and file:// privileges, and turn on encryption and asar-only loading', () => {
     expect(FUSES).toEqual({
       RunAsNode: false,
       EnableNodeOptionsEnvironmentVariable: false,
@@ -12,6 +12,7 @@ describe('fuse settings', () => {
       EnableCookieEncryption: true,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
     expect(Object.isFrozen(FUSES)).toBe(true);
   });

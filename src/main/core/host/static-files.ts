@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,26 +16,26 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** The same policy as the Electron window, plus the socket back to this host. */
-export const HOST_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
+/**
+ * The file a decoded URL path names inside `root` ('/' is index.html), or null when the path
+ * escapes `root` or names no file. The headless host and the desktop app's app:// protocol
+ * both serve the built renderer through it.
+ */
+export function resolveStaticPath(root: string, pathname: string): string | null {
+  const base = normalize(root + sep);
+  const file = normalize(join(base, pathname === '/' ? 'index.html' : pathname));
+  return file.startsWith(base) && isFile(file) ? file : null;
+}
 
 /**
  * Serves the built renderer read-only. Paths are resolved inside `root` only; anything that
  * escapes it, or is not a file, is a 404.
  */
 export function createStaticHandler(root: string): (request: IncomingMessage, response: ServerResponse) => void {
-  const base = normalize(root + sep);
   return (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -47,14 +48,14 @@ export function createStaticHandler(root: string): (request: IncomingMessage, re
       response.writeHead(400).end('bad request path');
       return;
     }
-    const file = normalize(join(base, pathname === '/' ? 'index.html' : pathname));
-    if (!file.startsWith(base) || !isFile(file)) {
+    const file = resolveStaticPath(root, pathname);
+    if (file === null) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
     response.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': HOST_CONTENT_SECURITY_POLICY,
+      'Content-Type': contentTypeOf(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',

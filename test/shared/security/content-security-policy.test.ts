@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../../src/main/security';
+import { SECURE_WEB_PREFERENCES } from '../../../src/main/security';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src/shared/security/content-security-policy';
 
 describe('window security settings', () => {
   it('isolate the renderer from Node and Electron', () => {
@@ -24,6 +25,12 @@ describe('window security settings', () => {
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*|http:|https:/);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*|http:|https:|ws:|wss:/);
+  });
+
+  it('is carried by the <meta> tag the same, less frame-ancestors (which only a header can carry)', () => {
+    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 });
