@@ -1,12 +1,15 @@
 import Ajv from 'ajv';
 import { getFileMatchers, type FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { getConfig } from 'app-builder-lib/out/util/config/load';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { expandMacro } from 'app-builder-lib/out/util/macroExpander';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Configuration } from 'electron-builder';
 import { minimatch } from 'minimatch';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST_ARCHS } from '../../scripts/native/electron-sqlite.mjs';
 import { APP_ID, PRODUCT_NAME } from '../../src/main/core/paths';
+import { BINDING_FILE, electronBindingDir, STAMP_FILE } from '../../src/main/core/store/native-binding';
 import { ensureBuiltApp } from '../helpers/built-app';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -39,7 +42,9 @@ function matchedFiles(matcher: FileMatcher, dir = matcher.from): string[] {
 /** Where each file would land in the packed app, relative to `base`, with forward slashes. */
 function shipped(name: 'files' | 'extraResources', destination: string, base: string): string[] {
   const matchers = getFileMatchers(config, name, destination, { macroExpander: (pattern) => pattern, customBuildOptions: {}, globalOutDir: join(REPO_ROOT, 'dist'), defaultSrc: REPO_ROOT }) ?? [];
+  // As electron-builder does, a source that is not there (the Electron build before it is made) is passed over.
   return matchers
+    .filter((matcher) => existsSync(matcher.from))
     .flatMap((matcher) => matchedFiles(matcher).map((file) => join(matcher.to, relative(matcher.from, file))))
     .map((file) => relative(base, file).split(sep).join('/'))
     .sort();
@@ -85,12 +90,45 @@ describe('electron-builder.yml', () => {
     expect(resources.filter((file) => /\.map$|\.tsx?$|(^|\/)test\//.test(file))).toEqual([]);
   });
 
-  it('unpacks the better-sqlite3 addon from the archive', () => {
-    const addon = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
-    expect(existsSync(join(REPO_ROOT, addon))).toBe(true);
-    const patterns = ([] as string[]).concat(config.asarUnpack ?? []);
-    expect(patterns.some((pattern) => minimatch(addon, pattern, { dot: true }))).toBe(true);
-    expect(config).toMatchObject({ asar: true, npmRebuild: true, buildDependenciesFromSource: true });
+  it('keeps the Node build of better-sqlite3 in node_modules and out of the app: no rebuild in place, its build folder not shipped', () => {
+    expect(config).toMatchObject({ asar: true, npmRebuild: false });
+    expect(config.buildDependenciesFromSource).toBeUndefined();
+    const nodeBuild = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    expect(existsSync(join(REPO_ROOT, nodeBuild))).toBe(true);
+    const exclusions = ([] as unknown[]).concat(config.files).filter((pattern): pattern is string => typeof pattern === 'string' && pattern.startsWith('!'));
+    expect(exclusions.some((pattern) => minimatch(nodeBuild, pattern.slice(1), { dot: true }))).toBe(true);
+  });
+
+  it('ships the Electron build of better-sqlite3 for each packed architecture beside the archive, where the app looks for it', () => {
+    const appInfo = { sanitizedProductName: PRODUCT_NAME, productName: PRODUCT_NAME } as never;
+    const file = { isDirectory: () => false } as Stats;
+    for (const arch of ['x64', 'arm64']) {
+      const matchers = getFileMatchers(config, 'extraResources', RESOURCES, {
+        macroExpander: (pattern) => expandMacro(pattern, arch, appInfo),
+        customBuildOptions: {},
+        globalOutDir: join(REPO_ROOT, 'dist'),
+        defaultSrc: REPO_ROOT,
+      }) ?? [];
+      const folder = electronBindingDir(process.platform, arch);
+      const native = matchers.find((matcher) => matcher.from === join(REPO_ROOT, folder));
+      expect(native, `extraResources from ${folder}`).toBeDefined();
+      expect(native!.to).toBe(join(RESOURCES, folder));
+      expect(relative(APP, native!.to).startsWith('..')).toBe(true);
+      const filter = native!.createFilter();
+      expect(filter(join(native!.from, BINDING_FILE), file)).toBe(true);
+      expect(filter(join(native!.from, STAMP_FILE), file)).toBe(true);
+      expect(filter(join(native!.from, 'obj.target', 'sqlite3.o'), file)).toBe(false);
+    }
+  });
+
+  it('has the build script make the Electron build for every architecture the installers are packed for', () => {
+    const archs = (list: unknown) =>
+      ([] as Array<string | { target: string; arch?: string[] }>)
+        .concat(list as never)
+        .flatMap((entry) => (typeof entry === 'string' ? [] : (entry.arch ?? [])));
+    expect([...new Set(archs(config.mac?.target))].sort()).toEqual([...(DIST_ARCHS['darwin'] ?? [])].sort());
+    expect([...new Set(archs(config.win?.target))].sort()).toEqual([...(DIST_ARCHS['win32'] ?? [])].sort());
+    expect(archs(config.linux?.target)).toEqual([]);
   });
 
   it('builds AppImage and deb, an offline nsis installer per machine or per user, dmg and zip', () => {

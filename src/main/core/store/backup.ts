@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync, 
 import { basename, dirname, join } from 'node:path';
 import { StoreOpenError } from './errors';
 import { loadMigrations } from './migrations';
+import { withNativeBinding } from './native-binding';
 import type { Store } from './store';
 
 export interface BackupResult {
@@ -24,7 +25,7 @@ export async function backupStore(store: Store, outFile: string): Promise<Backup
 
 /** Runs SQLite's integrity_check on a closed file; an empty list means the file is sound. */
 export function integrityProblems(file: string): string[] {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, withNativeBinding({ readonly: true, fileMustExist: true }));
   try {
     return connectionProblems(db, false);
   } finally {
@@ -99,7 +100,7 @@ export async function restoreStore(options: RestoreOptions): Promise<RestoreResu
 async function keepCurrent(file: string, stamp: string): Promise<string> {
   if (isSound(file)) {
     const savedAs = `${file}.pre-restore-${stamp}.backup`;
-    const current = new BetterSqlite3(file);
+    const current = new BetterSqlite3(file, withNativeBinding());
     try {
       await current.backup(savedAs);
       current.pragma('wal_checkpoint(TRUNCATE)');
@@ -115,8 +116,9 @@ async function keepCurrent(file: string, stamp: string): Promise<string> {
 }
 
 function isSound(file: string): boolean {
+  const options = withNativeBinding({ readonly: true, fileMustExist: true });
   try {
-    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const db = new BetterSqlite3(file, options);
     try {
       return connectionProblems(db, true).length === 0;
     } finally {
@@ -131,7 +133,7 @@ function verifyRestorable(file: string, migrationsDir: string): void {
   if (!existsSync(file)) throw new StoreOpenError('NOT_A_DATABASE', `${file} does not exist`, file);
   const problems = integrityProblems(file);
   if (problems.length > 0) throw new StoreOpenError('INTEGRITY', `${file} cannot be restored: ${problems.slice(0, 5).join('; ')}`, file);
-  const db = new BetterSqlite3(file, { readonly: true });
+  const db = new BetterSqlite3(file, withNativeBinding({ readonly: true }));
   try {
     const hasLedger = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'`).pluck().get() === 1;
     if (!hasLedger) throw new StoreOpenError('NOT_A_DATABASE', `${file} is not a Deduction Console database`, file);

@@ -7,6 +7,7 @@ import { SnowflakeGenerator } from '../ids/snowflake';
 import { connectionProblems, findBackups } from './backup';
 import { StoreOpenError } from './errors';
 import { loadMigrations, type Migration } from './migrations';
+import { withNativeBinding } from './native-binding';
 import { bindable, mapRow, RowMappingPlugin } from './rows';
 import type { Database } from './tables';
 import type { StoreStatus } from '../../../shared/api/app-status';
@@ -80,7 +81,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   }
 
-  const db = new BetterSqlite3(options.file);
+  const db = new BetterSqlite3(options.file, withNativeBinding());
   try {
     configure(db, options.busyTimeoutMs ?? 5000);
     applyPending(db, migrations, options.appVersion ?? 'dev', options.now ?? Date.now);
@@ -107,8 +108,9 @@ function refuseDamaged(db: BetterSqlite3.Database, file: string): void {
 }
 
 function openReadonly(file: string): BetterSqlite3.Database {
+  const options = withNativeBinding({ readonly: true, fileMustExist: true });
   try {
-    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const db = new BetterSqlite3(file, options);
     db.pragma('schema_version');
     return db;
   } catch (error) {
