@@ -1,11 +1,29 @@
 import { flipFuses } from '@electron/fuses';
 import { Arch } from 'electron-builder';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { electronBinaryPath, fuseConfig, FUSES } from '../scripts/release/fuses.mjs';
 
-/** electron-builder afterPack hook: sets the Electron fuses before anything is signed. */
+/**
+ * electron-builder only warns when a resources folder is missing, so a pack started without
+ * `npm run dist*` (which builds it first) would ship an app that cannot open its database.
+ */
+function requireElectronSqlite(context, platform, arch) {
+  const resources =
+    platform === 'darwin' || platform === 'mas'
+      ? join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
+      : join(context.appOutDir, 'resources');
+  const addon = join(resources, 'native', 'electron', `${platform}-${arch}`, 'better_sqlite3.node');
+  if (!existsSync(addon)) {
+    throw new Error(`the packed app has no Electron build of better-sqlite3 (${addon}): run \`npm run native:electron -- --dist\` before packing, as npm run dist does`);
+  }
+}
+
+/** electron-builder afterPack hook: checks the native addon is in, then sets the Electron fuses before anything is signed. */
 export default async function afterPack(context) {
   const platform = context.electronPlatformName;
   const arch = Arch[context.arch];
+  requireElectronSqlite(context, platform, arch);
   const binary = electronBinaryPath({
     appOutDir: context.appOutDir,
     platform,
