@@ -1,6 +1,7 @@
 import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import type { Problem } from '../../../../shared/workflow/problems';
 import { applyDeductionFields } from './apply-fields';
+import { attachBoundaryEvents } from './boundary-events';
 import { checkDefinition } from './check-definition';
 import { breakDependencyCycles } from './cycles';
 import { assignDependencies } from './dependencies';
@@ -12,7 +13,7 @@ import { addMessageFlows } from './message-flows';
 import { parseBpmnXml } from './parse';
 import { walkScopes } from './scope-walker';
 import { buildTopLevel } from './top-level';
-import { attachBoundaryEvents, pairLinkEvents, reportGatewaySemantics, wireSequenceFlows } from './wiring';
+import { pairLinkEvents, reportGatewaySemantics, wireSequenceFlows } from './wiring';
 import { readWorkflowFields } from './workflow-fields';
 import { errorText } from '../../../../shared/error-text';
 

@@ -54,7 +54,7 @@ describe('BPMN import: task types', () => {
     expect(node(definition, 'A')).toMatchObject({ nodeType: 'agent', agentLoad: 'sim', name: 'Assess' });
     expect(node(definition, 'A').agentConfig).toBeUndefined();
     expect(node(definition, 'B')).toMatchObject({ agentLoad: 'manual' });
-    expect(node(definition, 'C')).toMatchObject({ agentLoad: 'script', agentConfig: { script: 'result.ok = true;', scriptFormat: 'javascript' } });
+    expect(node(definition, 'C')).toMatchObject({ agentLoad: 'script', agentConfig: { script: 'result.ok = true;', interpreter: 'node' } });
     expect(node(definition, 'D')).toMatchObject({ agentLoad: 'http' });
     expect(node(definition, 'E')).toMatchObject({ agentLoad: 'manual', agentConfig: { bpmnType: 'manualTask' } });
     expect(node(definition, 'F')).toMatchObject({ agentLoad: 'http', agentConfig: { bpmnType: 'sendTask' } });
