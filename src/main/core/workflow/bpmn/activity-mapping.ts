@@ -1,5 +1,5 @@
 import type { ModdleElement } from 'moddle';
-import { CAMUNDA_NS, deductionAttribute, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
+import { CAMUNDA_NS, deductionAttribute, deductionFieldBodies, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
 import { BPMN_PROBLEM } from './import-problems';
 import type { JsonLogic } from './logic';
 import { mapScriptTask, type MappingNote } from './script-task';
@@ -85,6 +85,8 @@ function defaultMapping(element: ModdleElement, type: TaskType): AgentMapping {
       // A Camunda 8 script task may be a job worker's, like a service task; an inline script wins.
       const named = typeof element.script === 'string' && element.script.trim() !== '' ? undefined : namedAgent(element);
       if (named) return { ...named, notes: [] };
+      // An exported node carries its exact config, which replaces whatever the script says.
+      if (deductionFieldBodies(element).has('agentConfig')) return { agentLoad: AGENT_LOADS.script, consumed: [], notes: [] };
       const script = mapScriptTask(element);
       return { agentLoad: AGENT_LOADS.script, ...(script.agentConfig && { agentConfig: script.agentConfig }), consumed: script.consumed, notes: script.notes };
     }
@@ -92,7 +94,13 @@ function defaultMapping(element: ModdleElement, type: TaskType): AgentMapping {
     case 'sendTask':
     case 'businessRuleTask': {
       const named = namedAgent(element);
-      return named ? { ...named, notes: [] } : { agentLoad: AGENT_LOADS.http, consumed: [], notes: [] };
+      if (named) return { ...named, notes: [] };
+      if (deductionAttribute(element, 'agentLoad') !== undefined) return { agentLoad: AGENT_LOADS.http, consumed: [], notes: [] };
+      return {
+        agentLoad: AGENT_LOADS.http,
+        consumed: [],
+        notes: [{ code: BPMN_PROBLEM.semanticsApproximated, text: 'it names no agent (no camunda:topic or Zeebe task type); it becomes an "http" call, which needs a url in its agentConfig before it can run' }],
+      };
     }
     case 'receiveTask':
       return {

@@ -11,6 +11,7 @@ import { ImportContext } from './import-context';
 import { BPMN_PROBLEM, bpmnError, ImportProblems } from './import-problems';
 import { addMessageFlows } from './message-flows';
 import { parseBpmnXml } from './parse';
+import { reportUnknownInterpreter } from './script-task';
 import { walkScopes } from './scope-walker';
 import { buildTopLevel } from './top-level';
 import { pairLinkEvents, reportGatewaySemantics, wireSequenceFlows } from './wiring';
@@ -71,7 +72,9 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
     layoutFromDiagram(definitions, context);
     for (const [nodeId, element] of context.elementOfNode) {
       const node = context.nodes.get(nodeId);
-      if (node) applyDeductionFields(node, element, context.problems);
+      if (!node) continue;
+      applyDeductionFields(node, element, context.problems);
+      reportUnknownInterpreter(node, element, context.problems);
     }
     const nodes = [...context.nodes.values()];
     breakDependencyCycles(nodes, context.problems);

@@ -1,6 +1,8 @@
 import type { ModdleElement } from 'moddle';
 import { CAMUNDA_NS, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
-import { BPMN_PROBLEM, type BpmnProblemCode } from './import-problems';
+import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { describeElement, elementId } from './describe';
+import { BPMN_PROBLEM, type BpmnProblemCode, type ImportProblems } from './import-problems';
 import type { JsonLogic } from './logic';
 
 /**
@@ -39,7 +41,7 @@ const FORMAT_ALIASES: Record<string, ScriptInterpreter> = {
 /** The scriptFormat an export writes for each interpreter (what the import reads back to it). */
 const FORMAT_OF: Record<ScriptInterpreter, string> = { sh: 'sh', bash: 'bash', python3: 'python', node: 'javascript', pwsh: 'powershell' };
 
-export const KNOWN_FORMATS_TEXT = 'sh, bash, python, javascript (node), powershell';
+const KNOWN_FORMATS_TEXT = 'sh, bash, python, javascript (node), powershell';
 
 export function interpreterOfFormat(format: string): ScriptInterpreter | undefined {
   const key = format
@@ -76,8 +78,9 @@ function text(value: unknown): string | undefined {
 /**
  * A script task as a command-agent config: an inline script runs with the interpreter its
  * scriptFormat names; a Camunda 7 script resource (a file path) runs as the interpreter's
- * command with the path as its argument. A format no interpreter runs is kept as the config's
- * interpreter, which the agent refuses before running anything, and reported here.
+ * command with the path as its argument. A format no interpreter runs is kept as it is: as
+ * the interpreter of an inline script, which the agent refuses before running anything; as the
+ * command of a script file (`groovy check.groovy` runs where groovy is installed and allowed).
  */
 export function mapScriptTask(element: ModdleElement): ScriptMapping {
   const script = text(element.script);
@@ -85,14 +88,8 @@ export function mapScriptTask(element: ModdleElement): ScriptMapping {
   const resource = text(foreignAttribute(element, CAMUNDA_NS, 'resource'))?.trim();
   const consumed = resource === undefined ? [] : [`${CAMUNDA_NS}#resource`];
   const notes: MappingNote[] = [];
-  const interpreter = format === undefined ? undefined : interpreterOfFormat(format);
-  if (format !== undefined && interpreter === undefined && (script !== undefined || resource !== undefined)) {
-    notes.push({
-      code: BPMN_PROBLEM.scriptUnsupported,
-      text: `its scriptFormat "${format}" is not one the script agent runs (${KNOWN_FORMATS_TEXT}); the node keeps interpreter "${format}" and is refused before it runs until its script is rewritten for one of them`,
-    });
-  }
-  const chosen: string = interpreter ?? format ?? DEFAULT_INTERPRETER;
+  // A format no interpreter runs is kept as it is: reportUnknownInterpreter names it.
+  const chosen: string = (format === undefined ? undefined : (interpreterOfFormat(format) ?? format)) ?? DEFAULT_INTERPRETER;
   if (script !== undefined) {
     if (format === undefined) notes.push({ code: BPMN_PROBLEM.semanticsApproximated, text: `it has no scriptFormat; its script runs with ${DEFAULT_INTERPRETER}` });
     return { agentConfig: { script, interpreter: chosen }, notes, consumed };
@@ -115,4 +112,25 @@ export function mapScriptTask(element: ModdleElement): ScriptMapping {
         : 'its zeebe:script is a FEEL expression, which no agent evaluates; give the node a script or a command',
   });
   return { notes, consumed: zeebeScript === undefined ? consumed : [...consumed, `${ZEEBE_NS}#script`] };
+}
+
+function unknownInterpreter(config: Record<string, unknown> | undefined): string | undefined {
+  if (config?.script === undefined) return undefined;
+  const interpreter = config.interpreter;
+  return typeof interpreter === 'string' && !(SCRIPT_INTERPRETERS as readonly string[]).includes(interpreter) ? interpreter : undefined;
+}
+
+/**
+ * Names a script node whose interpreter the script agent does not know (a BPMN scriptFormat
+ * such as groovy, or what an earlier export carried), so that it is fixed before a run.
+ */
+export function reportUnknownInterpreter(node: WorkflowNodeDefinition, element: ModdleElement, problems: ImportProblems): void {
+  if (node.nodeType !== 'agent' || node.agentLoad !== 'script') return;
+  const interpreter = unknownInterpreter(node.agentConfig);
+  if (interpreter === undefined) return;
+  problems.warn(
+    BPMN_PROBLEM.scriptUnsupported,
+    `${describeElement(element)}: its scriptFormat "${interpreter}" is not one the script agent runs (${KNOWN_FORMATS_TEXT}); the node keeps interpreter "${interpreter}", which the agent refuses before running anything, until its script is rewritten for one of them.`,
+    { elementId: elementId(element), nodeId: node.nodeId },
+  );
 }

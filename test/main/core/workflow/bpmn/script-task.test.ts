@@ -115,9 +115,27 @@ describe('BPMN export: script nodes', () => {
     expect(byId['cmd']?.script).toBeUndefined();
   });
 
-  it('comes back the same through its own import', async () => {
+  it('comes back the same through its own import, a command node included, with nothing to report', async () => {
     const back = await importBpmn(await exportBpmn(definition));
     expect(back.definition?.nodes.map((found) => [found.nodeId, found.agentLoad, found.agentConfig])).toEqual(definition.nodes.map((found) => [found.nodeId, found.agentLoad, found.agentConfig]));
+    expect(back.problems).toEqual([]);
+  });
+
+  it('names an interpreter the agent does not know when the exported file comes back', async () => {
+    const ruby: WorkflowDefinition = {
+      name: 'Ruby',
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['rb'] },
+        { nodeId: 'rb', nodeType: 'agent', parentId: 'root', agentLoad: 'script', agentConfig: { script: 'puts 1', interpreter: 'ruby' } },
+      ],
+    };
+    const xml = await exportBpmn(ruby);
+    const { elementsById } = await createModdle().fromXML(xml);
+    expect(elementsById['rb']).toMatchObject({ script: 'puts 1', scriptFormat: 'ruby' });
+    const back = await importBpmn(xml);
+    expect(back.definition?.nodes[1]?.agentConfig).toEqual({ script: 'puts 1', interpreter: 'ruby' });
+    expect(back.problems.map((problem) => [problem.code, problem.nodeId])).toEqual([['BPMN_SCRIPT_UNSUPPORTED', 'rb']]);
+    expect(back.problems[0]?.message).toContain('"ruby"');
   });
 
   it('comes back with the same script and interpreter through a tool that drops the deduction extensions', async () => {
