@@ -1,6 +1,8 @@
 import type { ModdleElement } from 'moddle';
-import { CAMUNDA_NS, deductionAttribute, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
+import { CAMUNDA_NS, deductionAttribute, deductionFieldBodies, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
+import { BPMN_PROBLEM } from './import-problems';
 import type { JsonLogic } from './logic';
+import { mapScriptTask, type MappingNote } from './script-task';
 
 /** The agent loads the import assigns by task type. */
 const AGENT_LOADS = { manual: 'manual', script: 'script', http: 'http', sim: 'sim' } as const;
@@ -49,8 +51,8 @@ export function taskTypeOf(element: ModdleElement): TaskType | undefined {
 export interface AgentMapping {
   agentLoad: string;
   agentConfig?: Record<string, JsonLogic>;
-  /** What the mapping loses, for a warning. */
-  lost?: string;
+  /** What the mapping loses or cannot run, each for a warning naming the task. */
+  notes: MappingNote[];
   /** Vendor extension names the mapping read (not to be reported as ignored). */
   consumed: string[];
 }
@@ -63,13 +65,6 @@ function namedAgent(element: ModdleElement): { agentLoad: string; consumed: stri
   const jobType: unknown = definition?.element.type;
   if (typeof jobType === 'string' && jobType !== '') return { agentLoad: jobType, consumed: [`${ZEEBE_NS}#taskDefinition`] };
   return undefined;
-}
-
-function scriptConfig(element: ModdleElement): Record<string, JsonLogic> | undefined {
-  const config: Record<string, JsonLogic> = {};
-  if (typeof element.script === 'string' && element.script.trim() !== '') config.script = element.script;
-  if (typeof element.scriptFormat === 'string') config.scriptFormat = element.scriptFormat;
-  return Object.keys(config).length > 0 ? config : undefined;
 }
 
 /** Maps a task (or call activity) to an agent load and config. */
@@ -85,29 +80,49 @@ function defaultMapping(element: ModdleElement, type: TaskType): AgentMapping {
   switch (type) {
     case 'userTask':
     case 'manualTask':
-      return { agentLoad: AGENT_LOADS.manual, consumed: [] };
+      return { agentLoad: AGENT_LOADS.manual, consumed: [], notes: [] };
     case 'scriptTask': {
-      const agentConfig = scriptConfig(element);
-      return agentConfig ? { agentLoad: AGENT_LOADS.script, agentConfig, consumed: [] } : { agentLoad: AGENT_LOADS.script, consumed: [] };
+      // A Camunda 8 script task may be a job worker's, like a service task; an inline script wins.
+      const named = typeof element.script === 'string' && element.script.trim() !== '' ? undefined : namedAgent(element);
+      if (named) return { ...named, notes: [] };
+      // An exported node carries its exact config, which replaces whatever the script says.
+      if (deductionFieldBodies(element).has('agentConfig')) return { agentLoad: AGENT_LOADS.script, consumed: [], notes: [] };
+      const script = mapScriptTask(element);
+      return { agentLoad: AGENT_LOADS.script, ...(script.agentConfig && { agentConfig: script.agentConfig }), consumed: script.consumed, notes: script.notes };
     }
     case 'serviceTask':
     case 'sendTask':
     case 'businessRuleTask': {
       const named = namedAgent(element);
-      return named ?? { agentLoad: AGENT_LOADS.http, consumed: [] };
+      if (named) return { ...named, notes: [] };
+      if (deductionAttribute(element, 'agentLoad') !== undefined) return { agentLoad: AGENT_LOADS.http, consumed: [], notes: [] };
+      return {
+        agentLoad: AGENT_LOADS.http,
+        consumed: [],
+        notes: [{ code: BPMN_PROBLEM.semanticsApproximated, text: 'it names no agent (no camunda:topic or Zeebe task type); it becomes an "http" call, which needs a url in its agentConfig before it can run' }],
+      };
     }
     case 'receiveTask':
-      return { agentLoad: AGENT_LOADS.sim, consumed: [], lost: 'waiting for a message is not modelled; it runs as a simulation agent' };
+      return {
+        agentLoad: AGENT_LOADS.sim,
+        consumed: [],
+        notes: [{ code: BPMN_PROBLEM.semanticsApproximated, text: 'waiting for a message is not modelled; it runs as a simulation agent' }],
+      };
     case 'callActivity': {
       const called = typeof element.calledElement === 'string' ? element.calledElement : undefined;
       return {
         agentLoad: AGENT_LOADS.sim,
         agentConfig: called === undefined ? {} : { calledElement: called },
         consumed: [],
-        lost: `the called ${called === undefined ? 'element' : `element "${called}"`} is not inlined; it runs as a simulation agent`,
+        notes: [
+          {
+            code: BPMN_PROBLEM.semanticsApproximated,
+            text: `the called ${called === undefined ? 'element' : `element "${called}"`} is not inlined; it runs as a simulation agent`,
+          },
+        ],
       };
     }
     case 'task':
-      return { agentLoad: AGENT_LOADS.sim, consumed: [] };
+      return { agentLoad: AGENT_LOADS.sim, consumed: [], notes: [] };
   }
 }

@@ -17,7 +17,7 @@ export function eventDefinitions(element: ModdleElement): ModdleElement[] {
   return [...(Array.isArray(own) ? own : []), ...(Array.isArray(referenced) ? referenced : [])] as ModdleElement[];
 }
 
-function expressionText(expression: unknown): string | undefined {
+export function expressionText(expression: unknown): string | undefined {
   const body: unknown = (expression as ModdleElement | undefined)?.body;
   return typeof body === 'string' && body.trim() !== '' ? body.trim() : undefined;
 }

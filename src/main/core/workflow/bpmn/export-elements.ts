@@ -8,6 +8,7 @@ import type { BpmnIdAllocator } from './export-ids';
 import type { WorkflowTree } from './export-structure';
 import { JSON_LOGIC_LANGUAGE } from './expression';
 import type { JsonLogic } from './logic';
+import { DEFAULT_INTERPRETER, formatOfInterpreter } from './script-task';
 import { jsonForXml, nameSurvivesXml, xmlSafe } from './xml-text';
 
 const CONTAINER_TYPES: Record<string, string> = { transaction: 'bpmn:Transaction', adHocSubProcess: 'bpmn:AdHocSubProcess' };
@@ -35,6 +36,14 @@ function taskType(node: WorkflowNodeDefinition): TaskType {
   const recorded = node.agentConfig?.[BPMN_TYPE_KEY];
   if (typeof recorded === 'string' && (TASK_TYPES as readonly string[]).includes(recorded)) return recorded as TaskType;
   return canonicalTaskType(node.agentLoad ?? '');
+}
+
+/** An inline script and its scriptFormat, as a BPMN tool reads them (the exact config rides along as JSON). */
+function inlineScript(node: WorkflowNodeDefinition): { script?: string; scriptFormat?: string } {
+  const script = node.agentConfig?.script;
+  if (typeof script !== 'string') return {};
+  const interpreter = node.agentConfig?.interpreter;
+  return { script: xmlSafe(script), scriptFormat: xmlSafe(formatOfInterpreter(typeof interpreter === 'string' ? interpreter : DEFAULT_INTERPRETER)) };
 }
 
 function bpmnTypeName(type: TaskType): string {
@@ -129,11 +138,7 @@ export function buildSemanticModel(
       for (const child of tree.childrenOf(node.nodeId)) (element.flowElements as ModdleElement[]).push(makeElement(child));
     } else {
       const type = taskType(node);
-      const script = node.agentConfig?.script;
-      const format = node.agentConfig?.scriptFormat;
-      const extra =
-        type === 'scriptTask' ? { script: typeof script === 'string' ? xmlSafe(script) : undefined, scriptFormat: typeof format === 'string' ? xmlSafe(format) : undefined } : {};
-      element = factory.create(bpmnTypeName(type), { ...base, ...extra });
+      element = factory.create(bpmnTypeName(type), { ...base, ...(type === 'scriptTask' ? inlineScript(node) : {}) });
     }
     elements.set(node.nodeId, element);
     decorate(element, node);

@@ -30,6 +30,8 @@ export const BPMN_PROBLEM = {
   joinApproximated: 'BPMN_JOIN_APPROXIMATED',
   /** A dependency left out: it would close a cycle, or a path makes it moot. */
   dependencyDropped: 'BPMN_DEPENDENCY_DROPPED',
+  /** A script task whose script cannot run as imported: unknown scriptFormat, no script, an unreachable resource. */
+  scriptUnsupported: 'BPMN_SCRIPT_UNSUPPORTED',
   /** A timer that cannot become a pin. */
   timerUnsupported: 'BPMN_TIMER_UNSUPPORTED',
   /** A message flow whose ends do not both lead to nodes. */

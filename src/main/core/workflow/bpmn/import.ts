@@ -1,6 +1,7 @@
 import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import type { Problem } from '../../../../shared/workflow/problems';
 import { applyDeductionFields } from './apply-fields';
+import { attachBoundaryEvents } from './boundary-events';
 import { checkDefinition } from './check-definition';
 import { breakDependencyCycles } from './cycles';
 import { assignDependencies } from './dependencies';
@@ -10,9 +11,10 @@ import { ImportContext } from './import-context';
 import { BPMN_PROBLEM, bpmnError, ImportProblems } from './import-problems';
 import { addMessageFlows } from './message-flows';
 import { parseBpmnXml } from './parse';
+import { reportUnknownInterpreter } from './script-task';
 import { walkScopes } from './scope-walker';
 import { buildTopLevel } from './top-level';
-import { attachBoundaryEvents, pairLinkEvents, reportGatewaySemantics, wireSequenceFlows } from './wiring';
+import { pairLinkEvents, reportGatewaySemantics, wireSequenceFlows } from './wiring';
 import { readWorkflowFields } from './workflow-fields';
 import { errorText } from '../../../../shared/error-text';
 
@@ -70,7 +72,9 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
     layoutFromDiagram(definitions, context);
     for (const [nodeId, element] of context.elementOfNode) {
       const node = context.nodes.get(nodeId);
-      if (node) applyDeductionFields(node, element, context.problems);
+      if (!node) continue;
+      applyDeductionFields(node, element, context.problems);
+      reportUnknownInterpreter(node, element, context.problems);
     }
     const nodes = [...context.nodes.values()];
     breakDependencyCycles(nodes, context.problems);

@@ -103,10 +103,24 @@ function reportActivityMarkers(element: ModdleElement, context: ImportContext, n
   }
 }
 
+/** The activities inside a scope, at any depth, so that a warning dropping the scope names each. */
+function activitiesWithin(scope: ModdleElement): ModdleElement[] {
+  const found: ModdleElement[] = [];
+  const pending = [...flowElements(scope)];
+  for (let element = pending.shift(); element; element = pending.shift()) {
+    if (!element.$instanceOf('bpmn:Activity')) continue;
+    found.push(element);
+    pending.push(...flowElements(element));
+  }
+  return found;
+}
+
 function addSubProcess(element: ModdleElement, scope: Scope, context: ImportContext): Scope | undefined {
   if (element.triggeredByEvent === true) {
     const count = flowElements(element).length;
-    reportUnsupported(element, context.problems, `an event subprocess runs only when its trigger fires; it and the ${count} elements in it are not imported`);
+    const activities = activitiesWithin(element).map(describeElement);
+    const named = activities.length === 0 ? '' : ` (its activities: ${activities.join(', ')})`;
+    reportUnsupported(element, context.problems, `an event subprocess runs only when its trigger fires; it and the ${count} elements in it are not imported${named}`);
     return undefined;
   }
   const nodeId = context.allocateNodeId(preferredId(element), element, 'container');
@@ -177,9 +191,7 @@ function addActivity(element: ModdleElement, scope: Scope, context: ImportContex
   const name = nodeName(element, context);
   if (name !== undefined) node.name = name;
   if (mapping.agentConfig) node.agentConfig = mapping.agentConfig;
-  if (mapping.lost) {
-    context.problems.warn(BPMN_PROBLEM.semanticsApproximated, `${describeElement(element)}: ${mapping.lost}.`, { elementId: elementId(element), nodeId });
-  }
+  for (const note of mapping.notes) context.problems.warn(note.code, `${describeElement(element)}: ${note.text}.`, { elementId: elementId(element), nodeId });
   context.addNode(node, element);
   context.graph.addVertex(element, { nodeId });
   reportActivityMarkers(element, context, nodeId);

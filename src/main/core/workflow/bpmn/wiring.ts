@@ -1,6 +1,5 @@
 import type { ModdleElement } from 'moddle';
 import { describeElement, elementId } from './describe';
-import { definitionKind, eventDefinitions } from './event-mapping';
 import type { ImportContext } from './import-context';
 import { BPMN_PROBLEM } from './import-problems';
 
@@ -18,36 +17,6 @@ export function wireSequenceFlows(context: ImportContext): void {
     }
     unnamed += 1;
     context.graph.addFlow(elementId(flow) ?? `flow#${unnamed}`, from, to, flow);
-  }
-}
-
-/**
- * Boundary events: an error boundary event makes failure dependencies on the activity it is
- * attached to. Others cannot be expressed exactly: an interrupting one ends the activity
- * abnormally (approximated as failure), a non-interrupting one runs beside it (approximated as
- * finish, i.e. after it); both are reported.
- */
-export function attachBoundaryEvents(context: ImportContext): void {
-  for (const { vertex, element } of context.boundaryEvents) {
-    const attached = context.graph.vertexOf(element.attachedToRef as ModdleElement | undefined);
-    const where = { elementId: elementId(element) };
-    const kinds = eventDefinitions(element).map(definitionKind);
-    const interrupting = element.cancelActivity !== false;
-    const type = kinds.length === 1 && kinds[0] === 'error' ? 'failure' : interrupting ? 'failure' : 'finish';
-    vertex.boundary = attached?.nodeId === undefined ? { type } : { attachedToNode: attached.nodeId, type };
-    if (attached?.nodeId === undefined) {
-      context.problems.warn(BPMN_PROBLEM.unsupportedElement, `${describeElement(element)} is attached to nothing that was imported; the flows after it start with their container.`, where);
-      continue;
-    }
-    if (kinds.length === 1 && kinds[0] === 'error') continue;
-    const what = kinds.length === 0 ? 'no event definition' : `its ${kinds.join('/')} event definition`;
-    context.problems.warn(
-      BPMN_PROBLEM.semanticsApproximated,
-      interrupting
-        ? `${describeElement(element)} with ${what} is not supported as such; the flows after it depend on the failure of "${attached.nodeId}".`
-        : `${describeElement(element)} (non-interrupting) with ${what} is not supported as such; the flows after it run once "${attached.nodeId}" finishes.`,
-      { ...where, nodeId: attached.nodeId },
-    );
   }
 }
 

@@ -14,7 +14,7 @@ function sample(): WorkflowDefinition {
       { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['plan', 'Phase 1', 'report'], name: 'Exercise root' },
       { nodeId: 'plan', nodeType: 'agent', parentId: 'root', agentLoad: 'manual', name: 'Plan' },
       { nodeId: 'Phase 1', nodeType: 'container', parentId: 'root', children: ['move', '模拟'], containerName: 'Phase one', dependencies: [{ sourceNodeId: 'plan', type: 'success' }] },
-      { nodeId: 'move', nodeType: 'agent', parentId: 'Phase 1', agentLoad: 'script', agentConfig: { script: 'move()', scriptFormat: 'lua' } },
+      { nodeId: 'move', nodeType: 'agent', parentId: 'Phase 1', agentLoad: 'script', agentConfig: { script: 'move()', interpreter: 'python3' } },
       { nodeId: '模拟', nodeType: 'agent', parentId: 'Phase 1', agentLoad: 'sim', dependencies: [{ sourceNodeId: 'move', type: 'success', condition: { '>': [{ var: 'result.distance' }, 10] } }] },
       {
         nodeId: 'report',
@@ -66,7 +66,7 @@ describe('BPMN export', () => {
     expect(byId['root']).toMatchObject({ $type: 'bpmn:Process', name: 'Exercise root' });
     expect(definitions.name).toBe('Exercise');
     expect(byId['plan']?.$type).toBe('bpmn:UserTask');
-    expect(byId['move']).toMatchObject({ $type: 'bpmn:ScriptTask', script: 'move()', scriptFormat: 'lua' });
+    expect(byId['move']).toMatchObject({ $type: 'bpmn:ScriptTask', script: 'move()', scriptFormat: 'python' });
     expect(byId['Node']).toMatchObject({ $type: 'bpmn:Task' });
     expect(byId['Node']?.get('deduction:nodeId')).toBe('模拟');
     expect(byId['report']?.$type).toBe('bpmn:ServiceTask');

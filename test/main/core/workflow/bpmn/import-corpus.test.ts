@@ -126,8 +126,9 @@ const CASES: CorpusCase[] = [
     file: 'camunda-parse-bpmn-process.bpmn',
     agents: 4,
     containers: 1,
-    check(definition) {
-      expect(node(definition, 'scriptTask')).toMatchObject({ agentLoad: 'script', agentConfig: { script: "println 'hello world'", scriptFormat: 'groovy' }, join: 'one' });
+    check(definition, problems) {
+      expect(node(definition, 'scriptTask')).toMatchObject({ agentLoad: 'script', agentConfig: { script: "println 'hello world'", interpreter: 'groovy' }, join: 'one' });
+      expectWarned(problems, 'scriptTask', 'BPMN_SCRIPT_UNSUPPORTED', '"groovy"');
       expect(node(definition, 'userTaskB').dependencies).toEqual([{ sourceNodeId: 'serviceTask', type: 'success', condition: { '==': [{ var: 'variables.foo' }, 'bar'] } }]);
       expect(node(definition, 'serviceTask').agentLoad).toBe('http');
     },

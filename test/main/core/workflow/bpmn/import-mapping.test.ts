@@ -11,7 +11,8 @@ function holds(condition: unknown, variables: Record<string, unknown>): boolean 
 describe('BPMN import: gateways', () => {
   it('turns an exclusive split into conditional edges, its default into their negation, its merge into a one-join', async () => {
     const { definition, problems } = await importValid(readHandMade('gateways.bpmn'));
-    expect(problems).toEqual([]);
+    // Only the service-like tasks that name no agent are reported (see the task-type tests).
+    expect(problems.map((problem) => problem.nodeId)).toEqual(['D', 'F', 'G']);
     expect(definition.name).toBe('Gateways');
     const [toB] = node(definition, 'B').dependencies ?? [];
     expect(toB).toEqual({ sourceNodeId: 'A', type: 'success', condition: { '>': [{ var: 'variables.amount' }, 1000] } });
@@ -54,11 +55,20 @@ describe('BPMN import: task types', () => {
     expect(node(definition, 'A')).toMatchObject({ nodeType: 'agent', agentLoad: 'sim', name: 'Assess' });
     expect(node(definition, 'A').agentConfig).toBeUndefined();
     expect(node(definition, 'B')).toMatchObject({ agentLoad: 'manual' });
-    expect(node(definition, 'C')).toMatchObject({ agentLoad: 'script', agentConfig: { script: 'result.ok = true;', scriptFormat: 'javascript' } });
+    expect(node(definition, 'C')).toMatchObject({ agentLoad: 'script', agentConfig: { script: 'result.ok = true;', interpreter: 'node' } });
     expect(node(definition, 'D')).toMatchObject({ agentLoad: 'http' });
     expect(node(definition, 'E')).toMatchObject({ agentLoad: 'manual', agentConfig: { bpmnType: 'manualTask' } });
     expect(node(definition, 'F')).toMatchObject({ agentLoad: 'http', agentConfig: { bpmnType: 'sendTask' } });
     expect(node(definition, 'G')).toMatchObject({ agentLoad: 'http', agentConfig: { bpmnType: 'businessRuleTask' } });
+  });
+
+  it('says that a service, send or business-rule task naming no agent becomes an http call that needs a url', async () => {
+    const { problems } = await importValid(readHandMade('gateways.bpmn'));
+    for (const id of ['D', 'F', 'G']) {
+      const [note] = about(problems, id);
+      expect(note, id).toMatchObject({ severity: 'warning', code: 'BPMN_SEMANTICS_APPROXIMATED', nodeId: id });
+      expect(note?.message).toContain('needs a url');
+    }
   });
 
   it('takes the agent from a Camunda external-task topic or a Zeebe job type', async () => {

@@ -50,7 +50,7 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
         { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['a', 'box', 'c d'], containerName: 'Root box', layout: { x: 0, y: 0, width: 900, height: 400 } },
         { nodeId: 'a', nodeType: 'agent', parentId: 'root', name: 'A', agentLoad: 'manual', priority: 5, retry: { maxRetries: 2, backoff: { initialMs: 10, factor: 2, maxMs: 100 } }, layout: { x: 40, y: 40 } },
         { nodeId: 'box', nodeType: 'container', parentId: 'root', children: ['b'], name: 'Box', containerConfig: { bpmnType: 'transaction', zone: 'north' }, dependencies: [{ sourceNodeId: 'a', type: 'success' }] },
-        { nodeId: 'b', nodeType: 'agent', parentId: 'box', agentLoad: 'script', agentConfig: { script: 'x = 1', scriptFormat: 'python' }, timeoutMs: 60_000, pin: { delayMs: 1000 } },
+        { nodeId: 'b', nodeType: 'agent', parentId: 'box', agentLoad: 'script', agentConfig: { script: 'x = 1', interpreter: 'python3' }, timeoutMs: 60_000, pin: { delayMs: 1000 } },
         {
           nodeId: 'c d',
           nodeType: 'agent',
@@ -83,7 +83,7 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
       name: text.trim() === '' ? `named ${text}` : text,
       nodes: [
         { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['a'], name: text },
-        { nodeId: 'a', nodeType: 'agent', parentId: 'root', agentLoad: 'script', name: text, agentConfig: { script: text, scriptFormat: text } },
+        { nodeId: 'a', nodeType: 'agent', parentId: 'root', agentLoad: 'script', name: text, agentConfig: { script: text, interpreter: text } },
       ],
     };
     const back = await roundTrip(definition);

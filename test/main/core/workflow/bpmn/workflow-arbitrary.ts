@@ -70,7 +70,7 @@ const settingsArb = fc.record(
 const agentArb = fc.record(
   {
     agentLoad: fc.constantFrom('manual', 'script', 'http', 'sim', 'gpu-sim', 'io.camunda:sendgrid:1'),
-    agentConfig: fc.oneof(configArb, fc.record({ bpmnType: fc.constantFrom('sendTask', 'receiveTask', 'callActivity', 'userTask', 'nonsense') }), fc.record({ script: textArb, scriptFormat: textArb })),
+    agentConfig: fc.oneof(configArb, fc.record({ bpmnType: fc.constantFrom('sendTask', 'receiveTask', 'callActivity', 'userTask', 'nonsense') }), fc.record({ script: textArb, interpreter: textArb })),
   },
   { requiredKeys: ['agentLoad'] },
 );
