@@ -73,6 +73,7 @@ export class ProcessLease {
 
   /** The other live process holding the scheduler role, if any. */
   schedulerHolder(): ProcessInfo | null {
+    this.reapDead();
     const row = this.db
       .prepare(`SELECT * FROM console_process WHERE role = 'scheduler' AND owner_id <> ? AND heartbeat_at >= ? ORDER BY started_at LIMIT 1`)
       .get(this.ownerId, this.now() - this.options.timing.expiryMs) as Record<string, unknown> | undefined;
@@ -82,6 +83,7 @@ export class ProcessLease {
   /** The other live process that owns the task, if any. */
   ownerOf(taskId: Id): ProcessInfo | null {
     if (!isId(taskId)) return null;
+    this.reapDead();
     const row = this.db
       .prepare(`SELECT p.* FROM task_owner o JOIN console_process p ON p.owner_id = o.owner_id WHERE o.task_id = ? AND o.owner_id <> ? AND p.heartbeat_at >= ?`)
       .get(BigInt(taskId), this.ownerId, this.now() - this.options.timing.expiryMs) as Record<string, unknown> | undefined;
@@ -150,6 +152,7 @@ export class ProcessLease {
   sweep(): Id[] {
     if (this.currentRole !== 'scheduler') return [];
     return this.immediate(() => {
+      this.reapDead();
       this.db.prepare('DELETE FROM console_process WHERE owner_id <> ? AND heartbeat_at < ?').run(this.ownerId, this.now() - this.options.timing.expiryMs);
       const orphans = (
         this.db
@@ -175,6 +178,17 @@ export class ProcessLease {
 
   private get db() {
     return this.options.store.db;
+  }
+
+  /**
+   * A process on this host whose pid no longer exists is gone at once, without waiting for its
+   * lease to expire: the app restarted after a crash takes its role and tasks back straight away.
+   * (A reused pid only makes it wait for the lease bound, as for another host.)
+   */
+  private reapDead(): void {
+    const others = this.db.prepare('SELECT owner_id, pid FROM console_process WHERE host = ? AND owner_id <> ?').all(this.identity.host, this.ownerId) as { owner_id: string; pid: bigint }[];
+    const remove = this.db.prepare('DELETE FROM console_process WHERE owner_id = ?');
+    for (const other of others) if (!pidExists(Number(other.pid))) remove.run(other.owner_id);
   }
 
   private immediate<T>(fn: () => T): T {
@@ -203,6 +217,15 @@ export class ProcessLease {
   private setRole(role: ProcessRole): void {
     this.db.prepare('UPDATE console_process SET role = ? WHERE owner_id = ?').run(role, this.ownerId);
     this.currentRole = role;
+  }
+}
+
+function pidExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

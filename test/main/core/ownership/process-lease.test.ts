@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../src/shared/api/errors';
 import { ProcessLease } from '../../../../src/main/core/ownership/process-lease';
@@ -102,5 +104,22 @@ describe('ProcessLease', () => {
     a.close();
     expect(b.sweep()).toEqual([running]);
     expect(first.db.prepare('SELECT count(*) FROM task_owner WHERE owner_id = ?').pluck().get(a.ownerId)).toBe(0n);
+  });
+
+  it('takes a crashed process on this host for gone at once (its pid is gone); one on another host only once its lease expired', async () => {
+    const { first, second, clock } = await twoProcesses();
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const insert = first.db.prepare(`INSERT INTO console_process (owner_id, pid, host, command, role, started_at, heartbeat_at) VALUES (?, ?, ?, 'deduction serve', 'scheduler', ?, ?)`);
+    insert.run('crashed-here', deadPid, hostname(), clock.b, clock.b);
+    const here = new ProcessLease({ store: second, timing, command: 'Deduction Console', wantsScheduler: true, now: () => clock.b });
+    expect(here.role).toBe('scheduler');
+    here.close();
+
+    insert.run('elsewhere', deadPid, 'another-host', clock.b, clock.b);
+    const there = new ProcessLease({ store: second, timing, command: 'Deduction Console', wantsScheduler: true, now: () => clock.b });
+    expect(there.role).toBe('watcher');
+    expect(there.schedulerHolder()).toMatchObject({ host: 'another-host', pid: deadPid });
+    clock.b += 600;
+    expect(there.heartbeat().promoted).toBe(true);
   });
 });
