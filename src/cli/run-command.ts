@@ -99,6 +99,7 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
         appName: 'Deduction Console',
         version: pkg.version,
         recover: false,
+        processLabel: `deduction run ${file}`,
         logger: stderrLogger(io),
         ...(engines ? { engines } : {}),
       });

@@ -40,6 +40,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
         migrationsDir: requireShippedDir('migrations'),
         appName: 'Deduction Console',
         version: pkg.version,
+        processLabel: 'deduction serve',
         htmlToPdf,
       });
       const staticDir = findShippedDir('out/renderer') ?? findShippedDir('renderer');

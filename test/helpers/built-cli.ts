@@ -5,10 +5,10 @@ import { REPO_ROOT } from './paths';
 
 export const BIN = join(REPO_ROOT, 'bin/deduction.mjs');
 
-/** Starts the built `deduction` bin; `npm test` builds it before the unit tests run. */
-export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
+/** Starts the built `deduction` bin (with `env` added to this process's); `npm test` builds it before the unit tests run. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
   if (!existsSync(join(REPO_ROOT, 'out/node/cli.js'))) throw new Error('out/node/cli.js is missing: run `npm run build` first (npm test does)');
-  return spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  return spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 /** Resolves with the first stdout match of `pattern`, or rejects if the process ends first. */

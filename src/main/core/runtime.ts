@@ -8,14 +8,21 @@ import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
 import { connectEngines } from './engine/env-engines';
 import { attachEventIngest } from './engine/ingest-events';
+import { watchOtherProcesses } from './ownership/change-watch';
+import { leaseTiming, type LeaseTiming } from './ownership/lease-timing';
+import { OwnedScheduler } from './ownership/owned-scheduler';
+import { describeProcess, ProcessLease, type ProcessInfo } from './ownership/process-lease';
 import { findShippedDir } from './paths';
 import type { HtmlToPdf } from './report/html-to-pdf';
-import { Scheduler } from './scheduler/scheduler';
+import type { Scheduler } from './scheduler/scheduler';
 import { createConsoleService, type EngineDirectory } from './service/console-service';
 import { EventHub } from './service/event-hub';
 import { appendFeeds, taskChangeFeed } from './service/live-events';
 import { readSettings } from './settings/settings-store';
 import { openStore, type Store } from './store/store';
+import type { ProcessRole } from './store/tables';
+import { TERMINAL_TASK_STATUSES } from '../../shared/status';
+import { errorText } from '../../shared/error-text';
 
 export interface ConsoleRuntimeOptions {
   dbFile: string;
@@ -34,6 +41,10 @@ export interface ConsoleRuntimeOptions {
    * says no: it drives its own task only, even on a database another console uses.
    */
   recover?: boolean;
+  /** What this process is, as other processes on the database name it ("deduction serve"). */
+  processLabel?: string;
+  /** Lease and watch intervals; the environment (see lease-timing.ts) or the defaults otherwise. */
+  lease?: Partial<LeaseTiming>;
   logger?: Logger;
   /** Prints run reports to PDF (the shell's offscreen window, or a system Chromium). */
   htmlToPdf?: HtmlToPdf;
@@ -49,12 +60,23 @@ export interface ConsoleRuntime {
   readonly store: Store;
   readonly scheduler: Scheduler;
   readonly events: EventHub;
+  /** This process's place among the processes sharing the database. */
+  readonly ownership: RuntimeOwnership;
   /** The API acting as the configured operator. */
   readonly api: ConsoleApi;
   /** The API acting as a named operator (a browser session's), in that session's role. */
   apiFor(operator: string, role?: SessionRole): ConsoleApi;
   engineStates(): EngineState[];
   close(): Promise<void>;
+}
+
+export interface RuntimeOwnership {
+  /** scheduler: runs and recovers tasks; watcher: another process holds that role; runner: runs only its own task. */
+  role(): ProcessRole;
+  /** The other live process holding the scheduler role, if any. */
+  schedulerHolder(): ProcessInfo | null;
+  /** One sentence for the user: what this process may do on the database, and who else holds what. */
+  describe(): string;
 }
 
 interface Engines extends EngineDirectory {
@@ -102,8 +124,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     throw error;
   }
   const events = new EventHub();
+  const timing = leaseTiming(options.lease);
+  let lease: ProcessLease;
+  try {
+    lease = new ProcessLease({ store, timing, command: options.processLabel ?? options.appName, wantsScheduler: options.recover !== false });
+  } catch (error) {
+    await engines.close();
+    store.close();
+    throw error;
+  }
   const stopIngest = attachEventIngest(engines.port, store, logger);
-  const scheduler = new Scheduler({ store, engine: engines.port, logger });
+  const scheduler = new OwnedScheduler({ store, engine: engines.port, logger }, lease, options.dbFile);
   const changes = taskChangeFeed(events);
   const appends = appendFeeds(events);
   // Alerts are checked on every commit; their settings are read again at most once a second.
@@ -116,29 +147,77 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const offChanges = scheduler.onChange((batch) => {
     changes.push(batch);
     alerts.onTaskChanges(batch);
+    for (const change of batch) {
+      if (change.task && TERMINAL_TASK_STATUSES.includes(change.task.status)) lease.release(change.taskId);
+    }
+  });
+  const watch = watchOtherProcesses({
+    store,
+    intervalMs: timing.watchMs,
+    isOwn: (taskId) => lease.owns(taskId),
+    onTaskChanges: (batch) => {
+      changes.push(batch);
+      alerts.onTaskChanges(batch);
+    },
+    onLogsAppended: (batch) => events.emit('logsAppended', batch),
   });
   const offAppends = engines.port.onEvents((batch) => appends.push(batch));
   const offStates = engines.onStates((states) => {
     events.emit('engineStatus', states);
     alerts.onEngineStates(states);
   });
-  if (options.recover !== false) await scheduler.recover();
+  const takeOver = async (): Promise<void> => {
+    const claimed = new Set(lease.sweep());
+    if (claimed.size > 0) await scheduler.recover({ only: (taskId) => claimed.has(taskId) });
+  };
+
+  let closed = false;
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    if (beating || closed) return;
+    beating = true;
+    void (async () => {
+      const outcome = lease.heartbeat();
+      if (closed) return;
+      for (const taskId of outcome.lost) scheduler.forget(taskId);
+      if (outcome.lost.length > 0) logger.error(`this process's heartbeat was late beyond ${timing.expiryMs} ms; tasks ${outcome.lost.join(', ')} were taken over by another process and are only watched here now`);
+      if (outcome.promoted) logger.warn(`${options.dbFile}: the process that held the scheduler stopped; this console holds it now`);
+      await takeOver();
+    })()
+      .catch((error: unknown) => logger.error(`task leases: ${errorText(error)}`))
+      .finally(() => (beating = false));
+  }, timing.heartbeatMs);
+  heartbeat.unref();
+  const ownership: RuntimeOwnership = {
+    role: () => lease.role,
+    schedulerHolder: () => lease.schedulerHolder(),
+    describe: () => {
+      const held = lease.schedulerHolder();
+      if (lease.role === 'scheduler') return `this process holds the scheduler of ${options.dbFile}: it runs and recovers its tasks`;
+      if (lease.role === 'runner') return `this process runs only the tasks it starts on ${options.dbFile}`;
+      return `watch mode: the scheduler of ${options.dbFile} is held by ${held ? describeProcess(held, Date.now()) : 'another process'}; this console shows every task live but starts and controls none, and takes the scheduler over if that process stops`;
+    },
+  };
+  if (lease.role === 'watcher') logger.warn(ownership.describe());
+  await takeOver();
 
   const serviceFor = (operator: () => string, role: SessionRole) =>
     createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf });
   const apiFor = (operator: string, role: SessionRole = 'operator') => serviceFor(() => operator, role);
   const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator');
-  let closed = false;
   return {
     store,
     scheduler,
     events,
+    ownership,
     api: configured,
     apiFor,
     engineStates: () => engines.states(),
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(heartbeat);
+      watch.close();
       offStates();
       offAppends();
       offChanges();
@@ -147,6 +226,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       scheduler.close();
       stopIngest();
       await engines.close();
+      lease.close();
       store.close();
     },
   };

@@ -138,15 +138,16 @@ export class Scheduler {
   /**
    * Picks up where a previous process left off: loads every task that was initializing,
    * running or paused, re-arms its timers, and asks the Engines about every node that was
-   * running (see reconcile.ts).
+   * running (see reconcile.ts). `only` narrows it to the tasks this process may take (the
+   * others belong to another live process sharing the database).
    */
-  async recover(): Promise<RecoveryReport> {
+  async recover(options: { only?: (taskId: Id) => boolean } = {}): Promise<RecoveryReport> {
     const rows = this.options.store.all(
       this.options.store.kysely.selectFrom('deduction_task').select(['id', 'status']).where('status', 'in', ['initializing', 'running', 'paused']).orderBy('id'),
     );
     const tasks: TaskRuntime[] = [];
     for (const row of rows) {
-      if (this.core.tasks.has(row.id)) continue;
+      if (this.core.tasks.has(row.id) || (options.only && !options.only(row.id))) continue;
       const task = this.load(row.id);
       if (task) tasks.push(task);
     }
@@ -230,6 +231,12 @@ export class Scheduler {
     if (!this.core.isLive(node)) return;
     this.commit(new Step(this.core.clock.now()), (step) => controls.applyManualDecision({ core: this.core, step, operator }, node, batch, manual), true);
     this.schedule();
+  }
+
+  /** Drops a task from memory without writing anything: another process has taken it over. */
+  forget(taskId: Id): void {
+    const task = this.core.tasks.get(taskId);
+    if (task) this.discard(task);
   }
 
   /** Stops listening to the Engine and clears every timer; the store stays open. */

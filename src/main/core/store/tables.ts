@@ -228,6 +228,24 @@ export interface SchemaMigrationTable {
   app_version: string;
 }
 
+export type ProcessRole = 'scheduler' | 'watcher' | 'runner';
+
+export interface ConsoleProcessTable {
+  owner_id: string;
+  pid: number;
+  host: string;
+  command: string;
+  role: ProcessRole;
+  started_at: Millis;
+  heartbeat_at: Millis;
+}
+
+export interface TaskOwnerTable {
+  task_id: Id;
+  owner_id: string;
+  claimed_at: Millis;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -244,6 +262,8 @@ export interface Database {
   engine_cursor: EngineCursorTable;
   engine_console: EngineConsoleTable;
   app_setting: AppSettingTable;
+  console_process: ConsoleProcessTable;
+  task_owner: TaskOwnerTable;
   schema_migration: SchemaMigrationTable;
 }
 
