@@ -41,7 +41,7 @@ export function formatPlace(problem: Pick<Problem, 'path' | 'pathNodeId'>): stri
 
 /** Names the node each problem's path starts at, from the nodes that parsed (by input index). */
 export function nameProblemNodes(problems: Problem[], nodes: readonly { index: number; node: { nodeId: string } }[]): void {
-  if (nodes.length === 0) return;
+  if (problems.length === 0 || nodes.length === 0) return;
   const ids = new Map<number, string>();
   for (const { index, node } of nodes) ids.set(index, node.nodeId);
   for (const problem of problems) {
