@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TestEngine } from '../../../../src/main/core/engine/test-engine';
+import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import type { Store } from '../../../../src/main/core/store/store';
-import { harness, nodeStatuses, waitForTask, workflow, type Harness } from '../../../helpers/scheduler';
+import { harness, nodeStatuses, recordingLogger, waitForTask, waitUntil, workflow, type Harness } from '../../../helpers/scheduler';
+import { openTestStore } from '../../../helpers/store';
+import { useTempDirs } from '../../../helpers/temp';
+
+const tempDir = useTempDirs();
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -129,6 +135,61 @@ describe('container retry', () => {
     expect(executions(h.store, task_id, 'box').map((run) => run.status)).toEqual(['failed', 'failed']);
     expect(executions(h.store, task_id, 'doomed').map((run) => run.status)).toEqual(['failed', 'failed']);
     expect(transitions(h.store, task_id, 'box').at(-1)).toMatchObject({ to_status: 'failed', batch: 2, reason: '1 of 1 children failed: doomed after 1 retry' });
+  });
+
+  it('counts a container’s retries already spent after a restart instead of starting over', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    const engine = new TestEngine({ script: { doomed: { outcome: 'failed' } } });
+    const first = new Scheduler({ store, engine, logger: recordingLogger() });
+    const { task_id } = first.createTask(
+      workflow([
+        { nodeId: 'box', nodeType: 'container', retry: { maxRetries: 2, backoff: { initialMs: 150, factor: 1 } } },
+        { nodeId: 'doomed', parentId: 'box' },
+      ]),
+    );
+    await first.startTask(task_id);
+    await waitUntil(first, () => executions(store, task_id, 'box').length === 2 && executions(store, task_id, 'box')[1]!.status === 'failed');
+    first.close();
+    store.close();
+
+    const reopened = await openTestStore(dir);
+    const second = new Scheduler({ store: reopened, engine, logger: recordingLogger() });
+    try {
+      await second.recover();
+      expect(await waitForTask(second, reopened, task_id)).toBe('failed');
+      expect(executions(reopened, task_id, 'box').map((run) => run.batch)).toEqual([1, 2, 3]);
+      expect(transitions(reopened, task_id, 'box').at(-1)!.reason).toMatch(/after 2 retries$/);
+    } finally {
+      second.close();
+      engine.close();
+      reopened.close();
+    }
+  });
+
+  it('times out a container that was running when the console restarted, from its stored start', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    const engine = new TestEngine({ script: { slow: { durationMs: 10_000 } } });
+    const first = new Scheduler({ store, engine, logger: recordingLogger() });
+    const { task_id } = first.createTask(workflow([{ nodeId: 'box', nodeType: 'container', timeoutMs: 400 }, { nodeId: 'slow', parentId: 'box' }]));
+    await first.startTask(task_id);
+    await waitUntil(first, () => nodeStatuses(store, task_id)['slow'] === 'running');
+    first.close();
+    store.close();
+
+    const reopened = await openTestStore(dir);
+    const second = new Scheduler({ store: reopened, engine, logger: recordingLogger() });
+    try {
+      await second.recover();
+      expect(await waitForTask(second, reopened, task_id)).toBe('failed');
+      expect(executions(reopened, task_id, 'box')).toMatchObject([{ batch: 1, status: 'timeout', error_code: 'TIMEOUT' }]);
+      expect(nodeStatuses(reopened, task_id)['slow']).toBe('stopped');
+    } finally {
+      second.close();
+      engine.close();
+      reopened.close();
+    }
   });
 
   it('retries a container whose initialization the Engine refused', async () => {
