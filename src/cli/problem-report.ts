@@ -1,7 +1,7 @@
 import { FILE_PROBLEM } from '../main/core/workflow/file-problems';
 import type { WorkflowReadResult } from '../shared/workflow/read-result';
 import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized';
-import { formatPath, type Problem } from '../shared/workflow/problems';
+import { formatPlace, type Problem } from '../shared/workflow/problems';
 import type { CliIo } from './io';
 
 /** How the workflow commands print what validation found. */
@@ -13,9 +13,9 @@ export function isUnreadable(result: WorkflowReadResult): boolean {
   return result.problems.some((problem) => FILE_CODES.has(problem.code));
 }
 
-/** One line per problem: severity, where, what, and the code to look up. */
+/** One line per problem: severity, where (by node id; `--json` has the paths), what, and the code to look up. */
 export function problemLines(problems: readonly Problem[]): string[] {
-  return problems.map((problem) => `${problem.severity.padEnd(7)}  ${formatPath(problem.path)}: ${problem.message} [${problem.code}]`);
+  return problems.map((problem) => `${problem.severity.padEnd(7)}  ${formatPlace(problem)}: ${problem.message} [${problem.code}]`);
 }
 
 export function counted(count: number, noun: string, plural = `${noun}s`): string {

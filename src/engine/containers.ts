@@ -52,12 +52,19 @@ export class Containers {
     private readonly deps: { emit: (event: EngineEvent) => void; trees: TaskTrees; logger: Logger },
   ) {}
 
-  /** Starts initializing; a repeat of the same (task, node, batch) is acknowledged as a duplicate. */
+  /**
+   * Starts initializing; a repeat of the same (task, node, batch) is acknowledged as a
+   * duplicate, and a newer batch of a container still up tears the older one down first.
+   */
   init(command: InitContainerCommand): { ok: true; duplicate: boolean } | { ok: false; message: string } {
     const existing = this.records.get(key(command.taskId, command.nodeId));
     if (existing && existing.ref.batch === command.batch) return { ok: true, duplicate: true };
     if (existing && (existing.status === 'running' || existing.status === 'initializing')) {
-      return { ok: false, message: `container ${command.nodeId} of task ${command.taskId} is still up as batch ${existing.ref.batch}; stop it first` };
+      if (existing.ref.batch > command.batch) {
+        return { ok: false, message: `container ${command.nodeId} of task ${command.taskId} is up as batch ${existing.ref.batch}, newer than ${command.batch}` };
+      }
+      // A newer batch (a retry of the container, or of one around it) replaces the old instance.
+      this.teardown(existing.ref, `replaced by batch ${command.batch}`);
     }
     const parsed = containerConfigSchema.safeParse(command.containerConfig);
     if (!parsed.success) {

@@ -69,13 +69,17 @@ export const AGENT_TRANSITIONS: Machine<NodeStatus> = {
   skipped: ['ready', 'pending'],
 };
 
-/** completed | failed → running: a container reopens when an operator restarts something inside it. */
+/**
+ * completed | failed → running: a container reopens when an operator restarts something inside
+ * it. initializing | running → ready: the container failed or timed out and its retry policy
+ * runs it (and its whole subtree) again after the backoff.
+ */
 export const CONTAINER_TRANSITIONS: Machine<NodeStatus> = {
   pending: ['waiting', 'ready', 'skipped'],
   waiting: ['ready', 'skipped'],
   ready: ['initializing', 'waiting', 'skipped', 'failed'],
-  initializing: ['running', 'failed', 'stopped'],
-  running: ['completed', 'failed', 'stopped'],
+  initializing: ['running', 'failed', 'stopped', 'ready'],
+  running: ['completed', 'failed', 'stopped', 'ready'],
   completed: ['ready', 'running', 'pending'],
   failed: ['ready', 'running', 'skipped', 'pending'],
   stopped: ['ready', 'skipped', 'pending'],

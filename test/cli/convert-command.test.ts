@@ -52,7 +52,7 @@ describe('deduction convert', () => {
     const out = join(dir, 'out.bpmn');
     const result = await run('convert', source, '--to', 'bpmn', '--out', out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/nodes\[1\]\.dependencies\[0\]\.sourceNodeId: "a" depends on itself/);
+    expect(result.stderr).toMatch(/node "a" › dependencies\[0\]\.sourceNodeId: "a" depends on itself/);
     expect(result.stderr).toMatch(/is not a valid workflow; nothing was written/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual(['bad.json']);

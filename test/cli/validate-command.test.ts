@@ -34,9 +34,9 @@ describe('deduction validate', () => {
     const result = await validate(path);
     expect(result.code).toBe(2);
     expect(result.stdout.split('\n')).toEqual([
-      'error    nodes[2].timeoutMs: must be more than 0 [SCHEMA]',
-      'error    nodes[1].dependencies[0].sourceNodeId: depends on "ghost", but no node has that id [UNKNOWN_DEPENDENCY]',
-      'error    nodes[1].dependencies[1].condition.nope: unknown JSON Logic operator "nope" [INVALID_JSON_LOGIC]',
+      'error    node "b" › timeoutMs: must be more than 0 [SCHEMA]',
+      'error    node "a" › dependencies[0].sourceNodeId: depends on "ghost", but no node has that id [UNKNOWN_DEPENDENCY]',
+      'error    node "a" › dependencies[1].condition.nope: unknown JSON Logic operator "nope" [INVALID_JSON_LOGIC]',
       `${path}: invalid JSON workflow: 3 errors`,
     ]);
   });
@@ -45,7 +45,7 @@ describe('deduction validate', () => {
     const path = file('warn.json', JSON.stringify({ ...flat(['a']), nodes: [...flat(['a']).nodes, { nodeId: 'box', nodeType: 'container', parentId: 'root' }] }));
     const result = await validate(path);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^warning {2}nodes\[2\]: the container "box" holds no nodes/);
+    expect(result.stdout).toMatch(/^warning {2}node "box": the container "box" holds no nodes/);
     expect(result.stdout).toMatch(/valid JSON workflow .*; 1 warning$/);
   });
 

@@ -27,6 +27,10 @@ test('builds a workflow from the palette by keyboard, validating live, with undo
   await expect(page.getByTestId('problems-list')).toContainText('Agent without an agent load');
   await expect(page.getByTestId('agent-node-agent').getByTestId('problem-badge')).toBeVisible();
 
+  // The Engine's catalog reaches the validator: an http agent without url cannot run.
+  await page.getByTestId('inspector-agent-load').fill('http');
+  await expect(page.getByTestId('problems-list')).toContainText('Required config field missing');
+  await expect(page.getByTestId('problems-list')).toContainText('node "agent" › agentConfig.url');
   await page.getByTestId('inspector-agent-load').fill('script');
   await expect(page.getByTestId('problems-summary')).toHaveText('No problems');
 

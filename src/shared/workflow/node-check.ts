@@ -25,6 +25,12 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
     } else {
       if (node.agentLoad !== undefined) ignored('agentLoad', 'containers run no load themselves; their agents do');
       if (node.agentConfig !== undefined) ignored('agentConfig', 'containers run no load themselves; their agents do');
+      if (node.priority !== undefined && node.priority !== 0) {
+        add('warning', WORKFLOW_PROBLEM.pointlessSetting, path('priority'), 'priority has no effect on a container: containers take no Engine capacity, so they never wait in the queue that priority orders', {
+          context: 'containerPriority',
+          node: nodeRef(id),
+        });
+      }
       if ((shape.children.get(id) ?? []).length === 0) {
         add('warning', WORKFLOW_PROBLEM.emptyContainer, path(), `the container ${nodeRef(id)} holds no nodes, so it does nothing and completes at once`, { node: nodeRef(id) });
       }

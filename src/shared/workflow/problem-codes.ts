@@ -45,6 +45,9 @@ export const WORKFLOW_PROBLEM = {
   agentWithoutLoad: 'AGENT_WITHOUT_LOAD',
   ignoredSetting: 'IGNORED_SETTING',
   pointlessSetting: 'POINTLESS_SETTING',
+  // Agent configs against their manifest's configSchema (when the catalog is known).
+  missingConfigField: 'MISSING_CONFIG_FIELD',
+  configAlternatives: 'CONFIG_ALTERNATIVES',
   // The validator itself failed; never expected, reported rather than thrown.
   internal: 'INTERNAL_ERROR',
 } as const;

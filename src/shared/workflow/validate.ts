@@ -1,15 +1,25 @@
+import type { AgentCatalogEntry } from '../engine/protocol';
 import { append } from './append';
+import { checkAgentConfigs } from './config-check';
 import { checkDependencies } from './dependency-check';
 import { scanJsonValue } from './json-scan';
 import { checkNodeSettings } from './node-check';
 import { normalizeDefinition } from './normalize';
 import type { NormalizedWorkflowDefinition } from './normalized';
-import type { Problem } from './problems';
+import { nameProblemNodes, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { parseInput } from './schema-check';
 import { checkTree } from './structure-check';
 import { describe, literal } from './zod-problems';
 import { errorText } from '../error-text';
+
+export interface ValidationOptions {
+  /**
+   * The Engines' agent catalog: agent configs are checked against their manifest's
+   * configSchema (required fields). Without it (no Engine known yet) they are not.
+   */
+  agents?: readonly AgentCatalogEntry[];
+}
 
 export interface ValidationResult {
   /** No errors (warnings allowed). */
@@ -25,9 +35,9 @@ export interface ValidationResult {
  * reports every problem at once. Runs in the browser as well as in Node, never throws, and
  * takes time linear in the input (100,000 nodes, 10,000 nesting levels).
  */
-export function validateWorkflow(input: unknown): ValidationResult {
+export function validateWorkflow(input: unknown, options: ValidationOptions = {}): ValidationResult {
   try {
-    return validate(input);
+    return validate(input, options);
   } catch (error) {
     const detail = errorText(error);
     return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.internal, path: [], message: `the validator failed on this input: ${detail}`, params: { detail } }]);
@@ -38,7 +48,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
-function validate(input: unknown): ValidationResult {
+function validate(input: unknown, options: ValidationOptions): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     const message = `a workflow definition must be an object with "name" and "nodes", not ${describe(input)}`;
     return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.notAnObject, path: [], message, params: { received: literal(input) } }]);
@@ -49,14 +59,19 @@ function validate(input: unknown): ValidationResult {
 
   const parsed = parseInput(input as Record<string, unknown>, scan.problems);
   append(problems, parsed.problems);
+  const named = (found: Problem[]) => {
+    nameProblemNodes(found, parsed.nodes);
+    return found;
+  };
   const shape = checkTree(parsed.nodes, parsed.brokenIds, parsed.incomplete);
   append(problems, shape.problems);
   const dependencies = checkDependencies(shape, parsed.brokenIds);
   append(problems, dependencies.problems);
   append(problems, checkNodeSettings(shape));
+  if (options.agents) append(problems, checkAgentConfigs(shape, options.agents));
 
-  if (hasErrors(problems) || parsed.header === undefined) return fail(problems);
-  return { ok: true, definition: normalizeDefinition(parsed.header, shape, dependencies.kept), problems };
+  if (hasErrors(problems) || parsed.header === undefined) return fail(named(problems));
+  return { ok: true, definition: normalizeDefinition(parsed.header, shape, dependencies.kept), problems: named(problems) };
 }
 
 function fail(problems: Problem[]): ValidationResult {

@@ -1,6 +1,7 @@
 import { errorReason } from '../../../shared/api/error-reasons';
 import { createTaskOptionsSchema, type CreateTaskOptions, type CreateTaskResult } from '../../../shared/task/create';
-import { formatPath } from '../../../shared/workflow/problems';
+import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
+import { formatPlace } from '../../../shared/workflow/problems';
 import { buildTree } from '../../../shared/workflow/tree';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
@@ -38,8 +39,9 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
  * normalized definition as its snapshot, its variables and node counts), every node (with its
  * level in the tree), every dependency and each node's first transition (→ pending). On any
  * validation error nothing is written and a SchedulerError carries every problem found.
+ * `agents` (the Engines' catalog) has agent configs checked against their manifests.
  */
-export function createTask(store: Store, definition: unknown, options: CreateTaskOptions = {}, now: number = Date.now()): CreateTaskResult {
+export function createTask(store: Store, definition: unknown, options: CreateTaskOptions = {}, now: number = Date.now(), agents?: readonly AgentCatalogEntry[]): CreateTaskResult {
   const parsedOptions = createTaskOptionsSchema.safeParse(options);
   if (!parsedOptions.success) {
     const issue = parsedOptions.error.issues[0]!;
@@ -47,11 +49,11 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
     throw new SchedulerError('INVALID_ARGUMENT', `createTask options: ${path}: ${issue.message}`, { reason: errorReason('argument.invalid', { path, detail: issue.message }) });
   }
   const settings = parsedOptions.data;
-  const validation = validateWorkflow(definition);
+  const validation = validateWorkflow(definition, agents === undefined ? {} : { agents });
   if (!validation.ok || !validation.definition) {
     const errors = validation.problems.filter((problem) => problem.severity === 'error');
     const first = errors[0];
-    const summary = first ? `; first: ${formatPath(first.path)}: ${first.message}` : '';
+    const summary = first ? `; first: ${formatPlace(first)}: ${first.message}` : '';
     throw new SchedulerError('INVALID_WORKFLOW', `the workflow is not valid: ${errors.length} error${errors.length === 1 ? '' : 's'}${summary}`, {
       reason: errorReason('workflow.invalid', { count: errors.length }),
       problems: validation.problems,

@@ -1,4 +1,5 @@
 import { NODE_REASON } from '../../../shared/task/reasons';
+import { containerFailed } from './container-end';
 import type { Core } from './core';
 import { allChildrenEnded } from './counters';
 import { joinDecision } from '../../../shared/dependency/evaluator';
@@ -109,25 +110,17 @@ function unsatisfiedReason(node: RtNode, edge: RtEdge): string {
   return `${join}dependency on ${source.nodeId} (${edge.type}) can never be satisfied: ${what}`;
 }
 
-/** A running container ends once every child has ended: failed if one of them failed. */
+/** A running container ends once every child has ended: failed if one of them failed (then retried if its policy says so). */
 function finishContainer(core: Core, step: Step, container: RtNode): void {
-  const execution = container.exec;
-  container.endTime = step.now;
   if (container.childFailed > 0) {
     const failed = container.children.filter((child) => child.status === 'failed').map((child) => child.nodeId);
     const shown = failed.slice(0, 5).join(', ') + (failed.length > 5 ? `, … (${failed.length - 5} more)` : '');
-    container.errorCode = NODE_REASON.childFailed;
-    container.errorMessage = `${failed.length} of ${container.children.length} children failed: ${shown}`;
-    if (execution) {
-      execution.status = 'failed';
-      execution.errorCode = container.errorCode;
-      execution.errorMessage = container.errorMessage;
-      execution.endTime = step.now;
-      step.execution(execution);
-    }
-    transition(core, step, container, 'failed', 'dependency', container.errorMessage);
+    const message = `${failed.length} of ${container.children.length} children failed: ${shown}`;
+    containerFailed(core, step, container, { status: 'failed', code: NODE_REASON.childFailed, message, trigger: 'dependency', reason: message });
     return;
   }
+  const execution = container.exec;
+  container.endTime = step.now;
   container.errorCode = null;
   container.errorMessage = null;
   if (execution) {

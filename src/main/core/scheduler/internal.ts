@@ -1,4 +1,5 @@
 import { NODE_REASON } from '../../../shared/task/reasons';
+import { containerTimedOut } from './container-end';
 import type { Core, InternalEvent, TimerItem } from './core';
 import { attemptFailed, containerInitFailed, containerInitialized, startRefusedForCapacity } from './outcomes';
 import type { Step } from './step';
@@ -28,6 +29,10 @@ function timerDue(core: Core, step: Step, item: TimerItem): void {
   if (item.kind === 'notBefore') {
     if (node.timerAt === item.at) node.timerAt = null;
     if (node.notBefore === item.at) core.work.add(node);
+    return;
+  }
+  if (node.type === 'container') {
+    if ((node.status === 'initializing' || node.status === 'running') && node.batch === item.batch) containerTimedOut(core, step, node);
     return;
   }
   const execution = node.exec;

@@ -182,12 +182,15 @@ function loadExecutions(store: Store, task: TaskRuntime): void {
 }
 
 /**
- * Retries spent count the automatic running → ready transitions (trigger error or timeout)
- * since the node last became ready any other way; a ready node whose last transition was an
- * operator's is forced (it starts whatever its dependencies say).
+ * Retries spent count the automatic running (or, for containers, initializing) → ready
+ * transitions (trigger error or timeout) since the node last became ready any other way; a
+ * ready node whose last transition was an operator's is forced (it starts whatever its
+ * dependencies say).
  */
 function loadHistory(store: Store, task: TaskRuntime): void {
-  const wanted = [...task.nodes.values()].filter((node) => node.status === 'ready' || (node.status === 'running' && node.retry !== undefined)).map((node) => node.nodeId);
+  const wanted = [...task.nodes.values()]
+    .filter((node) => node.status === 'ready' || ((node.status === 'running' || node.status === 'initializing') && node.retry !== undefined))
+    .map((node) => node.nodeId);
   for (let at = 0; at < wanted.length; at += 500) {
     const rows = store.all(
       store.kysely
@@ -201,7 +204,8 @@ function loadHistory(store: Store, task: TaskRuntime): void {
     for (const row of rows) {
       if (row.from_status === row.to_status) continue;
       const node = task.nodes.get(row.node_id)!;
-      if (row.to_status === 'ready' && row.from_status === 'running' && (row.trigger_type === 'error' || row.trigger_type === 'timeout')) node.retriesUsed++;
+      const automatic = (row.from_status === 'running' || row.from_status === 'initializing') && (row.trigger_type === 'error' || row.trigger_type === 'timeout');
+      if (row.to_status === 'ready' && automatic) node.retriesUsed++;
       else if (row.to_status === 'ready' || row.to_status === 'pending') node.retriesUsed = 0;
       node.forced = row.to_status === 'ready' && row.trigger_type === 'user';
     }
@@ -216,9 +220,13 @@ function loadHistory(store: Store, task: TaskRuntime): void {
  */
 export function activateTask(core: Core, task: TaskRuntime): void {
   for (const node of task.nodes.values()) {
-    if (isNotStarted(node.status)) core.work.add(node);
-    else if (node.type === 'container' && node.status === 'running') core.work.add(node);
-    else if (node.status === 'running' && node.exec?.startTime !== null && node.exec?.startTime !== undefined) core.armDeadline(node, node.exec.startTime);
+    if (isNotStarted(node.status)) {
+      core.work.add(node);
+      continue;
+    }
+    if (node.type === 'container' && node.status === 'running') core.work.add(node);
+    const started = node.exec?.startTime;
+    if ((node.status === 'running' || node.status === 'initializing') && started !== null && started !== undefined) core.armDeadline(node, started);
   }
 }
 

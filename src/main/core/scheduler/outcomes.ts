@@ -1,4 +1,5 @@
 import type { TriggerType } from '../../../shared/status';
+import { containerFailed } from './container-end';
 import type { Core } from './core';
 import { retryDecision } from './retry';
 import type { RtNode } from './runtime';
@@ -125,7 +126,7 @@ export function startRefusedForCapacity(core: Core, step: Step, node: RtNode, me
   requeueAfterDelay(core, node);
 }
 
-function requeueAfterDelay(core: Core, node: RtNode): void {
+export function requeueAfterDelay(core: Core, node: RtNode): void {
   if (node.notBefore !== null && node.notBefore > core.clock.now()) core.armNotBefore(node);
   else core.work.add(node);
 }
@@ -138,14 +139,5 @@ export function containerInitialized(core: Core, step: Step, node: RtNode, note?
 }
 
 export function containerInitFailed(core: Core, step: Step, node: RtNode, code: string, message: string): void {
-  const execution = node.exec!;
-  execution.status = 'failed';
-  execution.errorCode = code;
-  execution.errorMessage = message;
-  execution.endTime = step.now;
-  step.execution(execution);
-  node.errorCode = code;
-  node.errorMessage = message;
-  node.endTime = step.now;
-  transition(core, step, node, 'failed', 'error', `the Engine could not initialize it (${code}: ${message})`);
+  containerFailed(core, step, node, { status: 'failed', code, message, trigger: 'error', reason: `the Engine could not initialize it (${code}: ${message})` });
 }

@@ -90,9 +90,12 @@ export class Scheduler {
     this.unsubscribe = options.engine.onEvents((events) => this.ingest(events));
   }
 
-  /** Validates and stores a workflow as a new pending task; see create-task.ts. */
+  /**
+   * Validates (agent configs against the catalog of the Engines known now) and stores a
+   * workflow as a new pending task; see create-task.ts.
+   */
   createTask(definition: unknown, options?: CreateTaskOptions): CreateTaskResult {
-    return createTask(this.options.store, definition, options, this.core.clock.now());
+    return createTask(this.options.store, definition, options, this.core.clock.now(), this.core.engine.catalog());
   }
 
   queryNodes(taskId: Id, query?: NodeQuery): NodeView[] {

@@ -132,6 +132,8 @@ function startContainer(core: Core, step: Step, node: RtNode): void {
   if (!config.ok) return failUnresolved(core, step, node, config.message);
   const execution = newExecution(core, step, node, 'initializing', config.text);
   transition(core, step, node, 'initializing', 'system', `initializing on the Engine (batch ${node.batch})`);
+  // A container's timeoutMs counts from the start of its initialization.
+  core.armDeadline(node, step.now);
   const command = { taskId: node.task.id, nodeId: node.nodeId, batch: execution.batch, containerConfig: config.config };
   step.after(() => sendInit(core, node, command));
 }

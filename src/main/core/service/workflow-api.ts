@@ -12,9 +12,9 @@ type WorkflowMethods = Pick<
   'validateWorkflow' | 'importWorkflow' | 'exportWorkflow' | 'listTemplates' | 'listTemplateVersions' | 'loadTemplate' | 'saveTemplate' | 'diffTemplates'
 >;
 
-export function workflowApi({ store, operator }: ConsoleServiceDeps): WorkflowMethods {
+export function workflowApi({ store, operator, engines }: ConsoleServiceDeps): WorkflowMethods {
   return {
-    validateWorkflow: async (definition) => validateWorkflow(definition),
+    validateWorkflow: async (definition) => validateWorkflow(definition, { agents: engines.catalog() }),
     importWorkflow: ({ fileName, text }) => parseWorkflowText(text, { source: fileName || 'the file', fileName }),
     exportWorkflow: async ({ definition, format }) => {
       const checked = validateWorkflow(definition);

@@ -88,7 +88,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
   const [fitRequest, setFitRequest] = useState(0);
   const [notice, setNotice] = useNotice();
   const catalog = useAgentCatalog(services);
-  const validation = useLiveValidation(definition);
+  const validation = useLiveValidation(definition, catalog.items);
   const problemIndex = useMemo(() => indexProblems(validation.definition, validation.problems), [validation]);
   const dirty = isDirty(state);
 
@@ -176,8 +176,9 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
     }
   };
 
+  // A draft may be saved with agent configs still incomplete; a task may not start with them.
   const refuseIfInvalid = (action: 'save' | 'start'): boolean => {
-    const result = validateWorkflow(latest.current);
+    const result = validateWorkflow(latest.current, action === 'start' ? { agents: catalog.items } : {});
     if (!hasErrors(result.problems)) return false;
     setDialog({ kind: 'refused', action, problems: result.problems });
     return true;

@@ -6,6 +6,9 @@ import type { AgentCatalogItem } from './model/agent-catalog';
 import { errorMessage } from '../common/error-message';
 
 export type CatalogState = { status: 'loading' | 'ready' | 'failed' | 'offline'; items: AgentCatalogItem[]; error?: string };
+
+/** One object, so that what depends on the items (live validation) does not rerun every render. */
+const OFFLINE: CatalogState = { status: 'offline', items: [] };
 type Fetched = { status: 'loading' | 'ready' | 'offline'; items: AgentCatalogItem[] } | { status: 'failed'; items: AgentCatalogItem[]; error: unknown };
 
 /** The Engines' agent catalog, fetched when the editor opens, in the window's language where manifests translate it. */
@@ -31,5 +34,5 @@ export function useAgentCatalog(services: EditorServices | null): CatalogState {
     },
     [state, language, t],
   );
-  return services ? localized : { status: 'offline', items: [] };
+  return services ? localized : OFFLINE;
 }

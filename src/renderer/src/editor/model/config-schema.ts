@@ -1,3 +1,5 @@
+import { configGaps } from '../../../../shared/workflow/config-requirements';
+
 /**
  * What an agent's manifest says its config should hold, read from the JSON Schema in its
  * catalog entry, so the inspector can list the expected fields beside the JSON editor.
@@ -41,11 +43,9 @@ export function configFields(schema: Record<string, unknown> | undefined): Confi
   });
 }
 
-/** Required fields the config does not have yet. */
+/** Required fields the config does not have yet (as the validator reads the manifest). */
 export function missingConfigFields(schema: Record<string, unknown> | undefined, config: Record<string, unknown> | undefined): string[] {
-  return configFields(schema)
-    .filter((field) => field.required && !(config && field.name in config))
-    .map((field) => field.name);
+  return configGaps(schema, config, undefined).flatMap((gap) => (gap.kind === 'missing' ? [gap.field] : []));
 }
 
 /** A starting config for a new agent: every field the schema gives a default for. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPath, type Problem } from '../../../../shared/workflow/problems';
+import { formatPath, formatPlace, type Problem } from '../../../../shared/workflow/problems';
 import { problemMessage, problemTitle } from '../../common/problem-text';
 
 interface ProblemsPanelProps {
@@ -40,7 +40,9 @@ export function ProblemList({ problems, onSelect, testId }: ProblemsPanelProps &
             <span className="problem-severity">{t(`problems.severity.${problem.severity}`)}</span>
             <span className="problem-title">{problemTitle(t, problem)}</span>
             <span className="problem-message">{problemMessage(t, problem)}</span>
-            <code className="problem-path">{problem.nodeId ?? formatPath(problem.path)}</code>
+            <code className="problem-path" title={formatPath(problem.path)}>
+              {formatPlace(problem)}
+            </code>
           </button>
         </li>
       ))}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { workflowDefinitionSchema, type WorkflowDefinitionInput } from '../../../src/shared/workflow/definition';
+import { WORKFLOW_PROBLEM as P } from '../../../src/shared/workflow/problem-codes';
+import { validateWorkflow } from '../../../src/shared/workflow/validate';
+import { REPO_ROOT } from '../../helpers/paths';
+import { agent, container, warnings, workflow } from '../../helpers/workflow';
+
+/**
+ * Nothing in a definition is accepted without effect: every field of the zod schema is listed
+ * here with the test that shows what it does (`runs`: the scheduler, an Engine or the
+ * validator act on it; `kept`: it is descriptive, and the test shows it carried to where
+ * people see it). A field that one node type ignores names that type under `ignoredOn`, and
+ * setting it there must draw a validator warning. A field added to the schema without an
+ * entry fails this test.
+ */
+interface Evidence {
+  kind: 'runs' | 'kept';
+  file: string;
+  test: string;
+}
+interface FieldEntry {
+  evidence: Evidence[];
+  ignoredOn?: { nodeType: 'agent' | 'container'; value: unknown; code: string };
+}
+
+const runs = (file: string, test: string): Evidence => ({ kind: 'runs', file, test });
+const kept = (file: string, test: string): Evidence => ({ kind: 'kept', file, test });
+
+const SCHED = 'test/main/core/scheduler';
+const VALIDATE = 'test/shared/workflow/validate.test.ts';
+const backoffRuns = runs(`${SCHED}/retry.test.ts`, 'waits initialMs·factorⁿ⁻¹ capped at maxMs, with the schema defaults where the policy is silent');
+
+const FIELDS: Record<string, FieldEntry> = {
+  name: { evidence: [runs(`${SCHED}/create-task.test.ts`, 'takes the name from the workflow when none is given')] },
+  description: { evidence: [kept('test/main/core/workflow/templates.test.ts', 'saves a definition as version 1, then 2, 3 under the same name, with decimal string ids')] },
+  version: { evidence: [kept('test/main/core/workflow/bpmn/round-trip.test.ts', 'keeps every field of a hand-made workflow')] },
+  variables: { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'decides activations over the variables and the results of nodes that have ended')] },
+  'nodes[].nodeId': { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'starts a task: the node tree goes to the Engine in its wire format, then the task runs and ends completed')] },
+  'nodes[].nodeType': { evidence: [runs(`${SCHED}/containers.test.ts`, 'are initialized on their Engine before any child starts, nested ones included')] },
+  'nodes[].isRoot': { evidence: [runs(VALIDATE, 'reports a node without a parent beside the root, and isRoot false without a parent')] },
+  'nodes[].parentId': { evidence: [runs(VALIDATE, 'normalizes: parentId and children both filled, defaults applied, key order fixed')] },
+  'nodes[].children': { evidence: [runs(VALIDATE, 'normalizes: parentId and children both filled, defaults applied, key order fixed')] },
+  'nodes[].name': { evidence: [kept('test/renderer/monitor/tree/model/visible-rows.test.ts', 'searches names and ids case-insensitively, combined with the status filter')] },
+  'nodes[].containerName': { evidence: [kept('test/main/core/workflow/bpmn/round-trip.test.ts', 'keeps every field of a hand-made workflow')] },
+  'nodes[].agentLoad': {
+    evidence: [runs('test/shared/workflow/engine-format.test.ts', 'writes requestType 1 with the tree in pre-order, boxes with containerConfig, agents with load and config')],
+    ignoredOn: { nodeType: 'container', value: 'sim', code: P.ignoredSetting },
+  },
+  'nodes[].agentConfig': {
+    evidence: [
+      runs('test/shared/workflow/engine-format.test.ts', 'writes requestType 1 with the tree in pre-order, boxes with containerConfig, agents with load and config'),
+      runs('test/shared/workflow/config-check.test.ts', 'makes an http node without url a validation error, named by node id'),
+    ],
+    ignoredOn: { nodeType: 'container', value: { a: 1 }, code: P.ignoredSetting },
+  },
+  'nodes[].containerConfig': {
+    evidence: [runs('test/engine/containers.test.ts', 'initializes per containerConfig; children get its environment and folder; stop tears it down')],
+    ignoredOn: { nodeType: 'agent', value: { env: {} }, code: P.ignoredSetting },
+  },
+  'nodes[].dependencies[].sourceNodeId': { evidence: [runs(`${SCHED}/retry.test.ts`, 'fails the node once its retries are spent, and its dependents are skipped')] },
+  'nodes[].dependencies[].type': { evidence: [runs(`${SCHED}/evaluator.test.ts`, 'has the shared cases')] },
+  'nodes[].dependencies[].condition': { evidence: [runs(`${SCHED}/evaluator.test.ts`, 'reads conditions with json-logic truthiness, not JavaScript')] },
+  'nodes[].join': { evidence: [runs(`${SCHED}/evaluator.test.ts`, 'has the shared cases')] },
+  'nodes[].priority': {
+    evidence: [runs(`${SCHED}/queue.test.ts`, 'makes ready agents wait for Engine capacity, higher priority first, never running more than the Engine can')],
+    ignoredOn: { nodeType: 'container', value: 5, code: P.pointlessSetting },
+  },
+  'nodes[].retry.maxRetries': {
+    evidence: [
+      runs(`${SCHED}/retry.test.ts`, 'fails the node once its retries are spent, and its dependents are skipped'),
+      runs(`${SCHED}/container-end.test.ts`, 'reruns the whole subtree as new batches, containers initialized again, and succeeds on the second attempt'),
+    ],
+  },
+  'nodes[].retry.backoff.initialMs': { evidence: [backoffRuns, runs(`${SCHED}/retry.test.ts`, 'runs each attempt as a new execution batch after its backoff, until one succeeds')] },
+  'nodes[].retry.backoff.factor': { evidence: [backoffRuns] },
+  'nodes[].retry.backoff.maxMs': { evidence: [backoffRuns] },
+  'nodes[].timeoutMs': {
+    evidence: [
+      runs(`${SCHED}/retry.test.ts`, 'times an execution out on its own clock, stops it on the Engine, then retries or fails'),
+      runs(`${SCHED}/container-end.test.ts`, 'stops what runs inside, skips what has not started, and ends the container timed out'),
+    ],
+  },
+  'nodes[].pin.at': { evidence: [runs(`${SCHED}/timers.test.ts`, 'starts a node pinned to a moment already past at once, and one pinned to a later moment then')] },
+  'nodes[].pin.delayMs': { evidence: [runs(`${SCHED}/timers.test.ts`, 'holds a node until delayMs after the task started, while others run')] },
+  'nodes[].activation': { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'decides activations over the variables and the results of nodes that have ended')] },
+  'nodes[].layout.x': { evidence: [kept('test/renderer/monitor/graph/graph-layout.test.ts', 'keeps a workflow’s own layout')] },
+  'nodes[].layout.y': { evidence: [kept('test/renderer/monitor/graph/graph-layout.test.ts', 'keeps a workflow’s own layout')] },
+  'nodes[].layout.width': { evidence: [kept('test/main/core/workflow/bpmn/export.test.ts', 'turns layouts relative to the parent container into absolute diagram bounds')] },
+  'nodes[].layout.height': { evidence: [kept('test/main/core/workflow/bpmn/export.test.ts', 'turns layouts relative to the parent container into absolute diagram bounds')] },
+};
+
+type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Every leaf field of the schema by path; JSON values (configs, conditions, variables) are leaves. */
+function fieldsOf(schema: z.ZodType, path: string, out: string[]): string[] {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+      return fieldsOf(def.innerType!, path, out);
+    case 'array':
+      if (defOf(def.element!).type === 'object') return fieldsOf(def.element!, `${path}[]`, out);
+      out.push(path);
+      return out;
+    case 'object':
+      for (const [key, field] of Object.entries(def.shape ?? {})) fieldsOf(field, path ? `${path}.${key}` : key, out);
+      return out;
+    case 'union': {
+      const objects = def.options!.filter((option) => defOf(option).type === 'object');
+      if (objects.length === 0) out.push(path);
+      for (const option of objects) fieldsOf(option, path, out);
+      return out;
+    }
+    default:
+      out.push(path);
+      return out;
+  }
+}
+
+const schemaFields = [...new Set(fieldsOf(workflowDefinitionSchema, '', []))].sort();
+
+describe('every field of the definition schema has an effect or draws a warning', () => {
+  it('lists each field of the schema, and only those', () => {
+    expect(schemaFields.length).toBeGreaterThan(30);
+    expect(Object.keys(FIELDS).sort()).toEqual(schemaFields);
+  });
+
+  it.each(Object.entries(FIELDS))('%s: names tests that exist', (field, entry) => {
+    expect(entry.evidence.length, field).toBeGreaterThan(0);
+    for (const evidence of entry.evidence) {
+      const text = readFileSync(join(REPO_ROOT, evidence.file), 'utf8');
+      expect(text.includes(`it('${evidence.test}'`) || text.includes(`it(\`${evidence.test}\``), `${field}: ${evidence.file} › ${evidence.test}`).toBe(true);
+    }
+  });
+
+  it.each(Object.entries(FIELDS).filter(([, entry]) => entry.ignoredOn !== undefined))('%s: warns where its node type ignores it', (field, entry) => {
+    const { nodeType, value, code } = entry.ignoredOn!;
+    const key = field.replace('nodes[].', '');
+    const node = nodeType === 'container' ? container('box', { parentId: 'root', [key]: value }) : agent('box', 'root', { [key]: value });
+    const inner = nodeType === 'container' ? [agent('inside', 'box')] : [];
+    const result = validateWorkflow(workflow([container('root'), node, ...inner]) as WorkflowDefinitionInput);
+    expect(warnings(result).filter((problem) => problem.code === code && problem.path.join('.') === `nodes.1.${key}`), field).toHaveLength(1);
+  });
+});
