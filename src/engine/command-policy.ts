@@ -126,6 +126,6 @@ function glob(pattern: string, inPath: boolean): RegExp {
 /** The refusal, naming the command and the policy. */
 export function refusal(policy: CommandPolicy, subject: CommandSubject): string {
   const what = subject.path && subject.path !== subject.shown ? `${subject.shown} (${subject.path})` : subject.shown;
-  const allowed = policy.allow.length === 0 ? 'it allows no command' : `it allows ${policy.allow.join(', ')}`;
-  return `${what} is not allowed by this Engine's command policy (${policy.origin}): ${allowed}`;
+  const refused = `${what} is not allowed by this Engine's command policy (${policy.origin})`;
+  return policy.allow.length === 0 ? refused : `${refused}: it allows ${policy.allow.join(', ')}`;
 }

@@ -138,7 +138,7 @@ export class NodeRuns {
     context: { cwd?: string; env: Record<string, string> },
   ): Promise<AgentOutcome> {
     const config: JsonObject = { ...(record.manifest.defaults as JsonObject | undefined), ...(command.config as JsonObject) };
-    const timeoutMs = earliest(command.timeoutMs ?? record.manifest.timeoutMs, processTimeout(record.manifest, config));
+    const timeoutMs = earliest(command.timeoutMs ?? record.manifest.timeoutMs, commandTimeout(record.manifest, config));
     const timer =
       timeoutMs === undefined ? undefined : setTimeout(() => this.abort(record, 'timeout', `timed out after ${timeoutMs} ms`), timeoutMs);
     const run: AgentRun = {
@@ -271,10 +271,10 @@ export class NodeRuns {
   }
 }
 
-/** A process agent's config may bound its own run (`timeoutMs`); other kinds read that key themselves. */
-function processTimeout(manifest: AgentManifest, config: JsonObject): number | undefined {
+/** The command agent's config may bound its own run (`timeoutMs`); for other agents that key is their own data. */
+function commandTimeout(manifest: AgentManifest, config: JsonObject): number | undefined {
   const value = config['timeoutMs'];
-  return manifest.kind === 'process' && typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+  return manifest.commandFromConfig && typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
