@@ -72,8 +72,10 @@ function hostLaunch(run: AgentRun, config: CommandConfig, cwd: string): Prepared
   }
   const command = config.command!;
   if (config.shell) {
-    const args = process.platform === 'win32' ? ['/d', '/s', '/c', command] : ['-c', command, 'sh', ...config.args];
-    return { ok: true, launch: { file: found.file, args, cwd, env, label: 'shell command' } };
+    if (process.platform === 'win32') {
+      return { ok: true, launch: { file: found.file, args: ['/d', '/s', '/c', `"${command}"`], windowsVerbatimArguments: true, cwd, env, label: 'shell command' } };
+    }
+    return { ok: true, launch: { file: found.file, args: ['-c', command, 'sh', ...config.args], cwd, env, label: 'shell command' } };
   }
   return { ok: true, launch: { file: found.file, args: config.args, cwd, env, label: command } };
 }

@@ -6,6 +6,8 @@ export interface ProcessLaunch {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** Windows: pass args as written (cmd /s /c "line" parses its own quoting). */
+  windowsVerbatimArguments?: boolean;
   /** The program in messages ("df", "sh script", "docker image alpine:3"). */
   label: string;
   /** The process left something to tidy once it ended (a script's temporary folder). */

@@ -42,6 +42,7 @@ function spawnAgent(run: AgentRun, launch: ProcessLaunch): Promise<AgentOutcome>
       detached: process.platform !== 'win32',
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      windowsVerbatimArguments: launch.windowsVerbatimArguments ?? false,
     });
     let result: JsonValue | undefined;
     let lastStderr = '';
