@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { buildCommandPolicy, type CommandPolicy } from '../engine/command-policy';
 import { startEngine } from '../engine/server';
 import { ENGINE_PROTOCOL_VERSION } from '../shared/engine/protocol';
 import type { Logger } from '../shared/logger';
@@ -18,6 +19,8 @@ interface EngineCommandOptions {
   id?: string;
   tlsCert?: string;
   tlsKey?: string;
+  allowCommand: string[];
+  commandPolicy?: string;
 }
 
 const LOOPBACK = /^(127\.|::1$|localhost$)/;
@@ -35,6 +38,13 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
     .option('--id <name>', "the Engine's name towards consoles (default: host name and port)")
     .option('--tls-cert <file>', 'PEM certificate: serve https/wss')
     .option('--tls-key <file>', 'PEM private key of the certificate')
+    .option(
+      '--allow-command <pattern>',
+      'let workflows run this program (repeatable): a name (df, python*), an absolute path (/usr/bin/df, /opt/tools/**), docker:IMAGE (docker:alpine:*) or * for any; without it nothing runs',
+      (pattern: string, previous: string[]) => [...previous, pattern],
+      [] as string[],
+    )
+    .option('--command-policy <file.json>', 'a file of such patterns: {"allow": ["df", "/usr/bin/*"]}')
     .action(async (options: EngineCommandOptions) => {
       const port = Number(options.port);
       const capacity = Number(options.capacity);
@@ -44,12 +54,21 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
         exit(2);
         return;
       }
+      let commandPolicy: CommandPolicy;
+      try {
+        commandPolicy = buildCommandPolicy(options.allowCommand, options.commandPolicy === undefined ? undefined : resolve(options.commandPolicy));
+      } catch (error) {
+        io.err(`deduction engine: ${(error as Error).message}`);
+        exit(2);
+        return;
+      }
       const token = options.token ?? process.env['DEDUCTION_ENGINE_TOKEN'] ?? randomBytes(18).toString('base64url');
       const engine = await startEngine({
         token,
         port,
         host: options.host,
         capacity,
+        commandPolicy,
         logger: cliLogger(io),
         ...(options.id ? { id: options.id } : {}),
         ...(options.catalog ? { catalogDir: resolve(options.catalog) } : {}),
@@ -60,6 +79,7 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
       io.out(`Engine ${engine.engineId} listening on ${engine.url} (protocol ${ENGINE_PROTOCOL_VERSION}, capacity ${capacity})`);
       io.out(`  agents: ${agents.join(', ')}`);
       if (!options.token && !process.env['DEDUCTION_ENGINE_TOKEN']) io.out(`  token:  ${token}`);
+      io.out(`  commands: ${commandPolicy.allow.length === 0 ? 'none allowed (--allow-command, --command-policy)' : commandPolicy.allow.join(', ')}`);
       io.out('Press Ctrl+C to stop.');
       await stopped;
       await engine.close();

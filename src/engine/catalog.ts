@@ -46,7 +46,7 @@ export function loadCatalog(dir: string | null, logger: Logger): AgentCatalog {
 }
 
 function toEntry(manifest: AgentManifest): AgentCatalogEntry {
-  const { command: _command, env: _env, timeoutMs: _timeoutMs, ...entry } = manifest;
+  const { command: _command, commandFromConfig: _commandFromConfig, env: _env, timeoutMs: _timeoutMs, ...entry } = manifest;
   return entry;
 }
 

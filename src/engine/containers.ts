@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { NODE_ERROR_CODES, type EngineEvent, type EngineNodeState, type EngineNodeStatus, type InitContainerCommand, type NodeRef } from '../shared/engine/protocol';
 import type { Logger } from '../shared/logger';
+import { checkWorkflowEnv } from './agents/env-filter';
 import type { TaskTrees } from './task-trees';
 
 /** What an Engine does with a containerConfig; other keys are left to other Engines. */
 export const containerConfigSchema = z
   .object({
-    /** Environment variables for every process agent inside (inner containers override outer ones). */
+    /**
+     * Environment variables for every process agent inside (inner containers override outer
+     * ones); names that let a program run foreign code (NODE_OPTIONS…) fail the container.
+     */
     env: z.record(z.string(), z.string()).default({}),
     /** Give the container a fresh working folder, the cwd of its process agents, removed at teardown. */
     workDir: z.boolean().default(false),
@@ -65,6 +69,7 @@ export class Containers {
       return { ok: false, message: `containerConfig ${issue.path.join('.') || ''}: ${issue.message}` };
     }
     const config = parsed.data;
+    const envProblem = checkWorkflowEnv(config.env, 'containerConfig env');
     const ref: NodeRef = { taskId: command.taskId, nodeId: command.nodeId, batch: command.batch };
     let settle: (ok: boolean) => void = () => undefined;
     const ready = new Promise<boolean>((resolve) => (settle = resolve));
@@ -74,6 +79,10 @@ export class Containers {
     if (outer?.cwd) record.cwd = outer.cwd;
     this.records.set(key(command.taskId, command.nodeId), record);
     this.status(record, 'initializing');
+    if (envProblem) {
+      this.fail(record, envProblem, NODE_ERROR_CODES.envRefused);
+      return { ok: true, duplicate: false };
+    }
     record.timer = setTimeout(() => this.finishInit(record, config), config.initDelayMs);
     return { ok: true, duplicate: false };
   }
@@ -98,11 +107,11 @@ export class Containers {
     this.status(record, 'running');
   }
 
-  private fail(record: ContainerRecord, message: string): void {
+  private fail(record: ContainerRecord, message: string, errorCode: string = NODE_ERROR_CODES.containerFailed): void {
     record.status = 'failed';
     record.errorMessage = message;
     record.settle(false);
-    this.status(record, 'failed', { errorCode: NODE_ERROR_CODES.containerFailed, errorMessage: message });
+    this.status(record, 'failed', { errorCode, errorMessage: message });
   }
 
   has(taskId: string, nodeId: string): boolean {

@@ -13,6 +13,7 @@ import type { Logger } from '../shared/logger';
 import { AGENT_RUNNERS } from './agents/runners';
 import type { AgentOutcome, AgentRun, JsonObject, JsonValue, ManualDecision } from './agents/types';
 import type { AgentCatalog } from './catalog';
+import type { CommandPolicy } from './command-policy';
 import type { Containers } from './containers';
 import type { AgentManifest } from './manifest';
 import type { TaskTrees } from './task-trees';
@@ -49,6 +50,7 @@ export interface NodeRunsDeps {
   capacity: number;
   sampleIntervalMs: number;
   killGraceMs: number;
+  commandPolicy: CommandPolicy;
 }
 
 export const refKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
@@ -135,19 +137,21 @@ export class NodeRuns {
     decision: Promise<ManualDecision>,
     context: { cwd?: string; env: Record<string, string> },
   ): Promise<AgentOutcome> {
-    const timeoutMs = command.timeoutMs ?? record.manifest.timeoutMs;
+    const config: JsonObject = { ...(record.manifest.defaults as JsonObject | undefined), ...(command.config as JsonObject) };
+    const timeoutMs = earliest(command.timeoutMs ?? record.manifest.timeoutMs, commandTimeout(record.manifest, config));
     const timer =
       timeoutMs === undefined ? undefined : setTimeout(() => this.abort(record, 'timeout', `timed out after ${timeoutMs} ms`), timeoutMs);
     const run: AgentRun = {
       ref: record.ref,
       manifest: record.manifest,
-      config: { ...(record.manifest.defaults as JsonObject | undefined), ...(command.config as JsonObject) },
+      config,
       catalogDir: this.deps.catalog.dir,
       env: context.env,
       signal: record.controller.signal,
       decision,
       sampleIntervalMs: this.deps.sampleIntervalMs,
       killGraceMs: this.deps.killGraceMs,
+      commandPolicy: this.deps.commandPolicy,
       emit: {
         progress: (progress, message) => {
           record.progress = Math.min(1, Math.max(0, progress));
@@ -265,6 +269,16 @@ export class NodeRuns {
     record.decide(record.decision);
     return { ok: true };
   }
+}
+
+/** The command agent's config may bound its own run (`timeoutMs`); for other agents that key is their own data. */
+function commandTimeout(manifest: AgentManifest, config: JsonObject): number | undefined {
+  const value = config['timeoutMs'];
+  return manifest.commandFromConfig && typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 function cap(text: string, max = MAX_MESSAGE_CHARS): string {

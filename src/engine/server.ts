@@ -8,6 +8,7 @@ import { ENGINE_LIMITS, ENGINE_PROTOCOL_VERSION, ENGINE_SOCKET, eventAckSchema, 
 import { consoleLogger, type Logger } from '../shared/logger';
 import { loadCatalog, shippedCatalogDir } from './catalog';
 import { handleCommand, type CommandContext } from './commands';
+import { NO_COMMANDS_POLICY, type CommandPolicy } from './command-policy';
 import { Containers } from './containers';
 import { EventStreams } from './event-streams';
 import { checkHandshake, HandshakeRefused } from './handshake';
@@ -34,6 +35,11 @@ export interface EngineOptions {
   killGraceMs?: number;
   /** PEM certificate and key: serve https/wss instead of http/ws. */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Which programs the command agent may start; by default none (a standalone Engine runs
+   * only what its operator allows).
+   */
+  commandPolicy?: CommandPolicy;
   /** How long the events of a disconnected console are kept. */
   streamRetentionMs?: number;
   /** Events in flight to a console before waiting for its acks. */
@@ -85,6 +91,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     capacity,
     sampleIntervalMs: options.sampleIntervalMs ?? 1000,
     killGraceMs: options.killGraceMs ?? 2000,
+    commandPolicy: options.commandPolicy ?? NO_COMMANDS_POLICY,
   });
   const context: CommandContext = { runs, containers, trees, streams, logger };
 

@@ -127,15 +127,3 @@ describe('manual agent', () => {
     await expect(client.decideManual({ ...ref('ghost'), approved: true, operator: 'x' })).rejects.toMatchObject({ code: 'UNKNOWN_NODE' });
   });
 });
-
-describe('script agent (shipped process agent)', () => {
-  it('runs the shipped demo script with progress and a result', async () => {
-    const { client, log } = await setup();
-    await client.startNode(start('sc', 'script', { steps: 2, delayMs: 10 }));
-    const end = await log.ended('sc');
-    expect(end).toMatchObject({ status: 'completed', exitCode: 0, result: { steps: 2, node: 'sc' } });
-    const progress = log.events.filter((event): event is NodeProgressEvent => event.type === 'node.progress' && event.nodeId === 'sc');
-    expect(progress.map((event) => event.progress)).toEqual([0.5, 1]);
-    expect(log.events.some((event) => event.type === 'node.log' && event.level === 'warn' && event.message === 'the demo agent has nothing real to do')).toBe(true);
-  });
-});

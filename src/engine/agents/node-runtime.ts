@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { NO_APP_NODE_ENV, NODE_PATH_ENV } from '../../shared/engine/node-env';
-
+import { findOnPath } from './program-path';
 
 export type NodeRuntime = { ok: true; file: string; env: Record<string, string> } | { ok: false; message: string };
 
@@ -17,12 +16,7 @@ export interface NodeRuntimeContext {
 const here = (): NodeRuntimeContext => ({ env: process.env, electron: process.versions['electron'], execPath: process.execPath, platform: process.platform, exists: existsSync });
 
 function onPath(context: NodeRuntimeContext): string | null {
-  const name = context.platform === 'win32' ? 'node.exe' : 'node';
-  for (const dir of (context.env['PATH'] ?? '').split(context.platform === 'win32' ? ';' : delimiter)) {
-    if (!dir) continue;
-    if (context.exists(join(dir, name))) return join(dir, name);
-  }
-  return null;
+  return findOnPath(context.platform === 'win32' ? 'node.exe' : 'node', { path: context.env['PATH'], platform: context.platform, exists: context.exists });
 }
 
 /**

@@ -6,38 +6,39 @@ import type { LogLevel } from '../../shared/status';
 import { parseAgentLine } from './line-protocol';
 import { signalProcessTree, terminateProcessTree } from './process-tree';
 import { sampleProcess } from './resource-sampler';
-import type { AgentOutcome, AgentRun, JsonObject, JsonValue, LogStream } from './types';
-import { nodeRuntime } from './node-runtime';
+import type { AgentOutcome, AgentRun, JsonValue, LogStream } from './types';
+import { prepareCommandLaunch } from './command-agent';
+import type { ProcessLaunch } from './launch';
+import { prepareManifestLaunch } from './manifest-command';
 
 /** A result larger than this would not fit an event; it is refused with an error log line. */
 export const MAX_RESULT_BYTES = 512 * 1024;
 const MAX_LINE_CHARS = 65_536;
 
 /**
- * Runs a process agent: the manifest's command, the merged config as one JSON line on stdin,
- * stdout and stderr read line by line through the line protocol, the exit code deciding the
- * outcome. The process gets its own process group so a stop or a timeout ends its whole tree.
+ * Runs a process agent: the manifest's command, or for the command agent the one its config
+ * names. The merged config goes as one JSON line on stdin, stdout and stderr are read line by
+ * line through the line protocol, and the exit code decides the outcome. The process gets its
+ * own process group so a stop or a timeout ends its whole tree.
  */
-export function runProcess(run: AgentRun): Promise<AgentOutcome> {
-  const command = run.manifest.command ?? [];
-  const node = command.some((part) => part.includes('{node}')) ? nodeRuntime() : null;
-  if (node && !node.ok) return Promise.resolve({ status: 'failed', errorCode: NODE_ERROR_CODES.spawnFailed, errorMessage: node.message });
-  const argv = expandCommand(command, run.config, run.catalogDir, node?.file ?? process.execPath);
-  const [file, ...args] = argv;
-  if (!file) return Promise.resolve({ status: 'failed', errorCode: NODE_ERROR_CODES.spawnFailed, errorMessage: 'empty command' });
+export async function runProcess(run: AgentRun): Promise<AgentOutcome> {
+  const prepared = run.manifest.commandFromConfig ? prepareCommandLaunch(run) : prepareManifestLaunch(run);
+  if (!prepared.ok) {
+    run.emit.log('error', 'system', `${prepared.outcome.errorCode}: ${prepared.outcome.errorMessage}`);
+    return prepared.outcome;
+  }
+  try {
+    return await spawnAgent(run, prepared.launch);
+  } finally {
+    prepared.launch.cleanup?.();
+  }
+}
 
+function spawnAgent(run: AgentRun, launch: ProcessLaunch): Promise<AgentOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, {
-      cwd: run.cwd ?? run.catalogDir ?? process.cwd(),
-      env: {
-        ...process.env,
-        ...run.manifest.env,
-        ...run.env,
-        DEDUCTION_TASK_ID: run.ref.taskId,
-        DEDUCTION_NODE_ID: run.ref.nodeId,
-        DEDUCTION_BATCH: String(run.ref.batch),
-        ...node?.env,
-      },
+    const child = spawn(launch.file, launch.args, {
+      cwd: launch.cwd,
+      env: launch.env,
       detached: process.platform !== 'win32',
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
@@ -73,7 +74,10 @@ export function runProcess(run: AgentRun): Promise<AgentOutcome> {
     child.stdin.on('error', () => undefined);
     child.stdin.end(`${JSON.stringify(run.config)}\n`);
 
-    const onAbort = (): void => void terminateProcessTree(child, run.killGraceMs);
+    const onAbort = (): void => {
+      launch.onAbort?.();
+      void terminateProcessTree(child, run.killGraceMs);
+    };
     run.signal.addEventListener('abort', onAbort, { once: true });
 
     child.once('spawn', () => {
@@ -88,7 +92,7 @@ export function runProcess(run: AgentRun): Promise<AgentOutcome> {
     child.once('error', (error) => {
       stopSampling();
       run.signal.removeEventListener('abort', onAbort);
-      resolve({ status: 'failed', errorCode: NODE_ERROR_CODES.spawnFailed, errorMessage: `cannot start ${file}: ${error.message}` });
+      resolve({ status: 'failed', errorCode: NODE_ERROR_CODES.spawnFailed, errorMessage: `cannot start ${launch.label}: ${error.message}` });
     });
     child.once('close', (code, signal) => {
       run.signal.removeEventListener('abort', onAbort);
@@ -96,11 +100,16 @@ export function runProcess(run: AgentRun): Promise<AgentOutcome> {
         resolve(result === undefined ? { status: 'completed', exitCode: 0 } : { status: 'completed', result, exitCode: 0 });
         return;
       }
+      const explained = launch.explainFailure?.(code, lastStderr);
+      if (explained) {
+        resolve(explained);
+        return;
+      }
       const how = code === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${code}`;
       const outcome: AgentOutcome = {
         status: 'failed',
         errorCode: NODE_ERROR_CODES.exitCode,
-        errorMessage: lastStderr ? `${file} ${how}: ${lastStderr}` : `${file} ${how}`,
+        errorMessage: lastStderr ? `${launch.label} ${how}: ${lastStderr}` : `${launch.label} ${how}`,
       };
       if (code !== null) outcome.exitCode = code;
       if (result !== undefined) outcome.result = result;
@@ -112,21 +121,4 @@ export function runProcess(run: AgentRun): Promise<AgentOutcome> {
 function readLines(stream: Readable, onLine: (line: string) => void): void {
   stream.setEncoding('utf8');
   createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
-}
-
-/**
- * Fills the command's placeholders: `{config.NAME}` with a string or number of the config,
- * then `{catalog}` and `{node}` (the executable nodeRuntime chose). A missing config value
- * leaves an empty string.
- */
-export function expandCommand(command: readonly string[], config: JsonObject, catalogDir: string | null, node: string): string[] {
-  return command.map((part) =>
-    part
-      .replace(/\{config\.([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
-        const value = config[name];
-        return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-      })
-      .replace(/\{catalog\}/g, catalogDir ?? '.')
-      .replace(/\{node\}/g, node),
-  );
 }

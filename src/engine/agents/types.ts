@@ -1,5 +1,6 @@
 import type { LogLevel } from '../../shared/status';
 import type { LOG_STREAMS, NodeRef } from '../../shared/engine/protocol';
+import type { CommandPolicy } from '../command-policy';
 import type { AgentManifest } from '../manifest';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -39,6 +40,8 @@ export interface AgentRun {
   sampleIntervalMs: number;
   /** How long a process tree gets between SIGTERM and SIGKILL. */
   killGraceMs: number;
+  /** Which programs the command agent may start on this Engine. */
+  commandPolicy: CommandPolicy;
 }
 
 /** How an agent ended by itself; a stop or a timeout overrides it. */

@@ -356,6 +356,14 @@ export const NODE_ERROR_CODES = {
   invalidConfig: 'INVALID_CONFIG',
   containerFailed: 'CONTAINER_FAILED',
   agentError: 'AGENT_ERROR',
+  /** The Engine's command policy does not allow the program; nothing was started. */
+  commandRefused: 'COMMAND_REFUSED',
+  /** An environment variable the Engine never lets a workflow set (NODE_OPTIONS, LD_PRELOAD…). */
+  envRefused: 'ENV_REFUSED',
+  /** The script's interpreter is not installed on the Engine's host. */
+  interpreterUnavailable: 'INTERPRETER_UNAVAILABLE',
+  /** A docker run was asked for, and the Engine's host has no docker (or no daemon). */
+  dockerUnavailable: 'DOCKER_UNAVAILABLE',
 } as const;
 
 export const TERMINAL_ENGINE_STATUSES: readonly EngineNodeStatus[] = ['completed', 'failed', 'stopped', 'timeout'];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LOCAL_USER_POLICY } from '../../../engine/command-policy';
 import { startEngine, type EngineOptions } from '../../../engine/server';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
@@ -42,6 +43,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
   const logger = options.logger ?? consoleLogger;
   const token = randomBytes(24).toString('base64url');
   const engineOptions = {
+    commandPolicy: LOCAL_USER_POLICY,
     ...options.engine,
     token,
     host: '127.0.0.1',

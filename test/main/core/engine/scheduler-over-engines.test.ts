@@ -41,7 +41,7 @@ describe('a workflow run by the scheduler through the Engine protocol', () => {
         { nodeId: 'phase', nodeType: 'container', containerConfig: { env: { PHASE: 'one' } } },
         { nodeId: 'red', parentId: 'phase', agentLoad: 'red-team', agentConfig: { durationMs: 50, logLinesPerSecond: 100 } },
         { nodeId: 'blue', parentId: 'phase', agentLoad: 'blue-team', agentConfig: { durationMs: 50, failTimes: 1 }, retry: { maxRetries: 2, backoff: { initialMs: 10 } } },
-        { nodeId: 'report', agentLoad: 'script', agentConfig: { steps: 1, delayMs: 0 }, dependencies: [{ sourceNodeId: 'phase', type: 'success' }] },
+        { nodeId: 'report', agentLoad: 'script', agentConfig: { interpreter: 'node', script: "console.log('::result {\"reported\":true}')" }, dependencies: [{ sourceNodeId: 'phase', type: 'success' }] },
       ]),
     );
     await scheduler.startTask(created.task_id);
