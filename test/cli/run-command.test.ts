@@ -23,12 +23,34 @@ async function run(args: string[]): Promise<{ code: number; report: RunReport; s
   return { code, report: JSON.parse(io.stdout()) as RunReport, stderr: io.stderr() };
 }
 
-function healthServer(): Promise<string> {
-  const server = createServer((request, response) => {
-    response.writeHead(request.url === '/health' ? 200 : 404, { 'Content-Type': 'application/json' }).end('{"ok":true}');
-  });
+/** A loopback port nothing listens on, for the IT-ops example's order service. */
+function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    }),
+  );
+}
+
+/** A server that holds a port and answers 404 to everything. */
+function squatter(): Promise<string> {
+  const server = createServer((_request, response) => response.writeHead(404).end());
   servers.push(server);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`)));
+}
+
+/** The result of a node's last execution, as the store keeps it. */
+function resultOf(db: string, nodeId: string): unknown {
+  const reader = new BetterSqlite3(db, { readonly: true });
+  const text = reader
+    .prepare('SELECT result FROM node_execution WHERE node_id = ? ORDER BY batch DESC LIMIT 1')
+    .pluck()
+    .get(nodeId) as string | null | undefined;
+  reader.close();
+  if (text === undefined) throw new Error(`${nodeId} never ran`);
+  return text === null ? null : JSON.parse(text);
 }
 
 /** Waits until the run's task is under way, reading the database as another process would. */
@@ -49,33 +71,48 @@ async function waitForRunningTask(db: string): Promise<void> {
 }
 
 describe('deduction run', () => {
-  it('runs the red-versus-blue example to completion on the embedded Engine', async () => {
-    const { code, report } = await run([example('red-vs-blue.json'), '--approve', '--db', join(tempDir(), 'db.sqlite')]);
+  it('runs the red-versus-blue example to completion: the umpire script scores the round and one briefing runs', async () => {
+    const db = join(tempDir(), 'db.sqlite');
+    const { code, report } = await run([example('red-vs-blue.json'), '--approve', '--db', db]);
     expect(code).toBe(0);
     expect(report.task).toMatchObject({ status: 'completed', counters: { totalNodes: report.nodes.length, failedNodes: 0, runningNodes: 0 } });
     expect(report.task.id).toMatch(/^\d{16,19}$/);
     const ended = report.nodes.filter((node) => ['completed', 'skipped'].includes(node.status));
     expect(ended).toHaveLength(report.nodes.length);
-    const skipped = report.nodes.filter((node) => node.status === 'skipped').map((node) => node.nodeId);
-    expect(skipped.length).toBeGreaterThan(0);
     const ran = report.nodes.filter((node) => node.status === 'completed' && node.nodeType === 'agent');
     expect(ran.every((node) => node.batches >= 1 && node.startTime !== null && node.endTime! >= node.startTime)).toBe(true);
+    expect(resultOf(db, 'setup')).toMatchObject({ scenario: 'strait-crossing', seed: 42, forces: { red: { ships: expect.any(Number) } } });
+    expect(resultOf(db, 'umpire')).toEqual({ winner: 'red', margin: 0.08, redStrike: 0.72, blueHolding: 0.64 });
+    const status = (nodeId: string) => report.nodes.find((node) => node.nodeId === nodeId)?.status;
+    expect([status('brief-red-win'), status('brief-blue-win')]).toEqual(['completed', 'skipped']);
   }, 90_000);
 
-  it('runs the IT-ops example against a live health endpoint, approving its manual step', async () => {
-    const healthUrl = await healthServer();
-    const { code, report } = await run([example('it-ops-maintenance.json'), '--approve', '--var', `healthUrl=${healthUrl}`, '--db', join(tempDir(), 'db.sqlite')]);
+  it('runs the IT-ops example for real: installs and starts its service, patches it, verifies it, reports and stops it', async () => {
+    const db = join(tempDir(), 'db.sqlite');
+    const port = await freePort();
+    const healthUrl = `http://127.0.0.1:${port}/health`;
+    const { code, report } = await run([example('it-ops-maintenance.json'), '--approve', '--var', `healthUrl=${healthUrl}`, '--db', db]);
     expect(code).toBe(0);
     expect(report.task.status).toBe('completed');
     expect(report.nodes.find((node) => node.nodeId === 'approval')).toMatchObject({ status: 'completed', batches: 1 });
     expect(report.nodes.find((node) => node.nodeId === 'rollback')?.status).toBe('skipped');
+    expect(resultOf(db, 'health-before')).toMatchObject({ status: 200, body: { status: 'ok', version: '2026.04.3' } });
+    expect(resultOf(db, 'apply-patch')).toEqual({ from: '2026.04.3', to: '2026.05.1' });
+    expect(resultOf(db, 'verify')).toMatchObject({ status: 200, body: { version: '2026.05.1', config: expect.stringContaining('max_connections=200') } });
+    expect(resultOf(db, 'report')).toEqual({ release: '2026.05.1', outcome: 'patched' });
+    await expect(fetch(healthUrl)).rejects.toThrow();
   }, 90_000);
 
-  it('ends failed, exit 1, when a step fails and its handler runs', async () => {
-    const { code, report } = await run([example('it-ops-maintenance.json'), '--approve', '--var', 'healthUrl=http://127.0.0.1:9/health', '--db', join(tempDir(), 'db.sqlite')]);
+  it('ends failed, exit 1, when its service cannot start: nothing is changed, the report says so', async () => {
+    const db = join(tempDir(), 'db.sqlite');
+    const healthUrl = await squatter();
+    const { code, report } = await run([example('it-ops-maintenance.json'), '--approve', '--var', `healthUrl=${healthUrl}`, '--db', db]);
     expect(code).toBe(1);
     expect(report.task.status).toBe('failed');
-    expect(report.nodes.find((node) => node.nodeId === 'health-before')).toMatchObject({ status: 'failed', batches: 3 });
+    expect(report.nodes.find((node) => node.nodeId === 'provision')).toMatchObject({ status: 'failed', batches: 1 });
+    const completed = report.nodes.filter((node) => node.status === 'completed').map((node) => node.nodeId);
+    expect(completed.sort()).toEqual(['release-target', 'report']);
+    expect(resultOf(db, 'report')).toEqual({ release: '2026.04.3', outcome: 'not patched' });
   }, 90_000);
 
   it('runs the 1,000-node stress example, and a backup taken meanwhile is sound', async () => {
@@ -112,7 +149,7 @@ describe('deduction run', () => {
 
   it('carries a finished run to another database with export-run and import-run, idempotently', async () => {
     const dir = tempDir();
-    const { report } = await run([example('it-ops-maintenance.json'), '--approve', '--var', 'healthUrl=http://127.0.0.1:9/health', '--db', join(dir, 'a.sqlite')]);
+    const { report } = await run([example('it-ops-maintenance.json'), '--approve', '--var', `healthUrl=${await squatter()}`, '--db', join(dir, 'a.sqlite')]);
     const out = recordingIo();
     expect(await main(['export-run', report.task.id, '--out', join(dir, 'run.ndjson'), '--db', join(dir, 'a.sqlite')], out)).toBe(0);
     expect(out.stdout()).toMatch(/exported task \d+ .* rows/);
