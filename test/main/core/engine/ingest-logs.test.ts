@@ -42,7 +42,7 @@ function stored(): Array<{ message: string; line: bigint | null }> {
   return store.db.prepare('SELECT message, line FROM node_execution_log WHERE task_id = ? ORDER BY id').all(BigInt(taskId)) as Array<{ message: string; line: bigint | null }>;
 }
 
-describe('log lines of a batch that runs again', () => {
+describe('log lines: stored once, and only into tasks that run here', () => {
   it('are stored once: lines already held are skipped, the rest of the new run is kept', () => {
     const logger = recordingLogger();
     const ingest = createLogIngest(store, logger);
@@ -60,6 +60,14 @@ describe('log lines of a batch that runs again', () => {
     ingest(run(1, 2, 1, false));
     ingest(run(1, 2, 3, false));
     expect(stored().map((row) => row.message)).toEqual(['step 1', 'step 2', 'step 1', 'step 2']);
+  });
+
+  it('never go into a task imported from a run bundle', () => {
+    store.db.prepare('UPDATE deduction_task SET imported_at = 1 WHERE id = ?').run(BigInt(taskId));
+    const logger = recordingLogger();
+    expect(createLogIngest(store, logger)(run(1, 3, 1))).toBe(0);
+    expect(stored()).toEqual([]);
+    expect(logger.messages('warn')).toEqual(["log ingest: 3 of 3 lines dropped: their task or node is not in this console's store"]);
   });
 
   it('are stored once when a restarted Engine runs the batch again from its start', async () => {
