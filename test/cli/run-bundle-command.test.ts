@@ -45,6 +45,8 @@ describe('deduction export-run / import-run', () => {
       [['import-run', bundle, '--key', join(dir, 'absent.key')], /absent\.key: the key file does not exist/],
       [['import-run', bundle, '--key', join(dir, 'short.key')], /short\.key: a shared key file must hold at least 32 bytes/],
       [['export-run', taskId, '--out', join(dir, 'again.ndjson'), '--key', join(dir, 'absent.key'), '--db', sourceDb], /absent\.key: the key file does not exist/],
+      [['export-run', '123', '--out', join(dir, 'none.ndjson'), '--db', sourceDb], /source\.sqlite: there is no task 123 in this database/],
+      [['export-run', taskId, '--out', bundle, '--db', sourceDb], /run\.ndjson: the file already exists; choose a new file/],
     ];
     for (const [argv, message] of invalid) {
       const result = await run([...argv, ...(argv[0] === 'import-run' ? ['--db', targetDb] : [])]);

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { isId } from '../../../shared/ids';
 import { mapRow } from '../store/rows';
 import type { Store } from '../store/store';
+import { BundleError } from './bundle-error';
 import type { BundleKey } from './bundle-key';
 import { DigestChain, LOCAL_TASK_COLUMNS, RUN_BUNDLE_FORMAT, RUN_BUNDLE_VERSION, RUN_TABLES, signedText, withLink, type EndLine, type RunTable } from './bundle-format';
 
@@ -14,14 +15,14 @@ export interface RunExportResult {
 
 /** Writes one task's rows to a new bundle (see bundle-format.ts), signed when a key is given. */
 export function exportRun(store: Store, taskId: string, outFile: string, options: { key?: BundleKey } = {}): RunExportResult {
-  if (!isId(taskId)) throw new Error(`task id ${JSON.stringify(taskId)} is not a decimal id`);
-  if (existsSync(outFile)) throw new Error(`${outFile} already exists; choose a new file`);
+  if (!isId(taskId)) throw new BundleError(store.file, null, `task id ${JSON.stringify(taskId)} is not a decimal id`);
+  if (existsSync(outFile)) throw new BundleError(outFile, null, 'the file already exists; choose a new file');
   const fd = openSync(outFile, 'wx');
   let complete = false;
   try {
     const result = store.transaction(() => {
       const exists = store.db.prepare('SELECT 1 FROM deduction_task WHERE id = ?').get(BigInt(taskId));
-      if (!exists) throw new Error(`there is no task ${taskId} in ${store.file}`);
+      if (!exists) throw new BundleError(store.file, null, `there is no task ${taskId} in this database`);
       const counts = Object.fromEntries(
         RUN_TABLES.map((table) => [table, Number(store.db.prepare(`SELECT count(*) FROM ${table} WHERE ${taskColumn(table)} = ?`).pluck().get(BigInt(taskId)))]),
       ) as Record<RunTable, number>;

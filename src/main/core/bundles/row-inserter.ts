@@ -8,6 +8,8 @@ import type { NodeCounts } from './bundle-rows';
 /** References a task row carries to rows of the exporting database, which this one lacks. */
 const FOREIGN_REFERENCES = ['scheme_id', 'env_instance_id', 'template_id'] as const;
 const COUNTER_COLUMNS = ['total_nodes', 'total_containers', 'total_agents', 'completed_nodes', 'failed_nodes', 'running_nodes', 'skipped_nodes'] as const;
+/** Statements kept per column set: an exported bundle has one set per table; an edited one may vary row by row. */
+const MAX_STATEMENTS = 64;
 
 /**
  * Writes checked bundle rows (see import-run.ts): new ids for every row but the task, log
@@ -41,7 +43,7 @@ export class RowInserter {
     let statement = this.statements.get(key);
     if (!statement) {
       statement = this.store.db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
-      this.statements.set(key, statement);
+      if (this.statements.size < MAX_STATEMENTS) this.statements.set(key, statement);
     }
     let rowid: bigint;
     try {
