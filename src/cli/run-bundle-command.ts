@@ -59,7 +59,7 @@ export const registerRunBundles: CommandRegistrar = (program: Command, io, exit)
 
 function describeImport(result: RunImportResult, file: string, db: string): string {
   if (result.status === 'already-present') return `task ${result.taskId} is already in ${db} from this bundle; nothing changed`;
-  const signature = { verified: 'signature verified', unchecked: 'signed, signature not checked (give --key to check it)', none: 'not signed' }[result.signature];
+  const signature = { verified: 'signature verified', unchecked: 'signed; the signature was not checked: give --key to check it', none: 'not signed' }[result.signature];
   return `imported task ${result.taskId} from ${file} as read-only history: ${result.counts.workflow_node} nodes, ${result.counts.node_execution_log} log lines; sha256 ${result.digest} (${signature})`;
 }
 
