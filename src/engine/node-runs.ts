@@ -39,6 +39,8 @@ interface RunRecord {
   decision?: ManualDecision;
   decide: (decision: ManualDecision) => void;
   done: Promise<void>;
+  /** Log lines emitted so far: each node.log carries its number. */
+  lines: number;
 }
 
 export interface NodeRunsDeps {
@@ -101,6 +103,7 @@ export class NodeRuns {
       controller: new AbortController(),
       decide,
       done: new Promise<void>((resolve) => (markDone = resolve)),
+      lines: 0,
     };
     this.records.set(key, record);
     this.active++;
@@ -159,7 +162,7 @@ export class NodeRuns {
           if (message !== undefined) event.message = cap(message);
           this.emit(record, event);
         },
-        log: (level, stream, message) => this.emit(record, { type: 'node.log', ...record.ref, level, stream, message: cap(message), time: Date.now() }),
+        log: (level, stream, message) => this.emit(record, { type: 'node.log', ...record.ref, level, stream, message: cap(message), line: ++record.lines, time: Date.now() }),
         sample: (cpuPercent, memoryBytes) => this.emit(record, { type: 'resource.sample', ...record.ref, cpuPercent, memoryBytes, time: Date.now() }),
       },
     };

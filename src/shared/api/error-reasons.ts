@@ -21,6 +21,7 @@ export const API_ERROR_REASONS = {
   'task.notPaused': ['taskId', 'status'],
   'task.ended': ['taskId', 'status'],
   'task.noFailedNode': ['taskId'],
+  'task.imported': ['taskId'],
   'task.illegalTransition': ['taskId', 'from', 'to'],
   'node.notFound': ['taskId', 'nodeId'],
   'node.notRunning': ['nodeId', 'status'],

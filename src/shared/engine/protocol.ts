@@ -130,6 +130,12 @@ export const nodeLogEventSchema = nodeRefSchema.extend({
   stream: z.enum(LOG_STREAMS),
   source: z.string().max(200).optional(),
   message: z.string().max(65_536),
+  /**
+   * The line's number within its run of (task, node, batch), from 1. A batch run again under
+   * the same number (after the Engine restarted) counts from 1 again, so the console keeps
+   * only lines beyond those it already holds.
+   */
+  line: z.int().positive().optional(),
   time,
 });
 

@@ -5,7 +5,8 @@ const MAX_CACHED = 20_000;
 
 /**
  * Finds, for ingestion, whether a task and node exist and which node_execution row a batch
- * is, with a bounded cache of positive answers (rows appear, they are not renamed).
+ * is, with a bounded cache of positive answers (rows appear, they are not renamed). A task
+ * imported from a run bundle counts as unknown: it is history, and no Engine writes into it.
  */
 export class NodeLookup {
   private readonly taskStatement: BetterSqlite3.Statement;
@@ -16,8 +17,10 @@ export class NodeLookup {
   private readonly executions = new Map<string, bigint>();
 
   constructor(store: Store) {
-    this.taskStatement = store.db.prepare('SELECT 1 FROM deduction_task WHERE id = ?').pluck();
-    this.nodeStatement = store.db.prepare('SELECT 1 FROM workflow_node WHERE task_id = ? AND node_id = ?').pluck();
+    this.taskStatement = store.db.prepare('SELECT 1 FROM deduction_task WHERE id = ? AND imported_at IS NULL').pluck();
+    this.nodeStatement = store.db
+      .prepare('SELECT 1 FROM workflow_node n JOIN deduction_task t ON t.id = n.task_id WHERE n.task_id = ? AND n.node_id = ? AND t.imported_at IS NULL')
+      .pluck();
     this.executionStatement = store.db.prepare('SELECT id FROM node_execution WHERE task_id = ? AND node_id = ? AND batch = ?').pluck();
   }
 

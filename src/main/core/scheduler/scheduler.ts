@@ -8,6 +8,7 @@ import type { CreateTaskOptions, CreateTaskResult } from '../../../shared/task/c
 import type { NodeQuery, NodeView } from '../../../shared/task/nodes';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 import { toEngineRequest } from '../../../shared/workflow/engine-format';
+import { isImportedTask, refuseImportedTask } from '../bundles/imported-tasks';
 import type { EnginePort } from '../engine/engine-port';
 import type { Store } from '../store/store';
 import { WalCheckpoints } from './checkpoints';
@@ -264,6 +265,7 @@ export class Scheduler {
   private task(taskId: Id): TaskRuntime {
     if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed', { reason: errorReason('scheduler.closed', {}) });
     if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `${JSON.stringify(taskId)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(taskId) }) });
+    if (!this.core.tasks.has(taskId)) refuseImportedTask(this.options.store, taskId);
     const task = this.core.tasks.get(taskId) ?? this.load(taskId);
     if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
     return task;
@@ -275,7 +277,9 @@ export class Scheduler {
     return node;
   }
 
+  /** Never an imported task: it is history from a run bundle, whatever status its rows say. */
   private load(taskId: Id): TaskRuntime | undefined {
+    if (isImportedTask(this.options.store, taskId)) return undefined;
     const task = loadTask(this.options.store, taskId);
     if (!task) return undefined;
     this.core.tasks.set(taskId, task);

@@ -89,6 +89,9 @@ export interface DeductionTaskTable {
   end_time: Millis | null;
   created_at: Millis;
   updated_at: Millis;
+  /** Set on a task imported from a run bundle: history, never scheduled (see migrations/006). */
+  imported_at: Millis | null;
+  import_digest: string | null;
 }
 
 /** deduction_task.workflow_snapshot of the design, kept one-to-one beside the task row. */
@@ -174,6 +177,8 @@ export interface NodeExecutionLogTable {
   message: string;
   log_time: Millis;
   created_at: Millis;
+  /** The line's number within its execution run, when the Engine numbers lines. */
+  line: number | null;
 }
 
 export interface NodeStateTransitionTable {
