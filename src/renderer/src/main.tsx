@@ -16,8 +16,8 @@ const { client, connection } = connectConsole();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConnectionContext.Provider value={connection}>
-      <App client={client} editorServices={consoleEditorServices(client)} />
       <ConnectionBanner />
+      <App client={client} editorServices={consoleEditorServices(client)} />
     </ConnectionContext.Provider>
   </StrictMode>,
 );
