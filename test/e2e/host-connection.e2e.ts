@@ -66,7 +66,7 @@ test('the window says when its host or an Engine goes away, greys what it shows,
   test.setTimeout(90_000);
   const engine = await startEngine(0);
   const enginePort = Number(new URL(engine.url).port);
-  let host = await startHost(0);
+  const host = await startHost(0);
   const hostPort = Number(new URL(host.url).port);
   // The console drives the standalone Engine from its next start on.
   await callHost(host.url, 'updateSettings', [{ engines: { mode: 'remote', endpoints: [{ name: 'engine-a', url: engine.url, token: ENGINE_TOKEN }] } }]);
@@ -104,7 +104,7 @@ test('the window says when its host or an Engine goes away, greys what it shows,
   await page.getByTestId('language-select').selectOption('en');
 
   // The host comes back on its port: the window reconnects by itself and reads afresh.
-  host = await startHost(hostPort);
+  await startHost(hostPort);
   const hostBack = await timed(() => expect(status(page)).toHaveAttribute('data-phase', 'connected', { timeout: 30_000 }));
   await expect(page.getByTestId('connection-banner')).toHaveCount(0);
   expect(await page.getByTestId('dashboard').evaluate((element) => getComputedStyle(element).filter)).toBe('none');
