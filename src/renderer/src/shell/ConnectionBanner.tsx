@@ -22,18 +22,19 @@ export function ConnectionBanner() {
     };
   }, [stale, state.phase]);
   if (!stale) return null;
-  const asOf = state.lastContact === null ? t('connection.neverReached') : t('connection.asOf', { time: clockTime(state.lastContact, i18n.language) });
+  if (state.phase === 'refused') {
+    return (
+      <div className="connection-banner" role="alert" data-testid="connection-banner" data-phase={state.phase}>
+        <strong>{t('connection.refusedTitle')}</strong>
+        <span>{t('connection.refusedHint')}</span>
+      </div>
+    );
+  }
   return (
     <div className="connection-banner" role="alert" data-testid="connection-banner" data-phase={state.phase}>
-      <strong>{t(state.phase === 'refused' ? 'connection.refusedTitle' : 'connection.lostTitle')}</strong>
-      <span>{asOf}</span>
-      <span className="connection-banner-detail">
-        {state.phase === 'refused'
-          ? t('connection.refusedHint')
-          : state.attempts > 0
-            ? t('connection.reconnectingAttempt', { attempt: state.attempts })
-            : t('connection.reconnecting')}
-      </span>
+      <strong>{t('connection.lostTitle')}</strong>
+      <span>{state.lastContact === null ? t('connection.neverReached') : t('connection.asOf', { time: clockTime(state.lastContact, i18n.language) })}</span>
+      <span className="connection-banner-detail">{state.attempts > 0 ? t('connection.reconnectingAttempt', { attempt: state.attempts }) : t('connection.reconnecting')}</span>
     </div>
   );
 }

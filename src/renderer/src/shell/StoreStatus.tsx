@@ -15,9 +15,12 @@ export function StoreStatus({ client }: { client: ConsoleClient }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const connected = useConnection().phase === 'connected';
+  // Asked once the host answers (and again after each reconnect); a refused session is asked
+  // too, so the bar says why the store cannot be reached.
+  const phase = useConnection().phase;
+  const ask = phase === 'connected' || phase === 'refused';
   useEffect(() => {
-    if (!connected) return;
+    if (!ask) return;
     client.getAppStatus().then(
       (read) => {
         setStatus(read);
@@ -25,7 +28,7 @@ export function StoreStatus({ client }: { client: ConsoleClient }) {
       },
       (error: unknown) => setFailure({ error }),
     );
-  }, [client, connected]);
+  }, [client, ask, phase]);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <ConnectionStatus />
