@@ -4,6 +4,7 @@ import { Server as SocketServer } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSocketTransport, type SocketTransport, type SocketTransportTiming } from '../../../src/renderer/src/api/socket-transport';
 import { createConsoleClient } from '../../../src/shared/api/client';
+import { HOST_SOCKET } from '../../../src/shared/api/host-protocol';
 import { startHeadlessHost, type HeadlessHost } from '../../../src/main/core/host/headless-host';
 import type { ConsoleRuntime } from '../../../src/main/core/runtime';
 import { startTestRuntime } from '../../helpers/console-runtime';
@@ -100,6 +101,27 @@ describe('the browser transport’s link to its host', () => {
       transport?.close();
       await new Promise<void>((resolve) => void silent.close(() => resolve()));
     }
+  });
+
+  it('does not take a page too busy to read the heartbeat’s answer for a lost host', async () => {
+    transport = createSocketTransport(host.url, OPERATOR, undefined, FAST);
+    let gaps = 0;
+    transport.subscribe('engineStatus', () => undefined, () => gaps++);
+    await vi.waitFor(() => expect(transport!.connection.get()).toMatchObject({ phase: 'connected', latencyMs: expect.any(Number) }));
+    // The page stalls just as a heartbeat leaves, so its timeout is overdue before the answer can come.
+    let stalls = 0;
+    transport.socket.onAnyOutgoing((event: string) => {
+      if (event !== HOST_SOCKET.ping || stalls >= 2) return;
+      stalls += 1;
+      const until = Date.now() + FAST.heartbeatTimeoutMs + 800;
+      while (Date.now() < until) {
+        // busy, as a page drawing a very large view is
+      }
+    });
+    await vi.waitFor(() => expect(stalls).toBe(2), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, FAST.heartbeatMs * 3));
+    expect(transport.connection.get().phase).toBe('connected');
+    expect(gaps).toBe(0);
   });
 
   it('says the session is refused, and does not retry, when the host turns its token away', async () => {

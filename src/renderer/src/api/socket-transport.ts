@@ -24,6 +24,9 @@ export interface SocketTransportTiming {
 }
 
 /** A dead host is noticed within heartbeatMs + heartbeatTimeoutMs (4 s), a closed socket at once. */
+/** How late a heartbeat's timer may fire before the page, not the host, is taken to have stalled. */
+const STALL_MS = 500;
+
 export const DEFAULT_TIMING: SocketTransportTiming = { callTimeoutMs: 30_000, heartbeatMs: 2000, heartbeatTimeoutMs: 2000, reconnectMaxMs: 2000 };
 
 /**
@@ -99,6 +102,9 @@ export function createSocketTransport(url: string, token: string, operator?: str
         return;
       }
       if (!socket.connected) return;
+      // A timer far later than asked means this page was busy (a large redraw), not that the
+      // host is gone: its answer may be waiting behind the timer, so it gets another ping.
+      if (Date.now() - sent > timing.heartbeatTimeoutMs + STALL_MS) return;
       connection.apply({ type: 'heartbeatMissed', at: Date.now(), timeoutMs: timing.heartbeatTimeoutMs });
       failPending(lostWhileWaiting);
       // The socket still looks open but nothing answers: drop it, and socket.io reconnects.
