@@ -110,6 +110,8 @@ test('the window says when its host or an Engine goes away, greys what it shows,
   expect(await page.getByTestId('dashboard').evaluate((element) => getComputedStyle(element).filter)).toBe('none');
   await expect(page.getByTestId('engine-links')).toHaveAttribute('data-connected', '1', { timeout: 15_000 });
   await expect(page.getByTestId('engine-card')).toHaveAttribute('data-status', 'connected');
+  // What failed while the host was away is read again; no stale failure stays on screen.
+  await expect(page.getByTestId('dashboard').getByRole('alert')).toHaveCount(0);
 
   // The Engine dies: the status bar names it, wherever the operator is looking.
   await kill(engine.child);

@@ -56,7 +56,11 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
     const list = () => {
       const asked = heard;
       client.listEngines().then(
-        (listed) => active && heard === asked && setStates(listed),
+        (listed) => {
+          if (!active) return;
+          setFailure(null);
+          if (heard === asked) setStates(listed);
+        },
         (error: unknown) => active && setFailure({ error }),
       );
     };
@@ -66,6 +70,7 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
       (next) => {
         heard += 1;
         setStates(next);
+        setFailure(null);
       },
       list,
     );
