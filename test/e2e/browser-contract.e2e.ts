@@ -118,6 +118,17 @@ async function taskStatus(page: Page, taskId: string): Promise<string> {
   return (outcome.result as { status: string }).status;
 }
 
+/** The operator stops a running node from the monitor and leaves the reason empty. */
+async function stopFromTheTreeWithoutReason(page: Page, taskId: string, nodeId: string): Promise<void> {
+  await expect.poll(() => nodeStatus(page, taskId, nodeId), { timeout: 15_000 }).toBe('running');
+  await page.goto(`${process.env['E2E_HOST_URL']}/#/tasks/${taskId}/tree`);
+  await page.locator(`.node-tree [data-node-id="${nodeId}"]`).click();
+  await page.getByTestId('node-detail').locator('[data-control="stop"]').click();
+  await page.getByTestId('confirm-accept').click();
+  await expect(page.getByTestId('control-notice').last()).toHaveAttribute('role', 'status');
+  await expect.poll(() => nodeStatus(page, taskId, nodeId), { timeout: 15_000 }).toBe('stopped');
+}
+
 test('a browser calls every ConsoleApi method with its optional arguments left out, and every monitor tab draws its data', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   expect(Object.keys(STEPS).sort()).toEqual([...CONSOLE_METHOD_NAMES].sort());
@@ -137,6 +148,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
       await expect.poll(async () => [await nodeStatus(page, ctx.taskId, 'gate'), await nodeStatus(page, ctx.taskId, 'long'), await nodeStatus(page, ctx.taskId, 'broken')], { timeout: 30_000 }).toEqual(['running', 'running', 'failed']);
     }
     if (method === 'restartNode') await expect.poll(() => nodeStatus(page, ctx.taskId, 'long'), { timeout: 15_000 }).toBe('stopped');
+    if (method === 'skipNode') await stopFromTheTreeWithoutReason(page, ctx.taskId, 'long');
     const outcome = await callInBrowser(page, method, step.args(ctx));
     outcomes.push([method, outcome]);
     if (method === 'createTask' && outcome.ok) ctx.taskId = (outcome.result as { task_id: string }).task_id;
