@@ -5,14 +5,19 @@ import { connectConsole } from './api/connect';
 import { consoleEditorServices } from './api/console-editor-services';
 import { App } from './App';
 import { setupI18n } from './i18n/i18n';
+import { ConnectionBanner } from './shell/ConnectionBanner';
+import { ConnectionContext } from './shell/use-connection';
 import './theme/theme.css';
 import './styles.css';
 
 setupI18n();
-const client = connectConsole();
+const { client, connection } = connectConsole();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App client={client} editorServices={consoleEditorServices(client)} />
+    <ConnectionContext.Provider value={connection}>
+      <ConnectionBanner />
+      <App client={client} editorServices={consoleEditorServices(client)} />
+    </ConnectionContext.Provider>
   </StrictMode>,
 );

@@ -10,6 +10,8 @@ export const API_ERROR_REASONS = {
   'method.untrustedSender': ['method'],
   'session.refused': ['detail'],
   'host.noAnswer': ['method'],
+  'host.unreachable': ['method'],
+  'host.lost': ['method'],
   'argument.invalid': ['path', 'detail'],
   'argument.notAnId': ['value'],
   'options.unknownRow': [],

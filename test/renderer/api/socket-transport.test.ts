@@ -1,6 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketServer } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSocketTransport, type SocketTransport } from '../../../src/renderer/src/api/socket-transport';
+import { createSocketTransport, type SocketTransport, type SocketTransportTiming } from '../../../src/renderer/src/api/socket-transport';
 import { createConsoleClient } from '../../../src/shared/api/client';
+import { HOST_SOCKET } from '../../../src/shared/api/host-protocol';
 import { startHeadlessHost, type HeadlessHost } from '../../../src/main/core/host/headless-host';
 import type { ConsoleRuntime } from '../../../src/main/core/runtime';
 import { startTestRuntime } from '../../helpers/console-runtime';
@@ -56,5 +60,73 @@ describe('the browser transport', () => {
 
     transport = createSocketTransport(host.url, 'not-the-token');
     await expect(createConsoleClient(transport).getAppStatus()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: { key: 'session.refused' } });
+  });
+});
+
+const FAST: SocketTransportTiming = { callTimeoutMs: 30_000, heartbeatMs: 150, heartbeatTimeoutMs: 300, reconnectMaxMs: 300 };
+
+describe('the browser transport’s link to its host', () => {
+  it('says the link is lost when the host goes away, fails calls at once meanwhile, and comes back by itself when the host is back', async () => {
+    transport = createSocketTransport(host.url, OPERATOR, undefined, FAST);
+    const client = createConsoleClient(transport);
+    let gaps = 0;
+    const off = transport.subscribe('engineStatus', () => undefined, () => gaps++);
+    await vi.waitFor(() => expect(transport!.connection.get()).toMatchObject({ phase: 'connected', latencyMs: expect.any(Number) }));
+    const port = host.port;
+
+    await host.close();
+    await vi.waitFor(() => expect(transport!.connection.get()).toMatchObject({ phase: 'lost', lastContact: expect.any(Number) }));
+    await expect(client.listTasks()).rejects.toMatchObject({ code: 'UNAVAILABLE', reason: { key: 'host.unreachable', params: { method: 'listTasks' } } });
+    await vi.waitFor(() => expect(transport!.connection.get().attempts).toBeGreaterThan(0), { timeout: 5000 });
+
+    host = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator, session.role), events: runtime.events, tokens: { operator: OPERATOR }, port });
+    await vi.waitFor(() => expect(transport!.connection.get()).toMatchObject({ phase: 'connected', attempts: 0, detail: null }), { timeout: 10_000 });
+    expect(gaps).toBe(1);
+    await expect(client.listTasks()).resolves.toEqual([]);
+    off();
+  });
+
+  it('takes a host that stops answering for a lost one, and fails the calls waiting on it without waiting for their timeout', async () => {
+    const http = createServer();
+    const silent = new SocketServer(http);
+    silent.on('connection', () => undefined);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      transport = createSocketTransport(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, OPERATOR, undefined, FAST);
+      await vi.waitFor(() => expect(transport!.connection.get().phase).toBe('connected'));
+      const waiting = createConsoleClient(transport).startTask('1');
+      await expect(waiting).rejects.toMatchObject({ code: 'UNAVAILABLE', reason: { key: 'host.lost', params: { method: 'startTask' } } });
+      expect(transport.connection.get()).toMatchObject({ phase: 'lost', detail: 'no answer to the heartbeat within 300 ms' });
+    } finally {
+      transport?.close();
+      await new Promise<void>((resolve) => void silent.close(() => resolve()));
+    }
+  });
+
+  it('does not take a page too busy to read the heartbeat’s answer for a lost host', async () => {
+    transport = createSocketTransport(host.url, OPERATOR, undefined, FAST);
+    let gaps = 0;
+    transport.subscribe('engineStatus', () => undefined, () => gaps++);
+    await vi.waitFor(() => expect(transport!.connection.get()).toMatchObject({ phase: 'connected', latencyMs: expect.any(Number) }));
+    // The page stalls just as a heartbeat leaves, so its timeout is overdue before the answer can come.
+    let stalls = 0;
+    transport.socket.onAnyOutgoing((event: string) => {
+      if (event !== HOST_SOCKET.ping || stalls >= 2) return;
+      stalls += 1;
+      const until = Date.now() + FAST.heartbeatTimeoutMs + 800;
+      while (Date.now() < until) {
+        // busy, as a page drawing a very large view is
+      }
+    });
+    await vi.waitFor(() => expect(stalls).toBe(2), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, FAST.heartbeatMs * 3));
+    expect(transport.connection.get().phase).toBe('connected');
+    expect(gaps).toBe(0);
+  });
+
+  it('says the session is refused, and does not retry, when the host turns its token away', async () => {
+    transport = createSocketTransport(host.url, 'not-the-token', undefined, FAST);
+    await vi.waitFor(() => expect(transport!.connection.get()).toMatchObject({ phase: 'refused', detail: expect.stringMatching(/unauthorized/) }));
+    expect(transport.socket.active).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer, type Socket } from 'socket.io';
-import { isConsoleEvent, type ConsoleApi, type ConsoleEventName, type ConsoleEvents } from '../../../shared/api/contract';
-import { HOST_SOCKET } from '../../../shared/api/host-protocol';
+import { isConsoleEvent, isConsoleMethod, type ConsoleApi, type ConsoleEventName, type ConsoleEvents } from '../../../shared/api/contract';
+import { argsFromWire, HOST_SOCKET } from '../../../shared/api/host-protocol';
 import { dispatch, type Role } from '../service/dispatch';
 import { roleForToken, type HostTokens } from './auth';
 import { createStaticHandler } from './static-files';
@@ -100,7 +100,11 @@ function serveSocket(socket: Socket, options: HeadlessHostOptions): void {
   const subscriptions = new Map<ConsoleEventName, () => void>();
   socket.on(HOST_SOCKET.call, (method: unknown, args: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
-    void dispatch(api, method, args, session.role).then((outcome) => ack(outcome));
+    const received = isConsoleMethod(method) && Array.isArray(args) ? argsFromWire(method, args) : args;
+    void dispatch(api, method, received, session.role).then((outcome) => ack(outcome));
+  });
+  socket.on(HOST_SOCKET.ping, (ack: unknown) => {
+    if (typeof ack === 'function') ack();
   });
   socket.on(HOST_SOCKET.subscribe, (event: unknown) => {
     if (!isConsoleEvent(event) || subscriptions.has(event)) return;

@@ -30,7 +30,7 @@ export function useTaskHealth(client: ConsoleClient, taskId: string, live: boole
     refetch();
     const offChanges = client.subscribe('taskChanged', (changes) => {
       if (changes.some((change) => change.taskId === taskId && change.nodes.some((node) => node.status === 'completed' || node.status === 'failed'))) refetch();
-    });
+    }, refetch);
     const offAlerts = client.subscribe('alert', (alert) => alert.taskId === taskId && refetch());
     return () => {
       active = false;

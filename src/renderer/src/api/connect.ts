@@ -1,6 +1,7 @@
 import { createConsoleClient, type ConsoleTransport } from '../../../shared/api/client';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import { HOST_TOKEN_PARAM } from '../../../shared/api/host-protocol';
+import { ALWAYS_CONNECTED, type ConnectionWatch } from './connection-state';
 import { createSocketTransport } from './socket-transport';
 
 declare global {
@@ -18,9 +19,10 @@ export const OPERATOR_STORAGE_KEY = 'deduction-console-operator';
  * In Electron the preload's bridge carries the calls; in a browser, the headless host's
  * socket on the page's own origin, with the token from the URL fragment (kept for the tab's
  * session and removed from the address bar so it is not bookmarked or shared by accident).
+ * The connection is what the window shows of that link (Electron's cannot break).
  */
-export function connectConsole(): ConsoleClient {
-  if (window.consoleBridge) return createConsoleClient(window.consoleBridge);
+export function connectConsole(): { client: ConsoleClient; connection: ConnectionWatch } {
+  if (window.consoleBridge) return { client: createConsoleClient(window.consoleBridge), connection: ALWAYS_CONNECTED };
   const fragment = new URLSearchParams(window.location.hash.slice(1));
   const fromUrl = fragment.get(HOST_TOKEN_PARAM);
   if (fromUrl) {
@@ -30,5 +32,6 @@ export function connectConsole(): ConsoleClient {
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
   }
   const token = fromUrl ?? sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
-  return createConsoleClient(createSocketTransport(window.location.origin, token, localStorage.getItem(OPERATOR_STORAGE_KEY) ?? undefined));
+  const transport = createSocketTransport(window.location.origin, token, localStorage.getItem(OPERATOR_STORAGE_KEY) ?? undefined);
+  return { client: createConsoleClient(transport), connection: transport.connection };
 }

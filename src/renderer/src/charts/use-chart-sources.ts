@@ -76,7 +76,7 @@ export function useChartSources(client: ConsoleClient, task: TaskDetail, nodeId:
     });
     const offChanges = client.subscribe('taskChanged', (changes) => {
       if (changes.some((change) => change.taskId === taskId)) refetch();
-    });
+    }, refetch);
     return () => {
       active = false;
       refetch.cancel();

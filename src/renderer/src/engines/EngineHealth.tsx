@@ -51,16 +51,30 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
     let active = true;
-    let live = false;
-    // Each engineStatus event carries every Engine's state; once one arrived the listing is older.
-    const off = client.subscribe('engineStatus', (next) => {
-      live = true;
-      setStates(next);
-    });
-    client.listEngines().then(
-      (listed) => active && !live && setStates(listed),
-      (error: unknown) => active && setFailure({ error }),
+    // Each engineStatus event carries every Engine's state; a listing asked for earlier is older.
+    let heard = 0;
+    const list = () => {
+      const asked = heard;
+      client.listEngines().then(
+        (listed) => {
+          if (!active) return;
+          setFailure(null);
+          if (heard === asked) setStates(listed);
+        },
+        (error: unknown) => active && setFailure({ error }),
+      );
+    };
+    // After a gap (the host's link came back) the Engines are listed again.
+    const off = client.subscribe(
+      'engineStatus',
+      (next) => {
+        heard += 1;
+        setStates(next);
+        setFailure(null);
+      },
+      list,
     );
+    list();
     return () => {
       active = false;
       off();

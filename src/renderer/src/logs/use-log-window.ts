@@ -141,7 +141,7 @@ export function useLogWindow(
     puller.pull();
     const unsubscribe = client.subscribe('logsAppended', (batches) => {
       if (concernsView(batches, query.taskId, watchedRef.current)) puller.pull();
-    });
+    }, () => puller.pull());
     return () => {
       active = false;
       puller.stop();

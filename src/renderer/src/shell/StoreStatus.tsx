@@ -3,17 +3,36 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/app-status';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import { errorMessage } from '../common/error-message';
+import { ConnectionStatus } from './ConnectionStatus';
+import { EngineLinks } from './EngineLinks';
+import { useConnection } from './use-connection';
 
-/** The status bar: the app's version and the store it works on, or why the store is unavailable. */
+/**
+ * The status bar: the link to the host and the Engines, the app's version and the store it
+ * works on, or why the store is unavailable (asked again each time the host is reached).
+ */
 export function StoreStatus({ client }: { client: ConsoleClient }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  // Asked once the host answers (and again after each reconnect); a refused session is asked
+  // too, so the bar says why the store cannot be reached.
+  const phase = useConnection().phase;
+  const ask = phase === 'connected' || phase === 'refused';
   useEffect(() => {
-    client.getAppStatus().then(setStatus, (error: unknown) => setFailure({ error }));
-  }, [client]);
+    if (!ask) return;
+    client.getAppStatus().then(
+      (read) => {
+        setStatus(read);
+        setFailure(null);
+      },
+      (error: unknown) => setFailure({ error }),
+    );
+  }, [client, ask, phase]);
   return (
     <footer className="status-bar" data-testid="status-bar">
+      <ConnectionStatus />
+      <EngineLinks client={client} />
       {failure && (
         <span role="alert" className="status-error">
           {t('status.unavailable', { error: errorMessage(t, failure.error) })}

@@ -85,6 +85,28 @@ describe('headless host', () => {
     expect(await call(socket, 'getAppStatus', [])).toMatchObject({ ok: true });
   });
 
+  it('takes an optional argument left out by a browser (sent as null) as absent, and still refuses null where one is required', async () => {
+    const { url } = await start();
+    const socket = await open(url, OPERATOR);
+    const created = await call(socket, 'createTask', [{ name: 'w', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true }] }, undefined]);
+    expect(created).toMatchObject({ ok: true });
+    const taskId = (created as { result: { task_id: string } }).result.task_id;
+    expect(await call(socket, 'listExecutions', [taskId, undefined])).toMatchObject({ ok: true, result: [] });
+    expect(await call(socket, 'queryNodes', [taskId, null])).toMatchObject({ ok: true, result: [{ nodeId: 'root' }] });
+    expect(await call(socket, 'listTasks', [undefined])).toMatchObject({ ok: true, result: [{ taskId }] });
+    // stopNode's reason left out is no refusal of the argument: the node simply is not running.
+    const stopped = await call(socket, 'stopNode', [taskId, 'root', undefined]);
+    expect(stopped).not.toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
+    expect(await call(socket, 'getTask', [null])).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await call(socket, 'decideManual', [taskId, 'root', null])).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('answers the browser heartbeat', async () => {
+    const { url } = await start();
+    const socket = await open(url, VIEWER);
+    await expect(socket.timeout(5000).emitWithAck(HOST_SOCKET.ping)).resolves.toBeUndefined();
+  });
+
   it('refuses to bind beyond loopback unless asked to, and refuses a short operator token', async () => {
     const apiFor = () => runtime.api;
     await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: OPERATOR }, host: '0.0.0.0' })).rejects.toThrow(

@@ -41,7 +41,7 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; fail
         relistTimer ??= setTimeout(relist, RELIST_MS);
         return current;
       });
-    });
+    }, relist);
     return () => {
       live = false;
       unsubscribe();

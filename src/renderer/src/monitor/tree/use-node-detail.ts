@@ -35,7 +35,7 @@ export function useNodeDetail(client: ConsoleClient, taskId: string, nodeId: str
     refetch();
     const unsubscribe = client.subscribe('taskChanged', (changes) => {
       if (changesTouchNode(changes, taskId, nodeId)) refetch();
-    });
+    }, refetch);
     return () => {
       live = false;
       refetch.cancel();
