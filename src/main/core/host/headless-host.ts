@@ -3,13 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { isConsoleEvent, isConsoleMethod, type ConsoleApi, type ConsoleEventName, type ConsoleEvents } from '../../../shared/api/contract';
 import { argsFromWire, HOST_SOCKET } from '../../../shared/api/host-protocol';
+import { consoleLogger, type Logger } from '../../../shared/logger';
 import { dispatch, type Role } from '../service/dispatch';
-import { roleForToken, type HostTokens } from './auth';
+import { credentialForToken, hostCredentials, type HostTokens } from './auth';
+import { dropOnProtocolError, setFrameLimit } from './frame-limit';
+import { LoginLimiter, type LoginLimiterOptions } from './login-limiter';
+import { normalizeOrigin, originAllowed } from './origin-check';
+import { SessionLimits, type SessionLimitOptions } from './session-limits';
 import { createStaticHandler } from './static-files';
 
 export interface HostSession {
   role: Role;
-  /** The name a browser gave in its handshake, recorded with its controls. */
+  /** The name bound to the session's token, recorded with its controls (never what the browser says it is). */
   operator: string;
 }
 
@@ -24,8 +29,17 @@ export interface HeadlessHostOptions {
   port?: number;
   /** Binding to anything but loopback exposes the console to the network: it must be asked for. */
   allowRemote?: boolean;
-  /** Largest message a browser may send (a whole imported workflow fits). */
+  /** Largest message an authenticated browser may send (a whole imported workflow fits). */
   maxMessageBytes?: number;
+  /** Largest message before the token is checked: the handshake and little else. */
+  maxUnauthenticatedBytes?: number;
+  /** Pages on other origins allowed to open the socket (scheme://host[:port]); the host's own origin always is. */
+  allowedOrigins?: readonly string[];
+  /** How long a connection may stay without presenting its token. */
+  handshakeTimeoutMs?: number;
+  loginLimits?: Omit<LoginLimiterOptions, 'log'>;
+  sessionLimits?: SessionLimitOptions;
+  logger?: Logger;
 }
 
 export interface HeadlessHost {
@@ -49,28 +63,56 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   if (!isLoopback(host) && !options.allowRemote) {
     throw new Error(`refusing to serve the console on ${host}: binding beyond loopback needs the explicit allow-remote option`);
   }
-  if (options.tokens.operator.length < 16) throw new Error('the operator token must be at least 16 characters');
+  const credentials = hostCredentials(options.tokens);
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(normalizeOrigin));
+  const logger = options.logger ?? consoleLogger;
+  const logins = new LoginLimiter({ ...options.loginLimits, log: (line) => logger.warn(line) });
+  const maxMessageBytes = options.maxMessageBytes ?? 64 * 1024 * 1024;
   const staticHandler = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
   const http: HttpServer = createServer((request, response) => {
     if (staticHandler) staticHandler(request, response);
     else response.writeHead(404).end();
   });
   const io = new SocketServer(http, {
-    maxHttpBufferSize: options.maxMessageBytes ?? 64 * 1024 * 1024,
+    // One limit for every connection: the small one. An authenticated connection gets the larger one (frame-limit.ts).
+    maxHttpBufferSize: options.maxUnauthenticatedBytes ?? 64 * 1024,
+    // Polling would buffer request bodies under that same single limit, and every client of the host uses WebSocket.
+    transports: ['websocket'],
+    connectTimeout: options.handshakeTimeoutMs ?? 10_000,
     serveClient: false,
     cors: { origin: false },
+    allowRequest: (request, callback) => {
+      if (!originAllowed(request, allowedOrigins)) {
+        callback(`origin ${request.headers.origin ?? ''} is not allowed (serve with --allow-origin to allow it)`, false);
+        return;
+      }
+      const verdict = logins.check(request.socket.remoteAddress ?? 'unknown');
+      if (!verdict.allowed) callback(`too many failed logins; try again in ${Math.ceil(verdict.retryAfterMs / 1000)} s`, false);
+      else callback(null, true);
+    },
   });
+  io.engine.on('connection', dropOnProtocolError);
   io.use((socket, next) => {
-    const role = roleForToken((socket.handshake.auth as { token?: unknown } | undefined)?.token, options.tokens);
-    if (!role) {
+    const address = socket.handshake.address;
+    const refused = logins.check(address);
+    if (!refused.allowed) {
+      next(new Error(`unauthorized: too many failed logins; try again in ${Math.ceil(refused.retryAfterMs / 1000)} s`));
+      return;
+    }
+    const credential = credentialForToken((socket.handshake.auth as { token?: unknown } | undefined)?.token, credentials);
+    if (!credential) {
+      logins.failed(address);
       next(new Error('unauthorized: a valid token is required'));
       return;
     }
-    const operator = (socket.handshake.auth as { operator?: unknown } | undefined)?.operator;
-    socket.data = {
-      role,
-      operator: typeof operator === 'string' && operator.trim() !== '' ? operator.trim().slice(0, 200) : `${role}@${socket.handshake.address}`,
-    } satisfies HostSession;
+    logins.succeeded(address);
+    try {
+      setFrameLimit(socket.conn, maxMessageBytes);
+    } catch (error) {
+      next(error as Error);
+      return;
+    }
+    socket.data = { role: credential.role, operator: credential.name } satisfies HostSession;
     next();
   });
   io.on('connection', (socket) => serveSocket(socket, options));
@@ -98,10 +140,11 @@ function serveSocket(socket: Socket, options: HeadlessHostOptions): void {
   const session = socket.data as HostSession;
   const api = options.apiFor(session);
   const subscriptions = new Map<ConsoleEventName, () => void>();
+  const limits = new SessionLimits(options.sessionLimits);
   socket.on(HOST_SOCKET.call, (method: unknown, args: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
     const received = isConsoleMethod(method) && Array.isArray(args) ? argsFromWire(method, args) : args;
-    void dispatch(api, method, received, session.role).then((outcome) => ack(outcome));
+    void limits.run(method, () => dispatch(api, method, received, session.role)).then((outcome) => ack(outcome));
   });
   socket.on(HOST_SOCKET.ping, (ack: unknown) => {
     if (typeof ack === 'function') ack();

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONSOLE_METHOD_NAMES, CONSOLE_METHODS } from '../../../../src/shared/api/contract';
 import { HOST_SOCKET } from '../../../../src/shared/api/host-protocol';
 import type { CallResult } from '../../../../src/shared/api/errors';
+import type { HostTokens } from '../../../../src/main/core/host/auth';
 import { startHeadlessHost, type HeadlessHost, type HostSession } from '../../../../src/main/core/host/headless-host';
 import type { ConsoleRuntime } from '../../../../src/main/core/runtime';
 import { EventHub } from '../../../../src/main/core/service/event-hub';
@@ -32,12 +33,12 @@ afterEach(async () => {
   await runtime.close();
 });
 
-async function start(staticDir?: string): Promise<HeadlessHost> {
+async function start(staticDir?: string, tokens: HostTokens = { operator: OPERATOR, viewer: VIEWER }): Promise<HeadlessHost> {
   const apiFor = (session: HostSession) => {
     sessions.push(session);
     return runtime.apiFor(session.operator, session.role);
   };
-  host = await startHeadlessHost({ apiFor, events: runtime.events, tokens: { operator: OPERATOR, viewer: VIEWER }, staticDir });
+  host = await startHeadlessHost({ apiFor, events: runtime.events, tokens, staticDir });
   return host;
 }
 
@@ -107,26 +108,29 @@ describe('headless host', () => {
     await expect(socket.timeout(5000).emitWithAck(HOST_SOCKET.ping)).resolves.toBeUndefined();
   });
 
-  it('refuses to bind beyond loopback unless asked to, and refuses a short operator token', async () => {
+  it('refuses to bind beyond loopback unless asked to, and refuses a short operator or viewer token', async () => {
     const apiFor = () => runtime.api;
     await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: OPERATOR }, host: '0.0.0.0' })).rejects.toThrow(
       /beyond loopback needs the explicit allow-remote option/,
     );
     await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: 'short' } })).rejects.toThrow(/at least 16 characters/);
+    await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: OPERATOR, viewer: 'a' } })).rejects.toThrow(/viewer token .*at least 16 characters/);
+    await expect(startHeadlessHost({ apiFor, events: new EventHub(), tokens: { operator: OPERATOR, viewer: OPERATOR } })).rejects.toThrow(/given twice/);
   });
 
-  it('refuses every control method to a viewer, and records the operator a browser names', async () => {
-    const { url } = await start();
+  it('refuses every control method to a viewer, and records the name bound to the token, not the one a browser claims', async () => {
+    const { url } = await start(undefined, { operator: OPERATOR, operatorName: '李四', viewer: VIEWER });
     const viewer = await open(url, VIEWER);
     for (const method of CONSOLE_METHOD_NAMES.filter((name) => CONSOLE_METHODS[name].kind === 'control')) {
       const outcome = await call(viewer, method, []);
       expect({ method, outcome }).toMatchObject({ method, outcome: { ok: false, error: { code: 'FORBIDDEN' } } });
     }
     expect(await call(viewer, 'listTasks', [])).toMatchObject({ ok: true, result: [] });
-    const operator = await open(url, OPERATOR, '李四');
+    const operator = await open(url, OPERATOR, 'admin');
     const created = await call(operator, 'createTask', [{ name: 'w', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true }] }]);
     expect(created).toMatchObject({ ok: true });
     expect(sessions.map((session) => [session.role, session.operator])).toContainEqual(['operator', '李四']);
+    expect(sessions.map((session) => session.operator)).not.toContain('admin');
     const tasks = await call(viewer, 'listTasks', []);
     expect(tasks).toMatchObject({ ok: true, result: [{ createdBy: '李四' }] });
   });

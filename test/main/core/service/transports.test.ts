@@ -41,8 +41,8 @@ const WORKFLOW = {
 };
 
 async function viaWebSocket(runtime: ConsoleRuntime, operator: string): Promise<ConsoleTransport> {
-  const host: HeadlessHost = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator, session.role), events: new EventHub(), tokens: { operator: TOKEN } });
-  const socket: Socket = connect(host.url, { auth: { token: TOKEN, operator }, transports: ['websocket'] });
+  const host: HeadlessHost = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator, session.role), events: new EventHub(), tokens: { operator: TOKEN, operatorName: operator } });
+  const socket: Socket = connect(host.url, { auth: { token: TOKEN }, transports: ['websocket'] });
   cleanups.push(() => host.close(), () => void socket.close());
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   return {
