@@ -14,6 +14,7 @@ interface EngineCommandOptions {
   port: string;
   host: string;
   token?: string;
+  tokenFile?: string;
   catalog?: string;
   capacity: string;
   id?: string;
@@ -32,7 +33,8 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
     .description('run an Engine service: consoles connect to it with its token and run agents from its catalog')
     .option('--port <port>', 'TCP port (0 picks a free one)', '7300')
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
-    .option('--token <token>', 'the secret consoles must present (default: $DEDUCTION_ENGINE_TOKEN, else a new random one, printed)')
+    .option('--token <token>', 'the secret consoles must present (default: $DEDUCTION_ENGINE_TOKEN, else a new random one, printed); visible to other users in the process list')
+    .option('--token-file <file>', 'read the token from this file (its first line) instead')
     .option('--catalog <dir>', 'folder of agent manifests (default: the catalog shipped with the app)')
     .option('--capacity <n>', 'agent nodes run at once, at most', '64')
     .option('--id <name>', "the Engine's name towards consoles (default: host name and port)")
@@ -46,6 +48,22 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
     )
     .option('--command-policy <file.json>', 'a file of such patterns: {"allow": ["df", "/usr/bin/*"]}')
     .action(async (options: EngineCommandOptions) => {
+      if (options.tokenFile !== undefined) {
+        try {
+          options.token = readFileSync(options.tokenFile, 'utf8').split(/\r?\n/)[0]!.trim();
+        } catch (error) {
+          io.err(`deduction engine: cannot read the token file ${options.tokenFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          exit(2);
+          return;
+        }
+        if (options.token === '') {
+          io.err(`deduction engine: the token file ${options.tokenFile} is empty`);
+          exit(2);
+          return;
+        }
+      } else if (options.token !== undefined) {
+        io.err('warning: a token given on the command line is visible to every user of this machine (ps); use DEDUCTION_ENGINE_TOKEN or --token-file');
+      }
       const port = Number(options.port);
       const capacity = Number(options.capacity);
       const problem = check(options, port, capacity);

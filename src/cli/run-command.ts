@@ -64,7 +64,7 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     .description('run a workflow (JSON or BPMN) to its end, on the embedded Engine or the Engines given')
     .argument('<file>', 'the workflow file')
     .option('--engine <url...>', 'an Engine to run on (repeatable); without it, an embedded Engine on loopback')
-    .option('--engine-token <token>', 'the token of the Engines given with --engine')
+    .option('--engine-token <token>', 'the token of the Engines given with --engine (default: $DEDUCTION_ENGINE_TOKEN); visible to other users in the process list')
     .addOption(dbOption())
     .option('--json', 'print one final JSON report instead of the live tree')
     .option('--approve', 'approve every manual node as it waits (unattended runs)')
@@ -87,12 +87,14 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
         io.err(`deduction: ${(error as Error).message}`);
         return;
       }
-      if (options.engine && !options.engineToken) {
+      const engineToken = options.engineToken ?? (process.env['DEDUCTION_ENGINE_TOKEN'] || undefined);
+      if (options.engine && !engineToken) {
         exit(RUN_EXIT.invalid);
-        io.err('deduction: --engine needs --engine-token');
+        io.err('deduction: --engine needs --engine-token or $DEDUCTION_ENGINE_TOKEN');
         return;
       }
-      const engines: EngineEndpoint[] | undefined = options.engine?.map((url) => ({ url, token: options.engineToken!, weight: 1 }));
+      if (options.engineToken !== undefined) io.err('warning: a token given on the command line is visible to every user of this machine (ps); use DEDUCTION_ENGINE_TOKEN');
+      const engines: EngineEndpoint[] | undefined = options.engine?.map((url) => ({ url, token: engineToken!, weight: 1 }));
       const runtime = await startConsoleRuntime({
         dbFile: options.db,
         migrationsDir: requireShippedDir('migrations'),
