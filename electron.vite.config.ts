@@ -22,8 +22,14 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // The embedded Engine's thread loads engine-thread.js from beside index.js.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'engine-thread': resolve('src/engine/engine-thread-entry.ts') } },
+      // The embedded Engine's thread loads engine-thread.js, heavy work heavy-work-thread.js, from beside index.js.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'engine-thread': resolve('src/engine/engine-thread-entry.ts'),
+          'heavy-work-thread': resolve('src/main/core/service/heavy-work-thread-entry.ts'),
+        },
+      },
     },
   },
   preload: {

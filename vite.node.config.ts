@@ -22,8 +22,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      // The embedded Engine's thread loads engine-thread.js from beside cli.js.
-      input: { cli: resolve('src/cli/index.ts'), 'engine-thread': resolve('src/engine/engine-thread-entry.ts') },
+      // The embedded Engine's thread loads engine-thread.js, heavy work heavy-work-thread.js, from beside cli.js.
+      input: {
+        cli: resolve('src/cli/index.ts'),
+        'engine-thread': resolve('src/engine/engine-thread-entry.ts'),
+        'heavy-work-thread': resolve('src/main/core/service/heavy-work-thread-entry.ts'),
+      },
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -2,10 +2,10 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { ConsoleApi } from '../../../shared/api/contract';
 import { validateWorkflow } from '../../../shared/workflow/validate';
-import { exportBpmn } from '../workflow/bpmn/export';
 import { parseWorkflowText } from '../workflow/json-file';
 import { diffTemplateVersions, listTemplates, listTemplateVersions, loadTemplate, saveTemplate } from '../workflow/templates';
 import type { ConsoleServiceDeps } from './console-service';
+import { sharedHeavyWork } from './heavy-work';
 
 type WorkflowMethods = Pick<
   ConsoleApi,
@@ -16,17 +16,8 @@ export function workflowApi({ store, operator, engines }: ConsoleServiceDeps): W
   return {
     validateWorkflow: async (definition) => validateWorkflow(definition, { agents: engines.catalog() }),
     importWorkflow: ({ fileName, text }) => parseWorkflowText(text, { source: fileName || 'the file', fileName }),
-    exportWorkflow: async ({ definition, format }) => {
-      const checked = validateWorkflow(definition);
-      if (!checked.definition) {
-        const count = checked.problems.filter((p) => p.severity === 'error').length;
-        throw new ApiError('INVALID_ARGUMENT', `the workflow cannot be exported: ${count} problem(s)`, {
-          details: { problems: checked.problems },
-          reason: errorReason('workflow.notExportable', { count }),
-        });
-      }
-      return format === 'json' ? `${JSON.stringify(checked.definition, null, 2)}\n` : exportBpmn(checked.definition);
-    },
+    // Tens of seconds for a large definition: on the heavy-work thread, not the loop that serves everyone else.
+    exportWorkflow: ({ definition, format }) => sharedHeavyWork().exportWorkflow(definition, format),
     listTemplates: async () => listTemplates(store),
     listTemplateVersions: async (name) => listTemplateVersions(store, name),
     loadTemplate: async (ref) => {
