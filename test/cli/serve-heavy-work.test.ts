@@ -42,8 +42,8 @@ describe('deduction serve: heavy work', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(await exported).toMatchObject({ ok: true, result: expect.stringContaining('n149') });
-    // Were the export on the host's own loop, no ping could be answered before it was done.
-    expect(answered).toBeGreaterThanOrEqual(3);
+    // On the host's own loop the export would hold every ping until it was done (a couple got through there, between its phases).
+    expect(answered).toBeGreaterThanOrEqual(20);
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   });
