@@ -10,12 +10,14 @@ export const registerBackup: CommandRegistrar = (program: Command, io, exit) => 
     .command('backup')
     .description('copy the database to a new file, consistently, even while a deduction runs')
     .requiredOption('--out <file>', 'the backup file to create (must not exist)')
+    .option('--include-secrets', 'keep the Engine tokens in the backup (sealed with the key file beside the database, <db>.key: keep it with the backup)')
     .addOption(dbOption())
-    .action(async (options: { out: string; db: string }) => {
+    .action(async (options: { out: string; db: string; includeSecrets?: boolean }) => {
       const store = await openStore({ file: options.db, migrationsDir: requireShippedDir('migrations') });
       try {
-        const result = await backupStore(store, options.out);
+        const result = await backupStore(store, options.out, { includeSecrets: options.includeSecrets === true });
         io.out(`backed up ${options.db} to ${result.file} (${result.bytes} bytes, integrity ok)`);
+        if (result.secretsRemoved > 0) io.out(`  ${result.secretsRemoved} Engine token(s) left out (--include-secrets keeps them)`);
         exit(0);
       } finally {
         store.close();

@@ -10,6 +10,7 @@ import { applicationMenuTemplate } from './menu';
 import { notifyAlerts } from './notifications';
 import { recoveryDialogs } from './recovery-dialog';
 import { electronHtmlToPdf } from './report-pdf';
+import { desktopSecretKey } from './secret-key';
 import { SECURE_WEB_PREFERENCES, WINDOW_OPTIONS } from './security';
 import { desktopUpdater } from './update-dialogs';
 import { NO_APP_NODE_ENV } from '../shared/engine/node-env';
@@ -48,7 +49,14 @@ async function start(): Promise<void> {
   const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
   const started = await openWithRecovery(
     () =>
-      startConsoleRuntime({ dbFile, migrationsDir: migrationsDir(), appName: app.getName(), version: app.getVersion(), htmlToPdf: electronHtmlToPdf() }),
+      startConsoleRuntime({
+        dbFile,
+        migrationsDir: migrationsDir(),
+        appName: app.getName(),
+        version: app.getVersion(),
+        htmlToPdf: electronHtmlToPdf(),
+        secretKey: desktopSecretKey(dbFile),
+      }),
     { dbFile, migrationsDir: migrationsDir(), ui: recoveryDialogs() },
   );
   if (!started) {

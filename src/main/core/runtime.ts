@@ -18,7 +18,8 @@ import type { Scheduler } from './scheduler/scheduler';
 import { createConsoleService, type EngineDirectory } from './service/console-service';
 import { EventHub } from './service/event-hub';
 import { appendFeeds, taskChangeFeed } from './service/live-events';
-import { readSettings } from './settings/settings-store';
+import type { SecretKeyProvider } from './settings/secret-key';
+import { readSettings, useSecretKey } from './settings/settings-store';
 import { openStore, type Store } from './store/store';
 import type { ProcessRole } from './store/tables';
 import { TERMINAL_TASK_STATUSES } from '../../shared/status';
@@ -48,6 +49,8 @@ export interface ConsoleRuntimeOptions {
   logger?: Logger;
   /** Prints run reports to PDF (the shell's offscreen window, or a system Chromium). */
   htmlToPdf?: HtmlToPdf;
+  /** Seals Engine tokens in the database; a key file beside it by default (the desktop app: the system keychain). */
+  secretKey?: SecretKeyProvider;
 }
 
 /**
@@ -116,6 +119,7 @@ async function startEngines(store: Store, options: ConsoleRuntimeOptions, logger
 export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promise<ConsoleRuntime> {
   const logger = options.logger ?? consoleLogger;
   const store = await openStore({ file: options.dbFile, migrationsDir: options.migrationsDir, appVersion: options.version });
+  useSecretKey(store, options.secretKey, logger);
   let engines: Engines;
   try {
     engines = await startEngines(store, options, logger);

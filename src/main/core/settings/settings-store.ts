@@ -1,6 +1,57 @@
-import { DEFAULT_SETTINGS, REDACTED_TOKEN, SETTINGS_KEYS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
+import { DEFAULT_SETTINGS, engineSettingsSchema, REDACTED_TOKEN, SETTINGS_KEYS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
+import { isSealed, seal, unseal } from './sealed-secret';
+import { ephemeralKeyProvider, keyFileProvider, type SecretKeyProvider } from './secret-key';
+
+const secretKeys = new WeakMap<Store, SecretKeyProvider>();
+
+/** The key sealing `store`'s secrets: the one given to useSecretKey, else a key file beside the database. */
+function secretKeyOf(store: Store): SecretKeyProvider {
+  let provider = secretKeys.get(store);
+  if (!provider) {
+    provider = store.db.memory ? ephemeralKeyProvider() : keyFileProvider(`${store.file}.key`);
+    secretKeys.set(store, provider);
+  }
+  return provider;
+}
+
+/**
+ * Seals `store`'s Engine tokens with the key `provider` gives (the desktop app's comes from
+ * the system keychain; without one, a key file beside the database), and seals any a
+ * previous version stored in plain text.
+ */
+export function useSecretKey(store: Store, provider?: SecretKeyProvider, logger: Logger = consoleLogger): void {
+  if (provider) secretKeys.set(store, provider);
+  const row = store.first(store.kysely.selectFrom('app_setting').select('value').where('key', '=', 'engines'));
+  const engines = row ? engineSettingsSchema.safeParse(JSON.parse(row.value)) : undefined;
+  if (engines?.success && engines.data.endpoints.some((endpoint) => !isSealed(endpoint.token))) {
+    writeSettings(store, { engines: readSettings(store, logger).engines });
+  }
+}
+
+/** Engine tokens as stored: each sealed with the store's key. */
+function sealTokens(store: Store, engines: Settings['engines']): Settings['engines'] {
+  if (engines.endpoints.length === 0) return engines;
+  const key = secretKeyOf(store)();
+  return { ...engines, endpoints: engines.endpoints.map((endpoint) => ({ ...endpoint, token: seal(endpoint.token, key) })) };
+}
+
+/** Engine tokens as used; one that cannot be opened reads as the placeholder, to be entered again. */
+function openTokens(store: Store, engines: Settings['engines'], logger: Logger): Settings['engines'] {
+  if (!engines.endpoints.some((endpoint) => isSealed(endpoint.token))) return engines;
+  const key = secretKeyOf(store)();
+  return {
+    ...engines,
+    endpoints: engines.endpoints.map((endpoint) => {
+      if (!isSealed(endpoint.token)) return endpoint;
+      const token = unseal(endpoint.token, key);
+      if (token !== null) return { ...endpoint, token };
+      logger.warn(`the token of Engine ${endpoint.url} cannot be read (left out of a backup, or sealed with another key); enter it again in the settings`);
+      return { ...endpoint, token: REDACTED_TOKEN };
+    }),
+  };
+}
 
 /**
  * Settings live one top-level key per row of app_setting. A stored value that no longer
@@ -14,7 +65,7 @@ export function readSettings(store: Store, logger: Logger = consoleLogger): Sett
     if (!(SETTINGS_KEYS as string[]).includes(row.key)) continue;
     const field = settingsSchema.shape[row.key as keyof Settings];
     const parsed = field.safeParse(JSON.parse(row.value));
-    if (parsed.success) settings[row.key] = parsed.data;
+    if (parsed.success) settings[row.key] = row.key === 'engines' ? openTokens(store, parsed.data as Settings['engines'], logger) : parsed.data;
     else logger.warn(`setting ${row.key} is not valid (${parsed.error.issues[0]?.message}); using its default`);
   }
   return settings as Settings;
@@ -35,7 +86,7 @@ export function writeSettings(store: Store, input: SettingsPatch, now: number = 
     }
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      const text = JSON.stringify(value);
+      const text = JSON.stringify(key === 'engines' ? sealTokens(store, value as Settings['engines']) : value);
       store.run(
         store.kysely
           .insertInto('app_setting')

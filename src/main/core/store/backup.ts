@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { removeStoredSecrets } from '../settings/remove-secrets';
 import { StoreOpenError } from './errors';
 import { loadMigrations } from './migrations';
 import { withNativeBinding } from './native-binding';
@@ -9,18 +10,35 @@ import type { Store } from './store';
 export interface BackupResult {
   file: string;
   bytes: number;
+  /** Engine tokens taken out of the copy (none when asked to include secrets). */
+  secretsRemoved: number;
+}
+
+export interface BackupOptions {
+  /** Keep the Engine tokens (still sealed with the database's key) in the copy. */
+  includeSecrets?: boolean;
 }
 
 /**
  * A consistent copy of a live database through SQLite's online backup, safe while a
  * deduction writes to it; the copy is checked before it is reported as a backup.
  */
-export async function backupStore(store: Store, outFile: string): Promise<BackupResult> {
+export async function backupStore(store: Store, outFile: string, options: BackupOptions = {}): Promise<BackupResult> {
   if (existsSync(outFile)) throw new Error(`${outFile} already exists; choose a new file so no earlier backup is overwritten`);
   await store.db.backup(outFile);
+  const secretsRemoved = options.includeSecrets ? 0 : withCopy(outFile, removeStoredSecrets);
   const problems = integrityProblems(outFile);
   if (problems.length > 0) throw new Error(`the backup ${outFile} failed its integrity check: ${problems.join('; ')}`);
-  return { file: outFile, bytes: statSync(outFile).size };
+  return { file: outFile, bytes: statSync(outFile).size, secretsRemoved };
+}
+
+function withCopy<T>(file: string, change: (db: BetterSqlite3.Database) => T): T {
+  const db = new BetterSqlite3(file, withNativeBinding({ fileMustExist: true }));
+  try {
+    return change(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs SQLite's integrity_check on a closed file; an empty list means the file is sound. */
