@@ -14,6 +14,7 @@ import { EventStreams } from './event-streams';
 import { checkHandshake, HandshakeRefused } from './handshake';
 import { HostSampler } from './host-sampler';
 import { NodeRuns } from './node-runs';
+import { RefusalLog } from './refusal-log';
 import { TaskTrees } from './task-trees';
 
 export interface EngineOptions {
@@ -107,13 +108,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     response.writeHead(404).end();
   });
   const io = new SocketServer(http, { maxHttpBufferSize: ENGINE_LIMITS.maxCommandBytes, serveClient: false, cors: { origin: false } });
+  const refusals = new RefusalLog((line) => logger.warn(line));
   io.use((socket, next) => {
     try {
       (socket.data as { session: string }).session = checkHandshake(socket.handshake.auth, options.token).consoleSession;
       next();
     } catch (error) {
       if (!(error instanceof HandshakeRefused)) throw error;
-      logger.warn(`refused a console from ${socket.handshake.address}: ${error.message}`);
+      refusals.refused(socket.handshake.address, error.message);
       next(error);
     }
   });
