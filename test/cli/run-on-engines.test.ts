@@ -95,7 +95,7 @@ describe('deduction run --engine, on real `deduction engine` processes', { timeo
     const db = join(dir, 'killed.sqlite');
     const run = startRun(runArgs(writeWorkflow(dir, staged(STAGES, WIDTH, 400)), db, [steady[0]!.url, doomed.url]));
     runs.push(run);
-    await until(async () => (await doomed.running()) > 0, 'the doomed Engine runs nodes');
+    await until(async () => (await doomed.running()) > 0, 'the doomed Engine runs nodes', 60_000);
     await doomed.kill();
     const ended = await run.done;
     const record = runRecord(db);
@@ -125,7 +125,7 @@ describe('deduction run --engine, on real `deduction engine` processes', { timeo
       await until(async () => ended || completedAgents(db) > before, 'a node completes after the restart', 60_000);
     }
     const finished = await run.done;
-    expect(restarts).toBe(10);
+    expect(restarts, `${finished.stderr}\n${JSON.stringify(runRecord(db))}`).toBe(10);
     const record = runRecord(db);
     expect(record.statuses).toEqual(runRecord(reference.db).statuses);
     expect(record.engineLosses).toBeGreaterThan(0);

@@ -111,6 +111,10 @@ export class EngineBalancer implements EnginePort {
     return () => offs.forEach((off) => off());
   }
 
+  anyConnected(): boolean {
+    return this.connectedIndexes().length > 0;
+  }
+
   freeCapacity(): number {
     return this.engines.reduce((sum, engine) => sum + engine.client.freeCapacity(), 0);
   }
@@ -267,12 +271,18 @@ export class EngineBalancer implements EnginePort {
     return client.status === 'connected' && session !== undefined && session !== null && client.session === session;
   }
 
+  /** An Engine (offering the agent load, if given) that is only away: reconnecting, restarting, lost for now, not refused. */
+  private anyAway(agentLoad?: string): boolean {
+    return this.engines.some(
+      (engine) => engine.client.status !== 'connected' && !engine.client.state().refused && (agentLoad === undefined || engine.client.offers(agentLoad)),
+    );
+  }
+
   private agentCandidates(agentLoad: string): number[] {
     const offering = this.connectedIndexes().filter((index) => this.client(index).offers(agentLoad));
     if (offering.length === 0) {
       // An Engine that offered it may only be restarting or reconnecting: that is its loss, not a configuration error.
-      const away = this.engines.filter((engine) => engine.client.status !== 'connected' && !engine.client.state().refused && engine.client.offers(agentLoad));
-      const code = away.length > 0 ? 'ENGINE_LOST' : 'NO_ENGINE';
+      const code = this.anyAway(agentLoad) ? 'ENGINE_LOST' : 'NO_ENGINE';
       throw new EngineCommandError(code, `no connected Engine offers agent "${agentLoad}" (${this.describeAll()})`);
     }
     const withRoom = offering.filter((index) => this.client(index).freeCapacity() > 0);
@@ -285,7 +295,7 @@ export class EngineBalancer implements EnginePort {
    * refusal means nothing was started there.
    */
   private async placeWithFailOver(candidates: number[], what: string, attempt: (index: number) => Promise<void>, undo?: () => void): Promise<void> {
-    if (candidates.length === 0) throw new EngineCommandError('NO_ENGINE', `no connected Engine for ${what} (${this.describeAll()})`);
+    if (candidates.length === 0) throw new EngineCommandError(this.anyAway() ? 'ENGINE_LOST' : 'NO_ENGINE', `no connected Engine for ${what} (${this.describeAll()})`);
     let remaining = [...candidates];
     let lastError: unknown;
     while (remaining.length > 0) {

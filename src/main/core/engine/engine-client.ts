@@ -138,7 +138,8 @@ export class EngineClient implements EnginePort {
       forceNew: true,
       reconnection: true,
       reconnectionDelay: options.reconnectDelayMs ?? 250,
-      reconnectionDelayMax: options.reconnectDelayMaxMs ?? 5000,
+      // An Engine restarting comes back within seconds: it should not wait long to be seen again.
+      reconnectionDelayMax: options.reconnectDelayMaxMs ?? 2000,
       randomizationFactor: 0.5,
       timeout: 10_000,
       ...(options.ca ? { ca: options.ca } : {}),
@@ -246,6 +247,10 @@ export class EngineClient implements EnginePort {
     return this.current.catalog.some((entry) => entry.agentLoad === agentLoad);
   }
 
+  anyConnected(): boolean {
+    return this.current.status === 'connected';
+  }
+
   freeCapacity(): number {
     return this.current.status === 'connected' ? Math.max(0, this.current.capacity - this.activeAgents()) : 0;
   }
@@ -318,7 +323,7 @@ export class EngineClient implements EnginePort {
     const deadline = Date.now() + timeoutMs;
     // A command is meant for the Engine process it was first sent to: repeated to a restarted
     // one, it would meet an Engine that never heard of its task or container.
-    let session: string | null = null;
+    const session = this.engineRun;
     for (;;) {
       if (this.closed || this.current.status === 'down') throw this.unavailable(command.name);
       const remaining = deadline - Date.now();
@@ -327,8 +332,7 @@ export class EngineClient implements EnginePort {
         await this.statusChange(remaining);
         continue;
       }
-      if (session === null) session = this.engineRun;
-      else if (session !== this.engineRun) {
+      if (session !== null && session !== this.engineRun) {
         throw new EngineCommandError('ENGINE_LOST', `${command.name}: ${this.label} restarted before acknowledging it`);
       }
       let answer: unknown;
@@ -536,7 +540,7 @@ export class EngineClient implements EnginePort {
     this.retryTimer = setTimeout(() => {
       if (!this.closed && !this.socket.connected) this.socket.connect();
     }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, this.options.reconnectDelayMaxMs ?? 5000);
+    this.retryDelay = Math.min(this.retryDelay * 2, this.options.reconnectDelayMaxMs ?? 2000);
   }
 
   /** The Engine refused us: no retries, nodes lost, commands fail at once. */

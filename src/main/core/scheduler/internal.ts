@@ -5,6 +5,8 @@ import { attemptFailed, containerInitFailed, containerInitialized, startRefusedF
 import { initCommand, sendInit } from './start';
 import type { Step } from './step';
 
+const REINIT_POLL_MS = 250;
+
 /** Applies what happened between steps: command acknowledgements and refusals, due timers. */
 export function applyInternal(core: Core, step: Step, event: InternalEvent): void {
   if (event.kind === 'timer') return timerDue(core, step, event.item);
@@ -36,7 +38,14 @@ function timerDue(core: Core, step: Step, item: TimerItem): void {
     return;
   }
   if (item.kind === 'reinit') {
-    if (node.status === 'initializing' && node.batch === item.batch && node.exec) step.after(() => sendInit(core, node, initCommand(node)));
+    if (node.status !== 'initializing' || node.batch !== item.batch || !node.exec) return;
+    // With no Engine up, the container waits for one (as agents wait for capacity) instead of spending its losses.
+    if (core.engine.anyConnected?.() === false) {
+      const at = core.clock.now() + REINIT_POLL_MS;
+      core.timers.add(at, { ...item, at });
+      return;
+    }
+    step.after(() => sendInit(core, node, initCommand(node)));
     return;
   }
   const execution = node.exec;
