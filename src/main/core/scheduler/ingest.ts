@@ -73,6 +73,8 @@ function applyStatus(core: Core, step: Step, event: NodeStatusEvent, note: strin
     case 'timeout':
       return attemptFailed(core, step, node, 'timeout', endingOf(event, note), 'timeout');
     case 'stopped':
+      // An Engine shutting down stops its nodes with ENGINE_LOST: they run again, they were not stopped by anyone.
+      if (isEngineLoss(event.errorCode)) return agentEngineLost(core, step, node, endingOf(event, note));
       return attemptStopped(core, step, node, endingOf(event, note));
   }
 }

@@ -11,7 +11,7 @@ const TREE = {
   body: [
     { id: 'root', isBox: true, father: null, isRoot: true, containerConfig: {} },
     { id: 'box', isBox: true, father: 'root', isRoot: false, containerConfig: {} },
-    ...['before', 'after'].map((id) => ({ id, isBox: false, father: 'box', isRoot: false, agentLoad: 'sim', agentConfig: {} })),
+    ...['before', 'cut', 'after'].map((id) => ({ id, isBox: false, father: 'box', isRoot: false, agentLoad: 'sim', agentConfig: {} })),
   ],
 };
 
@@ -29,10 +29,14 @@ describe('an Engine that restarts on the same address', () => {
     await balancer.startNode({ ...startSim('before'), parentId: 'box' });
     expect((await log.ended('before')).status).toBe('completed');
 
+    await balancer.startNode({ ...startSim('cut', { durationMs: 60_000 }), parentId: 'box' });
+    await log.waitFor(() => log.statuses('cut').length > 0, 10_000, 'cut running');
     const oldSession = client.session;
     await first.close();
     await engines.engine({ id: 'e1', port: first.port });
     await until((wake) => client.onState(wake), () => client.status === 'connected' && client.session !== oldSession, 20_000, 'the restarted Engine');
+    // Whether the shutdown's own report (stopped, as lost) arrived first or the console found the new process: lost, not stopped by anyone.
+    expect((await log.ended('cut')).errorCode).toBe('ENGINE_LOST');
 
     await balancer.startNode({ ...startSim('after'), parentId: 'box' });
     expect(await log.ended('after')).toMatchObject({ status: 'completed', engineId: 'e1' });
