@@ -11,6 +11,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
+import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { runReport } from './run-report';
 import { RunView } from './run-view';
@@ -18,7 +19,7 @@ import { RunView } from './run-view';
 /** Exit codes of `deduction run`: the task completed, it failed or was stopped, or the input was invalid. */
 export const RUN_EXIT = { completed: 0, failed: 1, invalid: 2 } as const;
 
-interface RunOptions {
+interface RunOptions extends EngineWaitFlags {
   engine?: string[];
   engineToken?: string;
   db: string;
@@ -65,6 +66,8 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     .argument('<file>', 'the workflow file')
     .option('--engine <url...>', 'an Engine to run on (repeatable); without it, an embedded Engine on loopback')
     .option('--engine-token <token>', 'the token of the Engines given with --engine')
+    .addOption(engineWaitOption())
+    .addOption(engineLossLimitOption())
     .addOption(dbOption())
     .option('--json', 'print one final JSON report instead of the live tree')
     .option('--approve', 'approve every manual node as it waits (unattended runs)')
@@ -101,6 +104,7 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
         recover: false,
         processLabel: `deduction run ${file}`,
         logger: stderrLogger(io),
+        ...engineWaitRuntimeOptions(options, io),
         ...(engines ? { engines } : {}),
       });
       try {

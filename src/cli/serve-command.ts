@@ -8,9 +8,10 @@ import { startConsoleRuntime } from '../main/core/runtime';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
 import { dbOption } from './db-option';
+import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { stopSignal } from './stop-signal';
 
-interface ServeOptions {
+interface ServeOptions extends EngineWaitFlags {
   port: string;
   host: string;
   allowRemote?: boolean;
@@ -29,6 +30,8 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
     .option('--allow-remote', 'allow binding to an address other than loopback')
     .option('--token <token>', 'operator token (default: a new random one, printed)')
     .option('--viewer-token <token>', 'read-only token for viewers (default: a new random one, printed)')
+    .addOption(engineWaitOption())
+    .addOption(engineLossLimitOption())
     .addOption(dbOption())
     .action(async (options: ServeOptions) => {
       const stopped = stopSignal();
@@ -42,6 +45,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
         version: pkg.version,
         processLabel: 'deduction serve',
         htmlToPdf,
+        ...engineWaitRuntimeOptions(options, io),
       });
       const staticDir = findShippedDir('out/renderer') ?? findShippedDir('renderer');
       const host = await startHeadlessHost({

@@ -46,8 +46,16 @@ export interface EngineClientOptions {
   rejectUnauthorized?: boolean;
   /** How long a command may wait for its acknowledgement, reconnections included. */
   commandTimeoutMs?: number;
-  /** How long an Engine may stay unreachable before its nodes are declared lost. */
+  /**
+   * How long after the last word from an Engine (event, heartbeat or ping answer) it is
+   * declared lost, its nodes with it, if the link is not back by then.
+   */
   lostAfterMs?: number;
+  /**
+   * A connected Engine silent this long (no heartbeat, event or ping answer) is taken for
+   * gone: the link is dropped and reconnected, as when the connection breaks visibly.
+   */
+  silenceMs?: number;
   reconnectDelayMs?: number;
   reconnectDelayMaxMs?: number;
   pingIntervalMs?: number;
@@ -57,6 +65,8 @@ export interface EngineClientOptions {
 }
 
 type Listener = (events: EngineEvent[]) => void;
+/** A new Engine process answered (its first handshake, or one after a restart). */
+type SessionListener = (session: { engineRun: string; restarted: boolean }) => void;
 type ActiveNode = { ref: NodeRef; kind: 'agent' | 'container' };
 type Ok = Extract<CommandAck, { ok: true }>;
 
@@ -75,6 +85,7 @@ export class EngineClient implements EnginePort {
   private readonly label: string;
   private readonly listeners = new Set<Listener>();
   private readonly stateListeners = new Set<(state: EngineState) => void>();
+  private readonly sessionListeners = new Set<SessionListener>();
   private readonly active = new Map<string, ActiveNode>();
   /** Nodes that ended, so a late duplicate acknowledgement does not make them active again. */
   private readonly ended = new RecentKeys(20_000);
@@ -89,6 +100,9 @@ export class EngineClient implements EnginePort {
   private catalogJson = '[]';
   private lostTimer: NodeJS.Timeout | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
+  private silenceTimer: NodeJS.Timeout | undefined;
+  /** When the Engine was last heard from (ms since the epoch); null before the first handshake. */
+  private lastHeard: number | null = null;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay: number;
   private closed = false;
@@ -124,7 +138,8 @@ export class EngineClient implements EnginePort {
       forceNew: true,
       reconnection: true,
       reconnectionDelay: options.reconnectDelayMs ?? 250,
-      reconnectionDelayMax: options.reconnectDelayMaxMs ?? 5000,
+      // An Engine restarting comes back within seconds: it should not wait long to be seen again.
+      reconnectionDelayMax: options.reconnectDelayMaxMs ?? 2000,
       randomizationFactor: 0.5,
       timeout: 10_000,
       ...(options.ca ? { ca: options.ca } : {}),
@@ -135,6 +150,7 @@ export class EngineClient implements EnginePort {
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (error) => this.onConnectError(error));
     this.socket.onAny((name: unknown) => {
+      this.heard();
       if (name !== ENGINE_SOCKET.welcome && name !== ENGINE_SOCKET.events) this.logger.warn(`${this.label}: unknown message ${String(name).slice(0, 100)} ignored`);
     });
   }
@@ -191,6 +207,17 @@ export class EngineClient implements EnginePort {
     return this.current.engineId;
   }
 
+  /** The Engine process this client talks to (its engineRun); a restart changes it. */
+  get session(): string | null {
+    return this.engineRun;
+  }
+
+  /** Called when an Engine process answers for the first time, including after a restart. */
+  onSession(listener: SessionListener): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
   get status(): EngineLinkStatus {
     return this.current.status;
   }
@@ -218,6 +245,10 @@ export class EngineClient implements EnginePort {
 
   offers(agentLoad: string): boolean {
     return this.current.catalog.some((entry) => entry.agentLoad === agentLoad);
+  }
+
+  anyConnected(): boolean {
+    return this.current.status === 'connected';
   }
 
   freeCapacity(): number {
@@ -276,6 +307,7 @@ export class EngineClient implements EnginePort {
     clearTimeout(this.lostTimer);
     clearTimeout(this.retryTimer);
     clearInterval(this.pingTimer);
+    clearInterval(this.silenceTimer);
     this.socket.disconnect();
     this.setState({ status: 'down', lastError: 'closed by the console' });
     return Promise.resolve();
@@ -289,6 +321,9 @@ export class EngineClient implements EnginePort {
   /** Sends a command, repeating it over reconnections until acknowledged or out of time. */
   private async send(command: EngineCommand, timeoutMs = this.options.commandTimeoutMs ?? 15_000): Promise<Ok> {
     const deadline = Date.now() + timeoutMs;
+    // A command is meant for the Engine process it was first sent to: repeated to a restarted
+    // one, it would meet an Engine that never heard of its task or container.
+    const session = this.engineRun;
     for (;;) {
       if (this.closed || this.current.status === 'down') throw this.unavailable(command.name);
       const remaining = deadline - Date.now();
@@ -297,6 +332,9 @@ export class EngineClient implements EnginePort {
         await this.statusChange(remaining);
         continue;
       }
+      if (session !== null && session !== this.engineRun) {
+        throw new EngineCommandError('ENGINE_LOST', `${command.name}: ${this.label} restarted before acknowledging it`);
+      }
       let answer: unknown;
       try {
         answer = await this.socket.timeout(remaining).emitWithAck(ENGINE_SOCKET.command, command);
@@ -304,6 +342,7 @@ export class EngineClient implements EnginePort {
         if (Date.now() >= deadline) throw this.timedOut(command.name, timeoutMs);
         continue;
       }
+      this.heard();
       const ack = commandAckSchema.safeParse(answer);
       if (!ack.success) throw new EngineCommandError('PROTOCOL', `${this.label} answered ${command.name} outside the protocol`);
       if (!ack.data.ok) throw new EngineCommandError(ack.data.error.code, `${this.label}: ${ack.data.error.message}`);
@@ -340,7 +379,18 @@ export class EngineClient implements EnginePort {
       // The new Engine process never heard of those nodes: nothing of theirs will come.
       this.lost.clear();
     }
+    const newSession = welcome.engineRun !== this.engineRun;
     this.engineRun = welcome.engineRun;
+    this.heard();
+    if (newSession) {
+      for (const listener of [...this.sessionListeners]) {
+        try {
+          listener({ engineRun: welcome.engineRun, restarted });
+        } catch (error) {
+          this.logger.error(`${this.label}: a session listener failed: ${(error as Error).message}`);
+        }
+      }
+    }
     this.setState({ engineId: welcome.engineId });
     if (welcome.stream !== this.stream) {
       this.stream = welcome.stream;
@@ -353,6 +403,7 @@ export class EngineClient implements EnginePort {
     if (this.lastSeq > welcome.ackedSeq) this.sendAck();
     this.stopLostNodes();
     this.startPings();
+    this.watchSilence();
   }
 
   /**
@@ -464,6 +515,7 @@ export class EngineClient implements EnginePort {
 
   private onDisconnect(reason: Socket.DisconnectReason): void {
     clearInterval(this.pingTimer);
+    clearInterval(this.silenceTimer);
     if (this.closed || this.current.refused) return;
     this.setState({ status: this.current.status === 'down' ? 'down' : 'reconnecting', lastError: `disconnected: ${reason}` });
     this.armLostTimer();
@@ -476,7 +528,9 @@ export class EngineClient implements EnginePort {
       this.refuse(error.message);
       return;
     }
-    this.setState({ lastError: error.message });
+    // socket.io's own message ("websocket error") hides the cause (ECONNREFUSED, a TLS or DNS failure).
+    const cause = (error as { description?: { message?: unknown } }).description?.message;
+    this.setState({ lastError: typeof cause === 'string' && cause.length > 0 ? `${error.message}: ${cause}` : error.message });
     if (!this.socket.active) this.scheduleRetry();
   }
 
@@ -486,7 +540,7 @@ export class EngineClient implements EnginePort {
     this.retryTimer = setTimeout(() => {
       if (!this.closed && !this.socket.connected) this.socket.connect();
     }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, this.options.reconnectDelayMaxMs ?? 5000);
+    this.retryDelay = Math.min(this.retryDelay * 2, this.options.reconnectDelayMaxMs ?? 2000);
   }
 
   /** The Engine refused us: no retries, nodes lost, commands fail at once. */
@@ -501,12 +555,37 @@ export class EngineClient implements EnginePort {
 
   private armLostTimer(): void {
     clearTimeout(this.lostTimer);
-    const after = this.options.lostAfterMs ?? 15_000;
-    this.lostTimer = setTimeout(() => {
-      if (this.closed || this.current.status === 'connected') return;
-      this.setState({ status: 'down' });
-      this.declareLost(`unreachable for ${after} ms${this.current.lastError ? ` (${this.current.lastError})` : ''}`);
-    }, after);
+    const after = this.options.lostAfterMs ?? 5000;
+    const silentFor = this.lastHeard === null ? 0 : Math.max(0, Date.now() - this.lastHeard);
+    this.lostTimer = setTimeout(
+      () => {
+        if (this.closed || this.current.status === 'connected') return;
+        this.setState({ status: 'down' });
+        this.declareLost(`unreachable for ${after} ms${this.current.lastError ? ` (${this.current.lastError})` : ''}`);
+      },
+      Math.max(0, after - silentFor),
+    );
+  }
+
+  private heard(): void {
+    this.lastHeard = Date.now();
+  }
+
+  /** Heartbeats come every second; a connection that carries none is dead even if no one closed it. */
+  private watchSilence(): void {
+    clearInterval(this.silenceTimer);
+    const silence = this.options.silenceMs ?? 3000;
+    this.silenceTimer = setInterval(
+      () => {
+        if (this.closed || this.current.status !== 'connected' || this.lastHeard === null) return;
+        if (Date.now() - this.lastHeard < silence) return;
+        this.logger.warn(`${this.label}: nothing heard for ${silence} ms; reconnecting`);
+        this.socket.disconnect();
+        this.setState({ lastError: `nothing heard for ${silence} ms` });
+        this.scheduleRetry();
+      },
+      Math.max(50, Math.floor(silence / 4)),
+    );
   }
 
   /**
@@ -551,7 +630,7 @@ export class EngineClient implements EnginePort {
 
   private startPings(): void {
     clearInterval(this.pingTimer);
-    const interval = this.options.pingIntervalMs ?? 2000;
+    const interval = this.options.pingIntervalMs ?? 1000;
     const ping = (): void => {
       const sent = Date.now();
       this.socket
