@@ -48,7 +48,15 @@ async function start(): Promise<void> {
   const dbFile = join(app.getPath('userData'), 'deduction.sqlite');
   const started = await openWithRecovery(
     () =>
-      startConsoleRuntime({ dbFile, migrationsDir: migrationsDir(), appName: app.getName(), version: app.getVersion(), htmlToPdf: electronHtmlToPdf() }),
+      startConsoleRuntime({
+        dbFile,
+        migrationsDir: migrationsDir(),
+        appName: app.getName(),
+        version: app.getVersion(),
+        htmlToPdf: electronHtmlToPdf(),
+        // The window shows each Engine's state and reason; the app opens even when none answers yet.
+        engineWait: { whenNoneUp: 'continue' },
+      }),
     { dbFile, migrationsDir: migrationsDir(), ui: recoveryDialogs() },
   );
   if (!started) {

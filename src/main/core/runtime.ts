@@ -6,7 +6,7 @@ import { consoleLogger, type Logger } from '../../shared/logger';
 import { AlertMonitor } from './alerts/alert-monitor';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
-import { waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
+import { NoEngineError, waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
 import { connectEngines } from './engine/env-engines';
 import { attachEventIngest } from './engine/ingest-events';
 import { watchOtherProcesses } from './ownership/change-watch';
@@ -105,8 +105,12 @@ async function startEngines(store: Store, options: ConsoleRuntimeOptions, logger
       try {
         await waitForEngines(balancer, wait);
       } catch (error) {
-        await balancer.close();
-        throw error;
+        if (error instanceof NoEngineError && wait.whenNoneUp === 'continue') {
+          logger.warn(error.message);
+        } else {
+          await balancer.close();
+          throw error;
+        }
       }
     }
     return {

@@ -8,6 +8,11 @@ export interface EngineWaitOptions {
   onProgress?: (line: string) => void;
   /** Quiet this long (Engines that connect at once draw no line), then a line on every change and every 3 s. */
   quietMs?: number;
+  /**
+   * With none up when the wait ends: fail the start (the CLI, which has nothing to show), or go
+   * on with the Engines still trying (the desktop app, whose window shows each Engine's state).
+   */
+  whenNoneUp?: 'fail' | 'continue';
 }
 
 export interface EngineWaitSubject {
