@@ -21,7 +21,7 @@ describe('deduction convert', () => {
     const bpmn = join(dir, 'it-ops.bpmn');
     const written = await run('convert', join(EXAMPLES_DIR, 'it-ops-maintenance.json'), '--to', 'bpmn', '--out', bpmn);
     expect(written.code).toBe(0);
-    expect(written.stdout).toMatch(/^wrote .*it-ops\.bpmn: BPMN workflow "IT operations: patch the order service": 12 nodes/);
+    expect(written.stdout).toMatch(/^wrote .*it-ops\.bpmn: BPMN workflow "IT operations: patch the order service": 14 nodes/);
     expect(readFileSync(bpmn, 'utf8')).toMatch(/^<\?xml[^]*<bpmn:definitions/);
 
     const json = join(dir, 'back.json');
