@@ -81,8 +81,8 @@ describe('deduction run', () => {
     expect(ended).toHaveLength(report.nodes.length);
     const ran = report.nodes.filter((node) => node.status === 'completed' && node.nodeType === 'agent');
     expect(ran.every((node) => node.batches >= 1 && node.startTime !== null && node.endTime! >= node.startTime)).toBe(true);
-    expect(resultOf(db, 'setup')).toMatchObject({ scenario: 'strait-crossing', seed: 42, forces: { red: { ships: expect.any(Number) } } });
-    expect(resultOf(db, 'umpire')).toEqual({ winner: 'red', margin: 0.08, redStrike: 0.72, blueHolding: 0.64 });
+    expect(resultOf(db, 'setup')).toEqual({ scenario: 'strait-crossing', seed: 42, forces: { red: 12, blue: 7 } });
+    expect(resultOf(db, 'umpire')).toEqual({ winner: 'red', margin: 5, red: 'completed', blue: 'completed' });
     const status = (nodeId: string) => report.nodes.find((node) => node.nodeId === nodeId)?.status;
     expect([status('brief-red-win'), status('brief-blue-win')]).toEqual(['completed', 'skipped']);
   }, 90_000);
