@@ -7,6 +7,7 @@ import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
 import { errorText } from '../../../shared/error-text';
+import { describeBytes, WORKFLOW_LIMITS } from '../../../shared/workflow/limits';
 
 /**
  * Reading workflow files: the Deduction design's JSON, or BPMN 2.0 XML through the BPMN
@@ -15,10 +16,10 @@ import { errorText } from '../../../shared/error-text';
  */
 
 /**
- * The largest workflow file read, in bytes (32 MiB). A 100,000-node workflow takes about
- * 10 MiB of JSON; a larger file is refused before it is read, so it can never stall the app.
+ * The largest workflow file read, in bytes. A larger file is refused before it is read, so it
+ * can never stall the app; what a smaller one may hold is bounded by the other WORKFLOW_LIMITS.
  */
-export const MAX_WORKFLOW_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_WORKFLOW_FILE_BYTES = WORKFLOW_LIMITS.fileBytes;
 
 /** Parses and validates the design's JSON. `source` names the input in messages. */
 export function parseWorkflowJson(text: string, source = 'the input'): WorkflowReadResult {
@@ -113,10 +114,9 @@ function validated(input: unknown): Omit<WorkflowReadResult, 'format'> {
 }
 
 function tooLarge(source: string, size: number, unit: 'bytes' | 'characters'): Problem {
-  const mib = (size / (1024 * 1024)).toFixed(1);
   return fileError(
     FILE_PROBLEM.tooLarge,
-    `${source} is ${mib} MiB (${size.toLocaleString('en')} ${unit}); workflow files are limited to ${MAX_WORKFLOW_FILE_BYTES / (1024 * 1024)} MiB. Split the workflow, or move large data out of agentConfig`,
+    `${source} is ${describeBytes(size)} (${size.toLocaleString('en')} ${unit}); the workflow file limit is ${describeBytes(MAX_WORKFLOW_FILE_BYTES)}. Split the workflow, or move large data out of agentConfig`,
   );
 }
 
