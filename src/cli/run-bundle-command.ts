@@ -4,6 +4,7 @@ import { exportRun, importRun } from '../main/core/store/run-bundle';
 import { openStore } from '../main/core/store/store';
 import type { CommandRegistrar } from './index';
 import { dbOption } from './db-option';
+import { refusingInput } from './input-error';
 
 /** Carrying one task's results between offline workstations. */
 export const registerRunBundles: CommandRegistrar = (program: Command, io, exit) => {
@@ -16,7 +17,7 @@ export const registerRunBundles: CommandRegistrar = (program: Command, io, exit)
     .action(async (task: string, options: { out: string; db: string }) => {
       const store = await openStore({ file: options.db, migrationsDir: requireShippedDir('migrations') });
       try {
-        const result = exportRun(store, task, options.out);
+        const result = await refusingInput(`task ${task}`, () => exportRun(store, task, options.out));
         const rows = Object.values(result.counts).reduce((sum, count) => sum + count, 0);
         io.out(`exported task ${task} to ${result.file}: ${rows} rows (${result.counts.node_execution_log} log lines)`);
         exit(0);
@@ -33,7 +34,7 @@ export const registerRunBundles: CommandRegistrar = (program: Command, io, exit)
     .action(async (file: string, options: { db: string }) => {
       const store = await openStore({ file: options.db, migrationsDir: requireShippedDir('migrations') });
       try {
-        const result = importRun(store, file);
+        const result = await refusingInput(file, () => importRun(store, file));
         io.out(result.status === 'imported' ? `imported task ${result.taskId} from ${file}` : `task ${result.taskId} is already in ${options.db}; nothing changed`);
         exit(0);
       } finally {

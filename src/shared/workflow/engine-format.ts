@@ -1,4 +1,4 @@
-import { engineTaskRequestSchema, type EngineNode, type EngineTaskRequest } from '../engine/protocol';
+import { engineTaskRequestSchema, type EngineTaskRequest } from '../engine/protocol';
 import type { Id } from '../ids';
 import type { WorkflowDefinitionInput } from './definition';
 import type { NormalizedWorkflowDefinition } from './normalized';

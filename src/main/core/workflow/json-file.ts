@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { WorkflowFormat, WorkflowReadResult } from '../../../shared/workflow/read-result';
 import type { Problem } from '../../../shared/workflow/problems';
-import { validateWorkflow } from '../../../shared/workflow/validate';
+import { validateWorkflow, type ValidationOptions } from '../../../shared/workflow/validate';
 import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -21,8 +21,11 @@ import { describeBytes, WORKFLOW_LIMITS } from '../../../shared/workflow/limits'
  */
 export const MAX_WORKFLOW_FILE_BYTES = WORKFLOW_LIMITS.fileBytes;
 
-/** Parses and validates the design's JSON. `source` names the input in messages. */
-export function parseWorkflowJson(text: string, source = 'the input'): WorkflowReadResult {
+/**
+ * Parses and validates the design's JSON. `source` names the input in messages; `validation`
+ * carries the agent catalog to check configs against, when the caller knows it.
+ */
+export function parseWorkflowJson(text: string, source = 'the input', validation: ValidationOptions = {}): WorkflowReadResult {
   if (text.length > MAX_WORKFLOW_FILE_BYTES) {
     return { format: 'json', problems: [tooLarge(source, text.length, 'characters')] };
   }
@@ -34,15 +37,16 @@ export function parseWorkflowJson(text: string, source = 'the input'): WorkflowR
   } catch (error) {
     return { format: 'json', problems: [fileError(FILE_PROBLEM.jsonSyntax, `${source} is not valid JSON: ${syntaxDetail(body, error)}`)] };
   }
-  return { format: 'json', ...validated(parsed) };
+  return { format: 'json', ...validated(parsed, validation) };
 }
 
 /** Reads workflow text in either format; BPMN goes through the BPMN import, then validation. */
-export async function parseWorkflowText(text: string, options: { source?: string; fileName?: string } = {}): Promise<WorkflowReadResult> {
+export async function parseWorkflowText(text: string, options: { source?: string; fileName?: string } & ValidationOptions = {}): Promise<WorkflowReadResult> {
   const source = options.source ?? 'the input';
+  const validation: ValidationOptions = options.agents ? { agents: options.agents } : {};
   const format = detectWorkflowFormat(text, options.fileName);
-  if (format === 'json') return parseWorkflowJson(text, source);
-  if (format === 'bpmn') return parseBpmn(text, source, options.fileName);
+  if (format === 'json') return parseWorkflowJson(text, source, validation);
+  if (format === 'bpmn') return parseBpmn(text, source, options.fileName, validation);
   const start = stripBom(text).trimStart().slice(0, 20);
   return { problems: [fileError(FILE_PROBLEM.unknownFormat, `${source} is neither JSON nor BPMN XML: it starts with ${JSON.stringify(start)} and its name does not end in .json, .bpmn or .xml`)] };
 }
@@ -58,10 +62,10 @@ export function detectWorkflowFormat(text: string, fileName?: string): WorkflowF
   return undefined;
 }
 
-export async function readWorkflowFile(path: string): Promise<WorkflowReadResult> {
+export async function readWorkflowFile(path: string, validation: ValidationOptions = {}): Promise<WorkflowReadResult> {
   const read = await readText(path);
   if (typeof read !== 'string') return { problems: [read] };
-  return parseWorkflowText(read, { source: path, fileName: path });
+  return parseWorkflowText(read, { source: path, fileName: path, ...validation });
 }
 
 /** The text of a regular, UTF-8 file of at most MAX_WORKFLOW_FILE_BYTES, or why not. */
@@ -88,7 +92,7 @@ async function readText(path: string): Promise<string | Problem> {
   }
 }
 
-async function parseBpmn(xml: string, source: string, fileName?: string): Promise<WorkflowReadResult> {
+async function parseBpmn(xml: string, source: string, fileName: string | undefined, validation: ValidationOptions): Promise<WorkflowReadResult> {
   const name = fileName === undefined ? undefined : basename(fileName, extname(fileName));
   const imported = await importBpmn(xml, { ...(name !== undefined && { name }), maxBytes: MAX_WORKFLOW_FILE_BYTES });
   if (!imported.definition) {
@@ -99,7 +103,7 @@ async function parseBpmn(xml: string, source: string, fileName?: string): Promis
   }
   // Validated here too, for the normalized definition; the import may already report the
   // validator's findings, so each problem is kept once.
-  const result = validated(imported.definition);
+  const result = validated(imported.definition, validation);
   const seen = new Set(imported.problems.map(problemKey));
   return { format: 'bpmn', ...result, problems: [...imported.problems, ...result.problems.filter((problem) => !seen.has(problemKey(problem)))] };
 }
@@ -108,8 +112,8 @@ function problemKey(problem: Problem): string {
   return JSON.stringify([problem.severity, problem.code, problem.path, problem.message]);
 }
 
-function validated(input: unknown): Omit<WorkflowReadResult, 'format'> {
-  const result = validateWorkflow(input);
+function validated(input: unknown, validation: ValidationOptions): Omit<WorkflowReadResult, 'format'> {
+  const result = validateWorkflow(input, validation);
   return result.definition ? { definition: result.definition, problems: result.problems } : { problems: result.problems };
 }
 
