@@ -14,6 +14,7 @@ import { dbOption } from './db-option';
 import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { runReport } from './run-report';
+import { shippedCatalog } from './shipped-catalog';
 import { RunView } from './run-view';
 
 /** Exit codes of `deduction run`: the task completed, it failed or was stopped, or the input was invalid. */
@@ -74,7 +75,9 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     .option('--var <key=value...>', 'set a task variable (repeatable; JSON values allowed)')
     .option('--name <name>', 'the task name (default: the workflow name)')
     .action(async (file: string, options: RunOptions) => {
-      const read = await readWorkflowFile(file);
+      // On the embedded Engine the shipped catalog is the one the nodes will run with, so their
+      // configs are checked now; Engines given with --engine check against their own catalog.
+      const read = await readWorkflowFile(file, options.engine ? {} : { agents: shippedCatalog(io) });
       if (!read.definition) {
         exit(RUN_EXIT.invalid);
         if (isUnreadable(read)) return reportUnreadable(io, read);
