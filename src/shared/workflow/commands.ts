@@ -1,5 +1,5 @@
 import type { AgentCatalogEntry } from '../engine/protocol';
-import type { WorkflowDefinition, WorkflowNode } from './definition';
+import type { WorkflowDefinition, WorkflowNodeDefinition } from './definition';
 
 /**
  * What one node would make an Engine do outside itself: a program, a line of shell, an inline
@@ -53,7 +53,7 @@ function httpAction(config: Config): NodeAction | undefined {
   return url === undefined ? undefined : { kind: 'http', method: text(config.method)?.toUpperCase() ?? 'GET', url };
 }
 
-function nodeActions(node: WorkflowNode, entry: CommandCatalog[number] | undefined): NodeAction[] {
+function nodeActions(node: WorkflowNodeDefinition, entry: CommandCatalog[number] | undefined): NodeAction[] {
   const config: Config = { ...(entry?.defaults ?? {}), ...(node.agentConfig ?? {}) };
   switch (entry?.kind) {
     case 'process':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowDefinition, WorkflowNode } from '../../../src/shared/workflow/definition';
+import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../src/shared/workflow/definition';
 import { actionsFingerprint, workflowCommands, type CommandCatalog } from '../../../src/shared/workflow/commands';
 
 const CATALOG: CommandCatalog = [
@@ -11,8 +11,8 @@ const CATALOG: CommandCatalog = [
   { agentLoad: 'manual', kind: 'manual' },
 ];
 
-function workflow(...agents: Partial<WorkflowNode>[]): WorkflowDefinition {
-  const nodes: WorkflowNode[] = agents.map((agent, index) => ({ nodeId: `n${index}`, nodeType: 'agent', parentId: 'root', ...agent }) as WorkflowNode);
+function workflow(...agents: Partial<WorkflowNodeDefinition>[]): WorkflowDefinition {
+  const nodes: WorkflowNodeDefinition[] = agents.map((agent, index) => ({ nodeId: `n${index}`, nodeType: 'agent', parentId: 'root', ...agent }) as WorkflowNodeDefinition);
   return {
     name: 'W',
     nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true, parentId: null, children: nodes.map((node) => node.nodeId) }, ...nodes],
