@@ -110,6 +110,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
         commands={commands}
         busy={files.busy}
       />
+      {review.pending.length > 0 && <CommandReviewBanner count={review.pending.length} onReview={() => setDialog({ kind: 'review' })} />}
       <input
         ref={fileInput}
         type="file"
@@ -140,7 +141,6 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
             onSelectionChanges={(kind, changes) => dispatch({ type: 'toggleSelection', kind, changes })}
             onDropItem={editing.onDropItem}
           />
-          {review.pending.length > 0 && <CommandReviewBanner count={review.pending.length} onReview={() => setDialog({ kind: 'review' })} />}
           {findOpen && (
             <FindBar
               definition={definition}
