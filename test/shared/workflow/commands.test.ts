@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../src/shared/workflow/definition';
+import { importBpmn } from '../../../src/main/core/workflow/bpmn/import';
 import { actionsFingerprint, workflowCommands, type CommandCatalog } from '../../../src/shared/workflow/commands';
 
 const CATALOG: CommandCatalog = [
@@ -81,5 +82,16 @@ describe('workflowCommands', () => {
     const [c] = workflowCommands(workflow({ agentLoad: 'script', agentConfig: { command: 'p', args: ['1'], timeoutMs: 5 } }), CATALOG);
     expect(actionsFingerprint(a!)).not.toBe(actionsFingerprint(b!));
     expect(actionsFingerprint(a!)).toBe(actionsFingerprint(c!));
+  });
+
+  it('lists the script of a BPMN scriptTask as the import maps it, even an option-looking one', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+        <bpmn:process id="p"><bpmn:scriptTask id="run" name="Run" scriptFormat="javascript"><bpmn:script>--eval=require('child_process').execSync('id')</bpmn:script></bpmn:scriptTask></bpmn:process>
+      </bpmn:definitions>`;
+    const { definition } = await importBpmn(xml);
+    expect(workflowCommands(definition!, CATALOG)).toEqual([
+      { nodeId: 'run', name: 'Run', agentLoad: 'script', actions: [{ kind: 'script', interpreter: 'node', script: "--eval=require('child_process').execSync('id')", args: [], env: {} }] },
+    ]);
   });
 });
