@@ -1,5 +1,7 @@
 import { SHORTCUTS, type EditorCommand } from '../model/shortcuts';
-import type { ToolbarAction } from '../toolbar/EditorToolbar';
+
+/** The commands with a toolbar button. */
+export type ToolbarAction = 'new' | 'open' | 'save' | 'import' | 'exportJson' | 'exportBpmn' | 'undo' | 'redo' | 'autoLayout' | 'find' | 'start' | 'help';
 
 /** Everything the editor can be told to do, from its toolbar, its keys or a menu. */
 export type CommandId = ToolbarAction | EditorCommand;

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { invokeCommand, type CommandTable } from '../commands/command-table';
-
-export type ToolbarAction = 'new' | 'open' | 'save' | 'import' | 'exportJson' | 'exportBpmn' | 'undo' | 'redo' | 'autoLayout' | 'find' | 'start' | 'help';
+import { invokeCommand, type CommandTable, type ToolbarAction } from '../commands/command-table';
 
 const GROUPS: readonly (readonly ToolbarAction[])[] = [
   ['new', 'open', 'save'],
