@@ -29,7 +29,7 @@ async function importWorkflow(page: Page): Promise<void> {
   await page.getByTestId('import-file-input').setInputFiles({ name: 'shared-drill.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(WORKFLOW)) });
 }
 
-test('a workflow imported from a file lists what it would run, and cannot start until the operator has reviewed it', async ({ page }, testInfo) => {
+test('a workflow imported from a file lists what it would run, and cannot be saved or started until the operator has reviewed it', async ({ page }, testInfo) => {
   await openEditor(page, 'en');
   await expect(page.getByTestId('toolbar-start')).toBeEnabled();
   await importWorkflow(page);
@@ -54,6 +54,8 @@ test('a workflow imported from a file lists what it would run, and cannot start 
   await expect(page.getByTestId('review-banner')).toContainText('4 nodes');
   await expect(page.getByTestId('toolbar-start')).toBeDisabled();
   await expect(page.getByTestId('toolbar-start')).toHaveAttribute('title', /Review the commands of 4 nodes first/);
+  // Saved, it would become a template of this console, which opens without a review.
+  await expect(page.getByTestId('toolbar-save')).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('command-review-banner-en.png') });
 
   await page.getByTestId('review-open').click();
@@ -63,6 +65,7 @@ test('a workflow imported from a file lists what it would run, and cannot start 
   await expect(review).toBeHidden();
   await expect(page.getByTestId('review-banner')).toBeHidden();
   await expect(page.getByTestId('toolbar-start')).toBeEnabled();
+  await expect(page.getByTestId('toolbar-save')).toBeEnabled();
 
   // Editing a command after the review owes a review of that node again, and only of it.
   await page.getByTestId('agent-node-scan').click();

@@ -72,7 +72,10 @@ export function useFileActions({ doc, services, catalog, setDialog, setNotice, r
   return {
     busy,
     save: () => {
-      if (!services || refuseIfInvalid('save')) return;
+      if (!services) return;
+      // Saving makes the file one of this console's templates, which open without a review.
+      if (reviewOwed) return setDialog({ kind: 'review' });
+      if (refuseIfInvalid('save')) return;
       const snapshot = latest.current;
       void run(async () => {
         const saved = await services.saveTemplate({ templateId: state.origin?.templateId, definition: snapshot });

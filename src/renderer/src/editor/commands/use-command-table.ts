@@ -16,7 +16,7 @@ interface CommandTableInput {
   setDialog: (dialog: DialogState | undefined) => void;
   setFindOpen: (open: boolean) => void;
   openFilePicker: () => void;
-  /** Why Start must wait for the operator's review of the document's commands, when it must. */
+  /** Why Save and Start must wait for the operator's review of the document's commands, when they must. */
   reviewReason: string | undefined;
 }
 
@@ -31,7 +31,7 @@ export function useCommandTable({ doc, editing, files, online, dialog, setDialog
     {
       new: { run: () => (dirty ? setDialog({ kind: 'confirm', then: 'new' }) : doc.newWorkflow()) },
       open: { ...needsCore, run: () => setDialog(dirty ? { kind: 'confirm', then: 'open' } : { kind: 'open' }) },
-      save: { ...needsCore, run: files.save },
+      save: { enabled: () => online && reviewReason === undefined, reason: () => (online ? reviewReason : offline()), run: files.save },
       import: { ...needsCore, run: openFilePicker },
       exportJson: { ...needsCore, run: () => files.exportAs('json') },
       exportBpmn: { ...needsCore, run: () => files.exportAs('bpmn') },
