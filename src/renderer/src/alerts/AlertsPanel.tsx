@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
 import { errorMessage } from '../common/error-message';
-import type { TaskPanelProps } from '../monitor/task-panel';
+import type { TaskPanelProps } from '../task-panels/task-panel';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertKey, alertsForTask } from './model/alert-list';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeDetail } from '../../../../shared/task/views';
 import { errorMessage } from '../../common/error-message';
 import { formatMoment, useFormatDuration } from '../../common/format';
-import type { TaskPanelProps } from '../task-panel';
+import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { useNow } from '../use-now';
 import { ControlButtons } from './ControlButtons';
 import { nodeLabel } from './ControlDialog';

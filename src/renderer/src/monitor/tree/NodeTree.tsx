@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeStatus } from '../../../../shared/status';
-import type { TaskPanelProps } from '../task-panel';
+import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { useNow } from '../use-now';
 import { nodeLabel } from './ControlDialog';
 import { ControlLayer } from './ControlLayer';
