@@ -9,7 +9,7 @@ import { alertKey, alertsForTask } from './model/alert-list';
 import { formatPercent } from '../common/format';
 import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from './model/health-level';
 import { useAlerts } from './use-alerts';
-import { useNow } from '../monitor/use-now';
+import { useNow } from '../common/use-now';
 import { useTaskHealth } from './use-task-health';
 
 /**

@@ -4,7 +4,7 @@ import type { NodeDetail } from '../../../../shared/task/views';
 import { errorMessage } from '../../common/error-message';
 import { formatMoment, useFormatDuration } from '../../common/format';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
-import { useNow } from '../use-now';
+import { useNow } from '../../common/use-now';
 import { ControlButtons } from './ControlButtons';
 import { nodeLabel } from './ControlDialog';
 import { ControlLayer } from './ControlLayer';

@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import { useTranslation } from 'react-i18next';
 import type { NodeStatus } from '../../../../shared/status';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
-import { useNow } from '../use-now';
+import { useNow } from '../../common/use-now';
 import { nodeLabel } from './ControlDialog';
 import { ControlLayer } from './ControlLayer';
 import type { NodeControl } from './model/available-controls';
