@@ -81,7 +81,7 @@ export class EngineBalancer implements EnginePort {
   private readonly reinits = new Map<string, Promise<void>>();
   /** Agent execution (task, node, batch) → Engine index. */
   private readonly agents = new Map<string, number>();
-  /** Each client batch filtered once, whatever the number of listeners. */
+  /** Each client event batch filtered once, whatever the number of listeners. */
   private readonly filtered = new WeakMap<EngineEvent[], EngineEvent[]>();
 
   constructor(
@@ -127,8 +127,8 @@ export class EngineBalancer implements EnginePort {
 
   onEvents(listener: (events: EngineEvent[]) => void): () => void {
     const offs = this.engines.map((engine, index) =>
-      engine.client.onEvents((batch) => {
-        const events = this.filter(index, batch);
+      engine.client.onEvents((eventBatch) => {
+        const events = this.filter(index, eventBatch);
         if (events.length > 0) listener(events);
       }),
     );
@@ -403,14 +403,14 @@ export class EngineBalancer implements EnginePort {
   }
 
   /**
-   * What the scheduler sees of one Engine's batch: the spanning root's events only from its
+   * What the scheduler sees of one Engine's event batch: the spanning root's events only from its
    * home Engine, and when the home is lost while another Engine still holds the root, that
    * Engine becomes the home instead of the root failing.
    */
-  private filter(index: number, batch: EngineEvent[]): EngineEvent[] {
-    const cached = this.filtered.get(batch);
+  private filter(index: number, eventBatch: EngineEvent[]): EngineEvent[] {
+    const cached = this.filtered.get(eventBatch);
     if (cached) return cached;
-    const events = batch.filter((event) => {
+    const events = eventBatch.filter((event) => {
       if (event.type !== 'node.status' && event.type !== 'node.progress') return true;
       const root = this.roots.get(event.taskId);
       if (!root || root.command.nodeId !== event.nodeId || root.command.batch !== event.batch) return true;
@@ -426,7 +426,7 @@ export class EngineBalancer implements EnginePort {
       }
       return true;
     });
-    this.filtered.set(batch, events);
+    this.filtered.set(eventBatch, events);
     return events;
   }
 }
