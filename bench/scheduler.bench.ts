@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TestEngine } from '../src/main/core/engine/test-engine';
+import { TestEngine } from '../test/helpers/test-engine';
 import { Scheduler } from '../src/main/core/scheduler/scheduler';
 import { openStore, type Store } from '../src/main/core/store/store';
 import type { Logger } from '../src/shared/logger';

@@ -1,4 +1,5 @@
 import type { WorkflowDefinitionInput } from '../src/shared/workflow/definition';
+import { WORKFLOW_LIMITS } from '../src/shared/workflow/limits';
 
 /**
  * The DAG shapes of the scheduler benchmark, each of exactly `n` nodes (root container
@@ -57,13 +58,17 @@ export function layered(n: number, seed = 7): WorkflowDefinitionInput {
   return { name: `layered ${n}`, nodes };
 }
 
-/** Containers nested one in the next, each holding 8 parallel agents and the next container. */
+/**
+ * Containers nested one in the next, each holding parallel agents (8, or more when that keeps
+ * the nesting within the workflow limit) and the next container.
+ */
 export function nested(n: number): WorkflowDefinitionInput {
   const nodes: Node[] = [root];
+  const perLevel = Math.max(8, Math.ceil(n / (WORKFLOW_LIMITS.nestingDepth - 1)));
   let parent = 'root';
   let level = 0;
   while (nodes.length < n) {
-    for (let i = 0; i < 8 && nodes.length < n; i++) nodes.push(agent(`c${level}a${i}`, parent));
+    for (let i = 0; i < perLevel && nodes.length < n; i++) nodes.push(agent(`c${level}a${i}`, parent));
     if (nodes.length >= n) break;
     const id = `c${level + 1}`;
     nodes.push({ nodeId: id, nodeType: 'container', parentId: parent });

@@ -4,6 +4,7 @@ import { openStore } from '../main/core/store/store';
 import { requireShippedDir } from '../main/core/paths';
 import type { CommandRegistrar } from './index';
 import { dbOption } from './db-option';
+import { refusingInput } from './input-error';
 
 export const registerBackup: CommandRegistrar = (program: Command, io, exit) => {
   program
@@ -15,7 +16,7 @@ export const registerBackup: CommandRegistrar = (program: Command, io, exit) => 
     .action(async (options: { out: string; db: string; includeSecrets?: boolean }) => {
       const store = await openStore({ file: options.db, migrationsDir: requireShippedDir('migrations') });
       try {
-        const result = await backupStore(store, options.out, { includeSecrets: options.includeSecrets === true });
+        const result = await refusingInput(options.out, () => backupStore(store, options.out, { includeSecrets: options.includeSecrets === true }));
         io.out(`backed up ${options.db} to ${result.file} (${result.bytes} bytes, integrity ok)`);
         if (result.secretsRemoved > 0) io.out(`  ${result.secretsRemoved} Engine token(s) left out (--include-secrets keeps them)`);
         exit(0);
@@ -30,7 +31,7 @@ export const registerBackup: CommandRegistrar = (program: Command, io, exit) => 
     .argument('<file>', 'the backup to restore')
     .addOption(dbOption())
     .action(async (file: string, options: { db: string }) => {
-      const result = await restoreStore({ backupFile: file, targetFile: options.db, migrationsDir: requireShippedDir('migrations') });
+      const result = await refusingInput(file, () => restoreStore({ backupFile: file, targetFile: options.db, migrationsDir: requireShippedDir('migrations') }));
       io.out(`restored ${file} into ${result.restored}`);
       if (result.previousSavedAs) io.out(`the database it replaced is kept as ${result.previousSavedAs}`);
       exit(0);

@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { registerBackup } from './backup-command';
 import { registerConvert } from './convert-command';
 import { registerEngine } from './engine-command';
+import { invalidInputMessage } from './input-error';
 import { processIo, type CliIo } from './io';
 import { registerRunBundles } from './run-bundle-command';
 import { registerRun } from './run-command';
@@ -31,6 +32,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const invalid = invalidInputMessage(error);
+    if (invalid !== undefined) {
+      io.err(`deduction: ${invalid}`);
+      return 2;
+    }
     io.err(`deduction: ${(error as Error).message}`);
     return 1;
   }

@@ -11,14 +11,16 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
+import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { runReport } from './run-report';
+import { shippedCatalog } from './shipped-catalog';
 import { RunView } from './run-view';
 
 /** Exit codes of `deduction run`: the task completed, it failed or was stopped, or the input was invalid. */
 export const RUN_EXIT = { completed: 0, failed: 1, invalid: 2 } as const;
 
-interface RunOptions {
+interface RunOptions extends EngineWaitFlags {
   engine?: string[];
   engineToken?: string;
   db: string;
@@ -65,13 +67,17 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     .argument('<file>', 'the workflow file')
     .option('--engine <url...>', 'an Engine to run on (repeatable); without it, an embedded Engine on loopback')
     .option('--engine-token <token>', 'the token of the Engines given with --engine (default: $DEDUCTION_ENGINE_TOKEN); visible to other users in the process list')
+    .addOption(engineWaitOption())
+    .addOption(engineLossLimitOption())
     .addOption(dbOption())
     .option('--json', 'print one final JSON report instead of the live tree')
     .option('--approve', 'approve every manual node as it waits (unattended runs)')
     .option('--var <key=value...>', 'set a task variable (repeatable; JSON values allowed)')
     .option('--name <name>', 'the task name (default: the workflow name)')
     .action(async (file: string, options: RunOptions) => {
-      const read = await readWorkflowFile(file);
+      // On the embedded Engine the shipped catalog is the one the nodes will run with, so their
+      // configs are checked now; Engines given with --engine check against their own catalog.
+      const read = await readWorkflowFile(file, options.engine ? {} : { agents: shippedCatalog(io) });
       if (!read.definition) {
         exit(RUN_EXIT.invalid);
         if (isUnreadable(read)) return reportUnreadable(io, read);
@@ -103,6 +109,7 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
         recover: false,
         processLabel: `deduction run ${file}`,
         logger: stderrLogger(io),
+        ...engineWaitRuntimeOptions(options, io),
         ...(engines ? { engines } : {}),
       });
       try {

@@ -11,9 +11,10 @@ import { startConsoleRuntime } from '../main/core/runtime';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
 import { dbOption } from './db-option';
+import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { stopSignal } from './stop-signal';
 
-interface ServeOptions {
+interface ServeOptions extends EngineWaitFlags {
   port: string;
   host: string;
   allowRemote?: boolean;
@@ -81,6 +82,8 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
       (origin: string, previous: string[]) => [...previous, origin],
       [] as string[],
     )
+    .addOption(engineWaitOption())
+    .addOption(engineLossLimitOption())
     .addOption(dbOption())
     .action(async (options: ServeOptions) => {
       if (options.token !== undefined || options.viewerToken !== undefined) {
@@ -105,6 +108,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
         version: pkg.version,
         processLabel: 'deduction serve',
         htmlToPdf,
+        ...engineWaitRuntimeOptions(options, io),
       });
       const staticDir = findShippedDir('out/renderer') ?? findShippedDir('renderer');
       const host = await startHeadlessHost({

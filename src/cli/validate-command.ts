@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import type { CommandRegistrar } from './index';
+import { shippedCatalog } from './shipped-catalog';
 import { counted, describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';
 
 /** Exit codes of `deduction validate`: 0 valid (warnings allowed), 2 invalid or unreadable. */
@@ -9,11 +10,12 @@ export const VALIDATE_EXIT = { valid: 0, invalid: 2 } as const;
 export const registerValidate: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('validate')
-    .description('check a workflow file (JSON or BPMN) and print every problem and warning')
+    .description('check a workflow file (JSON or BPMN), its limits and its agent configs against the shipped catalog, and print every problem and warning')
     .argument('<file>', 'the workflow: the Deduction JSON definition or BPMN 2.0 XML')
     .option('--json', 'print the result as JSON (format, ok, problems) instead of text')
     .action(async (file: string, options: { json?: boolean }) => {
-      const result = await readWorkflowFile(file);
+      // Agent configs are checked against the catalog an embedded Engine would run them with.
+      const result = await readWorkflowFile(file, { agents: shippedCatalog(io) });
       const ok = result.definition !== undefined;
       exit(ok ? VALIDATE_EXIT.valid : VALIDATE_EXIT.invalid);
       if (options.json) {

@@ -35,7 +35,7 @@ interface RunRecord {
   exitCode?: number;
   controller: AbortController;
   /** Why the run was aborted, once it was. */
-  end?: { status: 'stopped' | 'timeout'; message: string };
+  end?: { status: 'stopped' | 'timeout'; message: string; errorCode?: string };
   decision?: ManualDecision;
   decide: (decision: ManualDecision) => void;
   done: Promise<void>;
@@ -182,7 +182,7 @@ export class NodeRuns {
     const event: EngineEvent & { type: 'node.status' } = { type: 'node.status', ...record.ref, status: 'completed', time: Date.now() };
     if (record.end) {
       event.status = record.end.status;
-      event.errorCode = record.end.status === 'timeout' ? NODE_ERROR_CODES.timeout : NODE_ERROR_CODES.stopped;
+      event.errorCode = record.end.errorCode ?? (record.end.status === 'timeout' ? NODE_ERROR_CODES.timeout : NODE_ERROR_CODES.stopped);
       event.errorMessage = record.end.message;
     } else {
       event.status = outcome.status;
@@ -207,9 +207,9 @@ export class NodeRuns {
     while (this.finished.length > MAX_FINISHED) this.records.delete(this.finished.shift()!);
   }
 
-  private abort(record: RunRecord, status: 'stopped' | 'timeout', message: string): void {
+  private abort(record: RunRecord, status: 'stopped' | 'timeout', message: string, errorCode?: string): void {
     if (record.end || TERMINAL_ENGINE_STATUSES.includes(record.status)) return;
-    record.end = { status, message };
+    record.end = { status, message, ...(errorCode === undefined ? {} : { errorCode }) };
     record.controller.abort();
   }
 
@@ -233,11 +233,12 @@ export class NodeRuns {
     return Promise.all(waits).then(() => undefined);
   }
 
-  stopAll(reason: string): Promise<void> {
+  /** Stops every node; an Engine shutting down says ENGINE_LOST, so consoles run them again elsewhere. */
+  stopAll(reason: string, errorCode?: string): Promise<void> {
     const waits: Promise<void>[] = [];
     for (const record of this.records.values()) {
       if (TERMINAL_ENGINE_STATUSES.includes(record.status)) continue;
-      this.abort(record, 'stopped', reason);
+      this.abort(record, 'stopped', reason, errorCode);
       waits.push(record.done);
     }
     return Promise.all(waits).then(() => undefined);

@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { Server as SocketServer, type Socket } from 'socket.io';
-import { ENGINE_LIMITS, ENGINE_PROTOCOL_VERSION, ENGINE_SOCKET, eventAckSchema, type AgentCatalogEntry, type EngineEvent } from '../shared/engine/protocol';
+import { ENGINE_LIMITS, ENGINE_PROTOCOL_VERSION, ENGINE_SOCKET, eventAckSchema, NODE_ERROR_CODES, type AgentCatalogEntry, type EngineEvent } from '../shared/engine/protocol';
 import { consoleLogger, type Logger } from '../shared/logger';
 import { loadCatalog, shippedCatalogDir } from './catalog';
 import { handleCommand, type CommandContext } from './commands';
@@ -196,7 +196,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         clearInterval(heartbeat);
         clearInterval(hostSamples);
         clearInterval(sweeper);
-        await runs.stopAll('the Engine is shutting down');
+        await runs.stopAll('the Engine is shutting down', NODE_ERROR_CODES.engineLost);
         for (const ref of containers.all()) containers.teardown(ref, 'the Engine is shutting down');
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());

@@ -56,6 +56,8 @@ async function start(): Promise<void> {
         version: app.getVersion(),
         htmlToPdf: electronHtmlToPdf(),
         secretKey: desktopSecretKey(dbFile),
+        // The window shows each Engine's state and reason; the app opens even when none answers yet.
+        engineWait: { whenNoneUp: 'continue' },
       }),
     { dbFile, migrationsDir: migrationsDir(), ui: recoveryDialogs() },
   );

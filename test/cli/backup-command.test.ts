@@ -33,11 +33,11 @@ describe('deduction backup / restore', () => {
     reader.close();
   });
 
-  it('fails with a clear message, and exit code 1, when the backup cannot be restored', async () => {
+  it('refuses a backup that does not exist with exit code 2 (invalid input), naming the file', async () => {
     const dir = tempDir();
     const io = recordingIo();
-    expect(await main(['restore', join(dir, 'nothing-here.sqlite'), '--db', join(dir, 'db.sqlite')], io)).toBe(1);
-    expect(io.stderr()).toMatch(/nothing-here\.sqlite does not exist/);
+    expect(await main(['restore', join(dir, 'nothing-here.sqlite'), '--db', join(dir, 'db.sqlite')], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^deduction: .*nothing-here\.sqlite does not exist$/);
   });
 
   it('requires --out for a backup', async () => {

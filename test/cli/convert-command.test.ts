@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index';
+import { WORKFLOW_LIMITS } from '../../src/shared/workflow/limits';
+import { buildTree } from '../../src/shared/workflow/tree';
 import { validateWorkflow } from '../../src/shared/workflow/validate';
 import { recordingIo } from '../helpers/cli-io';
 import { useTempDirs } from '../helpers/temp';
-import { EXAMPLES_DIR, exampleText, flat } from '../helpers/workflow';
+import { deepChain, EXAMPLES_DIR, exampleText, flat, wideWorkflow } from '../helpers/workflow';
 
 const tempDir = useTempDirs();
 
@@ -21,7 +23,7 @@ describe('deduction convert', () => {
     const bpmn = join(dir, 'it-ops.bpmn');
     const written = await run('convert', join(EXAMPLES_DIR, 'it-ops-maintenance.json'), '--to', 'bpmn', '--out', bpmn);
     expect(written.code).toBe(0);
-    expect(written.stdout).toMatch(/^wrote .*it-ops\.bpmn: BPMN workflow "IT operations: patch the order service": 12 nodes/);
+    expect(written.stdout).toMatch(/^wrote .*it-ops\.bpmn: BPMN workflow "IT operations: patch the order service": 14 nodes/);
     expect(readFileSync(bpmn, 'utf8')).toMatch(/^<\?xml[^]*<bpmn:definitions/);
 
     const json = join(dir, 'back.json');
@@ -75,4 +77,30 @@ describe('deduction convert', () => {
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toMatch(/required option '--out <file>' not specified/);
   });
+
+  it('converts a 10,000-node dependency chain to BPMN and back', async () => {
+    const dir = tempDir();
+    const source = join(dir, 'chain.json');
+    writeFileSync(source, JSON.stringify(wideWorkflow(10_000)));
+    const bpmn = join(dir, 'chain.bpmn');
+    const there = await run('convert', source, '--to', 'bpmn', '--out', bpmn);
+    expect([there.code, there.stderr]).toEqual([0, '']);
+    const json = join(dir, 'chain-back.json');
+    expect((await run('convert', bpmn, '--to', 'json', '--out', json)).code).toBe(0);
+    const back = validateWorkflow(JSON.parse(readFileSync(json, 'utf8')));
+    expect(back.definition!.nodes).toHaveLength(10_001);
+    expect(back.definition!.nodes.find((node) => node.nodeId === 'n9999')!.dependencies).toEqual([{ sourceNodeId: 'n9998', type: 'success' }]);
+  }, 120_000);
+
+  it('converts containers nested as deep as the limit allows to BPMN and back', async () => {
+    const dir = tempDir();
+    const source = join(dir, 'deep.json');
+    writeFileSync(source, JSON.stringify(deepChain(WORKFLOW_LIMITS.nestingDepth)));
+    const bpmn = join(dir, 'deep.bpmn');
+    expect((await run('convert', source, '--to', 'bpmn', '--out', bpmn)).code).toBe(0);
+    const json = join(dir, 'deep-back.json');
+    expect((await run('convert', bpmn, '--to', 'json', '--out', json)).code).toBe(0);
+    const back = validateWorkflow(JSON.parse(readFileSync(json, 'utf8')));
+    expect(buildTree(back.definition!).depth.get('leaf')).toBe(WORKFLOW_LIMITS.nestingDepth);
+  }, 120_000);
 });

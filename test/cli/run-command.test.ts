@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { integrityProblems } from '../../src/main/core/store/backup';
 import { recordingIo } from '../helpers/cli-io';
 import { REPO_ROOT } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp';
+import { flat } from '../helpers/workflow';
 
 const tempDir = useTempDirs();
 const example = (name: string) => join(REPO_ROOT, 'examples', name);
@@ -81,8 +83,8 @@ describe('deduction run', () => {
     expect(ended).toHaveLength(report.nodes.length);
     const ran = report.nodes.filter((node) => node.status === 'completed' && node.nodeType === 'agent');
     expect(ran.every((node) => node.batches >= 1 && node.startTime !== null && node.endTime! >= node.startTime)).toBe(true);
-    expect(resultOf(db, 'setup')).toMatchObject({ scenario: 'strait-crossing', seed: 42, forces: { red: { ships: expect.any(Number) } } });
-    expect(resultOf(db, 'umpire')).toEqual({ winner: 'red', margin: 0.08, redStrike: 0.72, blueHolding: 0.64 });
+    expect(resultOf(db, 'setup')).toEqual({ scenario: 'strait-crossing', seed: 42, forces: { red: 12, blue: 7 } });
+    expect(resultOf(db, 'umpire')).toEqual({ winner: 'red', margin: 5, red: 'completed', blue: 'completed' });
     const status = (nodeId: string) => report.nodes.find((node) => node.nodeId === nodeId)?.status;
     expect([status('brief-red-win'), status('brief-blue-win')]).toEqual(['completed', 'skipped']);
   }, 90_000);
@@ -145,6 +147,17 @@ describe('deduction run', () => {
     const bad = recordingIo();
     expect(await main(['run', example('red-vs-blue.json'), '--var', 'no-equals-sign', '--db', join(dir, 'db.sqlite')], bad)).toBe(2);
     expect(bad.stderr()).toMatch(/expected key=value/);
+  });
+
+  it('refuses an http node without url against the shipped catalog, exit 2, before any database or Engine is touched', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'no-url.json');
+    writeFileSync(file, JSON.stringify(flat(['fetch', { agentLoad: 'http', agentConfig: { method: 'GET' } }])));
+    const io = recordingIo();
+    expect(await main(['run', file, '--db', join(dir, 'db.sqlite')], io)).toBe(2);
+    expect(io.stderr()).toMatch(/node "fetch" › agentConfig\.url: the "http" agent "fetch" needs agentConfig\.url, which its manifest requires \[MISSING_CONFIG_FIELD\]/);
+    expect(io.stderr()).toMatch(/not a valid workflow; nothing was run/);
+    expect(existsSync(join(dir, 'db.sqlite'))).toBe(false);
   });
 
   it('carries a finished run to another database with export-run and import-run, idempotently', async () => {

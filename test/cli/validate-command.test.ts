@@ -64,7 +64,7 @@ describe('deduction validate', () => {
     const started = performance.now();
     const refused = await validate(huge);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/huge\.json is 50\.0 MiB .*limited to 32 MiB/)]);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/huge\.json is 50 MiB .*the workflow file limit is 32 MiB/)]);
   });
 
   it('validates BPMN files too', async () => {
@@ -86,5 +86,27 @@ describe('deduction validate', () => {
     const result = await validate();
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/missing required argument 'file'/);
+  });
+
+  it('checks agent configs against the shipped catalog', async () => {
+    const result = await validate(file('no-url.json', JSON.stringify(flat(['fetch', { agentLoad: 'http', agentConfig: {} }]))));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/error {4}node "fetch" › agentConfig\.url: the "http" agent "fetch" needs agentConfig\.url, which its manifest requires \[MISSING_CONFIG_FIELD\]/);
+  });
+
+  it('refuses a file under the file limit whose Engine submission would pass the Engine message limit, naming that limit', async () => {
+    // 20 agents of 900 KiB config each: under the 32 MiB file limit and the 1 MiB config limit, over the 16 MiB message limit.
+    const blob = 'x'.repeat(900 * 1024);
+    const many = Array.from({ length: 20 }, (_, index) => [`a${index}`, { agentConfig: { blob } }] as [string, { agentConfig: { blob: string } }]);
+    const result = await validate(file('big.json', JSON.stringify(flat(...many))));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/the task tree sent to an Engine for this workflow would be 17\.6 MiB; the Engine's message limit leaves 15\.9 MiB for it\. .* \[SUBMISSION_TOO_LARGE\]/);
+  });
+
+  it('names the node and the code point of an id with a bidirectional or invisible character', async () => {
+    const result = await validate(file('bidi.json', JSON.stringify(flat(['pay\u202Egnp.exe'], ['ok\u200B']))));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('the node id "pay\\u{202E}gnp.exe" holds U+202E RIGHT-TO-LEFT OVERRIDE');
+    expect(result.stdout).toContain('the node id "ok\\u{200B}" holds U+200B ZERO WIDTH SPACE');
   });
 });

@@ -32,6 +32,8 @@ test('builds a workflow from the palette by keyboard, validating live, with undo
   await expect(page.getByTestId('problems-list')).toContainText('Required config field missing');
   await expect(page.getByTestId('problems-list')).toContainText('node "agent" › agentConfig.url');
   await page.getByTestId('inspector-agent-load').fill('script');
+  await expect(page.getByTestId('problems-list')).toContainText('Config alternatives not met');
+  await page.getByTestId('inspector-agent-load').fill('sim');
   await expect(page.getByTestId('problems-summary')).toHaveText('No problems');
 
   await page.getByTestId('palette').getByRole('heading').first().click();

@@ -1,7 +1,7 @@
 import type { NodeType } from '../../src/shared/status';
 import type { DependencyType, JoinMode } from '../../src/shared/status';
 import type { Logger } from '../../src/shared/logger';
-import { TestEngine } from '../../src/main/core/engine/test-engine';
+import { TestEngine } from './test-engine';
 import { Core } from '../../src/main/core/scheduler/core';
 import { RtEdge, RtNode, TaskRuntime, type NodeSpec } from '../../src/main/core/scheduler/runtime';
 import { systemClock } from '../../src/main/core/scheduler/timers';

@@ -1,7 +1,7 @@
 import type { Logger } from '../../src/shared/logger';
 import { TERMINAL_TASK_STATUSES, type TaskStatus } from '../../src/shared/status';
 import type { WorkflowDefinitionInput } from '../../src/shared/workflow/definition';
-import { TestEngine, type TestEngineOptions } from '../../src/main/core/engine/test-engine';
+import { TestEngine, type TestEngineOptions } from './test-engine';
 import { Scheduler, type SchedulerOptions } from '../../src/main/core/scheduler/scheduler';
 import type { Store } from '../../src/main/core/store/store';
 import { openTestStore } from './store';

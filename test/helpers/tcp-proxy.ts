@@ -9,6 +9,8 @@ export interface TcpProxy {
   /** Drops every connection and refuses new ones, as an Engine host that died would look. */
   block(): void;
   unblock(): void;
+  /** Keeps the connections open but carries nothing more, as a dead host behind a silent network would look. */
+  stall(): void;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let blocked = false;
+  let stalled = false;
   const server: Server = createServer((inbound) => {
     if (blocked) {
       inbound.destroy();
@@ -32,8 +35,8 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     };
     inbound.on('error', drop).on('close', drop);
     outbound.on('error', drop).on('close', drop);
-    inbound.pipe(outbound);
-    outbound.pipe(inbound);
+    inbound.on('data', (chunk: Buffer) => void (stalled || outbound.write(chunk)));
+    outbound.on('data', (chunk: Buffer) => void (stalled || inbound.write(chunk)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -51,6 +54,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     },
     unblock: () => {
       blocked = false;
+      stalled = false;
+    },
+    stall: () => {
+      stalled = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

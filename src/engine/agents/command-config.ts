@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { INTERPRETERS } from '../../shared/engine/interpreters';
 
-export const INTERPRETERS = ['sh', 'bash', 'python3', 'node', 'pwsh'] as const;
-export type Interpreter = (typeof INTERPRETERS)[number];
 
 const MAX_SCRIPT_CHARS = 1024 * 1024;
 

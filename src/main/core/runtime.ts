@@ -6,6 +6,7 @@ import { consoleLogger, type Logger } from '../../shared/logger';
 import { AlertMonitor } from './alerts/alert-monitor';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
+import { NoEngineError, waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
 import { connectEngines } from './engine/env-engines';
 import { attachEventIngest } from './engine/ingest-events';
 import { watchOtherProcesses } from './ownership/change-watch';
@@ -33,6 +34,13 @@ export interface ConsoleRuntimeOptions {
   /** Engines to drive; overrides the settings. None configured anywhere: the embedded Engine. */
   engines?: EngineEndpoint[];
   strategy?: BalancingStrategy;
+  /**
+   * Remote Engines are waited for before anything runs (default: up to 15 s, no progress
+   * lines); when none connects, the start fails naming each Engine and why. 0 ms: no wait.
+   */
+  engineWait?: Partial<EngineWaitOptions>;
+  /** How many times a node may lose its Engine and be dispatched again before it fails with ENGINE_LOST (default 3). */
+  engineLossLimit?: number;
   /** The embedded Engine's agent catalog; the shipped catalog/ by default. */
   catalogDir?: string;
   /** How many nodes the embedded Engine runs at once. */
@@ -88,11 +96,26 @@ interface Engines extends EngineDirectory {
   close(): Promise<void>;
 }
 
+export const DEFAULT_ENGINE_WAIT_MS = 15_000;
+
 async function startEngines(store: Store, options: ConsoleRuntimeOptions, logger: Logger): Promise<Engines> {
   const settings = readSettings(store, logger).engines;
   const endpoints = options.engines ?? (settings.mode === 'remote' ? settings.endpoints : []);
   if (endpoints.length > 0) {
     const balancer = connectEngines(store, endpoints, options.strategy ?? settings.strategy, { logger });
+    const wait = { timeoutMs: DEFAULT_ENGINE_WAIT_MS, ...options.engineWait };
+    if (wait.timeoutMs > 0) {
+      try {
+        await waitForEngines(balancer, wait);
+      } catch (error) {
+        if (error instanceof NoEngineError && wait.whenNoneUp === 'continue') {
+          logger.warn(error.message);
+        } else {
+          await balancer.close();
+          throw error;
+        }
+      }
+    }
     return {
       port: balancer,
       states: () => balancer.states(),
@@ -138,7 +161,11 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     throw error;
   }
   const stopIngest = attachEventIngest(engines.port, store, logger);
-  const scheduler = new OwnedScheduler({ store, engine: engines.port, logger }, lease, options.dbFile);
+  const scheduler = new OwnedScheduler(
+    { store, engine: engines.port, logger, ...(options.engineLossLimit === undefined ? {} : { engineLossLimit: options.engineLossLimit }) },
+    lease,
+    options.dbFile,
+  );
   const changes = taskChangeFeed(events);
   const appends = appendFeeds(events);
   // Alerts are checked on every commit; their settings are read again at most once a second.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
+import { WORKFLOW_LIMITS } from './limits';
 
 /**
  * The workflow definition: the create-task JSON of the Deduction design (nodeId, nodeType,
@@ -12,7 +13,7 @@ import { DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
  */
 
 /** Node ids are what users type and what BPMN files carry: any printable text, CJK included. */
-export const NODE_ID_MAX_LENGTH = 200;
+export const NODE_ID_MAX_LENGTH = WORKFLOW_LIMITS.idLength;
 const nodeId = z
   .string()
   .min(1, 'must not be empty')

@@ -1,9 +1,9 @@
-import { engineTaskRequestSchema, type EngineNode, type EngineTaskRequest } from '../engine/protocol';
+import { engineTaskRequestSchema, type EngineTaskRequest } from '../engine/protocol';
 import type { Id } from '../ids';
 import type { WorkflowDefinitionInput } from './definition';
 import type { NormalizedWorkflowDefinition } from './normalized';
 import { scanJsonValue } from './json-scan';
-import { buildTree } from './tree';
+import { engineBody } from './engine-body';
 import { validateWorkflow, type ValidationResult } from './validate';
 import { zodIssueToProblem } from './zod-problems';
 
@@ -16,19 +16,7 @@ import { zodIssueToProblem } from './zod-problems';
 
 /** The body lists the tree in pre-order, so every container comes before what it holds. */
 export function toEngineRequest(taskId: Id, definition: NormalizedWorkflowDefinition): EngineTaskRequest {
-  const tree = buildTree(definition);
-  const body = tree.order.map((id): EngineNode => {
-    const node = tree.nodes.get(id)!;
-    const isBox = node.nodeType === 'container';
-    const wire: EngineNode = { id, isBox, father: tree.parent.get(id) ?? null, isRoot: id === tree.rootId };
-    if (isBox) {
-      if (node.containerConfig !== undefined) wire.containerConfig = node.containerConfig;
-    } else {
-      if (node.agentLoad !== undefined) wire.agentLoad = node.agentLoad;
-      if (node.agentConfig !== undefined) wire.agentConfig = node.agentConfig;
-    }
-    return wire;
-  });
+  const body = engineBody(definition);
   const parsed = engineTaskRequestSchema.safeParse({ requestType: 1, taskId, body });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

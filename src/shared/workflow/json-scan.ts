@@ -1,6 +1,7 @@
 import type { Problem, ProblemParams } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { errorText } from '../error-text';
+import { WORKFLOW_LIMITS } from './limits';
 
 /**
  * Checks that a value handed in by a JavaScript caller is plain JSON data before anything
@@ -9,9 +10,9 @@ import { errorText } from '../error-text';
  */
 
 /** Deepest nesting accepted, counted from the definition itself (a node's config sits at 4). */
-export const MAX_JSON_DEPTH = 128;
+export const MAX_JSON_DEPTH = WORKFLOW_LIMITS.jsonDepth;
 /** Most values (objects, arrays and primitives together) one definition may hold. */
-export const MAX_JSON_VALUES = 10_000_000;
+export const MAX_JSON_VALUES = WORKFLOW_LIMITS.jsonValues;
 /** Most problems the scan reports before it gives up on the input as a whole. */
 export const MAX_SCAN_PROBLEMS = 10_000;
 /** Keys refused anywhere: assigning them on a plain object replaces its prototype. */

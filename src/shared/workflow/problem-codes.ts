@@ -8,6 +8,12 @@ export const WORKFLOW_PROBLEM = {
   tooDeep: 'TOO_DEEP',
   tooLarge: 'TOO_LARGE',
   forbiddenKey: 'FORBIDDEN_KEY',
+  // The limits of limits.ts that are not about JSON as such.
+  tooManyNodes: 'TOO_MANY_NODES',
+  tooDeeplyNested: 'NESTING_TOO_DEEP',
+  configTooLarge: 'CONFIG_TOO_LARGE',
+  submissionTooLarge: 'SUBMISSION_TOO_LARGE',
+  hiddenIdCharacter: 'HIDDEN_ID_CHARACTER',
   unreadable: 'UNREADABLE_VALUE',
   // The zod schema of the definition.
   schema: 'SCHEMA',

@@ -3,6 +3,7 @@ import { append } from './append';
 import { checkAgentConfigs } from './config-check';
 import { checkDependencies } from './dependency-check';
 import { scanJsonValue } from './json-scan';
+import { checkConfigSizes, checkIdCharacters, checkNestingDepth, checkNodeCount, checkSubmissionSize } from './limits-check';
 import { checkNodeSettings } from './node-check';
 import { normalizeDefinition } from './normalize';
 import type { NormalizedWorkflowDefinition } from './normalized';
@@ -33,7 +34,7 @@ export interface ValidationResult {
 /**
  * Validates a workflow definition from any source (a file, the editor, an API caller) and
  * reports every problem at once. Runs in the browser as well as in Node, never throws, and
- * takes time linear in the input (100,000 nodes, 10,000 nesting levels).
+ * takes time linear in the input, within WORKFLOW_LIMITS (limits.ts).
  */
 export function validateWorkflow(input: unknown, options: ValidationOptions = {}): ValidationResult {
   try {
@@ -53,25 +54,34 @@ function validate(input: unknown, options: ValidationOptions): ValidationResult 
     const message = `a workflow definition must be an object with "name" and "nodes", not ${describe(input)}`;
     return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.notAnObject, path: [], message, params: { received: literal(input) } }]);
   }
+  // Read without calling a getter: the scan below is what vets the input's properties.
+  const tooMany = checkNodeCount(Object.getOwnPropertyDescriptor(input, 'nodes')?.value);
+  if (tooMany) return fail([tooMany]);
   const scan = scanJsonValue(input);
   const problems: Problem[] = scan.problems.map(({ fatal: _fatal, ...problem }) => problem);
   if (scan.aborted || scan.problems.some((problem) => problem.fatal && problem.path.length === 0)) return fail(problems);
 
   const parsed = parseInput(input as Record<string, unknown>, scan.problems);
   append(problems, parsed.problems);
+  append(problems, checkIdCharacters(parsed.nodes));
+  append(problems, checkConfigSizes(parsed.nodes));
   const named = (found: Problem[]) => {
     nameProblemNodes(found, parsed.nodes);
     return found;
   };
   const shape = checkTree(parsed.nodes, parsed.brokenIds, parsed.incomplete);
   append(problems, shape.problems);
+  append(problems, checkNestingDepth(shape));
   const dependencies = checkDependencies(shape, parsed.brokenIds);
   append(problems, dependencies.problems);
   append(problems, checkNodeSettings(shape));
   if (options.agents) append(problems, checkAgentConfigs(shape, options.agents));
 
   if (hasErrors(problems) || parsed.header === undefined) return fail(named(problems));
-  return { ok: true, definition: normalizeDefinition(parsed.header, shape, dependencies.kept), problems: named(problems) };
+  const definition = normalizeDefinition(parsed.header, shape, dependencies.kept);
+  const tooLarge = checkSubmissionSize(definition);
+  if (tooLarge) return fail(named([...problems, tooLarge]));
+  return { ok: true, definition, problems: named(problems) };
 }
 
 function fail(problems: Problem[]): ValidationResult {

@@ -1,5 +1,5 @@
 import type { DependencyView, NodeView } from '../../../src/shared/task/nodes';
-import type { TaskNodes } from '../../../src/renderer/src/monitor/task-panel';
+import type { TaskNodes } from '../../../src/renderer/src/task-panels/task-panel';
 
 export const TASK_ID = '1001';
 

@@ -54,6 +54,7 @@ describe('dependentsIndex', () => {
       ['rollback', 'failure'],
     ]);
     expect(index.get('verify')!.map((edge) => `${edge.targetNodeId}[${edge.index}]`)).toEqual(['rollback[1]', 'report[0]']);
-    expect(index.has('report')).toBe(false);
+    expect(index.get('report')!.map((edge) => `${edge.targetNodeId}[${edge.index}]`)).toEqual(['release-target[0]']);
+    expect(index.has('release-target')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, scanJsonValue } from '../../../src/shared/workflow/json-scan';
 import { WORKFLOW_PROBLEM as P } from '../../../src/shared/workflow/problem-codes';
+import { WORKFLOW_LIMITS } from '../../../src/shared/workflow/limits';
 import { buildTree } from '../../../src/shared/workflow/tree';
 import { validateWorkflow } from '../../../src/shared/workflow/validate';
 import { agent, codes, container, deepChain, errors, flat, wideWorkflow, workflow } from '../../helpers/workflow';
@@ -78,29 +79,53 @@ describe('validateWorkflow on hostile and extreme input', () => {
     expect(codes(errors(validateWorkflow(nested(10_000))))).toEqual([P.tooDeep, P.schema, P.schema]);
   });
 
-  it('accepts a 10,000-deep container chain, with the depth of every node', () => {
-    const result = validateWorkflow(deepChain(10_000));
+  it('accepts a container chain as deep as the nesting limit, with the depth of every node', () => {
+    const limit = WORKFLOW_LIMITS.nestingDepth;
+    const result = validateWorkflow(deepChain(limit));
     expect(result.problems).toEqual([]);
     const tree = buildTree(result.definition!);
-    expect(tree.depth.get('leaf')).toBe(10_000);
-    expect(tree.levels).toHaveLength(10_001);
-    expect(tree.ancestors('leaf')).toHaveLength(10_000);
+    expect(tree.depth.get('leaf')).toBe(limit);
+    expect(tree.levels).toHaveLength(limit + 1);
+    expect(tree.ancestors('leaf')).toHaveLength(limit);
     expect(tree.isAncestor('c0', 'leaf')).toBe(true);
   });
 
-  it('finds a dependency on the root from the bottom of a 10,000-deep chain', () => {
-    const definition = deepChain(10_000);
+  it('refuses nesting one level past the limit, and a 10,000-deep chain, with one error naming the node and the limit', () => {
+    const limit = WORKFLOW_LIMITS.nestingDepth;
+    const over = validateWorkflow(deepChain(limit + 1));
+    expect(errors(over)).toEqual([
+      expect.objectContaining({
+        code: P.tooDeeplyNested,
+        nodeId: 'leaf',
+        path: ['nodes', limit + 1, 'parentId'],
+        message: `"leaf" is nested ${limit + 1} levels below the root; the nesting depth limit is ${limit} levels. Flatten the workflow`,
+      }),
+    ]);
+    const deep = validateWorkflow(deepChain(10_000));
+    expect(codes(errors(deep))).toEqual([P.tooDeeplyNested]);
+    expect(errors(deep)[0]).toMatchObject({ nodeId: `c${limit + 1}` });
+  });
+
+  it('finds a dependency on the root from the bottom of the deepest chain allowed', () => {
+    const definition = deepChain(WORKFLOW_LIMITS.nestingDepth);
     definition.nodes[definition.nodes.length - 1]!.dependencies = [{ sourceNodeId: 'c0', type: 'finish' }];
     expect(codes(errors(validateWorkflow(definition)))).toEqual([P.dependsOnAncestor]);
   });
 
-  it('validates 100,000 nodes in linear time', () => {
+  it('validates as many nodes as the limit allows in linear time', () => {
     const started = performance.now();
-    const result = validateWorkflow(wideWorkflow(100_000));
+    const result = validateWorkflow(wideWorkflow(WORKFLOW_LIMITS.nodes - 1));
     const elapsed = performance.now() - started;
     expect(result.ok).toBe(true);
-    expect(result.definition!.nodes).toHaveLength(100_001);
+    expect(result.definition!.nodes).toHaveLength(WORKFLOW_LIMITS.nodes);
     expect(elapsed).toBeLessThan(15_000);
+  });
+
+  it('refuses one node more than the limit before looking at any of them', () => {
+    const result = validateWorkflow(wideWorkflow(WORKFLOW_LIMITS.nodes));
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: P.tooManyNodes, path: ['nodes'], message: 'the workflow has 100,001 nodes; the limit is 100,000 nodes per workflow. Split it into several workflows' }),
+    ]);
   });
 
   it('names a 20,000-node dependency cycle briefly', () => {
@@ -165,7 +190,9 @@ describe('validateWorkflow on hostile and extreme input', () => {
     const started = performance.now();
     const sparse = validateWorkflow({ name: 'w', nodes: new Array(50_000_000) });
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(sparse.problems).toEqual([expect.objectContaining({ code: P.tooLarge, message: expect.stringMatching(/more than 10,000,000 values/) })]);
+    expect(sparse.problems).toEqual([expect.objectContaining({ code: P.tooManyNodes, message: expect.stringMatching(/has 50,000,000 nodes; the limit is 100,000/) })]);
+    const values = validateWorkflow({ name: 'w', nodes: [container('root')], variables: { many: new Array(50_000_000) } });
+    expect(values.problems).toEqual([expect.objectContaining({ code: P.tooLarge, message: expect.stringMatching(/more than 10,000,000 values/) })]);
     const nans = validateWorkflow(flat(['a', { agentConfig: { samples: new Array(20_000).fill(Number.NaN) } }]));
     expect(nans.problems).toHaveLength(10_001);
     expect(nans.problems[10_000]).toMatchObject({ code: P.tooLarge, message: 'the data holds more than 10,000 problems; the check stopped there' });

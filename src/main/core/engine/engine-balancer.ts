@@ -25,19 +25,32 @@ export interface BalancedEngine {
   weight: number;
 }
 
+/**
+ * Engine index → the Engine process (session) that holds something of ours. What an Engine
+ * held dies with its process: a restarted Engine (same URL, new session) holds nothing.
+ */
+type Holders = Map<number, string | null>;
+
 /** The task's root container, initialized on every Engine that runs part of the task. */
 interface RootSpan {
   command: InitContainerCommand;
   home: number;
-  /** Engines where the root was initialized only so its children can run there. */
-  shadows: Set<number>;
+  /** Every Engine holding the root (the home and those where it was initialized for its children). */
+  holders: Holders;
   pending: Map<number, Promise<void>>;
+}
+
+/** A container below the root: its children run where it is initialized. */
+interface ContainerPlace {
+  command: InitContainerCommand;
+  index: number;
+  session: string | null;
 }
 
 interface TaskInfo {
   tree: Map<string, EngineNode>;
   request: EngineTaskRequest;
-  submitted: Set<number>;
+  submitted: Holders;
 }
 
 /** Refusals after which another Engine may take the node (nothing was started). */
@@ -52,19 +65,23 @@ const batchKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u00
  * container's Engine. The task's root container is the exception: it spans Engines (it is
  * initialized wherever one of its children is placed, its events reported once), so a whole
  * workflow under one root still spreads over the environment. An Engine lost mid-run reports
- * its nodes failed with ENGINE_LOST (see EngineClient); the scheduler's retries of them are
- * placed on the Engines still up.
+ * its nodes failed with ENGINE_LOST (see EngineClient); the scheduler dispatches them again,
+ * and they are placed on the Engines still up. What an Engine held (task trees, containers) is
+ * tied to its process: when it restarts or is lost, the task is submitted and the containers
+ * are initialized again, there or on another Engine, before any node of theirs is started.
  */
 export class EngineBalancer implements EnginePort {
   private readonly placement: Placement;
   private readonly logger: Logger;
   private readonly tasks = new Map<string, TaskInfo>();
   private readonly roots = new Map<string, RootSpan>();
-  /** Container (task, node) → Engine index and batch. */
-  private readonly containers = new Map<string, { index: number; batch: number }>();
+  /** Container (task, node) → where its latest batch was initialized. */
+  private readonly containers = new Map<string, ContainerPlace>();
+  /** Initializations again (container, Engine index) under way, so that its children wait for one. */
+  private readonly reinits = new Map<string, Promise<void>>();
   /** Agent execution (task, node, batch) → Engine index. */
   private readonly agents = new Map<string, number>();
-  /** Each client batch filtered once, whatever the number of listeners. */
+  /** Each client event batch filtered once, whatever the number of listeners. */
   private readonly filtered = new WeakMap<EngineEvent[], EngineEvent[]>();
 
   constructor(
@@ -94,6 +111,10 @@ export class EngineBalancer implements EnginePort {
     return () => offs.forEach((off) => off());
   }
 
+  anyConnected(): boolean {
+    return this.connectedIndexes().length > 0;
+  }
+
   freeCapacity(): number {
     return this.engines.reduce((sum, engine) => sum + engine.client.freeCapacity(), 0);
   }
@@ -106,8 +127,8 @@ export class EngineBalancer implements EnginePort {
 
   onEvents(listener: (events: EngineEvent[]) => void): () => void {
     const offs = this.engines.map((engine, index) =>
-      engine.client.onEvents((batch) => {
-        const events = this.filter(index, batch);
+      engine.client.onEvents((eventBatch) => {
+        const events = this.filter(index, eventBatch);
         if (events.length > 0) listener(events);
       }),
     );
@@ -120,11 +141,11 @@ export class EngineBalancer implements EnginePort {
     const root = this.roots.get(ref.taskId);
     if (root && root.command.nodeId === ref.nodeId && root.command.batch === ref.batch) return this.idOf(root.home);
     const container = this.containers.get(nodeKey(ref.taskId, ref.nodeId));
-    return container && container.batch === ref.batch ? this.idOf(container.index) : undefined;
+    return container && container.command.batch === ref.batch ? this.idOf(container.index) : undefined;
   }
 
   async submitTask(request: EngineTaskRequest): Promise<void> {
-    const info: TaskInfo = { tree: new Map(request.body.map((node) => [node.id, node])), request, submitted: new Set() };
+    const info: TaskInfo = { tree: new Map(request.body.map((node) => [node.id, node])), request, submitted: new Map() };
     this.tasks.set(request.taskId, info);
     const connected = this.connectedIndexes();
     if (connected.length === 0) throw new EngineCommandError('NO_ENGINE', `no Engine of the environment is connected (${this.describeAll()})`);
@@ -144,9 +165,11 @@ export class EngineBalancer implements EnginePort {
         this.connectedIndexes(),
         'container',
         async (index) => {
-          this.roots.set(command.taskId, { command, home: index, shadows: new Set(), pending: new Map() });
+          const root: RootSpan = { command, home: index, holders: new Map(), pending: new Map() };
+          this.roots.set(command.taskId, root);
           await this.ensureSubmitted(index, command.taskId);
           await this.client(index).initContainer(command);
+          root.holders.set(index, this.client(index).session);
         },
         () => (existingRoot ? this.roots.set(command.taskId, existingRoot) : this.roots.delete(command.taskId)),
       );
@@ -155,16 +178,17 @@ export class EngineBalancer implements EnginePort {
     const key = nodeKey(command.taskId, command.nodeId);
     const previous = this.containers.get(key);
     const father = node?.father ?? null;
-    const pinned = previous?.batch === command.batch ? previous.index : this.pinnedIndex(command.taskId, father);
+    const pinned = previous?.command.batch === command.batch && this.holds(previous.index, previous.session) ? previous.index : this.pinnedIndex(command.taskId, father);
     const candidates = pinned === undefined ? this.connectedIndexes() : [pinned];
     await this.placeWithFailOver(
       candidates,
       'container',
       async (index) => {
-        this.containers.set(key, { index, batch: command.batch });
         await this.ensureSubmitted(index, command.taskId);
-        if (this.isRoot(command.taskId, father)) await this.ensureRootOn(index, command.taskId);
+        if (father !== null) await this.ensureContainerOn(index, command.taskId, father);
+        this.containers.set(key, { command, index, session: null });
         await this.client(index).initContainer(command);
+        this.containers.set(key, { command, index, session: this.client(index).session });
       },
       () => (previous ? this.containers.set(key, previous) : this.containers.delete(key)),
     );
@@ -178,20 +202,14 @@ export class EngineBalancer implements EnginePort {
       return;
     }
     const pinned = this.pinnedIndex(command.taskId, command.parentId);
-    if (pinned !== undefined) {
-      const engine = this.client(pinned);
-      if (engine.status !== 'connected') {
-        throw new EngineCommandError('ENGINE_LOST', `container ${command.parentId} runs on ${this.describe(pinned)}, which is ${engine.status}`);
-      }
-      if (!engine.offers(command.agentLoad)) {
-        throw new EngineCommandError('NO_ENGINE', `container ${command.parentId} runs on ${this.describe(pinned)}, which does not offer agent "${command.agentLoad}"`);
-      }
+    if (pinned !== undefined && !this.client(pinned).offers(command.agentLoad)) {
+      throw new EngineCommandError('NO_ENGINE', `container ${command.parentId} runs on ${this.describe(pinned)}, which does not offer agent "${command.agentLoad}"`);
     }
     const candidates = pinned === undefined ? this.agentCandidates(command.agentLoad) : [pinned];
     await this.placeWithFailOver(candidates, `agent "${command.agentLoad}"`, async (index) => {
       this.agents.set(key, index);
       await this.ensureSubmitted(index, command.taskId);
-      if (this.isRoot(command.taskId, command.parentId)) await this.ensureRootOn(index, command.taskId);
+      if (command.parentId !== null) await this.ensureContainerOn(index, command.taskId, command.parentId);
       await this.client(index).startNode(command);
     }, () => this.agents.delete(key));
   }
@@ -247,10 +265,25 @@ export class EngineBalancer implements EnginePort {
     return this.engines.flatMap((engine, index) => (engine.client.status === 'connected' ? [index] : []));
   }
 
+  /** Whether the Engine at `index` is connected and still the process that took something of ours. */
+  private holds(index: number, session: string | null | undefined): boolean {
+    const client = this.client(index);
+    return client.status === 'connected' && session !== undefined && session !== null && client.session === session;
+  }
+
+  /** An Engine (offering the agent load, if given) that is only away: reconnecting, restarting, lost for now, not refused. */
+  private anyAway(agentLoad?: string): boolean {
+    return this.engines.some(
+      (engine) => engine.client.status !== 'connected' && !engine.client.state().refused && (agentLoad === undefined || engine.client.offers(agentLoad)),
+    );
+  }
+
   private agentCandidates(agentLoad: string): number[] {
     const offering = this.connectedIndexes().filter((index) => this.client(index).offers(agentLoad));
     if (offering.length === 0) {
-      throw new EngineCommandError('NO_ENGINE', `no connected Engine offers agent "${agentLoad}" (${this.describeAll()})`);
+      // An Engine that offered it may only be restarting or reconnecting: that is its loss, not a configuration error.
+      const code = this.anyAway(agentLoad) ? 'ENGINE_LOST' : 'NO_ENGINE';
+      throw new EngineCommandError(code, `no connected Engine offers agent "${agentLoad}" (${this.describeAll()})`);
     }
     const withRoom = offering.filter((index) => this.client(index).freeCapacity() > 0);
     if (withRoom.length === 0) throw new EngineCommandError('AT_CAPACITY', `every Engine offering agent "${agentLoad}" is at capacity`);
@@ -262,7 +295,7 @@ export class EngineBalancer implements EnginePort {
    * refusal means nothing was started there.
    */
   private async placeWithFailOver(candidates: number[], what: string, attempt: (index: number) => Promise<void>, undo?: () => void): Promise<void> {
-    if (candidates.length === 0) throw new EngineCommandError('NO_ENGINE', `no connected Engine for ${what} (${this.describeAll()})`);
+    if (candidates.length === 0) throw new EngineCommandError(this.anyAway() ? 'ENGINE_LOST' : 'NO_ENGINE', `no connected Engine for ${what} (${this.describeAll()})`);
     let remaining = [...candidates];
     let lastError: unknown;
     while (remaining.length > 0) {
@@ -287,32 +320,66 @@ export class EngineBalancer implements EnginePort {
     return nodeId !== null && this.roots.get(taskId)?.command.nodeId === nodeId;
   }
 
-  /** The Engine a child of `parentId` must run on; undefined when free to place (no parent, or the spanning root). */
+  /**
+   * The Engine a child of `parentId` must run on; undefined when free to place: no parent, the
+   * spanning root, or a container whose Engine was lost or restarted (it moves with the child).
+   */
   private pinnedIndex(taskId: string, parentId: string | null): number | undefined {
     if (parentId === null || this.isRoot(taskId, parentId)) return undefined;
-    return this.containers.get(nodeKey(taskId, parentId))?.index;
+    const place = this.containers.get(nodeKey(taskId, parentId));
+    if (!place) return undefined;
+    if (place.session === null && this.client(place.index).status === 'connected') return place.index;
+    return this.holds(place.index, place.session) ? place.index : undefined;
   }
 
   private ensureSubmitted(index: number, taskId: string): Promise<void> {
     const info = this.tasks.get(taskId);
-    if (!info || info.submitted.has(index)) return Promise.resolve();
+    if (!info || this.holds(index, info.submitted.get(index))) return Promise.resolve();
+    const session = this.client(index).session;
     return this.client(index)
       .submitTask(info.request)
       .then(() => {
-        info.submitted.add(index);
+        info.submitted.set(index, session);
       });
   }
 
-  /** Initializes the spanning root on another Engine before a child of it may run there. */
+  /**
+   * Makes sure container `nodeId` (and its outer containers) is initialized on the Engine at
+   * `index` before a child runs there: a no-op where it already is, a new initialization of
+   * the same batch where its Engine restarted, or where it moves because its Engine was lost.
+   */
+  private ensureContainerOn(index: number, taskId: string, nodeId: string): Promise<void> {
+    if (this.isRoot(taskId, nodeId)) return this.ensureRootOn(index, taskId);
+    const key = nodeKey(taskId, nodeId);
+    const place = this.containers.get(key);
+    if (!place || (place.index === index && (place.session === null || this.holds(index, place.session)))) return Promise.resolve();
+    const pendingKey = `${key}\u0000${index}`;
+    let pending = this.reinits.get(pendingKey);
+    if (!pending) {
+      pending = (async () => {
+        const father = this.tasks.get(taskId)?.tree.get(nodeId)?.father ?? null;
+        if (father !== null) await this.ensureContainerOn(index, taskId, father);
+        const session = this.client(index).session;
+        await this.client(index).initContainer(place.command);
+        this.logger.warn(`container ${nodeId} of task ${taskId} initialized again on ${this.describe(index)} (its Engine restarted or was lost)`);
+        this.containers.set(key, { command: place.command, index, session });
+      })().finally(() => this.reinits.delete(pendingKey));
+      this.reinits.set(pendingKey, pending);
+    }
+    return pending;
+  }
+
+  /** Initializes the spanning root on an Engine (again, after a restart) before a child of it may run there. */
   private ensureRootOn(index: number, taskId: string): Promise<void> {
     const root = this.roots.get(taskId);
-    if (!root || root.home === index || root.shadows.has(index)) return Promise.resolve();
+    if (!root || this.holds(index, root.holders.get(index))) return Promise.resolve();
     let pending = root.pending.get(index);
     if (!pending) {
+      const session = this.client(index).session;
       pending = this.client(index)
         .initContainer(root.command)
         .then(() => {
-          root.shadows.add(index);
+          root.holders.set(index, session);
         })
         .finally(() => root.pending.delete(index));
       root.pending.set(index, pending);
@@ -322,7 +389,7 @@ export class EngineBalancer implements EnginePort {
 
   private targetsOf(ref: NodeRef): number[] {
     const root = this.roots.get(ref.taskId);
-    if (root && root.command.nodeId === ref.nodeId) return [root.home, ...root.shadows];
+    if (root && root.command.nodeId === ref.nodeId) return [...new Set([root.home, ...root.holders.keys()])];
     const index = this.placedIndex(ref);
     return index === undefined ? this.connectedIndexes() : [index];
   }
@@ -336,22 +403,22 @@ export class EngineBalancer implements EnginePort {
   }
 
   /**
-   * What the scheduler sees of one Engine's batch: the spanning root's events only from its
+   * What the scheduler sees of one Engine's event batch: the spanning root's events only from its
    * home Engine, and when the home is lost while another Engine still holds the root, that
    * Engine becomes the home instead of the root failing.
    */
-  private filter(index: number, batch: EngineEvent[]): EngineEvent[] {
-    const cached = this.filtered.get(batch);
+  private filter(index: number, eventBatch: EngineEvent[]): EngineEvent[] {
+    const cached = this.filtered.get(eventBatch);
     if (cached) return cached;
-    const events = batch.filter((event) => {
+    const events = eventBatch.filter((event) => {
       if (event.type !== 'node.status' && event.type !== 'node.progress') return true;
       const root = this.roots.get(event.taskId);
       if (!root || root.command.nodeId !== event.nodeId || root.command.batch !== event.batch) return true;
       if (index !== root.home) return false;
       if (event.type === 'node.status' && event.errorCode === NODE_ERROR_CODES.engineLost) {
-        const heir = [...root.shadows].find((shadow) => this.client(shadow).status === 'connected');
+        root.holders.delete(index);
+        const heir = [...root.holders.keys()].find((holder) => this.holds(holder, root.holders.get(holder)));
         if (heir !== undefined) {
-          root.shadows.delete(heir);
           root.home = heir;
           this.logger.warn(`root ${event.nodeId} of task ${event.taskId}: home Engine lost, ${this.describe(heir)} holds it now`);
           return false;
@@ -359,7 +426,7 @@ export class EngineBalancer implements EnginePort {
       }
       return true;
     });
-    this.filtered.set(batch, events);
+    this.filtered.set(eventBatch, events);
     return events;
   }
 }

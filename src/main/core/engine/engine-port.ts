@@ -39,4 +39,6 @@ export interface EnginePort {
    * init command was sent; undefined when unknown. Node events carry the same id as `engineId`.
    */
   engineOf?(ref: NodeRef): string | undefined;
+  /** Whether any Engine is connected now; without it, nothing can be placed (nodes wait, as for capacity). */
+  anyConnected?(): boolean;
 }

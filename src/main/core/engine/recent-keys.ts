@@ -1,28 +1,28 @@
-/** A set that forgets its oldest keys beyond a bound: memory for "seen lately" checks. */
-export class RecentKeys {
-  private readonly set = new Set<string>();
+/** A map that forgets its oldest entries beyond a bound: memory for "seen lately" checks. */
+export class RecentMap<V> {
+  private readonly map = new Map<string, V>();
 
   constructor(private readonly max: number) {}
 
   has(key: string): boolean {
-    return this.set.has(key);
+    return this.map.has(key);
   }
 
-  add(key: string): void {
-    this.set.delete(key);
-    this.set.add(key);
-    if (this.set.size > this.max) this.set.delete(this.set.values().next().value!);
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
 
   delete(key: string): void {
-    this.set.delete(key);
+    this.map.delete(key);
   }
 
-  keys(): string[] {
-    return [...this.set];
+  values(): V[] {
+    return [...this.map.values()];
   }
 
   clear(): void {
-    this.set.clear();
+    this.map.clear();
   }
 }

@@ -161,6 +161,7 @@ function makeReady(control: Control, node: RtNode, reason: string): void {
 
 function clearOutcome(node: RtNode): void {
   node.retriesUsed = 0;
+  node.engineLosses = 0;
   node.errorCode = null;
   node.errorMessage = null;
   node.notBefore = null;

@@ -10,7 +10,8 @@ import { schedulerStatements, type SchedulerStatements } from './statements';
 import { TimerQueue, type Clock } from './timers';
 
 export interface TimerItem {
-  kind: 'notBefore' | 'deadline';
+  /** reinit: send a container's initialization again after its Engine was lost. */
+  kind: 'notBefore' | 'deadline' | 'reinit';
   node: RtNode;
   at: number;
   batch: number;
@@ -78,6 +79,8 @@ export class Core {
   readonly commitCost = new CommitCost();
   /** Start commands sent and not yet acknowledged: capacity they hold that freeCapacity may not show yet. */
   inflight = 0;
+  /** How many times a node may lose its Engine and be dispatched again (see engine-loss.ts). */
+  engineLossLimit = 3;
   /** Asks the scheduler for a step soon. */
   wake: () => void = () => undefined;
 

@@ -1,6 +1,7 @@
 import type { EngineEvent, NodeProgressEvent, NodeStatusEvent } from '../../../shared/engine/protocol';
 import type { ExecutionStatus } from '../../../shared/status';
 import type { Core } from './core';
+import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptCompleted, attemptFailed, attemptStopped, containerInitFailed, containerInitialized, type Ending } from './outcomes';
 import type { RtNode } from './runtime';
 import type { Step } from './step';
@@ -67,10 +68,13 @@ function applyStatus(core: Core, step: Step, event: NodeStatusEvent, note: strin
     case 'completed':
       return attemptCompleted(core, step, node, endingOf(event, note));
     case 'failed':
+      if (isEngineLoss(event.errorCode)) return agentEngineLost(core, step, node, endingOf(event, note));
       return attemptFailed(core, step, node, 'failed', endingOf(event, note), 'error');
     case 'timeout':
       return attemptFailed(core, step, node, 'timeout', endingOf(event, note), 'timeout');
     case 'stopped':
+      // An Engine shutting down stops its nodes with ENGINE_LOST: they run again, they were not stopped by anyone.
+      if (isEngineLoss(event.errorCode)) return agentEngineLost(core, step, node, endingOf(event, note));
       return attemptStopped(core, step, node, endingOf(event, note));
   }
 }
@@ -83,6 +87,7 @@ function applyContainerStatus(core: Core, step: Step, node: RtNode, event: NodeS
     return;
   }
   if (event.status === 'running' || event.status === 'completed') containerInitialized(core, step, node, note);
+  else if (event.status === 'failed' && isEngineLoss(event.errorCode)) containerEngineLost(core, step, node, event.errorMessage ?? 'its Engine was lost');
   else if (event.status !== 'initializing') {
     containerInitFailed(core, step, node, event.errorCode ?? event.status.toUpperCase(), event.errorMessage ?? `the Engine reports it ${event.status}`);
   }

@@ -1,8 +1,12 @@
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerTimedOut } from './container-end';
 import type { Core, InternalEvent, TimerItem } from './core';
+import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptFailed, containerInitFailed, containerInitialized, startRefusedForCapacity } from './outcomes';
+import { initCommand, sendInit } from './start';
 import type { Step } from './step';
+
+const REINIT_POLL_MS = 250;
 
 /** Applies what happened between steps: command acknowledgements and refusals, due timers. */
 export function applyInternal(core: Core, step: Step, event: InternalEvent): void {
@@ -14,12 +18,15 @@ export function applyInternal(core: Core, step: Step, event: InternalEvent): voi
     return;
   }
   if (event.command === 'initContainer') {
-    if (node.status === 'initializing') containerInitFailed(core, step, node, event.code, event.message);
+    if (node.status !== 'initializing') return;
+    if (isEngineLoss(event.code)) containerEngineLost(core, step, node, event.message);
+    else containerInitFailed(core, step, node, event.code, event.message);
     return;
   }
   const execution = node.exec;
   if (node.status !== 'running' || !execution || (execution.status !== 'pending' && execution.status !== 'running')) return;
   if (event.code === 'AT_CAPACITY') return startRefusedForCapacity(core, step, node, event.message);
+  if (isEngineLoss(event.code)) return agentEngineLost(core, step, node, { errorCode: event.code, errorMessage: `the Engine did not start it: ${event.message}` });
   attemptFailed(core, step, node, 'failed', { errorCode: event.code, errorMessage: `the Engine did not start it: ${event.message}` }, 'error');
 }
 
@@ -29,6 +36,17 @@ function timerDue(core: Core, step: Step, item: TimerItem): void {
   if (item.kind === 'notBefore') {
     if (node.timerAt === item.at) node.timerAt = null;
     if (node.notBefore === item.at) core.work.add(node);
+    return;
+  }
+  if (item.kind === 'reinit') {
+    if (node.status !== 'initializing' || node.batch !== item.batch || !node.exec) return;
+    // With no Engine up, the container waits for one (as agents wait for capacity) instead of spending its losses.
+    if (core.engine.anyConnected?.() === false) {
+      const at = core.clock.now() + REINIT_POLL_MS;
+      core.timers.add(at, { ...item, at });
+      return;
+    }
+    step.after(() => sendInit(core, node, initCommand(node)));
     return;
   }
   if (node.type === 'container') {

@@ -131,6 +131,8 @@ export class RtNode implements Queueable {
   exec: RtExecution | null = null;
   /** Automatic retries since the node last started afresh. */
   retriesUsed = 0;
+  /** Times this node's Engine was lost under it since it last started afresh; not a retry spent. */
+  engineLosses = 0;
   manualDecision: ManualDecision | null = null;
   /** Made ready by an operator (restart, rerun): starts whatever its dependencies say. */
   forced = false;

@@ -43,6 +43,8 @@ export interface SchedulerOptions {
   stepBudgetMs?: number;
   /** How often to look again at Engine capacity while agents wait for it. */
   capacityPollMs?: number;
+  /** How many times a node may lose its Engine and be dispatched again before it fails with ENGINE_LOST (default 3). */
+  engineLossLimit?: number;
 }
 
 export interface SchedulerReport extends SchedulerStats {
@@ -87,6 +89,7 @@ export class Scheduler {
     this.capacityPollMs = options.capacityPollMs ?? 100;
     this.core = new Core(options.store, options.engine, options.clock ?? systemClock, this.logger);
     this.core.wake = () => this.schedule();
+    if (options.engineLossLimit !== undefined) this.core.engineLossLimit = options.engineLossLimit;
     this.checkpoints = new WalCheckpoints(options.store.db);
     this.unsubscribe = options.engine.onEvents((events) => this.ingest(events));
   }

@@ -1,4 +1,4 @@
-import type { StartNodeCommand } from '../../../shared/engine/protocol';
+import type { InitContainerCommand, StartNodeCommand } from '../../../shared/engine/protocol';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { gateIsOpen } from './decide';
@@ -130,15 +130,21 @@ export function sendStart(core: Core, node: RtNode, command: StartNodeCommand): 
 function startContainer(core: Core, step: Step, node: RtNode): void {
   const config = resolved(node);
   if (!config.ok) return failUnresolved(core, step, node, config.message);
-  const execution = newExecution(core, step, node, 'initializing', config.text);
+  newExecution(core, step, node, 'initializing', config.text);
   transition(core, step, node, 'initializing', 'system', `initializing on the Engine (batch ${node.batch})`);
   // A container's timeoutMs counts from the start of its initialization.
   core.armDeadline(node, step.now);
-  const command = { taskId: node.task.id, nodeId: node.nodeId, batch: execution.batch, containerConfig: config.config };
+  const command = initCommand(node, config.config);
   step.after(() => sendInit(core, node, command));
 }
 
-export function sendInit(core: Core, node: RtNode, command: { taskId: string; nodeId: string; batch: number; containerConfig: JsonObject }): void {
+/** The init command of the container's current batch, with its config as resolved at its start. */
+export function initCommand(node: RtNode, config?: JsonObject): InitContainerCommand {
+  const containerConfig = config ?? (node.exec?.resolvedConfig ? (JSON.parse(node.exec.resolvedConfig) as JsonObject) : (node.config ?? {}));
+  return { taskId: node.task.id, nodeId: node.nodeId, batch: node.batch, containerConfig };
+}
+
+export function sendInit(core: Core, node: RtNode, command: InitContainerCommand): void {
   core.engine.initContainer(command).then(
     () => {
       core.internal.push({ kind: 'initAck', node, batch: command.batch });

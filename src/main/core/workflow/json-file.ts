@@ -2,11 +2,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { WorkflowFormat, WorkflowReadResult } from '../../../shared/workflow/read-result';
 import type { Problem } from '../../../shared/workflow/problems';
-import { validateWorkflow } from '../../../shared/workflow/validate';
+import { validateWorkflow, type ValidationOptions } from '../../../shared/workflow/validate';
 import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
 import { errorText } from '../../../shared/error-text';
+import { describeBytes, WORKFLOW_LIMITS } from '../../../shared/workflow/limits';
 
 /**
  * Reading workflow files: the Deduction design's JSON, or BPMN 2.0 XML through the BPMN
@@ -15,13 +16,16 @@ import { errorText } from '../../../shared/error-text';
  */
 
 /**
- * The largest workflow file read, in bytes (32 MiB). A 100,000-node workflow takes about
- * 10 MiB of JSON; a larger file is refused before it is read, so it can never stall the app.
+ * The largest workflow file read, in bytes. A larger file is refused before it is read, so it
+ * can never stall the app; what a smaller one may hold is bounded by the other WORKFLOW_LIMITS.
  */
-export const MAX_WORKFLOW_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_WORKFLOW_FILE_BYTES = WORKFLOW_LIMITS.fileBytes;
 
-/** Parses and validates the design's JSON. `source` names the input in messages. */
-export function parseWorkflowJson(text: string, source = 'the input'): WorkflowReadResult {
+/**
+ * Parses and validates the design's JSON. `source` names the input in messages; `validation`
+ * carries the agent catalog to check configs against, when the caller knows it.
+ */
+export function parseWorkflowJson(text: string, source = 'the input', validation: ValidationOptions = {}): WorkflowReadResult {
   if (text.length > MAX_WORKFLOW_FILE_BYTES) {
     return { format: 'json', problems: [tooLarge(source, text.length, 'characters')] };
   }
@@ -33,15 +37,16 @@ export function parseWorkflowJson(text: string, source = 'the input'): WorkflowR
   } catch (error) {
     return { format: 'json', problems: [fileError(FILE_PROBLEM.jsonSyntax, `${source} is not valid JSON: ${syntaxDetail(body, error)}`)] };
   }
-  return { format: 'json', ...validated(parsed) };
+  return { format: 'json', ...validated(parsed, validation) };
 }
 
 /** Reads workflow text in either format; BPMN goes through the BPMN import, then validation. */
-export async function parseWorkflowText(text: string, options: { source?: string; fileName?: string } = {}): Promise<WorkflowReadResult> {
+export async function parseWorkflowText(text: string, options: { source?: string; fileName?: string } & ValidationOptions = {}): Promise<WorkflowReadResult> {
   const source = options.source ?? 'the input';
+  const validation: ValidationOptions = options.agents ? { agents: options.agents } : {};
   const format = detectWorkflowFormat(text, options.fileName);
-  if (format === 'json') return parseWorkflowJson(text, source);
-  if (format === 'bpmn') return parseBpmn(text, source, options.fileName);
+  if (format === 'json') return parseWorkflowJson(text, source, validation);
+  if (format === 'bpmn') return parseBpmn(text, source, options.fileName, validation);
   const start = stripBom(text).trimStart().slice(0, 20);
   return { problems: [fileError(FILE_PROBLEM.unknownFormat, `${source} is neither JSON nor BPMN XML: it starts with ${JSON.stringify(start)} and its name does not end in .json, .bpmn or .xml`)] };
 }
@@ -57,10 +62,10 @@ export function detectWorkflowFormat(text: string, fileName?: string): WorkflowF
   return undefined;
 }
 
-export async function readWorkflowFile(path: string): Promise<WorkflowReadResult> {
+export async function readWorkflowFile(path: string, validation: ValidationOptions = {}): Promise<WorkflowReadResult> {
   const read = await readText(path);
   if (typeof read !== 'string') return { problems: [read] };
-  return parseWorkflowText(read, { source: path, fileName: path });
+  return parseWorkflowText(read, { source: path, fileName: path, ...validation });
 }
 
 /** The text of a regular, UTF-8 file of at most MAX_WORKFLOW_FILE_BYTES, or why not. */
@@ -87,7 +92,7 @@ async function readText(path: string): Promise<string | Problem> {
   }
 }
 
-async function parseBpmn(xml: string, source: string, fileName?: string): Promise<WorkflowReadResult> {
+async function parseBpmn(xml: string, source: string, fileName: string | undefined, validation: ValidationOptions): Promise<WorkflowReadResult> {
   const name = fileName === undefined ? undefined : basename(fileName, extname(fileName));
   const imported = await importBpmn(xml, { ...(name !== undefined && { name }), maxBytes: MAX_WORKFLOW_FILE_BYTES });
   if (!imported.definition) {
@@ -98,7 +103,7 @@ async function parseBpmn(xml: string, source: string, fileName?: string): Promis
   }
   // Validated here too, for the normalized definition; the import may already report the
   // validator's findings, so each problem is kept once.
-  const result = validated(imported.definition);
+  const result = validated(imported.definition, validation);
   const seen = new Set(imported.problems.map(problemKey));
   return { format: 'bpmn', ...result, problems: [...imported.problems, ...result.problems.filter((problem) => !seen.has(problemKey(problem)))] };
 }
@@ -107,16 +112,15 @@ function problemKey(problem: Problem): string {
   return JSON.stringify([problem.severity, problem.code, problem.path, problem.message]);
 }
 
-function validated(input: unknown): Omit<WorkflowReadResult, 'format'> {
-  const result = validateWorkflow(input);
+function validated(input: unknown, validation: ValidationOptions): Omit<WorkflowReadResult, 'format'> {
+  const result = validateWorkflow(input, validation);
   return result.definition ? { definition: result.definition, problems: result.problems } : { problems: result.problems };
 }
 
 function tooLarge(source: string, size: number, unit: 'bytes' | 'characters'): Problem {
-  const mib = (size / (1024 * 1024)).toFixed(1);
   return fileError(
     FILE_PROBLEM.tooLarge,
-    `${source} is ${mib} MiB (${size.toLocaleString('en')} ${unit}); workflow files are limited to ${MAX_WORKFLOW_FILE_BYTES / (1024 * 1024)} MiB. Split the workflow, or move large data out of agentConfig`,
+    `${source} is ${describeBytes(size)} (${size.toLocaleString('en')} ${unit}); the workflow file limit is ${describeBytes(MAX_WORKFLOW_FILE_BYTES)}. Split the workflow, or move large data out of agentConfig`,
   );
 }
 

@@ -11,7 +11,7 @@ import { alertKey, isUnread, markAllRead, unreadCount } from './model/alert-list
 import { shouldNotifyInBrowser, shouldOfferPermission } from './model/notification-policy';
 import { loadReadMark, storeReadMark } from './read-mark-storage';
 import { useAlerts } from './use-alerts';
-import { useNow } from '../monitor/use-now';
+import { useNow } from '../common/use-now';
 
 interface AlertCenterProps {
   client: ConsoleClient;

@@ -2,14 +2,14 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
 import { errorMessage } from '../common/error-message';
-import type { TaskPanelProps } from '../monitor/task-panel';
+import type { TaskPanelProps } from '../task-panels/task-panel';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertKey, alertsForTask } from './model/alert-list';
 import { formatPercent } from '../common/format';
 import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from './model/health-level';
 import { useAlerts } from './use-alerts';
-import { useNow } from '../monitor/use-now';
+import { useNow } from '../common/use-now';
 import { useTaskHealth } from './use-task-health';
 
 /**

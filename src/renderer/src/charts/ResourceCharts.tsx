@@ -1,6 +1,6 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskPanelProps } from '../monitor/task-panel';
+import type { TaskPanelProps } from '../task-panels/task-panel';
 import { errorMessage } from '../common/error-message';
 import './charts.css';
 import { buildChartData } from './model/chart-data';

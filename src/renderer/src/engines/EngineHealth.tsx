@@ -1,10 +1,10 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
-import type { EngineState } from '../../../shared/engine/engine-state';
 import './engines.css';
 import { engineCard, engineSummary, type EngineCard } from './model/engine-cards';
 import { errorMessage } from '../common/error-message';
+import { useEngineStates } from './use-engine-states';
 
 function sinceText(since: number, locale: string): string {
   return new Date(since).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
@@ -47,39 +47,7 @@ function EngineCardView({ card }: { card: EngineCard }) {
 /** The Engines the console drives: link status, latency and load, live. For the dashboard. */
 export const EngineHealth = memo(function EngineHealth({ client }: { client: ConsoleClient }) {
   const { t } = useTranslation();
-  const [states, setStates] = useState<EngineState[] | null>(null);
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  useEffect(() => {
-    let active = true;
-    // Each engineStatus event carries every Engine's state; a listing asked for earlier is older.
-    let heard = 0;
-    const list = () => {
-      const asked = heard;
-      client.listEngines().then(
-        (listed) => {
-          if (!active) return;
-          setFailure(null);
-          if (heard === asked) setStates(listed);
-        },
-        (error: unknown) => active && setFailure({ error }),
-      );
-    };
-    // After a gap (the host's link came back) the Engines are listed again.
-    const off = client.subscribe(
-      'engineStatus',
-      (next) => {
-        heard += 1;
-        setStates(next);
-        setFailure(null);
-      },
-      list,
-    );
-    list();
-    return () => {
-      active = false;
-      off();
-    };
-  }, [client]);
+  const { states, failure } = useEngineStates(client);
   const cards = useMemo(() => (states ?? []).map(engineCard), [states]);
   const summary = engineSummary(cards);
   return (

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOG_LEVELS, LOG_TYPES } from '../../../shared/status';
-import type { TaskNodes } from '../monitor/task-panel';
+import type { TaskNodes } from '../task-panels/task-panel';
 import { fromTimeInput, toTimeInput } from './model/format';
 import { activeFilterCount, NO_FILTERS, toggled, type LogFilters } from './model/log-filters';
 

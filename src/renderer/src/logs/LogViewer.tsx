@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchTerms, type LogLine } from '../../../shared/api/logs';
 import { errorMessage } from '../common/error-message';
-import type { TaskPanelProps } from '../monitor/task-panel';
+import type { TaskPanelProps } from '../task-panels/task-panel';
 import { LogExportButton } from './LogExportButton';
 import { LogFilterBar } from './LogFilterBar';
 import { LogLineDetail } from './LogLineDetail';

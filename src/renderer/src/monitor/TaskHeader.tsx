@@ -5,7 +5,7 @@ import { taskDuration, taskProgress } from './dashboard/task-table';
 import { taskCounters } from './counters';
 import { formatPercent, formatTime, useFormatDuration } from '../common/format';
 import { StatusBadge } from './StatusBadge';
-import { useNow } from './use-now';
+import { useNow } from '../common/use-now';
 
 /** The task at a glance: name, status, progress, counters and duration; actions beside. */
 export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDetail; replayAt: number | null; onBack: () => void; children: ReactNode }) {

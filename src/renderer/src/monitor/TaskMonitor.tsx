@@ -15,7 +15,7 @@ import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
 import { TaskControls } from './task-controls/TaskControls';
 import { TaskHeader } from './TaskHeader';
-import type { TaskPanelProps } from './task-panel';
+import type { TaskPanelProps } from '../task-panels/task-panel';
 import { Timeline } from './timeline/Timeline';
 import { NodeDetailPanel } from './tree/NodeDetailPanel';
 import { NodeTree } from './tree/NodeTree';

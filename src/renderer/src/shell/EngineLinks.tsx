@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
-import type { EngineState } from '../../../shared/engine/engine-state';
 import { engineCard, engineSummary } from '../engines/model/engine-cards';
+import { useEngineStates } from '../engines/use-engine-states';
 
 /**
  * The status bar's Engines: how many are connected, and by name those that are not, on every
@@ -10,32 +10,7 @@ import { engineCard, engineSummary } from '../engines/model/engine-cards';
  */
 export function EngineLinks({ client }: { client: ConsoleClient }) {
   const { t } = useTranslation();
-  const [states, setStates] = useState<EngineState[] | null>(null);
-  useEffect(() => {
-    let active = true;
-    // Each engineStatus event carries every Engine's state; a listing asked for earlier is older.
-    let heard = 0;
-    const list = () => {
-      const asked = heard;
-      client.listEngines().then(
-        (listed) => active && heard === asked && setStates(listed),
-        () => undefined,
-      );
-    };
-    const off = client.subscribe(
-      'engineStatus',
-      (next) => {
-        heard += 1;
-        setStates(next);
-      },
-      list,
-    );
-    list();
-    return () => {
-      active = false;
-      off();
-    };
-  }, [client]);
+  const { states } = useEngineStates(client);
   const cards = useMemo(() => (states ?? []).map(engineCard), [states]);
   if (cards.length === 0) return null;
   const summary = engineSummary(cards);

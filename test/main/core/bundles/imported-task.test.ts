@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportRun } from '../../../../src/main/core/bundles/export-run';
 import { importRun } from '../../../../src/main/core/bundles/import-run';
-import { TestEngine } from '../../../../src/main/core/engine/test-engine';
+import { TestEngine } from '../../../helpers/test-engine';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import { openStore, type Store } from '../../../../src/main/core/store/store';
 import { startTestRuntime } from '../../../helpers/console-runtime';

@@ -86,7 +86,7 @@ describe('EngineClient intake of bad input', () => {
     expect(warnings).toMatch(/node\.status 4 of \d+ bytes ignored: the limit is 1048576 bytes/);
     expect(warnings).toMatch(/malformed event 5 ignored/);
     expect(warnings).toMatch(/events of stream some-other-stream ignored/);
-    expect(client.stats()).toEqual({ events: 3, duplicates: 1, rejected: 4 });
+    expect(client.stats()).toEqual({ events: 3, duplicates: 1, rejected: 4, skipped: 0 });
     expect(client.state().status).toBe('connected');
   });
 

@@ -84,10 +84,10 @@ describe('ingestion of log lines and resource samples', () => {
     expect(logger.messages('warn')).toEqual(['log ingest: 1 of 3 lines dropped: their task or node is not in this console\'s store']);
   });
 
-  it('keeps the rows and the cursor when another listener of the batch fails', async () => {
+  it('keeps the rows and the cursor when another listener fails on every try, and logs each event that listener skipped', async () => {
     const engine = await engines.engine({ catalogDir: null, id: 'tx-engine' });
     const logger = recordingLogger();
-    const client = engines.client(engine.url, { store, logger });
+    const client = engines.client(engine.url, { store, logger, deliveryAttempts: 2 });
     client.onEvents(() => {
       throw new Error('scheduler bug');
     });
@@ -98,6 +98,9 @@ describe('ingestion of log lines and resource samples', () => {
     await log.ended('a');
     const count = store.db.prepare(`SELECT count(*) FROM node_execution_log`).pluck().get();
     expect(count).toBe(10n);
-    expect(logger.messages('error').some((message) => message.includes('an event listener failed') && message.includes('scheduler bug'))).toBe(true);
+    const errors = logger.messages('error');
+    expect(errors.some((message) => message.includes('not acknowledged') && message.includes('scheduler bug'))).toBe(true);
+    expect(errors.some((message) => message.includes('skipped by a listener') && message.includes('scheduler bug'))).toBe(true);
+    expect(client.stats().skipped).toBeGreaterThanOrEqual(10);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineTaskRequest } from '../../../../src/shared/engine/protocol';
-import { TestEngine } from '../../../../src/main/core/engine/test-engine';
+import { TestEngine } from '../../../helpers/test-engine';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import { harness, nodeStatuses, recordingLogger, taskStatus, waitForTask, workflow, type Harness } from '../../../helpers/scheduler';
 import { openTestStore } from '../../../helpers/store';

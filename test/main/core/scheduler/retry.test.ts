@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestEngine } from '../../../../src/main/core/engine/test-engine';
+import { TestEngine } from '../../../helpers/test-engine';
 import { backoffDelay, retryDecision } from '../../../../src/main/core/scheduler/retry';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import type { Store } from '../../../../src/main/core/store/store';

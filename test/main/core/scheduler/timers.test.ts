@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestEngine } from '../../../../src/main/core/engine/test-engine';
+import { TestEngine } from '../../../helpers/test-engine';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import { TimerQueue, type Clock } from '../../../../src/main/core/scheduler/timers';
 import type { Store } from '../../../../src/main/core/store/store';

@@ -102,12 +102,12 @@ describe('workflow templates', () => {
     const db = await store();
     const example = JSON.parse(exampleText('it-ops-maintenance.json'));
     saveTemplate(db, example);
-    example.nodes = example.nodes.filter((node: { nodeId: string }) => node.nodeId !== 'report');
-    example.nodes[0].children = example.nodes[0].children.filter((id: string) => id !== 'report');
+    example.nodes = example.nodes.filter((node: { nodeId: string }) => node.nodeId !== 'report' && node.nodeId !== 'release-target');
+    example.nodes[0].children = example.nodes[0].children.filter((id: string) => id !== 'report' && id !== 'release-target');
     saveTemplate(db, example);
     const diff = diffTemplateVersions(db, example.name, 1, 2);
-    expect(diff.nodes.removed.map((node) => node.nodeId)).toEqual(['report']);
-    expect(diff.edges.removed.map((edge) => `${edge.sourceNodeId}→${edge.targetNodeId}`)).toEqual(['verify→report', 'rollback→report']);
+    expect(diff.nodes.removed.map((node) => node.nodeId)).toEqual(['report', 'release-target']);
+    expect(diff.edges.removed.map((edge) => `${edge.sourceNodeId}→${edge.targetNodeId}`)).toEqual(['verify→report', 'rollback→report', 'report→release-target']);
     expect(diff.nodes.changed).toEqual([{ nodeId: 'maintenance-run', changes: [expect.objectContaining({ field: 'children' })] }]);
     expect(diffTemplateVersions(db, example.name, 2, 2).identical).toBe(true);
     expect(() => diffTemplateVersions(db, example.name, 1, 5)).toThrow(TemplateNotFoundError);

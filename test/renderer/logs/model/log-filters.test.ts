@@ -9,7 +9,7 @@ import {
   toggled,
   toLogQuery,
 } from '../../../../src/renderer/src/logs/model/log-filters';
-import type { TaskNodes } from '../../../../src/renderer/src/monitor/task-panel';
+import type { TaskNodes } from '../../../../src/renderer/src/task-panels/task-panel';
 import { LOG_LEVELS } from '../../../../src/shared/status';
 
 function nodes(tree: Array<[string, number]>): TaskNodes {

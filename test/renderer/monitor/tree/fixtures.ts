@@ -1,7 +1,7 @@
 import type { NodeStatus, NodeType } from '../../../../src/shared/status';
 import type { NodeView } from '../../../../src/shared/task/nodes';
 import { nodeView as baseNodeView } from '../node-views';
-import type { TaskNodes } from '../../../../src/renderer/src/monitor/task-panel';
+import type { TaskNodes } from '../../../../src/renderer/src/task-panels/task-panel';
 
 export function nodeView(nodeId: string, parentId: string | null, level: number, nodeType: NodeType, status: NodeStatus = 'pending', extra: Partial<NodeView> = {}): NodeView {
   return baseNodeView(nodeId, { taskId: '1', nodeType, parentId, isRoot: parentId === null, level, status, agentLoad: nodeType === 'agent' ? 'sim' : null, ...extra });

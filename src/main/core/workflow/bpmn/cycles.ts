@@ -1,5 +1,6 @@
 import type { DependencyDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
+import { append } from '../../../../shared/workflow/append';
 
 interface Edge {
   to: number;
@@ -39,8 +40,10 @@ function buildEventGraph(nodes: readonly WorkflowNodeDefinition[], dropped: Read
     const kids = [...(children.get(position) ?? [])].sort(
       (a, b) => Number((nodes[a]?.dependencies?.length ?? 0) > 0) - Number((nodes[b]?.dependencies?.length ?? 0) > 0),
     );
-    edges[start(position)]?.push(...kids.map((kid) => ({ to: start(kid) })), { to: end(position) });
-    edges[end(position)]?.push(...(dependents[position] ?? []));
+    const fromStart = edges[start(position)];
+    if (fromStart) append(fromStart, [...kids.map((kid) => ({ to: start(kid) })), { to: end(position) }]);
+    const fromEnd = edges[end(position)];
+    if (fromEnd) append(fromEnd, dependents[position] ?? []);
     const parent = node.parentId == null ? undefined : index.get(node.parentId);
     if (parent !== undefined) edges[end(position)]?.push({ to: end(parent) });
   });

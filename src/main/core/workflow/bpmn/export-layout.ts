@@ -2,6 +2,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
 import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import type { WorkflowTree } from './export-structure';
+import { gridLayout } from './grid-layout';
 
 export interface Bounds {
   x: number;
@@ -39,32 +40,54 @@ const ROOT_OPTIONS = {
 };
 const CONTAINER_OPTIONS = { 'elk.padding': '[top=40,left=30,bottom=30,right=30]' };
 
+/**
+ * Past this many nodes the export lays the workflow out on a grid instead of with ELK, which
+ * takes seconds per thousand nodes and overflows the stack on long dependency chains.
+ */
+const ELK_NODE_LIMIT = 1500;
+
 let elk: InstanceType<typeof ELK> | undefined;
 
 function defaultSize(node: WorkflowNodeDefinition, tree: WorkflowTree): { width: number; height: number } {
   return node.nodeType === 'container' && tree.childrenOf(node.nodeId).length === 0 ? EMPTY_CONTAINER_SIZE : TASK_SIZE;
 }
 
-function elkNode(node: WorkflowNodeDefinition, tree: WorkflowTree): ElkNode {
-  const children = tree.childrenOf(node.nodeId);
-  if (node.nodeType === 'container' && children.length > 0) {
-    return { id: node.nodeId, layoutOptions: CONTAINER_OPTIONS, children: children.map((child) => elkNode(child, tree)) };
+/** The ELK graph of the tree below the root, built with an explicit stack. */
+function elkChildren(tree: WorkflowTree): ElkNode[] {
+  const top: ElkNode[] = [];
+  const pending: { node: WorkflowNodeDefinition; into: ElkNode[] }[] = tree.childrenOf(tree.root.nodeId).map((node) => ({ node, into: top }));
+  pending.reverse();
+  while (pending.length > 0) {
+    const { node, into } = pending.pop()!;
+    const children = tree.childrenOf(node.nodeId);
+    if (node.nodeType === 'container' && children.length > 0) {
+      const built: ElkNode = { id: node.nodeId, layoutOptions: CONTAINER_OPTIONS, children: [] };
+      into.push(built);
+      for (let index = children.length - 1; index >= 0; index--) pending.push({ node: children[index]!, into: built.children! });
+    } else {
+      into.push({ id: node.nodeId, ...defaultSize(node, tree) });
+    }
   }
-  return { id: node.nodeId, ...defaultSize(node, tree) };
+  return top;
 }
 
-function indexElkNodes(node: ElkNode, into: Map<string, ElkNode>): void {
-  into.set(node.id, node);
-  for (const child of node.children ?? []) indexElkNodes(child, into);
+/** Every node of an ELK graph by id, and every edge laid out in it. */
+function indexElkGraph(graph: ElkNode, nodes: Map<string, ElkNode>, edges: ElkExtendedEdge[]): void {
+  const pending = [graph];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    nodes.set(node.id, node);
+    for (const edge of node.edges ?? []) edges.push(edge);
+    for (const child of node.children ?? []) pending.push(child);
+  }
 }
 
-function collectEdges(node: ElkNode, into: ElkExtendedEdge[]): void {
-  into.push(...(node.edges ?? []));
-  for (const child of node.children ?? []) collectEdges(child, into);
-}
-
-/** ELK's layered layout of the whole tree at once, so that edges across containers are laid out too. */
-async function elkLayout(tree: WorkflowTree, edges: readonly DrawnEdge[]): Promise<ElkNode> {
+/**
+ * ELK's layered layout of the whole tree at once, so that edges across containers are laid
+ * out too; undefined for a workflow too large for it (ELK recurses along dependency chains).
+ */
+async function elkLayout(tree: WorkflowTree, edges: readonly DrawnEdge[]): Promise<ElkNode | undefined> {
+  if (tree.byId.size > ELK_NODE_LIMIT) return undefined;
   elk ??= new ELK();
   const drawable = edges.filter(
     (edge) =>
@@ -73,12 +96,17 @@ async function elkLayout(tree: WorkflowTree, edges: readonly DrawnEdge[]): Promi
       !tree.isAncestor(edge.source, edge.target) &&
       !tree.isAncestor(edge.target, edge.source),
   );
-  return elk.layout({
-    id: tree.root.nodeId,
-    layoutOptions: ROOT_OPTIONS,
-    children: tree.childrenOf(tree.root.nodeId).map((child) => elkNode(child, tree)),
-    edges: drawable.map((edge) => ({ id: edge.key, sources: [edge.source], targets: [edge.target] })),
-  });
+  try {
+    return await elk.layout({
+      id: tree.root.nodeId,
+      layoutOptions: ROOT_OPTIONS,
+      children: elkChildren(tree),
+      edges: drawable.map((edge) => ({ id: edge.key, sources: [edge.source], targets: [edge.target] })),
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** A plain connector from the source's right side to the target's left side. */
@@ -97,11 +125,17 @@ function connector(from: Bounds, to: Bounds): ElkPoint[] {
  */
 export async function exportLayout(tree: WorkflowTree, edges: readonly DrawnEdge[]): Promise<ExportLayout> {
   const everyNodePlaced = [...tree.byId.values()].every((node) => node.layout);
-  const computed = new Map<string, ElkNode>();
-  let laidOut: ElkNode | undefined;
+  const computed = new Map<string, { x?: number; y?: number; width?: number; height?: number }>();
+  const laidEdges: ElkExtendedEdge[] = [];
   if (!everyNodePlaced) {
-    laidOut = await elkLayout(tree, edges);
-    indexElkNodes(laidOut, computed);
+    const laidOut = await elkLayout(tree, edges);
+    if (laidOut) {
+      const elkNodes = new Map<string, ElkNode>();
+      indexElkGraph(laidOut, elkNodes, laidEdges);
+      for (const [id, node] of elkNodes) computed.set(id, node);
+    } else {
+      for (const [id, box] of gridLayout(tree, edges, (node) => defaultSize(node, tree))) computed.set(id, box);
+    }
   }
   const shapes = new Map<string, Bounds>();
   // ELK's fractions are rounded away: the editor keeps whole pixels.
@@ -129,9 +163,8 @@ export async function exportLayout(tree: WorkflowTree, edges: readonly DrawnEdge
     }
   }
   const routes = new Map<string, ElkPoint[]>();
-  const laidEdges: ElkExtendedEdge[] = [];
-  if (laidOut && [...tree.byId.values()].every((node) => !node.layout)) collectEdges(laidOut, laidEdges);
-  for (const edge of laidEdges) {
+  const routed = [...tree.byId.values()].every((node) => !node.layout) ? laidEdges : [];
+  for (const edge of routed) {
     const section = edge.sections?.[0];
     const container = shapes.get(edge.container ?? tree.root.nodeId);
     if (!section || !container) continue;

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../../shared/workflow/problems';
+import { append } from '../../../../shared/workflow/append';
 
 /** Stable codes of the problems a BPMN import reports. */
 export const BPMN_PROBLEM = {
@@ -68,7 +69,7 @@ export class ImportProblems {
   }
 
   add(problems: readonly Problem[]): void {
-    this.list.push(...problems);
+    append(this.list, problems);
   }
 
   get hasErrors(): boolean {

@@ -9,6 +9,7 @@ import type { ImportContext } from './import-context';
 import { BPMN_PROBLEM } from './import-problems';
 import { reportArtifacts, reportForeignExtensions, reportLanes, reportUnsupported } from './ignored-content';
 import { nodeName } from './node-fields';
+import { append } from '../../../../shared/workflow/append';
 
 const GATEWAY_KINDS: Record<string, GatewayKind> = {
   'bpmn:ParallelGateway': 'parallel',
@@ -110,7 +111,7 @@ function activitiesWithin(scope: ModdleElement): ModdleElement[] {
   for (let element = pending.shift(); element; element = pending.shift()) {
     if (!element.$instanceOf('bpmn:Activity')) continue;
     found.push(element);
-    pending.push(...flowElements(element));
+    append(pending, flowElements(element));
   }
   return found;
 }

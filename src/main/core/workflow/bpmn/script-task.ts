@@ -1,22 +1,17 @@
 import type { ModdleElement } from 'moddle';
 import { CAMUNDA_NS, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
+import { isInterpreter, type Interpreter } from '../../../../shared/engine/interpreters';
 import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { describeElement, elementId } from './describe';
 import { BPMN_PROBLEM, type BpmnProblemCode, type ImportProblems } from './import-problems';
 import type { JsonLogic } from './logic';
 
-/**
- * The interpreters the command agent (agentLoad "script") runs an inline script with; see
- * docs/agent-protocol.md and docs/bpmn-mapping.md.
- */
-export const SCRIPT_INTERPRETERS = ['sh', 'bash', 'python3', 'node', 'pwsh'] as const;
-export type ScriptInterpreter = (typeof SCRIPT_INTERPRETERS)[number];
 
 /** The interpreter the agent assumes when a config names none. */
-export const DEFAULT_INTERPRETER: ScriptInterpreter = 'sh';
+export const DEFAULT_INTERPRETER: Interpreter = 'sh';
 
 /** scriptFormat values (lower case, without a text/ or application/ media-type prefix) by interpreter. */
-const FORMAT_ALIASES: Record<string, ScriptInterpreter> = {
+const FORMAT_ALIASES: Record<string, Interpreter> = {
   sh: 'sh',
   shell: 'sh',
   'x-sh': 'sh',
@@ -39,11 +34,11 @@ const FORMAT_ALIASES: Record<string, ScriptInterpreter> = {
 };
 
 /** The scriptFormat an export writes for each interpreter (what the import reads back to it). */
-const FORMAT_OF: Record<ScriptInterpreter, string> = { sh: 'sh', bash: 'bash', python3: 'python', node: 'javascript', pwsh: 'powershell' };
+const FORMAT_OF: Record<Interpreter, string> = { sh: 'sh', bash: 'bash', python3: 'python', node: 'javascript', pwsh: 'powershell' };
 
 const KNOWN_FORMATS_TEXT = 'sh, bash, python, javascript (node), powershell';
 
-export function interpreterOfFormat(format: string): ScriptInterpreter | undefined {
+export function interpreterOfFormat(format: string): Interpreter | undefined {
   const key = format
     .trim()
     .toLowerCase()
@@ -53,7 +48,7 @@ export function interpreterOfFormat(format: string): ScriptInterpreter | undefin
 
 /** The scriptFormat of an interpreter; an interpreter no agent knows is written as it is. */
 export function formatOfInterpreter(interpreter: string): string {
-  return (SCRIPT_INTERPRETERS as readonly string[]).includes(interpreter) ? FORMAT_OF[interpreter as ScriptInterpreter] : interpreter;
+  return isInterpreter(interpreter) ? FORMAT_OF[interpreter] : interpreter;
 }
 
 /** Something the mapping of a task could not carry over exactly, for a warning. */
@@ -117,7 +112,7 @@ export function mapScriptTask(element: ModdleElement): ScriptMapping {
 function unknownInterpreter(config: Record<string, unknown> | undefined): string | undefined {
   if (config?.script === undefined) return undefined;
   const interpreter = config.interpreter;
-  return typeof interpreter === 'string' && !(SCRIPT_INTERPRETERS as readonly string[]).includes(interpreter) ? interpreter : undefined;
+  return typeof interpreter === 'string' && !isInterpreter(interpreter) ? interpreter : undefined;
 }
 
 /**

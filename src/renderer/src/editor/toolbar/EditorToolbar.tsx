@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-
-export type ToolbarAction = 'new' | 'open' | 'save' | 'import' | 'exportJson' | 'exportBpmn' | 'undo' | 'redo' | 'autoLayout' | 'find' | 'start' | 'help';
+import { invokeCommand, type CommandTable, type ToolbarAction } from '../commands/command-table';
 
 const GROUPS: readonly (readonly ToolbarAction[])[] = [
   ['new', 'open', 'save'],
@@ -14,14 +13,11 @@ interface EditorToolbarProps {
   title: string;
   dirty: boolean;
   origin: string | undefined;
-  disabled: ReadonlySet<ToolbarAction>;
-  /** Why the actions that need the console core are disabled, when they are. */
-  offlineReason: string | undefined;
+  commands: CommandTable;
   busy: boolean;
-  onAction: (action: ToolbarAction) => void;
 }
 
-export function EditorToolbar({ title, dirty, origin, disabled, offlineReason, busy, onAction }: EditorToolbarProps) {
+export function EditorToolbar({ title, dirty, origin, commands, busy }: EditorToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="editor-toolbar">
@@ -38,19 +34,23 @@ export function EditorToolbar({ title, dirty, origin, disabled, offlineReason, b
       </div>
       {GROUPS.map((group) => (
         <div key={group.join()} className="toolbar-group">
-          {group.map((action) => (
-            <button
-              key={action}
-              type="button"
-              className={action === 'start' ? 'primary-button' : undefined}
-              disabled={busy || disabled.has(action)}
-              title={disabled.has(action) && offlineReason ? offlineReason : t(`toolbar.tips.${action}`)}
-              onClick={() => onAction(action)}
-              data-testid={`toolbar-${action}`}
-            >
-              {t(`toolbar.${action}`)}
-            </button>
-          ))}
+          {group.map((action) => {
+            const command = commands.get(action);
+            if (!command) return null;
+            return (
+              <button
+                key={action}
+                type="button"
+                className={action === 'start' ? 'primary-button' : undefined}
+                disabled={busy || !command.enabled()}
+                title={command.reason() ?? command.tip}
+                onClick={() => invokeCommand(commands, action)}
+                data-testid={`toolbar-${action}`}
+              >
+                {command.label}
+              </button>
+            );
+          })}
         </div>
       ))}
     </div>

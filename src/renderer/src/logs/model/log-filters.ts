@@ -1,7 +1,7 @@
 import type { LogQuery } from '../../../../shared/api/logs';
 import type { LogsAppended } from '../../../../shared/api/live';
 import type { LogLevel, LogType } from '../../../../shared/status';
-import type { TaskNodes } from '../../monitor/task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 
 /** What the filter bar holds; empty lists and strings mean "any". */
 export interface LogFilters {

@@ -7,7 +7,7 @@ import type { TaskSummary } from '../../../../shared/task/views';
 import { EngineHealth } from '../../engines/EngineHealth';
 import { formatPercent, formatTime, useFormatDuration } from '../../common/format';
 import { StatusBadge } from '../StatusBadge';
-import { useNow } from '../use-now';
+import { useNow } from '../../common/use-now';
 import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskDuration, taskProgress, type TaskSortKey } from './task-table';
 import './dashboard.css';
 import { errorMessage, type Failure } from '../../common/error-message';

@@ -2,7 +2,7 @@ import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowP
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowLabels } from '../../editor/canvas/use-flow-labels';
-import type { TaskPanelProps } from '../task-panel';
+import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
 import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
 import { CanvasMiniMap } from '../../common/CanvasMiniMap';

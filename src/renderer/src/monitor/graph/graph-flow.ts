@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { EdgeState, NodeView } from '../../../../shared/task/nodes';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { anchors, EMPTY_SELECTION, toFlowEdges, toFlowNodes, type DependencyFlowEdge, type WorkflowFlowNode } from '../../editor/model/flow-mapping';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 
 /**
  * The live graph's nodes and edges: the editor's mapping gives each node its place, size and

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../../shared/task/views';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 import { layOutGraph, withParents } from './graph-layout';
 import { loadElk } from './load-elk';
 import { errorMessage, type Failure } from '../../common/error-message';

@@ -1,6 +1,6 @@
 import type { NodeChange, TaskChange } from '../../../../shared/task/changes';
 import type { TaskDetail } from '../../../../shared/task/views';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 import { applyNodeChanges } from './task-nodes';
 
 export interface LiveTask {

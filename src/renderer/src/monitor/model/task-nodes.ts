@@ -2,7 +2,7 @@ import { evaluateEdge } from '../../../../shared/dependency/evaluator';
 import type { NodeChange } from '../../../../shared/task/changes';
 import { managedBucket, type ManagedNodes, type NodeView } from '../../../../shared/task/nodes';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 
 /**
  * Depth-first order of the hierarchy: each container before its children, siblings in the

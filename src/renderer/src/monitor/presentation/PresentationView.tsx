@@ -5,7 +5,7 @@ import { taskProgress } from '../dashboard/task-table';
 import { formatPercent } from '../../common/format';
 import { LiveGraph } from '../graph/LiveGraph';
 import { StatusBadge } from '../StatusBadge';
-import type { TaskPanelProps } from '../task-panel';
+import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { NodeTree } from '../tree/NodeTree';
 import './presentation.css';
 

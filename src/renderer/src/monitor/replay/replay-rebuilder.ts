@@ -1,5 +1,5 @@
 import type { TaskDetail } from '../../../../shared/task/views';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 import type { ReplayIndex } from './replay-index';
 import { replayAt, type ReplayMoment } from './replay-state';
 

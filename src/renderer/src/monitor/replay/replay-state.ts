@@ -2,7 +2,7 @@ import { evaluateEdge } from '../../../../shared/dependency/evaluator';
 import type { NodeStatus, TaskStatus } from '../../../../shared/status';
 import type { DependencyView, ManagedNodes, NodeView } from '../../../../shared/task/nodes';
 import type { TaskDetail } from '../../../../shared/task/views';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 import { executionOf, lastAtOrBefore, nodeTransitions, transitionTime, type ReplayIndex } from './replay-index';
 
 /**

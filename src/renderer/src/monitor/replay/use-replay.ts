@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskDetail } from '../../../../shared/task/views';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 import { indexReplay, type ReplayIndex } from './replay-index';
 import { createRebuilder } from './replay-rebuilder';
 import { replayBounds, type ReplayBounds } from './replay-state';

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskPanelProps } from '../task-panel';
-import { useNow } from '../use-now';
+import type { TaskPanelProps } from '../../task-panels/task-panel';
+import { useNow } from '../../common/use-now';
 import { agentRows, executionsByNode, isLive, timelineSpan } from './timeline-model';
 import { axisTicks, fitWindow, panWindow, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 import { TimelineLegend } from './TimelineLegend';

@@ -1,6 +1,6 @@
 import type { ExecutionStatus } from '../../../../shared/status';
 import type { ExecutionView, TaskDetail } from '../../../../shared/task/views';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 
 /**
  * What the timeline draws: one row per agent in tree order, one bar per execution (a retry is

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { TaskNodes } from '../task-panel';
+import type { TaskNodes } from '../../task-panels/task-panel';
 import { ControlDialog, nodeLabel } from './ControlDialog';
 import { ControlNotices } from './ControlNotices';
 import { rerunCount, rerunIndex } from './model/rerun-scope';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importBpmn } from '../../../../../src/main/core/workflow/bpmn/import';
+import { WORKFLOW_LIMITS } from '../../../../../src/shared/workflow/limits';
+import { WORKFLOW_PROBLEM } from '../../../../../src/shared/workflow/problem-codes';
 import { counts, edges, importValid, node } from './bpmn-test-kit';
 
 const OPEN = '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="x">';
@@ -21,6 +23,10 @@ function longProcess(tasks: number): string {
   return `${OPEN}<bpmn:process id="p">${parts.join('')}</bpmn:process><bpmndi:BPMNDiagram id="dg"><bpmndi:BPMNPlane id="pl" bpmnElement="p">${shapes.join('')}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>${CLOSE}`;
 }
 
+function nestedSubprocesses(depth: number): string {
+  return `${OPEN}<bpmn:process id="p">${Array.from({ length: depth }, (_, index) => `<bpmn:subProcess id="s${index}">`).join('')}<bpmn:task id="deepest"/>${'</bpmn:subProcess>'.repeat(depth)}</bpmn:process>${CLOSE}`;
+}
+
 describe('BPMN import at scale', () => {
   it('imports 5,000 tasks in reasonable time', async () => {
     const xml = longProcess(5000);
@@ -33,12 +39,19 @@ describe('BPMN import at scale', () => {
     expect(node(definition, 't4999').layout).toEqual({ x: 4999 * 150 + 40, y: 40, width: 100, height: 80 });
   });
 
-  it('walks 3,000 nested subprocesses without exhausting the stack', async () => {
-    const depth = 3000;
-    const xml = `${OPEN}<bpmn:process id="p">${Array.from({ length: depth }, (_, index) => `<bpmn:subProcess id="s${index}">`).join('')}<bpmn:task id="deepest"/>${'</bpmn:subProcess>'.repeat(depth)}</bpmn:process>${CLOSE}`;
-    const { definition } = await importValid(xml);
+  it('imports subprocesses nested as deep as the limit allows', async () => {
+    const depth = WORKFLOW_LIMITS.nestingDepth - 1;
+    const { definition } = await importValid(nestedSubprocesses(depth));
     expect(counts(definition)).toEqual({ agents: 1, containers: depth + 1, dependencies: 0 });
     expect(node(definition, 'deepest').parentId).toBe(`s${depth - 1}`);
+  });
+
+  it('walks 3,000 nested subprocesses without exhausting the stack, and refuses them for their depth', async () => {
+    const result = await importBpmn(nestedSubprocesses(3000));
+    expect(result.definition).toBeUndefined();
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([
+      expect.objectContaining({ code: WORKFLOW_PROBLEM.tooDeeplyNested, message: expect.stringMatching(/nested 101 levels below the root; the nesting depth limit is 100 levels/) }),
+    ]);
   });
 
   it('routes through 3,000 gateways in a row and cuts a loop made of gateways alone at its way back', async () => {

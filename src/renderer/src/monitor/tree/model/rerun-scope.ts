@@ -1,4 +1,4 @@
-import type { TaskNodes } from '../../task-panel';
+import type { TaskNodes } from '../../../task-panels/task-panel';
 
 /** Who depends on whom, inverted once per version of the nodes: source → the nodes whose edges start there. */
 export function dependentsIndex(nodes: TaskNodes): Map<string, string[]> {

@@ -1,4 +1,4 @@
-import type { TaskNodes } from '../../task-panel';
+import type { TaskNodes } from '../../../task-panels/task-panel';
 import { visibleRows, type TreeFilter, type VisibleRows } from './visible-rows';
 
 /**

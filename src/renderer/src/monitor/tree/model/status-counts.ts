@@ -1,5 +1,5 @@
 import type { NodeStatus } from '../../../../../shared/status';
-import type { TaskNodes } from '../../task-panel';
+import type { TaskNodes } from '../../../task-panels/task-panel';
 
 /** How many nodes stand in each status, for the filter chips. */
 export function statusCounts(nodes: TaskNodes): Map<NodeStatus, number> {

@@ -1,6 +1,6 @@
 import type { NodeStatus } from '../../../../../shared/status';
 import type { NodeView } from '../../../../../shared/task/nodes';
-import type { TaskNodes } from '../../task-panel';
+import type { TaskNodes } from '../../../task-panels/task-panel';
 
 /** What the tree shows besides the hierarchy itself: statuses to keep (empty = all) and a search text. */
 export interface TreeFilter {

@@ -13,9 +13,9 @@ import {
   type StartNodeCommand,
   type StopNodeCommand,
   type StopTaskCommand,
-} from '../../../shared/engine/protocol';
-import { EngineCommandError } from './engine-errors';
-import type { EnginePort } from './engine-port';
+} from '../../src/shared/engine/protocol';
+import { EngineCommandError } from '../../src/main/core/engine/engine-errors';
+import type { EnginePort } from '../../src/main/core/engine/engine-port';
 
 /**
  * An Engine in the same process, for tests and benchmarks: agents do nothing but wait their

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineEvent, StartNodeCommand } from '../../../../src/shared/engine/protocol';
-import { TestEngine } from '../../../../src/main/core/engine/test-engine';
+import type { EngineEvent, StartNodeCommand } from '../../src/shared/engine/protocol';
+import { TestEngine } from './test-engine';
 
 let engine: TestEngine | undefined;
 afterEach(() => {

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkflowDefinition } from '../../../shared/workflow/definition';
+import { workflowCommands } from '../../../shared/workflow/commands';
+import { hasErrors, validateWorkflow } from '../../../shared/workflow/validate';
+import { errorMessage } from '../common/error-message';
+import { problemMessage } from '../common/problem-text';
+import type { DialogState } from './dialogs/dialog-state';
+import type { EditorServices, ExportFormat } from './editor-services';
+import { downloadText } from './file-transfer';
+import type { AgentCatalogItem } from './model/agent-catalog';
+import { autoLayout } from './model/auto-layout';
+import { hasLayout } from './model/document';
+import { fileNameFor } from './model/file-names';
+import { NO_REVIEW, reviewFromFile } from './review/command-review';
+import type { EditorDocument } from './use-editor-document';
+import type { Notice } from './use-notice';
+
+async function loadElk() {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  return new ELK();
+}
+
+export interface FileActions {
+  busy: boolean;
+  save: () => void;
+  start: () => void;
+  exportAs: (format: ExportFormat) => void;
+  importFile: (file: File) => void;
+  openTemplate: (templateId: string, version?: number) => void;
+  layoutNow: () => void;
+}
+
+interface FileActionsInput {
+  doc: EditorDocument;
+  services: EditorServices | null;
+  catalog: readonly AgentCatalogItem[];
+  setDialog: (dialog: DialogState | undefined) => void;
+  setNotice: (notice: Notice | undefined) => void;
+  /** True while the document has commands the operator has not reviewed. */
+  reviewOwed: boolean;
+  onTaskStarted?: ((taskId: string) => void) | undefined;
+}
+
+/** What the editor does with the console core and with files: save, start, import, export, open, lay out. */
+export function useFileActions({ doc, services, catalog, setDialog, setNotice, reviewOwed, onTaskStarted }: FileActionsInput): FileActions {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const { latest, state, dirty, load } = doc;
+
+  const withLayout = async (next: WorkflowDefinition): Promise<WorkflowDefinition> => (hasLayout(next) ? next : autoLayout(next, await loadElk()));
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('notices.failed', { error: errorMessage(t, error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // A draft may be saved with agent configs still incomplete; a task may not start with them.
+  const refuseIfInvalid = (action: 'save' | 'start'): boolean => {
+    const result = validateWorkflow(latest.current, action === 'start' ? { agents: catalog } : {});
+    if (!hasErrors(result.problems)) return false;
+    setDialog({ kind: 'refused', action, problems: result.problems });
+    return true;
+  };
+
+  return {
+    busy,
+    save: () => {
+      if (!services) return;
+      // Saving makes the file one of this console's templates, which open without a review.
+      if (reviewOwed) return setDialog({ kind: 'review' });
+      if (refuseIfInvalid('save')) return;
+      const snapshot = latest.current;
+      void run(async () => {
+        const saved = await services.saveTemplate({ templateId: state.origin?.templateId, definition: snapshot });
+        doc.dispatch({ type: 'saved', definition: snapshot, origin: saved });
+        setNotice({ kind: 'info', text: t('notices.saved', { version: saved.version }) });
+      });
+    },
+    start: () => {
+      if (!services) return;
+      if (reviewOwed) return setDialog({ kind: 'review' });
+      if (refuseIfInvalid('start')) return;
+      const snapshot = latest.current;
+      void run(async () => {
+        const started = await services.createAndStartTask({ definition: snapshot, template: !dirty ? state.origin : undefined });
+        setNotice({ kind: 'info', text: t('notices.started', { taskId: started.taskId }) });
+        onTaskStarted?.(started.taskId);
+      });
+    },
+    exportAs: (format) => {
+      if (!services) return;
+      const snapshot = latest.current;
+      void run(async () => {
+        const text = await services.exportWorkflow(snapshot, format);
+        downloadText(fileNameFor(snapshot.name, format), text, format === 'json' ? 'application/json' : 'application/xml');
+        setNotice({ kind: 'info', text: t('notices.exported', { format: format.toUpperCase() }) });
+      });
+    },
+    importFile: (file) => {
+      if (!services) return;
+      void run(async () => {
+        const result = await services.importWorkflow(file.name, await file.text());
+        if (!result.definition) {
+          setNotice({ kind: 'error', text: t('notices.importFailed', { name: file.name, count: result.problems.length, first: result.problems[0] ? problemMessage(t, result.problems[0]) : '' }) });
+          return;
+        }
+        // A file comes from elsewhere: what it would run is shown before it may start.
+        load(await withLayout(result.definition), undefined, true, reviewFromFile());
+        setNotice({ kind: 'info', text: t('notices.imported', { name: file.name, count: result.problems.length }) });
+        if (workflowCommands(result.definition, catalog).length > 0) setDialog({ kind: 'review' });
+      });
+    },
+    openTemplate: (templateId, version) => {
+      if (!services) return;
+      setDialog(undefined);
+      void run(async () => {
+        const loaded = await services.loadTemplate(templateId, version);
+        load(await withLayout(loaded.definition), { templateId: loaded.templateId, version: loaded.version }, false, NO_REVIEW);
+        setNotice({ kind: 'info', text: t('notices.opened', { name: loaded.definition.name, version: loaded.version }) });
+      });
+    },
+    layoutNow: () => {
+      const snapshot = latest.current;
+      void run(async () => {
+        const laidOut = await autoLayout(snapshot, await loadElk());
+        // An edit made while ELK worked wins over the layout of the older document.
+        if (latest.current !== snapshot) return;
+        doc.onEdit(() => laidOut);
+        doc.requestFit();
+      });
+    },
+  };
+}
