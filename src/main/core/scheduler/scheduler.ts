@@ -1,6 +1,6 @@
 import { errorReason } from '../../../shared/api/error-reasons';
 import type { EngineEvent } from '../../../shared/engine/protocol';
-import { isId, type Id } from '../../../shared/ids';
+import type { Id } from '../../../shared/ids';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
@@ -14,13 +14,14 @@ import type { Store } from '../store/store';
 import { WalCheckpoints } from './checkpoints';
 import * as controls from './controls';
 import { Core, type SchedulerStats } from './core';
-import { createTask } from './create-task';
+import { createTask } from '../tasks/create-task';
 import { processNode } from './decide';
 import { SchedulerError } from './errors';
 import { ingestEvents } from './ingest';
 import { applyInternal } from './internal';
 import { activateTask, loadTask } from './load';
-import { queryNodes } from './query-nodes';
+import { queryNodes } from '../tasks/query-nodes';
+import { nodeNotFound, requireTaskId, taskNotFound } from '../tasks/task-errors';
 import { nodesToReconcile, reconcileNodes, type Reconciliation } from './reconcile';
 import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
 import { capacityIsShort, describeError, startNext, waitingForCapacity } from './start';
@@ -267,16 +268,16 @@ export class Scheduler {
   /** The live image of a task, loaded from the store if the scheduler does not hold it. */
   private task(taskId: Id): TaskRuntime {
     if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed', { reason: errorReason('scheduler.closed', {}) });
-    if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `${JSON.stringify(taskId)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(taskId) }) });
+    requireTaskId(taskId);
     if (!this.core.tasks.has(taskId)) refuseImportedTask(this.options.store, taskId);
     const task = this.core.tasks.get(taskId) ?? this.load(taskId);
-    if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
+    if (!task) throw taskNotFound(taskId);
     return task;
   }
 
   private node(task: TaskRuntime, nodeId: string): RtNode {
     const node = task.nodes.get(nodeId);
-    if (!node) throw new SchedulerError('NODE_NOT_FOUND', `task ${task.id} has no node ${JSON.stringify(nodeId)}`, { reason: errorReason('node.notFound', { taskId: task.id, nodeId }) });
+    if (!node) throw nodeNotFound(task.id, nodeId);
     return node;
   }
 

@@ -6,7 +6,7 @@ import { loadTask } from '../../../../src/main/core/scheduler/load';
 import { Step } from '../../../../src/main/core/scheduler/step';
 import { systemClock } from '../../../../src/main/core/scheduler/timers';
 import { transition } from '../../../../src/main/core/scheduler/transitions';
-import { createTask } from '../../../../src/main/core/scheduler/create-task';
+import { createTask } from '../../../../src/main/core/tasks/create-task';
 import { ManualEngine } from '../../../helpers/manual-engine';
 import { harness, recordingLogger, waitForTask, type Harness } from '../../../helpers/scheduler';
 import { openTestStore } from '../../../helpers/store';

@@ -1,12 +1,13 @@
 import { errorReason } from '../../../shared/api/error-reasons';
+import { ApiError } from '../../../shared/api/errors';
 import { createTaskOptionsSchema, type CreateTaskOptions, type CreateTaskResult } from '../../../shared/task/create';
 import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import { formatPlace } from '../../../shared/workflow/problems';
 import { buildTree } from '../../../shared/workflow/tree';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
-import { SchedulerError } from './errors';
-import { rowInserter, TRANSITION_COLUMNS } from './statements';
+import { rowInserter, TRANSITION_COLUMNS } from '../scheduler/statements';
+import { invalidArgument, invalidWorkflow } from './task-errors';
 
 const NODE_COLUMNS = [
   'id',
@@ -38,26 +39,19 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
  * Validates a workflow definition and, in one transaction, writes the task (with the
  * normalized definition as its snapshot, its variables and node counts), every node (with its
  * level in the tree), every dependency and each node's first transition (→ pending). On any
- * validation error nothing is written and a SchedulerError carries every problem found.
+ * validation error nothing is written and an ApiError carries every problem found.
  * `agents` (the Engines' catalog) has agent configs checked against their manifests.
  */
 export function createTask(store: Store, definition: unknown, options: CreateTaskOptions = {}, now: number = Date.now(), agents?: readonly AgentCatalogEntry[]): CreateTaskResult {
   const parsedOptions = createTaskOptionsSchema.safeParse(options);
-  if (!parsedOptions.success) {
-    const issue = parsedOptions.error.issues[0]!;
-    const path = issue.path.join('.') || '(options)';
-    throw new SchedulerError('INVALID_ARGUMENT', `createTask options: ${path}: ${issue.message}`, { reason: errorReason('argument.invalid', { path, detail: issue.message }) });
-  }
+  if (!parsedOptions.success) throw invalidArgument('createTask options', parsedOptions.error.issues[0]!, '(options)');
   const settings = parsedOptions.data;
   const validation = validateWorkflow(definition, agents === undefined ? {} : { agents });
   if (!validation.ok || !validation.definition) {
     const errors = validation.problems.filter((problem) => problem.severity === 'error');
     const first = errors[0];
     const summary = first ? `; first: ${formatPlace(first)}: ${first.message}` : '';
-    throw new SchedulerError('INVALID_WORKFLOW', `the workflow is not valid: ${errors.length} error${errors.length === 1 ? '' : 's'}${summary}`, {
-      reason: errorReason('workflow.invalid', { count: errors.length }),
-      problems: validation.problems,
-    });
+    throw invalidWorkflow(validation.problems, summary, errors.length);
   }
   const workflow = validation.definition;
   const tree = buildTree(workflow);
@@ -127,7 +121,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
     });
   } catch (error) {
     if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message) && (settings.schemeId || settings.envInstanceId || settings.templateId)) {
-      throw new SchedulerError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row', { reason: errorReason('options.unknownRow', {}) });
+      throw new ApiError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row', { reason: errorReason('options.unknownRow', {}) });
     }
     throw error;
   }
