@@ -1,3 +1,4 @@
+import { executionKey, parseExecutionKey } from '../../../shared/engine/execution-key';
 import { io, type Socket } from 'socket.io-client';
 import type { EngineLinkStatus, EngineState } from '../../../shared/engine/engine-state';
 import {
@@ -70,7 +71,6 @@ type SessionListener = (session: { engineRun: string; restarted: boolean }) => v
 type ActiveNode = { ref: NodeRef; kind: 'agent' | 'container' };
 type Ok = Extract<CommandAck, { ok: true }>;
 
-const nodeKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
 
 /**
  * One Engine over socket.io, as an EnginePort. It reconnects with backoff; delivers events
@@ -265,7 +265,7 @@ export class EngineClient implements EnginePort {
   }
 
   engineOf(ref: NodeRef): string | undefined {
-    const key = nodeKey(ref);
+    const key = executionKey(ref);
     return this.active.has(key) || this.ended.has(key) ? (this.current.engineId ?? undefined) : undefined;
   }
 
@@ -314,7 +314,7 @@ export class EngineClient implements EnginePort {
   }
 
   private track(ref: NodeRef, kind: ActiveNode['kind']): void {
-    const key = nodeKey(ref);
+    const key = executionKey(ref);
     if (!this.ended.has(key)) this.active.set(key, { ref: { taskId: ref.taskId, nodeId: ref.nodeId, batch: ref.batch }, kind });
   }
 
@@ -463,7 +463,7 @@ export class EngineClient implements EnginePort {
       return true;
     }
     if (event.taskId === undefined || event.nodeId === undefined || event.batch === undefined) return true;
-    const key = nodeKey({ taskId: event.taskId, nodeId: event.nodeId, batch: event.batch });
+    const key = executionKey({ taskId: event.taskId, nodeId: event.nodeId, batch: event.batch });
     const ends = event.type === 'node.status' && TERMINAL_ENGINE_STATUSES.includes(event.status);
     if (this.lost.has(key)) {
       if (ends) this.lost.delete(key);
@@ -621,8 +621,8 @@ export class EngineClient implements EnginePort {
   /** Back from a loss, the Engine may still run the nodes we gave up on: stop them. */
   private stopLostNodes(): void {
     for (const key of this.lost.keys()) {
-      const [taskId, nodeId, batch] = key.split('\u0000') as [string, string, string];
-      void this.send({ name: 'stopNode', payload: { taskId, nodeId, batch: Number(batch), reason: 'declared lost by the console' } }).catch(
+      const { taskId, nodeId, batch } = parseExecutionKey(key);
+      void this.send({ name: 'stopNode', payload: { taskId, nodeId, batch, reason: 'declared lost by the console' } }).catch(
         (error: unknown) => this.logger.warn(`${this.label}: could not stop lost node ${nodeId}: ${(error as Error).message}`),
       );
     }

@@ -1,5 +1,5 @@
 import type { StopNodeCommand } from '../../../shared/engine/protocol';
-import type { TriggerType } from '../../../shared/status';
+import { isEndedExecutionStatus, isNotStartedNodeStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { descendantsOf } from './controls';
 import type { Core } from './core';
@@ -71,7 +71,7 @@ export function containerTimedOut(core: Core, step: Step, container: RtNode): vo
   for (const descendant of descendantsOf(container).reverse()) {
     if (descendant.status !== 'running' && descendant.status !== 'initializing') continue;
     const execution = descendant.exec;
-    if (execution && (execution.status === 'pending' || execution.status === 'initializing' || execution.status === 'running')) {
+    if (execution && !isEndedExecutionStatus(execution.status)) {
       execution.status = 'stopped';
       execution.errorCode = NODE_REASON.timeout;
       execution.errorMessage = why;
@@ -113,7 +113,7 @@ function resetSubtree(core: Core, step: Step, container: RtNode, reason: string)
   for (const node of descendantsOf(container)) {
     node.retriesUsed = 0;
     node.manualDecision = null;
-    if (node.status === 'pending' || node.status === 'waiting' || node.status === 'ready') {
+    if (isNotStartedNodeStatus(node.status)) {
       if (node.status === 'ready' && !node.forced) node.notBefore = null;
       continue;
     }

@@ -1,5 +1,6 @@
+import { isManualAgent } from '../../../shared/engine/agent-kind';
 import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
-import { isTerminalNodeStatus } from '../../../shared/status';
+import { isActiveNodeStatus, isEndedExecutionStatus, isEndedNodeStatus, isTerminalNodeStatus, isTerminalTaskStatus } from '../../../shared/status';
 import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { SchedulerError } from './errors';
@@ -42,12 +43,12 @@ export function resumeTask(control: Control, task: TaskRuntime): void {
 }
 
 export function stopTask(control: Control, task: TaskRuntime, reason: string | undefined): void {
-  if (!['pending', 'initializing', 'running', 'paused'].includes(task.status)) {
+  if (isTerminalTaskStatus(task.status)) {
     refuse(`task ${task.id} is ${task.status}; it has already ended`, errorReason('task.ended', { taskId: task.id, status: task.status }));
   }
   const why = reason ? `task stopped: ${reason}` : 'task stopped';
   for (const node of task.nodes.values()) {
-    if (node.status === 'running' || node.status === 'initializing') markStopped(control, node, why);
+    if (isActiveNodeStatus(node.status)) markStopped(control, node, why);
   }
   setTaskStatus(control.core, control.step, task, 'stopped', why);
   const command = reason === undefined ? { taskId: task.id } : { taskId: task.id, reason };
@@ -64,7 +65,7 @@ export function stopNode(control: Control, node: RtNode, reason: string | undefi
   const stopped: RtNode[] = [];
   // Deepest first, so that a container never sees its children end while it is being stopped.
   for (const descendant of descendantsOf(node).reverse()) {
-    if (descendant.status === 'running' || descendant.status === 'initializing') {
+    if (isActiveNodeStatus(descendant.status)) {
       markStopped(control, descendant, `${why} (with its container ${node.nodeId})`);
       stopped.push(descendant);
     }
@@ -84,7 +85,7 @@ export function stopNode(control: Control, node: RtNode, reason: string | undefi
 function markStopped(control: Control, node: RtNode, reason: string): void {
   const { step } = control;
   const execution = node.exec;
-  if (execution && !['completed', 'failed', 'stopped', 'timeout'].includes(execution.status)) {
+  if (execution && !isEndedExecutionStatus(execution.status)) {
     execution.status = 'stopped';
     execution.errorCode = NODE_REASON.stoppedByOperator;
     execution.errorMessage = `${reason} by ${control.operator}`;
@@ -228,7 +229,7 @@ function resetAutomaticSkips(control: Control, from: readonly RtNode[], why: str
 
 export function skipNode(control: Control, node: RtNode): void {
   const { core, step, operator } = control;
-  if (node.status === 'running' || node.status === 'initializing') {
+  if (isActiveNodeStatus(node.status)) {
     refuse(`node ${node.nodeId} is ${node.status}; stop it before skipping it`, errorReason('node.runningCannotSkip', { nodeId: node.nodeId, status: node.status }));
   }
   if (node.status === 'completed') refuse(`node ${node.nodeId} has already completed`, errorReason('node.alreadyCompleted', { nodeId: node.nodeId }));
@@ -259,12 +260,12 @@ export function skipNode(control: Control, node: RtNode): void {
 
 export function rerunFrom(control: Control, node: RtNode): number {
   const { core } = control;
-  if (!isTerminalNodeStatus(node.status) && node.status !== 'stopped') {
+  if (!isEndedNodeStatus(node.status)) {
     refuse(`node ${node.nodeId} is ${node.status}; only an ended or stopped node can be rerun`, errorReason('node.notRerunnable', { nodeId: node.nodeId, status: node.status }));
   }
   refuseIfBlocked(node, 'rerun');
   const rerun = downstreamOf(node);
-  const busy = [...rerun].filter((each) => each.status === 'running' || each.status === 'initializing');
+  const busy = [...rerun].filter((each) => isActiveNodeStatus(each.status));
   if (busy.length > 0) {
     const names = `${busy.slice(0, 5).map((each) => each.nodeId).join(', ')}${busy.length > 5 ? ', …' : ''}`;
     refuse(
@@ -276,7 +277,7 @@ export function rerunFrom(control: Control, node: RtNode): number {
   for (const each of rerun) reopenAncestors(control, each, `rerun from ${node.nodeId}`, rerun);
   for (const each of rerun) {
     if (each === node) continue;
-    if (isTerminalNodeStatus(each.status) || each.status === 'stopped') {
+    if (isEndedNodeStatus(each.status)) {
       clearOutcome(each);
       each.forced = false;
       transition(core, control.step, each, 'pending', 'user', `reset: rerun from ${node.nodeId}`, control.operator);
@@ -322,7 +323,7 @@ export function checkManual(core: Core, node: RtNode): void {
     refuse(message, node.status === 'running' ? errorReason('node.containerTakesNoDecision', { nodeId: node.nodeId }) : errorReason('node.notAwaitingDecision', { nodeId: node.nodeId, status: node.status }));
   }
   const entry = core.engine.catalog().find((candidate) => candidate.agentLoad === node.agentLoad);
-  if (entry && entry.kind !== 'manual') {
+  if (entry && !isManualAgent(node.agentLoad, () => entry.kind)) {
     refuse(
       `node ${node.nodeId} runs ${node.agentLoad}, a ${entry.kind} agent; only manual agents take an approval`,
       errorReason('node.notManual', { nodeId: node.nodeId, agentLoad: String(node.agentLoad), kind: entry.kind }),

@@ -1,3 +1,4 @@
+import { isNotStartedNodeStatus, isOpenTaskStatus } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerFailed } from './container-end';
 import type { Core } from './core';
@@ -6,7 +7,7 @@ import { joinDecision } from '../../../shared/dependency/evaluator';
 import { holds } from '../../../shared/dependency/logic';
 import type { RtEdge, RtNode } from './runtime';
 import type { Step } from './step';
-import { isNotStarted, transition } from './transitions';
+import { transition } from './transitions';
 
 /**
  * Decides one node from the work list in O(1): a node not started yet from its container's
@@ -14,7 +15,7 @@ import { isNotStarted, transition } from './transitions';
  */
 export function processNode(core: Core, step: Step, node: RtNode): void {
   core.stats.nodeDecisions++;
-  if (isNotStarted(node.status)) decide(core, step, node);
+  if (isNotStartedNodeStatus(node.status)) decide(core, step, node);
   else if (node.type === 'container' && node.status === 'running' && allChildrenEnded(node)) finishContainer(core, step, node);
 }
 
@@ -25,7 +26,7 @@ function gateOf(node: RtNode): Gate {
   const parent = node.parent;
   if (parent === null) {
     const task = node.task.status;
-    return task === 'running' || task === 'paused' ? 'open' : 'closed';
+    return isOpenTaskStatus(task) ? 'open' : 'closed';
   }
   switch (parent.status) {
     case 'running':

@@ -1,5 +1,5 @@
+import { isEndedExecutionStatus } from '../../../shared/status';
 import type { EngineEvent, NodeProgressEvent, NodeStatusEvent } from '../../../shared/engine/protocol';
-import type { ExecutionStatus } from '../../../shared/status';
 import type { Core } from './core';
 import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptCompleted, attemptFailed, attemptStopped, containerInitFailed, containerInitialized, type Ending } from './outcomes';
@@ -19,12 +19,11 @@ export function ingestEvents(core: Core, step: Step, events: readonly EngineEven
   }
 }
 
-const ENDED: ReadonlySet<ExecutionStatus> = new Set(['completed', 'failed', 'stopped', 'timeout']);
 
 function currentNode(core: Core, event: { taskId: string; nodeId: string; batch: number }): RtNode | undefined {
   const node = core.tasks.get(event.taskId)?.nodes.get(event.nodeId);
   const execution = node?.exec;
-  if (!node || !execution || execution.batch !== event.batch || node.batch !== event.batch || ENDED.has(execution.status)) {
+  if (!node || !execution || execution.batch !== event.batch || node.batch !== event.batch || isEndedExecutionStatus(execution.status)) {
     core.stats.eventsIgnored++;
     return undefined;
   }

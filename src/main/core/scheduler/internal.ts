@@ -1,3 +1,4 @@
+import { isActiveNodeStatus } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerTimedOut } from './container-end';
 import type { Core, InternalEvent, TimerItem } from './core';
@@ -50,7 +51,7 @@ function timerDue(core: Core, step: Step, item: TimerItem): void {
     return;
   }
   if (node.type === 'container') {
-    if ((node.status === 'initializing' || node.status === 'running') && node.batch === item.batch) containerTimedOut(core, step, node);
+    if (isActiveNodeStatus(node.status) && node.batch === item.batch) containerTimedOut(core, step, node);
     return;
   }
   const execution = node.exec;

@@ -1,5 +1,5 @@
 import type { Id } from '../../../shared/ids';
-import type { JoinMode, NodeStatus, NodeType } from '../../../shared/status';
+import { isActiveNodeStatus, isNotStartedNodeStatus, type JoinMode, type NodeStatus, type NodeType } from '../../../shared/status';
 import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
 import type { Store } from '../store/store';
 import type { Core } from './core';
@@ -7,7 +7,6 @@ import { moveChild, moveCounters } from './counters';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import { containsReference, type JsonObject } from './references';
 import { RtEdge, RtExecution, RtNode, TaskRuntime } from './runtime';
-import { isNotStarted } from './transitions';
 
 /**
  * A task's nodes as arrays rather than objects: a 10,000-node task reads in a third of the time
@@ -189,7 +188,7 @@ function loadExecutions(store: Store, task: TaskRuntime): void {
  */
 function loadHistory(store: Store, task: TaskRuntime): void {
   const wanted = [...task.nodes.values()]
-    .filter((node) => node.status === 'ready' || ((node.status === 'running' || node.status === 'initializing') && node.retry !== undefined))
+    .filter((node) => node.status === 'ready' || (isActiveNodeStatus(node.status) && node.retry !== undefined))
     .map((node) => node.nodeId);
   for (let at = 0; at < wanted.length; at += 500) {
     const rows = store.all(
@@ -204,7 +203,7 @@ function loadHistory(store: Store, task: TaskRuntime): void {
     for (const row of rows) {
       if (row.from_status === row.to_status) continue;
       const node = task.nodes.get(row.node_id)!;
-      const automatic = (row.from_status === 'running' || row.from_status === 'initializing') && (row.trigger_type === 'error' || row.trigger_type === 'timeout');
+      const automatic = row.from_status !== null && isActiveNodeStatus(row.from_status) && (row.trigger_type === 'error' || row.trigger_type === 'timeout');
       if (row.to_status === 'ready' && automatic) node.retriesUsed++;
       else if (row.to_status === 'ready' || row.to_status === 'pending') node.retriesUsed = 0;
       node.forced = row.to_status === 'ready' && row.trigger_type === 'user';
@@ -220,13 +219,13 @@ function loadHistory(store: Store, task: TaskRuntime): void {
  */
 export function activateTask(core: Core, task: TaskRuntime): void {
   for (const node of task.nodes.values()) {
-    if (isNotStarted(node.status)) {
+    if (isNotStartedNodeStatus(node.status)) {
       core.work.add(node);
       continue;
     }
     if (node.type === 'container' && node.status === 'running') core.work.add(node);
     const started = node.exec?.startTime;
-    if ((node.status === 'running' || node.status === 'initializing') && started !== null && started !== undefined) core.armDeadline(node, started);
+    if (isActiveNodeStatus(node.status) && started !== null && started !== undefined) core.armDeadline(node, started);
   }
 }
 

@@ -1,3 +1,4 @@
+import { isActiveNodeStatus } from '../../../shared/status';
 import type { EngineNodeState, NodeStatusEvent, StartNodeCommand } from '../../../shared/engine/protocol';
 import type { Core } from './core';
 import type { JsonObject } from './references';
@@ -27,7 +28,7 @@ const CONCURRENCY = 32;
 
 /** Nodes whose fate on the Engine the store cannot tell: running, initializing, or stopped with an execution. */
 export function nodesToReconcile(task: TaskRuntime): RtNode[] {
-  return [...task.nodes.values()].filter((node) => node.exec !== null && (node.status === 'running' || node.status === 'initializing' || node.status === 'stopped'));
+  return [...task.nodes.values()].filter((node) => node.exec !== null && (isActiveNodeStatus(node.status) || node.status === 'stopped'));
 }
 
 export async function reconcileNodes(core: Core, nodes: readonly RtNode[]): Promise<Reconciliation> {
@@ -59,7 +60,7 @@ async function reconcileNode(core: Core, node: RtNode, report: Reconciliation): 
   if (!core.isLive(node) || node.batch !== batch) return;
 
   if (node.status === 'stopped') {
-    if (state.status === 'running' || state.status === 'initializing') {
+    if (state.status !== 'unknown' && isActiveNodeStatus(state.status)) {
       report.stopped++;
       core.engine.stopNode({ ...ref, reason: 'stopped by an operator before the console restarted' }).catch((error: unknown) => {
         core.logger.warn(`scheduler: could not stop ${node.nodeId} batch ${batch} again: ${String(error)}`);

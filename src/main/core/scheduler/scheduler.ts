@@ -2,7 +2,7 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import type { EngineEvent } from '../../../shared/engine/protocol';
 import type { Id } from '../../../shared/ids';
 import { consoleLogger, type Logger } from '../../../shared/logger';
-import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
+import { isOpenTaskStatus, TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
 import type { CreateTaskOptions, CreateTaskResult } from '../../../shared/task/create';
 import type { NodeQuery, NodeView } from '../../../shared/task/nodes';
@@ -287,7 +287,7 @@ export class Scheduler {
     const task = loadTask(this.options.store, taskId);
     if (!task) return undefined;
     this.core.tasks.set(taskId, task);
-    if (task.status === 'running' || task.status === 'paused') activateTask(this.core, task);
+    if (isOpenTaskStatus(task.status)) activateTask(this.core, task);
     return task;
   }
 

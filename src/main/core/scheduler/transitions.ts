@@ -1,5 +1,5 @@
 import { errorReason } from '../../../shared/api/error-reasons';
-import { canTransitionNode, canTransitionTask, isTerminalNodeStatus, NOT_STARTED_NODE_STATUSES, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
+import { canTransitionNode, isActiveTaskStatus, isTerminalTaskStatus, canTransitionTask, isTerminalNodeStatus, isNotStartedNodeStatus, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Core } from './core';
 import { moveChild, moveCounters, allChildrenEnded } from './counters';
@@ -7,10 +7,6 @@ import { SchedulerError } from './errors';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import type { RtEdge, RtNode, TaskRuntime } from './runtime';
 import type { Step } from './step';
-
-export function isNotStarted(status: NodeStatus): boolean {
-  return NOT_STARTED_NODE_STATUSES.includes(status);
-}
 
 /**
  * The one way a node changes status. Checks the state machine of its type first (an illegal
@@ -58,7 +54,7 @@ function reevaluate(core: Core, edge: RtEdge): void {
   if (outcome.state === 'satisfied') target.satisfied++;
   else if (outcome.state === 'unsatisfiable') target.unsatisfiable++;
   edge.state = outcome.state;
-  if (isNotStarted(target.status)) core.work.add(target);
+  if (isNotStartedNodeStatus(target.status)) core.work.add(target);
 }
 
 /**
@@ -68,7 +64,7 @@ function reevaluate(core: Core, edge: RtEdge): void {
  */
 function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus): void {
   if (to === 'running') {
-    for (const child of container.children) if (isNotStarted(child.status)) core.work.add(child);
+    for (const child of container.children) if (isNotStartedNodeStatus(child.status)) core.work.add(child);
     if (allChildrenEnded(container)) core.work.add(container);
     return;
   }
@@ -77,7 +73,7 @@ function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus):
   try {
     const stack = [...container.children];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (isNotStarted(node.status)) {
+      if (isNotStartedNodeStatus(node.status)) {
         const parent = node.parent!;
         node.errorCode = NODE_REASON.containerNotRun;
         node.errorMessage = `its container ${parent.nodeId} ${parent.status} without running it`;
@@ -110,11 +106,11 @@ export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: Tas
   }
   task.status = to;
   task.errorMessage = errorMessage;
-  if (to === 'running' || to === 'initializing') {
+  if (isActiveTaskStatus(to)) {
     task.endTime = null;
     if (task.startTime === null) task.startTime = step.now;
   }
-  if (to === 'completed' || to === 'failed' || to === 'stopped') task.endTime = step.now;
+  if (isTerminalTaskStatus(to)) task.endTime = step.now;
   step.taskStatus(task);
 }
 
