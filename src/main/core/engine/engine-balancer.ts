@@ -126,8 +126,8 @@ export class EngineBalancer implements EnginePort {
 
   onEvents(listener: (events: EngineEvent[]) => void): () => void {
     const offs = this.engines.map((engine, index) =>
-      engine.client.onEvents((batch) => {
-        const events = this.filter(index, batch);
+      engine.client.onEvents((eventBatch) => {
+        const events = this.filter(index, eventBatch);
         if (events.length > 0) listener(events);
       }),
     );
@@ -406,10 +406,10 @@ export class EngineBalancer implements EnginePort {
    * home Engine, and when the home is lost while another Engine still holds the root, that
    * Engine becomes the home instead of the root failing.
    */
-  private filter(index: number, batch: EngineEvent[]): EngineEvent[] {
-    const cached = this.filtered.get(batch);
+  private filter(index: number, eventBatch: EngineEvent[]): EngineEvent[] {
+    const cached = this.filtered.get(eventBatch);
     if (cached) return cached;
-    const events = batch.filter((event) => {
+    const events = eventBatch.filter((event) => {
       if (event.type !== 'node.status' && event.type !== 'node.progress') return true;
       const root = this.roots.get(event.taskId);
       if (!root || root.command.nodeId !== event.nodeId || root.command.batch !== event.batch) return true;
@@ -425,7 +425,7 @@ export class EngineBalancer implements EnginePort {
       }
       return true;
     });
-    this.filtered.set(batch, events);
+    this.filtered.set(eventBatch, events);
     return events;
   }
 }

@@ -2,10 +2,10 @@ import type { StopNodeCommand } from '../../../shared/engine/protocol';
 import { isEndedExecutionStatus, isNotStartedNodeStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { descendantsOf } from './controls';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { requeueAfterDelay } from './outcomes';
 import { retryDecision } from './retry';
-import type { RtNode } from './runtime';
+import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 
@@ -27,7 +27,7 @@ export interface ContainerFailure {
   reason: string;
 }
 
-export function containerFailed(core: Core, step: Step, container: RtNode, failure: ContainerFailure): void {
+export function containerFailed(core: SchedulerState, step: Step, container: RtNode, failure: ContainerFailure): void {
   const execution = container.exec;
   if (execution) {
     execution.status = failure.status;
@@ -64,7 +64,7 @@ export function containerFailed(core: Core, step: Step, container: RtNode, failu
  * first, so that no container sees its children end while this runs), the Engines are told,
  * and the container ends as timed out — or runs again, if its retry policy says so.
  */
-export function containerTimedOut(core: Core, step: Step, container: RtNode): void {
+export function containerTimedOut(core: SchedulerState, step: Step, container: RtNode): void {
   const message = `no end within ${container.timeoutMs} ms`;
   const why = `its container ${container.nodeId} timed out (${message})`;
   const stopped: RtNode[] = [];
@@ -91,7 +91,7 @@ export function containerTimedOut(core: Core, step: Step, container: RtNode): vo
 }
 
 /** Stop commands go out after the commit; an Engine that does not confirm is only logged. */
-function sendStops(core: Core, step: Step, nodes: readonly RtNode[], reason: string): void {
+function sendStops(core: SchedulerState, step: Step, nodes: readonly RtNode[], reason: string): void {
   if (nodes.length === 0) return;
   const commands: StopNodeCommand[] = nodes.map((node) => ({ taskId: node.task.id, nodeId: node.nodeId, batch: node.batch, reason }));
   step.after(() => {
@@ -109,7 +109,7 @@ function sendStops(core: Core, step: Step, nodes: readonly RtNode[], reason: str
  * the attempt before. Nodes that had not started stay as they are; they wait for the
  * container to run again.
  */
-function resetSubtree(core: Core, step: Step, container: RtNode, reason: string): void {
+function resetSubtree(core: SchedulerState, step: Step, container: RtNode, reason: string): void {
   for (const node of descendantsOf(container)) {
     node.retriesUsed = 0;
     node.manualDecision = null;

@@ -2,11 +2,11 @@ import { isManualAgent } from '../../../shared/engine/agent-kind';
 import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
 import { isActiveNodeStatus, isEndedExecutionStatus, isEndedNodeStatus, isTerminalNodeStatus, isTerminalTaskStatus } from '../../../shared/status';
 import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { SchedulerError } from './errors';
 import { activateTask } from './load';
 import { attemptCompleted, attemptFailed, type Ending } from './outcomes';
-import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
+import type { ManualDecision, RtNode, TaskImage } from './task-image';
 import type { Step } from './step';
 import { auditOnRoot, setTaskStatus, transition } from './transitions';
 
@@ -16,7 +16,7 @@ import { auditOnRoot, setTaskStatus, transition } from './transitions';
  * after the commit. Preconditions are checked first, so a refused control writes nothing.
  */
 export interface Control {
-  core: Core;
+  core: SchedulerState;
   step: Step;
   operator: string;
 }
@@ -29,20 +29,20 @@ function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
   return { taskId: node.task.id, nodeId: node.nodeId, batch: node.batch };
 }
 
-export function pauseTask(control: Control, task: TaskRuntime): void {
+export function pauseTask(control: Control, task: TaskImage): void {
   if (task.status !== 'running') refuse(`task ${task.id} is ${task.status}; only a running task can be paused`, errorReason('task.notRunning', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'paused');
   auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
 }
 
-export function resumeTask(control: Control, task: TaskRuntime): void {
+export function resumeTask(control: Control, task: TaskImage): void {
   if (task.status !== 'paused') refuse(`task ${task.id} is ${task.status}; only a paused task can be resumed`, errorReason('task.notPaused', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'running');
   auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
   for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
 }
 
-export function stopTask(control: Control, task: TaskRuntime, reason: string | undefined): void {
+export function stopTask(control: Control, task: TaskImage, reason: string | undefined): void {
   if (isTerminalTaskStatus(task.status)) {
     refuse(`task ${task.id} is ${task.status}; it has already ended`, errorReason('task.ended', { taskId: task.id, status: task.status }));
   }
@@ -126,7 +126,7 @@ export function restartNode(control: Control, node: RtNode): void {
   restartOne(control, node, 'restarted');
 }
 
-export function retryFailed(control: Control, task: TaskRuntime): number {
+export function retryFailed(control: Control, task: TaskImage): number {
   const failed = [...task.nodes.values()].filter((node) => isRootFailure(node) && blockingAncestor(node) === undefined);
   if (failed.length === 0) refuse(`task ${task.id} has no failed node to retry`, errorReason('task.noFailedNode', { taskId: task.id }));
   for (const node of failed) if (node.status === 'failed') restartOne(control, node, 'retry of all failed nodes');
@@ -175,7 +175,7 @@ function clearOutcome(node: RtNode): void {
 }
 
 /** An ended task runs again; everything in it that had not started is decided again. */
-function reopenTask(control: Control, task: TaskRuntime): void {
+function reopenTask(control: Control, task: TaskImage): void {
   if (task.status !== 'completed' && task.status !== 'failed' && task.status !== 'stopped') return;
   setTaskStatus(control.core, control.step, task, 'running', null);
   activateTask(control.core, task);
@@ -317,7 +317,7 @@ export function descendantsOf(node: RtNode): RtNode[] {
   return out;
 }
 
-export function checkManual(core: Core, node: RtNode): void {
+export function checkManual(core: SchedulerState, node: RtNode): void {
   if (node.type !== 'agent' || node.status !== 'running') {
     const message = `node ${node.nodeId} is ${node.status === 'running' ? 'a container' : node.status}; only a running manual agent awaits a decision`;
     refuse(message, node.status === 'running' ? errorReason('node.containerTakesNoDecision', { nodeId: node.nodeId }) : errorReason('node.notAwaitingDecision', { nodeId: node.nodeId, status: node.status }));

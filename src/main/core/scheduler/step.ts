@@ -1,7 +1,7 @@
 import type { Id } from '../../../shared/ids';
 import type { NodeStatus, TriggerType } from '../../../shared/status';
 import type { NodeChange, TaskChange } from '../../../shared/task/changes';
-import type { RtExecution, RtNode, TaskRuntime } from './runtime';
+import type { RtExecution, RtNode, TaskImage } from './task-image';
 import { EXECUTION_COLUMNS, pushRow, TRANSITION_COLUMNS, TRANSITION_WIDTH, type SchedulerStatements } from './statements';
 
 /**
@@ -14,11 +14,11 @@ export class Step {
   readonly transitions: unknown[] = [];
   readonly nodes = new Set<RtNode>();
   readonly executions = new Set<RtExecution>();
-  readonly tasks = new Set<TaskRuntime>();
+  readonly tasks = new Set<TaskImage>();
   /** Tasks whose status or counters changed (a subset of `tasks`). */
-  readonly taskChanges = new Set<TaskRuntime>();
+  readonly taskChanges = new Set<TaskImage>();
   /** Tasks whose status, times or error message changed (a subset of `taskChanges`). */
-  readonly taskStatusChanges = new Set<TaskRuntime>();
+  readonly taskStatusChanges = new Set<TaskImage>();
   readonly commands: (() => void)[] = [];
   /** Nodes started in this step, for the satisfied-to-start latency. */
   readonly started: RtNode[] = [];
@@ -35,12 +35,12 @@ export class Step {
     this.executions.add(execution);
   }
 
-  task(task: TaskRuntime): void {
+  task(task: TaskImage): void {
     this.tasks.add(task);
     this.taskChanges.add(task);
   }
 
-  taskStatus(task: TaskRuntime): void {
+  taskStatus(task: TaskImage): void {
     this.task(task);
     this.taskStatusChanges.add(task);
   }
@@ -176,7 +176,7 @@ function durationOf(execution: RtExecution): number | null {
 
 export function describeStep(step: Step): TaskChange[] {
   const byTask = new Map<Id, TaskChange>();
-  const changeOf = (task: TaskRuntime): TaskChange => {
+  const changeOf = (task: TaskImage): TaskChange => {
     let change = byTask.get(task.id);
     if (!change) {
       change = { taskId: task.id, task: null, nodes: [] };

@@ -1,11 +1,11 @@
 import { errorReason } from '../../../shared/api/error-reasons';
 import { canTransitionNode, isActiveTaskStatus, isTerminalTaskStatus, canTransitionTask, isTerminalNodeStatus, isNotStartedNodeStatus, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { moveChild, moveCounters, allChildrenEnded } from './counters';
 import { SchedulerError } from './errors';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
-import type { RtEdge, RtNode, TaskRuntime } from './runtime';
+import type { RtEdge, RtNode, TaskImage } from './task-image';
 import type { Step } from './step';
 
 /**
@@ -14,7 +14,7 @@ import type { Step } from './step';
  * transition row, moves the task counters and the parent's children counts, and re-evaluates
  * exactly the edges leaving the node: their targets, if not started, go on the work list.
  */
-export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus, trigger: TriggerType, reason: string, operator: string | null = null): void {
+export function transition(core: SchedulerState, step: Step, node: RtNode, to: NodeStatus, trigger: TriggerType, reason: string, operator: string | null = null): void {
   const from = node.status;
   if (!canTransitionNode(node.type, from, to)) {
     const message = `illegal transition of ${node.type} ${node.nodeId} (task ${node.task.id}): ${from} → ${to} (${reason})`;
@@ -39,7 +39,7 @@ export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus,
   if (parent === null && isTerminalNodeStatus(to)) endTask(core, step, task, node);
 }
 
-function reevaluate(core: Core, edge: RtEdge): void {
+function reevaluate(core: SchedulerState, edge: RtEdge): void {
   core.stats.edgeEvaluations++;
   const source = edge.source;
   const outcome = evaluateEdge(
@@ -62,7 +62,7 @@ function reevaluate(core: Core, edge: RtEdge): void {
  * unstarted: whatever has not started is skipped in the same step, at any depth, so that a
  * task never ends (or a parent completes) around nodes that are still pending.
  */
-function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus): void {
+function gateChanged(core: SchedulerState, step: Step, container: RtNode, to: NodeStatus): void {
   if (to === 'running') {
     for (const child of container.children) if (isNotStartedNodeStatus(child.status)) core.work.add(child);
     if (allChildrenEnded(container)) core.work.add(container);
@@ -88,16 +88,16 @@ function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus):
 }
 
 /** Schedulers in the middle of skipping a subtree (which must not start another walk of it). */
-const cascading = new WeakSet<Core>();
+const cascading = new WeakSet<SchedulerState>();
 
-function endTask(core: Core, step: Step, task: TaskRuntime, root: RtNode): void {
+function endTask(core: SchedulerState, step: Step, task: TaskImage, root: RtNode): void {
   const to: TaskStatus = root.status === 'failed' ? 'failed' : 'completed';
   if (!canTransitionTask(task.status, to)) return;
   const failed = task.counters.failed;
   setTaskStatus(core, step, task, to, to === 'failed' ? `${failed} node${failed === 1 ? '' : 's'} failed` : null);
 }
 
-export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: TaskStatus, errorMessage: string | null = task.errorMessage): void {
+export function setTaskStatus(core: SchedulerState, step: Step, task: TaskImage, to: TaskStatus, errorMessage: string | null = task.errorMessage): void {
   if (task.status === to) return;
   if (!canTransitionTask(task.status, to)) {
     const message = `illegal transition of task ${task.id}: ${task.status} → ${to}`;
@@ -115,7 +115,7 @@ export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: Tas
 }
 
 /** Writes an operator's task-level action (pause, resume) on the root without changing it. */
-export function auditOnRoot(core: Core, step: Step, task: TaskRuntime, reason: string, operator: string): void {
+export function auditOnRoot(core: SchedulerState, step: Step, task: TaskImage, reason: string, operator: string): void {
   const root = task.root;
   step.transition(core.nextId(), root, root.status, root.status, reason, 'user', operator);
   core.stats.transitions++;
