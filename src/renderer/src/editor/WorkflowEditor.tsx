@@ -188,7 +188,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
     if (!services || refuseIfInvalid('save')) return;
     const snapshot = latest.current;
     void run(async () => {
-      const saved = await services.saveTemplate({ templateId: state.origin?.templateId, definition: snapshot });
+      const saved = await services.saveTemplate({ templateName: state.origin?.templateName, definition: snapshot });
       dispatch({ type: 'saved', definition: snapshot, origin: saved });
       setNotice({ kind: 'info', text: t('notices.saved', { version: saved.version }) });
     });
@@ -227,12 +227,12 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
     });
   };
 
-  const openTemplate = (templateId: string, version?: number) => {
+  const openTemplate = (templateName: string, version?: number) => {
     if (!services) return;
     setDialog(undefined);
     void run(async () => {
-      const loaded = await services.loadTemplate(templateId, version);
-      load(await withLayout(loaded.definition), { templateId: loaded.templateId, version: loaded.version }, false);
+      const loaded = await services.loadTemplate(templateName, version);
+      load(await withLayout(loaded.definition), { templateName: loaded.templateName, version: loaded.version }, false);
       setNotice({ kind: 'info', text: t('notices.opened', { name: loaded.definition.name, version: loaded.version }) });
     });
   };
