@@ -1,3 +1,4 @@
+import { isManualAgent } from '../shared/engine/agent-kind';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { EngineEndpoint } from '../shared/engine/endpoints';
@@ -133,7 +134,7 @@ async function runToEnd(
   });
   const taskId = created.task_id;
   const nodes = await api.queryNodes(taskId);
-  const manual = new Set(nodes.filter((node) => node.agentLoad === 'manual').map((node) => node.nodeId));
+  const manual = new Set(nodes.filter((node) => isManualAgent(node.agentLoad)).map((node) => node.nodeId));
   const live = io.isTTY && !options.json;
   const view = new RunView(nodes, (text) => (options.json ? undefined : io.out(text)), live);
   if (!options.json) io.out(`task ${taskId}: ${definition.name} (${nodes.length} nodes)`);

@@ -1,4 +1,4 @@
-import type { NodeStatus } from '../shared/status';
+import { isActiveNodeStatus, type NodeStatus } from '../shared/status';
 import type { NodeChange, TaskSnapshot } from '../shared/task/changes';
 import type { NodeView } from '../shared/task/nodes';
 
@@ -84,7 +84,7 @@ export class RunView {
   /** Active nodes first when the tree is taller than the screen. */
   private visibleRows(): Row[] {
     if (this.rows.length <= this.maxRows) return this.rows;
-    const active = this.rows.filter((row) => row.status === 'running' || row.status === 'initializing');
+    const active = this.rows.filter((row) => isActiveNodeStatus(row.status));
     return [...active, ...this.rows.filter((row) => !active.includes(row))].slice(0, this.maxRows);
   }
 }

@@ -1,3 +1,5 @@
+import { isActiveNodeStatus } from '../shared/status';
+import { nodeKey } from '../shared/engine/execution-key';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +44,6 @@ interface ContainerRecord {
   timer?: NodeJS.Timeout;
 }
 
-const key = (taskId: string, nodeId: string): string => `${taskId}\u0000${nodeId}`;
 
 /**
  * Containers on this Engine: initialized per containerConfig (reported as node.status
@@ -61,9 +62,9 @@ export class Containers {
    * duplicate, and a newer batch of a container still up tears the older one down first.
    */
   init(command: InitContainerCommand): { ok: true; duplicate: boolean } | { ok: false; message: string } {
-    const existing = this.records.get(key(command.taskId, command.nodeId));
+    const existing = this.records.get(nodeKey(command.taskId, command.nodeId));
     if (existing && existing.ref.batch === command.batch) return { ok: true, duplicate: true };
-    if (existing && (existing.status === 'running' || existing.status === 'initializing')) {
+    if (existing && isActiveNodeStatus(existing.status)) {
       if (existing.ref.batch > command.batch) {
         return { ok: false, message: `container ${command.nodeId} of task ${command.taskId} is up as batch ${existing.ref.batch}, newer than ${command.batch}` };
       }
@@ -81,10 +82,10 @@ export class Containers {
     let settle: (ok: boolean) => void = () => undefined;
     const ready = new Promise<boolean>((resolve) => (settle = resolve));
     const father = this.deps.trees.father(command.taskId, command.nodeId);
-    const outer = father === null ? undefined : this.records.get(key(command.taskId, father));
+    const outer = father === null ? undefined : this.records.get(nodeKey(command.taskId, father));
     const record: ContainerRecord = { ref, status: 'initializing', env: { ...outer?.env, ...config.env }, ownsFolder: false, ready, settle };
     if (outer?.cwd) record.cwd = outer.cwd;
-    this.records.set(key(command.taskId, command.nodeId), record);
+    this.records.set(nodeKey(command.taskId, command.nodeId), record);
     this.status(record, 'initializing');
     if (envProblem) {
       this.fail(record, envProblem, NODE_ERROR_CODES.envRefused);
@@ -122,16 +123,16 @@ export class Containers {
   }
 
   has(taskId: string, nodeId: string): boolean {
-    return this.records.has(key(taskId, nodeId));
+    return this.records.has(nodeKey(taskId, nodeId));
   }
 
   isContainer(ref: NodeRef): boolean {
-    return this.records.get(key(ref.taskId, ref.nodeId))?.ref.batch === ref.batch;
+    return this.records.get(nodeKey(ref.taskId, ref.nodeId))?.ref.batch === ref.batch;
   }
 
   /** Waits for the container to be up; what its children get from it, or why they cannot run. */
   async context(taskId: string, nodeId: string): Promise<{ ok: true; context: ContainerContext } | { ok: false; message: string }> {
-    const record = this.records.get(key(taskId, nodeId));
+    const record = this.records.get(nodeKey(taskId, nodeId));
     if (!record) return { ok: false, message: `container ${nodeId} is not initialized on this Engine` };
     if (!(await record.ready) || record.status !== 'running') {
       return { ok: false, message: `container ${nodeId} is ${record.status}${record.errorMessage ? `: ${record.errorMessage}` : ''}` };
@@ -142,7 +143,7 @@ export class Containers {
   }
 
   state(ref: NodeRef): EngineNodeState | undefined {
-    const record = this.records.get(key(ref.taskId, ref.nodeId));
+    const record = this.records.get(nodeKey(ref.taskId, ref.nodeId));
     if (!record || record.ref.batch !== ref.batch) return undefined;
     const state: EngineNodeState = { status: record.status };
     if (record.errorMessage) state.errorMessage = record.errorMessage;
@@ -151,10 +152,10 @@ export class Containers {
 
   /** Tears a container down (its children must already be stopped): removes its folder, reports stopped. */
   teardown(ref: NodeRef, reason: string): void {
-    const record = this.records.get(key(ref.taskId, ref.nodeId));
+    const record = this.records.get(nodeKey(ref.taskId, ref.nodeId));
     if (!record || record.ref.batch !== ref.batch) return;
     clearTimeout(record.timer);
-    const wasUp = record.status === 'running' || record.status === 'initializing';
+    const wasUp = isActiveNodeStatus(record.status);
     this.removeFolder(record);
     if (!wasUp) return;
     record.status = 'stopped';

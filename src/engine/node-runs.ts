@@ -1,3 +1,4 @@
+import { executionKey } from '../shared/engine/execution-key';
 import {
   NODE_ERROR_CODES,
   TERMINAL_ENGINE_STATUSES,
@@ -55,7 +56,6 @@ export interface NodeRunsDeps {
   commandPolicy: CommandPolicy;
 }
 
-export const refKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
 
 /**
  * Agent executions on this Engine, one per (task, node, batch): started once however often
@@ -74,7 +74,7 @@ export class NodeRuns {
   }
 
   start(command: StartNodeCommand): CommandAck {
-    const key = refKey(command);
+    const key = executionKey(command);
     if (this.records.has(key)) return { ok: true, duplicate: true };
     const manifest = this.deps.catalog.get(command.agentLoad);
     if (!manifest) {
@@ -215,7 +215,7 @@ export class NodeRuns {
 
   /** Stopping a node that is not running (unknown or ended) is a no-op, so repeats are safe. */
   stop(ref: NodeRef, reason?: string): Promise<void> {
-    const record = this.records.get(refKey(ref));
+    const record = this.records.get(executionKey(ref));
     if (!record) return Promise.resolve();
     this.abort(record, 'stopped', reason ?? 'stopped by the console');
     return record.done;
@@ -245,7 +245,7 @@ export class NodeRuns {
   }
 
   state(ref: NodeRef): EngineNodeState | undefined {
-    const record = this.records.get(refKey(ref));
+    const record = this.records.get(executionKey(ref));
     if (!record) return undefined;
     const state: EngineNodeState = { status: record.status, progress: record.progress };
     if (record.result !== undefined) state.result = record.result;
@@ -256,7 +256,7 @@ export class NodeRuns {
   }
 
   decide(command: DecideManualCommand): CommandAck {
-    const record = this.records.get(refKey(command));
+    const record = this.records.get(executionKey(command));
     if (!record) return { ok: false, error: { code: 'UNKNOWN_NODE', message: `node ${command.nodeId} (batch ${command.batch}) of task ${command.taskId} is not on this Engine` } };
     if (record.manifest.kind !== 'manual') {
       return { ok: false, error: { code: 'NOT_MANUAL', message: `node ${command.nodeId} runs the ${record.manifest.kind} agent ${record.manifest.agentLoad}, not a manual one` } };

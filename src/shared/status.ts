@@ -97,9 +97,25 @@ export const TASK_TRANSITIONS: Machine<TaskStatus> = {
   stopped: ['running'],
 };
 
+/*
+ * Named sets of statuses. Code elsewhere asks these (or their predicates) instead of listing
+ * statuses itself; test/shared/status-homes.test.ts fails on a copy written out elsewhere.
+ */
+
+/** A node's end for its dependents: it will not run again unless an operator or a restart upstream reruns it. */
 export const TERMINAL_NODE_STATUSES: readonly NodeStatus[] = ['completed', 'failed', 'skipped'];
-export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'stopped'];
+/** Not running and not about to: a terminal node, or one an operator stopped (which blocks its dependents). */
+export const ENDED_NODE_STATUSES: readonly NodeStatus[] = [...TERMINAL_NODE_STATUSES, 'stopped'];
+/** An agent between its start and its end (a container also while it initializes). */
+export const ACTIVE_NODE_STATUSES: readonly NodeStatus[] = ['initializing', 'running'];
 export const NOT_STARTED_NODE_STATUSES: readonly NodeStatus[] = NOT_STARTED;
+export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'stopped'];
+/** A task being prepared or run (its clock is ticking unpaused). */
+export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['initializing', 'running'];
+/** A task whose nodes the scheduler still moves: running, or paused with nodes that may still end. */
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['running', 'paused'];
+/** An execution (one attempt of a node) that has an outcome; an Engine reports these and no later status. */
+export const ENDED_EXECUTION_STATUSES = ['completed', 'failed', 'stopped', 'timeout'] as const satisfies readonly ExecutionStatus[];
 
 export function nodeTransitions(type: NodeType): Machine<NodeStatus> {
   return type === 'container' ? CONTAINER_TRANSITIONS : AGENT_TRANSITIONS;
@@ -115,4 +131,33 @@ export function canTransitionTask(from: TaskStatus, to: TaskStatus): boolean {
 
 export function isTerminalNodeStatus(status: NodeStatus): boolean {
   return TERMINAL_NODE_STATUSES.includes(status);
+}
+
+export function isEndedNodeStatus(status: NodeStatus): boolean {
+  return ENDED_NODE_STATUSES.includes(status);
+}
+
+/** A node, or one execution of it (as the store or an Engine reports it), between its start and its end. */
+export function isActiveNodeStatus(status: NodeStatus | ExecutionStatus): boolean {
+  return (ACTIVE_NODE_STATUSES as readonly string[]).includes(status);
+}
+
+export function isNotStartedNodeStatus(status: NodeStatus): boolean {
+  return NOT_STARTED_NODE_STATUSES.includes(status);
+}
+
+export function isTerminalTaskStatus(status: TaskStatus): boolean {
+  return TERMINAL_TASK_STATUSES.includes(status);
+}
+
+export function isActiveTaskStatus(status: TaskStatus): boolean {
+  return ACTIVE_TASK_STATUSES.includes(status);
+}
+
+export function isOpenTaskStatus(status: TaskStatus): boolean {
+  return OPEN_TASK_STATUSES.includes(status);
+}
+
+export function isEndedExecutionStatus(status: ExecutionStatus): boolean {
+  return (ENDED_EXECUTION_STATUSES as readonly ExecutionStatus[]).includes(status);
 }

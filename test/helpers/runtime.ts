@@ -2,21 +2,21 @@ import type { NodeType } from '../../src/shared/status';
 import type { DependencyType, JoinMode } from '../../src/shared/status';
 import type { Logger } from '../../src/shared/logger';
 import { TestEngine } from './test-engine';
-import { Core } from '../../src/main/core/scheduler/core';
-import { RtEdge, RtNode, TaskRuntime, type NodeSpec } from '../../src/main/core/scheduler/runtime';
+import { SchedulerState } from '../../src/main/core/scheduler/state';
+import { RtEdge, RtNode, TaskImage, type NodeSpec } from '../../src/main/core/scheduler/task-image';
 import { systemClock } from '../../src/main/core/scheduler/timers';
 import type { Store } from '../../src/main/core/store/store';
 
 /** A task image built in memory (no rows), for tests of the incremental machinery. */
-export function memoryTask(variables: Record<string, unknown> = {}): TaskRuntime {
-  const task = new TaskRuntime('1', 'memory', variables as TaskRuntime['variables']);
+export function memoryTask(variables: Record<string, unknown> = {}): TaskImage {
+  const task = new TaskImage('1', 'memory', variables as TaskImage['variables']);
   task.status = 'running';
   return task;
 }
 
 let rowIds = 1n;
 
-export function memoryNode(task: TaskRuntime, nodeId: string, options: { type?: NodeType; join?: JoinMode; parent?: RtNode } = {}): RtNode {
+export function memoryNode(task: TaskImage, nodeId: string, options: { type?: NodeType; join?: JoinMode; parent?: RtNode } = {}): RtNode {
   const spec: NodeSpec = {
     rowId: rowIds++,
     nodeId,
@@ -52,6 +52,6 @@ export function memoryEdge(source: RtNode, target: RtNode, type: DependencyType,
   return edge;
 }
 
-export function memoryCore(store: Store, logger: Logger): Core {
-  return new Core(store, new TestEngine(), systemClock, logger);
+export function memoryCore(store: Store, logger: Logger): SchedulerState {
+  return new SchedulerState(store, new TestEngine(), systemClock, logger);
 }

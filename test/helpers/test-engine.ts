@@ -1,3 +1,4 @@
+import { executionKey, nodeKey } from '../../src/shared/engine/execution-key';
 import {
   NODE_ERROR_CODES,
   type AgentCatalogEntry,
@@ -80,7 +81,6 @@ interface Run {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-const key = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
 
 export class TestEngine implements EnginePort {
   readonly engineId: string;
@@ -125,7 +125,7 @@ export class TestEngine implements EnginePort {
     return this.command('initContainer', command, () => {
       this.stats.initCommands++;
       this.log.push(`init ${command.nodeId}#${command.batch}`);
-      this.containers.set(key(command), command);
+      this.containers.set(executionKey(command), command);
     });
   }
 
@@ -133,7 +133,7 @@ export class TestEngine implements EnginePort {
     return this.command('startNode', command, () => {
       this.stats.startCommands++;
       this.log.push(`start ${command.nodeId}#${command.batch}`);
-      const id = key(command);
+      const id = executionKey(command);
       this.startsByBatch.set(id, (this.startsByBatch.get(id) ?? 0) + 1);
       if (this.runs.has(id)) {
         this.stats.duplicateStarts++;
@@ -150,7 +150,7 @@ export class TestEngine implements EnginePort {
     return this.command('stopNode', command, () => {
       this.stats.stopCommands++;
       this.log.push(`stop ${command.nodeId}#${command.batch}`);
-      const run = this.runs.get(key(command));
+      const run = this.runs.get(executionKey(command));
       if (run && run.status === 'running') this.end(run, 'stopped', { errorCode: NODE_ERROR_CODES.stopped, errorMessage: command.reason ?? 'stopped' });
     });
   }
@@ -174,7 +174,7 @@ export class TestEngine implements EnginePort {
 
   decideManual(command: DecideManualCommand): Promise<void> {
     return this.command('decideManual', command, () => {
-      const run = this.runs.get(key(command));
+      const run = this.runs.get(executionKey(command));
       if (!run) throw new EngineCommandError('UNKNOWN_NODE', `no execution ${command.nodeId} batch ${command.batch}`);
       if (!run.manual) throw new EngineCommandError('NOT_MANUAL', `${command.nodeId} is not a manual agent`);
       if (run.status !== 'running') throw new EngineCommandError('ALREADY_DECIDED', `${command.nodeId} batch ${command.batch} has ended`);
@@ -200,7 +200,7 @@ export class TestEngine implements EnginePort {
 
   /** What the Engine knows of an execution (or a container), as queryNode answers. */
   stateOf(ref: NodeRef): EngineNodeState {
-    const run = this.runs.get(key(ref));
+    const run = this.runs.get(executionKey(ref));
     if (run) {
       const state: EngineNodeState = { status: run.status, progress: run.progress };
       if (run.result !== undefined) state.result = run.result as EngineNodeState['result'];
@@ -208,7 +208,7 @@ export class TestEngine implements EnginePort {
       if (run.errorMessage !== undefined) state.errorMessage = run.errorMessage;
       return state;
     }
-    return this.containers.has(key(ref)) ? { status: 'running' } : { status: 'unknown' };
+    return this.containers.has(executionKey(ref)) ? { status: 'running' } : { status: 'unknown' };
   }
 
   /** Agents running now. */
@@ -242,9 +242,9 @@ export class TestEngine implements EnginePort {
   }
 
   private begin(id: string, command: StartNodeCommand): void {
-    const nodeKey = `${command.taskId}\u0000${command.nodeId}`;
-    const attempt = (this.attempts.get(nodeKey) ?? 0) + 1;
-    this.attempts.set(nodeKey, attempt);
+    const key = nodeKey(command.taskId, command.nodeId);
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    this.attempts.set(key, attempt);
     const script = this.scriptFor(command, attempt);
     const run: Run = { command, status: 'running', manual: script.manual === true, progress: 0, timer: null };
     this.runs.set(id, run);

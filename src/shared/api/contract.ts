@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AgentCatalogEntry } from '../engine/protocol';
 import type { EngineState } from '../engine/engine-state';
-import { isId } from '../ids';
+import { idSchema } from '../ids';
 import { reportRequestSchema, type ReportFile } from '../report/run-report';
 import { settingsPatchSchema, type Settings } from '../settings/settings';
 import type { TaskChange } from '../task/changes';
@@ -63,7 +63,7 @@ function stream<Payload>(): EventSpec<Payload> {
   return {};
 }
 
-const taskId = z.string().refine(isId, 'must be a decimal task id');
+const taskId = idSchema;
 const nodeId = z.string().min(1).max(200);
 const reason = z.string().max(1000).optional();
 /** A workflow definition as any caller may send it; the validator reports what is wrong. */

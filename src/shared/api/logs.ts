@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isId, type Id } from '../ids';
+import { idSchema, type Id } from '../ids';
 import { LOG_LEVELS, LOG_TYPES, type LogLevel, type LogType } from '../status';
 
 export const LOG_PAGE_MAX = 5000;
 
 /** A page of a task's log, filtered; `cursor` continues from where the last page ended. */
 export const logQuerySchema = z.object({
-  taskId: z.string().refine(isId, 'must be a decimal task id'),
+  taskId: idSchema,
   nodeId: z.string().min(1).max(200).optional(),
   /** With nodeId: include every node nested under it. */
   subtree: z.boolean().optional(),
@@ -19,7 +19,7 @@ export const logQuerySchema = z.object({
   search: z.string().max(500).optional(),
   /** `forward`: oldest first from the cursor; `backward`: newest first (the tail). */
   direction: z.enum(['forward', 'backward']).default('forward'),
-  cursor: z.string().regex(/^[0-9]{1,19}$/).optional(),
+  cursor: idSchema.optional(),
   limit: z.int().min(1).max(LOG_PAGE_MAX).default(200),
 });
 export type LogQuery = z.input<typeof logQuerySchema>;

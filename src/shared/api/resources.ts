@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isId } from '../ids';
+import { idSchema } from '../ids';
 
 export const SERIES_MAX_POINTS = 2000;
 
@@ -11,7 +11,7 @@ export const SERIES_MAX_POINTS = 2000;
  */
 export const SUMMED_MIN_BUCKET_MS = 2000;
 
-const id = z.string().refine(isId, 'must be a decimal id');
+const id = idSchema;
 const window = {
   from: z.int().min(0).optional(),
   to: z.int().min(0).optional(),

@@ -1,3 +1,4 @@
+import { isTerminalNodeStatus } from '../status';
 import type { EdgeState } from '../task/nodes';
 import type { DependencyType, JoinMode, NodeStatus } from '../status';
 import { holds } from './logic';
@@ -33,17 +34,12 @@ const SATISFIED: EdgeOutcome = { state: 'satisfied' };
 const PENDING: EdgeOutcome = { state: 'pending' };
 const UNSATISFIABLE: EdgeOutcome = { state: 'unsatisfiable' };
 
-/** Ended, for an edge: a stopped source is not an end, it blocks until restarted or skipped. */
-export function hasEnded(status: NodeStatus): boolean {
-  return status === 'completed' || status === 'failed' || status === 'skipped';
-}
-
 function typeOutcome(type: DependencyType, source: NodeStatus): EdgeOutcome {
   switch (type) {
     case 'any':
       return SATISFIED;
     case 'finish':
-      return hasEnded(source) ? SATISFIED : PENDING;
+      return isTerminalNodeStatus(source) ? SATISFIED : PENDING;
     case 'success':
       if (source === 'completed') return SATISFIED;
       return source === 'failed' || source === 'skipped' ? UNSATISFIABLE : PENDING;
@@ -56,7 +52,8 @@ function typeOutcome(type: DependencyType, source: NodeStatus): EdgeOutcome {
 /** One edge. A conditional edge waits for its source to end, whatever its type. */
 export function evaluateEdge(edge: EdgeInput, variables: unknown): EdgeOutcome {
   if (edge.condition === undefined || edge.condition === null) return typeOutcome(edge.type, edge.source);
-  if (!hasEnded(edge.source)) return PENDING;
+  // A stopped source is not an end for an edge: it blocks until restarted or skipped.
+  if (!isTerminalNodeStatus(edge.source)) return PENDING;
   const outcome = typeOutcome(edge.type, edge.source);
   if (outcome.state !== 'satisfied') return outcome;
   const verdict = holds(edge.condition, { result: edge.result ?? null, variables: variables ?? {} });

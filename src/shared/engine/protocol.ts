@@ -1,5 +1,6 @@
+import { idSchema } from '../ids';
 import { z } from 'zod';
-import { LOG_LEVELS } from '../status';
+import { ENDED_EXECUTION_STATUSES, LOG_LEVELS } from '../status';
 
 /**
  * The Engine protocol: what the console and an Engine service say to each other over
@@ -18,7 +19,7 @@ export function isCompatibleProtocol(version: number): boolean {
 
 const json = z.json();
 const jsonObject = z.record(z.string(), z.json());
-const taskId = z.string().regex(/^[0-9]{1,19}$/, 'must be a decimal id');
+const taskId = idSchema;
 const nodeId = z.string().min(1).max(200);
 
 /** The Deduction design's task submission (its section 5.1): `requestType: 1` and the node tree. */
@@ -372,4 +373,5 @@ export const NODE_ERROR_CODES = {
   dockerUnavailable: 'DOCKER_UNAVAILABLE',
 } as const;
 
-export const TERMINAL_ENGINE_STATUSES: readonly EngineNodeStatus[] = ['completed', 'failed', 'stopped', 'timeout'];
+/** The Engine reports no status after one of these: the execution has ended. */
+export const TERMINAL_ENGINE_STATUSES: readonly EngineNodeStatus[] = ENDED_EXECUTION_STATUSES;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isId, type Id } from '../ids';
+import { idSchema, type Id } from '../ids';
 import { LANGUAGES } from '../settings/settings';
 import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { TaskCounters } from '../task/views';
@@ -32,7 +32,7 @@ export const REPORT_LIMITS = {
 } as const;
 
 export const reportRequestSchema = z.object({
-  taskId: z.string().refine(isId, 'must be a decimal task id'),
+  taskId: idSchema,
   format: z.enum(REPORT_FORMATS),
   language: reportLanguageSchema,
   /** IANA time zone the report's times are written in (the reader's); UTC when absent. */

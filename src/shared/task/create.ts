@@ -1,8 +1,8 @@
+import { idSchema } from '../ids';
 import { z } from 'zod';
 import type { Id } from '../ids';
 import type { TaskStatus } from '../status';
 
-const decimalId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a decimal id');
 
 /** What a caller may add to a workflow definition when making a task of it. */
 export const createTaskOptionsSchema = z.object({
@@ -12,9 +12,9 @@ export const createTaskOptionsSchema = z.object({
   variables: z.record(z.string(), z.json()).optional(),
   /** Who made the task (an operator name). */
   createdBy: z.string().max(200).optional(),
-  schemeId: decimalId.optional(),
-  envInstanceId: decimalId.optional(),
-  templateId: decimalId.optional(),
+  schemeId: idSchema.optional(),
+  envInstanceId: idSchema.optional(),
+  templateId: idSchema.optional(),
 });
 export type CreateTaskOptions = z.infer<typeof createTaskOptionsSchema>;
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isId, type Id } from '../ids';
+import { idSchema, type Id } from '../ids';
 import { TASK_STATUSES, type ExecutionStatus, type NodeStatus, type TaskStatus, type TriggerType } from '../status';
 import type { WorkflowDefinition } from '../workflow/definition';
 import type { NodeView } from './nodes';
 
 type Json = z.infer<ReturnType<typeof z.json>>;
 
-const id = z.string().refine(isId, 'must be a decimal id');
+const id = idSchema;
 
 /** Which tasks the dashboard lists; newest first. */
 export const taskListQuerySchema = z.object({

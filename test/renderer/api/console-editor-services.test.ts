@@ -12,7 +12,7 @@ describe('the editor services over the ConsoleApi', () => {
     ];
     const api = { saveTemplate: async () => ({ ok: false, problems }) } as unknown as ConsoleApi;
     const refused = await consoleEditorServices(api)
-      .saveTemplate({ templateId: 'drill', definition: { name: 'drill', nodes: [] } })
+      .saveTemplate({ templateName: 'drill', definition: { name: 'drill', nodes: [] } })
       .then(
         () => undefined,
         (error: unknown) => error,

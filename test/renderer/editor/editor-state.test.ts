@@ -20,9 +20,9 @@ describe('editor state', () => {
     expect(isDirty(state)).toBe(false);
     state = reducer(state, { type: 'redo' });
     expect(findNode(state.history.present, 'fetch')?.name).toBe('Download');
-    state = reducer(state, { type: 'saved', definition: state.history.present, origin: { templateId: '7', version: 2 } });
+    state = reducer(state, { type: 'saved', definition: state.history.present, origin: { templateName: '7', version: 2 } });
     expect(isDirty(state)).toBe(false);
-    expect(state.origin).toEqual({ templateId: '7', version: 2 });
+    expect(state.origin).toEqual({ templateName: '7', version: 2 });
   });
 
   it('makes typing in one field one undo step, and a selection change starts a new one', () => {
@@ -62,9 +62,9 @@ describe('editor state', () => {
 
   it('loads a document as a fresh start: no history, nothing selected', () => {
     let state = reducer(initialEditorState(sampleWorkflow()), { type: 'edit', apply: (definition) => removeNodes(definition, ['fetch']) });
-    state = reducer(state, { type: 'load', definition: sampleWorkflow(), origin: { templateId: '1', version: 3 } });
+    state = reducer(state, { type: 'load', definition: sampleWorkflow(), origin: { templateName: '1', version: 3 } });
     expect(state.history.past).toHaveLength(0);
-    expect(state.origin).toEqual({ templateId: '1', version: 3 });
+    expect(state.origin).toEqual({ templateName: '1', version: 3 });
     expect(isDirty(state)).toBe(false);
     expect(isDirty(reducer(state, { type: 'load', definition: sampleWorkflow(), unsaved: true }))).toBe(true);
   });

@@ -34,7 +34,7 @@ const VALIDATE = 'test/shared/workflow/validate.test.ts';
 const backoffRuns = runs(`${SCHED}/retry.test.ts`, 'waits initialMs·factorⁿ⁻¹ capped at maxMs, with the schema defaults where the policy is silent');
 
 const FIELDS: Record<string, FieldEntry> = {
-  name: { evidence: [runs(`${SCHED}/create-task.test.ts`, 'takes the name from the workflow when none is given')] },
+  name: { evidence: [runs('test/main/core/tasks/create-task.test.ts', 'takes the name from the workflow when none is given')] },
   description: { evidence: [kept('test/main/core/workflow/templates.test.ts', 'saves a definition as version 1, then 2, 3 under the same name, with decimal string ids')] },
   version: { evidence: [kept('test/main/core/workflow/bpmn/round-trip.test.ts', 'keeps every field of a hand-made workflow')] },
   variables: { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'decides activations over the variables and the results of nodes that have ended')] },

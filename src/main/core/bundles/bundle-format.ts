@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isId } from '../../../shared/ids';
+import { idSchema } from '../../../shared/ids';
 
 /**
  * The run bundle format: one task's rows as NDJSON, to carry a deduction's results between
@@ -33,7 +33,7 @@ export const headerSchema = z.object({
   format: z.literal(RUN_BUNDLE_FORMAT),
   version: z.union([z.literal(RUN_BUNDLE_VERSION), z.literal(LEGACY_BUNDLE_VERSION)]),
   schemaVersion: z.int().min(1),
-  taskId: z.string().refine(isId, 'must be a decimal id'),
+  taskId: idSchema,
   exportedAt: z.int(),
   counts: z.partialRecord(z.enum(RUN_TABLES), z.int().min(0)),
 });

@@ -1,3 +1,4 @@
+import { executionKey, nodeKey } from '../../../shared/engine/execution-key';
 import type { EngineState } from '../../../shared/engine/engine-state';
 import type { BalancingStrategy } from '../../../shared/engine/endpoints';
 import {
@@ -56,8 +57,6 @@ interface TaskInfo {
 /** Refusals after which another Engine may take the node (nothing was started). */
 const FAIL_OVER = new Set(['AT_CAPACITY', 'UNSUPPORTED_AGENT', 'ENGINE_LOST', 'NO_ENGINE']);
 
-const nodeKey = (taskId: string, nodeId: string): string => `${taskId}\u0000${nodeId}`;
-const batchKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
 
 /**
  * An EnginePort over several Engines. Agents are placed by the strategy among the Engines
@@ -136,7 +135,7 @@ export class EngineBalancer implements EnginePort {
   }
 
   engineOf(ref: NodeRef): string | undefined {
-    const agent = this.agents.get(batchKey(ref));
+    const agent = this.agents.get(executionKey(ref));
     if (agent !== undefined) return this.idOf(agent);
     const root = this.roots.get(ref.taskId);
     if (root && root.command.nodeId === ref.nodeId && root.command.batch === ref.batch) return this.idOf(root.home);
@@ -195,7 +194,7 @@ export class EngineBalancer implements EnginePort {
   }
 
   async startNode(command: StartNodeCommand): Promise<void> {
-    const key = batchKey(command);
+    const key = executionKey(command);
     const placed = this.agents.get(key);
     if (placed !== undefined) {
       await this.client(placed).startNode(command);
@@ -235,7 +234,7 @@ export class EngineBalancer implements EnginePort {
   }
 
   async decideManual(command: DecideManualCommand): Promise<void> {
-    const index = this.agents.get(batchKey(command));
+    const index = this.agents.get(executionKey(command));
     if (index === undefined) throw new EngineCommandError('UNKNOWN_NODE', `node ${command.nodeId} (batch ${command.batch}) was not started on any Engine`);
     await this.client(index).decideManual(command);
   }
@@ -353,7 +352,7 @@ export class EngineBalancer implements EnginePort {
     const key = nodeKey(taskId, nodeId);
     const place = this.containers.get(key);
     if (!place || (place.index === index && (place.session === null || this.holds(index, place.session)))) return Promise.resolve();
-    const pendingKey = `${key}\u0000${index}`;
+    const pendingKey = `${index}:${key}`;
     let pending = this.reinits.get(pendingKey);
     if (!pending) {
       pending = (async () => {
@@ -395,7 +394,7 @@ export class EngineBalancer implements EnginePort {
   }
 
   private placedIndex(ref: NodeRef): number | undefined {
-    const agent = this.agents.get(batchKey(ref));
+    const agent = this.agents.get(executionKey(ref));
     if (agent !== undefined) return agent;
     const root = this.roots.get(ref.taskId);
     if (root && root.command.nodeId === ref.nodeId) return root.home;

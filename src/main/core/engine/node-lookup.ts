@@ -1,3 +1,4 @@
+import { executionKey, nodeKey } from '../../../shared/engine/execution-key';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Store } from '../store/store';
 
@@ -33,13 +34,13 @@ export class NodeLookup {
 
   /** The execution row's id, null when the node exists without one, undefined when the node does not exist. */
   execution(taskId: string, nodeId: string, batch: number): bigint | null | undefined {
-    const batchKey = `${taskId}\u0000${nodeId}\u0000${batch}`;
+    const batchKey = executionKey({ taskId, nodeId, batch });
     const cached = this.executions.get(batchKey);
     if (cached !== undefined) return cached;
-    const nodeKey = `${taskId}\u0000${nodeId}`;
-    if (!this.nodes.has(nodeKey)) {
+    const node = nodeKey(taskId, nodeId);
+    if (!this.nodes.has(node)) {
       if (this.nodeStatement.get(BigInt(taskId), nodeId) === undefined) return undefined;
-      remember(this.nodes, nodeKey);
+      remember(this.nodes, node);
     }
     const id = this.executionStatement.get(BigInt(taskId), nodeId, batch) as bigint | undefined;
     if (id === undefined) return null;

@@ -1,9 +1,9 @@
+import { executionKey } from '../../../shared/engine/execution-key';
 import { NODE_ERROR_CODES, TERMINAL_ENGINE_STATUSES, type EngineEvent, type NodeRef } from '../../../shared/engine/protocol';
 import { RecentMap } from './recent-keys';
 
 type NodeKind = 'agent' | 'container';
 
-const nodeKey = (ref: NodeRef): string => `${ref.taskId}\u0000${ref.nodeId}\u0000${ref.batch}`;
 const refOf = (ref: NodeRef): NodeRef => ({ taskId: ref.taskId, nodeId: ref.nodeId, batch: ref.batch });
 
 /** Events sifted for delivery, and what they change in the tracking once they are delivered. */
@@ -25,13 +25,13 @@ export class NodeTracker {
   private readonly lost = new RecentMap<NodeRef>(20_000);
 
   track(ref: NodeRef, kind: NodeKind): void {
-    const key = nodeKey(ref);
+    const key = executionKey(ref);
     if (!this.ended.has(key)) this.active.set(key, { ref: refOf(ref), kind });
   }
 
   /** Whether a start or init command for the node was acknowledged (it may have ended since). */
   knows(ref: NodeRef): boolean {
-    const key = nodeKey(ref);
+    const key = executionKey(ref);
     return this.active.has(key) || this.ended.has(key);
   }
 
@@ -50,7 +50,7 @@ export class NodeTracker {
         kept.push(event);
         continue;
       }
-      const key = nodeKey({ taskId: event.taskId, nodeId: event.nodeId, batch: event.batch });
+      const key = executionKey({ taskId: event.taskId, nodeId: event.nodeId, batch: event.batch });
       if (event.type === 'node.status' && TERMINAL_ENGINE_STATUSES.includes(event.status)) ends.push(key);
       if (!this.lost.has(key)) kept.push(event);
     }

@@ -117,7 +117,7 @@ export function watchOtherProcesses(options: ChangeWatchOptions): ChangeWatch {
           startTime: node.start_time,
           endTime: node.end_time,
         };
-        const nodeSignature = `${node.updated_at}\u0000${JSON.stringify(nodeChange)}`;
+        const nodeSignature = `${node.updated_at}:${JSON.stringify(nodeChange)}`;
         if (watch.nodes.get(node.node_id)?.signature === nodeSignature) continue;
         watch.nodes.set(node.node_id, { signature: nodeSignature, updatedAt: node.updated_at });
         watch.nodesSince = Math.max(watch.nodesSince, node.updated_at);

@@ -1,11 +1,11 @@
 import type { StopNodeCommand } from '../../../shared/engine/protocol';
-import type { TriggerType } from '../../../shared/status';
+import { isEndedExecutionStatus, isNotStartedNodeStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { descendantsOf } from './controls';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { requeueAfterDelay } from './outcomes';
 import { retryDecision } from './retry';
-import type { RtNode } from './runtime';
+import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 
@@ -27,7 +27,7 @@ export interface ContainerFailure {
   reason: string;
 }
 
-export function containerFailed(core: Core, step: Step, container: RtNode, failure: ContainerFailure): void {
+export function containerFailed(core: SchedulerState, step: Step, container: RtNode, failure: ContainerFailure): void {
   const execution = container.exec;
   if (execution) {
     execution.status = failure.status;
@@ -64,14 +64,14 @@ export function containerFailed(core: Core, step: Step, container: RtNode, failu
  * first, so that no container sees its children end while this runs), the Engines are told,
  * and the container ends as timed out — or runs again, if its retry policy says so.
  */
-export function containerTimedOut(core: Core, step: Step, container: RtNode): void {
+export function containerTimedOut(core: SchedulerState, step: Step, container: RtNode): void {
   const message = `no end within ${container.timeoutMs} ms`;
   const why = `its container ${container.nodeId} timed out (${message})`;
   const stopped: RtNode[] = [];
   for (const descendant of descendantsOf(container).reverse()) {
     if (descendant.status !== 'running' && descendant.status !== 'initializing') continue;
     const execution = descendant.exec;
-    if (execution && (execution.status === 'pending' || execution.status === 'initializing' || execution.status === 'running')) {
+    if (execution && !isEndedExecutionStatus(execution.status)) {
       execution.status = 'stopped';
       execution.errorCode = NODE_REASON.timeout;
       execution.errorMessage = why;
@@ -91,7 +91,7 @@ export function containerTimedOut(core: Core, step: Step, container: RtNode): vo
 }
 
 /** Stop commands go out after the commit; an Engine that does not confirm is only logged. */
-function sendStops(core: Core, step: Step, nodes: readonly RtNode[], reason: string): void {
+function sendStops(core: SchedulerState, step: Step, nodes: readonly RtNode[], reason: string): void {
   if (nodes.length === 0) return;
   const commands: StopNodeCommand[] = nodes.map((node) => ({ taskId: node.task.id, nodeId: node.nodeId, batch: node.batch, reason }));
   step.after(() => {
@@ -109,11 +109,11 @@ function sendStops(core: Core, step: Step, nodes: readonly RtNode[], reason: str
  * the attempt before. Nodes that had not started stay as they are; they wait for the
  * container to run again.
  */
-function resetSubtree(core: Core, step: Step, container: RtNode, reason: string): void {
+function resetSubtree(core: SchedulerState, step: Step, container: RtNode, reason: string): void {
   for (const node of descendantsOf(container)) {
     node.retriesUsed = 0;
     node.manualDecision = null;
-    if (node.status === 'pending' || node.status === 'waiting' || node.status === 'ready') {
+    if (isNotStartedNodeStatus(node.status)) {
       if (node.status === 'ready' && !node.forced) node.notBefore = null;
       continue;
     }

@@ -1,11 +1,12 @@
+import { isManualAgent } from '../../../shared/engine/agent-kind';
 import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
-import { isTerminalNodeStatus } from '../../../shared/status';
+import { isActiveNodeStatus, isEndedExecutionStatus, isEndedNodeStatus, isTerminalNodeStatus, isTerminalTaskStatus } from '../../../shared/status';
 import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { SchedulerError } from './errors';
 import { activateTask } from './load';
 import { attemptCompleted, attemptFailed, type Ending } from './outcomes';
-import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
+import type { ManualDecision, RtNode, TaskImage } from './task-image';
 import type { Step } from './step';
 import { auditOnRoot, setTaskStatus, transition } from './transitions';
 
@@ -15,7 +16,7 @@ import { auditOnRoot, setTaskStatus, transition } from './transitions';
  * after the commit. Preconditions are checked first, so a refused control writes nothing.
  */
 export interface Control {
-  core: Core;
+  core: SchedulerState;
   step: Step;
   operator: string;
 }
@@ -28,26 +29,26 @@ function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
   return { taskId: node.task.id, nodeId: node.nodeId, batch: node.batch };
 }
 
-export function pauseTask(control: Control, task: TaskRuntime): void {
+export function pauseTask(control: Control, task: TaskImage): void {
   if (task.status !== 'running') refuse(`task ${task.id} is ${task.status}; only a running task can be paused`, errorReason('task.notRunning', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'paused');
   auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
 }
 
-export function resumeTask(control: Control, task: TaskRuntime): void {
+export function resumeTask(control: Control, task: TaskImage): void {
   if (task.status !== 'paused') refuse(`task ${task.id} is ${task.status}; only a paused task can be resumed`, errorReason('task.notPaused', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'running');
   auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
   for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
 }
 
-export function stopTask(control: Control, task: TaskRuntime, reason: string | undefined): void {
-  if (!['pending', 'initializing', 'running', 'paused'].includes(task.status)) {
+export function stopTask(control: Control, task: TaskImage, reason: string | undefined): void {
+  if (isTerminalTaskStatus(task.status)) {
     refuse(`task ${task.id} is ${task.status}; it has already ended`, errorReason('task.ended', { taskId: task.id, status: task.status }));
   }
   const why = reason ? `task stopped: ${reason}` : 'task stopped';
   for (const node of task.nodes.values()) {
-    if (node.status === 'running' || node.status === 'initializing') markStopped(control, node, why);
+    if (isActiveNodeStatus(node.status)) markStopped(control, node, why);
   }
   setTaskStatus(control.core, control.step, task, 'stopped', why);
   const command = reason === undefined ? { taskId: task.id } : { taskId: task.id, reason };
@@ -64,7 +65,7 @@ export function stopNode(control: Control, node: RtNode, reason: string | undefi
   const stopped: RtNode[] = [];
   // Deepest first, so that a container never sees its children end while it is being stopped.
   for (const descendant of descendantsOf(node).reverse()) {
-    if (descendant.status === 'running' || descendant.status === 'initializing') {
+    if (isActiveNodeStatus(descendant.status)) {
       markStopped(control, descendant, `${why} (with its container ${node.nodeId})`);
       stopped.push(descendant);
     }
@@ -84,7 +85,7 @@ export function stopNode(control: Control, node: RtNode, reason: string | undefi
 function markStopped(control: Control, node: RtNode, reason: string): void {
   const { step } = control;
   const execution = node.exec;
-  if (execution && !['completed', 'failed', 'stopped', 'timeout'].includes(execution.status)) {
+  if (execution && !isEndedExecutionStatus(execution.status)) {
     execution.status = 'stopped';
     execution.errorCode = NODE_REASON.stoppedByOperator;
     execution.errorMessage = `${reason} by ${control.operator}`;
@@ -125,7 +126,7 @@ export function restartNode(control: Control, node: RtNode): void {
   restartOne(control, node, 'restarted');
 }
 
-export function retryFailed(control: Control, task: TaskRuntime): number {
+export function retryFailed(control: Control, task: TaskImage): number {
   const failed = [...task.nodes.values()].filter((node) => isRootFailure(node) && blockingAncestor(node) === undefined);
   if (failed.length === 0) refuse(`task ${task.id} has no failed node to retry`, errorReason('task.noFailedNode', { taskId: task.id }));
   for (const node of failed) if (node.status === 'failed') restartOne(control, node, 'retry of all failed nodes');
@@ -174,7 +175,7 @@ function clearOutcome(node: RtNode): void {
 }
 
 /** An ended task runs again; everything in it that had not started is decided again. */
-function reopenTask(control: Control, task: TaskRuntime): void {
+function reopenTask(control: Control, task: TaskImage): void {
   if (task.status !== 'completed' && task.status !== 'failed' && task.status !== 'stopped') return;
   setTaskStatus(control.core, control.step, task, 'running', null);
   activateTask(control.core, task);
@@ -228,7 +229,7 @@ function resetAutomaticSkips(control: Control, from: readonly RtNode[], why: str
 
 export function skipNode(control: Control, node: RtNode): void {
   const { core, step, operator } = control;
-  if (node.status === 'running' || node.status === 'initializing') {
+  if (isActiveNodeStatus(node.status)) {
     refuse(`node ${node.nodeId} is ${node.status}; stop it before skipping it`, errorReason('node.runningCannotSkip', { nodeId: node.nodeId, status: node.status }));
   }
   if (node.status === 'completed') refuse(`node ${node.nodeId} has already completed`, errorReason('node.alreadyCompleted', { nodeId: node.nodeId }));
@@ -259,12 +260,12 @@ export function skipNode(control: Control, node: RtNode): void {
 
 export function rerunFrom(control: Control, node: RtNode): number {
   const { core } = control;
-  if (!isTerminalNodeStatus(node.status) && node.status !== 'stopped') {
+  if (!isEndedNodeStatus(node.status)) {
     refuse(`node ${node.nodeId} is ${node.status}; only an ended or stopped node can be rerun`, errorReason('node.notRerunnable', { nodeId: node.nodeId, status: node.status }));
   }
   refuseIfBlocked(node, 'rerun');
   const rerun = downstreamOf(node);
-  const busy = [...rerun].filter((each) => each.status === 'running' || each.status === 'initializing');
+  const busy = [...rerun].filter((each) => isActiveNodeStatus(each.status));
   if (busy.length > 0) {
     const names = `${busy.slice(0, 5).map((each) => each.nodeId).join(', ')}${busy.length > 5 ? ', …' : ''}`;
     refuse(
@@ -276,7 +277,7 @@ export function rerunFrom(control: Control, node: RtNode): number {
   for (const each of rerun) reopenAncestors(control, each, `rerun from ${node.nodeId}`, rerun);
   for (const each of rerun) {
     if (each === node) continue;
-    if (isTerminalNodeStatus(each.status) || each.status === 'stopped') {
+    if (isEndedNodeStatus(each.status)) {
       clearOutcome(each);
       each.forced = false;
       transition(core, control.step, each, 'pending', 'user', `reset: rerun from ${node.nodeId}`, control.operator);
@@ -316,13 +317,13 @@ export function descendantsOf(node: RtNode): RtNode[] {
   return out;
 }
 
-export function checkManual(core: Core, node: RtNode): void {
+export function checkManual(core: SchedulerState, node: RtNode): void {
   if (node.type !== 'agent' || node.status !== 'running') {
     const message = `node ${node.nodeId} is ${node.status === 'running' ? 'a container' : node.status}; only a running manual agent awaits a decision`;
     refuse(message, node.status === 'running' ? errorReason('node.containerTakesNoDecision', { nodeId: node.nodeId }) : errorReason('node.notAwaitingDecision', { nodeId: node.nodeId, status: node.status }));
   }
   const entry = core.engine.catalog().find((candidate) => candidate.agentLoad === node.agentLoad);
-  if (entry && entry.kind !== 'manual') {
+  if (entry && !isManualAgent(node.agentLoad, () => entry.kind)) {
     refuse(
       `node ${node.nodeId} runs ${node.agentLoad}, a ${entry.kind} agent; only manual agents take an approval`,
       errorReason('node.notManual', { nodeId: node.nodeId, agentLoad: String(node.agentLoad), kind: entry.kind }),

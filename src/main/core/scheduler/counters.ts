@@ -1,5 +1,5 @@
 import { isTerminalNodeStatus, type NodeStatus } from '../../../shared/status';
-import type { RtNode, TaskCounters } from './runtime';
+import type { RtNode, TaskCounters } from './task-image';
 
 /** Which task counter a node status counts in (running_nodes counts initializing containers too). */
 export function counterOf(status: NodeStatus): keyof TaskCounters | null {

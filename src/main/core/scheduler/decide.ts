@@ -1,20 +1,21 @@
+import { isNotStartedNodeStatus, isOpenTaskStatus } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerFailed } from './container-end';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { allChildrenEnded } from './counters';
 import { joinDecision } from '../../../shared/dependency/evaluator';
 import { holds } from '../../../shared/dependency/logic';
-import type { RtEdge, RtNode } from './runtime';
+import type { RtEdge, RtNode } from './task-image';
 import type { Step } from './step';
-import { isNotStarted, transition } from './transitions';
+import { transition } from './transitions';
 
 /**
  * Decides one node from the work list in O(1): a node not started yet from its container's
  * state and its edge counts; a running container from its children counts.
  */
-export function processNode(core: Core, step: Step, node: RtNode): void {
+export function processNode(core: SchedulerState, step: Step, node: RtNode): void {
   core.stats.nodeDecisions++;
-  if (isNotStarted(node.status)) decide(core, step, node);
+  if (isNotStartedNodeStatus(node.status)) decide(core, step, node);
   else if (node.type === 'container' && node.status === 'running' && allChildrenEnded(node)) finishContainer(core, step, node);
 }
 
@@ -25,7 +26,7 @@ function gateOf(node: RtNode): Gate {
   const parent = node.parent;
   if (parent === null) {
     const task = node.task.status;
-    return task === 'running' || task === 'paused' ? 'open' : 'closed';
+    return isOpenTaskStatus(task) ? 'open' : 'closed';
   }
   switch (parent.status) {
     case 'running':
@@ -43,14 +44,14 @@ export function gateIsOpen(node: RtNode): boolean {
   return gateOf(node) === 'open';
 }
 
-function skip(core: Core, step: Step, node: RtNode, code: string, message: string): void {
+function skip(core: SchedulerState, step: Step, node: RtNode, code: string, message: string): void {
   node.errorCode = code;
   node.errorMessage = message;
   node.endTime = step.now;
   transition(core, step, node, 'skipped', 'dependency', message);
 }
 
-function decide(core: Core, step: Step, node: RtNode): void {
+function decide(core: SchedulerState, step: Step, node: RtNode): void {
   const gate = gateOf(node);
   if (gate === 'never') {
     const parent = node.parent!;
@@ -89,12 +90,12 @@ function decide(core: Core, step: Step, node: RtNode): void {
 }
 
 /** A ready node goes to its queue once its not-before time (a pin or a retry's backoff) has come. */
-function readyToStart(core: Core, step: Step, node: RtNode): void {
+function readyToStart(core: SchedulerState, step: Step, node: RtNode): void {
   if (node.notBefore !== null && node.notBefore > step.now) core.armNotBefore(node);
   else enqueue(core, node);
 }
 
-export function enqueue(core: Core, node: RtNode): void {
+export function enqueue(core: SchedulerState, node: RtNode): void {
   if (node.type === 'container') core.containers.add(node);
   else core.agents.add(node);
 }
@@ -111,7 +112,7 @@ function unsatisfiedReason(node: RtNode, edge: RtEdge): string {
 }
 
 /** A running container ends once every child has ended: failed if one of them failed (then retried if its policy says so). */
-function finishContainer(core: Core, step: Step, container: RtNode): void {
+function finishContainer(core: SchedulerState, step: Step, container: RtNode): void {
   if (container.childFailed > 0) {
     const failed = container.children.filter((child) => child.status === 'failed').map((child) => child.nodeId);
     const shown = failed.slice(0, 5).join(', ') + (failed.length > 5 ? `, … (${failed.length - 5} more)` : '');

@@ -1,7 +1,7 @@
 import { NODE_ERROR_CODES } from '../../../shared/engine/protocol';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { attemptFailed, containerInitFailed, type Ending } from './outcomes';
-import type { RtNode } from './runtime';
+import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 
@@ -22,7 +22,7 @@ export function isEngineLoss(code: string | undefined | null): boolean {
   return code === NODE_ERROR_CODES.engineLost;
 }
 
-export function agentEngineLost(core: Core, step: Step, node: RtNode, ending: Ending): void {
+export function agentEngineLost(core: SchedulerState, step: Step, node: RtNode, ending: Ending): void {
   const message = ending.errorMessage ?? 'its Engine was lost';
   if (node.engineLosses >= core.engineLossLimit) {
     const note = `its Engine was lost ${node.engineLosses + 1} times (limit ${core.engineLossLimit})`;
@@ -58,7 +58,7 @@ export function agentEngineLost(core: Core, step: Step, node: RtNode, ending: En
  * A container still initializing when its Engine was lost stays initializing, and its
  * initialization (same batch) is sent again after the backoff, to wherever the Engines are.
  */
-export function containerEngineLost(core: Core, step: Step, node: RtNode, message: string): void {
+export function containerEngineLost(core: SchedulerState, step: Step, node: RtNode, message: string): void {
   if (node.engineLosses >= core.engineLossLimit) {
     containerInitFailed(core, step, node, NODE_ERROR_CODES.engineLost, `${message} (its Engine was lost ${node.engineLosses + 1} times, limit ${core.engineLossLimit})`);
     return;

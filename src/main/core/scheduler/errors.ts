@@ -1,11 +1,8 @@
 import type { ApiErrorReason } from '../../../shared/api/error-reasons';
-import type { Problem } from '../../../shared/workflow/problems';
 
+/** Refusals of the live runtime; task storage (tasks/) refuses with an ApiError. */
 export const SCHEDULER_ERRORS = [
-  'INVALID_WORKFLOW',
   'INVALID_ARGUMENT',
-  'TASK_NOT_FOUND',
-  'NODE_NOT_FOUND',
   'ILLEGAL_TRANSITION',
   'NOT_ALLOWED',
   'ENGINE_REFUSED',
@@ -15,19 +12,16 @@ export type SchedulerErrorCode = (typeof SCHEDULER_ERRORS)[number];
 
 /** Why the scheduler refused a request, in words an operator can act on. */
 export class SchedulerError extends Error {
-  /** INVALID_WORKFLOW: every problem the validator found. */
-  readonly problems: Problem[];
   /** What the window words in its language; absent where only the message tells it. */
   readonly reason?: ApiErrorReason;
 
   constructor(
     readonly code: SchedulerErrorCode,
     message: string,
-    options: { reason?: ApiErrorReason; problems?: Problem[] } = {},
+    options: { reason?: ApiErrorReason } = {},
   ) {
     super(message);
     this.name = 'SchedulerError';
-    this.problems = options.problems ?? [];
     if (options.reason !== undefined) this.reason = options.reason;
   }
 }

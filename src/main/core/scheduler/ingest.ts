@@ -1,9 +1,9 @@
+import { isEndedExecutionStatus } from '../../../shared/status';
 import type { EngineEvent, NodeProgressEvent, NodeStatusEvent } from '../../../shared/engine/protocol';
-import type { ExecutionStatus } from '../../../shared/status';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptCompleted, attemptFailed, attemptStopped, containerInitFailed, containerInitialized, type Ending } from './outcomes';
-import type { RtNode } from './runtime';
+import type { RtNode } from './task-image';
 import type { Step } from './step';
 
 /**
@@ -12,19 +12,18 @@ import type { Step } from './step';
  * has already ended (a replay, or the answer to a query after a restart), changes nothing.
  * Log lines and resource samples are the console's event ingest's business, not the scheduler's.
  */
-export function ingestEvents(core: Core, step: Step, events: readonly EngineEvent[], note?: string): void {
+export function ingestEvents(core: SchedulerState, step: Step, events: readonly EngineEvent[], note?: string): void {
   for (const event of events) {
     if (event.type === 'node.status') applyStatus(core, step, event, note);
     else if (event.type === 'node.progress') applyProgress(core, step, event);
   }
 }
 
-const ENDED: ReadonlySet<ExecutionStatus> = new Set(['completed', 'failed', 'stopped', 'timeout']);
 
-function currentNode(core: Core, event: { taskId: string; nodeId: string; batch: number }): RtNode | undefined {
+function currentNode(core: SchedulerState, event: { taskId: string; nodeId: string; batch: number }): RtNode | undefined {
   const node = core.tasks.get(event.taskId)?.nodes.get(event.nodeId);
   const execution = node?.exec;
-  if (!node || !execution || execution.batch !== event.batch || node.batch !== event.batch || ENDED.has(execution.status)) {
+  if (!node || !execution || execution.batch !== event.batch || node.batch !== event.batch || isEndedExecutionStatus(execution.status)) {
     core.stats.eventsIgnored++;
     return undefined;
   }
@@ -42,7 +41,7 @@ function endingOf(event: NodeStatusEvent, note: string | undefined): Ending {
   return ending;
 }
 
-function applyStatus(core: Core, step: Step, event: NodeStatusEvent, note: string | undefined): void {
+function applyStatus(core: SchedulerState, step: Step, event: NodeStatusEvent, note: string | undefined): void {
   const node = currentNode(core, event);
   if (!node) return;
   if (event.engineId !== undefined && node.engineId !== event.engineId) {
@@ -80,7 +79,7 @@ function applyStatus(core: Core, step: Step, event: NodeStatusEvent, note: strin
 }
 
 /** A container's own events only matter while it is initializing; afterwards its children decide. */
-function applyContainerStatus(core: Core, step: Step, node: RtNode, event: NodeStatusEvent, note: string | undefined): void {
+function applyContainerStatus(core: SchedulerState, step: Step, node: RtNode, event: NodeStatusEvent, note: string | undefined): void {
   core.stats.eventsIngested++;
   if (node.status !== 'initializing') {
     core.logger.debug(`scheduler: ${event.status} of running container ${node.nodeId} (task ${node.task.id}) noted; its children decide how it ends`);
@@ -93,7 +92,7 @@ function applyContainerStatus(core: Core, step: Step, node: RtNode, event: NodeS
   }
 }
 
-function applyProgress(core: Core, step: Step, event: NodeProgressEvent): void {
+function applyProgress(core: SchedulerState, step: Step, event: NodeProgressEvent): void {
   const node = currentNode(core, event);
   if (!node) return;
   core.stats.eventsIngested++;

@@ -1,6 +1,7 @@
+import { isActiveNodeStatus } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerTimedOut } from './container-end';
-import type { Core, InternalEvent, TimerItem } from './core';
+import type { SchedulerState, InternalEvent, TimerItem } from './state';
 import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptFailed, containerInitFailed, containerInitialized, startRefusedForCapacity } from './outcomes';
 import { initCommand, sendInit } from './start';
@@ -9,7 +10,7 @@ import type { Step } from './step';
 const REINIT_POLL_MS = 250;
 
 /** Applies what happened between steps: command acknowledgements and refusals, due timers. */
-export function applyInternal(core: Core, step: Step, event: InternalEvent): void {
+export function applyInternal(core: SchedulerState, step: Step, event: InternalEvent): void {
   if (event.kind === 'timer') return timerDue(core, step, event.item);
   const node = core.current(event.node);
   if (!node || node.batch !== event.batch) return;
@@ -30,7 +31,7 @@ export function applyInternal(core: Core, step: Step, event: InternalEvent): voi
   attemptFailed(core, step, node, 'failed', { errorCode: event.code, errorMessage: `the Engine did not start it: ${event.message}` }, 'error');
 }
 
-function timerDue(core: Core, step: Step, item: TimerItem): void {
+function timerDue(core: SchedulerState, step: Step, item: TimerItem): void {
   const node = item.node;
   if (!core.isLive(node)) return;
   if (item.kind === 'notBefore') {
@@ -50,7 +51,7 @@ function timerDue(core: Core, step: Step, item: TimerItem): void {
     return;
   }
   if (node.type === 'container') {
-    if ((node.status === 'initializing' || node.status === 'running') && node.batch === item.batch) containerTimedOut(core, step, node);
+    if (isActiveNodeStatus(node.status) && node.batch === item.batch) containerTimedOut(core, step, node);
     return;
   }
   const execution = node.exec;

@@ -1,13 +1,12 @@
 import type { Id } from '../../../shared/ids';
-import type { JoinMode, NodeStatus, NodeType } from '../../../shared/status';
+import { isActiveNodeStatus, isNotStartedNodeStatus, type JoinMode, type NodeStatus, type NodeType } from '../../../shared/status';
 import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
 import type { Store } from '../store/store';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { moveChild, moveCounters } from './counters';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import { containsReference, type JsonObject } from './references';
-import { RtEdge, RtExecution, RtNode, TaskRuntime } from './runtime';
-import { isNotStarted } from './transitions';
+import { RtEdge, RtExecution, RtNode, TaskImage } from './task-image';
 
 /**
  * A task's nodes as arrays rather than objects: a 10,000-node task reads in a third of the time
@@ -62,10 +61,10 @@ const numberOrNull = (value: Int): number | null => (value === null ? null : Num
  * operator-forced starts. Runs once per task (at start, after a restart, or when an operator
  * acts on a task that had ended), never per event.
  */
-export function loadTask(store: Store, taskId: Id): TaskRuntime | undefined {
+export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
   const taskRow = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', taskId));
   if (!taskRow) return undefined;
-  const task = new TaskRuntime(taskRow.id, taskRow.task_name, parseJson(taskRow.variables) as JsonObject);
+  const task = new TaskImage(taskRow.id, taskRow.task_name, parseJson(taskRow.variables) as JsonObject);
   task.status = taskRow.status;
   task.startTime = taskRow.start_time;
   task.endTime = taskRow.end_time;
@@ -144,7 +143,7 @@ export function loadTask(store: Store, taskId: Id): TaskRuntime | undefined {
   return task;
 }
 
-function loadExecutions(store: Store, task: TaskRuntime): void {
+function loadExecutions(store: Store, task: TaskImage): void {
   const rows = store.all(
     store.kysely
       .selectFrom('node_execution as e')
@@ -187,9 +186,9 @@ function loadExecutions(store: Store, task: TaskRuntime): void {
  * ready node whose last transition was an operator's is forced (it starts whatever its
  * dependencies say).
  */
-function loadHistory(store: Store, task: TaskRuntime): void {
+function loadHistory(store: Store, task: TaskImage): void {
   const wanted = [...task.nodes.values()]
-    .filter((node) => node.status === 'ready' || ((node.status === 'running' || node.status === 'initializing') && node.retry !== undefined))
+    .filter((node) => node.status === 'ready' || (isActiveNodeStatus(node.status) && node.retry !== undefined))
     .map((node) => node.nodeId);
   for (let at = 0; at < wanted.length; at += 500) {
     const rows = store.all(
@@ -204,7 +203,7 @@ function loadHistory(store: Store, task: TaskRuntime): void {
     for (const row of rows) {
       if (row.from_status === row.to_status) continue;
       const node = task.nodes.get(row.node_id)!;
-      const automatic = (row.from_status === 'running' || row.from_status === 'initializing') && (row.trigger_type === 'error' || row.trigger_type === 'timeout');
+      const automatic = row.from_status !== null && isActiveNodeStatus(row.from_status) && (row.trigger_type === 'error' || row.trigger_type === 'timeout');
       if (row.to_status === 'ready' && automatic) node.retriesUsed++;
       else if (row.to_status === 'ready' || row.to_status === 'pending') node.retriesUsed = 0;
       node.forced = row.to_status === 'ready' && row.trigger_type === 'user';
@@ -218,15 +217,15 @@ function loadHistory(store: Store, task: TaskRuntime): void {
  * running containers are checked for their end, and the moments the task waits for (pins,
  * backoffs, deadlines) are armed again from the stored times.
  */
-export function activateTask(core: Core, task: TaskRuntime): void {
+export function activateTask(core: SchedulerState, task: TaskImage): void {
   for (const node of task.nodes.values()) {
-    if (isNotStarted(node.status)) {
+    if (isNotStartedNodeStatus(node.status)) {
       core.work.add(node);
       continue;
     }
     if (node.type === 'container' && node.status === 'running') core.work.add(node);
     const started = node.exec?.startTime;
-    if ((node.status === 'running' || node.status === 'initializing') && started !== null && started !== undefined) core.armDeadline(node, started);
+    if (isActiveNodeStatus(node.status) && started !== null && started !== undefined) core.armDeadline(node, started);
   }
 }
 

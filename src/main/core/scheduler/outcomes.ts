@@ -1,8 +1,8 @@
 import type { TriggerType } from '../../../shared/status';
 import { containerFailed } from './container-end';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { retryDecision } from './retry';
-import type { RtNode } from './runtime';
+import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 
@@ -27,7 +27,7 @@ function reasonWith(base: string, ending: Ending): string {
   return ending.note ? `${base} ${ending.note}` : base;
 }
 
-export function attemptCompleted(core: Core, step: Step, node: RtNode, ending: Ending): void {
+export function attemptCompleted(core: SchedulerState, step: Step, node: RtNode, ending: Ending): void {
   const execution = node.exec!;
   const resultText = ending.result === undefined ? null : JSON.stringify(ending.result);
   execution.status = 'completed';
@@ -51,7 +51,7 @@ export function attemptCompleted(core: Core, step: Step, node: RtNode, ending: E
   else transition(core, step, node, 'completed', 'system', reasonWith('completed', ending));
 }
 
-export function attemptStopped(core: Core, step: Step, node: RtNode, ending: Ending): void {
+export function attemptStopped(core: SchedulerState, step: Step, node: RtNode, ending: Ending): void {
   const execution = node.exec!;
   execution.status = 'stopped';
   execution.errorCode = ending.errorCode ?? null;
@@ -64,7 +64,7 @@ export function attemptStopped(core: Core, step: Step, node: RtNode, ending: End
   transition(core, step, node, 'stopped', 'system', reasonWith('the Engine stopped it', ending));
 }
 
-export function attemptFailed(core: Core, step: Step, node: RtNode, status: 'failed' | 'timeout', ending: Ending, trigger: TriggerType): void {
+export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, status: 'failed' | 'timeout', ending: Ending, trigger: TriggerType): void {
   const execution = node.exec!;
   const code = ending.errorCode ?? (status === 'timeout' ? 'TIMEOUT' : 'AGENT_ERROR');
   const message = ending.errorMessage ?? (status === 'timeout' ? 'no result within its timeout' : 'the agent failed');
@@ -112,7 +112,7 @@ export function attemptFailed(core: Core, step: Step, node: RtNode, status: 'fai
 }
 
 /** The Engine refused the start for lack of capacity: back to the queue, no retry spent. */
-export function startRefusedForCapacity(core: Core, step: Step, node: RtNode, message: string): void {
+export function startRefusedForCapacity(core: SchedulerState, step: Step, node: RtNode, message: string): void {
   const execution = node.exec!;
   execution.status = 'failed';
   execution.errorCode = 'AT_CAPACITY';
@@ -126,18 +126,18 @@ export function startRefusedForCapacity(core: Core, step: Step, node: RtNode, me
   requeueAfterDelay(core, node);
 }
 
-export function requeueAfterDelay(core: Core, node: RtNode): void {
+export function requeueAfterDelay(core: SchedulerState, node: RtNode): void {
   if (node.notBefore !== null && node.notBefore > core.clock.now()) core.armNotBefore(node);
   else core.work.add(node);
 }
 
-export function containerInitialized(core: Core, step: Step, node: RtNode, note?: string): void {
+export function containerInitialized(core: SchedulerState, step: Step, node: RtNode, note?: string): void {
   const execution = node.exec!;
   execution.status = 'running';
   step.execution(execution);
   transition(core, step, node, 'running', 'system', note ? `initialized on the Engine ${note}` : 'initialized on the Engine');
 }
 
-export function containerInitFailed(core: Core, step: Step, node: RtNode, code: string, message: string): void {
+export function containerInitFailed(core: SchedulerState, step: Step, node: RtNode, code: string, message: string): void {
   containerFailed(core, step, node, { status: 'failed', code, message, trigger: 'error', reason: `the Engine could not initialize it (${code}: ${message})` });
 }

@@ -1,7 +1,8 @@
+import { isActiveNodeStatus } from '../../../shared/status';
 import type { EngineNodeState, NodeStatusEvent, StartNodeCommand } from '../../../shared/engine/protocol';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import type { JsonObject } from './references';
-import type { RtNode, TaskRuntime } from './runtime';
+import type { RtNode, TaskImage } from './task-image';
 import { sendInit, sendStart } from './start';
 
 /**
@@ -26,11 +27,11 @@ export interface Reconciliation {
 const CONCURRENCY = 32;
 
 /** Nodes whose fate on the Engine the store cannot tell: running, initializing, or stopped with an execution. */
-export function nodesToReconcile(task: TaskRuntime): RtNode[] {
-  return [...task.nodes.values()].filter((node) => node.exec !== null && (node.status === 'running' || node.status === 'initializing' || node.status === 'stopped'));
+export function nodesToReconcile(task: TaskImage): RtNode[] {
+  return [...task.nodes.values()].filter((node) => node.exec !== null && (isActiveNodeStatus(node.status) || node.status === 'stopped'));
 }
 
-export async function reconcileNodes(core: Core, nodes: readonly RtNode[]): Promise<Reconciliation> {
+export async function reconcileNodes(core: SchedulerState, nodes: readonly RtNode[]): Promise<Reconciliation> {
   const report: Reconciliation = { queried: 0, applied: [], resent: 0, stopped: 0, failedQueries: 0 };
   let next = 0;
   const worker = async () => {
@@ -43,7 +44,7 @@ export async function reconcileNodes(core: Core, nodes: readonly RtNode[]): Prom
   return report;
 }
 
-async function reconcileNode(core: Core, node: RtNode, report: Reconciliation): Promise<void> {
+async function reconcileNode(core: SchedulerState, node: RtNode, report: Reconciliation): Promise<void> {
   const execution = node.exec!;
   const batch = execution.batch;
   const ref = { taskId: node.task.id, nodeId: node.nodeId, batch };
@@ -59,7 +60,7 @@ async function reconcileNode(core: Core, node: RtNode, report: Reconciliation): 
   if (!core.isLive(node) || node.batch !== batch) return;
 
   if (node.status === 'stopped') {
-    if (state.status === 'running' || state.status === 'initializing') {
+    if (state.status !== 'unknown' && isActiveNodeStatus(state.status)) {
       report.stopped++;
       core.engine.stopNode({ ...ref, reason: 'stopped by an operator before the console restarted' }).catch((error: unknown) => {
         core.logger.warn(`scheduler: could not stop ${node.nodeId} batch ${batch} again: ${String(error)}`);

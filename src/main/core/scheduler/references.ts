@@ -1,5 +1,4 @@
-import type { NodeStatus } from '../../../shared/status';
-import { hasEnded } from '../../../shared/dependency/evaluator';
+import { isTerminalNodeStatus, type NodeStatus } from '../../../shared/status';
 
 /**
  * Data between nodes. A value in an agent's (or a container's) config of the exact form
@@ -85,7 +84,7 @@ function lookup(path: string | (string | number)[], scope: ReferenceScope, at: s
   if (field === undefined) return fail(`names node ${nodeId} but not what of it: add .result or .status`);
   if (field === 'status' && inside.length === 0) return node.status;
   if (field !== 'result') return fail(`reads "${field}" of node ${nodeId}; only its result and status can be read`);
-  if (!hasEnded(node.status)) return fail(`is not available yet: node ${nodeId} has not ended (it is ${node.status})`);
+  if (!isTerminalNodeStatus(node.status)) return fail(`is not available yet: node ${nodeId} has not ended (it is ${node.status})`);
   if (node.result === undefined) return fail(`does not exist: node ${nodeId} ended ${node.status} without a result`);
   return walk(node.result as Json, inside, `nodes.${nodeId}.result`, fail);
 }

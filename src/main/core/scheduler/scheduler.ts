@@ -1,8 +1,8 @@
 import { errorReason } from '../../../shared/api/error-reasons';
 import type { EngineEvent } from '../../../shared/engine/protocol';
-import { isId, type Id } from '../../../shared/ids';
+import type { Id } from '../../../shared/ids';
 import { consoleLogger, type Logger } from '../../../shared/logger';
-import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
+import { isOpenTaskStatus, TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
 import type { CreateTaskOptions, CreateTaskResult } from '../../../shared/task/create';
 import type { NodeQuery, NodeView } from '../../../shared/task/nodes';
@@ -13,16 +13,17 @@ import type { EnginePort } from '../engine/engine-port';
 import type { Store } from '../store/store';
 import { WalCheckpoints } from './checkpoints';
 import * as controls from './controls';
-import { Core, type SchedulerStats } from './core';
-import { createTask } from './create-task';
+import { SchedulerState, type SchedulerStats } from './state';
+import { createTask } from '../tasks/create-task';
 import { processNode } from './decide';
 import { SchedulerError } from './errors';
 import { ingestEvents } from './ingest';
 import { applyInternal } from './internal';
 import { activateTask, loadTask } from './load';
-import { queryNodes } from './query-nodes';
+import { queryNodes } from '../tasks/query-nodes';
+import { nodeNotFound, requireTaskId, taskNotFound } from '../tasks/task-errors';
 import { nodesToReconcile, reconcileNodes, type Reconciliation } from './reconcile';
-import type { ManualDecision, RtNode, TaskRuntime } from './runtime';
+import type { ManualDecision, RtNode, TaskImage } from './task-image';
 import { capacityIsShort, describeError, startNext, waitingForCapacity } from './start';
 import { describeStep, flushStep, Step } from './step';
 import { systemClock, type Clock } from './timers';
@@ -71,7 +72,7 @@ const MAX_FAILED_STEPS = 3;
  * ingested as they arrive, one transaction per batch.
  */
 export class Scheduler {
-  private readonly core: Core;
+  private readonly core: SchedulerState;
   private readonly logger: Logger;
   private readonly budgetMs: number;
   private readonly capacityPollMs: number;
@@ -87,7 +88,7 @@ export class Scheduler {
     this.logger = options.logger ?? consoleLogger;
     this.budgetMs = options.stepBudgetMs ?? 0.5;
     this.capacityPollMs = options.capacityPollMs ?? 100;
-    this.core = new Core(options.store, options.engine, options.clock ?? systemClock, this.logger);
+    this.core = new SchedulerState(options.store, options.engine, options.clock ?? systemClock, this.logger);
     this.core.wake = () => this.schedule();
     if (options.engineLossLimit !== undefined) this.core.engineLossLimit = options.engineLossLimit;
     this.checkpoints = new WalCheckpoints(options.store.db);
@@ -152,7 +153,7 @@ export class Scheduler {
     const rows = this.options.store.all(
       this.options.store.kysely.selectFrom('deduction_task').select(['id', 'status']).where('status', 'in', ['initializing', 'running', 'paused']).orderBy('id'),
     );
-    const tasks: TaskRuntime[] = [];
+    const tasks: TaskImage[] = [];
     for (const row of rows) {
       if (this.core.tasks.has(row.id) || (options.only && !options.only(row.id))) continue;
       const task = this.load(row.id);
@@ -257,7 +258,7 @@ export class Scheduler {
     this.core.tasks.clear();
   }
 
-  private control(taskId: Id, operator: string, body: (control: controls.Control, task: TaskRuntime) => void): void {
+  private control(taskId: Id, operator: string, body: (control: controls.Control, task: TaskImage) => void): void {
     const name = checkOperator(operator);
     const task = this.task(taskId);
     this.commit(new Step(this.core.clock.now()), (step) => body({ core: this.core, step, operator: name }, task), true);
@@ -265,32 +266,32 @@ export class Scheduler {
   }
 
   /** The live image of a task, loaded from the store if the scheduler does not hold it. */
-  private task(taskId: Id): TaskRuntime {
+  private task(taskId: Id): TaskImage {
     if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed', { reason: errorReason('scheduler.closed', {}) });
-    if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `${JSON.stringify(taskId)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(taskId) }) });
+    requireTaskId(taskId);
     if (!this.core.tasks.has(taskId)) refuseImportedTask(this.options.store, taskId);
     const task = this.core.tasks.get(taskId) ?? this.load(taskId);
-    if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
+    if (!task) throw taskNotFound(taskId);
     return task;
   }
 
-  private node(task: TaskRuntime, nodeId: string): RtNode {
+  private node(task: TaskImage, nodeId: string): RtNode {
     const node = task.nodes.get(nodeId);
-    if (!node) throw new SchedulerError('NODE_NOT_FOUND', `task ${task.id} has no node ${JSON.stringify(nodeId)}`, { reason: errorReason('node.notFound', { taskId: task.id, nodeId }) });
+    if (!node) throw nodeNotFound(task.id, nodeId);
     return node;
   }
 
   /** Never an imported task: it is history from a run bundle, whatever status its rows say. */
-  private load(taskId: Id): TaskRuntime | undefined {
+  private load(taskId: Id): TaskImage | undefined {
     if (isImportedTask(this.options.store, taskId)) return undefined;
     const task = loadTask(this.options.store, taskId);
     if (!task) return undefined;
     this.core.tasks.set(taskId, task);
-    if (task.status === 'running' || task.status === 'paused') activateTask(this.core, task);
+    if (isOpenTaskStatus(task.status)) activateTask(this.core, task);
     return task;
   }
 
-  private async submit(task: TaskRuntime): Promise<void> {
+  private async submit(task: TaskImage): Promise<void> {
     const snapshot = this.options.store.first(this.options.store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', task.id));
     const definition = JSON.parse(snapshot!.workflow_snapshot) as NormalizedWorkflowDefinition;
     try {
@@ -444,7 +445,7 @@ export class Scheduler {
   }
 
   /** Ended tasks leave memory; an operator acting on one later loads it again. */
-  private discard(task: TaskRuntime): void {
+  private discard(task: TaskImage): void {
     task.discarded = true;
     if (this.core.tasks.get(task.id) === task) this.core.tasks.delete(task.id);
   }
@@ -453,7 +454,7 @@ export class Scheduler {
    * A task whose own steps keep failing is not reloaded a third time (that would spin on the
    * same fault); it stays out of memory until an operator acts on it or the console restarts.
    */
-  private reload(task: TaskRuntime, countFailure: boolean): void {
+  private reload(task: TaskImage, countFailure: boolean): void {
     this.discard(task);
     const failures = (this.failedSteps.get(task.id) ?? 0) + (countFailure ? 1 : 0);
     this.failedSteps.set(task.id, failures);

@@ -1,9 +1,9 @@
 import type { InitContainerCommand, StartNodeCommand } from '../../../shared/engine/protocol';
 import { NODE_REASON } from '../../../shared/task/reasons';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { gateIsOpen } from './decide';
 import { resolveConfig, type JsonObject } from './references';
-import { RtExecution, type RtNode } from './runtime';
+import { RtExecution, type RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 import { errorText } from '../../../shared/error-text';
@@ -15,7 +15,7 @@ import { errorText } from '../../../shared/error-text';
  */
 
 /** Starts one node if one can start; false when none can. */
-export function startNext(core: Core, step: Step): boolean {
+export function startNext(core: SchedulerState, step: Step): boolean {
   const container = core.containers.take();
   if (container) {
     if (canStart(container, step.now)) startContainer(core, step, container);
@@ -28,16 +28,16 @@ export function startNext(core: Core, step: Step): boolean {
 }
 
 /** Whether agents are waiting that capacity alone holds back. */
-export function waitingForCapacity(core: Core, step: Step | null): boolean {
+export function waitingForCapacity(core: SchedulerState, step: Step | null): boolean {
   return core.agents.size > 0 && freeCapacity(core, step) <= 0;
 }
 
 /** Fewer free slots than agents that are (or may soon be) ready to take them. */
-export function capacityIsShort(core: Core): boolean {
+export function capacityIsShort(core: SchedulerState): boolean {
   return freeCapacity(core, null) < core.agents.size + core.work.size;
 }
 
-function freeCapacity(core: Core, step: Step | null): number {
+function freeCapacity(core: SchedulerState, step: Step | null): number {
   return core.engine.freeCapacity() - core.inflight - (step ? step.started.length : 0);
 }
 
@@ -48,7 +48,7 @@ function canStart(node: RtNode, now: number): boolean {
   return gateIsOpen(node);
 }
 
-function newExecution(core: Core, step: Step, node: RtNode, status: RtExecution['status'], resolvedConfig: string | null): RtExecution {
+function newExecution(core: SchedulerState, step: Step, node: RtNode, status: RtExecution['status'], resolvedConfig: string | null): RtExecution {
   node.batch++;
   const execution = new RtExecution(core.nextId(), node, node.batch, status, step.now, resolvedConfig, false);
   node.exec = execution;
@@ -78,7 +78,7 @@ function resolved(node: RtNode): { ok: true; config: JsonObject; text: string | 
 }
 
 /** A reference that names nothing fails the node before anything reaches an Engine. */
-function failUnresolved(core: Core, step: Step, node: RtNode, message: string): void {
+function failUnresolved(core: SchedulerState, step: Step, node: RtNode, message: string): void {
   const execution = newExecution(core, step, node, 'failed', null);
   execution.errorCode = NODE_REASON.unresolvedReference;
   execution.errorMessage = message;
@@ -89,7 +89,7 @@ function failUnresolved(core: Core, step: Step, node: RtNode, message: string): 
   transition(core, step, node, 'failed', 'error', message);
 }
 
-function startAgent(core: Core, step: Step, node: RtNode): void {
+function startAgent(core: SchedulerState, step: Step, node: RtNode): void {
   const config = resolved(node);
   if (!config.ok) return failUnresolved(core, step, node, config.message);
   const execution = newExecution(core, step, node, 'pending', config.text);
@@ -108,7 +108,7 @@ function startAgent(core: Core, step: Step, node: RtNode): void {
   step.after(() => sendStart(core, node, command));
 }
 
-export function sendStart(core: Core, node: RtNode, command: StartNodeCommand): void {
+export function sendStart(core: SchedulerState, node: RtNode, command: StartNodeCommand): void {
   if (node.readyAt > 0) {
     core.latency.record(performance.now() - node.readyAt);
     node.readyAt = 0;
@@ -127,7 +127,7 @@ export function sendStart(core: Core, node: RtNode, command: StartNodeCommand): 
   );
 }
 
-function startContainer(core: Core, step: Step, node: RtNode): void {
+function startContainer(core: SchedulerState, step: Step, node: RtNode): void {
   const config = resolved(node);
   if (!config.ok) return failUnresolved(core, step, node, config.message);
   newExecution(core, step, node, 'initializing', config.text);
@@ -144,7 +144,7 @@ export function initCommand(node: RtNode, config?: JsonObject): InitContainerCom
   return { taskId: node.task.id, nodeId: node.nodeId, batch: node.batch, containerConfig };
 }
 
-export function sendInit(core: Core, node: RtNode, command: InitContainerCommand): void {
+export function sendInit(core: SchedulerState, node: RtNode, command: InitContainerCommand): void {
   core.engine.initContainer(command).then(
     () => {
       core.internal.push({ kind: 'initAck', node, batch: command.batch });

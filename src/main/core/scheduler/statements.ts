@@ -13,7 +13,40 @@ export const CHUNK_SIZES = [64, 16, 4, 3, 2, 1] as const;
 
 type Columns<T extends keyof Database> = readonly (keyof Database[T] & string)[];
 
+/** One row to insert, named by its columns: a column the list holds cannot be left out or misplaced. */
+export type RowValues<C extends readonly string[]> = { readonly [K in C[number]]: unknown };
+
+/** Appends a row's values to a flat array in the order of `columns`, as a RowInserter takes them. */
+export function pushRow<C extends readonly string[]>(out: unknown[], columns: C, row: RowValues<C>): void {
+  for (const column of columns as readonly C[number][]) out.push(row[column]);
+}
+
 export const TRANSITION_COLUMNS = ['id', 'task_id', 'node_id', 'batch', 'from_status', 'to_status', 'reason', 'trigger_type', 'operator', 'created_at'] as const satisfies Columns<'node_state_transition'>;
+export const TRANSITION_WIDTH = TRANSITION_COLUMNS.length;
+
+export const NODE_COLUMNS = [
+  'id',
+  'task_id',
+  'node_id',
+  'node_type',
+  'node_name',
+  'parent_node_id',
+  'is_root',
+  'level',
+  'agent_load',
+  'agent_config',
+  'container_config',
+  'join_mode',
+  'priority',
+  'retry_policy',
+  'timeout_ms',
+  'pin',
+  'activation',
+  'created_at',
+  'updated_at',
+] as const satisfies Columns<'workflow_node'>;
+
+export const DEPENDENCY_COLUMNS = ['id', 'task_id', 'node_id', 'source_node_id', 'dependency_type', 'condition', 'created_at'] as const satisfies Columns<'node_dependency'>;
 
 export const EXECUTION_COLUMNS = [
   'id',
@@ -113,18 +146,31 @@ export function rowInserter<T extends InsertTable>(store: Store, table: T, colum
   };
 }
 
-/** `UPDATE table SET a = ?, b = ? … WHERE id = ?`: values in the order of the columns, the id last. */
-function updateById<T extends keyof Database>(store: Store, table: T, columns: Columns<T>): Statement {
-  return store.db.prepare(`UPDATE ${quote(table)} SET ${columns.map((column) => `${quote(column)} = ?`).join(', ')} WHERE "id" = ?`);
+export interface RowUpdater<C extends readonly string[]> {
+  /** `UPDATE table SET a = ?, b = ? … WHERE id = ?` with the row's values in the order of the columns. */
+  run(row: RowValues<C>, id: bigint): void;
+}
+
+function updateById<T extends keyof Database, C extends Columns<T>>(store: Store, table: T, columns: C): RowUpdater<C> {
+  const statement: Statement = store.db.prepare(`UPDATE ${quote(table)} SET ${columns.map((column) => `${quote(column)} = ?`).join(', ')} WHERE "id" = ?`);
+  const values: unknown[] = [];
+  return {
+    run(row, id) {
+      values.length = 0;
+      pushRow(values, columns, row);
+      values.push(id);
+      statement.run(values);
+    },
+  };
 }
 
 export interface SchedulerStatements {
   transitions: RowInserter;
   executions: RowInserter;
-  updateNode: Statement;
-  updateExecution: Statement;
-  updateTaskCounters: Statement;
-  updateTask: Statement;
+  updateNode: RowUpdater<typeof NODE_UPDATE_COLUMNS>;
+  updateExecution: RowUpdater<typeof EXECUTION_UPDATE_COLUMNS>;
+  updateTaskCounters: RowUpdater<typeof TASK_COUNTER_COLUMNS>;
+  updateTask: RowUpdater<typeof TASK_UPDATE_COLUMNS>;
 }
 
 export function schedulerStatements(store: Store): SchedulerStatements {

@@ -1,10 +1,8 @@
 import type { Id } from '../../../shared/ids';
 import type { NodeStatus, TriggerType } from '../../../shared/status';
 import type { NodeChange, TaskChange } from '../../../shared/task/changes';
-import type { RtExecution, RtNode, TaskRuntime } from './runtime';
-import type { SchedulerStatements } from './statements';
-
-const TRANSITION_WIDTH = 10;
+import type { RtExecution, RtNode, TaskImage } from './task-image';
+import { EXECUTION_COLUMNS, pushRow, TRANSITION_COLUMNS, TRANSITION_WIDTH, type SchedulerStatements } from './statements';
 
 /**
  * Everything one commit of the scheduler writes, collected while the step runs and written at
@@ -16,11 +14,11 @@ export class Step {
   readonly transitions: unknown[] = [];
   readonly nodes = new Set<RtNode>();
   readonly executions = new Set<RtExecution>();
-  readonly tasks = new Set<TaskRuntime>();
+  readonly tasks = new Set<TaskImage>();
   /** Tasks whose status or counters changed (a subset of `tasks`). */
-  readonly taskChanges = new Set<TaskRuntime>();
+  readonly taskChanges = new Set<TaskImage>();
   /** Tasks whose status, times or error message changed (a subset of `taskChanges`). */
-  readonly taskStatusChanges = new Set<TaskRuntime>();
+  readonly taskStatusChanges = new Set<TaskImage>();
   readonly commands: (() => void)[] = [];
   /** Nodes started in this step, for the satisfied-to-start latency. */
   readonly started: RtNode[] = [];
@@ -37,18 +35,29 @@ export class Step {
     this.executions.add(execution);
   }
 
-  task(task: TaskRuntime): void {
+  task(task: TaskImage): void {
     this.tasks.add(task);
     this.taskChanges.add(task);
   }
 
-  taskStatus(task: TaskRuntime): void {
+  taskStatus(task: TaskImage): void {
     this.task(task);
     this.taskStatusChanges.add(task);
   }
 
   transition(id: bigint, node: RtNode, from: NodeStatus | null, to: NodeStatus, reason: string, trigger: TriggerType, operator: string | null): void {
-    this.transitions.push(id, node.task.idBig, node.nodeId, node.batch, from, to, reason, trigger, operator, this.now);
+    pushRow(this.transitions, TRANSITION_COLUMNS, {
+      id,
+      task_id: node.task.idBig,
+      node_id: node.nodeId,
+      batch: node.batch,
+      from_status: from,
+      to_status: to,
+      reason,
+      trigger_type: trigger,
+      operator,
+      created_at: this.now,
+    });
   }
 
   after(command: () => void): void {
@@ -72,39 +81,41 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
     for (const execution of step.executions) {
       if (execution.persisted) {
         statements.updateExecution.run(
-          execution.status,
-          execution.engineId,
-          execution.resultText,
-          execution.progress,
-          execution.exitCode,
-          execution.errorCode,
-          execution.errorMessage,
-          execution.endTime,
-          durationOf(execution),
-          now,
+          {
+            status: execution.status,
+            engine_id: execution.engineId,
+            result: execution.resultText,
+            progress: execution.progress,
+            exit_code: execution.exitCode,
+            error_code: execution.errorCode,
+            error_message: execution.errorMessage,
+            end_time: execution.endTime,
+            duration_ms: durationOf(execution),
+            updated_at: now,
+          },
           execution.id,
         );
       } else {
         const node = execution.node;
-        inserts.push(
-          execution.id,
-          node.task.idBig,
-          node.nodeId,
-          execution.batch,
-          execution.engineId,
-          execution.status,
-          execution.resolvedConfig,
-          execution.resultText,
-          execution.progress,
-          execution.exitCode,
-          execution.errorCode,
-          execution.errorMessage,
-          execution.startTime,
-          execution.endTime,
-          durationOf(execution),
-          now,
-          now,
-        );
+        pushRow(inserts, EXECUTION_COLUMNS, {
+          id: execution.id,
+          task_id: node.task.idBig,
+          node_id: node.nodeId,
+          batch: execution.batch,
+          engine_id: execution.engineId,
+          status: execution.status,
+          resolved_config: execution.resolvedConfig,
+          result: execution.resultText,
+          progress: execution.progress,
+          exit_code: execution.exitCode,
+          error_code: execution.errorCode,
+          error_message: execution.errorMessage,
+          start_time: execution.startTime,
+          end_time: execution.endTime,
+          duration_ms: durationOf(execution),
+          created_at: now,
+          updated_at: now,
+        });
         execution.persisted = true;
       }
       execution.dirty = false;
@@ -114,18 +125,20 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
   const updateNode = statements.updateNode;
   for (const node of step.nodes) {
     updateNode.run(
-      node.status,
-      node.batch,
-      node.progress,
-      node.resultText,
-      node.errorCode,
-      node.errorMessage,
-      node.engineId,
-      node.notBefore,
-      node.readyTime,
-      node.startTime,
-      node.endTime,
-      now,
+      {
+        status: node.status,
+        current_batch: node.batch,
+        progress: node.progress,
+        result: node.resultText,
+        error_code: node.errorCode,
+        error_message: node.errorMessage,
+        engine_id: node.engineId,
+        not_before: node.notBefore,
+        ready_time: node.readyTime,
+        start_time: node.startTime,
+        end_time: node.endTime,
+        updated_at: now,
+      },
       node.rowId,
     );
   }
@@ -133,9 +146,25 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
   for (const task of step.taskChanges) {
     const counters = task.counters;
     if (step.taskStatusChanges.has(task)) {
-      statements.updateTask.run(task.status, counters.completed, counters.failed, counters.running, counters.skipped, task.errorMessage, task.startTime, task.endTime, now, task.idBig);
+      statements.updateTask.run(
+        {
+          status: task.status,
+          completed_nodes: counters.completed,
+          failed_nodes: counters.failed,
+          running_nodes: counters.running,
+          skipped_nodes: counters.skipped,
+          error_message: task.errorMessage,
+          start_time: task.startTime,
+          end_time: task.endTime,
+          updated_at: now,
+        },
+        task.idBig,
+      );
     } else {
-      statements.updateTaskCounters.run(counters.completed, counters.failed, counters.running, counters.skipped, now, task.idBig);
+      statements.updateTaskCounters.run(
+        { completed_nodes: counters.completed, failed_nodes: counters.failed, running_nodes: counters.running, skipped_nodes: counters.skipped, updated_at: now },
+        task.idBig,
+      );
     }
   }
 }
@@ -147,7 +176,7 @@ function durationOf(execution: RtExecution): number | null {
 
 export function describeStep(step: Step): TaskChange[] {
   const byTask = new Map<Id, TaskChange>();
-  const changeOf = (task: TaskRuntime): TaskChange => {
+  const changeOf = (task: TaskImage): TaskChange => {
     let change = byTask.get(task.id);
     if (!change) {
       change = { taskId: task.id, task: null, nodes: [] };

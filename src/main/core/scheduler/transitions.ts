@@ -1,16 +1,12 @@
 import { errorReason } from '../../../shared/api/error-reasons';
-import { canTransitionNode, canTransitionTask, isTerminalNodeStatus, NOT_STARTED_NODE_STATUSES, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
+import { canTransitionNode, isActiveTaskStatus, isTerminalTaskStatus, canTransitionTask, isTerminalNodeStatus, isNotStartedNodeStatus, type NodeStatus, type TaskStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
-import type { Core } from './core';
+import type { SchedulerState } from './state';
 import { moveChild, moveCounters, allChildrenEnded } from './counters';
 import { SchedulerError } from './errors';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
-import type { RtEdge, RtNode, TaskRuntime } from './runtime';
+import type { RtEdge, RtNode, TaskImage } from './task-image';
 import type { Step } from './step';
-
-export function isNotStarted(status: NodeStatus): boolean {
-  return NOT_STARTED_NODE_STATUSES.includes(status);
-}
 
 /**
  * The one way a node changes status. Checks the state machine of its type first (an illegal
@@ -18,7 +14,7 @@ export function isNotStarted(status: NodeStatus): boolean {
  * transition row, moves the task counters and the parent's children counts, and re-evaluates
  * exactly the edges leaving the node: their targets, if not started, go on the work list.
  */
-export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus, trigger: TriggerType, reason: string, operator: string | null = null): void {
+export function transition(core: SchedulerState, step: Step, node: RtNode, to: NodeStatus, trigger: TriggerType, reason: string, operator: string | null = null): void {
   const from = node.status;
   if (!canTransitionNode(node.type, from, to)) {
     const message = `illegal transition of ${node.type} ${node.nodeId} (task ${node.task.id}): ${from} → ${to} (${reason})`;
@@ -43,7 +39,7 @@ export function transition(core: Core, step: Step, node: RtNode, to: NodeStatus,
   if (parent === null && isTerminalNodeStatus(to)) endTask(core, step, task, node);
 }
 
-function reevaluate(core: Core, edge: RtEdge): void {
+function reevaluate(core: SchedulerState, edge: RtEdge): void {
   core.stats.edgeEvaluations++;
   const source = edge.source;
   const outcome = evaluateEdge(
@@ -58,7 +54,7 @@ function reevaluate(core: Core, edge: RtEdge): void {
   if (outcome.state === 'satisfied') target.satisfied++;
   else if (outcome.state === 'unsatisfiable') target.unsatisfiable++;
   edge.state = outcome.state;
-  if (isNotStarted(target.status)) core.work.add(target);
+  if (isNotStartedNodeStatus(target.status)) core.work.add(target);
 }
 
 /**
@@ -66,9 +62,9 @@ function reevaluate(core: Core, edge: RtEdge): void {
  * unstarted: whatever has not started is skipped in the same step, at any depth, so that a
  * task never ends (or a parent completes) around nodes that are still pending.
  */
-function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus): void {
+function gateChanged(core: SchedulerState, step: Step, container: RtNode, to: NodeStatus): void {
   if (to === 'running') {
-    for (const child of container.children) if (isNotStarted(child.status)) core.work.add(child);
+    for (const child of container.children) if (isNotStartedNodeStatus(child.status)) core.work.add(child);
     if (allChildrenEnded(container)) core.work.add(container);
     return;
   }
@@ -77,7 +73,7 @@ function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus):
   try {
     const stack = [...container.children];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (isNotStarted(node.status)) {
+      if (isNotStartedNodeStatus(node.status)) {
         const parent = node.parent!;
         node.errorCode = NODE_REASON.containerNotRun;
         node.errorMessage = `its container ${parent.nodeId} ${parent.status} without running it`;
@@ -92,16 +88,16 @@ function gateChanged(core: Core, step: Step, container: RtNode, to: NodeStatus):
 }
 
 /** Schedulers in the middle of skipping a subtree (which must not start another walk of it). */
-const cascading = new WeakSet<Core>();
+const cascading = new WeakSet<SchedulerState>();
 
-function endTask(core: Core, step: Step, task: TaskRuntime, root: RtNode): void {
+function endTask(core: SchedulerState, step: Step, task: TaskImage, root: RtNode): void {
   const to: TaskStatus = root.status === 'failed' ? 'failed' : 'completed';
   if (!canTransitionTask(task.status, to)) return;
   const failed = task.counters.failed;
   setTaskStatus(core, step, task, to, to === 'failed' ? `${failed} node${failed === 1 ? '' : 's'} failed` : null);
 }
 
-export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: TaskStatus, errorMessage: string | null = task.errorMessage): void {
+export function setTaskStatus(core: SchedulerState, step: Step, task: TaskImage, to: TaskStatus, errorMessage: string | null = task.errorMessage): void {
   if (task.status === to) return;
   if (!canTransitionTask(task.status, to)) {
     const message = `illegal transition of task ${task.id}: ${task.status} → ${to}`;
@@ -110,16 +106,16 @@ export function setTaskStatus(core: Core, step: Step, task: TaskRuntime, to: Tas
   }
   task.status = to;
   task.errorMessage = errorMessage;
-  if (to === 'running' || to === 'initializing') {
+  if (isActiveTaskStatus(to)) {
     task.endTime = null;
     if (task.startTime === null) task.startTime = step.now;
   }
-  if (to === 'completed' || to === 'failed' || to === 'stopped') task.endTime = step.now;
+  if (isTerminalTaskStatus(to)) task.endTime = step.now;
   step.taskStatus(task);
 }
 
 /** Writes an operator's task-level action (pause, resume) on the root without changing it. */
-export function auditOnRoot(core: Core, step: Step, task: TaskRuntime, reason: string, operator: string): void {
+export function auditOnRoot(core: SchedulerState, step: Step, task: TaskImage, reason: string, operator: string): void {
   const root = task.root;
   step.transition(core.nextId(), root, root.status, root.status, reason, 'user', operator);
   core.stats.transitions++;

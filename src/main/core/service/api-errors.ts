@@ -7,10 +7,7 @@ import { TemplateNotFoundError } from '../workflow/templates';
 import { errorText } from '../../../shared/error-text';
 
 const FROM_SCHEDULER: Record<SchedulerErrorCode, ApiErrorCode> = {
-  INVALID_WORKFLOW: 'INVALID_ARGUMENT',
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
-  TASK_NOT_FOUND: 'NOT_FOUND',
-  NODE_NOT_FOUND: 'NOT_FOUND',
   ILLEGAL_TRANSITION: 'CONFLICT',
   NOT_ALLOWED: 'CONFLICT',
   ENGINE_REFUSED: 'UNAVAILABLE',
@@ -24,7 +21,7 @@ const FROM_SCHEDULER: Record<SchedulerErrorCode, ApiErrorCode> = {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof SchedulerError) {
-    return new ApiError(FROM_SCHEDULER[error.code], error.message, { details: error.problems.length > 0 ? { problems: error.problems } : undefined, reason: error.reason });
+    return new ApiError(FROM_SCHEDULER[error.code], error.message, { reason: error.reason });
   }
   if (error instanceof TemplateNotFoundError) return new ApiError('NOT_FOUND', error.message, { reason: error.reason });
   if (error instanceof EngineCommandError) {

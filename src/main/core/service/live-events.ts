@@ -1,3 +1,4 @@
+import { nodeKey } from '../../../shared/engine/execution-key';
 import type { LogsAppended, SamplesAppended } from '../../../shared/api/live';
 import type { EngineEvent } from '../../../shared/engine/protocol';
 import type { NodeChange, TaskChange, TaskSnapshot } from '../../../shared/task/changes';
@@ -29,7 +30,7 @@ export function taskChangeFeed(hub: EventHub, intervalMs = LIVE_INTERVAL_MS): { 
     push(changes) {
       for (const change of changes) {
         if (change.task) coalescer.add(change.taskId, { taskId: change.taskId, task: change.task });
-        for (const node of change.nodes) coalescer.add(`${change.taskId}\u0000${node.nodeId}`, { taskId: change.taskId, node });
+        for (const node of change.nodes) coalescer.add(nodeKey(change.taskId, node.nodeId), { taskId: change.taskId, node });
       }
     },
   };
@@ -60,7 +61,7 @@ export function appendFeeds(hub: EventHub, intervalMs = LIVE_INTERVAL_MS): { pus
         if (event.type === 'node.log') {
           logs.add(event.taskId, { taskId: event.taskId, nodeIds: note(logNodes, event.taskId, event.nodeId) });
         } else if (event.type === 'resource.sample') {
-          const key = `${event.taskId ?? ''}\u0000${event.engineId ?? ''}`;
+          const key = JSON.stringify([event.taskId ?? null, event.engineId ?? null]);
           samples.add(key, { taskId: event.taskId ?? null, engineId: event.engineId ?? '', nodeIds: note(sampleNodes, key, event.nodeId) });
         }
       }

@@ -20,6 +20,8 @@ import type {
 type Json = string;
 type Millis = number;
 type WithDefault<T> = ColumnType<T, T | undefined, T>;
+/** An id the core generates as a bigint (store.ids) and writes as one; read back as a decimal string. */
+type GeneratedId = ColumnType<Id, Id | bigint, Id | bigint>;
 
 export interface SchemeTable {
   id: Id;
@@ -68,7 +70,7 @@ export interface WorkflowTemplateTable {
 }
 
 export interface DeductionTaskTable {
-  id: Id;
+  id: GeneratedId;
   task_name: string;
   scheme_id: Id | null;
   env_instance_id: Id | null;
@@ -96,7 +98,7 @@ export interface DeductionTaskTable {
 
 /** deduction_task.workflow_snapshot of the design, kept one-to-one beside the task row. */
 export interface DeductionTaskSnapshotTable {
-  task_id: Id;
+  task_id: GeneratedId;
   workflow_snapshot: Json;
 }
 

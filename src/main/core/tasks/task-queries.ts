@@ -1,7 +1,5 @@
-import { errorReason } from '../../../shared/api/error-reasons';
 import { sql, type SqlBool } from 'kysely';
-import { ApiError } from '../../../shared/api/errors';
-import { isId, type Id } from '../../../shared/ids';
+import type { Id } from '../../../shared/ids';
 import {
   executionQuerySchema,
   taskListQuerySchema,
@@ -15,16 +13,11 @@ import {
   type TransitionQuery,
   type TransitionView,
 } from '../../../shared/task/views';
-import { queryNodes } from '../scheduler/query-nodes';
+import { queryNodes } from './query-nodes';
+import { parseJsonColumn as parse } from './rows';
+import { nodeNotFound, requireTaskId, taskNotFound } from './task-errors';
 import type { Store } from '../store/store';
 import type { Row } from '../store/tables';
-
-const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
-
-function requireId(value: string, what: string): Id {
-  if (!isId(value)) throw new ApiError('INVALID_ARGUMENT', `${what} ${JSON.stringify(value)} is not a decimal id`, { reason: errorReason('argument.notAnId', { value }) });
-  return value;
-}
 
 function summary(row: Row<'deduction_task'>, engineIds: string[]): TaskSummary {
   return {
@@ -83,8 +76,8 @@ export function listTasks(store: Store, input: TaskListQuery = {}): TaskSummary[
 }
 
 export function getTask(store: Store, taskId: string): TaskDetail {
-  const row = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', requireId(taskId, 'task')));
-  if (!row) throw new ApiError('NOT_FOUND', `there is no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
+  const row = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', requireTaskId(taskId)));
+  if (!row) throw taskNotFound(taskId);
   const snapshot = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', row.id));
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
@@ -131,7 +124,7 @@ function transitionView(row: Row<'node_state_transition'>): TransitionView {
 export function getNodeDetail(store: Store, taskId: string, nodeId: string): NodeDetail {
   getTask(store, taskId);
   const node = queryNodes(store, taskId).find((view) => view.nodeId === nodeId);
-  if (!node) throw new ApiError('NOT_FOUND', `task ${taskId} has no node ${JSON.stringify(nodeId)}`, { reason: errorReason('node.notFound', { taskId, nodeId }) });
+  if (!node) throw nodeNotFound(taskId, nodeId);
   const executions = store.all(
     store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId).where('node_id', '=', nodeId).orderBy('batch'),
   );

@@ -11,19 +11,19 @@ export function consoleEditorServices(api: ConsoleApi): EditorServices {
   return {
     async listTemplates() {
       return (await api.listTemplates()).map((template) => ({
-        templateId: template.name,
+        templateName: template.name,
         name: template.name,
         description: template.description ?? undefined,
         latestVersion: template.version,
         updatedAt: new Date(template.createdAt).toISOString(),
       }));
     },
-    async loadTemplate(templateId, version) {
-      const template = await api.loadTemplate(version === undefined ? { name: templateId } : { name: templateId, version });
-      return { templateId: template.name, version: template.version, definition: template.definition };
+    async loadTemplate(templateName, version) {
+      const template = await api.loadTemplate(version === undefined ? { name: templateName } : { name: templateName, version });
+      return { templateName: template.name, version: template.version, definition: template.definition };
     },
-    async saveTemplate({ templateId, definition }) {
-      const saved = await api.saveTemplate(templateId === undefined ? { definition } : { definition, name: templateId });
+    async saveTemplate({ templateName, definition }) {
+      const saved = await api.saveTemplate(templateName === undefined ? { definition } : { definition, name: templateName });
       if (!saved.ok) {
         const errors = saved.problems.filter((problem) => problem.severity === 'error');
         throw new ApiError('INVALID_ARGUMENT', `the store refused the workflow: ${errors.map((problem) => problem.message).join('; ')}`, {
@@ -31,13 +31,13 @@ export function consoleEditorServices(api: ConsoleApi): EditorServices {
           reason: errorReason('workflow.invalid', { count: errors.length }),
         });
       }
-      return { templateId: saved.template.name, version: saved.template.version };
+      return { templateName: saved.template.name, version: saved.template.version };
     },
     importWorkflow: (fileName, text) => api.importWorkflow({ fileName, text }),
     exportWorkflow: (definition, format) => api.exportWorkflow({ definition, format }),
     getAgentCatalog: () => api.getAgentCatalog(),
     async createAndStartTask({ definition, template }) {
-      const templateId = template ? (await api.loadTemplate({ name: template.templateId, version: template.version })).id : undefined;
+      const templateId = template ? (await api.loadTemplate({ name: template.templateName, version: template.version })).id : undefined;
       const created = await api.createTask(definition, templateId === undefined ? {} : { templateId });
       await api.startTask(created.task_id);
       return { taskId: created.task_id };

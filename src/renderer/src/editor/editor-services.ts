@@ -8,8 +8,9 @@ import type { AgentCatalogItem } from './model/agent-catalog';
  * provided over the ConsoleApi (in the app) or in memory (in tests and previews). Ids are
  * decimal strings: 64-bit ids never pass through a JavaScript number.
  */
-export interface TemplateSummary {
-  templateId: string;
+/** A named template as the editor's Open dialog lists it: its latest version (the store's rows are shared/workflow/templates.ts's TemplateSummary). */
+export interface TemplateListing {
+  templateName: string;
   name: string;
   description?: string | undefined;
   latestVersion: number;
@@ -18,7 +19,7 @@ export interface TemplateSummary {
 }
 
 export interface TemplateRef {
-  templateId: string;
+  templateName: string;
   version: number;
 }
 
@@ -28,7 +29,7 @@ export interface LoadedTemplate extends TemplateRef {
 
 export interface SaveTemplateRequest {
   /** Absent for a workflow that has never been saved: the store makes a new template. */
-  templateId?: string | undefined;
+  templateName?: string | undefined;
   definition: WorkflowDefinition;
 }
 
@@ -50,9 +51,9 @@ export interface StartedTask {
 }
 
 export interface EditorServices {
-  listTemplates(): Promise<TemplateSummary[]>;
+  listTemplates(): Promise<TemplateListing[]>;
   /** The latest version unless one is named. */
-  loadTemplate(templateId: string, version?: number): Promise<LoadedTemplate>;
+  loadTemplate(templateName: string, version?: number): Promise<LoadedTemplate>;
   /** Stores the definition as the template's next version. */
   saveTemplate(request: SaveTemplateRequest): Promise<TemplateRef>;
   /** Reads a JSON or BPMN file's text; problems explain what could not be imported. */

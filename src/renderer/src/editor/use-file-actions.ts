@@ -27,7 +27,7 @@ export interface FileActions {
   start: () => void;
   exportAs: (format: ExportFormat) => void;
   importFile: (file: File) => void;
-  openTemplate: (templateId: string, version?: number) => void;
+  openTemplate: (templateName: string, version?: number) => void;
   layoutNow: () => void;
 }
 
@@ -78,7 +78,7 @@ export function useFileActions({ doc, services, catalog, setDialog, setNotice, r
       if (refuseIfInvalid('save')) return;
       const snapshot = latest.current;
       void run(async () => {
-        const saved = await services.saveTemplate({ templateId: state.origin?.templateId, definition: snapshot });
+        const saved = await services.saveTemplate({ templateName: state.origin?.templateName, definition: snapshot });
         doc.dispatch({ type: 'saved', definition: snapshot, origin: saved });
         setNotice({ kind: 'info', text: t('notices.saved', { version: saved.version }) });
       });
@@ -117,12 +117,12 @@ export function useFileActions({ doc, services, catalog, setDialog, setNotice, r
         if (workflowCommands(result.definition, catalog).length > 0) setDialog({ kind: 'review' });
       });
     },
-    openTemplate: (templateId, version) => {
+    openTemplate: (templateName, version) => {
       if (!services) return;
       setDialog(undefined);
       void run(async () => {
-        const loaded = await services.loadTemplate(templateId, version);
-        load(await withLayout(loaded.definition), { templateId: loaded.templateId, version: loaded.version }, false, NO_REVIEW);
+        const loaded = await services.loadTemplate(templateName, version);
+        load(await withLayout(loaded.definition), { templateName: loaded.templateName, version: loaded.version }, false, NO_REVIEW);
         setNotice({ kind: 'info', text: t('notices.opened', { name: loaded.definition.name, version: loaded.version }) });
       });
     },

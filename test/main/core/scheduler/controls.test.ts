@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StartNodeCommand } from '../../../../src/shared/engine/protocol';
 import { SchedulerError } from '../../../../src/main/core/scheduler/errors';
+import { ApiError } from '../../../../src/shared/api/errors';
 import type { Store } from '../../../../src/main/core/store/store';
 import { harness, nodeStatuses, taskStatus, waitForTask, waitUntil, workflow, type Harness } from '../../../helpers/scheduler';
 
@@ -40,6 +41,20 @@ function refused(run: () => unknown, code: string, message: RegExp, reason: { ke
   expect((caught as SchedulerError).code).toBe(code);
   expect((caught as SchedulerError).message).toMatch(message);
   expect((caught as SchedulerError).reason).toEqual(reason);
+}
+
+/** A task or node that does not exist: the same NOT_FOUND ApiError that reading tasks gives. */
+function notFound(run: () => unknown, message: RegExp, reason: { key: string; params: Record<string, string | number> }): void {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(ApiError);
+  expect((caught as ApiError).code).toBe('NOT_FOUND');
+  expect((caught as ApiError).message).toMatch(message);
+  expect((caught as ApiError).reason).toEqual(reason);
 }
 
 describe('operator controls', () => {
@@ -244,9 +259,9 @@ describe('operator controls', () => {
     refused(() => h!.scheduler.rerunFrom(task_id, 'b', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/, { key: 'node.notRerunnable', params: { nodeId: 'b', status: 'waiting' } });
     refused(() => h!.scheduler.retryFailed(task_id, 'alice'), 'NOT_ALLOWED', /has no failed node to retry/, { key: 'task.noFailedNode', params: { taskId: task_id } });
     refused(() => h!.scheduler.resumeTask(task_id, 'alice'), 'NOT_ALLOWED', /only a paused task can be resumed/, { key: 'task.notPaused', params: { taskId: task_id, status: 'running' } });
-    refused(() => h!.scheduler.skipNode(task_id, 'nope', 'alice'), 'NODE_NOT_FOUND', /has no node "nope"/, { key: 'node.notFound', params: { taskId: task_id, nodeId: 'nope' } });
+    notFound(() => h!.scheduler.skipNode(task_id, 'nope', 'alice'), /has no node "nope"/, { key: 'node.notFound', params: { taskId: task_id, nodeId: 'nope' } });
     refused(() => h!.scheduler.skipNode(task_id, 'b', ''), 'INVALID_ARGUMENT', /an operator name/, { key: 'operator.required', params: { max: expect.any(Number) } });
-    refused(() => h!.scheduler.stopTask('99999999', 'alice'), 'TASK_NOT_FOUND', /no task 99999999/, { key: 'task.notFound', params: { taskId: '99999999' } });
+    notFound(() => h!.scheduler.stopTask('99999999', 'alice'), /no task 99999999/, { key: 'task.notFound', params: { taskId: '99999999' } });
     expect(Number(h.store.db.prepare('SELECT count(*) FROM node_state_transition').pluck().get())).toBe(before);
     h.scheduler.stopNode(task_id, 'a', 'alice');
     refused(() => h!.scheduler.rerunFrom(task_id, 'root', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/, { key: 'node.notRerunnable', params: { nodeId: 'root', status: 'running' } });

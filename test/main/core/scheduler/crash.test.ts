@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartNodeCommand } from '../../../../src/shared/engine/protocol';
 import type { WorkflowDefinitionInput } from '../../../../src/shared/workflow/definition';
 import { TestEngine, type NodeScript } from '../../../helpers/test-engine';
-import { createTask } from '../../../../src/main/core/scheduler/create-task';
+import { createTask } from '../../../../src/main/core/tasks/create-task';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import type { Store } from '../../../../src/main/core/store/store';
 import { serveOverIpc } from '../../../helpers/ipc-engine';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../../../src/main/core/scheduler/core';
+import { SchedulerState } from '../../../../src/main/core/scheduler/state';
 import { SchedulerError } from '../../../../src/main/core/scheduler/errors';
 import { loadTask } from '../../../../src/main/core/scheduler/load';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
@@ -104,7 +104,7 @@ describe('durability', () => {
     const scheduler = new Scheduler({ store, engine: new ManualEngine(), logger });
     const { task_id } = scheduler.createTask(workflow([{ nodeId: 'a' }]));
     scheduler.close();
-    const core = new Core(store, new ManualEngine(), systemClock, logger);
+    const core = new SchedulerState(store, new ManualEngine(), systemClock, logger);
     const task = loadTask(store, task_id)!;
     const node = task.nodes.get('a')!;
     const step = new Step(Date.now());

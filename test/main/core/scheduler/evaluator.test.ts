@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_TRANSITIONS, DEPENDENCY_TYPES, JOIN_MODES, type DependencyType, type JoinMode, type NodeStatus } from '../../../../src/shared/status';
-import type { Core } from '../../../../src/main/core/scheduler/core';
+import type { SchedulerState } from '../../../../src/main/core/scheduler/state';
 import { processNode } from '../../../../src/main/core/scheduler/decide';
 import { evaluateDependencies, evaluateEdge, joinDecision } from '../../../../src/shared/dependency/evaluator';
-import type { RtNode } from '../../../../src/main/core/scheduler/runtime';
+import type { RtNode } from '../../../../src/main/core/scheduler/task-image';
 import { Step } from '../../../../src/main/core/scheduler/step';
 import { transition } from '../../../../src/main/core/scheduler/transitions';
 import type { Store } from '../../../../src/main/core/store/store';
@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-function incremental(core: Core, testCase: Case): { target: RtNode; decided: NodeStatus } {
+function incremental(core: SchedulerState, testCase: Case): { target: RtNode; decided: NodeStatus } {
   const task = memoryTask(testCase.variables ?? {});
   const root = memoryNode(task, 'root', { type: 'container' });
   root.status = 'running';

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkflowDefinitionInput } from '../../../../src/shared/workflow/definition';
-import { Core } from '../../../../src/main/core/scheduler/core';
+import { SchedulerState } from '../../../../src/main/core/scheduler/state';
 import { processNode } from '../../../../src/main/core/scheduler/decide';
 import { loadTask } from '../../../../src/main/core/scheduler/load';
 import { Step } from '../../../../src/main/core/scheduler/step';
 import { systemClock } from '../../../../src/main/core/scheduler/timers';
 import { transition } from '../../../../src/main/core/scheduler/transitions';
-import { createTask } from '../../../../src/main/core/scheduler/create-task';
+import { createTask } from '../../../../src/main/core/tasks/create-task';
 import { ManualEngine } from '../../../helpers/manual-engine';
 import { harness, recordingLogger, waitForTask, type Harness } from '../../../helpers/scheduler';
 import { openTestStore } from '../../../helpers/store';
@@ -53,7 +53,7 @@ describe('incremental evaluation on a 10,000-node DAG', () => {
       const { task_id } = createTask(store, definition);
       const task = loadTask(store, task_id)!;
       expect(task.nodes.size).toBe(10_000);
-      const core = new Core(store, new ManualEngine(), systemClock, recordingLogger());
+      const core = new SchedulerState(store, new ManualEngine(), systemClock, recordingLogger());
       task.root.status = 'running';
       const step = new Step(Date.now());
 

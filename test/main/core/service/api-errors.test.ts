@@ -16,12 +16,9 @@ describe('the core’s errors as API errors', () => {
       message: 'task 5 is running; only a pending task can be started',
       reason,
     });
-    const problems = [{ severity: 'error' as const, code: 'NO_ROOT', path: [], message: 'no root' }];
-    expect(toApiError(new SchedulerError('INVALID_WORKFLOW', 'the workflow is not valid: 1 error', { reason: errorReason('workflow.invalid', { count: 1 }), problems })).toBody()).toEqual({
-      code: 'INVALID_ARGUMENT',
-      message: 'the workflow is not valid: 1 error',
-      details: { problems },
-      reason: { key: 'workflow.invalid', params: { count: 1 } },
+    expect(toApiError(new SchedulerError('ENGINE_REFUSED', 'the Engine refused task 5: BUSY: full', { reason: errorReason('engine.refusedTask', { taskId: '5', code: 'BUSY', detail: 'full' }) })).toBody()).toMatchObject({
+      code: 'UNAVAILABLE',
+      reason: { key: 'engine.refusedTask' },
     });
   });
 

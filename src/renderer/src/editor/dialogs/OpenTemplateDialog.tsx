@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditorServices, TemplateSummary } from '../editor-services';
+import type { EditorServices, TemplateListing } from '../editor-services';
 import { Dialog } from '../../common/Dialog';
 import { errorMessage } from '../../common/error-message';
 
-type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'failed'; error: unknown };
+type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateListing[] } | { status: 'failed'; error: unknown };
 
 /** The stored templates; opening one loads its latest version, or the version typed beside it. */
-export function OpenTemplateDialog({ services, onOpen, onClose }: { services: EditorServices; onOpen: (templateId: string, version?: number) => void; onClose: () => void }) {
+export function OpenTemplateDialog({ services, onOpen, onClose }: { services: EditorServices; onOpen: (templateName: string, version?: number) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [versions, setVersions] = useState<Record<string, string>>({});
@@ -40,11 +40,11 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
           </thead>
           <tbody>
             {listing.templates.map((template) => {
-              const typed = versions[template.templateId] ?? '';
+              const typed = versions[template.templateName] ?? '';
               const version = typed === '' ? undefined : Number(typed);
               const valid = version === undefined || (Number.isInteger(version) && version >= 1 && version <= template.latestVersion);
               return (
-                <tr key={template.templateId} data-testid={`template-row-${template.templateId}`}>
+                <tr key={template.templateName} data-testid={`template-row-${template.templateName}`}>
                   <td>
                     <strong>{template.name}</strong>
                     {template.description && <div className="muted">{template.description}</div>}
@@ -60,11 +60,11 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
                       placeholder={String(template.latestVersion)}
                       aria-label={t('open.version')}
                       value={typed}
-                      onChange={(event) => setVersions({ ...versions, [template.templateId]: event.target.value })}
+                      onChange={(event) => setVersions({ ...versions, [template.templateName]: event.target.value })}
                     />
                   </td>
                   <td>
-                    <button type="button" disabled={!valid} onClick={() => onOpen(template.templateId, version)} data-testid={`template-open-${template.templateId}`}>
+                    <button type="button" disabled={!valid} onClick={() => onOpen(template.templateName, version)} data-testid={`template-open-${template.templateName}`}>
                       {t('open.open')}
                     </button>
                   </td>

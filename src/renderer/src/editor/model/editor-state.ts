@@ -7,7 +7,7 @@ import { EMPTY_SELECTION, type SelectionState } from './flow-mapping';
  * selected, and which stored template version the document came from.
  */
 export interface TemplateOrigin {
-  templateId: string;
+  templateName: string;
   version: number;
 }
 

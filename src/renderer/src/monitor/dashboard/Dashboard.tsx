@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { Id } from '../../../../shared/ids';
-import { TASK_STATUSES, type TaskStatus } from '../../../../shared/status';
+import { isActiveTaskStatus, TASK_STATUSES, type TaskStatus } from '../../../../shared/status';
 import type { TaskSummary } from '../../../../shared/task/views';
 import { EngineHealth } from '../../engines/EngineHealth';
 import { formatPercent, formatTime, useFormatDuration } from '../../common/format';
@@ -60,7 +60,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<TaskSortKey>('created');
   const [descending, setDescending] = useState(true);
-  const anyRunning = tasks?.some((task) => task.status === 'running' || task.status === 'initializing') ?? false;
+  const anyRunning = tasks?.some((task) => isActiveTaskStatus(task.status)) ?? false;
   const now = useNow(anyRunning);
   const shown = useMemo(() => (tasks ? filterAndSortTasks(tasks, { statuses, search, sort, descending }, now) : []), [tasks, statuses, search, sort, descending, now]);
   const counts = useMemo(() => statusCounts(tasks ?? []), [tasks]);

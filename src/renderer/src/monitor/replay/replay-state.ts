@@ -1,5 +1,5 @@
 import { evaluateEdge } from '../../../../shared/dependency/evaluator';
-import type { NodeStatus, TaskStatus } from '../../../../shared/status';
+import { isActiveNodeStatus, isEndedNodeStatus, type NodeStatus, type TaskStatus } from '../../../../shared/status';
 import type { DependencyView, ManagedNodes, NodeView } from '../../../../shared/task/nodes';
 import type { TaskDetail } from '../../../../shared/task/views';
 import type { TaskNodes } from '../../task-panels/task-panel';
@@ -38,8 +38,6 @@ export function replayBounds(task: Pick<TaskDetail, 'createdAt' | 'startTime' | 
   return { start, end };
 }
 
-const STARTED: readonly NodeStatus[] = ['initializing', 'running'];
-const ENDED: readonly NodeStatus[] = ['completed', 'failed', 'skipped', 'stopped'];
 
 /** What of a node moves over time: everything a replayed view may differ from the live one in. */
 interface NodeMoment {
@@ -71,7 +69,7 @@ function momentOf(live: NodeView, index: ReplayIndex, at: number): NodeMoment {
   const execution = executionOf(index, live.nodeId, batch);
   const executionStarted = execution && execution.startTime !== null && execution.startTime <= at ? execution : undefined;
   const executionEnded = executionStarted && executionStarted.endTime !== null && executionStarted.endTime <= at ? executionStarted : undefined;
-  const ended = ENDED.includes(status);
+  const ended = isEndedNodeStatus(status);
   return {
     status,
     batch,
@@ -95,7 +93,7 @@ function pickMoment(view: NodeView): NodeMoment {
 function startedAt(history: readonly { to: NodeStatus; from: NodeStatus | null; time: number }[], k: number): number | null {
   for (let i = k; i >= 0; i--) {
     const transition = history[i]!;
-    if (STARTED.includes(transition.to) && transition.from !== transition.to) return transition.time;
+    if (isActiveNodeStatus(transition.to) && transition.from !== transition.to) return transition.time;
     if (transition.to === 'pending') return null;
   }
   return null;
@@ -219,7 +217,7 @@ export function taskAt(task: TaskDetail, index: ReplayIndex, nodes: TaskNodes, a
   for (const view of nodes.byId.values()) {
     if (view.status === 'completed') completed++;
     else if (view.status === 'failed') failed++;
-    else if (view.status === 'running' || view.status === 'initializing') running++;
+    else if (isActiveNodeStatus(view.status)) running++;
     else if (view.status === 'skipped') skipped++;
   }
   const started = task.startTime !== null && task.startTime <= at;

@@ -1,4 +1,4 @@
-import type { ExecutionStatus } from '../../../../shared/status';
+import { isEndedExecutionStatus, isTerminalTaskStatus, type ExecutionStatus } from '../../../../shared/status';
 import type { ExecutionView, TaskDetail } from '../../../../shared/task/views';
 import type { TaskNodes } from '../../task-panels/task-panel';
 
@@ -57,7 +57,6 @@ export function executionsCursor(executions: readonly ExecutionView[], previous:
   return cursor;
 }
 
-const ENDED: readonly ExecutionStatus[] = ['completed', 'failed', 'stopped', 'timeout'];
 
 /** One row's bars at `moment`. */
 export function rowBars(executions: readonly ExecutionView[] | undefined, moment: number): Bar[] {
@@ -65,7 +64,7 @@ export function rowBars(executions: readonly ExecutionView[] | undefined, moment
   const bars: Bar[] = [];
   for (const execution of executions) {
     if (execution.startTime === null || execution.startTime > moment) continue;
-    const ended = execution.endTime !== null && execution.endTime <= moment && ENDED.includes(execution.status);
+    const ended = execution.endTime !== null && execution.endTime <= moment && isEndedExecutionStatus(execution.status);
     bars.push({
       nodeId: execution.nodeId,
       batch: execution.batch,
@@ -99,5 +98,5 @@ export function timelineSpan(task: Pick<TaskDetail, 'createdAt' | 'startTime' | 
 
 /** Whether the timeline is following a task still going (its "now" line moves). */
 export function isLive(task: Pick<TaskDetail, 'status'>, at: number | null): boolean {
-  return at === null && (task.status === 'running' || task.status === 'paused' || task.status === 'initializing');
+  return at === null && task.status !== 'pending' && !isTerminalTaskStatus(task.status);
 }

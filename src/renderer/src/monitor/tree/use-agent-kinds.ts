@@ -3,7 +3,7 @@ import type { ConsoleClient } from '../../../../shared/api/contract';
 
 /**
  * The Engines' catalog as agent load → kind, fetched once; null until it arrives or when it
- * cannot be had (manual nodes are then recognised by name, see isManualLoad).
+ * cannot be had (manual nodes are then recognised by name, see isManualAgent).
  */
 export function useAgentKinds(client: ConsoleClient): ReadonlyMap<string, string> | null {
   const [kinds, setKinds] = useState<ReadonlyMap<string, string> | null>(null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canTransitionNode, NODE_STATUSES, NODE_TYPES, type NodeStatus, type NodeType } from '../../../../../src/shared/status';
-import { availableControls, isManualLoad, type NodeControl } from '../../../../../src/renderer/src/monitor/tree/model/available-controls';
+import { isManualAgent } from '../../../../../src/shared/engine/agent-kind';
+import { availableControls, type NodeControl } from '../../../../../src/renderer/src/monitor/tree/model/available-controls';
 
 function controls(nodeType: NodeType, status: NodeStatus, isManual = false): NodeControl[] {
   return [...availableControls({ nodeType, status }, { isManual })].sort();
@@ -55,11 +56,11 @@ describe('manual agent loads', () => {
       ['manual', 'sim'],
       ['red-team', 'sim'],
     ]);
-    expect(isManualLoad('approval', kinds)).toBe(true);
-    expect(isManualLoad('manual', kinds)).toBe(false);
-    expect(isManualLoad('red-team', kinds)).toBe(false);
-    expect(isManualLoad('manual', null)).toBe(true);
-    expect(isManualLoad('unknown', kinds)).toBe(false);
-    expect(isManualLoad(null, kinds)).toBe(false);
+    expect(isManualAgent('approval', (load) => kinds.get(load))).toBe(true);
+    expect(isManualAgent('manual', (load) => kinds.get(load))).toBe(false);
+    expect(isManualAgent('red-team', (load) => kinds.get(load))).toBe(false);
+    expect(isManualAgent('manual')).toBe(true);
+    expect(isManualAgent('unknown', (load) => kinds.get(load))).toBe(false);
+    expect(isManualAgent(null, (load) => kinds.get(load))).toBe(false);
   });
 });

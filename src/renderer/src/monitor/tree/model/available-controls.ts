@@ -34,14 +34,3 @@ export function availableControls(node: Pick<NodeView, 'nodeType' | 'status'>, c
   }
   return out;
 }
-
-/**
- * Whether an agent load is manual: as the Engines' catalog says (agent load → kind); a load the
- * catalog does not list (or no catalog yet) counts as manual only when it is named `manual`,
- * as the reference catalog names it.
- */
-export function isManualLoad(agentLoad: string | null, kinds: ReadonlyMap<string, string> | null): boolean {
-  if (agentLoad === null) return false;
-  const kind = kinds?.get(agentLoad);
-  return kind === undefined ? agentLoad === 'manual' : kind === 'manual';
-}

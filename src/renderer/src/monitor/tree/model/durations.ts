@@ -1,3 +1,4 @@
+import { isActiveNodeStatus } from '../../../../../shared/status';
 import type { NodeView } from '../../../../../shared/task/nodes';
 
 /**
@@ -7,11 +8,11 @@ import type { NodeView } from '../../../../../shared/task/nodes';
 export function nodeDurationMs(node: Pick<NodeView, 'startTime' | 'endTime' | 'status'>, now: number): number | null {
   if (node.startTime === null) return null;
   if (node.endTime !== null) return Math.max(0, node.endTime - node.startTime);
-  if (node.status === 'running' || node.status === 'initializing') return Math.max(0, now - node.startTime);
+  if (isActiveNodeStatus(node.status)) return Math.max(0, now - node.startTime);
   return null;
 }
 
 /** Whether a node's duration grows by itself, so its row must tick. */
 export function isTicking(node: Pick<NodeView, 'startTime' | 'endTime' | 'status'>): boolean {
-  return node.startTime !== null && node.endTime === null && (node.status === 'running' || node.status === 'initializing');
+  return node.startTime !== null && node.endTime === null && isActiveNodeStatus(node.status);
 }

@@ -5,7 +5,7 @@ import type { Store } from '../store/store';
 import { CommitCost } from './commit-cost';
 import { LatencyRecorder } from './latency';
 import { ReadyQueue } from './queue';
-import type { RtNode, TaskRuntime } from './runtime';
+import type { RtNode, TaskImage } from './task-image';
 import { schedulerStatements, type SchedulerStatements } from './statements';
 import { TimerQueue, type Clock } from './timers';
 
@@ -65,8 +65,8 @@ export class WorkList {
 }
 
 /** The scheduler's shared state, handed to the modules that make up a step. */
-export class Core {
-  readonly tasks = new Map<Id, TaskRuntime>();
+export class SchedulerState {
+  readonly tasks = new Map<Id, TaskImage>();
   readonly work = new WorkList();
   /** Agents wait here for Engine capacity; containers take none and have their own queue. */
   readonly agents = new ReadyQueue<RtNode>();

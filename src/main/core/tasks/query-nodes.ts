@@ -1,12 +1,10 @@
-import { errorReason } from '../../../shared/api/error-reasons';
-import { isId, type Id } from '../../../shared/ids';
+import type { Id } from '../../../shared/ids';
 import { managedBucket, nodeQuerySchema, type DependencyView, type ManagedNodes, type NodeQuery, type NodeView } from '../../../shared/task/nodes';
 import type { NodeStatus } from '../../../shared/status';
 import type { Store } from '../store/store';
-import { SchedulerError } from './errors';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
-
-const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+import { parseJsonColumn as parse } from './rows';
+import { invalidArgument, requireTaskId, taskNotFound } from './task-errors';
 
 /**
  * A task's nodes as stored after the last commit, for the monitor: each with its dependencies
@@ -14,14 +12,11 @@ const parse = (text: string | null): unknown => (text === null ? null : JSON.par
  * containers, the agents they manage at any depth. Works for any task, running or not.
  */
 export function queryNodes(store: Store, taskId: Id, query: NodeQuery = {}): NodeView[] {
-  if (!isId(taskId)) throw new SchedulerError('INVALID_ARGUMENT', `queryNodes: ${JSON.stringify(taskId)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(taskId) }) });
+  requireTaskId(taskId);
   const parsed = nodeQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SchedulerError('INVALID_ARGUMENT', `queryNodes: ${issue.message}`, { reason: errorReason('argument.invalid', { path: issue.path.join('.') || '(query)', detail: issue.message }) });
-  }
+  if (!parsed.success) throw invalidArgument('queryNodes', parsed.error.issues[0]!, '(query)');
   const task = store.first(store.kysely.selectFrom('deduction_task').select(['id', 'variables']).where('id', '=', taskId));
-  if (!task) throw new SchedulerError('TASK_NOT_FOUND', `no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
+  if (!task) throw taskNotFound(taskId);
   const variables = parse(task.variables);
 
   const rows = store.all(store.kysely.selectFrom('workflow_node').selectAll().where('task_id', '=', taskId).orderBy('id'));

@@ -153,7 +153,7 @@ export class RtNode implements Queueable {
   readonly scope: NodeScopeEntry;
 
   constructor(
-    readonly task: TaskRuntime,
+    readonly task: TaskImage,
     spec: NodeSpec,
   ) {
     this.rowId = spec.rowId;
@@ -175,7 +175,7 @@ export class RtNode implements Queueable {
   }
 }
 
-export class TaskRuntime {
+export class TaskImage {
   readonly idBig: bigint;
   status: TaskStatus = 'pending';
   startTime: number | null = null;

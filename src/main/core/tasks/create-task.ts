@@ -1,36 +1,13 @@
 import { errorReason } from '../../../shared/api/error-reasons';
+import { ApiError } from '../../../shared/api/errors';
 import { createTaskOptionsSchema, type CreateTaskOptions, type CreateTaskResult } from '../../../shared/task/create';
 import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import { formatPlace } from '../../../shared/workflow/problems';
 import { buildTree } from '../../../shared/workflow/tree';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
-import { SchedulerError } from './errors';
-import { rowInserter, TRANSITION_COLUMNS } from './statements';
-
-const NODE_COLUMNS = [
-  'id',
-  'task_id',
-  'node_id',
-  'node_type',
-  'node_name',
-  'parent_node_id',
-  'is_root',
-  'level',
-  'agent_load',
-  'agent_config',
-  'container_config',
-  'join_mode',
-  'priority',
-  'retry_policy',
-  'timeout_ms',
-  'pin',
-  'activation',
-  'created_at',
-  'updated_at',
-] as const;
-
-const DEPENDENCY_COLUMNS = ['id', 'task_id', 'node_id', 'source_node_id', 'dependency_type', 'condition', 'created_at'] as const;
+import { DEPENDENCY_COLUMNS, NODE_COLUMNS, pushRow, rowInserter, TRANSITION_COLUMNS } from '../scheduler/statements';
+import { invalidArgument, invalidWorkflow } from './task-errors';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -38,26 +15,19 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
  * Validates a workflow definition and, in one transaction, writes the task (with the
  * normalized definition as its snapshot, its variables and node counts), every node (with its
  * level in the tree), every dependency and each node's first transition (→ pending). On any
- * validation error nothing is written and a SchedulerError carries every problem found.
+ * validation error nothing is written and an ApiError carries every problem found.
  * `agents` (the Engines' catalog) has agent configs checked against their manifests.
  */
 export function createTask(store: Store, definition: unknown, options: CreateTaskOptions = {}, now: number = Date.now(), agents?: readonly AgentCatalogEntry[]): CreateTaskResult {
   const parsedOptions = createTaskOptionsSchema.safeParse(options);
-  if (!parsedOptions.success) {
-    const issue = parsedOptions.error.issues[0]!;
-    const path = issue.path.join('.') || '(options)';
-    throw new SchedulerError('INVALID_ARGUMENT', `createTask options: ${path}: ${issue.message}`, { reason: errorReason('argument.invalid', { path, detail: issue.message }) });
-  }
+  if (!parsedOptions.success) throw invalidArgument('createTask options', parsedOptions.error.issues[0]!, '(options)');
   const settings = parsedOptions.data;
   const validation = validateWorkflow(definition, agents === undefined ? {} : { agents });
   if (!validation.ok || !validation.definition) {
     const errors = validation.problems.filter((problem) => problem.severity === 'error');
     const first = errors[0];
     const summary = first ? `; first: ${formatPlace(first)}: ${first.message}` : '';
-    throw new SchedulerError('INVALID_WORKFLOW', `the workflow is not valid: ${errors.length} error${errors.length === 1 ? '' : 's'}${summary}`, {
-      reason: errorReason('workflow.invalid', { count: errors.length }),
-      problems: validation.problems,
-    });
+    throw invalidWorkflow(validation.problems, summary, errors.length);
   }
   const workflow = validation.definition;
   const tree = buildTree(workflow);
@@ -73,38 +43,57 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
   for (const id of tree.order) {
     const node = tree.nodes.get(id)!;
     const agent = node.nodeType === 'agent';
-    nodeRows.push(
-      store.ids.nextBigInt(),
-      taskId,
-      id,
-      node.nodeType,
-      node.name ?? node.containerName ?? null,
-      node.parentId,
-      node.isRoot ? 1 : 0,
-      tree.depth.get(id)!,
-      agent ? (node.agentLoad ?? null) : null,
-      agent ? json(node.agentConfig) : null,
-      agent ? null : json(node.containerConfig),
-      node.join,
-      node.priority,
-      json(node.retry),
-      node.timeoutMs ?? null,
-      json(node.pin),
-      json(node.activation),
-      now,
-      now,
-    );
+    pushRow(nodeRows, NODE_COLUMNS, {
+      id: store.ids.nextBigInt(),
+      task_id: taskId,
+      node_id: id,
+      node_type: node.nodeType,
+      node_name: node.name ?? node.containerName ?? null,
+      parent_node_id: node.parentId,
+      is_root: node.isRoot ? 1 : 0,
+      level: tree.depth.get(id)!,
+      agent_load: agent ? (node.agentLoad ?? null) : null,
+      agent_config: agent ? json(node.agentConfig) : null,
+      container_config: agent ? null : json(node.containerConfig),
+      join_mode: node.join,
+      priority: node.priority,
+      retry_policy: json(node.retry),
+      timeout_ms: node.timeoutMs ?? null,
+      pin: json(node.pin),
+      activation: json(node.activation),
+      created_at: now,
+      updated_at: now,
+    });
     for (const dependency of node.dependencies) {
-      dependencyRows.push(store.ids.nextBigInt(), taskId, id, dependency.sourceNodeId, dependency.type, json(dependency.condition), now);
+      pushRow(dependencyRows, DEPENDENCY_COLUMNS, {
+        id: store.ids.nextBigInt(),
+        task_id: taskId,
+        node_id: id,
+        source_node_id: dependency.sourceNodeId,
+        dependency_type: dependency.type,
+        condition: json(dependency.condition),
+        created_at: now,
+      });
     }
-    transitionRows.push(store.ids.nextBigInt(), taskId, id, 0, null, 'pending', 'task created', 'system', settings.createdBy ?? null, now);
+    pushRow(transitionRows, TRANSITION_COLUMNS, {
+      id: store.ids.nextBigInt(),
+      task_id: taskId,
+      node_id: id,
+      batch: 0,
+      from_status: null,
+      to_status: 'pending',
+      reason: 'task created',
+      trigger_type: 'system',
+      operator: settings.createdBy ?? null,
+      created_at: now,
+    });
   }
 
   try {
     store.transaction(() => {
       store.run(
         store.kysely.insertInto('deduction_task').values({
-          id: taskId as unknown as string,
+          id: taskId,
           task_name: settings.name ?? workflow.name,
           scheme_id: settings.schemeId ?? null,
           env_instance_id: settings.envInstanceId ?? null,
@@ -120,14 +109,14 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
           updated_at: now,
         }),
       );
-      store.run(store.kysely.insertInto('deduction_task_snapshot').values({ task_id: taskId as unknown as string, workflow_snapshot: JSON.stringify(workflow) }));
+      store.run(store.kysely.insertInto('deduction_task_snapshot').values({ task_id: taskId, workflow_snapshot: JSON.stringify(workflow) }));
       rowInserter(store, 'workflow_node', NODE_COLUMNS).insert(nodeRows);
       rowInserter(store, 'node_dependency', DEPENDENCY_COLUMNS).insert(dependencyRows);
       rowInserter(store, 'node_state_transition', TRANSITION_COLUMNS).insert(transitionRows);
     });
   } catch (error) {
     if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message) && (settings.schemeId || settings.envInstanceId || settings.templateId)) {
-      throw new SchedulerError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row', { reason: errorReason('options.unknownRow', {}) });
+      throw new ApiError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row', { reason: errorReason('options.unknownRow', {}) });
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTask } from '../../../../src/main/core/scheduler/create-task';
-import { SchedulerError } from '../../../../src/main/core/scheduler/errors';
+import { createTask } from '../../../../src/main/core/tasks/create-task';
+import { ApiError } from '../../../../src/shared/api/errors';
+import type { Problem } from '../../../../src/shared/workflow/problems';
 import type { Store } from '../../../../src/main/core/store/store';
 import { workflow } from '../../../helpers/scheduler';
 import { openTestStore } from '../../../helpers/store';
@@ -84,13 +85,14 @@ describe('createTask', () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(SchedulerError);
-    const error = caught as SchedulerError;
-    expect(error.code).toBe('INVALID_WORKFLOW');
+    expect(caught).toBeInstanceOf(ApiError);
+    const error = caught as ApiError;
+    const { problems } = error.details as { problems: Problem[] };
+    expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toMatch(/the workflow is not valid: \d+ errors?; first: /);
-    expect(error.reason).toEqual({ key: 'workflow.invalid', params: { count: error.problems.filter((problem) => problem.severity === 'error').length } });
-    expect(error.problems.filter((problem) => problem.severity === 'error').length).toBeGreaterThanOrEqual(2);
-    expect(error.problems.some((problem) => problem.nodeId === 'c')).toBe(true);
+    expect(error.reason).toEqual({ key: 'workflow.invalid', params: { count: problems.filter((problem) => problem.severity === 'error').length } });
+    expect(problems.filter((problem) => problem.severity === 'error').length).toBeGreaterThanOrEqual(2);
+    expect(problems.some((problem) => problem.nodeId === 'c')).toBe(true);
     for (const table of ['deduction_task', 'workflow_node', 'node_dependency', 'node_state_transition']) expect(count(table)).toBe(0);
   });
 
