@@ -27,11 +27,35 @@ export function reportFileName(taskName: string, taskId: string, format: ReportF
   return `${format === 'csv' ? 'nodes' : 'run-report'}-${fileStem(taskName)}-${taskId}.${format}`;
 }
 
+/** A report written as text: the node table as CSV, otherwise the HTML document (a PDF is printed from it). */
+export interface RenderedReport {
+  fileName: string;
+  text: string;
+}
+
+/** Gathers and renders a validated request; the console runs this on its heavy-work thread. */
+export type ReportRenderer = (store: Store, request: ReportRequest, now?: number) => Promise<RenderedReport>;
+
+export function renderRunReport(store: Store, request: ReportRequest, now?: number): RenderedReport {
+  const report = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
+  const strings = REPORT_STRINGS[request.language];
+  const fileName = reportFileName(report.task.name, report.task.taskId, request.format);
+  return { fileName, text: request.format === 'csv' ? renderNodesCsv(report, strings) : renderReportHtml(report, strings) };
+}
+
+const renderInline: ReportRenderer = async (store, request, now) => renderRunReport(store, request, now);
+
 /**
  * A task's run report as a file: the HTML document, that document printed to PDF, or the node
  * table as CSV, in the language asked for.
  */
-export async function exportRunReport(store: Store, input: ReportRequest, htmlToPdf: HtmlToPdf | undefined, now?: number): Promise<ReportFile> {
+export async function exportRunReport(
+  store: Store,
+  input: ReportRequest,
+  htmlToPdf: HtmlToPdf | undefined,
+  now?: number,
+  render: ReportRenderer = renderInline,
+): Promise<ReportFile> {
   const request = reportRequestSchema.parse(input);
   const print = request.format === 'pdf' ? htmlToPdf : undefined;
   if (request.format === 'pdf' && !print) {
@@ -41,13 +65,9 @@ export async function exportRunReport(store: Store, input: ReportRequest, htmlTo
       { reason: errorReason('report.pdfNeedsBrowser', {}) },
     );
   }
-  const report = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
-  const strings = REPORT_STRINGS[request.language];
-  const fileName = reportFileName(report.task.name, report.task.taskId, request.format);
+  const { fileName, text } = await render(store, request, now);
   const mimeType = MIME_TYPES[request.format];
-  if (request.format === 'csv') return { fileName, mimeType, encoding: 'utf8', content: renderNodesCsv(report, strings) };
-  const html = renderReportHtml(report, strings);
-  if (!print) return { fileName, mimeType, encoding: 'utf8', content: html };
-  const pdf = await print(html);
+  if (!print) return { fileName, mimeType, encoding: 'utf8', content: text };
+  const pdf = await print(text);
   return { fileName, mimeType, encoding: 'base64', content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64') };
 }

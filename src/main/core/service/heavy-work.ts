@@ -5,8 +5,11 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import { errorText } from '../../../shared/error-text';
 import type { WorkflowFormat } from '../../../shared/workflow/read-result';
+import type { ReportRequest } from '../../../shared/report/run-report';
+import { renderRunReport, type RenderedReport } from '../report/export-report';
+import type { Store } from '../store/store';
 import { exportWorkflowText } from './export-workflow';
-import type { HeavyJob, HeavyReply, HeavyRequest } from './heavy-work-messages';
+import type { HeavyJob, HeavyReply, HeavyRequest, HeavyResults } from './heavy-work-messages';
 
 /** The file the builds emit beside the console's entry (vite.node.config.ts, electron.vite.config.ts). */
 export const HEAVY_WORK_THREAD_FILE = 'heavy-work-thread.js';
@@ -19,6 +22,8 @@ export function builtHeavyWorkEntry(from: string = dirname(fileURLToPath(import.
 
 export interface HeavyWork {
   exportWorkflow(definition: unknown, format: WorkflowFormat): Promise<string>;
+  /** Gathers and renders a validated run report request from `store`'s database file. */
+  renderReport(store: Store, request: ReportRequest, now?: number): Promise<RenderedReport>;
   close(): Promise<void>;
 }
 
@@ -35,7 +40,7 @@ export interface HeavyWorkOptions {
 export function startHeavyWork(entry: string, options: HeavyWorkOptions = {}): HeavyWork {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (result: HeavyResults[HeavyJob['kind']]) => void; reject: (error: Error) => void }>();
 
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
@@ -60,11 +65,12 @@ export function startHeavyWork(entry: string, options: HeavyWorkOptions = {}): H
     worker = started;
     return started;
   };
-  const run = (job: HeavyJob): Promise<string> =>
+  const run = <J extends HeavyJob>(job: J): Promise<HeavyResults[J['kind']]> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       const target = thread();
-      pending.set(id, { resolve, reject });
+      // The thread answers each kind of job with that kind's result (heavy-work-thread-entry.ts).
+      pending.set(id, { resolve: resolve as (result: HeavyResults[HeavyJob['kind']]) => void, reject });
       // While it works for someone, the thread keeps the process alive; idle, it does not.
       target.ref();
       target.postMessage({ id, job } satisfies HeavyRequest);
@@ -72,6 +78,9 @@ export function startHeavyWork(entry: string, options: HeavyWorkOptions = {}): H
 
   return {
     exportWorkflow: (definition, format) => run({ kind: 'exportWorkflow', definition, format }),
+    // Another thread cannot open an in-memory database: that one is read where it lives.
+    renderReport: (store, request, now) =>
+      store.file === ':memory:' ? inlineHeavyWork.renderReport(store, request, now) : run({ kind: 'renderReport', file: store.file, request, now }),
     close: async () => {
       const stopping = worker;
       worker = undefined;
@@ -83,6 +92,7 @@ export function startHeavyWork(entry: string, options: HeavyWorkOptions = {}): H
 /** Runs the same work on the calling thread: where no built thread entry exists (running from sources). */
 export const inlineHeavyWork: HeavyWork = {
   exportWorkflow: (definition, format) => exportWorkflowText(definition, format),
+  renderReport: async (store, request, now) => renderRunReport(store, request, now),
   close: async () => undefined,
 };
 

@@ -92,6 +92,17 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return createStore(db, options, backupFile);
 }
 
+/**
+ * A second, read-only connection to a store another connection writes (WAL lets it read beside
+ * the writer), for work done on another thread. Opening it migrates and checks nothing.
+ */
+export function openReadonlyStore(file: string, busyTimeoutMs = 5000): Store {
+  const db = openReadonly(file);
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  db.defaultSafeIntegers(true);
+  return createStore(db, { file }, null);
+}
+
 function refuseDamaged(db: BetterSqlite3.Database, file: string): void {
   const problems = connectionProblems(db, true);
   if (problems.length === 0) return;
@@ -196,7 +207,7 @@ function applyPending(db: BetterSqlite3.Database, migrations: Migration[], appVe
   db.pragma(`user_version = ${migrations.length}`);
 }
 
-function createStore(db: BetterSqlite3.Database, options: StoreOptions, backupFile: string | null): Store {
+function createStore(db: BetterSqlite3.Database, options: Pick<StoreOptions, 'file' | 'worker' | 'now'>, backupFile: string | null): Store {
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }), plugins: [new RowMappingPlugin()] });
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (query: Compilable<unknown>) => {
