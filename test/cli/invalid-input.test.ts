@@ -27,8 +27,8 @@ function workspace() {
 describe('invalid input exits 2 across the CLI, naming the file in words', () => {
   it('refuses missing, malformed and folder bundles on import', async () => {
     const { dir, badBundle, db } = workspace();
-    expect(await cli('import-run', join(dir, 'missing.bundle'), '--db', db)).toEqual({ code: 2, stderr: `deduction: ${join(dir, 'missing.bundle')} does not exist` });
-    expect(await cli('import-run', join(dir, 'folder'), '--db', db)).toEqual({ code: 2, stderr: `deduction: ${join(dir, 'folder')} is a folder, not a file` });
+    expect(await cli('import-run', join(dir, 'missing.bundle'), '--db', db)).toEqual({ code: 2, stderr: `deduction: ${join(dir, 'missing.bundle')}: the run bundle does not exist` });
+    expect(await cli('import-run', join(dir, 'folder'), '--db', db)).toEqual({ code: 2, stderr: `deduction: ${join(dir, 'folder')}: the run bundle is a folder, not a file` });
     const malformed = await cli('import-run', badBundle, '--db', db);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/^deduction: .*bad\.bundle:1: not JSON/);
@@ -61,6 +61,6 @@ describe('invalid input exits 2 across the CLI, naming the file in words', () =>
 
   it('refuses a task the database does not hold', async () => {
     const { dir, db } = workspace();
-    expect(await cli('export-run', '12345', '--out', join(dir, 'out.bundle'), '--db', db)).toEqual({ code: 2, stderr: `deduction: there is no task 12345 in ${db}` });
+    expect(await cli('export-run', '12345', '--out', join(dir, 'out.bundle'), '--db', db)).toEqual({ code: 2, stderr: `deduction: ${db}: there is no task 12345 in this database` });
   });
 });
