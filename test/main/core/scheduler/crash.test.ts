@@ -202,6 +202,9 @@ describe('crash safety', () => {
         await gone;
         detach();
         current = null;
+        // While the console is down, agents running on the Engine end unheard: the next life must learn that by asking.
+        const downUntil = Date.now() + 200;
+        while (ended === null && engine.runningCount > 0 && Date.now() < downUntil) await sleep(5);
       }
     } finally {
       current?.kill('SIGKILL');
