@@ -1,7 +1,7 @@
 import type { StopNodeCommand } from '../../../shared/engine/protocol';
 import { isEndedExecutionStatus, isNotStartedNodeStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
-import { descendantsOf } from './controls';
+import { clearOutcome, descendantsOf } from './controls';
 import type { SchedulerState } from './state';
 import { requeueAfterDelay } from './outcomes';
 import { retryDecision } from './retry';
@@ -117,14 +117,7 @@ function resetSubtree(core: SchedulerState, step: Step, container: RtNode, reaso
       if (node.status === 'ready' && !node.forced) node.notBefore = null;
       continue;
     }
-    node.errorCode = null;
-    node.errorMessage = null;
-    node.notBefore = null;
-    node.endTime = null;
-    node.result = undefined;
-    node.resultText = null;
-    node.scope.result = undefined;
-    node.progress = 0;
+    clearOutcome(node);
     node.forced = false;
     transition(core, step, node, 'pending', 'system', reason);
   }

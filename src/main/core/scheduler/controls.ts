@@ -160,7 +160,8 @@ function makeReady(control: Control, node: RtNode, reason: string): void {
   control.core.work.add(node);
 }
 
-function clearOutcome(node: RtNode): void {
+/** Forgets what a node's last run left behind (its outcome, result, retries and Engine losses) before it runs again. */
+export function clearOutcome(node: RtNode): void {
   node.retriesUsed = 0;
   node.engineLosses = 0;
   node.errorCode = null;
