@@ -101,6 +101,12 @@ export function createFakeElectron(userData: string, appPath: string) {
         setPermissionCheckHandler: (handler: typeof record.permissionCheck) => (record.permissionCheck = handler),
       },
     },
+    // The system keychain, as a reversible stand-in: what it seals is not the plain text.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: typeof record.privilegedSchemes) => record.privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => record.protocolHandlers.set(scheme, handler),
