@@ -8,6 +8,7 @@ import { main } from '../../src/cli/index';
 import type { RunReport } from '../../src/cli/run-report';
 import { integrityProblems } from '../../src/main/core/store/backup';
 import { recordingIo } from '../helpers/cli-io';
+import { freePort } from '../helpers/ports';
 import { REPO_ROOT } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp';
 import { flat } from '../helpers/workflow';
@@ -23,17 +24,6 @@ async function run(args: string[]): Promise<{ code: number; report: RunReport; s
   const io = recordingIo();
   const code = await main(['run', ...args, '--json'], io);
   return { code, report: JSON.parse(io.stdout()) as RunReport, stderr: io.stderr() };
-}
-
-/** A loopback port nothing listens on, for the IT-ops example's order service. */
-function freePort(): Promise<number> {
-  const server = createServer();
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    }),
-  );
 }
 
 /** A server that holds a port and answers 404 to everything. */

@@ -1,26 +1,17 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startConsoleRuntime } from '../../../src/main/core/runtime';
 import type { Logger } from '../../../src/shared/logger';
 import { MIGRATIONS_DIR } from '../../helpers/paths';
+import { freePort } from '../../helpers/ports';
 import { useTempDirs } from '../../helpers/temp';
 
 const tempDir = useTempDirs();
 
-/** A loopback port with nothing listening on it. */
-function closedPort(): Promise<number> {
-  const server = createServer();
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
-  }));
-}
-
 describe('starting the console with remote Engines none of which answers', () => {
   const options = async (warnings: string[]) => {
     const logger: Logger = { debug: () => undefined, info: () => undefined, warn: (message) => warnings.push(message), error: () => undefined };
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     return { url, options: { dbFile: join(tempDir(), 'db.sqlite'), migrationsDir: MIGRATIONS_DIR, appName: 'Deduction Console', version: 'test', logger, engines: [{ url, token: 't'.repeat(16), weight: 1 }] } };
   };
 
