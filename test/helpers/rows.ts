@@ -26,3 +26,13 @@ export function insertNode(
     )
     .run(BigInt(store.ids.next()), BigInt(taskId), nodeId, type, options.parent ?? null, options.parent ? 0 : 1, type === 'agent' ? 'sim' : null, options.status ?? 'pending');
 }
+
+/** A new task holding a root container with the given agents directly under it; its id. */
+export function insertTaskWithAgents(store: Store, agentIds: readonly string[]): string {
+  const taskId = insertTask(store);
+  store.transaction(() => {
+    insertNode(store, taskId, 'root', { type: 'container' });
+    for (const nodeId of agentIds) insertNode(store, taskId, nodeId, { parent: 'root' });
+  });
+  return taskId;
+}

@@ -4,7 +4,7 @@ import { attachEventIngest } from '../../../../src/main/core/engine/ingest-event
 import type { Store } from '../../../../src/main/core/store/store';
 import type { EngineEvent, NodeLogEvent } from '../../../../src/shared/engine/protocol';
 import { EventLog, recordingLogger, startSim, useEngines } from '../../../helpers/engine';
-import { insertNode, insertTask } from '../../../helpers/rows';
+import { insertTaskWithAgents } from '../../../helpers/rows';
 import { openTestStore } from '../../../helpers/store';
 
 const engines = useEngines();
@@ -12,11 +12,7 @@ let store: Store;
 let taskId: string;
 beforeEach(async () => {
   store = await openTestStore();
-  taskId = insertTask(store);
-  store.transaction(() => {
-    insertNode(store, taskId, 'root', { type: 'container' });
-    for (const nodeId of ['a', 'b']) insertNode(store, taskId, nodeId, { parent: 'root' });
-  });
+  taskId = insertTaskWithAgents(store, ['a', 'b']);
 });
 afterEach(() => store.close());
 

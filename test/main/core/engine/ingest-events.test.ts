@@ -5,7 +5,7 @@ import { queryLogs } from '../../../../src/main/core/logs/query-logs';
 import type { Store } from '../../../../src/main/core/store/store';
 import type { EngineEvent } from '../../../../src/shared/engine/protocol';
 import { EventLog, recordingLogger, startSim, useEngines } from '../../../helpers/engine';
-import { insertNode, insertTask } from '../../../helpers/rows';
+import { insertTaskWithAgents } from '../../../helpers/rows';
 import { openTestStore } from '../../../helpers/store';
 
 const engines = useEngines();
@@ -14,11 +14,7 @@ let taskId: string;
 let executionId: string;
 beforeEach(async () => {
   store = await openTestStore();
-  taskId = insertTask(store);
-  store.transaction(() => {
-    insertNode(store, taskId, 'root', { type: 'container' });
-    for (const nodeId of ['a', 'b']) insertNode(store, taskId, nodeId, { parent: 'root' });
-  });
+  taskId = insertTaskWithAgents(store, ['a', 'b']);
   executionId = store.ids.next();
   store.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, created_at, updated_at) VALUES (?, ?, 'a', 1, 1, 1)`).run(BigInt(executionId), BigInt(taskId));
 });

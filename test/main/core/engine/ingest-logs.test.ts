@@ -4,7 +4,7 @@ import { createLogIngest } from '../../../../src/main/core/engine/ingest-logs';
 import type { Store } from '../../../../src/main/core/store/store';
 import type { EngineEvent } from '../../../../src/shared/engine/protocol';
 import { EventLog, recordingLogger, startSim, until, useEngines } from '../../../helpers/engine';
-import { insertNode, insertTask } from '../../../helpers/rows';
+import { insertTaskWithAgents } from '../../../helpers/rows';
 import { openTestStore } from '../../../helpers/store';
 
 const engines = useEngines();
@@ -12,11 +12,7 @@ let store: Store;
 let taskId: string;
 beforeEach(async () => {
   store = await openTestStore();
-  taskId = insertTask(store);
-  store.transaction(() => {
-    insertNode(store, taskId, 'root', { type: 'container' });
-    insertNode(store, taskId, 'a', { parent: 'root' });
-  });
+  taskId = insertTaskWithAgents(store, ['a']);
   store.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, created_at, updated_at) VALUES (?, ?, 'a', 1, 1, 1)`).run(BigInt(store.ids.next()), BigInt(taskId));
 });
 afterEach(() => store.close());
