@@ -54,6 +54,8 @@ export interface TestEngineOptions {
   catalog?: AgentCatalogEntry[];
   /** Report `timeout` when an attempt outlives the start command's timeoutMs (default true). */
   enforceTimeouts?: boolean;
+  /** Refuses a start whose container was never initialized here, as the reference Engine does. */
+  requireContainers?: boolean;
   /** Refuses a command with the code returned, for tests of refusals. */
   refuse?: (name: EngineCommandName, payload: unknown) => EngineErrorCode | undefined;
 }
@@ -141,6 +143,9 @@ export class TestEngine implements EnginePort {
       }
       if (this.running >= (this.options.capacity ?? Infinity)) {
         throw new EngineCommandError('AT_CAPACITY', `all ${this.options.capacity} slots are busy`);
+      }
+      if (this.options.requireContainers && command.parentId !== null && ![...this.containers.values()].some((init) => init.taskId === command.taskId && init.nodeId === command.parentId)) {
+        throw new EngineCommandError('UNKNOWN_NODE', `container ${command.parentId} is not initialized on this Engine`);
       }
       this.begin(id, command);
     });

@@ -31,16 +31,26 @@ export function nodesToReconcile(task: TaskImage): RtNode[] {
   return [...task.nodes.values()].filter((node) => node.exec !== null && (isActiveNodeStatus(node.status) || node.status === 'stopped'));
 }
 
+/**
+ * Level by level, each level's container inits answered before the next level is asked
+ * about: an Engine refuses a child whose container it does not hold.
+ */
 export async function reconcileNodes(core: SchedulerState, nodes: readonly RtNode[]): Promise<Reconciliation> {
   const report: Reconciliation = { queried: 0, applied: [], resent: 0, stopped: 0, failedQueries: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < nodes.length) {
-      const node = nodes[next++]!;
-      await reconcileNode(core, node, report);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, nodes.length) }, worker));
+  const levels = new Map<number, RtNode[]>();
+  for (const node of nodes) {
+    const layer = levels.get(node.level);
+    if (layer) layer.push(node);
+    else levels.set(node.level, [node]);
+  }
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+    const layer = levels.get(level)!;
+    let next = 0;
+    const worker = async () => {
+      while (next < layer.length) await reconcileNode(core, layer[next++]!, report);
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, layer.length) }, worker));
+  }
   return report;
 }
 
@@ -72,7 +82,7 @@ async function reconcileNode(core: SchedulerState, node: RtNode, report: Reconci
     report.resent++;
     const config = execution.resolvedConfig === null ? {} : (JSON.parse(execution.resolvedConfig) as JsonObject);
     if (node.type === 'container') {
-      sendInit(core, node, { ...ref, containerConfig: config });
+      await sendInit(core, node, { ...ref, containerConfig: config });
     } else {
       const command: StartNodeCommand = { ...ref, agentLoad: node.agentLoad!, config, parentId: node.parent?.nodeId ?? null };
       if (node.timeoutMs !== null) command.timeoutMs = node.timeoutMs;

@@ -161,20 +161,22 @@ export class Scheduler {
     }
     // What to ask about is fixed now, before this process starts anything of its own.
     const asked = tasks.map((task) => ({ task, nodes: nodesToReconcile(task) }));
-    this.schedule();
     const reconciliations: Reconciliation[] = [];
-    for (const { task, nodes } of asked) {
-      if (task.status === 'initializing') {
-        await this.submit(task);
-        continue;
+    this.core.startsHeld = true;
+    try {
+      for (const { task, nodes } of asked) {
+        if (task.status === 'initializing') continue;
+        const report = await reconcileNodes(this.core, nodes);
+        reconciliations.push(report);
+        if (report.applied.length > 0 && !task.discarded) {
+          this.commit(new Step(this.core.clock.now()), (step) => ingestEvents(this.core, step, report.applied, '(learned by asking the Engine after a restart)'));
+        }
       }
-      const report = await reconcileNodes(this.core, nodes);
-      reconciliations.push(report);
-      if (report.applied.length > 0 && !task.discarded) {
-        this.commit(new Step(this.core.clock.now()), (step) => ingestEvents(this.core, step, report.applied, '(learned by asking the Engine after a restart)'));
-        this.schedule();
-      }
+    } finally {
+      this.core.startsHeld = false;
+      this.schedule();
     }
+    for (const { task } of asked) if (task.status === 'initializing') await this.submit(task);
     return { tasks: tasks.map((task) => task.id), reconciliations };
   }
 
@@ -377,9 +379,10 @@ export class Scheduler {
   /** Another step soon if work is left; a capacity poll if only capacity holds agents back. */
   private afterStep(): void {
     const core = this.core;
-    if (core.internal.length > 0 || core.work.size > 0 || core.containers.size > 0 || (core.agents.size > 0 && !waitingForCapacity(core, null))) {
+    const startable = !core.startsHeld && (core.containers.size > 0 || (core.agents.size > 0 && !waitingForCapacity(core, null)));
+    if (core.internal.length > 0 || core.work.size > 0 || startable) {
       this.schedule();
-    } else if (core.agents.size > 0 && this.capacityTimer === null) {
+    } else if (core.agents.size > 0 && !core.startsHeld && this.capacityTimer === null) {
       this.capacityTimer = core.clock.setTimeout(() => {
         this.capacityTimer = null;
         this.schedule();

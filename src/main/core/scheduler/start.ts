@@ -16,6 +16,7 @@ import { errorText } from '../../../shared/error-text';
 
 /** Starts one node if one can start; false when none can. */
 export function startNext(core: SchedulerState, step: Step): boolean {
+  if (core.startsHeld) return false;
   const container = core.containers.take();
   if (container) {
     if (canStart(container, step.now)) startContainer(core, step, container);
@@ -144,8 +145,9 @@ export function initCommand(node: RtNode, config?: JsonObject): InitContainerCom
   return { taskId: node.task.id, nodeId: node.nodeId, batch: node.batch, containerConfig };
 }
 
-export function sendInit(core: SchedulerState, node: RtNode, command: InitContainerCommand): void {
-  core.engine.initContainer(command).then(
+/** Sends a container's init; the promise settles (never rejects) once its answer is queued for the next step. */
+export function sendInit(core: SchedulerState, node: RtNode, command: InitContainerCommand): Promise<void> {
+  return core.engine.initContainer(command).then(
     () => {
       core.internal.push({ kind: 'initAck', node, batch: command.batch });
       core.wake();

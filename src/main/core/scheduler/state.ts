@@ -79,6 +79,11 @@ export class SchedulerState {
   readonly commitCost = new CommitCost();
   /** Start commands sent and not yet acknowledged: capacity they hold that freeCapacity may not show yet. */
   inflight = 0;
+  /**
+   * While set, nothing starts: recovery holds starts until it has put back on the Engines the
+   * containers they no longer know, so no child goes to an Engine before its container does.
+   */
+  startsHeld = false;
   /** How many times a node may lose its Engine and be dispatched again (see engine-loss.ts). */
   engineLossLimit = 3;
   /** Asks the scheduler for a step soon. */
