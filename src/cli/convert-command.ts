@@ -6,6 +6,7 @@ import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized
 import type { CommandRegistrar } from './index';
 import { describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { writeFileWhole } from './write-output';
+import { errorText } from '../shared/error-text';
 
 /** Exit codes of `deduction convert`: 0 written, 2 input invalid or unreadable, 1 output not written. */
 export const CONVERT_EXIT = { written: 0, notWritten: 1, invalid: 2 } as const;
@@ -35,7 +36,7 @@ export const registerConvert: CommandRegistrar = (program: Command, io, exit) =>
       try {
         await writeFileWhole(options.out, text);
       } catch (error) {
-        io.err(`deduction: could not write ${options.out}: ${(error as Error).message}`);
+        io.err(`deduction: could not write ${options.out}: ${errorText(error)}`);
         return exit(CONVERT_EXIT.notWritten);
       }
       io.out(`wrote ${options.out}: ${options.to === 'bpmn' ? 'BPMN' : 'JSON'} workflow ${describeDefinition(result.definition)}`);

@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger';
 import type { CliIo } from './io';
 import type { CommandRegistrar } from './index';
 import { stopSignal } from './stop-signal';
+import { errorText } from '../shared/error-text';
 
 interface EngineCommandOptions {
   port: string;
@@ -52,7 +53,7 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
         try {
           options.token = readFileSync(options.tokenFile, 'utf8').split(/\r?\n/)[0]!.trim();
         } catch (error) {
-          io.err(`deduction engine: cannot read the token file ${options.tokenFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          io.err(`deduction engine: cannot read the token file ${options.tokenFile}: ${(error as NodeJS.ErrnoException).code ?? errorText(error)}`);
           exit(2);
           return;
         }
@@ -76,7 +77,7 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
       try {
         commandPolicy = buildCommandPolicy(options.allowCommand, options.commandPolicy === undefined ? undefined : resolve(options.commandPolicy));
       } catch (error) {
-        io.err(`deduction engine: ${(error as Error).message}`);
+        io.err(`deduction engine: ${errorText(error)}`);
         exit(2);
         return;
       }

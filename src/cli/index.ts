@@ -10,6 +10,7 @@ import { registerRun } from './run-command';
 import { registerReport } from './report-command';
 import { registerServe } from './serve-command';
 import { registerValidate } from './validate-command';
+import { errorText } from '../shared/error-text';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
@@ -37,7 +38,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(`deduction: ${invalid}`);
       return 2;
     }
-    io.err(`deduction: ${(error as Error).message}`);
+    io.err(`deduction: ${errorText(error)}`);
     return 1;
   }
   return exitCode;

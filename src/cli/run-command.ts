@@ -17,6 +17,7 @@ import { isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { runReport } from './run-report';
 import { shippedCatalog } from './shipped-catalog';
 import { RunView } from './run-view';
+import { errorText } from '../shared/error-text';
 
 /** Exit codes of `deduction run`: the task completed, it failed or was stopped, or the input was invalid. */
 export const RUN_EXIT = { completed: 0, failed: 1, invalid: 2 } as const;
@@ -91,7 +92,7 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
         variables = parseVariables(options.var ?? []);
       } catch (error) {
         exit(RUN_EXIT.invalid);
-        io.err(`deduction: ${(error as Error).message}`);
+        io.err(`deduction: ${errorText(error)}`);
         return;
       }
       const engineToken = options.engineToken ?? (process.env['DEDUCTION_ENGINE_TOKEN'] || undefined);
@@ -150,7 +151,7 @@ async function runToEnd(
           if (options.approve && manual.has(node.nodeId) && node.status === 'running' && !approved.has(key)) {
             approved.add(key);
             api.decideManual(taskId, node.nodeId, { approved: true, comment: 'approved by deduction run --approve' }).catch((error: unknown) => {
-              io.err(`deduction: could not approve ${node.nodeId}: ${(error as Error).message}`);
+              io.err(`deduction: could not approve ${node.nodeId}: ${errorText(error)}`);
             });
           }
         }
@@ -166,7 +167,7 @@ async function runToEnd(
     interrupts++;
     if (interrupts > 1) process.exit(RUN_EXIT.failed);
     io.err('deduction: stopping the task (Ctrl+C again to quit at once)');
-    api.stopTask(taskId, 'interrupted from the terminal').catch((error: unknown) => io.err(`deduction: ${(error as Error).message}`));
+    api.stopTask(taskId, 'interrupted from the terminal').catch((error: unknown) => io.err(`deduction: ${errorText(error)}`));
   };
   process.on('SIGINT', onInterrupt);
   const redraw = live ? setInterval(() => view.draw(), 200) : undefined;

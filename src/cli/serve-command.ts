@@ -13,6 +13,7 @@ import type { CommandRegistrar } from './index';
 import { dbOption } from './db-option';
 import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { stopSignal } from './stop-signal';
+import { errorText } from '../shared/error-text';
 
 interface ServeOptions extends EngineWaitFlags {
   port: string;
@@ -94,7 +95,7 @@ export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
         chosen = chooseTokens(options);
         options.allowOrigin.forEach(normalizeOrigin);
       } catch (error) {
-        io.err(`deduction serve: ${(error as Error).message}`);
+        io.err(`deduction serve: ${errorText(error)}`);
         exit(2);
         return;
       }

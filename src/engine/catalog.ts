@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../shared/logger';
 import type { AgentCatalogEntry } from '../shared/engine/protocol';
 import { agentManifestSchema, BUILTIN_SIM_MANIFEST, type AgentManifest } from './manifest';
+import { errorText } from '../shared/error-text';
 
 export interface AgentCatalog {
   /** The folder manifests were read from, if any; `{catalog}` in commands resolves to it. */
@@ -25,7 +26,7 @@ export function loadCatalog(dir: string | null, logger: Logger): AgentCatalog {
       try {
         raw = JSON.parse(readFileSync(path, 'utf8'));
       } catch (error) {
-        logger.warn(`catalog: ${path} skipped: not JSON (${(error as Error).message})`);
+        logger.warn(`catalog: ${path} skipped: not JSON (${errorText(error)})`);
         continue;
       }
       const parsed = agentManifestSchema.safeParse(raw);

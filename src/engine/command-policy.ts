@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { errorText } from '../shared/error-text';
 
 /**
  * Which programs an Engine lets workflows run through the command agent. Plain data, so that
@@ -77,7 +78,7 @@ export function buildCommandPolicy(patterns: readonly string[], policyFile: stri
     try {
       raw = JSON.parse(readFileSync(policyFile, 'utf8'));
     } catch (error) {
-      throw new Error(`--command-policy ${policyFile}: cannot read it as JSON: ${(error as Error).message}`, { cause: error });
+      throw new Error(`--command-policy ${policyFile}: cannot read it as JSON: ${errorText(error)}`, { cause: error });
     }
     const parsed = policyFileSchema.safeParse(raw);
     if (!parsed.success) {

@@ -5,6 +5,7 @@ import type { EventStream } from './event-stream';
 import type { EventStreams } from './event-streams';
 import type { NodeRuns } from './node-runs';
 import type { TaskTrees } from './task-trees';
+import { errorStack, errorText } from '../shared/error-text';
 
 export interface CommandContext {
   runs: NodeRuns;
@@ -33,8 +34,8 @@ export function handleCommand(raw: unknown, stream: EventStream, context: Comman
   try {
     return carryOut(command, context);
   } catch (error) {
-    context.logger.error(`command ${command.name} failed: ${(error as Error).stack ?? String(error)}`);
-    return { ok: false, error: { code: 'INTERNAL', message: `${command.name} failed on the Engine: ${(error as Error).message}` } };
+    context.logger.error(`command ${command.name} failed: ${errorStack(error)}`);
+    return { ok: false, error: { code: 'INTERNAL', message: `${command.name} failed on the Engine: ${errorText(error)}` } };
   }
 }
 
@@ -57,7 +58,7 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
         void runs
           .stopWithin(ref.taskId, ref.nodeId, `container ${ref.nodeId} stopped: ${reason}`)
           .then(() => containers.teardown(ref, reason))
-          .catch((error: unknown) => logger.error(`teardown of ${ref.nodeId} failed: ${String(error)}`));
+          .catch((error: unknown) => logger.error(`teardown of ${ref.nodeId} failed: ${errorText(error)}`));
       } else {
         void runs.stop(ref, reason);
       }
@@ -72,7 +73,7 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
           containers.forget(taskId);
           trees.forget(taskId);
         })
-        .catch((error: unknown) => logger.error(`stopping task ${taskId} failed: ${String(error)}`));
+        .catch((error: unknown) => logger.error(`stopping task ${taskId} failed: ${errorText(error)}`));
       return { ok: true };
     }
     case 'queryNode':

@@ -8,6 +8,7 @@ import { NODE_ERROR_CODES, type EngineEvent, type EngineNodeState, type EngineNo
 import type { Logger } from '../shared/logger';
 import { checkWorkflowEnv } from './agents/env-filter';
 import type { TaskTrees } from './task-trees';
+import { errorText } from '../shared/error-text';
 
 /** What an Engine does with a containerConfig; other keys are left to other Engines. */
 export const containerConfigSchema = z
@@ -106,7 +107,7 @@ export class Containers {
         record.cwd = mkdtempSync(join(tmpdir(), 'deduction-container-'));
         record.ownsFolder = true;
       } catch (error) {
-        this.fail(record, `cannot create the working folder: ${(error as Error).message}`);
+        this.fail(record, `cannot create the working folder: ${errorText(error)}`);
         return;
       }
     }
@@ -186,7 +187,7 @@ export class Containers {
     try {
       rmSync(record.cwd, { recursive: true, force: true });
     } catch (error) {
-      this.deps.logger.warn(`container ${record.ref.nodeId}: cannot remove ${record.cwd}: ${(error as Error).message}`);
+      this.deps.logger.warn(`container ${record.ref.nodeId}: cannot remove ${record.cwd}: ${errorText(error)}`);
     }
   }
 

@@ -18,6 +18,7 @@ import type { CommandPolicy } from './command-policy';
 import type { Containers } from './containers';
 import type { AgentManifest } from './manifest';
 import type { TaskTrees } from './task-trees';
+import { errorStack, errorText } from '../shared/error-text';
 
 const MAX_MESSAGE_CHARS = 65_536;
 /** Finished runs remembered for queries and idempotent repeats; the oldest are forgotten beyond it. */
@@ -128,8 +129,8 @@ export class NodeRuns {
         outcome = await this.runAgent(record, command, decision, context.context);
       }
     } catch (error) {
-      this.deps.logger.error(`agent ${record.manifest.agentLoad} of node ${record.ref.nodeId} threw: ${(error as Error).stack ?? String(error)}`);
-      outcome = { status: 'failed', errorCode: NODE_ERROR_CODES.agentError, errorMessage: `the agent crashed: ${(error as Error).message}` };
+      this.deps.logger.error(`agent ${record.manifest.agentLoad} of node ${record.ref.nodeId} threw: ${errorStack(error)}`);
+      outcome = { status: 'failed', errorCode: NODE_ERROR_CODES.agentError, errorMessage: `the agent crashed: ${errorText(error)}` };
     }
     this.finish(record, outcome);
   }

@@ -15,7 +15,7 @@ export function registerConsoleApi(ipcMain: IpcMain, api: ConsoleApi, events: Co
   for (const method of CONSOLE_METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => {
       if (!isTrustedSender(event)) {
-        const refused = new ApiError('FORBIDDEN', `refused ${method}: the call did not come from the console window`, { reason: errorReason('method.untrustedSender', { method }) });
+        const refused = new ApiError('FORBIDDEN', errorReason('method.untrustedSender', { method }));
         return { ok: false, error: refused.toBody() } satisfies CallResult;
       }
       return dispatch(api, method, args, 'operator');

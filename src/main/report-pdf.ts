@@ -43,9 +43,7 @@ export function electronHtmlToPdf(createWindow: (options: BrowserWindowConstruct
         timer = setTimeout(
           () =>
             reject(
-              new ApiError('UNAVAILABLE', `printing the report to PDF took longer than ${PRINT_TIMEOUT_MS} ms`, {
-                reason: errorReason('report.pdfTimeout', { seconds: PRINT_TIMEOUT_MS / 1000 }),
-              }),
+              new ApiError('UNAVAILABLE', errorReason('report.pdfTimeout', { seconds: PRINT_TIMEOUT_MS / 1000 })),
             ),
           PRINT_TIMEOUT_MS,
         );

@@ -2,6 +2,7 @@ import type { Logger } from '../shared/logger';
 import type { UpdateSettings } from '../shared/settings/update-settings';
 import { serveUpdateFolder, type FolderFeed } from './core/updates/folder-feed';
 import { resolveUpdateSource, updateRefusal } from './core/updates/update-source';
+import { errorText } from '../shared/error-text';
 
 /** The part of electron-updater's AppUpdater the console uses. */
 export interface UpdaterEngine {
@@ -90,8 +91,8 @@ export function createUpdater(options: UpdaterOptions): Updater {
       await result.downloadPromise;
       return { status: 'downloaded', version: result.updateInfo.version };
     } catch (error) {
-      options.logger.warn(`update check failed: ${(error as Error).message}`);
-      return { status: 'failed', reason: (error as Error).message };
+      options.logger.warn(`update check failed: ${errorText(error)}`);
+      return { status: 'failed', reason: errorText(error) };
     } finally {
       await feed?.close();
     }

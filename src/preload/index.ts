@@ -24,7 +24,7 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: string, payload: unknown) => {
 const bridge: ConsoleTransport = {
   call(method, args) {
     if (!isConsoleMethod(method)) {
-      const unknown = new ApiError('UNKNOWN_METHOD', `unknown method ${String(method)}`, { reason: errorReason('method.unknown', { method: String(method) }) });
+      const unknown = new ApiError('UNKNOWN_METHOD', errorReason('method.unknown', { method: String(method) }));
       return Promise.resolve({ ok: false, error: unknown.toBody() });
     }
     return ipcRenderer.invoke(ipcChannel(method), ...args);

@@ -10,3 +10,8 @@ export function errorText(error: unknown): string {
     return 'unknown error';
   }
 }
+
+/** A thrown value with its stack when it has one, for logs that a developer reads. */
+export function errorStack(error: unknown): string {
+  return (error instanceof Error && error.stack) || errorText(error);
+}

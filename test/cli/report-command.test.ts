@@ -68,6 +68,6 @@ describe('deduction report', () => {
     expect(await main(['report', 'abc', '--out', out, '--db', db], recordingIo())).toBe(2);
     const missing = recordingIo();
     expect(await main(['report', '12345', '--out', out, '--db', db], missing)).toBe(1);
-    expect(missing.stderr()).toMatch(/there is no task 12345/);
+    expect(missing.stderr()).toMatch(/There is no task 12345/);
   });
 });

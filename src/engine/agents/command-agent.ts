@@ -13,6 +13,7 @@ import { processIdentity } from './manifest-command';
 import { nodeRuntime } from './node-runtime';
 import { findOnPath, isExecutable } from './program-path';
 import { describeIssue, type AgentRun } from './types';
+import { errorText } from '../../shared/error-text';
 
 const SCRIPT_FILE: Record<Interpreter, { file: string; flags: string[] }> = {
   sh: { file: 'script.sh', flags: [] },
@@ -188,6 +189,6 @@ function writeScript(text: string, interpreter: Interpreter): { ok: true; dir: s
     writeFileSync(file, text, { mode: 0o600 });
     return { ok: true, dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
   } catch (error) {
-    return { ok: false, message: `cannot write the script to a temporary file: ${(error as Error).message}` };
+    return { ok: false, message: `cannot write the script to a temporary file: ${errorText(error)}` };
   }
 }

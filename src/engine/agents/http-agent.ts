@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NODE_ERROR_CODES } from '../../shared/engine/protocol';
 import { describeIssue, type AgentOutcome, type AgentRun, type JsonValue } from './types';
+import { errorText } from '../../shared/error-text';
 
 export const httpConfigSchema = z.object({
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
@@ -59,7 +60,7 @@ export async function runHttp(run: AgentRun): Promise<AgentOutcome> {
       return { status: 'failed', errorCode: NODE_ERROR_CODES.httpTimeout, errorMessage: `${config.method} ${config.url}: no response within ${config.timeoutMs} ms` };
     }
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    const message = cause ? `${(error as Error).message}: ${cause}` : (error as Error).message;
+    const message = cause ? `${errorText(error)}: ${cause}` : errorText(error);
     return { status: 'failed', errorCode: NODE_ERROR_CODES.httpError, errorMessage: `${config.method} ${config.url}: ${message}` };
   }
 }

@@ -1,4 +1,5 @@
 import type { LogLevel } from '../../shared/status';
+import { errorText } from '../../shared/error-text';
 
 /**
  * The line protocol of process agents (docs/agent-protocol.md). A line that starts with `::`
@@ -27,7 +28,7 @@ export function parseAgentLine(line: string, defaultLevel: LogLevel): AgentLine 
     try {
       return { kind: 'result', result: JSON.parse(rest) as unknown };
     } catch (error) {
-      return { kind: 'invalid', message: `::result is not JSON (${(error as Error).message}): ${rest.slice(0, 200)}` };
+      return { kind: 'invalid', message: `::result is not JSON (${errorText(error)}): ${rest.slice(0, 200)}` };
     }
   }
   return { kind: 'log', level: defaultLevel, message: line };

@@ -1,67 +1,94 @@
 /**
- * Why a call failed, as a key the window words in its own language (`apiErrors.<key>` in the
- * renderer's locales) and the values that wording places. The English `message` of the error
- * stays beside it for logs, the CLI and the tests; a reason only adds what a translation needs.
- * Each key lists its params once here, so a throw site cannot forget one the wording uses.
+ * Why a call failed: a key, the values its wording places, and its English wording, written
+ * once, here. An error thrown with a reason takes this wording as its message (for logs, the
+ * CLI and the tests); the window's English locale takes it from here too, and zh-CN words each
+ * key itself (`apiErrors.<key>` in the renderer's locales). Placeholders are i18next's
+ * `{{name}}`; a wording with `one` and `other` forms is chosen by its `count`.
  */
 export const API_ERROR_REASONS = {
-  'method.unknown': ['method'],
-  'method.forbiddenForViewer': ['method'],
-  'method.untrustedSender': ['method'],
-  'session.refused': ['detail'],
-  'host.noAnswer': ['method'],
-  'host.unreachable': ['method'],
-  'host.lost': ['method'],
-  'argument.invalid': ['path', 'detail'],
-  'argument.notAnId': ['value'],
-  'options.unknownRow': [],
-  'operator.required': ['max'],
-  'scheduler.closed': [],
-  'task.notFound': ['taskId'],
-  'task.notPending': ['taskId', 'status'],
-  'task.notRunning': ['taskId', 'status'],
-  'task.notPaused': ['taskId', 'status'],
-  'task.ended': ['taskId', 'status'],
-  'task.noFailedNode': ['taskId'],
-  'task.imported': ['taskId'],
-  'task.illegalTransition': ['taskId', 'from', 'to'],
-  'node.notFound': ['taskId', 'nodeId'],
-  'node.notRunning': ['nodeId', 'status'],
-  'node.notRestartable': ['nodeId', 'status'],
-  'node.restartBlocked': ['nodeId', 'containerId', 'status'],
-  'node.rerunBlocked': ['nodeId', 'containerId', 'status'],
-  'node.runningCannotSkip': ['nodeId', 'status'],
-  'node.alreadyCompleted': ['nodeId'],
-  'node.alreadySkipped': ['nodeId'],
-  'node.notRerunnable': ['nodeId', 'status'],
-  'node.rerunWouldRestart': ['nodeId', 'count', 'nodes'],
-  'node.containerTakesNoDecision': ['nodeId'],
-  'node.notAwaitingDecision': ['nodeId', 'status'],
-  'node.notManual': ['nodeId', 'agentLoad', 'kind'],
-  'node.illegalTransition': ['nodeId', 'from', 'to'],
-  'workflow.invalid': ['count'],
-  'workflow.notExportable': ['count'],
-  'template.notFound': ['name'],
-  'template.idNotFound': ['id'],
-  'template.versionNotFound': ['name', 'version'],
-  'engine.refused': ['code', 'detail'],
-  'engine.refusedTask': ['taskId', 'code', 'detail'],
-  'engine.refusedDecision': ['nodeId', 'code', 'detail'],
-  'report.pdfNeedsBrowser': [],
-  'report.pdfTimeout': ['seconds'],
-  'report.pdfBrowserNotStarted': ['browser', 'detail'],
-  'report.pdfPrintFailed': ['browser', 'exit', 'detail'],
-  'report.pdfNotWritten': ['browser'],
-} as const satisfies Record<string, readonly string[]>;
+  'method.unknown': 'The console does not know the call {{method}}',
+  'method.forbiddenForViewer': '{{method}} changes the deduction and needs the operator role; this session is a viewer',
+  'method.untrustedSender': '{{method}} was refused: the call did not come from the console window',
+  'session.refused': 'The console host refused this session: {{detail}}',
+  'host.noAnswer': 'The console host did not answer {{method}} in time',
+  'host.unreachable': '{{method}} was not sent: the console host cannot be reached. The window reconnects by itself; try again once the status bar says Host connected',
+  'host.lost': 'The connection to the console host was lost before it answered {{method}}; once reconnected, check whether it took effect',
+  'argument.invalid': 'Invalid argument {{path}}: {{detail}}',
+  'argument.notAnId': '{{value}} is not an id (ids are decimal numbers)',
+  'options.unknownRow': 'The scheme, environment or template given for the task does not exist',
+  'operator.required': 'Operator controls need an operator name (1–{{max}} characters); set one in the settings',
+  'scheduler.closed': 'The scheduler is shutting down; try again once the console has restarted',
+  'task.notFound': 'There is no task {{taskId}}',
+  'task.notPending': 'Task {{taskId}} is {{status}}; only a pending task can be started',
+  'task.notRunning': 'Task {{taskId}} is {{status}}; only a running task can be paused',
+  'task.notPaused': 'Task {{taskId}} is {{status}}; only a paused task can be resumed',
+  'task.ended': 'Task {{taskId}} is {{status}}; it has already ended',
+  'task.noFailedNode': 'Task {{taskId}} has no failed node to retry',
+  'task.imported': 'Task {{taskId}} was imported from a run bundle; it is read-only history and cannot be started or controlled here',
+  'task.illegalTransition': 'Task {{taskId}} cannot go from {{from}} to {{to}}',
+  'node.notFound': 'Task {{taskId}} has no node "{{nodeId}}"',
+  'node.notRunning': 'Node "{{nodeId}}" is {{status}}; only a running node can be stopped',
+  'node.notRestartable': 'Node "{{nodeId}}" is {{status}}; only a stopped or failed node can be restarted',
+  'node.restartBlocked': 'Node "{{nodeId}}" is inside "{{containerId}}", which is {{status}}; restart "{{containerId}}" instead',
+  'node.rerunBlocked': 'Node "{{nodeId}}" is inside "{{containerId}}", which is {{status}}; rerun from "{{containerId}}" instead',
+  'node.runningCannotSkip': 'Node "{{nodeId}}" is {{status}}; stop it before skipping it',
+  'node.alreadyCompleted': 'Node "{{nodeId}}" has already completed',
+  'node.alreadySkipped': 'Node "{{nodeId}}" has already been skipped',
+  'node.notRerunnable': 'Node "{{nodeId}}" is {{status}}; only an ended or stopped node can be rerun',
+  'node.rerunWouldRestart': { one: 'Rerunning from "{{nodeId}}" would restart {{count}} running node ({{nodes}}); stop it first', other: 'Rerunning from "{{nodeId}}" would restart {{count}} running nodes ({{nodes}}); stop them first' },
+  'node.containerTakesNoDecision': 'Node "{{nodeId}}" is a container; only a running manual agent awaits a decision',
+  'node.notAwaitingDecision': 'Node "{{nodeId}}" is {{status}}; only a running manual agent awaits a decision',
+  'node.notManual': 'Node "{{nodeId}}" runs {{agentLoad}}, a {{kind}} agent; only manual agents take an approval',
+  'node.illegalTransition': 'Node "{{nodeId}}" cannot go from {{from}} to {{to}}',
+  'workflow.invalid': { one: 'The workflow is not valid: {{count}} error', other: 'The workflow is not valid: {{count}} errors' },
+  'workflow.notExportable': { one: 'The workflow cannot be exported: {{count}} problem', other: 'The workflow cannot be exported: {{count}} problems' },
+  'template.notFound': 'There is no template "{{name}}"',
+  'template.idNotFound': 'There is no template {{id}}',
+  'template.versionNotFound': 'Template "{{name}}" has no version {{version}}',
+  'engine.refused': 'The Engine refused: {{code}}: {{detail}}',
+  'engine.refusedTask': 'The Engine refused task {{taskId}}: {{code}}: {{detail}}',
+  'engine.refusedDecision': 'The Engine refused the decision on "{{nodeId}}": {{code}}: {{detail}}',
+  'report.pdfNeedsBrowser': 'PDF export needs a Chromium or Chrome browser, and none was found on this machine: install one or set CHROMIUM_PATH, or export HTML and print it',
+  'report.pdfTimeout': 'Printing the report to PDF took longer than {{seconds}} s and was stopped',
+  'report.pdfBrowserNotStarted': 'Could not start {{browser}} to print the report: {{detail}}',
+  'report.pdfPrintFailed': '{{browser}} could not print the report (exit {{exit}}): {{detail}}',
+  'report.pdfNotWritten': '{{browser}} exited without writing the PDF',
+} as const satisfies Record<string, Wording>;
+
+type Wording = string | { readonly one: string; readonly other: string };
+type Placeholders<S> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type ParamNames<W> = W extends { one: infer One; other: infer Other } ? Placeholders<One> | Placeholders<Other> | 'count' : Placeholders<W>;
 
 export type ApiErrorReasonKey = keyof typeof API_ERROR_REASONS;
-export type ApiErrorReasonParams<K extends ApiErrorReasonKey> = { [P in (typeof API_ERROR_REASONS)[K][number]]: string | number };
+export type ApiErrorReasonParams<K extends ApiErrorReasonKey> = { [P in ParamNames<(typeof API_ERROR_REASONS)[K]>]: string | number };
 
 /** One reason with exactly the params its key names. */
 export type ApiErrorReason = { [K in ApiErrorReasonKey]: { key: K; params: ApiErrorReasonParams<K> } }[ApiErrorReasonKey];
 
 export function errorReason<K extends ApiErrorReasonKey>(key: K, params: ApiErrorReasonParams<K>): ApiErrorReason {
   return { key, params } as ApiErrorReason;
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+function formsOf(wording: Wording): string[] {
+  return typeof wording === 'string' ? [wording] : [wording.one, wording.other];
+}
+
+/** The params a key's wording places. */
+export function reasonParamNames(key: ApiErrorReasonKey): string[] {
+  const wording: Wording = API_ERROR_REASONS[key];
+  const names = formsOf(wording).flatMap((form) => [...form.matchAll(PLACEHOLDER)].map((match) => match[1]!));
+  if (typeof wording !== 'string') names.push('count');
+  return [...new Set(names)];
+}
+
+/** A reason in English, as its message. */
+export function reasonText(reason: ApiErrorReason): string {
+  const wording: Wording = API_ERROR_REASONS[reason.key];
+  const params = reason.params as Record<string, string | number>;
+  const form = typeof wording === 'string' ? wording : params['count'] === 1 ? wording.one : wording.other;
+  return form.replace(PLACEHOLDER, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
 }
 
 /**
@@ -74,5 +101,5 @@ export function isApiErrorReason(value: unknown): value is ApiErrorReason {
   if (typeof key !== 'string' || !Object.hasOwn(API_ERROR_REASONS, key)) return false;
   if (typeof params !== 'object' || params === null) return false;
   const values = params as Record<string, unknown>;
-  return API_ERROR_REASONS[key as ApiErrorReasonKey].every((name) => typeof values[name] === 'string' || typeof values[name] === 'number');
+  return reasonParamNames(key as ApiErrorReasonKey).every((name) => typeof values[name] === 'string' || typeof values[name] === 'number');
 }

@@ -1,4 +1,4 @@
-import type { ApiErrorReason } from './error-reasons';
+import { reasonText, type ApiErrorReason } from './error-reasons';
 
 /**
  * Errors every transport carries the same way: a code the UI can act on, a plain English
@@ -33,15 +33,17 @@ export class ApiError extends Error {
   readonly details?: unknown;
   readonly reason?: ApiErrorReason;
 
+  /** With a reason, the message is its English wording; a message alone is for what no reason covers. */
   constructor(
     readonly code: ApiErrorCode,
-    message: string,
+    what: string | ApiErrorReason,
     options: ApiErrorOptions = {},
   ) {
-    super(message);
+    super(typeof what === 'string' ? what : reasonText(what));
     this.name = 'ApiError';
     if (options.details !== undefined) this.details = options.details;
-    if (options.reason !== undefined) this.reason = options.reason;
+    const reason = typeof what === 'string' ? options.reason : what;
+    if (reason !== undefined) this.reason = reason;
   }
 
   toBody(): ApiErrorBody {

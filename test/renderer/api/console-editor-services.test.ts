@@ -19,6 +19,6 @@ describe('the editor services over the ConsoleApi', () => {
       );
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ code: 'INVALID_ARGUMENT', reason: { key: 'workflow.invalid', params: { count: 1 } }, details: { problems } });
-    expect((refused as ApiError).message).toBe('the store refused the workflow: node id "a" is used twice');
+    expect((refused as ApiError).message).toBe('The workflow is not valid: 1 error: node id "a" is used twice');
   });
 });

@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../../src/renderer/src/common/error-message';
 import { en, resources, zhCN } from '../../../src/renderer/src/i18n/resources';
-import { API_ERROR_REASONS, errorReason, type ApiErrorReasonKey } from '../../../src/shared/api/error-reasons';
+import { API_ERROR_REASONS, errorReason, reasonParamNames, type ApiErrorReasonKey } from '../../../src/shared/api/error-reasons';
 import { API_ERROR_CODES, ApiError } from '../../../src/shared/api/errors';
 import { z } from 'zod';
 
@@ -56,7 +56,8 @@ describe('error messages in the window', () => {
   it('words every reason of the catalog in both languages, with every param it names', async () => {
     for (const [language, tree] of [['en', en], ['zh-CN', zhCN]] as const) {
       const t = await translator(language);
-      for (const [key, names] of Object.entries(API_ERROR_REASONS) as [ApiErrorReasonKey, readonly string[]][]) {
+      for (const key of Object.keys(API_ERROR_REASONS) as ApiErrorReasonKey[]) {
+        const names = reasonParamNames(key);
         const templates = templatesOf(tree, key);
         expect(templates, `${language} apiErrors.${key}`).not.toEqual([]);
         for (const template of templates) for (const name of names) expect(template, `${language} apiErrors.${key}`).toContain(`{{${name}}}`);

@@ -12,8 +12,6 @@ export function isImportedTask(store: Store, taskId: Id): boolean {
 /** Refuses any control of an imported task, whatever status its rows say. */
 export function refuseImportedTask(store: Store, taskId: Id): void {
   if (isImportedTask(store, taskId)) {
-    throw new SchedulerError('NOT_ALLOWED', `task ${taskId} was imported from a run bundle; it is read-only history and cannot be started, controlled or recovered here`, {
-      reason: errorReason('task.imported', { taskId }),
-    });
+    throw new SchedulerError('NOT_ALLOWED', errorReason('task.imported', { taskId }));
   }
 }

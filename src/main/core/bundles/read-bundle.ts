@@ -19,6 +19,7 @@ import {
 import type { BundleKey } from './bundle-key';
 import { BundleRows, type NodeCounts } from './bundle-rows';
 import { readLines } from './line-reader';
+import { errorText } from '../../../shared/error-text';
 
 export interface ReadBundleOptions {
   /** The columns this database has, per table. */
@@ -139,7 +140,7 @@ function parseJson(file: string, text: string, line: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BundleError(file, line, `not JSON (${(error as Error).message})`);
+    throw new BundleError(file, line, `not JSON (${errorText(error)})`);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Store } from '../store/store';
 import { BundleError } from './bundle-error';
 import type { RowLine } from './bundle-format';
 import type { NodeCounts } from './bundle-rows';
+import { errorText } from '../../../shared/error-text';
 
 /** References a task row carries to rows of the exporting database, which this one lacks. */
 const FOREIGN_REFERENCES = ['scheme_id', 'env_instance_id', 'template_id'] as const;
@@ -49,7 +50,7 @@ export class RowInserter {
     try {
       rowid = BigInt(statement.run(...names.map((name) => bindValue(name, values[name]))).lastInsertRowid);
     } catch (error) {
-      throw new BundleError(this.file, line, `the database refused this ${table} row: ${(error as Error).message}`);
+      throw new BundleError(this.file, line, `the database refused this ${table} row: ${errorText(error)}`);
     }
     if (table === 'node_execution') this.executionIds.set(String(row['id']), rowid);
   }

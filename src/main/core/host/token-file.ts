@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SESSION_ROLES } from '../../../shared/api/app-status';
 import { MIN_TOKEN_LENGTH, type HostCredential } from './auth';
+import { errorText } from '../../../shared/error-text';
 
 const tokenFileSchema = z
   .array(
@@ -24,13 +25,13 @@ export function readTokenFile(file: string): HostCredential[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the token file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new Error(`cannot read the token file ${file}: ${(error as NodeJS.ErrnoException).code ?? errorText(error)}`, { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`the token file ${file} is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(`the token file ${file} is not JSON: ${errorText(error)}`, { cause: error });
   }
   const parsed = tokenFileSchema.safeParse(json);
   if (!parsed.success) {

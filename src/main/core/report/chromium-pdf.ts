@@ -70,19 +70,11 @@ function print(browser: string, dir: string, timeoutMs: number): Promise<void> {
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(
-        new ApiError('UNAVAILABLE', `printing the report to PDF took longer than ${timeoutMs} ms; ${browser} was stopped`, {
-          reason: errorReason('report.pdfTimeout', { seconds: Math.ceil(timeoutMs / 1000) }),
-        }),
-      );
+      reject(new ApiError('UNAVAILABLE', errorReason('report.pdfTimeout', { seconds: Math.ceil(timeoutMs / 1000) })));
     }, timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(
-        new ApiError('UNAVAILABLE', `could not start ${browser} to print the report: ${error.message}`, {
-          reason: errorReason('report.pdfBrowserNotStarted', { browser, detail: error.message }),
-        }),
-      );
+      reject(new ApiError('UNAVAILABLE', errorReason('report.pdfBrowserNotStarted', { browser, detail: error.message })));
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -90,7 +82,7 @@ function print(browser: string, dir: string, timeoutMs: number): Promise<void> {
       else {
         const exit = String(code ?? signal);
         const detail = stderr.trim().split('\n').slice(-3).join(' ');
-        reject(new ApiError('UNAVAILABLE', `${browser} could not print the report (exit ${exit}): ${detail}`, { reason: errorReason('report.pdfPrintFailed', { browser, exit, detail }) }));
+        reject(new ApiError('UNAVAILABLE', errorReason('report.pdfPrintFailed', { browser, exit, detail })));
       }
     });
   });
@@ -110,7 +102,7 @@ export function chromiumHtmlToPdf(browser: string, options: ChromiumPdfOptions =
         await writeFile(join(dir, 'report.html'), html, 'utf8');
         await print(browser, dir, timeoutMs);
         const pdf = await readFile(join(dir, 'report.pdf')).catch(() => {
-          throw new ApiError('UNAVAILABLE', `${browser} exited without writing the PDF`, { reason: errorReason('report.pdfNotWritten', { browser }) });
+          throw new ApiError('UNAVAILABLE', errorReason('report.pdfNotWritten', { browser }));
         });
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {

@@ -59,11 +59,7 @@ export async function exportRunReport(
   const request = reportRequestSchema.parse(input);
   const print = request.format === 'pdf' ? htmlToPdf : undefined;
   if (request.format === 'pdf' && !print) {
-    throw new ApiError(
-      'UNAVAILABLE',
-      'PDF export needs a Chromium or Chrome browser, and none was found on this machine: install one or set CHROMIUM_PATH, or export HTML and print it',
-      { reason: errorReason('report.pdfNeedsBrowser', {}) },
-    );
+    throw new ApiError('UNAVAILABLE', errorReason('report.pdfNeedsBrowser', {}));
   }
   const { fileName, text } = await render(store, request, now);
   const mimeType = MIME_TYPES[request.format];

@@ -8,6 +8,7 @@ import { retryDecision } from './retry';
 import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * How a container ends badly: its children failed, its initialization failed, or its
@@ -98,7 +99,7 @@ function sendStops(core: SchedulerState, step: Step, nodes: readonly RtNode[], r
     for (const command of commands) {
       core.engine
         .stopNode(command)
-        .catch((error: unknown) => core.logger.warn(`scheduler: the Engine did not confirm stopping ${command.nodeId} batch ${command.batch} (task ${command.taskId}): ${String(error)}`));
+        .catch((error: unknown) => core.logger.warn(`scheduler: the Engine did not confirm stopping ${command.nodeId} batch ${command.batch} (task ${command.taskId}): ${errorText(error)}`));
     }
   });
 }

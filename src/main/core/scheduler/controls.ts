@@ -9,6 +9,7 @@ import { attemptCompleted, attemptFailed, type Ending } from './outcomes';
 import type { ManualDecision, RtNode, TaskImage } from './task-image';
 import type { Step } from './step';
 import { auditOnRoot, setTaskStatus, transition } from './transitions';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * Operator controls: the synchronous part of each, run inside one step. Every change they make
@@ -21,8 +22,8 @@ export interface Control {
   operator: string;
 }
 
-function refuse(message: string, reason: ApiErrorReason): never {
-  throw new SchedulerError('NOT_ALLOWED', message, { reason });
+function refuse(reason: ApiErrorReason): never {
+  throw new SchedulerError('NOT_ALLOWED', reason);
 }
 
 function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
@@ -30,13 +31,13 @@ function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
 }
 
 export function pauseTask(control: Control, task: TaskImage): void {
-  if (task.status !== 'running') refuse(`task ${task.id} is ${task.status}; only a running task can be paused`, errorReason('task.notRunning', { taskId: task.id, status: task.status }));
+  if (task.status !== 'running') refuse(errorReason('task.notRunning', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'paused');
   auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
 }
 
 export function resumeTask(control: Control, task: TaskImage): void {
-  if (task.status !== 'paused') refuse(`task ${task.id} is ${task.status}; only a paused task can be resumed`, errorReason('task.notPaused', { taskId: task.id, status: task.status }));
+  if (task.status !== 'paused') refuse(errorReason('task.notPaused', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'running');
   auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
   for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
@@ -44,7 +45,7 @@ export function resumeTask(control: Control, task: TaskImage): void {
 
 export function stopTask(control: Control, task: TaskImage, reason: string | undefined): void {
   if (isTerminalTaskStatus(task.status)) {
-    refuse(`task ${task.id} is ${task.status}; it has already ended`, errorReason('task.ended', { taskId: task.id, status: task.status }));
+    refuse(errorReason('task.ended', { taskId: task.id, status: task.status }));
   }
   const why = reason ? `task stopped: ${reason}` : 'task stopped';
   for (const node of task.nodes.values()) {
@@ -53,13 +54,13 @@ export function stopTask(control: Control, task: TaskImage, reason: string | und
   setTaskStatus(control.core, control.step, task, 'stopped', why);
   const command = reason === undefined ? { taskId: task.id } : { taskId: task.id, reason };
   control.step.after(() => {
-    control.core.engine.stopTask(command).catch((error: unknown) => control.core.logger.warn(`scheduler: the Engine did not confirm stopping task ${task.id}: ${String(error)}`));
+    control.core.engine.stopTask(command).catch((error: unknown) => control.core.logger.warn(`scheduler: the Engine did not confirm stopping task ${task.id}: ${errorText(error)}`));
   });
 }
 
 export function stopNode(control: Control, node: RtNode, reason: string | undefined): void {
   if (node.status !== 'running' && node.status !== 'initializing') {
-    refuse(`node ${node.nodeId} is ${node.status}; only a running node can be stopped`, errorReason('node.notRunning', { nodeId: node.nodeId, status: node.status }));
+    refuse(errorReason('node.notRunning', { nodeId: node.nodeId, status: node.status }));
   }
   const why = reason ? `stopped: ${reason}` : 'stopped';
   const stopped: RtNode[] = [];
@@ -77,7 +78,7 @@ export function stopNode(control: Control, node: RtNode, reason: string | undefi
     for (const command of commands) {
       control.core.engine
         .stopNode(command)
-        .catch((error: unknown) => control.core.logger.warn(`scheduler: the Engine did not confirm stopping ${command.nodeId} batch ${command.batch} (task ${command.taskId}): ${String(error)}`));
+        .catch((error: unknown) => control.core.logger.warn(`scheduler: the Engine did not confirm stopping ${command.nodeId} batch ${command.batch} (task ${command.taskId}): ${errorText(error)}`));
     }
   });
 }
@@ -109,13 +110,12 @@ function refuseIfBlocked(node: RtNode, action: 'restart' | 'rerun'): void {
   const blocker = blockingAncestor(node);
   if (!blocker) return;
   const params = { nodeId: node.nodeId, containerId: blocker.nodeId, status: blocker.status };
-  const verb = action === 'restart' ? 'restart' : 'rerun from';
-  refuse(`node ${node.nodeId} is inside ${blocker.nodeId}, which is ${blocker.status}; ${verb} ${blocker.nodeId} instead`, errorReason(action === 'restart' ? 'node.restartBlocked' : 'node.rerunBlocked', params));
+  refuse(errorReason(action === 'restart' ? 'node.restartBlocked' : 'node.rerunBlocked', params));
 }
 
 export function restartNode(control: Control, node: RtNode): void {
   if (node.status !== 'stopped' && node.status !== 'failed') {
-    refuse(`node ${node.nodeId} is ${node.status}; only a stopped or failed node can be restarted`, errorReason('node.notRestartable', { nodeId: node.nodeId, status: node.status }));
+    refuse(errorReason('node.notRestartable', { nodeId: node.nodeId, status: node.status }));
   }
   refuseIfBlocked(node, 'restart');
   if (node.type === 'container' && node.status === 'failed' && node.errorCode === NODE_REASON.childFailed) {
@@ -128,7 +128,7 @@ export function restartNode(control: Control, node: RtNode): void {
 
 export function retryFailed(control: Control, task: TaskImage): number {
   const failed = [...task.nodes.values()].filter((node) => isRootFailure(node) && blockingAncestor(node) === undefined);
-  if (failed.length === 0) refuse(`task ${task.id} has no failed node to retry`, errorReason('task.noFailedNode', { taskId: task.id }));
+  if (failed.length === 0) refuse(errorReason('task.noFailedNode', { taskId: task.id }));
   for (const node of failed) if (node.status === 'failed') restartOne(control, node, 'retry of all failed nodes');
   return failed.length;
 }
@@ -231,10 +231,10 @@ function resetAutomaticSkips(control: Control, from: readonly RtNode[], why: str
 export function skipNode(control: Control, node: RtNode): void {
   const { core, step, operator } = control;
   if (isActiveNodeStatus(node.status)) {
-    refuse(`node ${node.nodeId} is ${node.status}; stop it before skipping it`, errorReason('node.runningCannotSkip', { nodeId: node.nodeId, status: node.status }));
+    refuse(errorReason('node.runningCannotSkip', { nodeId: node.nodeId, status: node.status }));
   }
-  if (node.status === 'completed') refuse(`node ${node.nodeId} has already completed`, errorReason('node.alreadyCompleted', { nodeId: node.nodeId }));
-  if (node.status === 'skipped') refuse(`node ${node.nodeId} has already been skipped`, errorReason('node.alreadySkipped', { nodeId: node.nodeId }));
+  if (node.status === 'completed') refuse(errorReason('node.alreadyCompleted', { nodeId: node.nodeId }));
+  if (node.status === 'skipped') refuse(errorReason('node.alreadySkipped', { nodeId: node.nodeId }));
   if (node.type === 'container') {
     for (const descendant of descendantsOf(node).reverse()) {
       if (isTerminalNodeStatus(descendant.status)) continue;
@@ -262,17 +262,14 @@ export function skipNode(control: Control, node: RtNode): void {
 export function rerunFrom(control: Control, node: RtNode): number {
   const { core } = control;
   if (!isEndedNodeStatus(node.status)) {
-    refuse(`node ${node.nodeId} is ${node.status}; only an ended or stopped node can be rerun`, errorReason('node.notRerunnable', { nodeId: node.nodeId, status: node.status }));
+    refuse(errorReason('node.notRerunnable', { nodeId: node.nodeId, status: node.status }));
   }
   refuseIfBlocked(node, 'rerun');
   const rerun = downstreamOf(node);
   const busy = [...rerun].filter((each) => isActiveNodeStatus(each.status));
   if (busy.length > 0) {
     const names = `${busy.slice(0, 5).map((each) => each.nodeId).join(', ')}${busy.length > 5 ? ', …' : ''}`;
-    refuse(
-      `rerunning from ${node.nodeId} would restart ${busy.length} running node${busy.length === 1 ? '' : 's'} (${names}); stop them first`,
-      errorReason('node.rerunWouldRestart', { nodeId: node.nodeId, count: busy.length, nodes: names }),
-    );
+    refuse(errorReason('node.rerunWouldRestart', { nodeId: node.nodeId, count: busy.length, nodes: names }));
   }
   reopenTask(control, node.task);
   for (const each of rerun) reopenAncestors(control, each, `rerun from ${node.nodeId}`, rerun);
@@ -320,15 +317,11 @@ export function descendantsOf(node: RtNode): RtNode[] {
 
 export function checkManual(core: SchedulerState, node: RtNode): void {
   if (node.type !== 'agent' || node.status !== 'running') {
-    const message = `node ${node.nodeId} is ${node.status === 'running' ? 'a container' : node.status}; only a running manual agent awaits a decision`;
-    refuse(message, node.status === 'running' ? errorReason('node.containerTakesNoDecision', { nodeId: node.nodeId }) : errorReason('node.notAwaitingDecision', { nodeId: node.nodeId, status: node.status }));
+    refuse(node.status === 'running' ? errorReason('node.containerTakesNoDecision', { nodeId: node.nodeId }) : errorReason('node.notAwaitingDecision', { nodeId: node.nodeId, status: node.status }));
   }
   const entry = core.engine.catalog().find((candidate) => candidate.agentLoad === node.agentLoad);
   if (entry && !isManualAgent(node.agentLoad, () => entry.kind)) {
-    refuse(
-      `node ${node.nodeId} runs ${node.agentLoad}, a ${entry.kind} agent; only manual agents take an approval`,
-      errorReason('node.notManual', { nodeId: node.nodeId, agentLoad: String(node.agentLoad), kind: entry.kind }),
-    );
+    refuse(errorReason('node.notManual', { nodeId: node.nodeId, agentLoad: String(node.agentLoad), kind: entry.kind }));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ApiErrorReason } from '../../../shared/api/error-reasons';
+import { reasonText, type ApiErrorReason } from '../../../shared/api/error-reasons';
 
 /** Refusals of the live runtime; task storage (tasks/) refuses with an ApiError. */
 export const SCHEDULER_ERRORS = [
@@ -15,13 +15,13 @@ export class SchedulerError extends Error {
   /** What the window words in its language; absent where only the message tells it. */
   readonly reason?: ApiErrorReason;
 
+  /** With a reason, the message is its English wording (see error-reasons.ts). */
   constructor(
     readonly code: SchedulerErrorCode,
-    message: string,
-    options: { reason?: ApiErrorReason } = {},
+    what: string | ApiErrorReason,
   ) {
-    super(message);
+    super(typeof what === 'string' ? what : reasonText(what));
     this.name = 'SchedulerError';
-    if (options.reason !== undefined) this.reason = options.reason;
+    if (typeof what !== 'string') this.reason = what;
   }
 }

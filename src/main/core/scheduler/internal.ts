@@ -6,6 +6,7 @@ import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-los
 import { attemptFailed, containerInitFailed, containerInitialized, startRefusedForCapacity } from './outcomes';
 import { initCommand, sendInit } from './start';
 import type { Step } from './step';
+import { errorText } from '../../../shared/error-text';
 
 const REINIT_POLL_MS = 250;
 
@@ -60,6 +61,6 @@ function timerDue(core: SchedulerState, step: Step, item: TimerItem): void {
   attemptFailed(core, step, node, 'timeout', { errorCode: NODE_REASON.timeout, errorMessage: message }, 'timeout');
   const ref = { taskId: node.task.id, nodeId: node.nodeId, batch: item.batch, reason: `timeout: ${message}` };
   step.after(() => {
-    core.engine.stopNode(ref).catch((error: unknown) => core.logger.warn(`scheduler: could not stop timed-out ${ref.nodeId} batch ${ref.batch} (task ${ref.taskId}): ${String(error)}`));
+    core.engine.stopNode(ref).catch((error: unknown) => core.logger.warn(`scheduler: could not stop timed-out ${ref.nodeId} batch ${ref.batch} (task ${ref.taskId}): ${errorText(error)}`));
   });
 }

@@ -4,6 +4,7 @@ import type { SchedulerState } from './state';
 import type { JsonObject } from './references';
 import type { RtNode, TaskImage } from './task-image';
 import { sendInit, sendStart } from './start';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * After a restart the store says which nodes were running or initializing, but not what
@@ -64,7 +65,7 @@ async function reconcileNode(core: SchedulerState, node: RtNode, report: Reconci
     state = await core.engine.queryNode(ref);
   } catch (error) {
     report.failedQueries++;
-    core.logger.warn(`scheduler: could not ask the Engine about ${node.nodeId} batch ${batch} (task ${node.task.id}): ${String(error)}; its events will tell`);
+    core.logger.warn(`scheduler: could not ask the Engine about ${node.nodeId} batch ${batch} (task ${node.task.id}): ${errorText(error)}; its events will tell`);
     return;
   }
   if (!core.isLive(node) || node.batch !== batch) return;
@@ -73,7 +74,7 @@ async function reconcileNode(core: SchedulerState, node: RtNode, report: Reconci
     if (state.status !== 'unknown' && isActiveNodeStatus(state.status)) {
       report.stopped++;
       core.engine.stopNode({ ...ref, reason: 'stopped by an operator before the console restarted' }).catch((error: unknown) => {
-        core.logger.warn(`scheduler: could not stop ${node.nodeId} batch ${batch} again: ${String(error)}`);
+        core.logger.warn(`scheduler: could not stop ${node.nodeId} batch ${batch} again: ${errorText(error)}`);
       });
     }
     return;

@@ -130,7 +130,7 @@ export class Scheduler {
   async startTask(taskId: Id): Promise<void> {
     const task = this.task(taskId);
     if (task.status !== 'pending') {
-      throw new SchedulerError('NOT_ALLOWED', `task ${taskId} is ${task.status}; only a pending task can be started`, { reason: errorReason('task.notPending', { taskId, status: task.status }) });
+      throw new SchedulerError('NOT_ALLOWED', errorReason('task.notPending', { taskId, status: task.status }));
     }
     this.commit(new Step(this.core.clock.now()), (step) => {
       setTaskStatus(this.core, step, task, 'initializing');
@@ -236,7 +236,7 @@ export class Scheduler {
     } catch (error) {
       if (node.manualDecision === manual) node.manualDecision = null;
       const { code, message } = describeError(error);
-      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused the decision on ${nodeId}: ${code}: ${message}`, { reason: errorReason('engine.refusedDecision', { nodeId, code, detail: message }) });
+      throw new SchedulerError('ENGINE_REFUSED', errorReason('engine.refusedDecision', { nodeId, code, detail: message }));
     }
     if (!this.core.isLive(node)) return;
     this.commit(new Step(this.core.clock.now()), (step) => controls.applyManualDecision({ core: this.core, step, operator }, node, batch, manual), true);
@@ -269,7 +269,7 @@ export class Scheduler {
 
   /** The live image of a task, loaded from the store if the scheduler does not hold it. */
   private task(taskId: Id): TaskImage {
-    if (this.closed) throw new SchedulerError('CLOSED', 'the scheduler is closed', { reason: errorReason('scheduler.closed', {}) });
+    if (this.closed) throw new SchedulerError('CLOSED', errorReason('scheduler.closed', {}));
     requireTaskId(taskId);
     if (!this.core.tasks.has(taskId)) refuseImportedTask(this.options.store, taskId);
     const task = this.core.tasks.get(taskId) ?? this.load(taskId);
@@ -303,7 +303,7 @@ export class Scheduler {
       if (!task.discarded && task.status === 'initializing') {
         this.commit(new Step(this.core.clock.now()), (step) => setTaskStatus(this.core, step, task, 'failed', `the Engine refused the task: ${code}: ${message}`));
       }
-      throw new SchedulerError('ENGINE_REFUSED', `the Engine refused task ${task.id}: ${code}: ${message}`, { reason: errorReason('engine.refusedTask', { taskId: task.id, code, detail: message }) });
+      throw new SchedulerError('ENGINE_REFUSED', errorReason('engine.refusedTask', { taskId: task.id, code, detail: message }));
     }
     if (task.discarded || task.status !== 'initializing') return;
     this.commit(new Step(this.core.clock.now()), (step) => {
@@ -471,7 +471,7 @@ export class Scheduler {
 
 function checkOperator(operator: unknown): string {
   if (typeof operator !== 'string' || operator.trim() === '' || operator.length > OPERATOR_MAX) {
-    throw new SchedulerError('INVALID_ARGUMENT', `an operator name (1–${OPERATOR_MAX} characters) is required for operator controls`, { reason: errorReason('operator.required', { max: OPERATOR_MAX }) });
+    throw new SchedulerError('INVALID_ARGUMENT', errorReason('operator.required', { max: OPERATOR_MAX }));
   }
   return operator;
 }

@@ -19,7 +19,7 @@ export function transition(core: SchedulerState, step: Step, node: RtNode, to: N
   if (!canTransitionNode(node.type, from, to)) {
     const message = `illegal transition of ${node.type} ${node.nodeId} (task ${node.task.id}): ${from} → ${to} (${reason})`;
     core.logger.error(message);
-    throw new SchedulerError('ILLEGAL_TRANSITION', message, { reason: errorReason('node.illegalTransition', { nodeId: node.nodeId, from, to }) });
+    throw new SchedulerError('ILLEGAL_TRANSITION', errorReason('node.illegalTransition', { nodeId: node.nodeId, from, to }));
   }
   node.status = to;
   node.scope.status = to;
@@ -102,7 +102,7 @@ export function setTaskStatus(core: SchedulerState, step: Step, task: TaskImage,
   if (!canTransitionTask(task.status, to)) {
     const message = `illegal transition of task ${task.id}: ${task.status} → ${to}`;
     core.logger.error(message);
-    throw new SchedulerError('ILLEGAL_TRANSITION', message, { reason: errorReason('task.illegalTransition', { taskId: task.id, from: task.status, to }) });
+    throw new SchedulerError('ILLEGAL_TRANSITION', errorReason('task.illegalTransition', { taskId: task.id, from: task.status, to }));
   }
   task.status = to;
   task.errorMessage = errorMessage;

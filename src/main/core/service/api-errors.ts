@@ -21,17 +21,17 @@ const FROM_SCHEDULER: Record<SchedulerErrorCode, ApiErrorCode> = {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof SchedulerError) {
-    return new ApiError(FROM_SCHEDULER[error.code], error.message, { reason: error.reason });
+    return new ApiError(FROM_SCHEDULER[error.code], error.reason ?? error.message);
   }
-  if (error instanceof TemplateNotFoundError) return new ApiError('NOT_FOUND', error.message, { reason: error.reason });
+  if (error instanceof TemplateNotFoundError) return new ApiError('NOT_FOUND', error.reason);
   if (error instanceof EngineCommandError) {
-    return new ApiError('UNAVAILABLE', `${error.code}: ${error.message}`, { reason: errorReason('engine.refused', { code: error.code, detail: error.message }) });
+    return new ApiError('UNAVAILABLE', errorReason('engine.refused', { code: error.code, detail: error.message }));
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const path = issue?.path.join('.') || 'argument';
     const detail = issue?.message ?? 'invalid';
-    return new ApiError('INVALID_ARGUMENT', `${path}: ${detail}`, { details: error.issues, reason: errorReason('argument.invalid', { path, detail }) });
+    return new ApiError('INVALID_ARGUMENT', errorReason('argument.invalid', { path, detail }), { details: error.issues });
   }
   return new ApiError('INTERNAL', errorText(error));
 }

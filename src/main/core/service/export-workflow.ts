@@ -9,10 +9,7 @@ export async function exportWorkflowText(definition: unknown, format: WorkflowFo
   const checked = validateWorkflow(definition);
   if (!checked.definition) {
     const count = checked.problems.filter((p) => p.severity === 'error').length;
-    throw new ApiError('INVALID_ARGUMENT', `the workflow cannot be exported: ${count} problem(s)`, {
-      details: { problems: checked.problems },
-      reason: errorReason('workflow.notExportable', { count }),
-    });
+    throw new ApiError('INVALID_ARGUMENT', errorReason('workflow.notExportable', { count }), { details: { problems: checked.problems } });
   }
   return format === 'json' ? `${JSON.stringify(checked.definition, null, 2)}\n` : exportBpmn(checked.definition);
 }

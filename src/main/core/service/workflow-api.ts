@@ -32,8 +32,6 @@ export function workflowApi({ store, operator, engines }: ConsoleServiceDeps): W
 }
 
 function templateNotFound(ref: { id: string } | { name: string; version?: number }): ApiError {
-  if ('id' in ref) return new ApiError('NOT_FOUND', `there is no template ${ref.id}`, { reason: errorReason('template.idNotFound', { id: ref.id }) });
-  const message = `there is no template ${JSON.stringify(ref.name)}${ref.version ? ` version ${ref.version}` : ''}`;
-  const reason = ref.version ? errorReason('template.versionNotFound', { name: ref.name, version: ref.version }) : errorReason('template.notFound', { name: ref.name });
-  return new ApiError('NOT_FOUND', message, { reason });
+  if ('id' in ref) return new ApiError('NOT_FOUND', errorReason('template.idNotFound', { id: ref.id }));
+  return new ApiError('NOT_FOUND', ref.version ? errorReason('template.versionNotFound', { name: ref.name, version: ref.version }) : errorReason('template.notFound', { name: ref.name }));
 }

@@ -6,6 +6,7 @@ import { StoreOpenError } from './errors';
 import { loadMigrations } from './migrations';
 import { withNativeBinding } from './native-binding';
 import type { Store } from './store';
+import { errorText } from '../../../shared/error-text';
 
 export interface BackupResult {
   file: string;
@@ -58,7 +59,7 @@ export function connectionProblems(db: BetterSqlite3.Database, quick: boolean): 
     const messages = rows.map((row) => String(Object.values(row)[0] ?? ''));
     return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
   } catch (error) {
-    return [(error as Error).message];
+    return [errorText(error)];
   }
 }
 

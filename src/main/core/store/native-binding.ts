@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { findShippedDir } from '../paths';
+import { errorText } from '../../../shared/error-text';
 
 /**
  * better-sqlite3 is a native addon, compiled for one runtime's ABI. `npm ci` compiles it for
@@ -70,7 +71,7 @@ function readStamp(file: string): Stamp | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Stamp;
   } catch (error) {
-    throw new NativeBindingError(`${file} is not the JSON the build script writes (${(error as Error).message}); rebuild with \`${MAKE_BINDING_COMMAND}\`.`);
+    throw new NativeBindingError(`${file} is not the JSON the build script writes (${errorText(error)}); rebuild with \`${MAKE_BINDING_COMMAND}\`.`);
   }
 }
 
@@ -84,7 +85,7 @@ export function loadNativeBinding(host: BindingHost, find?: (relative: string) =
   try {
     createRequire(import.meta.url)(file);
   } catch (error) {
-    throw new NativeBindingError(`Electron ${host.versions.electron} cannot load ${file} (${(error as Error).message}). Rebuild it with \`${MAKE_BINDING_COMMAND}\`.`);
+    throw new NativeBindingError(`Electron ${host.versions.electron} cannot load ${file} (${errorText(error)}). Rebuild it with \`${MAKE_BINDING_COMMAND}\`.`);
   }
   return file;
 }

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { findBackups, restoreStore } from './backup';
 import { StoreOpenError } from './errors';
+import { errorText } from '../../../shared/error-text';
 
 export type RecoveryAction = { kind: 'restore'; backup: string } | { kind: 'choose-backup' } | { kind: 'quit' };
 
@@ -104,7 +105,7 @@ async function offerRecovery(failure: unknown, options: RecoveryOptions): Promis
       );
       return true;
     } catch (error) {
-      await options.ui.tell('error', `${basename(backup)} was not restored.`, (error as Error).message);
+      await options.ui.tell('error', `${basename(backup)} was not restored.`, errorText(error));
     }
   }
 }

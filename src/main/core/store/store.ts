@@ -11,6 +11,7 @@ import { withNativeBinding } from './native-binding';
 import { bindable, mapRow, RowMappingPlugin } from './rows';
 import type { Database } from './tables';
 import type { StoreStatus } from '../../../shared/api/app-status';
+import { errorText } from '../../../shared/error-text';
 
 export interface StoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -125,7 +126,7 @@ function openReadonly(file: string): BetterSqlite3.Database {
     db.pragma('schema_version');
     return db;
   } catch (error) {
-    throw new StoreOpenError('NOT_A_DATABASE', `${file} is not a readable SQLite database: ${(error as Error).message}`, file);
+    throw new StoreOpenError('NOT_A_DATABASE', `${file} is not a readable SQLite database: ${errorText(error)}`, file);
   }
 }
 

@@ -116,7 +116,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
     });
   } catch (error) {
     if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message) && (settings.schemeId || settings.envInstanceId || settings.templateId)) {
-      throw new ApiError('INVALID_ARGUMENT', 'createTask options: schemeId, envInstanceId or templateId names no existing row', { reason: errorReason('options.unknownRow', {}) });
+      throw new ApiError('INVALID_ARGUMENT', errorReason('options.unknownRow', {}));
     }
     throw error;
   }

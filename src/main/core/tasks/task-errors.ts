@@ -1,4 +1,4 @@
-import { errorReason } from '../../../shared/api/error-reasons';
+import { errorReason, reasonText } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import { isId, type Id } from '../../../shared/ids';
 import type { Problem } from '../../../shared/workflow/problems';
@@ -8,27 +8,26 @@ import type { Problem } from '../../../shared/workflow/problems';
  * controlling a live one say "not found" and "not an id" the same way.
  */
 export function requireTaskId(value: unknown): Id {
-  if (!isId(value)) throw new ApiError('INVALID_ARGUMENT', `${JSON.stringify(value)} is not a task id`, { reason: errorReason('argument.notAnId', { value: String(value) }) });
+  if (!isId(value)) throw new ApiError('INVALID_ARGUMENT', errorReason('argument.notAnId', { value: JSON.stringify(value) ?? String(value) }));
   return value;
 }
 
 export function taskNotFound(taskId: Id): ApiError {
-  return new ApiError('NOT_FOUND', `there is no task ${taskId}`, { reason: errorReason('task.notFound', { taskId }) });
+  return new ApiError('NOT_FOUND', errorReason('task.notFound', { taskId }));
 }
 
 export function nodeNotFound(taskId: Id, nodeId: string): ApiError {
-  return new ApiError('NOT_FOUND', `task ${taskId} has no node ${JSON.stringify(nodeId)}`, { reason: errorReason('node.notFound', { taskId, nodeId }) });
+  return new ApiError('NOT_FOUND', errorReason('node.notFound', { taskId, nodeId }));
 }
 
 /** A zod issue of an argument, named by its path (or `fallback` when it has none). */
 export function invalidArgument(where: string, issue: { path: PropertyKey[]; message: string }, fallback: string): ApiError {
   const path = issue.path.map(String).join('.') || fallback;
-  return new ApiError('INVALID_ARGUMENT', `${where}: ${path}: ${issue.message}`, { reason: errorReason('argument.invalid', { path, detail: issue.message }) });
+  const reason = errorReason('argument.invalid', { path, detail: issue.message });
+  return new ApiError('INVALID_ARGUMENT', `${where}: ${reasonText(reason)}`, { reason });
 }
 
 export function invalidWorkflow(problems: Problem[], summary: string, count: number): ApiError {
-  return new ApiError('INVALID_ARGUMENT', `the workflow is not valid: ${count} error${count === 1 ? '' : 's'}${summary}`, {
-    reason: errorReason('workflow.invalid', { count }),
-    details: { problems },
-  });
+  const reason = errorReason('workflow.invalid', { count });
+  return new ApiError('INVALID_ARGUMENT', `${reasonText(reason)}${summary}`, { reason, details: { problems } });
 }

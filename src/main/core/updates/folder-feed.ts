@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, sep } from 'node:path';
+import { errorText } from '../../../shared/error-text';
 
 export interface FolderFeed {
   /** The http://127.0.0.1:PORT/ base URL the folder is served at. */
@@ -23,7 +24,7 @@ export async function serveUpdateFolder(dir: string): Promise<FolderFeed> {
     root = await realpath(dir);
     if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
   } catch (error) {
-    throw new Error(`the update folder ${dir} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new Error(`the update folder ${dir} cannot be read: ${errorText(error)}`, { cause: error });
   }
   const server = createServer((request, response) => {
     void answer(root, request, response);

@@ -79,7 +79,7 @@ async function readText(path: string): Promise<string | Problem> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fileError(FILE_PROBLEM.notFound, `${path} does not exist`);
-    return fileError(FILE_PROBLEM.unreadable, `${path} could not be read: ${(error as Error).message}`);
+    return fileError(FILE_PROBLEM.unreadable, `${path} could not be read: ${errorText(error)}`);
   }
   if (bytes.length > MAX_WORKFLOW_FILE_BYTES) return tooLarge(path, bytes.length, 'bytes');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -1,4 +1,4 @@
-import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
+import { errorReason, reasonText, type ApiErrorReason } from '../../../shared/api/error-reasons';
 import type { Id } from '../../../shared/ids';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 import type { SaveTemplateResult, Template, TemplateSummary } from '../../../shared/workflow/templates';
@@ -102,7 +102,7 @@ export function diffTemplateVersions(store: Store, name: string, fromVersion: nu
   const to = loadTemplate(store, { name, version: toVersion });
   if (!from || !to) {
     const missing = [from ? undefined : fromVersion, to ? undefined : toVersion].filter((version) => version !== undefined);
-    throw new TemplateNotFoundError(`template ${JSON.stringify(name)} has no version ${missing.join(' or ')}`, errorReason('template.versionNotFound', { name, version: missing.join(', ') }));
+    throw new TemplateNotFoundError(errorReason('template.versionNotFound', { name, version: missing.join(', ') }));
   }
   return diffWorkflows(from.definition, to.definition);
 }
@@ -110,11 +110,8 @@ export function diffTemplateVersions(store: Store, name: string, fromVersion: nu
 export class TemplateNotFoundError extends Error {
   override name = 'TemplateNotFoundError';
 
-  constructor(
-    message: string,
-    readonly reason: ApiErrorReason,
-  ) {
-    super(message);
+  constructor(readonly reason: ApiErrorReason) {
+    super(reasonText(reason));
   }
 }
 

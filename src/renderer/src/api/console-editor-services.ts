@@ -1,6 +1,6 @@
 import type { ConsoleApi } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import { errorReason } from '../../../shared/api/error-reasons';
+import { errorReason, reasonText } from '../../../shared/api/error-reasons';
 import type { EditorServices } from '../editor/editor-services';
 
 /**
@@ -26,10 +26,8 @@ export function consoleEditorServices(api: ConsoleApi): EditorServices {
       const saved = await api.saveTemplate(templateName === undefined ? { definition } : { definition, name: templateName });
       if (!saved.ok) {
         const errors = saved.problems.filter((problem) => problem.severity === 'error');
-        throw new ApiError('INVALID_ARGUMENT', `the store refused the workflow: ${errors.map((problem) => problem.message).join('; ')}`, {
-          details: { problems: saved.problems },
-          reason: errorReason('workflow.invalid', { count: errors.length }),
-        });
+        const reason = errorReason('workflow.invalid', { count: errors.length });
+        throw new ApiError('INVALID_ARGUMENT', `${reasonText(reason)}: ${errors.map((problem) => problem.message).join('; ')}`, { details: { problems: saved.problems }, reason });
       }
       return { templateName: saved.template.name, version: saved.template.version };
     },

@@ -51,7 +51,7 @@ export function createSocketTransport(url: string, token: string, operator?: str
   };
   const lostWhileWaiting = (method: ConsoleMethodName): CallResult => ({
     ok: false,
-    error: new ApiError('UNAVAILABLE', `${method}: the connection to the console host was lost before it answered`, { reason: errorReason('host.lost', { method }) }).toBody(),
+    error: new ApiError('UNAVAILABLE', errorReason('host.lost', { method })).toBody(),
   });
   const markLost = (detail: string) => {
     connection.apply({ type: 'disconnected', at: Date.now(), detail });
@@ -66,7 +66,7 @@ export function createSocketTransport(url: string, token: string, operator?: str
       markLost(error.message);
       return;
     }
-    const refused = new ApiError('UNAUTHENTICATED', `the console host refused this session: ${error.message}`, { reason: errorReason('session.refused', { detail: error.message }) });
+    const refused = new ApiError('UNAUTHENTICATED', errorReason('session.refused', { detail: error.message }));
     refusal = { ok: false, error: refused.toBody() };
     connection.apply({ type: 'refused', at: Date.now(), detail: error.message });
     failPending(() => refusal!);
@@ -118,7 +118,7 @@ export function createSocketTransport(url: string, token: string, operator?: str
     call(method: ConsoleMethodName, args: unknown[]): Promise<CallResult> {
       if (refusal) return Promise.resolve(refusal);
       if (connection.get().phase === 'lost') {
-        const unreachable = new ApiError('UNAVAILABLE', `${method}: the console host cannot be reached; reconnecting`, { reason: errorReason('host.unreachable', { method }) });
+        const unreachable = new ApiError('UNAVAILABLE', errorReason('host.unreachable', { method }));
         return Promise.resolve({ ok: false, error: unreachable.toBody() });
       }
       return new Promise((resolve) => {
@@ -129,7 +129,7 @@ export function createSocketTransport(url: string, token: string, operator?: str
         pending.set(settle, method);
         socket.timeout(timing.callTimeoutMs).emit(HOST_SOCKET.call, method, args, (error: Error | null, outcome: CallResult) => {
           if (!error) return settle(outcome);
-          const unanswered = new ApiError('UNAVAILABLE', `${method}: the console host did not answer in time`, { reason: errorReason('host.noAnswer', { method }) });
+          const unanswered = new ApiError('UNAVAILABLE', errorReason('host.noAnswer', { method }));
           settle({ ok: false, error: unanswered.toBody() });
         });
       });

@@ -1,4 +1,6 @@
 /// <reference types="vite/client" />
+import { apiErrorWordings } from './api-error-wordings';
+
 /**
  * Every feature keeps its strings beside its code (`<feature>/locales/<language>.json`, each
  * file owning its own top-level keys); this gathers them into one bundle per language.
@@ -19,6 +21,11 @@ function bundleFor(language: string): Bundle {
   return bundle;
 }
 
-export const en = bundleFor('en');
+function withApiErrorWordings(bundle: Bundle): Bundle {
+  const apiErrors = (bundle['apiErrors'] ?? {}) as Bundle;
+  return { ...bundle, apiErrors: { ...apiErrors, ...apiErrorWordings() } };
+}
+
+export const en = withApiErrorWordings(bundleFor('en'));
 export const zhCN = bundleFor('zh-CN');
 export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;

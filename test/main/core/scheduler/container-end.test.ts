@@ -218,7 +218,7 @@ describe('createTask against the Engines’ catalog', () => {
     h = await harness({ catalog: [http] });
     const definition = workflow([{ nodeId: 'probe', agentLoad: 'http', agentConfig: { method: 'GET' } }]);
     expect(() => h!.scheduler.createTask(definition)).toThrow(
-      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: 'the workflow is not valid: 1 error; first: node "probe" › agentConfig.url: the "http" agent "probe" needs agentConfig.url, which its manifest requires' }),
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: 'The workflow is not valid: 1 error; first: node "probe" › agentConfig.url: the "http" agent "probe" needs agentConfig.url, which its manifest requires' }),
     );
     expect(h.store.all(h.store.kysely.selectFrom('deduction_task').select('id'))).toEqual([]);
     expect(h.scheduler.createTask(workflow([{ nodeId: 'probe', agentLoad: 'http', agentConfig: { url: 'http://127.0.0.1:1/' } }])).task_id).toMatch(/^\d+$/);

@@ -130,7 +130,7 @@ describe('operator controls', () => {
     await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'x').status === 'running' && nodeRow(h!.store, task_id, 'y').status === 'running');
     h.scheduler.stopNode(task_id, 'box', 'alice');
     expect(nodeStatuses(h.store, task_id)).toEqual({ root: 'running', box: 'stopped', x: 'stopped', y: 'stopped' });
-    refused(() => h!.scheduler.restartNode(task_id, 'x', 'alice'), 'NOT_ALLOWED', /inside box, which is stopped; restart box instead/, {
+    refused(() => h!.scheduler.restartNode(task_id, 'x', 'alice'), 'NOT_ALLOWED', /inside "box", which is stopped; restart "box" instead/, {
       key: 'node.restartBlocked',
       params: { nodeId: 'x', containerId: 'box', status: 'stopped' },
     });
@@ -254,7 +254,7 @@ describe('operator controls', () => {
     await h.scheduler.startTask(task_id);
     await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'a').status === 'running');
     const before = Number(h.store.db.prepare('SELECT count(*) FROM node_state_transition').pluck().get());
-    refused(() => h!.scheduler.skipNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /node a is running; stop it before skipping it/, { key: 'node.runningCannotSkip', params: { nodeId: 'a', status: 'running' } });
+    refused(() => h!.scheduler.skipNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /Node "a" is running; stop it before skipping it/, { key: 'node.runningCannotSkip', params: { nodeId: 'a', status: 'running' } });
     refused(() => h!.scheduler.restartNode(task_id, 'a', 'alice'), 'NOT_ALLOWED', /only a stopped or failed node can be restarted/, { key: 'node.notRestartable', params: { nodeId: 'a', status: 'running' } });
     refused(() => h!.scheduler.rerunFrom(task_id, 'b', 'alice'), 'NOT_ALLOWED', /only an ended or stopped node can be rerun/, { key: 'node.notRerunnable', params: { nodeId: 'b', status: 'waiting' } });
     refused(() => h!.scheduler.retryFailed(task_id, 'alice'), 'NOT_ALLOWED', /has no failed node to retry/, { key: 'task.noFailedNode', params: { taskId: task_id } });
@@ -273,7 +273,7 @@ describe('operator controls', () => {
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'a' }, { nodeId: 'slow', dependencies: [{ sourceNodeId: 'a', type: 'success' }] }]));
     await h.scheduler.startTask(task_id);
     await waitUntil(h.scheduler, () => nodeRow(h!.store, task_id, 'slow').status === 'running');
-    refused(() => h!.scheduler.rerunFrom(task_id, 'a', 'alice'), 'NOT_ALLOWED', /would restart 1 running node \(slow\); stop them first/, {
+    refused(() => h!.scheduler.rerunFrom(task_id, 'a', 'alice'), 'NOT_ALLOWED', /would restart 1 running node \(slow\); stop it first/, {
       key: 'node.rerunWouldRestart',
       params: { nodeId: 'a', count: 1, nodes: 'slow' },
     });

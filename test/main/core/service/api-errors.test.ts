@@ -9,23 +9,29 @@ import { errorReason } from '../../../../src/shared/api/error-reasons';
 import type { ConsoleApi } from '../../../../src/shared/api/contract';
 
 describe('the core’s errors as API errors', () => {
-  it('keeps the reason a scheduler refusal gives, beside its code and English message', () => {
+  it('keeps the reason a scheduler refusal gives, beside its code, with the reason’s English wording as its message', () => {
     const reason = errorReason('task.notPending', { taskId: '5', status: 'running' });
-    expect(toApiError(new SchedulerError('NOT_ALLOWED', 'task 5 is running; only a pending task can be started', { reason })).toBody()).toEqual({
+    expect(toApiError(new SchedulerError('NOT_ALLOWED', reason)).toBody()).toEqual({
       code: 'CONFLICT',
-      message: 'task 5 is running; only a pending task can be started',
+      message: 'Task 5 is running; only a pending task can be started',
       reason,
     });
-    expect(toApiError(new SchedulerError('ENGINE_REFUSED', 'the Engine refused task 5: BUSY: full', { reason: errorReason('engine.refusedTask', { taskId: '5', code: 'BUSY', detail: 'full' }) })).toBody()).toMatchObject({
+    expect(toApiError(new SchedulerError('ENGINE_REFUSED', errorReason('engine.refusedTask', { taskId: '5', code: 'BUSY', detail: 'full' }))).toBody()).toEqual({
       code: 'UNAVAILABLE',
-      reason: { key: 'engine.refusedTask' },
+      message: 'The Engine refused task 5: BUSY: full',
+      reason: { key: 'engine.refusedTask', params: { taskId: '5', code: 'BUSY', detail: 'full' } },
     });
   });
 
   it('gives Engine refusals, missing template versions and argument errors a reason', () => {
-    expect(toApiError(new EngineCommandError('AT_CAPACITY', 'every Engine is at capacity')).reason).toEqual({ key: 'engine.refused', params: { code: 'AT_CAPACITY', detail: 'every Engine is at capacity' } });
-    expect(toApiError(new TemplateNotFoundError('template "plan" has no version 5', errorReason('template.versionNotFound', { name: 'plan', version: '5' }))).toBody()).toMatchObject({
+    expect(toApiError(new EngineCommandError('AT_CAPACITY', 'every Engine is at capacity')).toBody()).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'The Engine refused: AT_CAPACITY: every Engine is at capacity',
+      reason: { key: 'engine.refused', params: { code: 'AT_CAPACITY', detail: 'every Engine is at capacity' } },
+    });
+    expect(toApiError(new TemplateNotFoundError(errorReason('template.versionNotFound', { name: 'plan', version: '5' }))).toBody()).toEqual({
       code: 'NOT_FOUND',
+      message: 'Template "plan" has no version 5',
       reason: { key: 'template.versionNotFound', params: { name: 'plan', version: '5' } },
     });
     const zodError = z.object({ limit: z.int() }).safeParse({ limit: 'x' }).error!;
@@ -45,7 +51,7 @@ describe('dispatch', () => {
     expect(await dispatch(api, 'pauseTask', ['5'], 'viewer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: { key: 'method.forbiddenForViewer', params: { method: 'pauseTask' } } } });
     expect(await dispatch(api, 'getTask', [5], 'viewer')).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^getTask: argument 0: /), reason: { key: 'argument.invalid', params: { path: '0', detail: expect.any(String) } } },
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^getTask: Invalid argument 0: /), reason: { key: 'argument.invalid', params: { path: '0', detail: expect.any(String) } } },
     });
     // Each issue carries the value sent, for the window to name it.
     expect(await dispatch(api, 'getTask', [5], 'viewer')).toMatchObject({ ok: false, error: { details: [expect.objectContaining({ path: [0], input: 5 })] } });

@@ -166,7 +166,7 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   await expect(api.startTask(taskId)).rejects.toMatchObject({
     name: 'ApiError',
     code: 'CONFLICT',
-    message: `task ${taskId} is stopped; only a pending task can be started`,
+    message: `Task ${taskId} is stopped; only a pending task can be started`,
     reason: { key: 'task.notPending', params: { taskId, status: 'stopped' } },
   });
   await expect(api.getTask(42 as unknown as string)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', reason: { key: 'argument.invalid', params: { path: '0' } } });

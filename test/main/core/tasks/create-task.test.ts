@@ -89,7 +89,7 @@ describe('createTask', () => {
     const error = caught as ApiError;
     const { problems } = error.details as { problems: Problem[] };
     expect(error.code).toBe('INVALID_ARGUMENT');
-    expect(error.message).toMatch(/the workflow is not valid: \d+ errors?; first: /);
+    expect(error.message).toMatch(/The workflow is not valid: \d+ errors?; first: /);
     expect(error.reason).toEqual({ key: 'workflow.invalid', params: { count: problems.filter((problem) => problem.severity === 'error').length } });
     expect(problems.filter((problem) => problem.severity === 'error').length).toBeGreaterThanOrEqual(2);
     expect(problems.some((problem) => problem.nodeId === 'c')).toBe(true);
@@ -97,9 +97,9 @@ describe('createTask', () => {
   });
 
   it('refuses bad options with a clear message and writes nothing', () => {
-    expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { name: '' })).toThrow(/createTask options: name/);
+    expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { name: '' })).toThrow(/createTask options: Invalid argument name/);
     expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { name: '' })).toThrow(expect.objectContaining({ reason: { key: 'argument.invalid', params: { path: 'name', detail: expect.any(String) } } }));
-    expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { schemeId: '12345' })).toThrow(/schemeId, envInstanceId or templateId names no existing row/);
+    expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { schemeId: '12345' })).toThrow(/The scheme, environment or template given for the task does not exist/);
     expect(() => createTask(store, workflow([{ nodeId: 'a' }]), { schemeId: '12345' })).toThrow(expect.objectContaining({ reason: { key: 'options.unknownRow', params: {} } }));
     expect(count('deduction_task')).toBe(0);
     expect(count('workflow_node')).toBe(0);

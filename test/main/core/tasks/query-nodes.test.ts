@@ -57,7 +57,7 @@ describe('queryNodes', () => {
 
   it('refuses what is not a task id, an unknown task and an unknown status', async () => {
     h = await harness();
-    expect(() => h.scheduler.queryNodes('abc')).toThrow(/is not a task id/);
+    expect(() => h.scheduler.queryNodes('abc')).toThrow(/"abc" is not an id/);
     expect(() => h.scheduler.queryNodes('123456')).toThrow(/no task 123456/);
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'a' }]));
     expect(() => h.scheduler.queryNodes(task_id, { status: 'sleeping' as never })).toThrow(/queryNodes/);

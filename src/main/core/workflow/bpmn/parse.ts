@@ -3,6 +3,7 @@ import type { ModdleElement } from 'moddle';
 import type { BpmnDefinitions } from 'bpmn-moddle/types';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 import { createModdle } from './moddle';
+import { errorText } from '../../../../shared/error-text';
 
 /** Large enough for tens of thousands of elements, small enough to refuse a runaway file. */
 export const DEFAULT_MAX_BPMN_BYTES = 32 * 1024 * 1024;
@@ -75,7 +76,7 @@ function reportReaderWarning(warning: ParseWarning, problems: ImportProblems): v
 
 function reportReaderFailure(error: unknown, problems: ImportProblems): void {
   if (!isParseError(error)) {
-    problems.error(BPMN_PROBLEM.malformedXml, `The BPMN file could not be read: ${String(error)}`);
+    problems.error(BPMN_PROBLEM.malformedXml, `The BPMN file could not be read: ${errorText(error)}`);
     return;
   }
   if (error.message.startsWith('failed to parse document as')) {
