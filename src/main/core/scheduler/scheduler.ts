@@ -162,7 +162,7 @@ export class Scheduler {
     // What to ask about is fixed now, before this process starts anything of its own.
     const asked = tasks.map((task) => ({ task, nodes: nodesToReconcile(task) }));
     const reconciliations: Reconciliation[] = [];
-    this.core.startsHeld = true;
+    this.core.startsHeld++;
     try {
       for (const { task, nodes } of asked) {
         if (task.status === 'initializing') continue;
@@ -173,7 +173,7 @@ export class Scheduler {
         }
       }
     } finally {
-      this.core.startsHeld = false;
+      this.core.startsHeld--;
       this.schedule();
     }
     for (const { task } of asked) if (task.status === 'initializing') await this.submit(task);
@@ -379,10 +379,10 @@ export class Scheduler {
   /** Another step soon if work is left; a capacity poll if only capacity holds agents back. */
   private afterStep(): void {
     const core = this.core;
-    const startable = !core.startsHeld && (core.containers.size > 0 || (core.agents.size > 0 && !waitingForCapacity(core, null)));
+    const startable = core.startsHeld === 0 && (core.containers.size > 0 || (core.agents.size > 0 && !waitingForCapacity(core, null)));
     if (core.internal.length > 0 || core.work.size > 0 || startable) {
       this.schedule();
-    } else if (core.agents.size > 0 && !core.startsHeld && this.capacityTimer === null) {
+    } else if (core.agents.size > 0 && core.startsHeld === 0 && this.capacityTimer === null) {
       this.capacityTimer = core.clock.setTimeout(() => {
         this.capacityTimer = null;
         this.schedule();

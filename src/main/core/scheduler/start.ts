@@ -16,7 +16,7 @@ import { errorText } from '../../../shared/error-text';
 
 /** Starts one node if one can start; false when none can. */
 export function startNext(core: SchedulerState, step: Step): boolean {
-  if (core.startsHeld) return false;
+  if (core.startsHeld > 0) return false;
   const container = core.containers.take();
   if (container) {
     if (canStart(container, step.now)) startContainer(core, step, container);

@@ -80,10 +80,10 @@ export class SchedulerState {
   /** Start commands sent and not yet acknowledged: capacity they hold that freeCapacity may not show yet. */
   inflight = 0;
   /**
-   * While set, nothing starts: recovery holds starts until it has put back on the Engines the
-   * containers they no longer know, so no child goes to an Engine before its container does.
+   * Recoveries under way; while any is, nothing starts: recovery puts back on the Engines the
+   * containers they no longer know before any child goes there.
    */
-  startsHeld = false;
+  startsHeld = 0;
   /** How many times a node may lose its Engine and be dispatched again (see engine-loss.ts). */
   engineLossLimit = 3;
   /** Asks the scheduler for a step soon. */
