@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
-import type { ProblemArgs, SchemaType } from './problem-wordings';
+import { PROBLEM_WORDINGS, wordingKey, wordingParamNames, type ProblemArgs, type ProblemWordingKey, type SchemaType } from './problem-wordings';
 
 type Path = (string | number)[];
 
@@ -44,10 +44,18 @@ function issueParams(issue: z.core.$ZodIssue, path: Path): SchemaArgs | undefine
     case 'invalid_union':
       return unionParams(issue.input, path);
     case 'custom':
-      return issue.params?.['context'] === 'controlCharacters' ? { context: 'controlCharacters' } : undefined;
+      return customParams(issue.params?.['context']);
     default:
       return undefined;
   }
+}
+
+/** A refinement of the schema names its wording by context: SCHEMA_<context>, which places no params. */
+function customParams(context: unknown): SchemaArgs | undefined {
+  if (typeof context !== 'string') return undefined;
+  const key = wordingKey(WORKFLOW_PROBLEM.schema, context);
+  const worded = Object.hasOwn(PROBLEM_WORDINGS, key) && wordingParamNames(key as ProblemWordingKey).length === 0;
+  return worded ? ({ context } as SchemaArgs) : undefined;
 }
 
 function boundContext(lower: boolean, origin: string, inclusive: boolean, limit: number): 'empty' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'min' | 'max' | 'above' | 'below' | undefined {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { BPMN_PROBLEM } from '../../../src/main/core/workflow/bpmn/import-problems';
 import { importBpmn } from '../../../src/main/core/workflow/bpmn/import';
 import { FILE_PROBLEM } from '../../../src/main/core/workflow/file-problems';
@@ -10,6 +11,8 @@ import { WORKFLOW_PROBLEM } from '../../../src/shared/workflow/problem-codes';
 import { PROBLEM_WORDINGS, problemWording, wordingKey, wordingParamNames, type ProblemWordingKey } from '../../../src/shared/workflow/problem-wordings';
 import { problem, type Problem } from '../../../src/shared/workflow/problems';
 import { validateWorkflow } from '../../../src/shared/workflow/validate';
+import { workflowNodeSchema } from '../../../src/shared/workflow/definition';
+import { zodIssueToProblem } from '../../../src/shared/workflow/zod-problems';
 import { HAND_MADE_DIR } from '../../main/core/workflow/bpmn/bpmn-test-kit';
 import { agent, container, containerDeadlock, flat, workflow } from '../../helpers/workflow';
 
@@ -74,6 +77,15 @@ describe('the problem wordings catalog', () => {
     });
     expect(problem('error', WORKFLOW_PROBLEM.schema, ['nodes', 1, 'priority'], { context: 'type', expected: 'int', received: '1.5' }).message).toBe('must be a whole number, not 1.5');
     expect(problem('error', WORKFLOW_PROBLEM.schema, ['name'], { context: 'required', expected: 'string' }).message).toBe('is required (text)');
+  });
+
+  it('words a schema issue it has no wording for with zod\'s own words as the detail, and a refinement by its context', () => {
+    const strict = z.object({ a: z.number() }).strict().safeParse({ a: 1, b: 2 });
+    const other = zodIssueToProblem(strict.error!.issues[0]!, ['nodes', 0]);
+    expect(other.params).toEqual({ context: 'other', detail: strict.error!.issues[0]!.message });
+    expect(other.message).toBe(`is not valid: ${strict.error!.issues[0]!.message}`);
+    const id = workflowNodeSchema.shape.nodeId.safeParse('a\u0007b');
+    expect(zodIssueToProblem(id.error!.issues[0]!, ['nodes', 0, 'nodeId']).message).toBe('must not contain control characters');
   });
 
   it('makes leaving out a param its wording places a type error', () => {
