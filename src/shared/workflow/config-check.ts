@@ -1,7 +1,7 @@
 import type { AgentCatalogEntry } from '../engine/protocol';
 import { configGaps, describeAlternatives } from './config-requirements';
 import { nodeRef } from './problem-text';
-import type { Problem } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import type { TreeShape } from './structure-check';
 
@@ -23,29 +23,12 @@ export function checkAgentConfigs(shape: TreeShape, agents: readonly AgentCatalo
     const load = JSON.stringify(node.agentLoad);
     for (const gap of configGaps(entry.configSchema, node.agentConfig, entry.defaults)) {
       if (gap.kind === 'missing') {
-        problems.push({
-          severity: 'error',
-          code: WORKFLOW_PROBLEM.missingConfigField,
-          path: ['nodes', index, 'agentConfig', gap.field],
-          nodeId: id,
-          message: `the ${load} agent ${nodeRef(id)} needs agentConfig.${gap.field}, which its manifest requires`,
-          params: { node: nodeRef(id), agentLoad: load, field: gap.field },
-        });
+        problems.push(problem('error', WORKFLOW_PROBLEM.missingConfigField, ['nodes', index, 'agentConfig', gap.field], { node: nodeRef(id), agentLoad: load, field: gap.field }, id));
         continue;
       }
+      const context = gap.kind === 'noAlternative' ? (gap.exclusive ? 'noneOfExactlyOne' : 'noneOfAny') : 'severalOf';
       const choices = describeAlternatives(gap.alternatives);
-      const message =
-        gap.kind === 'noAlternative'
-          ? `the ${load} agent ${nodeRef(id)} needs ${gap.exclusive ? 'exactly one' : 'at least one'} of these in its agentConfig: ${choices}`
-          : `the ${load} agent ${nodeRef(id)} gives more than one of these in its agentConfig: ${choices}; its manifest allows exactly one`;
-      problems.push({
-        severity: 'error',
-        code: WORKFLOW_PROBLEM.configAlternatives,
-        path: ['nodes', index, 'agentConfig'],
-        nodeId: id,
-        message,
-        params: { context: gap.kind === 'noAlternative' ? (gap.exclusive ? 'noneOfExactlyOne' : 'noneOfAny') : 'severalOf', node: nodeRef(id), agentLoad: load, choices },
-      });
+      problems.push(problem('error', WORKFLOW_PROBLEM.configAlternatives, ['nodes', index, 'agentConfig'], { context, node: nodeRef(id), agentLoad: load, choices }, id));
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 import { append } from './append';
 import { buildIntGraph, cycleThrough, cyclicComponents } from './graph-cycles';
-import { abbreviate, chain, nodeRef } from './problem-text';
-import type { Problem } from './problems';
+import { chain } from './problem-text';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import type { TreeShape } from './structure-check';
 
@@ -45,14 +45,7 @@ function dependencyCycles(shape: TreeShape, edges: readonly BlockingEdge[]): { p
     const cycle = cycleThrough(graph, component, component.reduce((lowest, vertex) => Math.min(lowest, vertex)));
     const names = cycle.map((vertex) => ids[vertex]!);
     const first = edges[edgeAt.get(cycle[0]! * ids.length + cycle[1 % cycle.length]!)!]!;
-    problems.push({
-      severity: 'error',
-      code: WORKFLOW_PROBLEM.dependencyCycle,
-      path: first.path,
-      message: `dependency cycle: ${chain([...names, names[0]!], ' → ')} (each waits for the one before it, so none can start)`,
-      params: { cycle: chain([...names, names[0]!], ' → ') },
-      nodeId: first.target,
-    });
+    problems.push(problem('error', WORKFLOW_PROBLEM.dependencyCycle, first.path, { cycle: chain([...names, names[0]!], ' → ') }, first.target));
   });
   edges.forEach((_, index) => {
     const component = componentOf[from[index]!]!;
@@ -115,14 +108,7 @@ function treeDeadlocks(shape: TreeShape, edges: readonly BlockingEdge[]): Proble
     const firstWaitAt = edgeAt.has(keyOf(...around[closing]!)) ? closing : Math.max(0, around.findIndex(([a, b]) => edgeAt.has(keyOf(a, b))));
     const steps = [...around.slice(firstWaitAt), ...around.slice(0, firstWaitAt)];
     const entry = edgeAt.get(keyOf(steps[0]![0], steps[0]![1]))!;
-    return {
-      severity: 'error' as const,
-      code: WORKFLOW_PROBLEM.deadlock,
-      path: entry.path,
-      message: `deadlock through containers: ${describeCycle(steps, order, (a, b) => edgeAt.get(keyOf(a, b)))}; none of them can go first`,
-      params: { cycle: cycleChain(steps, order) },
-      nodeId: entry.target,
-    };
+    return problem('error', WORKFLOW_PROBLEM.deadlock, entry.path, { cycle: cycleChain(steps, order) }, entry.target);
   });
 }
 
@@ -138,33 +124,4 @@ function cycleChain(steps: readonly (readonly [number, number])[], order: readon
   }
   if (names.length > 1 && names[names.length - 1] === names[0]) names.pop();
   return chain([...names, names[0]!], ' → ');
-}
-
-/** "b waits for a, a finishes only after a1, …": runs of tree steps are told as one. */
-function describeCycle(steps: readonly (readonly [number, number])[], order: readonly string[], waitOf: (a: number, b: number) => BlockingEdge | undefined): string {
-  const name = (vertex: number) => nodeRef(order[vertex >> 1]!);
-  const phrases: string[] = [];
-  let run: { kind: 'start' | 'end'; from: number; to: number } | null = null;
-  const flush = () => {
-    if (run === null) return;
-    phrases.push(run.kind === 'start' ? `${name(run.to)} starts only inside ${name(run.from)}` : `${name(run.to)} finishes only after ${name(run.from)}`);
-    run = null;
-  };
-  for (const [a, b] of steps) {
-    const edge = waitOf(a, b);
-    if (a % 2 === 1 && b % 2 === 0 && edge) {
-      flush();
-      phrases.push(`${nodeRef(edge.target)} waits for ${nodeRef(edge.source)}`);
-      continue;
-    }
-    if (a >> 1 === b >> 1) continue;
-    const kind = a % 2 === 0 ? 'start' : 'end';
-    if (run !== null && run.kind === kind && run.to === a) run.to = b;
-    else {
-      flush();
-      run = { kind, from: a, to: b };
-    }
-  }
-  flush();
-  return abbreviate(phrases).join(', ');
 }

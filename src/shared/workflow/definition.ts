@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
 import { WORKFLOW_LIMITS } from './limits';
+import { wordingText } from './problem-wordings';
 
 /**
  * The workflow definition: the create-task JSON of the Deduction design (nodeId, nodeType,
@@ -16,10 +17,10 @@ import { WORKFLOW_LIMITS } from './limits';
 export const NODE_ID_MAX_LENGTH = WORKFLOW_LIMITS.idLength;
 const nodeId = z
   .string()
-  .min(1, 'must not be empty')
-  .max(NODE_ID_MAX_LENGTH, `must be at most ${NODE_ID_MAX_LENGTH} characters`)
+  .min(1, wordingText('SCHEMA_empty', {}))
+  .max(NODE_ID_MAX_LENGTH, wordingText('SCHEMA_maxLength', { limit: NODE_ID_MAX_LENGTH }))
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'must not contain control characters', params: { context: 'controlCharacters' } });
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: wordingText('SCHEMA_controlCharacters', {}), params: { context: 'controlCharacters' } });
 
 const jsonObject = z.record(z.string(), z.json());
 
@@ -79,7 +80,7 @@ export const workflowNodeSchema = z.object({
 });
 
 export const workflowDefinitionSchema = z.object({
-  name: z.string().min(1, 'must not be empty').max(500),
+  name: z.string().min(1, wordingText('SCHEMA_empty', {})).max(500),
   description: z.string().max(10_000).optional(),
   version: z.union([z.string().max(100), z.int()]).optional(),
   variables: jsonObject.optional(),

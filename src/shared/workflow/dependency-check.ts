@@ -4,7 +4,7 @@ import { CONDITION_DATA_ROOTS, checkJsonLogic } from './json-logic-check';
 import { canonicalJson } from './json-equal';
 import { findDeadlocks, type BlockingEdge } from './deadlock-check';
 import { nodeRef } from './problem-text';
-import type { Problem, ProblemParams } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { isAncestorIn, type TreeShape } from './structure-check';
 
@@ -31,8 +31,6 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
 
   for (const { node, index } of shape.unique) {
     const id = node.nodeId;
-    const add = (severity: Problem['severity'], code: string, path: (string | number)[], message: string, params?: ProblemParams) =>
-      problems.push({ severity, code, path, message, nodeId: id, ...(params ? { params } : {}) });
     const accepted: { dependency: DependencyDefinition; at: number }[] = [];
     const dependencies = node.dependencies ?? [];
     // Repeats can only occur among two or more; most nodes have fewer.
@@ -40,9 +38,9 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
     dependencies.forEach((dependency, at) => {
       const path = ['nodes', index, 'dependencies', at];
       const source = dependency.sourceNodeId;
-      if (source === id) return add('error', WORKFLOW_PROBLEM.selfDependency, [...path, 'sourceNodeId'], `${nodeRef(id)} depends on itself`, { node: nodeRef(id) });
+      if (source === id) return void problems.push(problem('error', WORKFLOW_PROBLEM.selfDependency, [...path, 'sourceNodeId'], { node: nodeRef(id) }, id));
       if (!shape.byId.has(source)) {
-        if (!brokenIds.has(source)) add('error', WORKFLOW_PROBLEM.unknownDependency, [...path, 'sourceNodeId'], `depends on ${nodeRef(source)}, but no node has that id`, { source: nodeRef(source) });
+        if (!brokenIds.has(source)) problems.push(problem('error', WORKFLOW_PROBLEM.unknownDependency, [...path, 'sourceNodeId'], { source: nodeRef(source) }, id));
         return;
       }
       if (dependency.condition !== undefined) {
@@ -52,7 +50,7 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
         const key = JSON.stringify([source, dependency.type, canonicalJson(dependency.condition)]);
         const repeated = firstOf.get(key);
         if (repeated !== undefined) {
-          return add('warning', WORKFLOW_PROBLEM.duplicateDependency, path, `repeats dependencies[${repeated}] on ${nodeRef(source)}; the repeat is ignored`, { index: repeated, source: nodeRef(source) });
+          return void problems.push(problem('warning', WORKFLOW_PROBLEM.duplicateDependency, path, { index: repeated, source: nodeRef(source) }, id));
         }
         firstOf.set(key, at);
       }
@@ -64,29 +62,21 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
     for (const { dependency, at } of accepted) {
       const path = ['nodes', index, 'dependencies', at];
       if (!isBlocking(dependency) && accepted.length > 1) {
-        add(
-          'warning',
-          WORKFLOW_PROBLEM.redundantAnyEdge,
-          path,
-          join === 'one'
-            ? `an "any" dependency without a condition is satisfied at once, so with join "one" this node never waits for its other dependencies`
-            : `an "any" dependency without a condition never waits, so beside other dependencies it changes nothing`,
-          { context: join === 'one' ? 'joinOne' : 'joinAll' },
-        );
+        problems.push(problem('warning', WORKFLOW_PROBLEM.redundantAnyEdge, path, { context: join === 'one' ? 'joinOne' : 'joinAll' }, id));
       }
       const edge = { source: dependency.sourceNodeId, target: id, path };
       if (isAncestorIn(shape, edge.source, id)) {
-        if (isBlocking(dependency)) add('error', WORKFLOW_PROBLEM.dependsOnAncestor, path, `depends on ${nodeRef(edge.source)}, a container it is inside, which can only finish after this node does: a deadlock`, { source: nodeRef(edge.source) });
-        else add('warning', WORKFLOW_PROBLEM.redundantAnyEdge, path, `an "any" dependency on ${nodeRef(edge.source)}, a container it is inside, never waits; it has no effect`, { context: 'onAncestor', source: nodeRef(edge.source) });
+        if (isBlocking(dependency)) problems.push(problem('error', WORKFLOW_PROBLEM.dependsOnAncestor, path, { source: nodeRef(edge.source) }, id));
+        else problems.push(problem('warning', WORKFLOW_PROBLEM.redundantAnyEdge, path, { context: 'onAncestor', source: nodeRef(edge.source) }, id));
       } else if (isAncestorIn(shape, id, edge.source)) {
-        if (isBlocking(dependency)) add('error', WORKFLOW_PROBLEM.dependsOnDescendant, path, `the container ${nodeRef(id)} depends on ${nodeRef(edge.source)}, which is inside it and can only start after the container does: a deadlock`, { node: nodeRef(id), source: nodeRef(edge.source) });
-        else add('warning', WORKFLOW_PROBLEM.redundantAnyEdge, path, `an "any" dependency of a container on ${nodeRef(edge.source)}, which is inside it, never waits; it has no effect`, { context: 'onDescendant', source: nodeRef(edge.source) });
+        if (isBlocking(dependency)) problems.push(problem('error', WORKFLOW_PROBLEM.dependsOnDescendant, path, { node: nodeRef(id), source: nodeRef(edge.source) }, id));
+        else problems.push(problem('warning', WORKFLOW_PROBLEM.redundantAnyEdge, path, { context: 'onDescendant', source: nodeRef(edge.source) }, id));
       } else if (isBlocking(dependency)) {
         blocking.push(edge);
       }
     }
     if (join === 'one' && accepted.length < 2) {
-      add('warning', WORKFLOW_PROBLEM.pointlessJoin, ['nodes', index, 'join'], `join "one" only matters with two or more dependencies; this node has ${accepted.length}`, { count: accepted.length });
+      problems.push(problem('warning', WORKFLOW_PROBLEM.pointlessJoin, ['nodes', index, 'join'], { count: accepted.length }, id));
     }
   }
 

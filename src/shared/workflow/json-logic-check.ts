@@ -1,4 +1,4 @@
-import type { Problem, ProblemParams } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 
 /**
@@ -25,9 +25,9 @@ const SCOPING_OPERATORS = new Set(['filter', 'map', 'reduce', 'all', 'none', 'so
 export const CONDITION_DATA_ROOTS: readonly string[] = ['result', 'variables'];
 
 export interface LogicCheckOptions {
-  /** What the expression is, for messages: "condition", "activation". */
-  what: string;
-  /** Top-level names `var` may read; unchecked when absent. */
+  /** What the expression is, for messages. */
+  what: 'condition' | 'activation';
+  /** Top-level names `var` may read (a condition's); unchecked when absent. */
   dataRoots?: readonly string[];
   nodeId?: string;
 }
@@ -41,14 +41,10 @@ interface PathLink {
 
 export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const add = (severity: Problem['severity'], code: string, at: PathLink | null, message: string, params?: ProblemParams) => {
-    const problem: Problem = { severity, code, path: [...path, ...segments(at)], message, ...(params ? { params } : {}) };
-    if (options.nodeId !== undefined) problem.nodeId = options.nodeId;
-    problems.push(problem);
-  };
+  const pathAt = (link: PathLink | null) => [...path, ...segments(link)];
 
   if (!isPlainObject(logic)) {
-    add('warning', WORKFLOW_PROBLEM.constantLogic, null, `the ${options.what} is the constant ${preview(logic)}, not an expression: it never looks at the data`, { context: options.what, value: preview(logic) });
+    problems.push(problem('warning', WORKFLOW_PROBLEM.constantLogic, path, { context: options.what, value: preview(logic) }, options.nodeId));
   }
 
   // Paths are linked lists, made into arrays only for a problem: nesting costs no copying.
@@ -67,25 +63,24 @@ export function checkJsonLogic(logic: unknown, path: Path, options: LogicCheckOp
     const keys = Object.keys(value);
     if (keys.length !== 1) {
       const named = keys.slice(0, 5).map((key) => JSON.stringify(key)).join(', ');
-      const found = keys.length === 0 ? 'none' : `${keys.length} (${named})`;
-      const params: ProblemParams = keys.length === 0 ? { context: 'noKey' } : { context: 'keys', count: keys.length, keys: named };
-      add('error', WORKFLOW_PROBLEM.invalidLogic, at, `a JSON Logic operation is an object with exactly one key, its operator; this one has ${found}`, params);
+      const params = keys.length === 0 ? ({ context: 'noKey' } as const) : ({ context: 'keys', count: keys.length, keys: named } as const);
+      problems.push(problem('error', WORKFLOW_PROBLEM.invalidLogic, pathAt(at), params, options.nodeId));
       continue;
     }
     const operator = keys[0]!;
     const inside = { parent: at, segment: operator };
     if (operator === 'log') {
-      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `the JSON Logic operator "log" is not allowed in a ${options.what}: it writes to the console; ${options.what}s must not have side effects`, { context: 'log' });
+      problems.push(problem('error', WORKFLOW_PROBLEM.invalidLogic, pathAt(inside), { context: 'log' }, options.nodeId));
       continue;
     }
     if (!JSON_LOGIC_OPERATORS.has(operator)) {
-      add('error', WORKFLOW_PROBLEM.invalidLogic, inside, `unknown JSON Logic operator ${JSON.stringify(operator)}`, { context: 'unknownOperator', operator: JSON.stringify(operator) });
+      problems.push(problem('error', WORKFLOW_PROBLEM.invalidLogic, pathAt(inside), { context: 'unknownOperator', operator: JSON.stringify(operator) }, options.nodeId));
       continue;
     }
     const argument = value[operator];
     if (operator === 'var' && !scoped && options.dataRoots) {
-      const problem = variableProblem(argument, options.dataRoots, options.what);
-      if (problem !== undefined) add('warning', WORKFLOW_PROBLEM.unknownVariable, inside, problem.message, problem.params);
+      const found = unknownVariable(argument, options.dataRoots, pathAt(inside), options.nodeId);
+      if (found !== undefined) problems.push(found);
     }
     if (SCOPING_OPERATORS.has(operator) && Array.isArray(argument)) pushAll(argument, inside, (index) => scoped || index === 1);
     else stack.push({ value: argument, at: inside, scoped });
@@ -99,14 +94,14 @@ function segments(link: PathLink | null): (string | number)[] {
   return list.reverse();
 }
 
-/** Why a `var` reads outside the data the expression sees, or undefined when it does not. */
-function variableProblem(argument: unknown, roots: readonly string[], what: string): { message: string; params: ProblemParams } | undefined {
+/** A `var` that reads outside the data a condition sees, or undefined when it does not. */
+function unknownVariable(argument: unknown, roots: readonly string[], path: Path, nodeId: string | undefined): Problem | undefined {
   const name = Array.isArray(argument) ? argument[0] : argument;
   if (typeof name !== 'string' && typeof name !== 'number') return undefined;
   const text = String(name);
   if (text === '' || roots.includes(text.split('.')[0]!)) return undefined;
-  const params = { context: what, variable: JSON.stringify(text), roots: `{${roots.join(', ')}}`, suggestion: JSON.stringify(`${roots[0]}.${text}`) };
-  return { message: `reads ${params.variable}, but a ${what} sees only ${params.roots}; did you mean ${params.suggestion}?`, params };
+  const params = { context: 'condition', variable: JSON.stringify(text), roots: `{${roots.join(', ')}}`, suggestion: JSON.stringify(`${roots[0]}.${text}`) } as const;
+  return problem('warning', WORKFLOW_PROBLEM.unknownVariable, path, params, nodeId);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
-import type { Problem, ProblemParams } from './problems';
+import { problem, type Problem } from './problems';
+import type { ProblemArgs } from './problem-wordings';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { errorText } from '../error-text';
 import { WORKFLOW_LIMITS } from './limits';
@@ -36,14 +37,14 @@ interface PathLink {
   segment: Segment;
 }
 
-/** What is wrong with one value: its code, the English message, and the params of its wording. */
-interface Finding {
-  code: string;
-  message: string;
-  params: ProblemParams;
-}
+/** What is wrong with one value: the problem it makes at a path. */
+type Finding = (path: Segment[]) => Problem;
 
-const notJson = (context: string, message: string, params: ProblemParams = {}): Finding => ({ code: WORKFLOW_PROBLEM.notJson, message, params: { ...params, context } });
+type NotJson = ProblemArgs<typeof WORKFLOW_PROBLEM.notJson>;
+const notJson =
+  (params: NotJson): Finding =>
+  (path) =>
+    problem('error', WORKFLOW_PROBLEM.notJson, path, params);
 
 /** An object or array to walk, or the marker that its walk is over (it leaves the path). */
 type Frame = { value: object; path: PathLink | null; depth: number; exit: boolean };
@@ -61,15 +62,14 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
   const problems: ScanProblem[] = [];
   let full = false;
   /** Records a problem; false once there are too many to go on. */
-  const report = (path: PathLink | null, { code, message, params }: Finding, fatal = false): boolean => {
+  const report = (path: PathLink | null, finding: Finding, fatal = false): boolean => {
     if (full) return false;
     if (problems.length >= maxProblems) {
       full = true;
-      const message = `the data holds more than ${maxProblems.toLocaleString('en')} problems; the check stopped there`;
-      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.tooLarge, path: [], message, params: { context: 'problems', max: maxProblems }, fatal: true });
+      problems.push({ ...problem('error', WORKFLOW_PROBLEM.tooLarge, [], { context: 'problems', max: maxProblems.toLocaleString('en') }), fatal: true });
       return false;
     }
-    problems.push({ severity: 'error', code, path: pathOf(path), message, params, fatal });
+    problems.push({ ...finding(pathOf(path)), fatal });
     return true;
   };
   let seen = 0;
@@ -77,8 +77,7 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
   const spend = (entries: number): boolean => {
     seen += entries;
     if (seen <= maxValues) return true;
-    const message = `the definition holds more than ${maxValues.toLocaleString('en')} values; it is refused as too large`;
-    report(null, { code: WORKFLOW_PROBLEM.tooLarge, message, params: { context: 'values', max: maxValues } }, true);
+    report(null, (path) => problem('error', WORKFLOW_PROBLEM.tooLarge, path, { context: 'values', max: maxValues.toLocaleString('en') }), true);
     return false;
   };
 
@@ -93,10 +92,8 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
     if (primitive === 'ok') return true;
     if (primitive !== null) return report(link(), primitive);
     const object = value as object;
-    if (depth >= maxDepth) return report(link(), { code: WORKFLOW_PROBLEM.tooDeep, message: `nested deeper than ${maxDepth} levels; flatten it`, params: { max: maxDepth } }, true);
-    if (onPath.has(object)) {
-      return report(link(), { code: WORKFLOW_PROBLEM.circular, message: 'refers back to an object that contains it (a circular reference); JSON cannot hold that', params: {} }, true);
-    }
+    if (depth >= maxDepth) return report(link(), (path) => problem('error', WORKFLOW_PROBLEM.tooDeep, path, { max: maxDepth }), true);
+    if (onPath.has(object)) return report(link(), (path) => problem('error', WORKFLOW_PROBLEM.circular, path, {}), true);
     pending.push({ value: object, path: link(), depth, exit: false });
     return true;
   };
@@ -124,7 +121,7 @@ export function scanJsonValue(root: unknown, limits: { maxDepth?: number; maxVal
       going = walked === 'ok' || (walked !== 'stop' && report(path, walked));
     } catch (error) {
       const detail = errorText(error);
-      going = report(path, { code: WORKFLOW_PROBLEM.unreadable, message: `could not be read: ${detail}`, params: { detail } }, true);
+      going = report(path, (at) => problem('error', WORKFLOW_PROBLEM.unreadable, at, { detail }), true);
     }
     if (!going) return { problems, aborted: true };
     flush();
@@ -143,13 +140,13 @@ function primitiveProblem(value: unknown): 'ok' | Finding | null {
     case 'undefined':
       return 'ok';
     case 'number':
-      return Number.isFinite(value) ? 'ok' : { code: WORKFLOW_PROBLEM.notFinite, message: `${value} is not a number JSON can hold; use a finite number`, params: { value: String(value) } };
+      return Number.isFinite(value) ? 'ok' : (path) => problem('error', WORKFLOW_PROBLEM.notFinite, path, { value: String(value) });
     case 'bigint':
-      return notJson('bigint', 'is a bigint; JSON holds numbers (or write large ids as decimal strings)');
+      return notJson({ context: 'bigint' });
     case 'function':
-      return notJson('function', 'is a function; a definition holds data only');
+      return notJson({ context: 'function' });
     case 'symbol':
-      return notJson('symbol', 'is a symbol; a definition holds data only');
+      return notJson({ context: 'symbol' });
     default:
       return value === null ? 'ok' : null;
   }
@@ -167,13 +164,13 @@ const STOP = Symbol('stop');
  * data.
  */
 function walkChildren(object: object, path: PathLink | null, depth: number, visit: Visit, report: Report, spend: (entries: number) => boolean): 'ok' | 'stop' | Finding {
-  const problem = (segment: Segment, finding: Finding, fatal = false) => report({ parent: path, segment }, finding, fatal);
+  const reportAt = (segment: Segment, finding: Finding, fatal = false) => report({ parent: path, segment }, finding, fatal);
   /** The entry's value; SKIP when it was reported instead, STOP when reporting is over. */
   const entry = (segment: Segment): unknown => {
     const descriptor = Object.getOwnPropertyDescriptor(object, segment);
-    if (descriptor === undefined) return problem(segment, notJson('hole', 'is a hole in a sparse array; JSON arrays have no holes')) ? SKIP : STOP;
+    if (descriptor === undefined) return reportAt(segment, notJson({ context: 'hole' })) ? SKIP : STOP;
     // Fatal: the schema pass would read the property and run the getter.
-    if (!('value' in descriptor)) return problem(segment, notJson('accessor', 'is a getter or setter; a definition holds plain data only'), true) ? SKIP : STOP;
+    if (!('value' in descriptor)) return reportAt(segment, notJson({ context: 'accessor' }), true) ? SKIP : STOP;
     return descriptor.value;
   };
   if (Array.isArray(object)) {
@@ -182,7 +179,7 @@ function walkChildren(object: object, path: PathLink | null, depth: number, visi
       const value = entry(index);
       if (value === STOP) return 'stop';
       if (value === SKIP) continue;
-      const fine = value === undefined ? problem(index, notJson('undefinedInArray', 'is undefined; JSON arrays cannot hold undefined (use null)')) : visit(value, path, index, depth);
+      const fine = value === undefined ? reportAt(index, notJson({ context: 'undefinedInArray' })) : visit(value, path, index, depth);
       if (!fine) return 'stop';
     }
     return 'ok';
@@ -193,7 +190,7 @@ function walkChildren(object: object, path: PathLink | null, depth: number, visi
   if (!spend(keys.length)) return 'stop';
   for (const key of keys) {
     if (FORBIDDEN_KEYS.has(key)) {
-      if (!problem(key, { code: WORKFLOW_PROBLEM.forbiddenKey, message: `the key "${key}" is not allowed: it would replace an object's prototype`, params: { key: JSON.stringify(key) } })) return 'stop';
+      if (!reportAt(key, (at) => problem('error', WORKFLOW_PROBLEM.forbiddenKey, at, { key: JSON.stringify(key) }))) return 'stop';
       continue;
     }
     const value = entry(key);
@@ -204,10 +201,10 @@ function walkChildren(object: object, path: PathLink | null, depth: number, visi
 }
 
 function notPlainData(object: object): Finding {
-  if (object instanceof Date) return notJson('date', 'is a Date (write it as an ISO 8601 string), not plain data');
-  if (object instanceof Map) return notJson('map', 'is a Map (use a plain object), not plain data');
-  if (object instanceof Set) return notJson('set', 'is a Set (use an array), not plain data');
+  if (object instanceof Date) return notJson({ context: 'date' });
+  if (object instanceof Map) return notJson({ context: 'map' });
+  if (object instanceof Set) return notJson({ context: 'set' });
   const name = (object.constructor as { name?: unknown } | undefined)?.name;
-  if (typeof name === 'string' && name !== '') return notJson('instance', `is an instance of ${name}, not plain data`, { name });
-  return notJson('customPrototype', 'is an object with a custom prototype, not plain data');
+  if (typeof name === 'string' && name !== '') return notJson({ context: 'instance', name });
+  return notJson({ context: 'customPrototype' });
 }

@@ -2,7 +2,7 @@ import { engineBody } from './engine-body';
 import { describeBytes, utf8Bytes, WORKFLOW_LIMITS } from './limits';
 import type { NormalizedWorkflowDefinition } from './normalized';
 import { nodeRef } from './problem-text';
-import type { Problem } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import type { ParsedNode } from './schema-check';
 import type { TreeShape } from './structure-check';
@@ -14,13 +14,7 @@ export function checkNodeCount(nodes: unknown): Problem | undefined {
   if (!Array.isArray(nodes) || nodes.length <= WORKFLOW_LIMITS.nodes) return undefined;
   const count = nodes.length.toLocaleString('en');
   const max = WORKFLOW_LIMITS.nodes.toLocaleString('en');
-  return {
-    severity: 'error',
-    code: WORKFLOW_PROBLEM.tooManyNodes,
-    path: ['nodes'],
-    message: `the workflow has ${count} nodes; the limit is ${max} nodes per workflow. Split it into several workflows`,
-    params: { count, max },
-  };
+  return problem('error', WORKFLOW_PROBLEM.tooManyNodes, ['nodes'], { count, max });
 }
 
 /**
@@ -76,15 +70,7 @@ export function checkIdCharacters(nodes: readonly ParsedNode[]): Problem[] {
   for (const { node, index } of nodes) {
     const character = hiddenCharacter(node.nodeId);
     if (character === undefined) continue;
-    const node_ = visible(node.nodeId);
-    problems.push({
-      severity: 'error',
-      code: WORKFLOW_PROBLEM.hiddenIdCharacter,
-      path: ['nodes', index, 'nodeId'],
-      nodeId: node.nodeId,
-      message: `the node id ${node_} holds ${character}, an invisible or text-direction character that can disguise the id on screen; remove it`,
-      params: { node: node_, character },
-    });
+    problems.push(problem('error', WORKFLOW_PROBLEM.hiddenIdCharacter, ['nodes', index, 'nodeId'], { node: visible(node.nodeId), character }, node.nodeId));
   }
   return problems;
 }
@@ -98,16 +84,8 @@ export function checkNestingDepth(shape: TreeShape): Problem[] {
     depth.set(id, level);
     if (level <= WORKFLOW_LIMITS.nestingDepth) continue;
     const parsed = shape.byId.get(id);
-    return [
-      {
-        severity: 'error',
-        code: WORKFLOW_PROBLEM.tooDeeplyNested,
-        path: parsed ? ['nodes', parsed.index, 'parentId'] : ['nodes'],
-        nodeId: id,
-        message: `${nodeRef(id)} is nested ${level} levels below the root; the nesting depth limit is ${WORKFLOW_LIMITS.nestingDepth} levels. Flatten the workflow`,
-        params: { node: nodeRef(id), depth: level, max: WORKFLOW_LIMITS.nestingDepth },
-      },
-    ];
+    const path = parsed ? ['nodes', parsed.index, 'parentId'] : ['nodes'];
+    return [problem('error', WORKFLOW_PROBLEM.tooDeeplyNested, path, { node: nodeRef(id), depth: level, max: WORKFLOW_LIMITS.nestingDepth }, id)];
   }
   return [];
 }
@@ -121,16 +99,8 @@ export function checkConfigSizes(nodes: readonly ParsedNode[]): Problem[] {
       if (config === undefined) continue;
       const bytes = utf8Bytes(JSON.stringify(config));
       if (bytes <= WORKFLOW_LIMITS.configBytes) continue;
-      const size = describeBytes(bytes);
-      const max = describeBytes(WORKFLOW_LIMITS.configBytes);
-      problems.push({
-        severity: 'error',
-        code: WORKFLOW_PROBLEM.configTooLarge,
-        path: ['nodes', index, field],
-        nodeId: node.nodeId,
-        message: `the ${field} of ${nodeRef(node.nodeId)} is ${size} as JSON; a node's config is limited to ${max}. Move large data to a file the agent reads`,
-        params: { node: nodeRef(node.nodeId), field, size, max },
-      });
+      const params = { node: nodeRef(node.nodeId), field, size: describeBytes(bytes), max: describeBytes(WORKFLOW_LIMITS.configBytes) };
+      problems.push(problem('error', WORKFLOW_PROBLEM.configTooLarge, ['nodes', index, field], params, node.nodeId));
     }
   }
   return problems;
@@ -144,13 +114,5 @@ export function checkSubmissionSize(definition: NormalizedWorkflowDefinition): P
   const request = { requestType: 1, taskId: '9223372036854775807', body: engineBody(definition) };
   const bytes = utf8Bytes(JSON.stringify(request));
   if (bytes <= WORKFLOW_LIMITS.submissionBytes) return undefined;
-  const size = describeBytes(bytes);
-  const max = describeBytes(WORKFLOW_LIMITS.submissionBytes);
-  return {
-    severity: 'error',
-    code: WORKFLOW_PROBLEM.submissionTooLarge,
-    path: [],
-    message: `the task tree sent to an Engine for this workflow would be ${size}; the Engine's message limit leaves ${max} for it. Shrink the agent and container configs, or split the workflow`,
-    params: { size, max },
-  };
+  return problem('error', WORKFLOW_PROBLEM.submissionTooLarge, [], { size: describeBytes(bytes), max: describeBytes(WORKFLOW_LIMITS.submissionBytes) });
 }

@@ -1,7 +1,7 @@
 import { append } from './append';
 import { checkJsonLogic } from './json-logic-check';
 import { nodeRef } from './problem-text';
-import type { Problem, ProblemParams } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import type { TreeShape } from './structure-check';
 
@@ -12,27 +12,21 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
     if (!complete) continue;
     const id = node.nodeId;
     const path = (...rest: (string | number)[]) => ['nodes', index, ...rest];
-    const add = (severity: Problem['severity'], code: string, at: (string | number)[], message: string, params?: ProblemParams) =>
-      problems.push({ severity, code, path: at, message, nodeId: id, ...(params ? { params } : {}) });
-    const ignored = (field: string, why: string) =>
-      add('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), `${field} on ${node.nodeType === 'agent' ? 'an agent' : 'a container'} is ignored and dropped: ${why}`, { context: field, node: nodeRef(id) });
+    const ignored = (field: 'containerConfig' | 'agentLoad' | 'agentConfig') => problems.push(problem('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), { context: field, node: nodeRef(id) }, id));
 
     if (node.nodeType === 'agent') {
       if (node.agentLoad === undefined) {
-        add('error', WORKFLOW_PROBLEM.agentWithoutLoad, path('agentLoad'), `the agent ${nodeRef(id)} has no agentLoad, which names what runs it (e.g. "script", "http", "manual")`, { node: nodeRef(id) });
+        problems.push(problem('error', WORKFLOW_PROBLEM.agentWithoutLoad, path('agentLoad'), { node: nodeRef(id) }, id));
       }
-      if (node.containerConfig !== undefined) ignored('containerConfig', 'only containers are initialized with one');
+      if (node.containerConfig !== undefined) ignored('containerConfig');
     } else {
-      if (node.agentLoad !== undefined) ignored('agentLoad', 'containers run no load themselves; their agents do');
-      if (node.agentConfig !== undefined) ignored('agentConfig', 'containers run no load themselves; their agents do');
+      if (node.agentLoad !== undefined) ignored('agentLoad');
+      if (node.agentConfig !== undefined) ignored('agentConfig');
       if (node.priority !== undefined && node.priority !== 0) {
-        add('warning', WORKFLOW_PROBLEM.pointlessSetting, path('priority'), 'priority has no effect on a container: containers take no Engine capacity, so they never wait in the queue that priority orders', {
-          context: 'containerPriority',
-          node: nodeRef(id),
-        });
+        problems.push(problem('warning', WORKFLOW_PROBLEM.pointlessSetting, path('priority'), { context: 'containerPriority', node: nodeRef(id) }, id));
       }
       if ((shape.children.get(id) ?? []).length === 0) {
-        add('warning', WORKFLOW_PROBLEM.emptyContainer, path(), `the container ${nodeRef(id)} holds no nodes, so it does nothing and completes at once`, { node: nodeRef(id) });
+        problems.push(problem('warning', WORKFLOW_PROBLEM.emptyContainer, path(), { node: nodeRef(id) }, id));
       }
     }
     if (node.activation !== undefined) {
@@ -40,14 +34,11 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
     }
     const backoff = node.retry?.backoff;
     if (node.retry && node.retry.maxRetries === 0 && backoff) {
-      add('warning', WORKFLOW_PROBLEM.pointlessSetting, path('retry', 'backoff'), 'backoff has no effect with maxRetries 0', { context: 'noRetries' });
+      problems.push(problem('warning', WORKFLOW_PROBLEM.pointlessSetting, path('retry', 'backoff'), { context: 'noRetries' }, id));
     }
     if (backoff && backoff.initialMs > backoff.maxMs) {
-      add('warning', WORKFLOW_PROBLEM.pointlessSetting, path('retry', 'backoff', 'initialMs'), `initialMs (${backoff.initialMs}) is above maxMs (${backoff.maxMs}), so every retry waits maxMs`, {
-        context: 'initialAboveMax',
-        initialMs: backoff.initialMs,
-        maxMs: backoff.maxMs,
-      });
+      const params = { context: 'initialAboveMax', initialMs: backoff.initialMs, maxMs: backoff.maxMs } as const;
+      problems.push(problem('warning', WORKFLOW_PROBLEM.pointlessSetting, path('retry', 'backoff', 'initialMs'), params, id));
     }
   }
   return problems;

@@ -1,3 +1,5 @@
+import { problemWording, wordingKey, type ProblemArgs } from './problem-wordings';
+
 /**
  * A problem found in a workflow definition or an imported file. `path` locates it the way a
  * JSON pointer would, as segments (["nodes", 3, "dependencies", 0, "sourceNodeId"]), so the
@@ -20,12 +22,27 @@ export interface Problem {
   pathNodeId?: string;
   /**
    * What the message says, as values a translation can place (node ids quoted as in
-   * `message`); `context` picks one of a code's wordings. Absent where only `message` tells it.
+   * `message`); `context` picks one of a code's wordings (problem-wordings.ts).
    */
   params?: ProblemParams;
 }
 
 export type ProblemParams = Record<string, string | number> & { context?: string };
+
+/**
+ * A problem of `code` with the params its wording places (and the `context` that picks the
+ * wording, where the code has several); its message is that wording in English. Every problem
+ * is made here, so no sentence is written at the place that finds it.
+ */
+export function problem<C extends string>(severity: ProblemSeverity, code: C, path: (string | number)[], params: ProblemArgs<C>, nodeId?: string): Problem {
+  const values = params as ProblemParams;
+  const key = wordingKey(code, values.context);
+  const message = problemWording(key, values);
+  if (message === undefined) throw new Error(`No wording for the problem ${key}`);
+  const made: Problem = { severity, code, path, message, params: values };
+  if (nodeId !== undefined) made.nodeId = nodeId;
+  return made;
+}
 
 export function formatPath(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(workflow)' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '');

@@ -10,9 +10,9 @@ import {
   type WorkflowNodeDefinition,
 } from './definition';
 import type { ScanProblem } from './json-scan';
-import type { Problem } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
-import { describe, literal, zodIssueToProblem } from './zod-problems';
+import { literal, zodIssueToProblem } from './zod-problems';
 
 /**
  * The schema pass of validation: the workflow's own fields, then each node on its own, so
@@ -75,10 +75,10 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
   }
   const report = (issues: readonly z.core.$ZodIssue[], prefix: (string | number)[], nodeId?: string) => {
     for (const issue of issues) {
-      const problem = zodIssueToProblem(issue, prefix, nodeId);
+      const found = zodIssueToProblem(issue, prefix, nodeId);
       // A union (a JSON value) fails as a whole above the bad value the scan already named.
-      const wraps = issue.code === 'invalid_union' && aboveFlagged.has(pathKey(problem.path));
-      if (!wraps && !isFlagged(problem.path, flagged)) problems.push(problem);
+      const wraps = issue.code === 'invalid_union' && aboveFlagged.has(pathKey(found.path));
+      if (!wraps && !isFlagged(found.path, flagged)) problems.push(found);
     }
   };
 
@@ -98,15 +98,15 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
   if (fatalTop.has('nodes')) return { header, nodes, brokenIds, incomplete: true, problems };
   const rawNodes = input.nodes;
   if (!Array.isArray(rawNodes)) {
-    const problem: Problem =
+    problems.push(
       rawNodes === undefined
-        ? { severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: 'is required: the list of the workflow\'s nodes', params: { context: 'nodesRequired' } }
-        : { severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: `must be an array of nodes, not ${describe(rawNodes)}`, params: { context: 'nodesNotArray', received: literal(rawNodes) } };
-    problems.push(problem);
+        ? problem('error', WORKFLOW_PROBLEM.schema, ['nodes'], { context: 'nodesRequired' })
+        : problem('error', WORKFLOW_PROBLEM.schema, ['nodes'], { context: 'nodesNotArray', received: literal(rawNodes) }),
+    );
     return { header, nodes, brokenIds, incomplete: true, problems };
   }
   if (rawNodes.length === 0) {
-    problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path: ['nodes'], message: 'must not be empty: a workflow needs at least its root container', params: { context: 'noNodes' } });
+    problems.push(problem('error', WORKFLOW_PROBLEM.schema, ['nodes'], { context: 'noNodes' }));
   }
 
   for (let index = 0; index < rawNodes.length; index++) {
@@ -121,7 +121,7 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
     }
     const path = ['nodes', index];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      problems.push({ severity: 'error', code: WORKFLOW_PROBLEM.schema, path, message: `each node must be an object, not ${describe(raw)}`, params: { context: 'nodeNotObject', received: literal(raw) } });
+      problems.push(problem('error', WORKFLOW_PROBLEM.schema, path, { context: 'nodeNotObject', received: literal(raw) }));
       incomplete = true;
       continue;
     }
@@ -166,27 +166,17 @@ function nodeUnknownKeys(node: Record<string, unknown>, path: (string | number)[
   return problems;
 }
 
-const OWNERS = { workflow: 'the workflow', node: 'a node', dependency: 'a dependency', retry: 'retry', backoff: 'backoff', layout: 'layout', pin: 'pin' } as const;
+type Owner = keyof typeof KNOWN_KEYS;
 
 /**
  * zod drops keys it does not know; a typo ("dependancies") deserves a word, not silence.
  * `owner` is what holds the key, and the context of the problem's wording.
  */
-function unknownKeys(value: unknown, known: ReadonlySet<string>, path: (string | number)[], owner: keyof typeof OWNERS, nodeId?: string): Problem[] {
+function unknownKeys(value: unknown, known: ReadonlySet<string>, path: (string | number)[], owner: Owner, nodeId?: string): Problem[] {
   if (!isRecord(value)) return [];
   return Object.keys(value)
     .filter((key) => !known.has(key) && key !== '__proto__')
-    .map((key) => {
-      const problem: Problem = {
-        severity: 'warning',
-        code: WORKFLOW_PROBLEM.unknownProperty,
-        path: [...path, key],
-        message: `${JSON.stringify(key)} is not a property of ${OWNERS[owner]}; it is ignored`,
-        params: { context: owner, property: JSON.stringify(key) },
-      };
-      if (nodeId !== undefined) problem.nodeId = nodeId;
-      return problem;
-    });
+    .map((key) => problem('warning', WORKFLOW_PROBLEM.unknownProperty, [...path, key], { context: owner, property: JSON.stringify(key) }, nodeId));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { append } from './append';
 import { nodeRef, chain } from './problem-text';
-import type { Problem, ProblemParams } from './problems';
+import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import type { ParsedNode } from './schema-check';
 
@@ -24,15 +24,10 @@ export interface TreeShape {
   order: string[];
 }
 
-type Path = (string | number)[];
-
 export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<string>, incomplete: boolean): TreeShape {
   const problems: Problem[] = [];
-  const error = (code: string, path: Path, message: string, nodeId?: string, params?: ProblemParams) => {
-    const problem: Problem = { severity: 'error', code, path, message };
-    if (nodeId !== undefined) problem.nodeId = nodeId;
-    if (params !== undefined) problem.params = params;
-    problems.push(problem);
+  const error = (found: Problem) => {
+    problems.push(found);
   };
 
   const byId = new Map<string, ParsedNode>();
@@ -40,10 +35,7 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
   for (const parsed of nodes) {
     const first = byId.get(parsed.node.nodeId);
     if (first) {
-      error(WORKFLOW_PROBLEM.duplicateNodeId, ['nodes', parsed.index, 'nodeId'], `the nodeId ${nodeRef(parsed.node.nodeId)} is already used by nodes[${first.index}]; node ids must be unique`, parsed.node.nodeId, {
-        node: nodeRef(parsed.node.nodeId),
-        index: first.index,
-      });
+      error(problem('error', WORKFLOW_PROBLEM.duplicateNodeId, ['nodes', parsed.index, 'nodeId'], { node: nodeRef(parsed.node.nodeId), index: first.index }, parsed.node.nodeId));
       continue;
     }
     byId.set(parsed.node.nodeId, parsed);
@@ -56,24 +48,21 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
   for (const { node, index } of unique) {
     const listed = node.children ?? [];
     if (listed.length > 0 && node.nodeType === 'agent') {
-      error(WORKFLOW_PROBLEM.parentNotContainer, ['nodes', index, 'children'], `${nodeRef(node.nodeId)} is an agent but lists children; only containers hold nodes`, node.nodeId, { context: 'agentWithChildren', node: nodeRef(node.nodeId) });
+      error(problem('error', WORKFLOW_PROBLEM.parentNotContainer, ['nodes', index, 'children'], { context: 'agentWithChildren', node: nodeRef(node.nodeId) }, node.nodeId));
     }
     const seen = new Set<string>();
     listed.forEach((child, position) => {
       const path = ['nodes', index, 'children', position];
-      if (seen.has(child)) return error(WORKFLOW_PROBLEM.childListedTwice, path, `lists the child ${nodeRef(child)} twice`, node.nodeId, { child: nodeRef(child) });
+      if (seen.has(child)) return error(problem('error', WORKFLOW_PROBLEM.childListedTwice, path, { child: nodeRef(child) }, node.nodeId));
       seen.add(child);
-      if (child === node.nodeId) return error(WORKFLOW_PROBLEM.parentCycle, path, `${nodeRef(child)} lists itself as its own child`, node.nodeId, { context: 'ownChild', node: nodeRef(child) });
+      if (child === node.nodeId) return error(problem('error', WORKFLOW_PROBLEM.parentCycle, path, { context: 'ownChild', node: nodeRef(child) }, node.nodeId));
       if (!byId.has(child)) {
-        if (!brokenIds.has(child)) error(WORKFLOW_PROBLEM.unknownChild, path, `lists the child ${nodeRef(child)}, but no node has that id`, node.nodeId, { child: nodeRef(child) });
+        if (!brokenIds.has(child)) error(problem('error', WORKFLOW_PROBLEM.unknownChild, path, { child: nodeRef(child) }, node.nodeId));
         return;
       }
       const other = claimedBy.get(child);
       if (other !== undefined) {
-        return error(WORKFLOW_PROBLEM.childOfTwo, path, `lists ${nodeRef(child)} as a child, but ${nodeRef(other)} already does; a node has one parent`, node.nodeId, {
-          child: nodeRef(child),
-          other: nodeRef(other),
-        });
+        return error(problem('error', WORKFLOW_PROBLEM.childOfTwo, path, { child: nodeRef(child), other: nodeRef(other) }, node.nodeId));
       }
       claimedBy.set(child, node.nodeId);
     });
@@ -89,32 +78,28 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
     if (typeof node.parentId === 'string') {
       const named = node.parentId;
       if (named === id) {
-        error(WORKFLOW_PROBLEM.parentCycle, path, `${nodeRef(id)} is its own parent`, id, { context: 'ownParent', node: nodeRef(id) });
+        error(problem('error', WORKFLOW_PROBLEM.parentCycle, path, { context: 'ownParent', node: nodeRef(id) }, id));
         unresolved.add(id);
         continue;
       }
       const container = byId.get(named);
       if (!container) {
-        if (!brokenIds.has(named)) error(WORKFLOW_PROBLEM.unknownParent, path, `the parentId ${nodeRef(named)} names no node`, id, { parent: nodeRef(named) });
+        if (!brokenIds.has(named)) error(problem('error', WORKFLOW_PROBLEM.unknownParent, path, { parent: nodeRef(named) }, id));
         unresolved.add(id);
         continue;
       }
       if (claim !== undefined && claim !== named) {
-        error(WORKFLOW_PROBLEM.parentMismatch, path, `parentId is ${nodeRef(named)}, but ${nodeRef(claim)} lists this node among its children`, id, {
-          context: 'claimedByOther',
-          parent: nodeRef(named),
-          other: nodeRef(claim),
-        });
+        error(problem('error', WORKFLOW_PROBLEM.parentMismatch, path, { context: 'claimedByOther', parent: nodeRef(named), other: nodeRef(claim) }, id));
       } else if (claim === undefined && container.node.children !== undefined) {
-        error(WORKFLOW_PROBLEM.parentMismatch, path, `parentId is ${nodeRef(named)}, but the children of ${nodeRef(named)} do not list this node`, id, { context: 'notListed', parent: nodeRef(named) });
+        error(problem('error', WORKFLOW_PROBLEM.parentMismatch, path, { context: 'notListed', parent: nodeRef(named) }, id));
       }
       if (container.node.nodeType === 'agent' && claim !== named) {
-        error(WORKFLOW_PROBLEM.parentNotContainer, path, `the parent ${nodeRef(named)} is an agent; only containers hold nodes`, id, { context: 'agentParent', parent: nodeRef(named) });
+        error(problem('error', WORKFLOW_PROBLEM.parentNotContainer, path, { context: 'agentParent', parent: nodeRef(named) }, id));
       }
       parent.set(id, named);
     } else {
       if (node.parentId === null && claim !== undefined) {
-        error(WORKFLOW_PROBLEM.parentMismatch, path, `parentId is null, but ${nodeRef(claim)} lists this node among its children`, id, { context: 'nullButClaimed', other: nodeRef(claim) });
+        error(problem('error', WORKFLOW_PROBLEM.parentMismatch, path, { context: 'nullButClaimed', other: nodeRef(claim) }, id));
       }
       parent.set(id, claim ?? null);
     }
@@ -128,11 +113,11 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
     if (unresolved.has(node.nodeId)) continue;
     const up = parent.get(node.nodeId) ?? null;
     if (node.isRoot === true) {
-      if (up !== null) error(WORKFLOW_PROBLEM.rootWithParent, ['nodes', index, 'isRoot'], `isRoot is true, but the node has the parent ${nodeRef(up)}; the root has no parent`, node.nodeId, { parent: nodeRef(up) });
+      if (up !== null) error(problem('error', WORKFLOW_PROBLEM.rootWithParent, ['nodes', index, 'isRoot'], { parent: nodeRef(up) }, node.nodeId));
       else flagged.push(parsed);
     } else if (up === null) {
       if (node.isRoot === false) {
-        error(WORKFLOW_PROBLEM.orphan, ['nodes', index], `${nodeRef(node.nodeId)} has no parent container and isRoot is false; give it a parentId, or list it in a container's children`, node.nodeId, { node: nodeRef(node.nodeId) });
+        error(problem('error', WORKFLOW_PROBLEM.orphan, ['nodes', index], { node: nodeRef(node.nodeId) }, node.nodeId));
       } else {
         parentless.push(parsed);
       }
@@ -143,22 +128,18 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
     roots = parentless;
   } else {
     for (const { node, index } of parentless) {
-      error(WORKFLOW_PROBLEM.orphan, ['nodes', index], `${nodeRef(node.nodeId)} has no parent container and is not the root; give it a parentId, or list it in a container's children`, node.nodeId, { node: nodeRef(node.nodeId) });
+      error(problem('error', WORKFLOW_PROBLEM.orphan, ['nodes', index], { node: nodeRef(node.nodeId) }, node.nodeId));
     }
   }
   if (roots.length > 1) {
     const names = chain(roots.map((root) => root.node.nodeId), ', ');
     for (const { node, index } of roots) {
-      error(WORKFLOW_PROBLEM.multipleRoots, ['nodes', index], `${nodeRef(node.nodeId)} is one of ${roots.length} roots (${names}); a workflow has exactly one root container`, node.nodeId, {
-        node: nodeRef(node.nodeId),
-        count: roots.length,
-        names,
-      });
+      error(problem('error', WORKFLOW_PROBLEM.multipleRoots, ['nodes', index], { node: nodeRef(node.nodeId), count: roots.length, names }, node.nodeId));
     }
   }
   for (const { node, index } of roots) {
     if (node.nodeType !== 'container') {
-      error(WORKFLOW_PROBLEM.rootNotContainer, ['nodes', index, 'nodeType'], `the root ${nodeRef(node.nodeId)} is an agent; the root must be a container`, node.nodeId, { node: nodeRef(node.nodeId) });
+      error(problem('error', WORKFLOW_PROBLEM.rootNotContainer, ['nodes', index, 'nodeType'], { node: nodeRef(node.nodeId) }, node.nodeId));
     }
   }
 
@@ -166,7 +147,7 @@ export function checkTree(nodes: readonly ParsedNode[], brokenIds: ReadonlySet<s
   const { order, position, size } = preOrder(roots.map((root) => root.node.nodeId), children);
 
   if (roots.length === 0 && !incomplete && unique.length > 0) {
-    error(WORKFLOW_PROBLEM.noRoot, ['nodes'], 'there is no root: every node has a parent; mark the top container with "isRoot": true and give it no parent', undefined, {});
+    error(problem('error', WORKFLOW_PROBLEM.noRoot, ['nodes'], {}));
   }
   append(problems, parentCycles(unique, parent, position, unresolved, exists));
 
@@ -250,14 +231,8 @@ function parentCycles(
     const lead = holders.reduce((best, id, at) => (indexOf.get(id)! < indexOf.get(holders[best]!)! ? at : best), 0);
     const members = [...holders.slice(lead), ...holders.slice(0, lead)];
     const first = members[0]!;
-    problems.push({
-      severity: 'error',
-      code: WORKFLOW_PROBLEM.parentCycle,
-      path: ['nodes', indexOf.get(members[1] ?? first)!, 'parentId'],
-      message: `containers nest in a cycle: ${chain([...members, first], ' → ')} (each holds the next), so none of them hangs from the root`,
-      params: { context: 'nesting', cycle: chain([...members, first], ' → ') },
-      nodeId: first,
-    });
+    const where = ['nodes', indexOf.get(members[1] ?? first)!, 'parentId'];
+    problems.push(problem('error', WORKFLOW_PROBLEM.parentCycle, where, { context: 'nesting', cycle: chain([...members, first], ' → ') }, first));
   });
   return problems;
 }

@@ -7,11 +7,11 @@ import { checkConfigSizes, checkIdCharacters, checkNestingDepth, checkNodeCount,
 import { checkNodeSettings } from './node-check';
 import { normalizeDefinition } from './normalize';
 import type { NormalizedWorkflowDefinition } from './normalized';
-import { nameProblemNodes, type Problem } from './problems';
+import { nameProblemNodes, problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { parseInput } from './schema-check';
 import { checkTree } from './structure-check';
-import { describe, literal } from './zod-problems';
+import { literal } from './zod-problems';
 import { errorText } from '../error-text';
 
 export interface ValidationOptions {
@@ -40,8 +40,7 @@ export function validateWorkflow(input: unknown, options: ValidationOptions = {}
   try {
     return validate(input, options);
   } catch (error) {
-    const detail = errorText(error);
-    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.internal, path: [], message: `the validator failed on this input: ${detail}`, params: { detail } }]);
+    return fail([problem('error', WORKFLOW_PROBLEM.internal, [], { detail: errorText(error) })]);
   }
 }
 
@@ -51,8 +50,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 function validate(input: unknown, options: ValidationOptions): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    const message = `a workflow definition must be an object with "name" and "nodes", not ${describe(input)}`;
-    return fail([{ severity: 'error', code: WORKFLOW_PROBLEM.notAnObject, path: [], message, params: { received: literal(input) } }]);
+    return fail([problem('error', WORKFLOW_PROBLEM.notAnObject, [], { received: literal(input) })]);
   }
   // Read without calling a getter: the scan below is what vets the input's properties.
   const tooMany = checkNodeCount(Object.getOwnPropertyDescriptor(input, 'nodes')?.value);

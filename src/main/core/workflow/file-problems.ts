@@ -1,4 +1,5 @@
-import type { Problem } from '../../../shared/workflow/problems';
+import { problem, type Problem } from '../../../shared/workflow/problems';
+import type { ProblemArgs } from '../../../shared/workflow/problem-wordings';
 
 /** Stable codes of the problems reading a workflow file reports, before validation proper. */
 export const FILE_PROBLEM = {
@@ -12,6 +13,7 @@ export const FILE_PROBLEM = {
   jsonSyntax: 'JSON_SYNTAX',
 } as const;
 
-export function fileError(code: string, message: string): Problem {
-  return { severity: 'error', code, path: [], message };
+/** A file-level problem: it is about the input as a whole, so its path is empty. */
+export function fileError<C extends string>(code: C, params: ProblemArgs<C>): Problem {
+  return problem('error', code, [], params);
 }

@@ -30,12 +30,12 @@ export function parseWorkflowJson(text: string, source = 'the input', validation
     return { format: 'json', problems: [tooLarge(source, text.length, 'characters')] };
   }
   const body = stripBom(text);
-  if (body.trim() === '') return { format: 'json', problems: [fileError(FILE_PROBLEM.empty, `${source} is empty; a workflow file holds a JSON object with "name" and "nodes"`)] };
+  if (body.trim() === '') return { format: 'json', problems: [fileError(FILE_PROBLEM.empty, { source })] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
-    return { format: 'json', problems: [fileError(FILE_PROBLEM.jsonSyntax, `${source} is not valid JSON: ${syntaxDetail(body, error)}`)] };
+    return { format: 'json', problems: [syntaxError(source, body, error)] };
   }
   return { format: 'json', ...validated(parsed, validation) };
 }
@@ -48,7 +48,7 @@ export async function parseWorkflowText(text: string, options: { source?: string
   if (format === 'json') return parseWorkflowJson(text, source, validation);
   if (format === 'bpmn') return parseBpmn(text, source, options.fileName, validation);
   const start = stripBom(text).trimStart().slice(0, 20);
-  return { problems: [fileError(FILE_PROBLEM.unknownFormat, `${source} is neither JSON nor BPMN XML: it starts with ${JSON.stringify(start)} and its name does not end in .json, .bpmn or .xml`)] };
+  return { problems: [fileError(FILE_PROBLEM.unknownFormat, { source, start: JSON.stringify(start) })] };
 }
 
 /** Content first ({ is JSON, < is XML), then the file's extension. */
@@ -73,22 +73,22 @@ async function readText(path: string): Promise<string | Problem> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return fileError(FILE_PROBLEM.notAFile, `${path} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of a workflow file`);
+    if (!info.isFile()) return info.isDirectory() ? fileError(FILE_PROBLEM.notAFile, { context: 'folder', source: path }) : fileError(FILE_PROBLEM.notAFile, { source: path });
     if (info.size > MAX_WORKFLOW_FILE_BYTES) return tooLarge(path, info.size, 'bytes');
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fileError(FILE_PROBLEM.notFound, `${path} does not exist`);
-    return fileError(FILE_PROBLEM.unreadable, `${path} could not be read: ${errorText(error)}`);
+    if (code === 'ENOENT') return fileError(FILE_PROBLEM.notFound, { source: path });
+    return fileError(FILE_PROBLEM.unreadable, { source: path, detail: errorText(error) });
   }
   if (bytes.length > MAX_WORKFLOW_FILE_BYTES) return tooLarge(path, bytes.length, 'bytes');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fileError(FILE_PROBLEM.notUtf8, `${path} is UTF-16 text; save it as UTF-8`);
+    return fileError(FILE_PROBLEM.notUtf8, { context: 'utf16', source: path });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fileError(FILE_PROBLEM.notUtf8, `${path} is not UTF-8 text (is it a binary file?)`);
+    return fileError(FILE_PROBLEM.notUtf8, { source: path });
   }
 }
 
@@ -98,7 +98,7 @@ async function parseBpmn(xml: string, source: string, fileName: string | undefin
   if (!imported.definition) {
     const problems = imported.problems.some((problem) => problem.severity === 'error')
       ? imported.problems
-      : [...imported.problems, fileError(FILE_PROBLEM.unknownFormat, `${source} could not be imported as BPMN`)];
+      : [...imported.problems, fileError(FILE_PROBLEM.unknownFormat, { context: 'bpmn', source })];
     return { format: 'bpmn', problems };
   }
   // Validated here too, for the normalized definition; the import may already report the
@@ -118,10 +118,7 @@ function validated(input: unknown, validation: ValidationOptions): Omit<Workflow
 }
 
 function tooLarge(source: string, size: number, unit: 'bytes' | 'characters'): Problem {
-  return fileError(
-    FILE_PROBLEM.tooLarge,
-    `${source} is ${describeBytes(size)} (${size.toLocaleString('en')} ${unit}); the workflow file limit is ${describeBytes(MAX_WORKFLOW_FILE_BYTES)}. Split the workflow, or move large data out of agentConfig`,
-  );
+  return fileError(FILE_PROBLEM.tooLarge, { context: unit, source, size: describeBytes(size), count: size.toLocaleString('en'), max: describeBytes(MAX_WORKFLOW_FILE_BYTES) });
 }
 
 function stripBom(text: string): string {
@@ -129,8 +126,8 @@ function stripBom(text: string): string {
 }
 
 /** Where and how the text breaks the JSON grammar; V8's own words if the locator finds nothing. */
-function syntaxDetail(text: string, error: unknown): string {
+function syntaxError(source: string, text: string, error: unknown): Problem {
   const found = locateJsonSyntaxError(text);
-  if (found) return `${found.message}, at line ${found.line}, column ${found.column}`;
-  return errorText(error);
+  if (found) return fileError(FILE_PROBLEM.jsonSyntax, { context: 'located', source, detail: found.message, line: found.line, column: found.column });
+  return fileError(FILE_PROBLEM.jsonSyntax, { source, detail: errorText(error) });
 }

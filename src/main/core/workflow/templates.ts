@@ -3,6 +3,7 @@ import type { Id } from '../../../shared/ids';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 import type { SaveTemplateResult, Template, TemplateSummary } from '../../../shared/workflow/templates';
 import { diffWorkflows, type WorkflowDiff } from '../../../shared/workflow/diff';
+import { problem } from '../../../shared/workflow/problems';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 
@@ -23,13 +24,18 @@ export interface SaveTemplateOptions {
 
 export const TEMPLATE_NAME_MAX_LENGTH = 500;
 
+/** Stable codes of the problems saving a template reports beside the validator's. */
+export const TEMPLATE_PROBLEM = {
+  name: 'TEMPLATE_NAME',
+} as const;
+
 export function saveTemplate(store: Store, input: unknown, options: SaveTemplateOptions = {}): SaveTemplateResult {
   const result = validateWorkflow(input);
   if (!result.definition) return { ok: false, problems: result.problems };
   const definition = result.definition;
   const name = (options.name ?? definition.name).trim();
   if (name === '' || name.length > TEMPLATE_NAME_MAX_LENGTH) {
-    return { ok: false, problems: [{ severity: 'error', code: 'TEMPLATE_NAME', path: [], message: `a template name must be 1 to ${TEMPLATE_NAME_MAX_LENGTH} characters` }] };
+    return { ok: false, problems: [problem('error', TEMPLATE_PROBLEM.name, [], { max: TEMPLATE_NAME_MAX_LENGTH })] };
   }
   const description = options.description ?? definition.description ?? null;
   const createdBy = options.createdBy ?? null;

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { apiErrorWordings } from './api-error-wordings';
+import { problemWordings } from './problem-wordings';
 
 /**
  * Every feature keeps its strings beside its code (`<feature>/locales/<language>.json`, each
@@ -21,11 +22,15 @@ function bundleFor(language: string): Bundle {
   return bundle;
 }
 
-function withApiErrorWordings(bundle: Bundle): Bundle {
+/** English wordings the core shares: error reasons and workflow problems, from their catalogs in src/shared. */
+function withSharedWordings(bundle: Bundle): Bundle {
   const apiErrors = (bundle['apiErrors'] ?? {}) as Bundle;
-  return { ...bundle, apiErrors: { ...apiErrors, ...apiErrorWordings() } };
+  for (const key of Object.keys(problemWordings())) {
+    if (key in bundle) throw new Error(`Translation key "${key}" comes from the shared problem catalog; it must not be in en.json too`);
+  }
+  return { ...bundle, apiErrors: { ...apiErrors, ...apiErrorWordings() }, ...problemWordings() };
 }
 
-export const en = withApiErrorWordings(bundleFor('en'));
+export const en = withSharedWordings(bundleFor('en'));
 export const zhCN = bundleFor('zh-CN');
 export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;

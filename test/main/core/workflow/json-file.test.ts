@@ -27,7 +27,13 @@ describe('parseWorkflowJson', () => {
     const result = parseWorkflowJson('{\n  "name": "w",\n  "nodes": [1 2]\n}', 'broken.json');
     expect(result.definition).toBeUndefined();
     expect(result.problems).toEqual([
-      { severity: 'error', code: FILE_PROBLEM.jsonSyntax, path: [], message: 'broken.json is not valid JSON: expected "," or "]", found "2", at line 3, column 15' },
+      {
+        severity: 'error',
+        code: FILE_PROBLEM.jsonSyntax,
+        path: [],
+        message: 'broken.json is not valid JSON: expected "," or "]", found "2", at line 3, column 15',
+        params: { context: 'located', source: 'broken.json', detail: 'expected "," or "]", found "2"', line: 3, column: 15 },
+      },
     ]);
     expect(parseWorkflowJson('{"name": NaN}', 'nan.json').problems[0]!.message).toBe(
       'nan.json is not valid JSON: unexpected "N" where a value was expected (JSON has no NaN, Infinity or undefined), at line 1, column 10',

@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import { CAMUNDA_NS, deductionAttribute, deductionFieldBodies, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
-import { BPMN_PROBLEM } from './import-problems';
+import { BPMN_PROBLEM, bpmnWarning } from './import-problems';
+import { describeElement, elementId } from './describe';
 import type { JsonLogic } from './logic';
 import { mapScriptTask, type MappingNote } from './script-task';
 
@@ -99,14 +100,14 @@ function defaultMapping(element: ModdleElement, type: TaskType): AgentMapping {
       return {
         agentLoad: AGENT_LOADS.http,
         consumed: [],
-        notes: [{ code: BPMN_PROBLEM.semanticsApproximated, text: 'it names no agent (no camunda:topic or Zeebe task type); it becomes an "http" call, which needs a url in its agentConfig before it can run' }],
+        notes: [bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'noAgent', element: describeElement(element) }, elementId(element))],
       };
     }
     case 'receiveTask':
       return {
         agentLoad: AGENT_LOADS.sim,
         consumed: [],
-        notes: [{ code: BPMN_PROBLEM.semanticsApproximated, text: 'waiting for a message is not modelled; it runs as a simulation agent' }],
+        notes: [bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'receiveTask', element: describeElement(element) }, elementId(element))],
       };
     case 'callActivity': {
       const called = typeof element.calledElement === 'string' ? element.calledElement : undefined;
@@ -115,10 +116,9 @@ function defaultMapping(element: ModdleElement, type: TaskType): AgentMapping {
         agentConfig: called === undefined ? {} : { calledElement: called },
         consumed: [],
         notes: [
-          {
-            code: BPMN_PROBLEM.semanticsApproximated,
-            text: `the called ${called === undefined ? 'element' : `element "${called}"`} is not inlined; it runs as a simulation agent`,
-          },
+          called === undefined
+            ? bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'callActivity', element: describeElement(element) }, elementId(element))
+            : bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'callActivityNamed', element: describeElement(element), called: JSON.stringify(called) }, elementId(element)),
         ],
       };
     }

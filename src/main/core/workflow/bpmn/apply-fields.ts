@@ -38,7 +38,7 @@ function integerAttribute(element: ModdleElement, name: 'priority' | 'timeoutMs'
   const text = deductionAttribute(element, name);
   if (text === undefined) return undefined;
   if (/^-?\d+$/.test(text.trim())) return Number(text);
-  problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:${name} "${text}" of ${describeElement(element)} is not an integer; it is ignored.`, {
+  problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notInteger', field: name, value: JSON.stringify(text), element: describeElement(element) }, {
     elementId: elementId(element),
   });
   return undefined;
@@ -56,7 +56,7 @@ export function applyDeductionFields(node: WorkflowNodeDefinition, element: Modd
   const target = node as Record<string, unknown>;
   for (const [field, value] of readDeductionFields(element, problems)) {
     if (!(NODE_FIELDS as readonly string[]).includes(field)) {
-      problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:field "${field}" of ${describeElement(element)} is not a node field; it is ignored.`, {
+      problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notNodeField', field: JSON.stringify(field), element: describeElement(element) }, {
         elementId: elementId(element),
         nodeId: node.nodeId,
       });
@@ -67,7 +67,7 @@ export function applyDeductionFields(node: WorkflowNodeDefinition, element: Modd
     } else if (fits(field as NodeField, value)) {
       target[field] = value;
     } else {
-      problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:field "${field}" of ${describeElement(element)} does not have the shape of that field; it is ignored.`, {
+      problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'wrongShape', field: JSON.stringify(field), element: describeElement(element) }, {
         elementId: elementId(element),
         nodeId: node.nodeId,
       });

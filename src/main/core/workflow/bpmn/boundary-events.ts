@@ -1,24 +1,27 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnTimerEventDefinition } from 'bpmn-moddle/types';
 import { workflowNodeSchema, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeRef } from '../../../../shared/workflow/problem-text';
 import { describeElement, elementId } from './describe';
 import { definitionKind, eventDefinitions, expressionText } from './event-mapping';
 import type { ImportContext } from './import-context';
 import { BPMN_PROBLEM } from './import-problems';
 import { isoDurationToMs } from './timers';
 
-type TimeoutReading = { timeoutMs: number } | { unsupported: string };
+/** Why a timer cannot be a timeout, as the context (and value) of its wording. */
+type TimeoutReason = { context: 'noTimeout' } | { context: 'dateOrCycleTimeout' | 'durationTimeout' | 'longTimeout'; value: string };
+type TimeoutReading = { timeoutMs: number } | { unsupported: TimeoutReason };
 
 /** An interrupting timer boundary event's timer as the attached node's timeout, or why it cannot be one. */
 function readTimeout(definition: ModdleElement<BpmnTimerEventDefinition>): TimeoutReading {
   const duration = expressionText(definition.timeDuration);
   if (duration === undefined) {
     const other = expressionText(definition.timeDate) ?? expressionText(definition.timeCycle);
-    return { unsupported: other === undefined ? 'it has no timeDuration' : `"${other}" is a date or a cycle, not a timeDuration` };
+    return { unsupported: other === undefined ? { context: 'noTimeout' } : { context: 'dateOrCycleTimeout', value: JSON.stringify(other) } };
   }
   const timeoutMs = isoDurationToMs(duration);
-  if (timeoutMs === undefined) return { unsupported: `timeDuration "${duration}" is not a calendar-free ISO 8601 duration` };
-  if (!workflowNodeSchema.shape.timeoutMs.safeParse(timeoutMs).success) return { unsupported: `timeDuration "${duration}" is outside what a node's timeoutMs allows` };
+  if (timeoutMs === undefined) return { unsupported: { context: 'durationTimeout', value: JSON.stringify(duration) } };
+  if (!workflowNodeSchema.shape.timeoutMs.safeParse(timeoutMs).success) return { unsupported: { context: 'longTimeout', value: JSON.stringify(duration) } };
   return { timeoutMs };
 }
 
@@ -42,8 +45,8 @@ export function attachBoundaryEvents(context: ImportContext): void {
     vertex.boundary = { type: interrupting ? 'failure' : 'finish' };
     const node = attached?.nodeId === undefined ? undefined : context.nodes.get(attached.nodeId);
     if (!attachedElement || !node) {
-      const on = attachedElement ? ` (attached to ${describeElement(attachedElement)}, which is not imported)` : ' (attached to nothing)';
-      context.problems.warn(BPMN_PROBLEM.unsupportedElement, `${describeElement(element)}${on} is not imported; the flows after it start with their container.`, where);
+      if (attachedElement) context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'boundaryDetached', element: describeElement(element), task: describeElement(attachedElement) }, where);
+      else context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'boundaryUnattached', element: describeElement(element) }, where);
       continue;
     }
     vertex.boundary.attachedToNode = node.nodeId;
@@ -56,32 +59,20 @@ export function attachBoundaryEvents(context: ImportContext): void {
         addTimeout(node, reading.timeoutMs, `${describeElement(element)} on ${task}`, context);
         continue;
       }
-      context.problems.warn(
-        BPMN_PROBLEM.timerUnsupported,
-        `The timer of ${describeElement(element)} on ${task} cannot be a timeout: ${reading.unsupported}; the flows after it run when "${node.nodeId}" fails.`,
-        { ...where, nodeId: node.nodeId },
-      );
+      context.problems.warn(BPMN_PROBLEM.timerUnsupported, { ...reading.unsupported, element: describeElement(element), task, node: nodeRef(node.nodeId) }, { ...where, nodeId: node.nodeId });
       continue;
     }
-    const what = kinds.length === 0 ? 'no event definition' : `its ${kinds.join('/')} event definition`;
-    context.problems.warn(
-      BPMN_PROBLEM.semanticsApproximated,
-      interrupting
-        ? `${describeElement(element)} on ${task}, with ${what}, has no equivalent; the flows after it run when "${node.nodeId}" fails.`
-        : `${describeElement(element)} (non-interrupting) on ${task}, with ${what}, has no equivalent; the flows after it run once "${node.nodeId}" finishes.`,
-      { ...where, nodeId: node.nodeId },
-    );
+    const about = { element: describeElement(element), task, node: nodeRef(node.nodeId) };
+    const at = { ...where, nodeId: node.nodeId };
+    if (kinds.length === 0) context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: interrupting ? 'boundaryBare' : 'boundaryNonInterruptingBare', ...about }, at);
+    else context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: interrupting ? 'boundary' : 'boundaryNonInterrupting', ...about, kinds: kinds.join('/') }, at);
   }
 }
 
 /** Gives a node a boundary timer's timeout; of several timers the earliest ends the activity. */
 function addTimeout(node: WorkflowNodeDefinition, timeoutMs: number, event: string, context: ImportContext): void {
   if (node.timeoutMs !== undefined) {
-    context.problems.warn(
-      BPMN_PROBLEM.semanticsApproximated,
-      `${event} is one of several timers on "${node.nodeId}": the node times out after the shortest, and the flows after each of them run when it fails.`,
-      { nodeId: node.nodeId },
-    );
+    context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'severalTimeouts', event, node: nodeRef(node.nodeId) }, { nodeId: node.nodeId });
   }
   node.timeoutMs = Math.min(node.timeoutMs ?? timeoutMs, timeoutMs);
 }

@@ -1,4 +1,5 @@
 import type { DependencyDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeRef } from '../../../../shared/workflow/problem-text';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 import { append } from '../../../../shared/workflow/append';
 
@@ -93,11 +94,7 @@ export function breakDependencyCycles(nodes: readonly WorkflowNodeDefinition[], 
     if (!edge.dependency) return;
     const { target, definition } = edge.dependency;
     dropped.add(definition);
-    problems.warn(
-      BPMN_PROBLEM.dependencyDropped,
-      `The dependency of "${target.nodeId}" on "${definition.sourceNodeId}" is dropped: it would close a cycle (a loop in the BPMN flow, or a node waiting for its own container).`,
-      { nodeId: target.nodeId },
-    );
+    problems.warn(BPMN_PROBLEM.dependencyDropped, { context: 'cycle', node: nodeRef(target.nodeId), source: nodeRef(definition.sourceNodeId) }, { nodeId: target.nodeId });
   };
   let finished = false;
   while (!finished) {

@@ -11,7 +11,7 @@ export function readDeductionFields(element: ModdleElement, problems: ImportProb
     try {
       fields.set(name, JSON.parse(body) as JsonLogic);
     } catch {
-      problems.warn(BPMN_PROBLEM.extensionIgnored, `The deduction:field "${name}" of ${describeElement(element)} is not valid JSON and is ignored.`, {
+      problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notJson', field: JSON.stringify(name), element: describeElement(element) }, {
         elementId: elementId(element),
       });
     }

@@ -13,7 +13,7 @@ function writtenJoin(element: ModdleElement, context: ImportContext): JoinMode |
   const join = deductionAttribute(element, 'join');
   if (join === undefined) return undefined;
   if ((JOIN_MODES as readonly string[]).includes(join)) return join as JoinMode;
-  context.problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:join "${join}" of ${describeElement(element)} is not a join mode; it is ignored.`, {
+  context.problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notJoinMode', value: JSON.stringify(join), element: describeElement(element) }, {
     elementId: elementId(element),
   });
   return undefined;

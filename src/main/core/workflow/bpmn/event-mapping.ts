@@ -24,19 +24,20 @@ export function expressionText(expression: unknown): string | undefined {
 
 function readTimer(definition: ModdleElement<BpmnTimerEventDefinition>): TimerReading {
   const cycle = expressionText(definition.timeCycle);
-  if (cycle !== undefined) return { unsupported: `timeCycle "${cycle}" repeats, and a pin starts a node once` };
+  if (cycle !== undefined) return { unsupported: { context: 'cyclePin', value: JSON.stringify(cycle) } };
   const duration = expressionText(definition.timeDuration);
   if (duration !== undefined) return durationPin(duration);
   const date = expressionText(definition.timeDate);
   if (date !== undefined) return datePin(date);
-  return { unsupported: 'it has no timeDuration, timeDate or timeCycle' };
+  return { unsupported: { context: 'noPin' } };
 }
 
-const MEANING_LOST: Record<string, string> = {
-  'bpmn:StartEvent': 'its trigger is not imported: the nodes after it start with their container',
-  'bpmn:IntermediateCatchEvent': 'the flow does not wait for it: it is passed through',
-  'bpmn:IntermediateThrowEvent': 'nothing is thrown: it is passed through',
-  'bpmn:EndEvent': 'its result is not thrown: it ends the path like a plain end event',
+/** What is lost of an event definition that is not supported, by the event it is on: the context of its wording. */
+const MEANING_LOST: Record<string, 'startEventDefinition' | 'catchEventDefinition' | 'throwEventDefinition' | 'endEventDefinition'> = {
+  'bpmn:StartEvent': 'startEventDefinition',
+  'bpmn:IntermediateCatchEvent': 'catchEventDefinition',
+  'bpmn:IntermediateThrowEvent': 'throwEventDefinition',
+  'bpmn:EndEvent': 'endEventDefinition',
 };
 
 /**
@@ -54,11 +55,7 @@ export function addEvent(element: ModdleElement, scope: ModdleElement, startsWit
       const name = typeof definition.name === 'string' && definition.name !== '' ? definition.name : (element.name as string | undefined);
       context.linkEvents.push({ vertex, name: name ?? '', scope, throws: element.$type === 'bpmn:IntermediateThrowEvent' });
     } else {
-      context.problems.warn(
-        BPMN_PROBLEM.unsupportedElement,
-        `The ${kind} event definition of ${describeElement(element)} is not supported; ${MEANING_LOST[element.$type] ?? 'it is passed through'}.`,
-        where,
-      );
+      context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: MEANING_LOST[element.$type] ?? 'eventDefinition', kind, element: describeElement(element) }, where);
     }
   }
   return vertex;
@@ -68,16 +65,12 @@ function addTimer(vertex: Vertex, definition: ModdleElement, exact: boolean, con
   const reading = readTimer(definition as ModdleElement<BpmnTimerEventDefinition>);
   const where = { elementId: elementId(vertex.element) };
   if ('unsupported' in reading) {
-    context.problems.warn(BPMN_PROBLEM.timerUnsupported, `The timer of ${describeElement(vertex.element)} is not imported: ${reading.unsupported}.`, where);
+    context.problems.warn(BPMN_PROBLEM.timerUnsupported, { ...reading.unsupported, element: describeElement(vertex.element) }, where);
     return;
   }
   vertex.pin = reading.pin;
   // A pin counts from the task's start: exact for a date, or for a start timer of the root scope.
   if (!exact && !('at' in reading.pin)) {
-    context.problems.warn(
-      BPMN_PROBLEM.semanticsApproximated,
-      `The timer of ${describeElement(vertex.element)} waits from when the flow reaches it; its pin on the next nodes counts from the task's start.`,
-      where,
-    );
+    context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'timerFromFlow', element: describeElement(vertex.element) }, where);
   }
 }

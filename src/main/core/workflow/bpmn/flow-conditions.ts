@@ -40,29 +40,21 @@ export class FlowConditions {
     const source = flow.from;
     const own = this.ownCondition(flow);
     const where = { elementId: flow.element ? elementId(flow.element) : undefined };
-    const flowName = flow.element ? describeElement(flow.element) : `the flow ${flow.id}`;
+    const flowName = flow.element ? describeElement(flow.element) : `bpmn:SequenceFlow (${flow.id})`;
     if (source.gateway === 'parallel' || source.gateway === 'eventBased') {
       if (own.kind !== 'none') {
-        this.problems.warn(BPMN_PROBLEM.semanticsApproximated, `The condition of ${flowName} is ignored: ${describeElement(source.element)} does not evaluate conditions.`, where);
+        this.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'conditionIgnored', flow: flowName, gateway: describeElement(source.element) }, where);
       }
       return undefined;
     }
     if (isDefaultFlow(flow)) return this.defaultCondition(flow, flowName, where);
     if (own.kind === 'logic') return own.logic;
     if (own.kind === 'unexpressible') {
-      this.problems.warn(
-        BPMN_PROBLEM.conditionNotExpressible,
-        `The condition ${quote(own.text)} of ${flowName} has no JSON Logic equivalent; the dependency is unconditional.`,
-        where,
-      );
+      this.problems.warn(BPMN_PROBLEM.conditionNotExpressible, { condition: quote(own.text), flow: flowName }, where);
       return undefined;
     }
     if (source.gateway !== undefined && SPLITTING_GATEWAYS.has(source.gateway) && source.outgoing.length > 1) {
-      this.problems.warn(
-        BPMN_PROBLEM.conditionMissing,
-        `${flowName} leaves ${describeElement(source.element)} without a condition; the branch is always taken.`,
-        where,
-      );
+      this.problems.warn(BPMN_PROBLEM.conditionMissing, { flow: flowName, gateway: describeElement(source.element) }, where);
     }
     return undefined;
   }
@@ -73,11 +65,7 @@ export class FlowConditions {
     if (siblings.length === 0) return undefined;
     const logics = siblings.flatMap((sibling) => (sibling.kind === 'logic' ? [sibling.logic] : []));
     if (logics.length < siblings.length) {
-      this.problems.warn(
-        BPMN_PROBLEM.conditionNotExpressible,
-        `${flowName} is the default flow of ${describeElement(flow.from.element)}, but not every other branch has an expressible condition; the dependency is unconditional.`,
-        where,
-      );
+      this.problems.warn(BPMN_PROBLEM.conditionNotExpressible, { context: 'defaultFlow', flow: flowName, gateway: describeElement(flow.from.element) }, where);
       return undefined;
     }
     const any = or(logics);

@@ -9,7 +9,7 @@ export function reportArtifacts(container: ModdleElement, problems: ImportProble
   const artifacts: unknown = container.artifacts;
   if (!Array.isArray(artifacts)) return;
   for (const artifact of artifacts as ModdleElement[]) {
-    problems.warn(BPMN_PROBLEM.artifactIgnored, `${describeElement(artifact)} is not imported (diagram-only content).`, { elementId: elementId(artifact) });
+    problems.warn(BPMN_PROBLEM.artifactIgnored, { element: describeElement(artifact) }, { elementId: elementId(artifact) });
   }
 }
 
@@ -19,7 +19,7 @@ export function reportLanes(container: ModdleElement, problems: ImportProblems):
   while (pending.length > 0) {
     const laneSet = pending.shift() as ModdleElement;
     for (const lane of (laneSet.lanes as ModdleElement[] | undefined) ?? []) {
-      problems.warn(BPMN_PROBLEM.artifactIgnored, `${describeElement(lane)} is not imported: lanes only group nodes, which are imported.`, {
+      problems.warn(BPMN_PROBLEM.artifactIgnored, { context: 'lane', element: describeElement(lane) }, {
         elementId: elementId(lane),
       });
       if (lane.childLaneSet) pending.push(lane.childLaneSet as ModdleElement);
@@ -28,8 +28,8 @@ export function reportLanes(container: ModdleElement, problems: ImportProblems):
 }
 
 /** Reports an element that has no equivalent in a workflow. */
-export function reportUnsupported(element: ModdleElement, problems: ImportProblems, consequence = 'it is not imported'): void {
-  problems.warn(BPMN_PROBLEM.unsupportedElement, `${describeElement(element)} is not supported; ${consequence}.`, { elementId: elementId(element) });
+export function reportUnsupported(element: ModdleElement, problems: ImportProblems): void {
+  problems.warn(BPMN_PROBLEM.unsupportedElement, { element: describeElement(element) }, { elementId: elementId(element) });
 }
 
 /**
@@ -42,7 +42,7 @@ export function reportForeignExtensions(element: ModdleElement, consumed: readon
     ...foreignExtensionElements(element).filter((extension) => !consumed.includes(`${extension.namespace}#${extension.localName}`)),
   ].map((item) => item.qualifiedName);
   if (ignored.length === 0) return;
-  problems.warn(BPMN_PROBLEM.extensionIgnored, `Extensions of ${describeElement(element)} are not imported: ${[...new Set(ignored)].join(', ')}.`, {
+  problems.warn(BPMN_PROBLEM.extensionIgnored, { element: describeElement(element), names: [...new Set(ignored)].join(', ') }, {
     elementId: elementId(element),
     nodeId,
   });

@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnBoundaryEvent, BpmnMessageFlow } from 'bpmn-moddle/types';
 import { NODE_ID_MAX_LENGTH, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeRef } from '../../../../shared/workflow/problem-text';
 import { elementId } from './describe';
 import { FlowGraph, type Vertex } from './flow-graph';
 import { BPMN_PROBLEM, ImportProblems } from './import-problems';
@@ -49,7 +50,7 @@ export class ImportContext {
       candidate = `${prefix}_${this.generated}`;
     } while (this.nodes.has(candidate) || this.reservedIds.has(candidate));
     if (preferred !== undefined) {
-      this.problems.warn(BPMN_PROBLEM.idReplaced, `The id "${preferred.slice(0, 80)}" cannot be a node id here; the node is "${candidate}".`, {
+      this.problems.warn(BPMN_PROBLEM.idReplaced, { id: JSON.stringify(preferred.slice(0, 80)), node: nodeRef(candidate) }, {
         elementId: element ? elementId(element) : undefined,
         nodeId: candidate,
       });

@@ -1,4 +1,5 @@
-import type { Problem } from '../../../../shared/workflow/problems';
+import { problem, type Problem } from '../../../../shared/workflow/problems';
+import type { ProblemArgs } from '../../../../shared/workflow/problem-wordings';
 import { append } from '../../../../shared/workflow/append';
 
 /** Stable codes of the problems a BPMN import reports. */
@@ -50,22 +51,25 @@ function bpmnPath(elementId: string | undefined): (string | number)[] {
   return elementId === undefined ? ['bpmn'] : ['bpmn', elementId];
 }
 
-export function bpmnError(code: BpmnProblemCode, message: string, elementId?: string): Problem {
-  return { severity: 'error', code, path: bpmnPath(elementId), message };
+export function bpmnError<C extends BpmnProblemCode>(code: C, params: ProblemArgs<C>, elementId?: string): Problem {
+  return problem('error', code, bpmnPath(elementId), params);
+}
+
+/** A warning about one element, made where the element is mapped and reported by the import. */
+export function bpmnWarning<C extends BpmnProblemCode>(code: C, params: ProblemArgs<C>, elementId?: string): Problem {
+  return problem('warning', code, bpmnPath(elementId), params);
 }
 
 /** Collects the problems of one import, in the order they were found. */
 export class ImportProblems {
   readonly list: Problem[] = [];
 
-  warn(code: BpmnProblemCode, message: string, where: { elementId?: string; nodeId?: string } = {}): void {
-    const problem: Problem = { severity: 'warning', code, path: bpmnPath(where.elementId), message };
-    if (where.nodeId !== undefined) problem.nodeId = where.nodeId;
-    this.list.push(problem);
+  warn<C extends BpmnProblemCode>(code: C, params: ProblemArgs<C>, where: { elementId?: string | undefined; nodeId?: string } = {}): void {
+    this.list.push(problem('warning', code, bpmnPath(where.elementId), params, where.nodeId));
   }
 
-  error(code: BpmnProblemCode, message: string, elementId?: string): void {
-    this.list.push(bpmnError(code, message, elementId));
+  error<C extends BpmnProblemCode>(code: C, params: ProblemArgs<C>, elementId?: string): void {
+    this.list.push(bpmnError(code, params, elementId));
   }
 
   add(problems: readonly Problem[]): void {

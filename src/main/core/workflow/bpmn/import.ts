@@ -6,7 +6,7 @@ import { checkDefinition } from './check-definition';
 import { breakDependencyCycles } from './cycles';
 import { assignDependencies } from './dependencies';
 import { layoutFromDiagram } from './diagram-layout';
-import { reportUnsupported } from './ignored-content';
+import { describeElement, elementId } from './describe';
 import { ImportContext } from './import-context';
 import { BPMN_PROBLEM, bpmnError, ImportProblems } from './import-problems';
 import { addMessageFlows } from './message-flows';
@@ -60,7 +60,7 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
 
     walkScopes(top.scopes, context);
     for (const process of context.inlinableProcesses.values()) {
-      if (!context.inlinedProcesses.has(process)) reportUnsupported(process, context.problems, 'it is only called from content that is not imported, so it is not imported');
+      if (!context.inlinedProcesses.has(process)) context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'calledOnly', element: describeElement(process) }, { elementId: elementId(process) });
     }
     wireSequenceFlows(context);
     pairLinkEvents(context);
@@ -84,7 +84,6 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
     context.problems.add(checked.problems);
     return checked.definition ? { definition: checked.definition, problems: context.problems.list } : { problems: context.problems.list };
   } catch (error) {
-    const reason = errorText(error);
-    return { problems: [...context.problems.list, bpmnError(BPMN_PROBLEM.internal, `The BPMN import failed on this file: ${reason}`)] };
+    return { problems: [...context.problems.list, bpmnError(BPMN_PROBLEM.internal, { detail: errorText(error) })] };
   }
 }

@@ -1,5 +1,6 @@
 import type { DependencyType, JoinMode } from '../../../../shared/status';
 import type { DependencyDefinition, Pin } from '../../../../shared/workflow/definition';
+import { nodeRef } from '../../../../shared/workflow/problem-text';
 import type { DependencyExpr, DependencyLeaf } from './dependency-expr';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 import { and, type JsonLogic, or } from './logic';
@@ -81,7 +82,7 @@ function toDependency(found: DependencyLeaf): DependencyDefinition {
 function choosePin(pins: readonly Pin[], nodeId: string, problems: ImportProblems): Pin | undefined {
   const distinct = [...new Map(pins.map((pin) => [JSON.stringify(pin), pin])).values()];
   if (distinct.length > 1) {
-    problems.warn(BPMN_PROBLEM.semanticsApproximated, `Several timers lead to node "${nodeId}"; it is pinned by the nearest one only.`, { nodeId });
+    problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'severalPins', node: nodeRef(nodeId) }, { nodeId });
   }
   return distinct[0];
 }
@@ -105,42 +106,24 @@ export function flattenInflow(nodeId: string, inflow: NodeInflow, writtenJoin: J
   const notes: Notes = { lostConditions: [], skippedSources: [] };
   const expr = normalize(inflow.expr, notes);
   if (notes.lostConditions.length > 0) {
-    problems.warn(
-      BPMN_PROBLEM.conditionNotExpressible,
-      `Node "${nodeId}" is reached from the start of its scope through a conditional branch (${notes.lostConditions.map((condition) => JSON.stringify(condition)).join(', ')}); with no source node to carry the condition, it is lost.`,
-      { nodeId },
-    );
+    const conditions = notes.lostConditions.map((condition) => JSON.stringify(condition)).join(', ');
+    problems.warn(BPMN_PROBLEM.conditionNotExpressible, { context: 'fromScopeStart', node: nodeRef(nodeId), conditions }, { nodeId });
   }
   if (notes.skippedSources.length > 0) {
-    problems.warn(
-      BPMN_PROBLEM.dependencyDropped,
-      `Node "${nodeId}" can start directly from the start of its scope, so it does not wait for ${[...new Set(notes.skippedSources)].map((source) => `"${source}"`).join(', ')} (a loop back or an alternative path in the BPMN flow).`,
-      { nodeId },
-    );
+    const sources = [...new Set(notes.skippedSources)].map(nodeRef).join(', ');
+    problems.warn(BPMN_PROBLEM.dependencyDropped, { context: 'skipped', node: nodeRef(nodeId), sources }, { nodeId });
   }
   if (expr.kind === 'always') return withPin({ dependencies: [] });
   if (expr.kind === 'leaf') return withPin({ dependencies: [toDependency(expr)] });
   const mode = writtenJoin ?? expr.mode;
   if (wasSimplified(expr)) {
-    problems.warn(
-      BPMN_PROBLEM.joinApproximated,
-      `The paths into node "${nodeId}" are too many or nest too deeply to follow one by one; it waits for each of its sources once, without their conditions.`,
-      { nodeId },
-    );
+    problems.warn(BPMN_PROBLEM.joinApproximated, { context: 'tooComplex', node: nodeRef(nodeId) }, { nodeId });
   } else if (hasMixedModes(expr, expr.mode)) {
-    problems.warn(
-      BPMN_PROBLEM.joinApproximated,
-      `The paths into node "${nodeId}" mix all-joins (parallel gateways, message flows) and one-joins (exclusive or inclusive gateways, merging flows); it joins its inputs with ${mode === 'all' ? '"all", the alternatives among them as finish edges' : '"one"'}.`,
-      { nodeId },
-    );
+    problems.warn(BPMN_PROBLEM.joinApproximated, { context: mode === 'all' ? 'mixedAll' : 'mixedOne', node: nodeRef(nodeId) }, { nodeId });
   }
   const leaves = expr.items.flatMap((item) => collectLeaves(item, expr.mode === 'all' && item.kind === 'group' && item.mode === 'one'));
   const dependencies = mergeBySource(leaves, mode, (source) =>
-    problems.warn(
-      BPMN_PROBLEM.joinApproximated,
-      `Node "${nodeId}" would need "${source}" both to complete and to fail; it waits for it to finish instead.`,
-      { nodeId },
-    ),
+    problems.warn(BPMN_PROBLEM.joinApproximated, { context: 'completeAndFail', node: nodeRef(nodeId), source: nodeRef(source) }, { nodeId }),
   );
   return withPin(dependencies.length > 1 ? { dependencies, join: mode } : { dependencies });
 }

@@ -14,7 +14,7 @@ export function addMessageFlows(context: ImportContext): void {
     const to = context.graph.vertexOf(flow.targetRef as ModdleElement | undefined);
     const id = elementId(flow);
     if (!from || !to) {
-      context.problems.warn(BPMN_PROBLEM.messageFlowDropped, `${describeElement(flow)} does not connect two imported elements; it is not imported.`, {
+      context.problems.warn(BPMN_PROBLEM.messageFlowDropped, { element: describeElement(flow) }, {
         elementId: id,
       });
       continue;

@@ -10,7 +10,7 @@ export function nodeName(element: ModdleElement, context: ImportContext): string
   const name: unknown = element.name;
   if (typeof name !== 'string' || name.trim() === '') return undefined;
   if (name.length <= NAME_MAX_LENGTH) return name;
-  context.problems.warn(BPMN_PROBLEM.idReplaced, `The name of ${describeElement(element)} is longer than ${NAME_MAX_LENGTH} characters and is shortened.`, {
+  context.problems.warn(BPMN_PROBLEM.idReplaced, { context: 'nameShortened', element: describeElement(element), max: NAME_MAX_LENGTH }, {
     elementId: elementId(element),
   });
   return name.slice(0, NAME_MAX_LENGTH);

@@ -31,10 +31,11 @@ function locate(message: string): MessageLocation {
   return { near: near || undefined, line: Number(line) + 1, column: Number(column) + 1, reason: reason ?? message };
 }
 
-function describeLocation(location: MessageLocation): string {
-  const at = location.line === undefined ? '' : ` at line ${location.line}, column ${location.column}`;
-  const near = location.near ? ` (near ${location.near})` : '';
-  return `${at}${near}: ${location.reason}`;
+/** The reader's reason, and where it is when the reader says: the params (and context) of a located wording. */
+function locationParams(location: MessageLocation) {
+  const { line, column, near, reason: detail } = location;
+  if (line === undefined || column === undefined) return { detail };
+  return near === undefined ? ({ context: 'located', line, column, detail } as const) : ({ context: 'locatedNear', line, column, near, detail } as const);
 }
 
 function isParseError(error: unknown): error is ParseError {
@@ -49,14 +50,11 @@ function isParseError(error: unknown): error is ParseError {
 export async function parseBpmnXml(xml: string, problems: ImportProblems, maxBytes = DEFAULT_MAX_BPMN_BYTES): Promise<ParsedBpmn> {
   const bytes = Buffer.byteLength(xml, 'utf8');
   if (bytes > maxBytes) {
-    problems.error(BPMN_PROBLEM.tooLarge, `The BPMN file is ${bytes} bytes; the import accepts at most ${maxBytes}.`);
+    problems.error(BPMN_PROBLEM.tooLarge, { bytes, max: maxBytes });
     return { elementsById: {} };
   }
   if (/<!DOCTYPE/i.test(xml)) {
-    problems.warn(
-      BPMN_PROBLEM.doctypeIgnored,
-      'The document type declaration (DOCTYPE) is ignored: its entities are neither expanded nor fetched.',
-    );
+    problems.warn(BPMN_PROBLEM.doctypeIgnored, {});
   }
   try {
     const result = await createModdle().fromXML(xml);
@@ -71,22 +69,18 @@ export async function parseBpmnXml(xml: string, problems: ImportProblems, maxByt
 function reportReaderWarning(warning: ParseWarning, problems: ImportProblems): void {
   const location = locate(warning.message);
   const elementId = typeof warning.element?.id === 'string' ? warning.element.id : undefined;
-  problems.warn(BPMN_PROBLEM.parseWarning, `BPMN reader${describeLocation(location)}`, { elementId });
+  problems.warn(BPMN_PROBLEM.parseWarning, locationParams(location), { elementId });
 }
 
 function reportReaderFailure(error: unknown, problems: ImportProblems): void {
   if (!isParseError(error)) {
-    problems.error(BPMN_PROBLEM.malformedXml, `The BPMN file could not be read: ${errorText(error)}`);
+    problems.error(BPMN_PROBLEM.malformedXml, { context: 'unreadable', detail: errorText(error) });
     return;
   }
   if (error.message.startsWith('failed to parse document as')) {
     const firstWarning = error.warnings?.[0];
-    const detail = firstWarning ? describeLocation(locate(firstWarning.message)) : ': no root element';
-    problems.error(
-      BPMN_PROBLEM.notBpmn,
-      `Not a BPMN 2.0 document: the root element must be <definitions> in namespace http://www.omg.org/spec/BPMN/20100524/MODEL${detail}`,
-    );
+    problems.error(BPMN_PROBLEM.notBpmn, firstWarning ? locationParams(locate(firstWarning.message)) : { context: 'noRoot' });
     return;
   }
-  problems.error(BPMN_PROBLEM.malformedXml, `Malformed XML${describeLocation(locate(error.message))}`);
+  problems.error(BPMN_PROBLEM.malformedXml, locationParams(locate(error.message)));
 }

@@ -112,11 +112,7 @@ class Router {
   /** Leaves a flow out of the routing: it closes a loop of gateways and events. */
   cut(flow: Flow): void {
     this.cutFlows.add(flow);
-    this.problems.warn(
-      BPMN_PROBLEM.dependencyDropped,
-      `The flow ${flow.id} into ${describeElement(flow.to.element)} closes a loop of gateways and events with no activity in it; the loop is ignored.`,
-      { elementId: flow.id },
-    );
+    this.problems.warn(BPMN_PROBLEM.dependencyDropped, { context: 'gatewayLoop', flow: flow.id, element: describeElement(flow.to.element) }, { elementId: flow.id });
   }
 
   nodeInflow(vertex: Vertex): NodeInflow {
@@ -173,7 +169,7 @@ class Router {
     const written = deductionAttribute(flow.element, 'dependencyType');
     if (written === undefined) return undefined;
     if ((DEPENDENCY_TYPES as readonly string[]).includes(written)) return written as DependencyType;
-    this.problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:dependencyType "${written}" on the flow ${flow.id} is not a dependency type; it is ignored.`, {
+    this.problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notDependencyType', value: JSON.stringify(written), flow: flow.id }, {
       elementId: flow.id,
     });
     return undefined;

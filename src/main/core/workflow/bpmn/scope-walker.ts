@@ -97,7 +97,7 @@ function preferredId(element: ModdleElement): string | undefined {
 function reportActivityMarkers(element: ModdleElement, context: ImportContext, nodeId: string): void {
   const loop = element.loopCharacteristics as ModdleElement | undefined;
   if (loop) {
-    context.problems.warn(BPMN_PROBLEM.unsupportedElement, `The ${loop.$type} marker of ${describeElement(element)} is not supported; the node runs once.`, {
+    context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'loopMarker', marker: loop.$type, element: describeElement(element) }, {
       elementId: elementId(element),
       nodeId,
     });
@@ -120,8 +120,9 @@ function addSubProcess(element: ModdleElement, scope: Scope, context: ImportCont
   if (element.triggeredByEvent === true) {
     const count = flowElements(element).length;
     const activities = activitiesWithin(element).map(describeElement);
-    const named = activities.length === 0 ? '' : ` (its activities: ${activities.join(', ')})`;
-    reportUnsupported(element, context.problems, `an event subprocess runs only when its trigger fires; it and the ${count} elements in it are not imported${named}`);
+    const where = { elementId: elementId(element) };
+    if (activities.length === 0) context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'eventSubprocess', element: describeElement(element), count }, where);
+    else context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'eventSubprocessWithActivities', element: describeElement(element), count, activities: activities.join(', ') }, where);
     return undefined;
   }
   const nodeId = context.allocateNodeId(preferredId(element), element, 'container');
@@ -131,13 +132,7 @@ function addSubProcess(element: ModdleElement, scope: Scope, context: ImportCont
   const kind = element.$type === 'bpmn:Transaction' ? 'transaction' : element.$type === 'bpmn:AdHocSubProcess' ? 'adHocSubProcess' : undefined;
   if (kind) {
     node.containerConfig = { bpmnType: kind };
-    context.problems.warn(
-      BPMN_PROBLEM.semanticsApproximated,
-      kind === 'transaction'
-        ? `${describeElement(element)} becomes a plain container: its cancel and compensation semantics are not imported.`
-        : `${describeElement(element)} becomes a plain container: its children without flows run at once, and its completion condition and ordering are not imported.`,
-      { elementId: elementId(element), nodeId },
-    );
+    context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: kind, element: describeElement(element) }, { elementId: elementId(element), nodeId });
   }
   context.addNode(node, element);
   context.graph.addVertex(element, { nodeId });
@@ -178,11 +173,8 @@ function addCallContainer(element: ModdleElement, process: ModdleElement, scope:
 function addActivity(element: ModdleElement, scope: Scope, context: ImportContext): void {
   const type = taskTypeOf(element);
   if (element.isForCompensation === true || type === undefined) {
-    reportUnsupported(
-      element,
-      context.problems,
-      element.isForCompensation === true ? 'a compensation handler runs only on compensation, so it is not imported' : 'it is not imported',
-    );
+    if (element.isForCompensation === true) context.problems.warn(BPMN_PROBLEM.unsupportedElement, { context: 'compensation', element: describeElement(element) }, { elementId: elementId(element) });
+    else reportUnsupported(element, context.problems);
     context.graph.addVertex(element);
     return;
   }
@@ -192,7 +184,7 @@ function addActivity(element: ModdleElement, scope: Scope, context: ImportContex
   const name = nodeName(element, context);
   if (name !== undefined) node.name = name;
   if (mapping.agentConfig) node.agentConfig = mapping.agentConfig;
-  for (const note of mapping.notes) context.problems.warn(note.code, `${describeElement(element)}: ${note.text}.`, { elementId: elementId(element), nodeId });
+  context.problems.add(mapping.notes.map((note) => ({ ...note, nodeId })));
   context.addNode(node, element);
   context.graph.addVertex(element, { nodeId });
   reportActivityMarkers(element, context, nodeId);

@@ -3,7 +3,8 @@ import { CAMUNDA_NS, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from
 import { isInterpreter, type Interpreter } from '../../../../shared/engine/interpreters';
 import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { describeElement, elementId } from './describe';
-import { BPMN_PROBLEM, type BpmnProblemCode, type ImportProblems } from './import-problems';
+import { BPMN_PROBLEM, bpmnWarning, type ImportProblems } from './import-problems';
+import type { Problem } from '../../../../shared/workflow/problems';
 import type { JsonLogic } from './logic';
 
 
@@ -51,11 +52,8 @@ export function formatOfInterpreter(interpreter: string): string {
   return isInterpreter(interpreter) ? FORMAT_OF[interpreter] : interpreter;
 }
 
-/** Something the mapping of a task could not carry over exactly, for a warning. */
-export interface MappingNote {
-  code: BpmnProblemCode;
-  text: string;
-}
+/** Something the mapping of a task could not carry over exactly: a warning about its element. */
+export type MappingNote = Problem;
 
 export interface ScriptMapping {
   agentConfig?: Record<string, JsonLogic>;
@@ -86,26 +84,22 @@ export function mapScriptTask(element: ModdleElement): ScriptMapping {
   // A format no interpreter runs is kept as it is: reportUnknownInterpreter names it.
   const chosen: string = (format === undefined ? undefined : (interpreterOfFormat(format) ?? format)) ?? DEFAULT_INTERPRETER;
   if (script !== undefined) {
-    if (format === undefined) notes.push({ code: BPMN_PROBLEM.semanticsApproximated, text: `it has no scriptFormat; its script runs with ${DEFAULT_INTERPRETER}` });
+    if (format === undefined) notes.push(bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'noScriptFormat', element: describeElement(element), interpreter: DEFAULT_INTERPRETER }, elementId(element)));
     return { agentConfig: { script, interpreter: chosen }, notes, consumed };
   }
   if (resource !== undefined) {
     if (ENGINE_ONLY_RESOURCE.test(resource)) {
-      notes.push({ code: BPMN_PROBLEM.scriptUnsupported, text: `its script resource "${resource}" lives in a Camunda deployment or classpath, which an Engine cannot read; give the node a script or a command` });
+      notes.push(bpmnWarning(BPMN_PROBLEM.scriptUnsupported, { context: 'classpath', element: describeElement(element), resource: JSON.stringify(resource) }, elementId(element)));
       return { notes, consumed };
     }
-    if (format === undefined) notes.push({ code: BPMN_PROBLEM.semanticsApproximated, text: `it has no scriptFormat; its script file runs with ${DEFAULT_INTERPRETER}` });
-    notes.push({ code: BPMN_PROBLEM.semanticsApproximated, text: `its script file "${resource}" runs as "${chosen} ${resource}"; a relative path is taken from the Engine's working directory` });
+    const where = elementId(element);
+    if (format === undefined) notes.push(bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'noScriptFormatFile', element: describeElement(element), interpreter: DEFAULT_INTERPRETER }, where));
+    const command = JSON.stringify(`${chosen} ${resource}`);
+    notes.push(bpmnWarning(BPMN_PROBLEM.semanticsApproximated, { context: 'scriptFile', element: describeElement(element), resource: JSON.stringify(resource), command }, where));
     return { agentConfig: { command: chosen, args: [resource] }, notes, consumed };
   }
   const zeebeScript = foreignExtensionElements(element).find((found) => found.namespace === ZEEBE_NS && found.localName === 'script');
-  notes.push({
-    code: BPMN_PROBLEM.scriptUnsupported,
-    text:
-      zeebeScript === undefined
-        ? 'it has no inline script and no script resource; give the node a script or a command'
-        : 'its zeebe:script is a FEEL expression, which no agent evaluates; give the node a script or a command',
-  });
+  notes.push(bpmnWarning(BPMN_PROBLEM.scriptUnsupported, { context: zeebeScript === undefined ? 'noScript' : 'feel', element: describeElement(element) }, elementId(element)));
   return { notes, consumed: zeebeScript === undefined ? consumed : [...consumed, `${ZEEBE_NS}#script`] };
 }
 
@@ -123,9 +117,6 @@ export function reportUnknownInterpreter(node: WorkflowNodeDefinition, element: 
   if (node.nodeType !== 'agent' || node.agentLoad !== 'script') return;
   const interpreter = unknownInterpreter(node.agentConfig);
   if (interpreter === undefined) return;
-  problems.warn(
-    BPMN_PROBLEM.scriptUnsupported,
-    `${describeElement(element)}: its scriptFormat "${interpreter}" is not one the script agent runs (${KNOWN_FORMATS_TEXT}); the node keeps interpreter "${interpreter}", which the agent refuses before running anything, until its script is rewritten for one of them.`,
-    { elementId: elementId(element), nodeId: node.nodeId },
-  );
+  const params = { context: 'unknownFormat', element: describeElement(element), format: JSON.stringify(interpreter), known: KNOWN_FORMATS_TEXT } as const;
+  problems.warn(BPMN_PROBLEM.scriptUnsupported, params, { elementId: elementId(element), nodeId: node.nodeId });
 }

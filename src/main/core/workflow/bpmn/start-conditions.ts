@@ -1,5 +1,6 @@
 import type { JoinMode } from '../../../../shared/status';
 import type { DependencyDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeRef } from '../../../../shared/workflow/problem-text';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 import { and, type JsonLogic } from './logic';
 
@@ -20,11 +21,7 @@ export function anchorStartCondition(
   while (ancestor && (ancestor.dependencies?.length ?? 0) === 0) ancestor = ancestor.parentId == null ? undefined : nodes.get(ancestor.parentId);
   const borrowed = ancestor?.dependencies;
   if (!borrowed || borrowed.length === 0) {
-    problems.warn(
-      BPMN_PROBLEM.conditionNotExpressible,
-      `Node "${node.nodeId}" is reached from the start of the workflow through the condition ${JSON.stringify(condition)}; with no source node to carry it, the condition is lost.`,
-      { nodeId: node.nodeId },
-    );
+    problems.warn(BPMN_PROBLEM.conditionNotExpressible, { context: 'fromStart', node: nodeRef(node.nodeId), condition: JSON.stringify(condition) }, { nodeId: node.nodeId });
     return;
   }
   node.dependencies = borrowed.map((dependency): DependencyDefinition => {

@@ -26,18 +26,20 @@ export function isoDurationToMs(text: string): number | undefined {
   return Math.round(units.reduce((total, [amount, unit]) => total + (amount ? Number(amount.replace(',', '.')) * unit : 0), 0));
 }
 
-export type TimerReading = { pin: Pin } | { unsupported: string };
+/** Why a timer cannot be a pin, as the context (and value) of its wording. */
+export type PinReason = { context: 'noPin' } | { context: 'cyclePin' | 'durationPin' | 'longPin' | 'datePin'; value: string };
+export type TimerReading = { pin: Pin } | { unsupported: PinReason };
 
 /** A timer's timeDuration as a pin, or why it cannot be one. */
 export function durationPin(text: string): TimerReading {
   const delayMs = isoDurationToMs(text);
-  if (delayMs === undefined) return { unsupported: `timeDuration "${text.trim()}" is not a calendar-free ISO 8601 duration` };
+  if (delayMs === undefined) return { unsupported: { context: 'durationPin', value: JSON.stringify(text.trim()) } };
   const parsed = pinSchema.safeParse({ delayMs });
-  return parsed.success ? { pin: parsed.data } : { unsupported: `timeDuration "${text.trim()}" is longer than a pin allows` };
+  return parsed.success ? { pin: parsed.data } : { unsupported: { context: 'longPin', value: JSON.stringify(text.trim()) } };
 }
 
 /** A timer's timeDate as a pin, or why it cannot be one. */
 export function datePin(text: string): TimerReading {
   const parsed = pinSchema.safeParse({ at: text.trim() });
-  return parsed.success ? { pin: parsed.data } : { unsupported: `timeDate "${text.trim()}" is not an ISO 8601 date-time with a time zone` };
+  return parsed.success ? { pin: parsed.data } : { unsupported: { context: 'datePin', value: JSON.stringify(text.trim()) } };
 }

@@ -48,7 +48,7 @@ function collectPools(definitions: ModdleElement<BpmnDefinitions>, context: Impo
     for (const participant of (collaboration.participants as ModdleElement[] | undefined) ?? []) {
       const process = participant.processRef as ModdleElement | undefined;
       if (process && claimed.has(process)) {
-        context.problems.warn(BPMN_PROBLEM.semanticsApproximated, `${describeElement(participant)} shares its process with another pool; it is imported empty.`, {
+        context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'sharedProcess', element: describeElement(participant) }, {
           elementId: elementId(participant),
         });
         pools.push({ participant });
@@ -109,7 +109,7 @@ export function buildTopLevel(definitions: ModdleElement<BpmnDefinitions>, conte
   const { pools, collaborations } = collectPools(definitions, context);
   for (const collaboration of collaborations) collaborationContent(collaboration, context);
   if (pools.length === 0) {
-    context.problems.error(BPMN_PROBLEM.noProcess, 'The BPMN file has no process and no pool to import.');
+    context.problems.error(BPMN_PROBLEM.noProcess, {});
     return undefined;
   }
   const definitionsName = typeof definitions.name === 'string' && definitions.name.trim() !== '' ? definitions.name : undefined;
@@ -152,11 +152,7 @@ export function buildTopLevel(definitions: ModdleElement<BpmnDefinitions>, conte
 
 function reportPool(pool: Pool, context: ImportContext): void {
   if (pool.participant && !pool.process) {
-    context.problems.warn(
-      BPMN_PROBLEM.semanticsApproximated,
-      `${describeElement(pool.participant)} is a black-box pool (no process); it is imported as an empty container.`,
-      { elementId: elementId(pool.participant) },
-    );
+    context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'blackBoxPool', element: describeElement(pool.participant) }, { elementId: elementId(pool.participant) });
   }
   if (pool.process) reportForeignExtensions(pool.process, [], context.problems);
 }

@@ -10,7 +10,7 @@ export function wireSequenceFlows(context: ImportContext): void {
     const from = context.graph.vertexOf(flow.sourceRef as ModdleElement | undefined);
     const to = context.graph.vertexOf(flow.targetRef as ModdleElement | undefined);
     if (!from || !to) {
-      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `${describeElement(flow)} does not connect two imported elements; it is ignored.`, {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, { context: 'flow', element: describeElement(flow) }, {
         elementId: elementId(flow),
       });
       continue;
@@ -25,7 +25,7 @@ export function pairLinkEvents(context: ImportContext): void {
   const catches = context.linkEvents.filter((link) => !link.throws && link.name !== '');
   for (const link of context.linkEvents) {
     if (link.name === '') {
-      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `The link ${describeElement(link.vertex.element)} has no name, so it links to nothing; the flow ${link.throws ? 'ends' : 'starts'} there.`, {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, { context: link.throws ? 'unnamedThrowLink' : 'unnamedCatchLink', element: describeElement(link.vertex.element) }, {
         elementId: link.vertex.id,
       });
       continue;
@@ -33,7 +33,7 @@ export function pairLinkEvents(context: ImportContext): void {
     if (!link.throws) continue;
     const targets = catches.filter((candidate) => candidate.scope === link.scope && candidate.name === link.name);
     if (targets.length === 0) {
-      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `The link ${describeElement(link.vertex.element)} has no catching link "${link.name}" in its scope; its path ends there.`, {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, { context: 'noCatchingLink', element: describeElement(link.vertex.element), name: JSON.stringify(link.name) }, {
         elementId: link.vertex.id,
       });
     }
@@ -41,7 +41,7 @@ export function pairLinkEvents(context: ImportContext): void {
   }
   for (const link of catches) {
     if (!context.linkEvents.some((other) => other.throws && other.scope === link.scope && other.name === link.name)) {
-      context.problems.warn(BPMN_PROBLEM.dependencyDropped, `The link ${describeElement(link.vertex.element)} has no throwing link "${link.name}" in its scope; the flow after it starts with its container.`, {
+      context.problems.warn(BPMN_PROBLEM.dependencyDropped, { context: 'noThrowingLink', element: describeElement(link.vertex.element), name: JSON.stringify(link.name) }, {
         elementId: link.vertex.id,
       });
     }
@@ -53,19 +53,11 @@ export function reportGatewaySemantics(context: ImportContext): void {
   for (const vertex of context.graph.vertices) {
     const where = { elementId: elementId(vertex.element) };
     if (vertex.gateway === 'inclusive' && vertex.incoming.length > 1) {
-      context.problems.warn(
-        BPMN_PROBLEM.semanticsApproximated,
-        `${describeElement(vertex.element)} merges branches: the nodes after it join with "one" and do not wait for every active branch.`,
-        where,
-      );
+      context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'inclusiveMerge', element: describeElement(vertex.element) }, where);
     } else if (vertex.gateway === 'complex') {
-      context.problems.warn(BPMN_PROBLEM.semanticsApproximated, `${describeElement(vertex.element)} is imported like an inclusive gateway; its activation condition is not.`, where);
+      context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'complexGateway', element: describeElement(vertex.element) }, where);
     } else if (vertex.gateway === 'eventBased') {
-      context.problems.warn(
-        BPMN_PROBLEM.semanticsApproximated,
-        `${describeElement(vertex.element)} chooses a branch by the first event; all of its branches are followed.`,
-        where,
-      );
+      context.problems.warn(BPMN_PROBLEM.semanticsApproximated, { context: 'eventBasedGateway', element: describeElement(vertex.element) }, where);
     }
   }
 }

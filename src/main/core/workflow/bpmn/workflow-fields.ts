@@ -14,7 +14,7 @@ export function readWorkflowFields(definitions: ModdleElement, problems: ImportP
     else if (name === 'description' && typeof value === 'string') fields.description = value;
     else if (name === 'version' && (typeof value === 'string' || typeof value === 'number')) fields.version = value;
     else if (name === 'variables' && typeof value === 'object' && value !== null && !Array.isArray(value)) fields.variables = value;
-    else problems.warn(BPMN_PROBLEM.extensionIgnored, `deduction:field "${name}" of the definitions is not a workflow field of the right shape; it is ignored.`);
+    else problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notWorkflowField', field: JSON.stringify(name) });
   }
   return fields;
 }
