@@ -37,6 +37,7 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
     const dependencies = node.dependencies ?? [];
     // Repeats can only occur among two or more; most nodes have fewer.
     const firstOf = dependencies.length > 1 ? new Map<string, number>() : undefined;
+    const firstBySource = firstOf && new Map<string, number>();
     dependencies.forEach((dependency, at) => {
       const path = ['nodes', index, 'dependencies', at];
       const source = dependency.sourceNodeId;
@@ -55,6 +56,16 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
           return add('warning', WORKFLOW_PROBLEM.duplicateDependency, path, `repeats dependencies[${repeated}] on ${nodeRef(source)}; the repeat is ignored`, { index: repeated, source: nodeRef(source) });
         }
         firstOf.set(key, at);
+        // The store holds one edge per (source, target) pair, as the design does.
+        const sameSource = firstBySource!.get(source);
+        if (sameSource !== undefined) {
+          return add('error', WORKFLOW_PROBLEM.duplicateEdge, path, `${nodeRef(id)} already depends on ${nodeRef(source)} (dependencies[${sameSource}]); a pair of nodes has one dependency: merge the two into one type and condition`, {
+            index: sameSource,
+            node: nodeRef(id),
+            source: nodeRef(source),
+          });
+        }
+        firstBySource!.set(source, at);
       }
       accepted.push({ dependency, at });
     });

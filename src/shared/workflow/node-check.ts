@@ -22,9 +22,12 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
         add('error', WORKFLOW_PROBLEM.agentWithoutLoad, path('agentLoad'), `the agent ${nodeRef(id)} has no agentLoad, which names what runs it (e.g. "script", "http", "manual")`, { node: nodeRef(id) });
       }
       if (node.containerConfig !== undefined) ignored('containerConfig', 'only containers are initialized with one');
+      if (node.containerType !== undefined) ignored('containerType', 'only containers have a container type');
     } else {
       if (node.agentLoad !== undefined) ignored('agentLoad', 'containers run no load themselves; their agents do');
       if (node.agentConfig !== undefined) ignored('agentConfig', 'containers run no load themselves; their agents do');
+      if (node.agentMetaId !== undefined) ignored('agentMetaId', 'containers run no agent themselves; their agents do');
+      if (node.agentUrl !== undefined) ignored('agentUrl', 'containers run no agent themselves; their agents do');
       if (node.priority !== undefined && node.priority !== 0) {
         add('warning', WORKFLOW_PROBLEM.pointlessSetting, path('priority'), 'priority has no effect on a container: containers take no Engine capacity, so they never wait in the queue that priority orders', {
           context: 'containerPriority',

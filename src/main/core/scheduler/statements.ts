@@ -42,6 +42,11 @@ export const NODE_COLUMNS = [
   'timeout_ms',
   'pin',
   'activation',
+  'agent_meta_id',
+  'agent_url',
+  'container_type',
+  'env_config',
+  'biz_value',
   'created_at',
   'updated_at',
 ] as const satisfies Columns<'workflow_node'>;

@@ -61,6 +61,11 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       timeout_ms: node.timeoutMs ?? null,
       pin: json(node.pin),
       activation: json(node.activation),
+      agent_meta_id: agent && node.agentMetaId !== undefined ? BigInt(node.agentMetaId) : null,
+      agent_url: agent ? (node.agentUrl ?? null) : null,
+      container_type: agent ? null : (node.containerType ?? null),
+      env_config: json(node.envConfig),
+      biz_value: json(node.bizValue),
       created_at: now,
       updated_at: now,
     });
@@ -94,7 +99,8 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       store.run(
         store.kysely.insertInto('deduction_task').values({
           id: taskId,
-          task_name: settings.name ?? workflow.name,
+          task_name: taskName(store, settings.name, workflow.name),
+          description: settings.description ?? null,
           scheme_id: settings.schemeId ?? null,
           env_instance_id: settings.envInstanceId ?? null,
           template_id: settings.templateId ?? null,
@@ -115,10 +121,32 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       rowInserter(store, 'node_state_transition', TRANSITION_COLUMNS).insert(transitionRows);
     });
   } catch (error) {
+    // Another process may have taken the name between the check and the insert.
+    if (error instanceof Error && /UNIQUE constraint failed: deduction_task\.task_name/.test(error.message)) {
+      throw new ApiError('CONFLICT', errorReason('task.nameTaken', { name: settings.name ?? workflow.name }));
+    }
     if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message) && (settings.schemeId || settings.envInstanceId || settings.templateId)) {
       throw new ApiError('INVALID_ARGUMENT', errorReason('options.unknownRow', {}));
     }
     throw error;
   }
   return { task_id: taskId.toString(), status: 'pending', total_nodes: total, total_containers: containers, total_agents: total - containers };
+}
+
+/**
+ * Task names are unique (migrations/007). A name the caller chose is refused when taken; the
+ * workflow's name, taken by default, becomes "name (2)", "name (3)"… as migration 007 renamed
+ * tasks that shared one.
+ */
+function taskName(store: Store, chosen: string | undefined, workflowName: string): string {
+  const taken = (name: string) => store.first(store.kysely.selectFrom('deduction_task').select('id').where('task_name', '=', name)) !== undefined;
+  if (chosen !== undefined) {
+    if (taken(chosen)) throw new ApiError('CONFLICT', errorReason('task.nameTaken', { name: chosen }));
+    return chosen;
+  }
+  if (!taken(workflowName)) return workflowName;
+  for (let k = 2; ; k++) {
+    const name = `${workflowName} (${k})`;
+    if (!taken(name)) return name;
+  }
 }
