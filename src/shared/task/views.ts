@@ -47,6 +47,11 @@ export interface TaskSummary extends TaskCounters {
 }
 
 export interface TaskDetail extends TaskSummary {
+  description: string | null;
+  /** The id the Engine knows the task by, once submitted. */
+  engineTaskId: string | null;
+  /** The URL of the Engine the task was submitted to; null before, and for the in-process Engine, which has no lasting address. */
+  engineUrl: string | null;
   rootNodeId: string;
   variables: Record<string, Json>;
   /** The workflow as it was when the task was created. */

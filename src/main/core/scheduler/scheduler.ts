@@ -306,7 +306,10 @@ export class Scheduler {
       throw new SchedulerError('ENGINE_REFUSED', errorReason('engine.refusedTask', { taskId: task.id, code, detail: message }));
     }
     if (task.discarded || task.status !== 'initializing') return;
+    const engineUrl = this.core.engine.taskEngineUrl?.(task.id) ?? null;
     this.commit(new Step(this.core.clock.now()), (step) => {
+      // The Engine knows the task by the id it was submitted under (the request's taskId).
+      this.options.store.run(this.options.store.kysely.updateTable('deduction_task').set({ engine_task_id: task.id, engine_url: engineUrl }).where('id', '=', task.id));
       setTaskStatus(this.core, step, task, 'running');
       this.core.work.add(task.root);
     });

@@ -8,6 +8,7 @@ import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 import { DEPENDENCY_COLUMNS, NODE_COLUMNS, pushRow, rowInserter, TRANSITION_COLUMNS } from '../scheduler/statements';
 import { invalidArgument, invalidWorkflow } from './task-errors';
+import { freeTaskName, isTaskNameTaken } from './task-names';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -133,20 +134,9 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
   return { task_id: taskId.toString(), status: 'pending', total_nodes: total, total_containers: containers, total_agents: total - containers };
 }
 
-/**
- * Task names are unique (migrations/007). A name the caller chose is refused when taken; the
- * workflow's name, taken by default, becomes "name (2)", "name (3)"… as migration 007 renamed
- * tasks that shared one.
- */
+/** A name the caller chose is refused when taken; the workflow's name, taken by default, is numbered. */
 function taskName(store: Store, chosen: string | undefined, workflowName: string): string {
-  const taken = (name: string) => store.first(store.kysely.selectFrom('deduction_task').select('id').where('task_name', '=', name)) !== undefined;
-  if (chosen !== undefined) {
-    if (taken(chosen)) throw new ApiError('CONFLICT', errorReason('task.nameTaken', { name: chosen }));
-    return chosen;
-  }
-  if (!taken(workflowName)) return workflowName;
-  for (let k = 2; ; k++) {
-    const name = `${workflowName} (${k})`;
-    if (!taken(name)) return name;
-  }
+  if (chosen === undefined) return freeTaskName(store, workflowName);
+  if (isTaskNameTaken(store, chosen)) throw new ApiError('CONFLICT', errorReason('task.nameTaken', { name: chosen }));
+  return chosen;
 }

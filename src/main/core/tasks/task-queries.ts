@@ -81,6 +81,9 @@ export function getTask(store: Store, taskId: string): TaskDetail {
   const snapshot = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', row.id));
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
+    description: row.description,
+    engineTaskId: row.engine_task_id,
+    engineUrl: row.engine_url,
     rootNodeId: row.root_node_id,
     variables: parse(row.variables) ?? {},
     workflow: parse(snapshot?.workflow_snapshot ?? null)!,
