@@ -309,7 +309,8 @@ export class Scheduler {
     const engineUrl = this.core.engine.taskEngineUrl?.(task.id) ?? null;
     this.commit(new Step(this.core.clock.now()), (step) => {
       // The Engine knows the task by the id it was submitted under (the request's taskId).
-      this.options.store.run(this.options.store.kysely.updateTable('deduction_task').set({ engine_task_id: task.id, engine_url: engineUrl }).where('id', '=', task.id));
+      task.engineTaskId = task.id;
+      task.engineUrl = engineUrl;
       setTaskStatus(this.core, step, task, 'running');
       this.core.work.add(task.root);
     });

@@ -113,6 +113,8 @@ export const TASK_UPDATE_COLUMNS = [
   'error_message',
   'start_time',
   'end_time',
+  'engine_task_id',
+  'engine_url',
   'updated_at',
 ] as const satisfies Columns<'deduction_task'>;
 

@@ -37,6 +37,8 @@ function summary(row: Row<'deduction_task'>, engineIds: string[]): TaskSummary {
     runningNodes: row.running_nodes,
     skippedNodes: row.skipped_nodes,
     engineIds,
+    engineTaskId: row.engine_task_id,
+    engineUrl: row.engine_url,
   };
 }
 
@@ -82,8 +84,6 @@ export function getTask(store: Store, taskId: string): TaskDetail {
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
     description: row.description,
-    engineTaskId: row.engine_task_id,
-    engineUrl: row.engine_url,
     rootNodeId: row.root_node_id,
     variables: parse(row.variables) ?? {},
     workflow: parse(snapshot?.workflow_snapshot ?? null)!,
