@@ -32,6 +32,8 @@ export type NodeType = (typeof NODE_TYPES)[number];
 
 export const DEPENDENCY_TYPES = ['finish', 'success', 'failure', 'any'] as const;
 export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
+/** The type of an edge that names none: the design's default, "after the source ends, however it ends". */
+export const DEFAULT_DEPENDENCY_TYPE: DependencyType = 'finish';
 
 export const JOIN_MODES = ['all', 'one'] as const;
 export type JoinMode = (typeof JOIN_MODES)[number];

@@ -29,14 +29,14 @@ async function engine(id: string): Promise<EngineProcess> {
 function staged(stages: number, width: number, durationMs: number): WorkflowDefinitionInput {
   const nodes = [container('root')];
   for (let stage = 1; stage <= stages; stage++) {
-    nodes.push(container(`s${stage}`, { parentId: 'root', ...(stage > 1 && { dependencies: [{ sourceNodeId: `s${stage - 1}` }] }) }));
+    nodes.push(container(`s${stage}`, { parentId: 'root', ...(stage > 1 && { dependencies: [{ sourceNodeId: `s${stage - 1}`, type: 'success' }] }) }));
     for (let index = 1; index <= width; index++) nodes.push(agent(`s${stage}-a${index}`, `s${stage}`, { agentConfig: { durationMs, steps: 2 } }));
   }
   const last = `s${stages}`;
   nodes.push(
     agent('bad', last, { agentConfig: { durationMs, outcome: 'failed' } }),
     agent('on-bad', last, { agentConfig: { durationMs: 0 }, dependencies: [{ sourceNodeId: 'bad', type: 'failure' }] }),
-    agent('after-bad', last, { agentConfig: { durationMs: 0 }, dependencies: [{ sourceNodeId: 'bad' }] }),
+    agent('after-bad', last, { agentConfig: { durationMs: 0 }, dependencies: [{ sourceNodeId: 'bad', type: 'success' }] }),
   );
   return workflow(nodes);
 }

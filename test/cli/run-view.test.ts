@@ -6,7 +6,7 @@ import { nodeChange } from '../helpers/node-change';
 const node = (nodeId: string, parentId: string | null): NodeView =>
   ({ nodeId, parentId, name: null, status: 'pending', progress: 0, batch: 0, nodeType: parentId ? 'agent' : 'container' }) as NodeView;
 
-const snapshot = { taskId: '1', status: 'running' as const, totalNodes: 3, completedNodes: 1, failedNodes: 0, runningNodes: 1, skippedNodes: 1, startTime: 0, endTime: null, errorMessage: null };
+const snapshot = { taskId: '1', status: 'running' as const, totalNodes: 3, completedNodes: 1, failedNodes: 0, runningNodes: 1, skippedNodes: 1, startTime: 0, endTime: null, errorMessage: null, engineTaskId: null, engineUrl: null };
 const change = (nodeId: string, status: NodeView['status'], batch = 1, progress = 0) => nodeChange(nodeId, status, { batch, progress });
 
 describe('the run view', () => {

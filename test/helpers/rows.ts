@@ -5,9 +5,9 @@ export function insertTask(store: Store, id: bigint | string = store.ids.next(),
   store.db
     .prepare(
       `INSERT INTO deduction_task (id, task_name, status, root_node_id, total_nodes, total_containers, total_agents, created_at, updated_at)
-       VALUES (?, 'task', ?, 'root', 2, 1, 1, 1, 1)`,
+       VALUES (?, ?, ?, 'root', 2, 1, 1, 1, 1)`,
     )
-    .run(BigInt(id), status);
+    .run(BigInt(id), `task ${id}`, status);
   store.db.prepare(`INSERT INTO deduction_task_snapshot (task_id, workflow_snapshot) VALUES (?, '{"name":"task"}')`).run(BigInt(id));
   return String(id);
 }

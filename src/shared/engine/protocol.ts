@@ -31,6 +31,14 @@ export const engineNodeSchema = z.object({
   agentLoad: z.string().min(1).max(200).optional(),
   agentConfig: jsonObject.optional(),
   containerConfig: jsonObject.optional(),
+  /** The design's node columns the Engine may use, each present only when the workflow gives it: agents. */
+  agentMetaId: idSchema.optional(),
+  agentUrl: z.string().min(1).max(2000).optional(),
+  /** Containers. */
+  containerType: z.string().min(1).max(200).optional(),
+  /** Any node. */
+  envConfig: jsonObject.optional(),
+  bizValue: jsonObject.optional(),
 });
 
 export const engineTaskRequestSchema = z.object({

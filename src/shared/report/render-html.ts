@@ -59,7 +59,10 @@ function summary(c: Context): string {
     [c.s.fields.endTime, c.time(task.endTime)],
     [c.s.fields.duration, c.duration(task.durationMs)],
     [c.s.fields.engines, task.engineIds.length === 0 ? c.s.none : escapeHtml(task.engineIds.join(', '))],
+    [c.s.fields.engineTaskId, c.text(task.engineTaskId)],
+    [c.s.fields.engineUrl, c.text(task.engineUrl)],
   ];
+  if (task.description) facts.unshift([c.s.fields.description, escapeHtml(task.description)]);
   if (task.errorMessage) facts.push([c.s.fields.error, escapeHtml(task.errorMessage)]);
   const running = task.endTime === null ? `<p class="alert">${escapeHtml(c.s.notes.stillRunning)}</p>` : '';
   return `<h2>${escapeHtml(c.s.sections.summary)}</h2>${running}<table class="facts"><tbody>${facts

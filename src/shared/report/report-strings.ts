@@ -34,6 +34,14 @@ export interface ReportStrings {
     | 'attempts'
     | 'engine'
     | 'agentLoad'
+    | 'agentMetaId'
+    | 'agentUrl'
+    | 'containerType'
+    | 'envConfig'
+    | 'bizValue'
+    | 'description'
+    | 'engineTaskId'
+    | 'engineUrl'
     | 'errorCode'
     | 'errorMessage'
     | 'peakCpu'
@@ -108,6 +116,14 @@ const en: ReportStrings = {
     attempts: 'Attempts',
     engine: 'Engine',
     agentLoad: 'Agent',
+    agentMetaId: 'Agent meta id',
+    agentUrl: 'Agent URL',
+    containerType: 'Container type',
+    envConfig: 'Environment config',
+    bizValue: 'Business values',
+    description: 'Description',
+    engineTaskId: 'Engine task id',
+    engineUrl: 'Engine URL',
     errorCode: 'Error code',
     errorMessage: 'Error message',
     peakCpu: 'Peak CPU',
@@ -208,6 +224,14 @@ const zhCN: ReportStrings = {
     attempts: '执行次数',
     engine: '引擎',
     agentLoad: '智能体',
+    agentMetaId: '智能体元数据 ID',
+    agentUrl: '智能体下载地址',
+    containerType: '容器类型',
+    envConfig: '环境配置',
+    bizValue: '业务参数',
+    description: '任务描述',
+    engineTaskId: '引擎侧任务 ID',
+    engineUrl: 'Engine 地址',
     errorCode: '错误码',
     errorMessage: '错误信息',
     peakCpu: 'CPU 峰值',

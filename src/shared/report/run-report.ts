@@ -51,6 +51,7 @@ export interface ReportFile {
 export interface ReportTask {
   taskId: Id;
   name: string;
+  description: string | null;
   status: TaskStatus;
   rootNodeId: string;
   createdBy: string | null;
@@ -61,6 +62,9 @@ export interface ReportTask {
   durationMs: number | null;
   errorMessage: string | null;
   engineIds: string[];
+  engineTaskId: string | null;
+  /** Null for the in-process Engine, and before the task was submitted. */
+  engineUrl: string | null;
 }
 
 export interface ReportNode {
@@ -71,6 +75,12 @@ export interface ReportNode {
   level: number;
   status: NodeStatus;
   agentLoad: string | null;
+  agentMetaId: Id | null;
+  agentUrl: string | null;
+  containerType: string | null;
+  /** envConfig and bizValue as compact JSON text. */
+  envConfig: string | null;
+  bizValue: string | null;
   engineId: string | null;
   /** Executions so far (first run, automatic retries and operator reruns). */
   attempts: number;

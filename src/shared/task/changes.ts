@@ -14,6 +14,8 @@ export interface TaskSnapshot {
   startTime: number | null;
   endTime: number | null;
   errorMessage: string | null;
+  engineTaskId: string | null;
+  engineUrl: string | null;
 }
 
 /**

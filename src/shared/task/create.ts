@@ -6,8 +6,13 @@ import type { TaskStatus } from '../status';
 
 /** What a caller may add to a workflow definition when making a task of it. */
 export const createTaskOptionsSchema = z.object({
-  /** The task's name; the workflow's name when absent. */
+  /**
+   * The task's name, unique among tasks: a name another task has is refused. When absent, the
+   * workflow's name, or "name (2)", "name (3)"… when tasks already have it.
+   */
   name: z.string().min(1).max(500).optional(),
+  /** What the task is for, in the operator's words. */
+  description: z.string().max(10_000).optional(),
   /** Merged over the workflow's variables: a key given here replaces the workflow's value. */
   variables: z.record(z.string(), z.json()).optional(),
   /** Who made the task (an operator name). */

@@ -3,6 +3,7 @@ import type { Id } from '../ids';
 import { NODE_STATUSES, type DependencyType, type JoinMode, type NodeStatus, type NodeType } from '../status';
 
 type Json = z.infer<ReturnType<typeof z.json>>;
+type JsonObject = Record<string, Json>;
 
 /** Which nodes of a task to list; all of them when `status` is absent. */
 export const nodeQuerySchema = z.object({
@@ -62,6 +63,14 @@ export interface NodeView {
   /** The execution attempt the status belongs to; 0 before the first start. */
   batch: number;
   agentLoad: string | null;
+  /** The agent_meta row the workflow names for the agent (agents only). */
+  agentMetaId: Id | null;
+  /** Where the agent's package is downloaded from (agents only). */
+  agentUrl: string | null;
+  /** The kind of container (containers only). */
+  containerType: string | null;
+  envConfig: JsonObject | null;
+  bizValue: JsonObject | null;
   join: JoinMode;
   priority: number;
   progress: number;

@@ -44,9 +44,14 @@ export interface TaskSummary extends TaskCounters {
   errorMessage: string | null;
   /** Engines that ran or run this task's nodes. */
   engineIds: string[];
+  /** The id the Engine knows the task by, once submitted. */
+  engineTaskId: string | null;
+  /** The URL of the Engine the task was submitted to; null before, and for the in-process Engine, which has no lasting address. */
+  engineUrl: string | null;
 }
 
 export interface TaskDetail extends TaskSummary {
+  description: string | null;
   rootNodeId: string;
   variables: Record<string, Json>;
   /** The workflow as it was when the task was created. */

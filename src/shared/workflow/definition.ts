@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
+import { DEFAULT_DEPENDENCY_TYPE, DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
+import { idSchema } from '../ids';
 import { WORKFLOW_LIMITS } from './limits';
 import { wordingText } from './problem-wordings';
 
 /**
  * The workflow definition: the create-task JSON of the Deduction design (nodeId, nodeType,
  * isRoot, parentId, children, containerName, agentLoad, agentConfig, containerConfig,
- * dependencies) plus what this console adds (failure edges, join mode, priority, retry,
+ * dependencies, and the design's node columns agentMetaId, agentUrl, containerType, envConfig
+ * and bizValue) plus what this console adds (failure edges, join mode, priority, retry,
  * timeout, pin, activation, workflow name/description/version/variables, editor layout).
  *
  * This zod schema is the single source of the definition's shape; the TypeScript types below
@@ -29,7 +31,7 @@ export const jsonLogicSchema = z.json();
 
 export const dependencySchema = z.object({
   sourceNodeId: nodeId,
-  type: z.enum(DEPENDENCY_TYPES).default('success'),
+  type: z.enum(DEPENDENCY_TYPES).default(DEFAULT_DEPENDENCY_TYPE),
   condition: jsonLogicSchema.optional(),
 });
 
@@ -69,6 +71,16 @@ export const workflowNodeSchema = z.object({
   agentLoad: z.string().min(1).max(200).optional(),
   agentConfig: jsonObject.optional(),
   containerConfig: jsonObject.optional(),
+  /** The agent_meta row describing the agent (agents only); recorded, not checked against this database's catalog. */
+  agentMetaId: idSchema.optional(),
+  /** Where the agent's package is downloaded from (agents only). */
+  agentUrl: z.string().min(1).max(2000).optional(),
+  /** The kind of container (containers only), a free label such as "docker" or "sandbox". */
+  containerType: z.string().min(1).max(200).optional(),
+  /** The environment the node runs in (variables, resources…), passed to the Engine as given. */
+  envConfig: jsonObject.optional(),
+  /** Business parameters of the node, passed to the Engine as given. */
+  bizValue: jsonObject.optional(),
   dependencies: z.array(dependencySchema).optional(),
   join: z.enum(JOIN_MODES).optional(),
   priority: z.int().min(-1_000_000).max(1_000_000).optional(),

@@ -35,6 +35,7 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
     const dependencies = node.dependencies ?? [];
     // Repeats can only occur among two or more; most nodes have fewer.
     const firstOf = dependencies.length > 1 ? new Map<string, number>() : undefined;
+    const firstBySource = firstOf && new Map<string, number>();
     dependencies.forEach((dependency, at) => {
       const path = ['nodes', index, 'dependencies', at];
       const source = dependency.sourceNodeId;
@@ -53,6 +54,12 @@ export function checkDependencies(shape: TreeShape, brokenIds: ReadonlySet<strin
           return void problems.push(problem('warning', WORKFLOW_PROBLEM.duplicateDependency, path, { index: repeated, source: nodeRef(source) }, id));
         }
         firstOf.set(key, at);
+        // The store holds one edge per (source, target) pair, as the design does.
+        const sameSource = firstBySource!.get(source);
+        if (sameSource !== undefined) {
+          return void problems.push(problem('error', WORKFLOW_PROBLEM.duplicateEdge, path, { index: sameSource, node: nodeRef(id), source: nodeRef(source) }, id));
+        }
+        firstBySource!.set(source, at);
       }
       accepted.push({ dependency, at });
     });

@@ -4,7 +4,8 @@ import { buildTree } from './tree';
 
 /**
  * The node list of the Engine's task submission: the tree in pre-order, every container
- * before what it holds, with what the Engine needs to run it (load and config). The
+ * before what it holds, with what the Engine needs to run it (load and config) and the
+ * design's other node fields (agent meta id and URL, container type, env config, biz value). The
  * validator measures it against the Engine's message limit; engine-format sends it.
  */
 export function engineBody(definition: NormalizedWorkflowDefinition): EngineNode[] {
@@ -15,10 +16,15 @@ export function engineBody(definition: NormalizedWorkflowDefinition): EngineNode
     const wire: EngineNode = { id, isBox, father: tree.parent.get(id) ?? null, isRoot: id === tree.rootId };
     if (isBox) {
       if (node.containerConfig !== undefined) wire.containerConfig = node.containerConfig;
+      if (node.containerType !== undefined) wire.containerType = node.containerType;
     } else {
       if (node.agentLoad !== undefined) wire.agentLoad = node.agentLoad;
       if (node.agentConfig !== undefined) wire.agentConfig = node.agentConfig;
+      if (node.agentMetaId !== undefined) wire.agentMetaId = node.agentMetaId;
+      if (node.agentUrl !== undefined) wire.agentUrl = node.agentUrl;
     }
+    if (node.envConfig !== undefined) wire.envConfig = node.envConfig;
+    if (node.bizValue !== undefined) wire.bizValue = node.bizValue;
     return wire;
   });
 }

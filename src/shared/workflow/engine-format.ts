@@ -9,9 +9,10 @@ import { zodIssueToProblem } from './zod-problems';
 
 /**
  * Conversion between a workflow definition and the Engine's task submission (`requestType: 1`,
- * the Deduction design's section 5.1). The wire format carries the tree and what the Engine
- * needs to run it (load and config); dependencies, names, policies and variables stay with
- * the console, so only definitions without them convert back unchanged.
+ * the Deduction design's section 5.1). The wire format carries the tree, what the Engine
+ * needs to run it (load and config) and the design's other node fields; dependencies, names,
+ * policies and variables stay with the console, so only definitions without them convert
+ * back unchanged.
  */
 
 /** The body lists the tree in pre-order, so every container comes before what it holds. */
@@ -47,6 +48,11 @@ export function fromEngineRequest(input: unknown): ValidationResult {
       ...(wire.agentLoad !== undefined && { agentLoad: wire.agentLoad }),
       ...(wire.agentConfig !== undefined && { agentConfig: wire.agentConfig }),
       ...(wire.containerConfig !== undefined && { containerConfig: wire.containerConfig }),
+      ...(wire.agentMetaId !== undefined && { agentMetaId: wire.agentMetaId }),
+      ...(wire.agentUrl !== undefined && { agentUrl: wire.agentUrl }),
+      ...(wire.containerType !== undefined && { containerType: wire.containerType }),
+      ...(wire.envConfig !== undefined && { envConfig: wire.envConfig }),
+      ...(wire.bizValue !== undefined && { bizValue: wire.bizValue }),
     })),
   };
   return validateWorkflow(definition);

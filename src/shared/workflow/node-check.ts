@@ -12,16 +12,19 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
     if (!complete) continue;
     const id = node.nodeId;
     const path = (...rest: (string | number)[]) => ['nodes', index, ...rest];
-    const ignored = (field: 'containerConfig' | 'agentLoad' | 'agentConfig') => problems.push(problem('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), { context: field, node: nodeRef(id) }, id));
+    const ignored = (field: 'containerConfig' | 'containerType' | 'agentLoad' | 'agentConfig' | 'agentMetaId' | 'agentUrl') => problems.push(problem('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), { context: field, node: nodeRef(id) }, id));
 
     if (node.nodeType === 'agent') {
       if (node.agentLoad === undefined) {
         problems.push(problem('error', WORKFLOW_PROBLEM.agentWithoutLoad, path('agentLoad'), { node: nodeRef(id) }, id));
       }
       if (node.containerConfig !== undefined) ignored('containerConfig');
+      if (node.containerType !== undefined) ignored('containerType');
     } else {
       if (node.agentLoad !== undefined) ignored('agentLoad');
       if (node.agentConfig !== undefined) ignored('agentConfig');
+      if (node.agentMetaId !== undefined) ignored('agentMetaId');
+      if (node.agentUrl !== undefined) ignored('agentUrl');
       if (node.priority !== undefined && node.priority !== 0) {
         problems.push(problem('warning', WORKFLOW_PROBLEM.pointlessSetting, path('priority'), { context: 'containerPriority', node: nodeRef(id) }, id));
       }

@@ -37,6 +37,7 @@ export const WORKFLOW_PROBLEM = {
   unknownDependency: 'UNKNOWN_DEPENDENCY',
   selfDependency: 'SELF_DEPENDENCY',
   duplicateDependency: 'DUPLICATE_DEPENDENCY',
+  duplicateEdge: 'DUPLICATE_EDGE',
   dependencyCycle: 'DEPENDENCY_CYCLE',
   dependsOnAncestor: 'DEPENDS_ON_ANCESTOR',
   dependsOnDescendant: 'DEPENDS_ON_DESCENDANT',

@@ -31,6 +31,7 @@ const kept = (file: string, test: string): Evidence => ({ kind: 'kept', file, te
 
 const SCHED = 'test/main/core/scheduler';
 const VALIDATE = 'test/shared/workflow/validate.test.ts';
+const designFields = kept('test/main/core/tasks/design-fields.test.ts', 'carries the design fields from the definition through the store and views to the Engine request, the report and a run bundle');
 const backoffRuns = runs(`${SCHED}/retry.test.ts`, 'waits initialMs·factorⁿ⁻¹ capped at maxMs, with the schema defaults where the policy is silent');
 
 const FIELDS: Record<string, FieldEntry> = {
@@ -60,8 +61,15 @@ const FIELDS: Record<string, FieldEntry> = {
     evidence: [runs('test/engine/containers.test.ts', 'initializes per containerConfig; children get its environment and folder; stop tears it down')],
     ignoredOn: { nodeType: 'agent', value: { env: {} }, code: P.ignoredSetting },
   },
+  'nodes[].agentMetaId': { evidence: [designFields], ignoredOn: { nodeType: 'container', value: '42', code: P.ignoredSetting } },
+  'nodes[].agentUrl': { evidence: [designFields], ignoredOn: { nodeType: 'container', value: 'https://agents.example/a.tgz', code: P.ignoredSetting } },
+  'nodes[].containerType': { evidence: [designFields], ignoredOn: { nodeType: 'agent', value: 'docker', code: P.ignoredSetting } },
+  'nodes[].envConfig': { evidence: [designFields] },
+  'nodes[].bizValue': { evidence: [designFields] },
   'nodes[].dependencies[].sourceNodeId': { evidence: [runs(`${SCHED}/retry.test.ts`, 'fails the node once its retries are spent, and its dependents are skipped')] },
-  'nodes[].dependencies[].type': { evidence: [runs(`${SCHED}/evaluator.test.ts`, 'has the shared cases')] },
+  'nodes[].dependencies[].type': {
+    evidence: [runs(`${SCHED}/evaluator.test.ts`, 'has the shared cases'), runs(`${SCHED}/design-defaults.test.ts`, 'runs the target of an edge that names no type once its source has failed: the edge is finish')],
+  },
   'nodes[].dependencies[].condition': { evidence: [runs(`${SCHED}/evaluator.test.ts`, 'reads conditions with json-logic truthiness, not JavaScript')] },
   'nodes[].join': { evidence: [runs(`${SCHED}/evaluator.test.ts`, 'has the shared cases')] },
   'nodes[].priority': {

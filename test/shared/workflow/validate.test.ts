@@ -29,7 +29,7 @@ describe('validateWorkflow: valid definitions', () => {
       nodes: [
         { nodeId: 'root', nodeType: 'container', isRoot: true, parentId: null, children: ['box', 'b'], ...defaults },
         { nodeId: 'box', nodeType: 'container', isRoot: false, parentId: 'root', children: ['a'], ...defaults },
-        { nodeId: 'a', nodeType: 'agent', isRoot: false, parentId: 'box', children: [], agentLoad: 'sim', ...defaults, dependencies: [{ sourceNodeId: 'b', type: 'success' }] },
+        { nodeId: 'a', nodeType: 'agent', isRoot: false, parentId: 'box', children: [], agentLoad: 'sim', ...defaults, dependencies: [{ sourceNodeId: 'b', type: 'finish' }] },
         { nodeId: 'b', nodeType: 'agent', isRoot: false, parentId: 'root', children: [], agentLoad: 'sim', ...defaults },
       ],
     });
@@ -281,11 +281,19 @@ describe('validateWorkflow: dependencies', () => {
     expect(result.definition!.nodes.find((node) => node.nodeId === 'e')!.dependencies).toHaveLength(1);
   });
 
-  it('keeps two edges from one source when their conditions differ (an exclusive branch)', () => {
+  it('refuses a second edge between the same two nodes, whatever its type or condition, naming both nodes', () => {
     const branch = (route: string) => ({ sourceNodeId: 'a', condition: { '==': [{ var: 'result.route' }, route] } });
     const result = validateWorkflow(flat(['a'], ['b', { join: 'one', dependencies: [branch('north'), branch('south')] }]));
-    expect(result.problems).toEqual([]);
-    expect(result.definition!.nodes[2]!.dependencies).toHaveLength(2);
+    expect(result.ok).toBe(false);
+    expect(errors(result)).toEqual([
+      expect.objectContaining({ code: P.duplicateEdge, path: ['nodes', 2, 'dependencies', 1], nodeId: 'b', params: { index: 0, node: '"b"', source: '"a"' } }),
+    ]);
+    expect(errors(result)[0]!.message).toMatch(/"b" already depends on "a" \(dependencies\[0\]\); a pair of nodes has one dependency/);
+    const mixed = validateWorkflow(flat(['a'], ['b', { dependencies: [{ sourceNodeId: 'a', type: 'success' }, { sourceNodeId: 'a', type: 'failure' }] }]));
+    expect(errors(mixed).map((problem) => problem.code)).toEqual([P.duplicateEdge]);
+    // One edge whose condition says either branch is what the pair can carry.
+    const merged = validateWorkflow(flat(['a'], ['b', { dependencies: [{ sourceNodeId: 'a', condition: { or: [branch('north').condition, branch('south').condition] } }] }]));
+    expect(merged.problems).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { isId } from '../../../shared/ids';
 import type { Store } from '../store/store';
+import { freeTaskName } from '../tasks/task-names';
 import { BundleError } from './bundle-error';
 import type { RowLine } from './bundle-format';
 import type { NodeCounts } from './bundle-rows';
@@ -30,6 +31,8 @@ export class RowInserter {
   insert({ t: table, r: row }: RowLine, line: number): void {
     const values: Record<string, unknown> = { ...row };
     if (table === 'deduction_task') {
+      // Task names are unique here: another workstation's "drill" arrives as "drill (2)".
+      if (typeof row['task_name'] === 'string') values['task_name'] = freeTaskName(this.store, row['task_name']);
       for (const reference of FOREIGN_REFERENCES) values[reference] = null;
       for (const counter of COUNTER_COLUMNS) values[counter] = 0;
       values['imported_at'] = this.now;

@@ -60,6 +60,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
     url: engine.url,
     token,
     name: 'embedded',
+    inProcess: true,
     consoleSession: options.store ? consoleSessionId(options.store) : randomSessionId(),
     logger,
     ...(options.store ? { store: options.store } : {}),

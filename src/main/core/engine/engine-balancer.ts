@@ -152,6 +152,12 @@ export class EngineBalancer implements EnginePort {
     if (outcomes.every((outcome) => outcome.status === 'rejected')) throw (outcomes[0] as PromiseRejectedResult).reason;
   }
 
+  taskEngineUrl(taskId: string): string | null {
+    const submitted = this.tasks.get(taskId)?.submitted;
+    const index = this.engines.findIndex((_, at) => submitted?.has(at));
+    return index < 0 ? null : this.client(index).taskEngineUrl();
+  }
+
   async initContainer(command: InitContainerCommand): Promise<void> {
     const node = this.tasks.get(command.taskId)?.tree.get(command.nodeId);
     const existingRoot = this.roots.get(command.taskId);

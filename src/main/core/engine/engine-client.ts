@@ -48,6 +48,11 @@ export interface EngineClientOptions extends EngineLinkOptions {
   silenceMs?: number;
   /** How many times an event batch whose handling fails is replayed before its events are tried one by one (see EventInbox). */
   deliveryAttempts?: number;
+  /**
+   * The Engine runs in this process on a random loopback port: its URL means nothing once the
+   * process ends, so tasks record no engine_url for it.
+   */
+  inProcess?: boolean;
   /** The protocol version announced in the handshake; only tests of refusal change it. */
   protocolVersion?: number;
   logger?: Logger;
@@ -180,6 +185,10 @@ export class EngineClient implements EnginePort {
 
   async submitTask(request: EngineTaskRequest): Promise<void> {
     await this.send({ name: 'submitTask', payload: request });
+  }
+
+  taskEngineUrl(): string | null {
+    return this.options.inProcess ? null : this.options.url;
   }
 
   async initContainer(command: InitContainerCommand): Promise<void> {

@@ -39,6 +39,12 @@ export interface EnginePort {
    * init command was sent; undefined when unknown. Node events carry the same id as `engineId`.
    */
   engineOf?(ref: NodeRef): string | undefined;
+  /**
+   * The URL of the Engine that accepted task `taskId`'s submission (the first, in the
+   * environment's order, when several did); null for an Engine with no lasting address, such
+   * as the in-process one. Recorded as the task's engine_url.
+   */
+  taskEngineUrl?(taskId: string): string | null;
   /** Whether any Engine is connected now; without it, nothing can be placed (nodes wait, as for capacity). */
   anyConnected?(): boolean;
 }

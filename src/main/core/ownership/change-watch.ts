@@ -55,7 +55,7 @@ export function watchOtherProcesses(options: ChangeWatchOptions): ChangeWatch {
     store.all(
       store.kysely
         .selectFrom('deduction_task')
-        .select(['id', 'status', 'total_nodes', 'completed_nodes', 'failed_nodes', 'running_nodes', 'skipped_nodes', 'start_time', 'end_time', 'error_message', 'updated_at'])
+        .select(['id', 'status', 'total_nodes', 'completed_nodes', 'failed_nodes', 'running_nodes', 'skipped_nodes', 'start_time', 'end_time', 'error_message', 'engine_task_id', 'engine_url', 'updated_at'])
         .where((eb) => eb.or([eb('status', 'in', ACTIVE_STATUSES), eb('updated_at', '>=', since - LOOK_BACK_MS)])),
     );
   const nodeRows = (taskId: Id, from: number) =>
@@ -94,6 +94,8 @@ export function watchOtherProcesses(options: ChangeWatchOptions): ChangeWatch {
         startTime: row.start_time,
         endTime: row.end_time,
         errorMessage: row.error_message,
+        engineTaskId: row.engine_task_id,
+        engineUrl: row.engine_url,
       };
       const signature = JSON.stringify(snapshot);
       const change: TaskChange = { taskId: row.id, task: null, nodes: [] };

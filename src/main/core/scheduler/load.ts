@@ -69,6 +69,8 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
   task.startTime = taskRow.start_time;
   task.endTime = taskRow.end_time;
   task.errorMessage = taskRow.error_message;
+  task.engineTaskId = taskRow.engine_task_id;
+  task.engineUrl = taskRow.engine_url;
 
   const parents: [RtNode, string | null][] = [];
   for (const row of store.db.prepare(NODE_QUERY).raw().all(BigInt(taskId)) as NodeRow[]) {

@@ -306,7 +306,11 @@ export class Scheduler {
       throw new SchedulerError('ENGINE_REFUSED', errorReason('engine.refusedTask', { taskId: task.id, code, detail: message }));
     }
     if (task.discarded || task.status !== 'initializing') return;
+    const engineUrl = this.core.engine.taskEngineUrl?.(task.id) ?? null;
     this.commit(new Step(this.core.clock.now()), (step) => {
+      // The Engine knows the task by the id it was submitted under (the request's taskId).
+      task.engineTaskId = task.id;
+      task.engineUrl = engineUrl;
       setTaskStatus(this.core, step, task, 'running');
       this.core.work.add(task.root);
     });

@@ -42,6 +42,11 @@ export const NODE_COLUMNS = [
   'timeout_ms',
   'pin',
   'activation',
+  'agent_meta_id',
+  'agent_url',
+  'container_type',
+  'env_config',
+  'biz_value',
   'created_at',
   'updated_at',
 ] as const satisfies Columns<'workflow_node'>;
@@ -108,6 +113,8 @@ export const TASK_UPDATE_COLUMNS = [
   'error_message',
   'start_time',
   'end_time',
+  'engine_task_id',
+  'engine_url',
   'updated_at',
 ] as const satisfies Columns<'deduction_task'>;
 

@@ -156,6 +156,8 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
           error_message: task.errorMessage,
           start_time: task.startTime,
           end_time: task.endTime,
+          engine_task_id: task.engineTaskId,
+          engine_url: task.engineUrl,
           updated_at: now,
         },
         task.idBig,
@@ -196,6 +198,8 @@ export function describeStep(step: Step): TaskChange[] {
       startTime: task.startTime,
       endTime: task.endTime,
       errorMessage: task.errorMessage,
+      engineTaskId: task.engineTaskId,
+      engineUrl: task.engineUrl,
     };
   }
   for (const node of step.nodes) {

@@ -181,6 +181,9 @@ export class TaskImage {
   startTime: number | null = null;
   endTime: number | null = null;
   errorMessage: string | null = null;
+  /** Set when the task is submitted: the id the Engine knows it by, and that Engine's URL (null for the in-process one). */
+  engineTaskId: string | null = null;
+  engineUrl: string | null = null;
   readonly nodes = new Map<string, RtNode>();
   root!: RtNode;
   readonly counters: TaskCounters = { completed: 0, failed: 0, running: 0, skipped: 0 };

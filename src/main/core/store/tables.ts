@@ -94,6 +94,10 @@ export interface DeductionTaskTable {
   /** Set on a task imported from a run bundle: history, never scheduled (see migrations/006). */
   imported_at: Millis | null;
   import_digest: string | null;
+  description: string | null;
+  /** The id the Engine knows the task by, and the URL of the Engine it was submitted to (NULL for the in-process Engine); see migrations/007. */
+  engine_task_id: string | null;
+  engine_url: string | null;
 }
 
 /** deduction_task.workflow_snapshot of the design, kept one-to-one beside the task row. */
@@ -133,6 +137,11 @@ export interface WorkflowNodeTable {
   end_time: Millis | null;
   created_at: Millis;
   updated_at: Millis;
+  agent_meta_id: Id | null;
+  agent_url: string | null;
+  container_type: string | null;
+  env_config: Json | null;
+  biz_value: Json | null;
 }
 
 export interface NodeDependencyTable {

@@ -8,6 +8,7 @@ import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 import { DEPENDENCY_COLUMNS, NODE_COLUMNS, pushRow, rowInserter, TRANSITION_COLUMNS } from '../scheduler/statements';
 import { invalidArgument, invalidWorkflow } from './task-errors';
+import { freeTaskName, isTaskNameTaken } from './task-names';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -61,6 +62,11 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       timeout_ms: node.timeoutMs ?? null,
       pin: json(node.pin),
       activation: json(node.activation),
+      agent_meta_id: agent && node.agentMetaId !== undefined ? BigInt(node.agentMetaId) : null,
+      agent_url: agent ? (node.agentUrl ?? null) : null,
+      container_type: agent ? null : (node.containerType ?? null),
+      env_config: json(node.envConfig),
+      biz_value: json(node.bizValue),
       created_at: now,
       updated_at: now,
     });
@@ -94,7 +100,8 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       store.run(
         store.kysely.insertInto('deduction_task').values({
           id: taskId,
-          task_name: settings.name ?? workflow.name,
+          task_name: taskName(store, settings.name, workflow.name),
+          description: settings.description ?? null,
           scheme_id: settings.schemeId ?? null,
           env_instance_id: settings.envInstanceId ?? null,
           template_id: settings.templateId ?? null,
@@ -115,10 +122,21 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       rowInserter(store, 'node_state_transition', TRANSITION_COLUMNS).insert(transitionRows);
     });
   } catch (error) {
+    // Another process may have taken the name between the check and the insert.
+    if (error instanceof Error && /UNIQUE constraint failed: deduction_task\.task_name/.test(error.message)) {
+      throw new ApiError('CONFLICT', errorReason('task.nameTaken', { name: settings.name ?? workflow.name }));
+    }
     if (error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message) && (settings.schemeId || settings.envInstanceId || settings.templateId)) {
       throw new ApiError('INVALID_ARGUMENT', errorReason('options.unknownRow', {}));
     }
     throw error;
   }
   return { task_id: taskId.toString(), status: 'pending', total_nodes: total, total_containers: containers, total_agents: total - containers };
+}
+
+/** A name the caller chose is refused when taken; the workflow's name, taken by default, is numbered. */
+function taskName(store: Store, chosen: string | undefined, workflowName: string): string {
+  if (chosen === undefined) return freeTaskName(store, workflowName);
+  if (isTaskNameTaken(store, chosen)) throw new ApiError('CONFLICT', errorReason('task.nameTaken', { name: chosen }));
+  return chosen;
 }

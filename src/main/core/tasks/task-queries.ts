@@ -37,6 +37,8 @@ function summary(row: Row<'deduction_task'>, engineIds: string[]): TaskSummary {
     runningNodes: row.running_nodes,
     skippedNodes: row.skipped_nodes,
     engineIds,
+    engineTaskId: row.engine_task_id,
+    engineUrl: row.engine_url,
   };
 }
 
@@ -81,6 +83,7 @@ export function getTask(store: Store, taskId: string): TaskDetail {
   const snapshot = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', row.id));
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),
+    description: row.description,
     rootNodeId: row.root_node_id,
     variables: parse(row.variables) ?? {},
     workflow: parse(snapshot?.workflow_snapshot ?? null)!,

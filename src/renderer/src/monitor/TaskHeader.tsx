@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { TaskDetail } from '../../../shared/task/views';
 import { taskDuration, taskProgress } from './dashboard/task-table';
 import { taskCounters } from './counters';
@@ -20,7 +21,14 @@ export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDet
       </button>
       <div className="task-title">
         <h2 data-testid="task-name">{task.name}</h2>
-        <span className="task-id">#{task.taskId}</span>
+        <span className="task-id" title={engineText(t, task)}>
+          #{task.taskId}
+        </span>
+        {task.description && (
+          <span className="task-description muted" title={task.description} data-testid="task-description">
+            {task.description}
+          </span>
+        )}
       </div>
       <StatusBadge status={task.status} large />
       <div className="task-progress-block" title={formatPercent(progress)}>
@@ -52,4 +60,10 @@ export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDet
       )}
     </header>
   );
+}
+
+/** Where the task was submitted; nothing before it was. */
+function engineText(t: TFunction, task: TaskDetail): string | undefined {
+  if (task.engineTaskId === null) return undefined;
+  return task.engineUrl === null ? t('monitor.task.engineInProcess', { id: task.engineTaskId }) : t('monitor.task.engineAt', { id: task.engineTaskId, url: task.engineUrl });
 }

@@ -24,6 +24,8 @@ describe('startEmbeddedEngine', () => {
     expect(embedded.engine.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(embedded.engine.port).toBeGreaterThan(0);
     expect(embedded.client.state()).toMatchObject({ status: 'connected', engineId: 'embedded' });
+    // Its random loopback address dies with this process: tasks run on it record no engine_url.
+    expect(embedded.client.taskEngineUrl()).toBeNull();
     expect(embedded.client.catalog().map((entry) => entry.agentLoad)).toEqual(expect.arrayContaining(['sim', 'red-team', 'blue-team', 'script', 'http', 'http-health', 'manual']));
 
     const log = new EventLog(embedded.client);

@@ -102,7 +102,8 @@ describe('EngineBalancer placement over three Engines', () => {
   });
 
   it('children follow their container; the root container spans Engines and is reported once', async () => {
-    const { balancer, log } = await threeEngines('round_robin');
+    const { balancer, log, engines: started } = await threeEngines('round_robin');
+    expect(balancer.taskEngineUrl(TASK)).toBeNull();
     const agents = ['a1', 'a2', 'a3', 'a4'];
     const direct = ['c1', 'c2', 'c3'];
     await balancer.submitTask({
@@ -115,6 +116,8 @@ describe('EngineBalancer placement over three Engines', () => {
         ...direct.map((id) => ({ id, isBox: false, father: 'root', isRoot: false, agentLoad: 'sim', agentConfig: {} })),
       ],
     });
+    // Submitted to every connected Engine; the task records the first one's URL.
+    expect(balancer.taskEngineUrl(TASK)).toBe(started[0]!.url);
     await balancer.initContainer({ ...ref('root'), containerConfig: {} });
     await log.waitFor(() => log.statuses('root').some((event) => event.status === 'running'), 10_000, 'root running');
     await balancer.initContainer({ ...ref('box'), containerConfig: {} });

@@ -13,6 +13,8 @@ function task(taskId: string, extra: Partial<TaskSummary> = {}): TaskSummary {
     endTime: null,
     errorMessage: null,
     engineIds: [],
+    engineTaskId: null,
+    engineUrl: null,
     totalNodes: 10,
     totalContainers: 2,
     totalAgents: 8,
@@ -56,7 +58,7 @@ describe('task table', () => {
 
   it('applies live snapshots, and asks for a new list when one names an unknown task', () => {
     const tasks = [task('1'), task('2')];
-    const snapshot = { taskId: '2', status: 'completed' as const, totalNodes: 10, completedNodes: 10, failedNodes: 0, runningNodes: 0, skippedNodes: 0, startTime: 2000, endTime: 9000, errorMessage: null };
+    const snapshot = { taskId: '2', status: 'completed' as const, totalNodes: 10, completedNodes: 10, failedNodes: 0, runningNodes: 0, skippedNodes: 0, startTime: 2000, endTime: 9000, errorMessage: null, engineTaskId: '2', engineUrl: null };
     const next = applySnapshots(tasks, [snapshot])!;
     expect(next[1]).toMatchObject({ status: 'completed', completedNodes: 10, name: 'Task 2' });
     expect(tasks[1]!.status).toBe('running');

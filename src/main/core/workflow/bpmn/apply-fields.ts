@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'moddle';
 import { layoutSchema, pinSchema, retrySchema, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { idSchema } from '../../../../shared/ids';
 import { describeElement, elementId } from './describe';
 import { readDeductionFields } from './deduction-fields';
 import { deductionAttribute } from './extensions';
@@ -7,7 +8,7 @@ import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 import type { JsonLogic } from './logic';
 
 /** Node fields an exported element carries as deduction:field JSON; null means "absent". */
-const NODE_FIELDS = ['name', 'containerName', 'agentConfig', 'containerConfig', 'retry', 'pin', 'activation', 'layout'] as const;
+const NODE_FIELDS = ['name', 'containerName', 'agentConfig', 'containerConfig', 'retry', 'pin', 'activation', 'layout', 'agentMetaId', 'agentUrl', 'containerType', 'envConfig', 'bizValue'] as const;
 type NodeField = (typeof NODE_FIELDS)[number];
 
 function isObject(value: JsonLogic): value is { [key: string]: JsonLogic } {
@@ -19,9 +20,15 @@ function fits(field: NodeField, value: JsonLogic): boolean {
   switch (field) {
     case 'name':
     case 'containerName':
+    case 'agentUrl':
+    case 'containerType':
       return typeof value === 'string';
+    case 'agentMetaId':
+      return idSchema.safeParse(value).success;
     case 'agentConfig':
     case 'containerConfig':
+    case 'envConfig':
+    case 'bizValue':
       return isObject(value);
     case 'retry':
       return retrySchema.safeParse(value).success;

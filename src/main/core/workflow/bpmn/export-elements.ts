@@ -88,6 +88,11 @@ function nodeFields(node: WorkflowNodeDefinition, hasShape: boolean): Record<str
     pin: node.pin,
     activation: node.activation,
     layout: layoutNeedsField ? node.layout : undefined,
+    agentMetaId: node.agentMetaId,
+    agentUrl: node.agentUrl,
+    containerType: node.containerType,
+    envConfig: node.envConfig,
+    bizValue: node.bizValue,
   };
 }
 

@@ -148,7 +148,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const isValidConnection: IsValidConnection<DependencyFlowEdge> = (connection) =>
     connectionRefusal(latest.current, connection.source, connection.target) === undefined;
   const onConnect = (connection: Connection) => {
-    onEdit((current) => addDependency(current, connection.source, connection.target, 'success'));
+    onEdit((current) => addDependency(current, connection.source, connection.target));
   };
 
   const onDragOver = (event: DragEvent) => {

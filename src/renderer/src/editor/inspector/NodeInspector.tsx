@@ -5,6 +5,7 @@ import type { AgentCatalogItem } from '../model/agent-catalog';
 import { findNode, nameField, renameNodeId, removeDependencies, updateDependency, updateNode } from '../model/document';
 import { edgeId } from '../model/flow-ids';
 import { ConfigSchemaHint } from './ConfigSchemaHint';
+import { DesignFields } from './DesignFields';
 import type { ApplyEdit } from './edit-types';
 import { Field } from './Field';
 import { JsonField } from './JsonField';
@@ -91,6 +92,7 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
         placeholder='{"==": [{"var": "variables.mode"}, "full"]}'
         onChange={(activation) => patch('activation', { activation: activation as WorkflowNodeDefinition['activation'] })}
       />
+      <DesignFields node={node} onChange={patch} />
     </div>
   );
 }

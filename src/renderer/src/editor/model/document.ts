@@ -1,4 +1,4 @@
-import type { DependencyType, NodeType } from '../../../../shared/status';
+import { DEFAULT_DEPENDENCY_TYPE, type DependencyType, type NodeType } from '../../../../shared/status';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { CONTAINER_HEADER, CONTAINER_PADDING, nodePosition, nodeSize, ROOT_SIZE, contains, type Point, type Rect } from './geometry';
 
@@ -351,7 +351,7 @@ export function addDependency(
   definition: WorkflowDefinition,
   sourceNodeId: string,
   targetNodeId: string,
-  type: DependencyType = 'success',
+  type: DependencyType = DEFAULT_DEPENDENCY_TYPE,
 ): WorkflowDefinition {
   if (connectionRefusal(definition, sourceNodeId, targetNodeId)) return definition;
   return mapNodes(definition, (node) =>

@@ -60,6 +60,13 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             </Fact>
             <Fact label={t('tree.detail.type')}>{t(`tree.type.${node.nodeType}`)}</Fact>
             {node.agentLoad !== null && <Fact label={t('tree.detail.agentLoad')}>{node.agentLoad}</Fact>}
+            {node.agentMetaId !== null && <Fact label={t('tree.detail.agentMetaId')}>{node.agentMetaId}</Fact>}
+            {node.agentUrl !== null && (
+              <Fact label={t('tree.detail.agentUrl')} wide>
+                <code>{node.agentUrl}</code>
+              </Fact>
+            )}
+            {node.containerType !== null && <Fact label={t('tree.detail.containerType')}>{node.containerType}</Fact>}
             {node.errorCode !== null && (
               <Fact label={t('tree.detail.errorCode')}>
                 <code className={failedOrStopped ? 'tree-error-code' : 'tree-reason-code'}>{node.errorCode}</code>
@@ -105,6 +112,17 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
               </ul>
             )}
           </Section>
+
+          {node.envConfig !== null && (
+            <Section title={t('tree.detail.envConfig')}>
+              <pre className="tree-json" data-testid="node-detail-env-config">{JSON.stringify(node.envConfig, null, 2)}</pre>
+            </Section>
+          )}
+          {node.bizValue !== null && (
+            <Section title={t('tree.detail.bizValue')}>
+              <pre className="tree-json" data-testid="node-detail-biz-value">{JSON.stringify(node.bizValue, null, 2)}</pre>
+            </Section>
+          )}
 
           <Section title={t('tree.detail.result')}>
             {node.result === null ? <p className="muted">{t('tree.detail.noResult')}</p> : <pre className="tree-json">{JSON.stringify(node.result, null, 2)}</pre>}
