@@ -170,7 +170,7 @@ const en: ReportStrings = {
     timeout: 'Timed out',
   },
   nodeTypes: { container: 'Container', agent: 'Agent' },
-  logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error' },
+  logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error', critical: 'Critical' },
   units: { ms: 'ms', s: 's', min: 'min', h: 'h', d: 'd' },
 };
 
@@ -270,7 +270,7 @@ const zhCN: ReportStrings = {
     timeout: '超时',
   },
   nodeTypes: { container: '容器', agent: '智能体' },
-  logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误' },
+  logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误', critical: '严重' },
   units: { ms: '毫秒', s: '秒', min: '分', h: '小时', d: '天' },
 };
 
