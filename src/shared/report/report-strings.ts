@@ -39,6 +39,13 @@ export interface ReportStrings {
     | 'peakCpu'
     | 'peakMemory'
     | 'peakMemoryBytes'
+    | 'queued'
+    | 'queueTimeMs'
+    | 'meanCpu'
+    | 'meanMemoryMb'
+    | 'inside'
+    | 'insideTotal'
+    | 'insideCompleted'
     | 'durationMs'
     | 'batch'
     | 'time'
@@ -113,6 +120,13 @@ const en: ReportStrings = {
     peakCpu: 'Peak CPU',
     peakMemory: 'Peak memory',
     peakMemoryBytes: 'Peak memory (bytes)',
+    queued: 'Queued',
+    queueTimeMs: 'Queue time (ms)',
+    meanCpu: 'Mean CPU',
+    meanMemoryMb: 'Mean memory (MB)',
+    inside: 'Completed inside',
+    insideTotal: 'Nodes inside',
+    insideCompleted: 'Nodes inside completed',
     durationMs: 'Duration (ms)',
     batch: 'Attempt',
     time: 'Time',
@@ -213,6 +227,13 @@ const zhCN: ReportStrings = {
     peakCpu: 'CPU 峰值',
     peakMemory: '内存峰值',
     peakMemoryBytes: '内存峰值（字节）',
+    queued: '排队',
+    queueTimeMs: '排队时间（毫秒）',
+    meanCpu: 'CPU 平均',
+    meanMemoryMb: '内存平均（MB）',
+    inside: '内部完成',
+    insideTotal: '内部节点数',
+    insideCompleted: '内部已完成节点数',
     durationMs: '耗时（毫秒）',
     batch: '第几次',
     time: '时间',
