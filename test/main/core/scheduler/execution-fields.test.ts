@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createEventIngest } from '../../../../src/main/core/engine/ingest-events';
 import { Scheduler } from '../../../../src/main/core/scheduler/scheduler';
 import { systemClock, type Clock } from '../../../../src/main/core/scheduler/timers';
 import type { Store } from '../../../../src/main/core/store/store';
@@ -99,5 +100,28 @@ describe('execution fields written by the scheduler', () => {
     expect(execution(h.store, task_id, 'other')).toMatchObject({ status: 'completed', managed_nodes_total: 1, managed_nodes_completed: 1 });
     expect(execution(h.store, task_id, 'root')).toMatchObject({ managed_nodes_total: 7, managed_nodes_completed: 3 });
     expect(execution(h.store, task_id, 'x')).toMatchObject({ status: 'completed', managed_nodes_total: null, managed_nodes_completed: null });
+  });
+
+  it('counts the samples stored before a restart when the execution ends after it', async () => {
+    store = await openTestStore();
+    const before = new ManualEngine();
+    before.onEvents(createEventIngest(store, recordingLogger()));
+    const first = new Scheduler({ store, engine: before, logger: recordingLogger() });
+    const { task_id } = first.createTask(workflow([{ nodeId: 'a' }]));
+    await first.startTask(task_id);
+    before.emit([statusEvent(task_id, 'root', 1, 'running')]);
+    await waitUntil(first, () => before.starts().includes('a#1'));
+    before.emit([statusEvent(task_id, 'a', 1, 'running'), sample(task_id, 'a', 1, 40, 400 * MB), sample(task_id, 'a', 1, 20, 100 * MB)]);
+    first.close();
+
+    const after = new ManualEngine();
+    after.onEvents(createEventIngest(store, recordingLogger()));
+    after.answers.set('root#1', { status: 'running' });
+    after.answers.set('a#1', { status: 'running' });
+    scheduler = new Scheduler({ store, engine: after, logger: recordingLogger() });
+    await scheduler.recover();
+    after.emit([sample(task_id, 'a', 1, 60, 100 * MB), statusEvent(task_id, 'a', 1, 'completed')]);
+    expect(await waitForTask(scheduler, store, task_id)).toBe('completed');
+    expect(execution(store, task_id, 'a')).toMatchObject({ status: 'completed', cpu_peak: 60, cpu_mean: 40, memory_peak: 400, memory_mean: 200 });
   });
 });
