@@ -163,7 +163,7 @@ export class NodeRuns {
           if (message !== undefined) event.message = cap(message);
           this.emit(record, event);
         },
-        log: (level, stream, message) => this.emit(record, { type: 'node.log', ...record.ref, level, stream, message: cap(message), line: ++record.lines, time: Date.now() }),
+        log: (level, stream, message, details) => this.emit(record, { type: 'node.log', ...record.ref, level, stream, message: cap(message), line: ++record.lines, ...details, time: Date.now() }),
         sample: (cpuPercent, memoryBytes) => this.emit(record, { type: 'resource.sample', ...record.ref, cpuPercent, memoryBytes, time: Date.now() }),
       },
     };

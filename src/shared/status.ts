@@ -38,12 +38,22 @@ export const DEFAULT_DEPENDENCY_TYPE: DependencyType = 'finish';
 export const JOIN_MODES = ['all', 'one'] as const;
 export type JoinMode = (typeof JOIN_MODES)[number];
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** The design's DEBUG/INFO/WARNING/ERROR/CRITICAL, least to most severe. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'critical'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where a log line came from: the agent's output streams, the console or Engine itself, or a progress/result report. */
 export const LOG_TYPES = ['stdout', 'stderr', 'system', 'progress', 'result'] as const;
 export type LogType = (typeof LOG_TYPES)[number];
+
+/** What a log line is about: the design's log types (node_execution_log.log_category). */
+export const LOG_CATEGORIES = ['execution', 'system', 'network', 'resource'] as const;
+export type LogCategory = (typeof LOG_CATEGORIES)[number];
+
+/** The category of a line that names none: the console's and Engine's own lines are system lines. */
+export function defaultLogCategory(type: LogType): LogCategory {
+  return type === 'system' ? 'system' : 'execution';
+}
 
 type Machine<S extends string> = Readonly<Record<S, readonly S[]>>;
 

@@ -65,11 +65,19 @@ describe('process agent', () => {
         ['debug', 'stdout', 'a debug line'],
         ['warn', 'stdout', 'a warning line'],
         ['error', 'stdout', 'an error line'],
+        ['critical', 'stdout', 'a critical line'],
         ['warn', 'stderr', 'a plain stderr line'],
       ]),
     );
     expect(lines.find(([, , message]) => String(message).includes('::progress needs a fraction'))?.[0]).toBe('warn');
     expect(lines.find(([, , message]) => String(message).startsWith('::result is not JSON'))?.[1]).toBe('system');
+    const logLines = log.events.filter((event): event is NodeLogEvent => event.type === 'node.log');
+    expect(logLines.find((event) => event.message === 'link to blue lost')).toMatchObject({ level: 'error', stream: 'stdout', category: 'network', extra: { peer: 'blue', retries: 3 } });
+    const refusals = logLines.filter((event) => event.message.startsWith('::log ')).map((event) => [event.level, event.stream, event.message]);
+    expect(refusals).toEqual([
+      ['warn', 'system', expect.stringMatching(/^::log is not JSON \(.+\): \{"message": "half a line"$/)],
+      ['warn', 'system', expect.stringMatching(/^::log needs \{"message": text.*\}: extra: must be a JSON object$/)],
+    ]);
     expect(log.statuses('p1').map((event) => event.status)).toEqual(['running', 'completed']);
   });
 

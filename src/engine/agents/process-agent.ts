@@ -53,7 +53,7 @@ function spawnAgent(run: AgentRun, launch: ProcessLaunch): Promise<AgentOutcome>
       switch (parsed.kind) {
         case 'log':
           if (stream === 'stderr' && parsed.message.trim() !== '') lastStderr = parsed.message;
-          run.emit.log(parsed.level, stream, parsed.message);
+          run.emit.log(parsed.level, stream, parsed.message, parsed.details);
           break;
         case 'progress':
           run.emit.progress(parsed.progress, parsed.message);

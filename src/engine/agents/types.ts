@@ -1,4 +1,4 @@
-import type { LogLevel } from '../../shared/status';
+import type { LogCategory, LogLevel } from '../../shared/status';
 import type { LOG_STREAMS, NodeRef } from '../../shared/engine/protocol';
 import type { CommandPolicy } from '../command-policy';
 import type { AgentManifest } from '../manifest';
@@ -7,10 +7,16 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 export type LogStream = (typeof LOG_STREAMS)[number];
 
+/** What a log line may carry beyond its text (see the `::log` directive). */
+export interface LogDetails {
+  category?: LogCategory;
+  extra?: JsonObject;
+}
+
 /** What a running agent reports while it works; the Engine turns each call into an event. */
 export interface AgentEmitter {
   progress(progress: number, message?: string): void;
-  log(level: LogLevel, stream: LogStream, message: string): void;
+  log(level: LogLevel, stream: LogStream, message: string, details?: LogDetails): void;
   sample(cpuPercent: number, memoryBytes: number): void;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, type Id } from '../ids';
-import { LOG_LEVELS, LOG_TYPES, type LogLevel, type LogType } from '../status';
+import { LOG_CATEGORIES, LOG_LEVELS, LOG_TYPES, type LogCategory, type LogLevel, type LogType } from '../status';
 
 export const LOG_PAGE_MAX = 5000;
 
@@ -12,6 +12,7 @@ export const logQuerySchema = z.object({
   subtree: z.boolean().optional(),
   levels: z.array(z.enum(LOG_LEVELS)).optional(),
   types: z.array(z.enum(LOG_TYPES)).optional(),
+  categories: z.array(z.enum(LOG_CATEGORIES)).optional(),
   source: z.string().max(200).optional(),
   from: z.int().min(0).optional(),
   to: z.int().min(0).optional(),
@@ -32,9 +33,12 @@ export interface LogLine {
   engineId: string | null;
   level: LogLevel;
   type: LogType;
+  category: LogCategory;
   source: string | null;
   message: string;
   time: number;
+  /** The JSON object the agent attached to the line, if any. */
+  extra: Record<string, unknown> | null;
 }
 
 export interface LogPage {

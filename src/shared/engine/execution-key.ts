@@ -17,6 +17,15 @@ export function executionKey(ref: NodeRef): string {
   return nodeKey(ref.taskId, ref.nodeId) + SEPARATOR + ref.batch;
 }
 
+/**
+ * An execution's key as text a person can read (node_execution.engine_node_id):
+ * `<task id>/<node id>/<batch>`. The Engine protocol gives an execution no id of its own; the
+ * Engine knows it by this triple.
+ */
+export function printableExecutionKey(ref: NodeRef): string {
+  return `${ref.taskId}/${ref.nodeId}/${ref.batch}`;
+}
+
 export function parseExecutionKey(key: string): NodeRef {
   const [taskId, nodeId, batch] = key.split(SEPARATOR);
   if (taskId === undefined || nodeId === undefined || batch === undefined) throw new Error(`${JSON.stringify(key)} is not an execution key`);

@@ -1,6 +1,6 @@
 import { idSchema } from '../ids';
 import { z } from 'zod';
-import { ENDED_EXECUTION_STATUSES, LOG_LEVELS } from '../status';
+import { ENDED_EXECUTION_STATUSES, LOG_CATEGORIES, LOG_LEVELS } from '../status';
 
 /**
  * The Engine protocol: what the console and an Engine service say to each other over
@@ -131,6 +131,13 @@ export const nodeProgressEventSchema = nodeRefSchema.extend({
 
 export const LOG_STREAMS = ['stdout', 'stderr', 'system'] as const;
 
+/** The most JSON text a log line's extra data may take; the agent line protocol refuses more. */
+export const LOG_EXTRA_MAX_CHARS = 16_384;
+
+export const logExtraSchema = z.record(z.string(), z.json(), { error: 'must be a JSON object' }).refine((extra) => JSON.stringify(extra).length <= LOG_EXTRA_MAX_CHARS, {
+  message: `must be at most ${LOG_EXTRA_MAX_CHARS} characters as JSON`,
+});
+
 export const nodeLogEventSchema = nodeRefSchema.extend({
   type: z.literal('node.log'),
   engineId: engineIdField,
@@ -145,6 +152,10 @@ export const nodeLogEventSchema = nodeRefSchema.extend({
    * only lines beyond those it already holds.
    */
   line: z.int().positive().optional(),
+  /** What the line is about; absent: system for the system stream, execution otherwise. */
+  category: z.enum(LOG_CATEGORIES).optional(),
+  /** Structured data the agent attached to the line (node_execution_log.extra_data). */
+  extra: logExtraSchema.optional(),
   time,
 });
 

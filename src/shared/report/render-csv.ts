@@ -47,6 +47,11 @@ export function renderNodesCsv(report: RunReport, strings: ReportStrings): strin
     [f.durationMs, (node) => node.durationMs],
     [`${f.peakCpu} (%)`, (node) => node.peakCpuPercent],
     [f.peakMemoryBytes, (node) => node.peakMemoryBytes],
+    [f.queueTimeMs, (node) => node.queueTimeMs],
+    [`${f.meanCpu} (%)`, (node) => node.meanCpuPercent],
+    [f.meanMemoryMb, (node) => node.meanMemoryMb],
+    [f.insideTotal, (node) => node.managedNodesTotal],
+    [f.insideCompleted, (node) => node.managedNodesCompleted],
     [f.errorCode, (node) => node.errorCode],
     [f.errorMessage, (node) => node.errorMessage],
   ];

@@ -188,9 +188,11 @@ function nodes(c: Context): string {
       c.s.fields.status,
       c.s.fields.attempts,
       c.s.fields.startTime,
+      c.s.fields.queued,
       c.s.fields.duration,
       c.s.fields.peakCpu,
       c.s.fields.peakMemory,
+      c.s.fields.inside,
       c.s.fields.error,
     ].map(escapeHtml),
     shown.items.map((node) => [
@@ -199,12 +201,14 @@ function nodes(c: Context): string {
       c.badge(node.status),
       String(node.attempts),
       c.time(node.startTime),
+      c.duration(node.queueTimeMs),
       c.duration(node.durationMs),
       node.peakCpuPercent === null ? c.s.none : escapeHtml(formatPercent(node.peakCpuPercent)),
       node.peakMemoryBytes === null ? c.s.none : escapeHtml(formatBytes(node.peakMemoryBytes)),
+      node.managedNodesTotal === null ? c.s.none : escapeHtml(`${node.managedNodesCompleted ?? 0}/${node.managedNodesTotal}`),
       node.errorCode || node.errorMessage ? escapeHtml([node.errorCode, node.errorMessage].filter(Boolean).join(': ')) : c.s.none,
     ]),
-    ['wrap', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'wrap'],
+    ['wrap', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'num', 'num', 'wrap'],
   )}`;
 }
 

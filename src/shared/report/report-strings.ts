@@ -47,6 +47,13 @@ export interface ReportStrings {
     | 'peakCpu'
     | 'peakMemory'
     | 'peakMemoryBytes'
+    | 'queued'
+    | 'queueTimeMs'
+    | 'meanCpu'
+    | 'meanMemoryMb'
+    | 'inside'
+    | 'insideTotal'
+    | 'insideCompleted'
     | 'durationMs'
     | 'batch'
     | 'time'
@@ -129,6 +136,13 @@ const en: ReportStrings = {
     peakCpu: 'Peak CPU',
     peakMemory: 'Peak memory',
     peakMemoryBytes: 'Peak memory (bytes)',
+    queued: 'Queued',
+    queueTimeMs: 'Queue time (ms)',
+    meanCpu: 'Mean CPU',
+    meanMemoryMb: 'Mean memory (MB)',
+    inside: 'Completed inside',
+    insideTotal: 'Nodes inside',
+    insideCompleted: 'Nodes inside completed',
     durationMs: 'Duration (ms)',
     batch: 'Attempt',
     time: 'Time',
@@ -186,7 +200,7 @@ const en: ReportStrings = {
     timeout: 'Timed out',
   },
   nodeTypes: { container: 'Container', agent: 'Agent' },
-  logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error' },
+  logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error', critical: 'Critical' },
   units: { ms: 'ms', s: 's', min: 'min', h: 'h', d: 'd' },
 };
 
@@ -237,6 +251,13 @@ const zhCN: ReportStrings = {
     peakCpu: 'CPU 峰值',
     peakMemory: '内存峰值',
     peakMemoryBytes: '内存峰值（字节）',
+    queued: '排队',
+    queueTimeMs: '排队时间（毫秒）',
+    meanCpu: 'CPU 平均',
+    meanMemoryMb: '内存平均（MB）',
+    inside: '内部完成',
+    insideTotal: '内部节点数',
+    insideCompleted: '内部已完成节点数',
     durationMs: '耗时（毫秒）',
     batch: '第几次',
     time: '时间',
@@ -294,7 +315,7 @@ const zhCN: ReportStrings = {
     timeout: '超时',
   },
   nodeTypes: { container: '容器', agent: '智能体' },
-  logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误' },
+  logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误', critical: '严重' },
   units: { ms: '毫秒', s: '秒', min: '分', h: '小时', d: '天' },
 };
 

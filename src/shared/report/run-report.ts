@@ -91,6 +91,14 @@ export interface ReportNode {
   errorMessage: string | null;
   peakCpuPercent: number | null;
   peakMemoryBytes: number | null;
+  /** Of its current (latest) execution: ready to start, in ms. */
+  queueTimeMs: number | null;
+  /** Of its current execution's samples: mean CPU in percent of one core, mean memory in MB. */
+  meanCpuPercent: number | null;
+  meanMemoryMb: number | null;
+  /** Containers, of their current execution: the nodes inside at any depth, and how many completed. */
+  managedNodesTotal: number | null;
+  managedNodesCompleted: number | null;
 }
 
 export interface ReportLogLine {

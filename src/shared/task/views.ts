@@ -73,6 +73,19 @@ export interface ExecutionView {
   startTime: number | null;
   endTime: number | null;
   durationMs: number | null;
+  /** The Engine's id for the execution: `<task id>/<node id>/<batch>`, the key the Engine knows it by. */
+  engineNodeId: string | null;
+  /** From the node becoming ready to its start command, in ms. */
+  queueTimeMs: number | null;
+  /** Containers: the nodes inside at any depth, and how many of them had completed when it ended. */
+  managedNodesTotal: number | null;
+  managedNodesCompleted: number | null;
+  /** Peak and mean CPU of its resource samples, in percent of one core; null without samples. */
+  cpuPeak: number | null;
+  cpuMean: number | null;
+  /** Peak and mean memory of its resource samples, in MB (MiB). */
+  memoryPeakMb: number | null;
+  memoryMeanMb: number | null;
   /** When the store last wrote this execution, on the console's clock: the cursor of `updatedSince`. */
   updatedAt: number;
 }

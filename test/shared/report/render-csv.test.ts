@@ -105,6 +105,10 @@ describe('renderNodesCsv', () => {
       'Duration (ms)': '1500',
       'Peak CPU (%)': '55.5',
       'Peak memory (bytes)': String(64 * 1024 * 1024),
+      'Queue time (ms)': '40',
+      'Mean CPU (%)': '20.5',
+      'Mean memory (MB)': '32',
+      'Nodes inside': '',
     });
     const hostile = Object.fromEntries(header.map((name, index) => [name, rows[3]![index]]));
     expect(hostile).toMatchObject({ Node: HOSTILE, Status: 'Failed', 'Error message': `boom ${HOSTILE}` });

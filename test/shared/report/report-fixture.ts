@@ -26,6 +26,11 @@ export function reportNode(nodeId: string, extra: Partial<ReportNode> = {}): Rep
     errorMessage: null,
     peakCpuPercent: null,
     peakMemoryBytes: null,
+    queueTimeMs: null,
+    meanCpuPercent: null,
+    meanMemoryMb: null,
+    managedNodesTotal: null,
+    managedNodesCompleted: null,
     ...extra,
   };
 }
@@ -57,7 +62,7 @@ export function sampleReport(extra: Partial<RunReport> = {}): RunReport {
     executionsTotal: 3,
     nodes: [
       reportNode('root', { nodeType: 'container', parentId: null, level: 0, status: 'failed', agentLoad: null, endTime: T0 + 90_000, durationMs: 90_000 }),
-      reportNode('scout', { name: '侦察', attempts: 2, peakCpuPercent: 55.5, peakMemoryBytes: 64 * 1024 * 1024 }),
+      reportNode('scout', { name: '侦察', attempts: 2, peakCpuPercent: 55.5, peakMemoryBytes: 64 * 1024 * 1024, queueTimeMs: 40, meanCpuPercent: 20.5, meanMemoryMb: 32 }),
       reportNode(HOSTILE, { name: `name ${HOSTILE}`, status: 'failed', errorCode: 'SIMULATED', errorMessage: `boom ${HOSTILE}` }),
     ],
     failures: {

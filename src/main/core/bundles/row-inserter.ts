@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { isId } from '../../../shared/ids';
+import { defaultLogCategory, LOG_TYPES, type LogType } from '../../../shared/status';
 import type { Store } from '../store/store';
 import { freeTaskName } from '../tasks/task-names';
 import { BundleError } from './bundle-error';
@@ -41,6 +42,10 @@ export class RowInserter {
     }
     if (table === 'node_execution_log' && row['execution_id'] !== null && row['execution_id'] !== undefined) {
       values['execution_id'] = this.executionIds.get(String(row['execution_id']));
+    }
+    // A bundle exported before log lines had categories: its system lines are system lines.
+    if (table === 'node_execution_log' && !('log_category' in row) && LOG_TYPES.includes(row['log_type'] as LogType)) {
+      values['log_category'] = defaultLogCategory(row['log_type'] as LogType);
     }
     const names = Object.keys(values);
     const key = `${table}(${names.join(',')})`;

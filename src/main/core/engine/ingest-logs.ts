@@ -1,5 +1,6 @@
 import type { EngineEvent, NodeLogEvent } from '../../../shared/engine/protocol';
 import type { Logger } from '../../../shared/logger';
+import { defaultLogCategory } from '../../../shared/status';
 import type { Store } from '../store/store';
 import { NodeLookup } from './node-lookup';
 
@@ -22,9 +23,11 @@ import { NodeLookup } from './node-lookup';
  */
 export function createLogIngest(store: Store, logger: Logger, now: () => number = Date.now): (events: readonly EngineEvent[]) => number {
   const insert = store.db.prepare(
-    `INSERT INTO node_execution_log (id, task_id, node_id, execution_id, batch, engine_id, seq, log_level, log_type, source, message, log_time, created_at, line)
+    `INSERT INTO node_execution_log (id, task_id, node_id, execution_id, batch, engine_id, seq, log_level, log_type, source, message, log_time, created_at, line,
+                                     log_category, extra_data)
      SELECT CAST(value ->> 0 AS INTEGER), CAST(value ->> 1 AS INTEGER), value ->> 2, CAST(value ->> 3 AS INTEGER), value ->> 4, value ->> 5,
-            value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13
+            value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13,
+            value ->> 14, value ->> 15
      FROM json_each(?)`,
   );
   // The newest numbered line of an execution is its highest: repeats are never stored.
@@ -64,6 +67,8 @@ export function createLogIngest(store: Store, logger: Logger, now: () => number 
           line.time,
           created,
           line.line ?? null,
+          line.category ?? defaultLogCategory(line.stream),
+          line.extra ?? null,
         ]);
       }
       if (rows.length > 0) insert.run(JSON.stringify(rows));

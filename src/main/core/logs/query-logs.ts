@@ -37,6 +37,7 @@ export function queryLogs(store: Store, input: LogQuery): LogPage {
   if (nodes !== null) conditions.push(nodes);
   if (query.levels) conditions.push(sql`l.log_level IN (${sql.join(query.levels)})`);
   if (query.types) conditions.push(sql`l.log_type IN (${sql.join(query.types)})`);
+  if (query.categories) conditions.push(sql`l.log_category IN (${sql.join(query.categories)})`);
   if (query.source !== undefined) conditions.push(sql`l.source = ${query.source}`);
   if (query.from !== undefined) conditions.push(sql`l.log_time >= ${query.from}`);
   if (query.to !== undefined) conditions.push(sql`l.log_time <= ${query.to}`);
@@ -56,7 +57,7 @@ export function queryLogs(store: Store, input: LogQuery): LogPage {
       ? sql`node_execution_log l INDEXED BY idx_log_task_node`
       : sql`node_execution_log l`;
 
-  const select = sql<LogRow>`SELECT l.id, l.task_id, l.node_id, l.batch, l.engine_id, l.log_level, l.log_type, l.source, l.message, l.log_time
+  const select = sql<LogRow>`SELECT l.id, l.task_id, l.node_id, l.batch, l.engine_id, l.log_level, l.log_type, l.log_category, l.source, l.message, l.log_time, l.extra_data
       FROM ${from} WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY ${order} ${backward ? sql`DESC` : sql`ASC`} LIMIT ${query.limit + 1}`;
   const rows = store.all({ compile: () => select.compile(store.kysely) });
@@ -71,9 +72,11 @@ export function queryLogs(store: Store, input: LogQuery): LogPage {
         engineId: row.engine_id,
         level: row.log_level,
         type: row.log_type,
+        category: row.log_category,
         source: row.source,
         message: row.message,
         time: row.log_time,
+        extra: row.extra_data === null ? null : (JSON.parse(row.extra_data) as Record<string, unknown>),
       }),
     ),
     nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
@@ -84,7 +87,7 @@ function hasWildcard(term: string): boolean {
   return term.includes('%') || term.includes('_');
 }
 
-type LogRow = Pick<Selectable<NodeExecutionLogTable>, 'id' | 'task_id' | 'node_id' | 'batch' | 'engine_id' | 'log_level' | 'log_type' | 'source' | 'message' | 'log_time'>;
+type LogRow = Pick<Selectable<NodeExecutionLogTable>, 'id' | 'task_id' | 'node_id' | 'batch' | 'engine_id' | 'log_level' | 'log_type' | 'log_category' | 'source' | 'message' | 'log_time' | 'extra_data'>;
 
 /** Whether the node filter matches fewer than NARROW_NODE_LINES lines (counting stops there). */
 function fewLines(store: Store, taskId: string, nodes: RawBuilder<unknown>): boolean {

@@ -72,7 +72,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
   const executions = store.all(
     store.kysely
       .selectFrom('node_execution')
-      .select(['node_id', 'batch', 'status', 'error_code', 'start_time', 'end_time'])
+      .select(['node_id', 'batch', 'status', 'error_code', 'start_time', 'end_time', 'queue_time_ms', 'cpu_mean', 'memory_mean', 'managed_nodes_total', 'managed_nodes_completed'])
       .where('task_id', '=', task.taskId)
       .orderBy('node_id')
       .orderBy('batch'),
@@ -83,6 +83,8 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     list.push({ batch: row.batch, status: row.status, errorCode: row.error_code, startTime: row.start_time, endTime: row.end_time });
     attemptsByNode.set(row.node_id, list);
   }
+  const current = new Map(nodeRows.map((row) => [row.node_id, row.current_batch]));
+  const currentExecutions = new Map(executions.filter((row) => current.get(row.node_id) === row.batch).map((row) => [row.node_id, row]));
   const peaks = nodePeaks(store, task.taskId);
   const names = new Map(nodeRows.map((row) => [row.node_id, row.node_name]));
   const batches = new Map(nodeRows.map((row) => [row.node_id, row.current_batch]));
@@ -113,6 +115,11 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     errorMessage: clip(row.error_message),
     peakCpuPercent: peaks.get(row.node_id)?.cpu ?? null,
     peakMemoryBytes: peaks.get(row.node_id)?.memory ?? null,
+    queueTimeMs: currentExecutions.get(row.node_id)?.queue_time_ms ?? null,
+    meanCpuPercent: currentExecutions.get(row.node_id)?.cpu_mean ?? null,
+    meanMemoryMb: currentExecutions.get(row.node_id)?.memory_mean ?? null,
+    managedNodesTotal: currentExecutions.get(row.node_id)?.managed_nodes_total ?? null,
+    managedNodesCompleted: currentExecutions.get(row.node_id)?.managed_nodes_completed ?? null,
   }));
 
   // Agents first: a failed container mostly repeats the failure of something inside it.

@@ -1,5 +1,6 @@
 import { isEndedExecutionStatus } from '../../../shared/status';
-import type { EngineEvent, NodeProgressEvent, NodeStatusEvent } from '../../../shared/engine/protocol';
+import type { EngineEvent, NodeProgressEvent, NodeStatusEvent, ResourceSampleEvent } from '../../../shared/engine/protocol';
+import { ExecutionUsage } from '../resources/execution-usage';
 import type { SchedulerState } from './state';
 import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptCompleted, attemptFailed, attemptStopped, containerInitFailed, containerInitialized, type Ending } from './outcomes';
@@ -10,13 +11,23 @@ import type { Step } from './step';
  * Applies a batch of Engine events to the nodes they are about. Only the current batch's
  * execution moves, and only forward: an event about an older batch, or about an execution that
  * has already ended (a replay, or the answer to a query after a restart), changes nothing.
- * Log lines and resource samples are the console's event ingest's business, not the scheduler's.
+ * Log lines and storing resource samples are the console's event ingest's business; the
+ * scheduler only adds each sample to its execution's peak and mean, written when it ends.
  */
 export function ingestEvents(core: SchedulerState, step: Step, events: readonly EngineEvent[], note?: string): void {
   for (const event of events) {
     if (event.type === 'node.status') applyStatus(core, step, event, note);
     else if (event.type === 'node.progress') applyProgress(core, step, event);
+    else if (event.type === 'resource.sample') applySample(core, event);
   }
+}
+
+/** Not a change to commit on its own: the figures go out with the execution's next write. */
+function applySample(core: SchedulerState, event: ResourceSampleEvent): void {
+  if (event.taskId === undefined || event.nodeId === undefined || event.batch === undefined) return;
+  const execution = core.tasks.get(event.taskId)?.nodes.get(event.nodeId)?.exec;
+  if (!execution || execution.batch !== event.batch || isEndedExecutionStatus(execution.status)) return;
+  (execution.usage ??= new ExecutionUsage()).add(event.cpuPercent, event.memoryBytes);
 }
 
 

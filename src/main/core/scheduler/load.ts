@@ -1,6 +1,7 @@
 import type { Id } from '../../../shared/ids';
-import { isActiveNodeStatus, isNotStartedNodeStatus, type JoinMode, type NodeStatus, type NodeType } from '../../../shared/status';
+import { isActiveNodeStatus, isEndedExecutionStatus, isNotStartedNodeStatus, type JoinMode, type NodeStatus, type NodeType } from '../../../shared/status';
 import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
+import { ExecutionUsage } from '../resources/execution-usage';
 import type { Store } from '../store/store';
 import type { SchedulerState } from './state';
 import { moveChild, moveCounters } from './counters';
@@ -164,6 +165,11 @@ function loadExecutions(store: Store, task: TaskImage): void {
         'e.error_message',
         'e.start_time',
         'e.end_time',
+        'e.queue_time_ms',
+        'e.cpu_peak',
+        'e.cpu_mean',
+        'e.memory_peak',
+        'e.memory_mean',
       ])
       .where('e.task_id', '=', task.id),
   );
@@ -178,7 +184,34 @@ function loadExecutions(store: Store, task: TaskImage): void {
     execution.errorCode = row.error_code;
     execution.errorMessage = row.error_message;
     execution.endTime = row.end_time;
+    execution.queueTimeMs = row.queue_time_ms;
+    if (row.cpu_peak !== null && row.cpu_mean !== null && row.memory_peak !== null && row.memory_mean !== null && isEndedExecutionStatus(row.status)) {
+      execution.usage = ExecutionUsage.stored({ cpuPeak: row.cpu_peak, cpuMean: row.cpu_mean, memoryPeak: row.memory_peak, memoryMean: row.memory_mean });
+    }
     node.exec = execution;
+  }
+  loadUsage(store, task);
+}
+
+/**
+ * The samples of executions still under way, gathered before this image was loaded (by this
+ * process before a restart, or by the process that ran the task before): an ended execution's
+ * figures were written at its end and are taken from its row instead.
+ */
+function loadUsage(store: Store, task: TaskImage): void {
+  const underWay = [...task.nodes.values()].some((node) => node.exec !== null && !isEndedExecutionStatus(node.exec.status));
+  if (!underWay) return;
+  const rows = store.db
+    .prepare(
+      `SELECT node_id, batch, count(*), max(cpu_percent), sum(cpu_percent), max(memory_bytes), sum(memory_bytes)
+       FROM resource_sample WHERE task_id = ? AND node_id IS NOT NULL AND batch IS NOT NULL GROUP BY node_id, batch`,
+    )
+    .raw()
+    .all(BigInt(task.id)) as Array<[string, bigint, bigint, number, number, bigint | number, bigint | number]>;
+  for (const [nodeId, batch, count, cpuPeak, cpuSum, memoryPeak, memorySum] of rows) {
+    const execution = task.nodes.get(nodeId)?.exec;
+    if (!execution || execution.batch !== Number(batch) || isEndedExecutionStatus(execution.status)) continue;
+    execution.usage = ExecutionUsage.aggregated(Number(count), cpuPeak, cpuSum, Number(memoryPeak), Number(memorySum));
   }
 }
 

@@ -71,6 +71,14 @@ export const EXECUTION_COLUMNS = [
   'duration_ms',
   'created_at',
   'updated_at',
+  'engine_node_id',
+  'queue_time_ms',
+  'managed_nodes_total',
+  'managed_nodes_completed',
+  'cpu_peak',
+  'cpu_mean',
+  'memory_peak',
+  'memory_mean',
 ] as const satisfies Columns<'node_execution'>;
 
 export const NODE_UPDATE_COLUMNS = [
@@ -99,6 +107,12 @@ export const EXECUTION_UPDATE_COLUMNS = [
   'end_time',
   'duration_ms',
   'updated_at',
+  'managed_nodes_total',
+  'managed_nodes_completed',
+  'cpu_peak',
+  'cpu_mean',
+  'memory_peak',
+  'memory_mean',
 ] as const satisfies Columns<'node_execution'>;
 
 /** What changes when only the counters move; status stays out so that its index is not rewritten. */

@@ -1,6 +1,7 @@
 import type { Id } from '../../../shared/ids';
 import type { NodeStatus, TriggerType } from '../../../shared/status';
 import type { NodeChange, TaskChange } from '../../../shared/task/changes';
+import { printableExecutionKey } from '../../../shared/engine/execution-key';
 import type { RtExecution, RtNode, TaskImage } from './task-image';
 import { EXECUTION_COLUMNS, pushRow, TRANSITION_COLUMNS, TRANSITION_WIDTH, type SchedulerStatements } from './statements';
 
@@ -79,6 +80,8 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
   if (step.executions.size > 0) {
     const inserts: unknown[] = [];
     for (const execution of step.executions) {
+      const managed = managedCounts(execution.node);
+      const usage = execution.usage?.figures() ?? null;
       if (execution.persisted) {
         statements.updateExecution.run(
           {
@@ -92,6 +95,12 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
             end_time: execution.endTime,
             duration_ms: durationOf(execution),
             updated_at: now,
+            managed_nodes_total: managed?.total ?? null,
+            managed_nodes_completed: managed?.completed ?? null,
+            cpu_peak: usage?.cpuPeak ?? null,
+            cpu_mean: usage?.cpuMean ?? null,
+            memory_peak: usage?.memoryPeak ?? null,
+            memory_mean: usage?.memoryMean ?? null,
           },
           execution.id,
         );
@@ -115,6 +124,14 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
           duration_ms: durationOf(execution),
           created_at: now,
           updated_at: now,
+          engine_node_id: printableExecutionKey({ taskId: node.task.id, nodeId: node.nodeId, batch: execution.batch }),
+          queue_time_ms: execution.queueTimeMs,
+          managed_nodes_total: managed?.total ?? null,
+          managed_nodes_completed: managed?.completed ?? null,
+          cpu_peak: usage?.cpuPeak ?? null,
+          cpu_mean: usage?.cpuMean ?? null,
+          memory_peak: usage?.memoryPeak ?? null,
+          memory_mean: usage?.memoryMean ?? null,
         });
         execution.persisted = true;
       }
@@ -169,6 +186,24 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
       );
     }
   }
+}
+
+/**
+ * A container's nodes at any depth, and how many of them have completed; null for an agent.
+ * Walked when the container's execution is written (its start, its initialization, its end),
+ * not kept up to date as children move, which would cost every child transition a climb.
+ */
+function managedCounts(node: RtNode): { total: number; completed: number } | null {
+  if (node.type !== 'container') return null;
+  let total = 0;
+  let completed = 0;
+  const stack = [...node.children];
+  for (let at = stack.pop(); at; at = stack.pop()) {
+    total++;
+    if (at.status === 'completed') completed++;
+    for (const child of at.children) stack.push(child);
+  }
+  return { total, completed };
 }
 
 function durationOf(execution: RtExecution): number | null {

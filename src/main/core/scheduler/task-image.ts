@@ -2,6 +2,7 @@ import type { Id } from '../../../shared/ids';
 import type { EdgeState } from '../../../shared/task/nodes';
 import type { DependencyType, ExecutionStatus, JoinMode, NodeStatus, NodeType, TaskStatus } from '../../../shared/status';
 import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
+import type { ExecutionUsage } from '../resources/execution-usage';
 import type { Queueable } from './queue';
 import type { JsonObject } from './references';
 
@@ -44,6 +45,10 @@ export class RtExecution {
   errorCode: string | null = null;
   errorMessage: string | null = null;
   endTime: number | null = null;
+  /** Ready to start command, in ms; null when the node started without having been ready (never, today). */
+  queueTimeMs: number | null = null;
+  /** Its resource samples so far; null until the first arrives. */
+  usage: ExecutionUsage | null = null;
   /** Written to the store already; later changes are UPDATEs. */
   persisted: boolean;
   dirty = false;

@@ -4,6 +4,7 @@ import type {
   DependencyType,
   ExecutionStatus,
   JoinMode,
+  LogCategory,
   LogLevel,
   LogType,
   NodeStatus,
@@ -172,6 +173,17 @@ export interface NodeExecutionTable {
   duration_ms: number | null;
   created_at: Millis;
   updated_at: Millis;
+  /** See migrations/008 for what these hold and their units. */
+  engine_node_id: string | null;
+  queue_time_ms: number | null;
+  managed_nodes_total: number | null;
+  managed_nodes_completed: number | null;
+  /** Percent of one core. */
+  cpu_peak: number | null;
+  cpu_mean: number | null;
+  /** MB (MiB). */
+  memory_peak: number | null;
+  memory_mean: number | null;
 }
 
 export interface NodeExecutionLogTable {
@@ -190,6 +202,10 @@ export interface NodeExecutionLogTable {
   created_at: Millis;
   /** The line's number within its execution run, when the Engine numbers lines. */
   line: number | null;
+  /** The design's log type (log_type here says which stream the line came from). */
+  log_category: WithDefault<LogCategory>;
+  /** A JSON object the agent attached to the line. */
+  extra_data: Json | null;
 }
 
 export interface NodeStateTransitionTable {

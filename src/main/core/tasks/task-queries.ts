@@ -106,6 +106,14 @@ function executionView(row: Row<'node_execution'>): ExecutionView {
     startTime: row.start_time,
     endTime: row.end_time,
     durationMs: row.duration_ms,
+    engineNodeId: row.engine_node_id,
+    queueTimeMs: row.queue_time_ms,
+    managedNodesTotal: row.managed_nodes_total,
+    managedNodesCompleted: row.managed_nodes_completed,
+    cpuPeak: row.cpu_peak,
+    cpuMean: row.cpu_mean,
+    memoryPeakMb: row.memory_peak,
+    memoryMeanMb: row.memory_mean,
     updatedAt: row.updated_at,
   };
 }

@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOG_LEVELS, LOG_TYPES } from '../../../shared/status';
+import { LOG_CATEGORIES, LOG_LEVELS, LOG_TYPES } from '../../../shared/status';
 import type { TaskNodes } from '../task-panels/task-panel';
 import { fromTimeInput, toTimeInput } from './model/format';
 import { activeFilterCount, NO_FILTERS, toggled, type LogFilters } from './model/log-filters';
@@ -62,7 +62,7 @@ function TimeField({ label, value, onChange }: { label: string; value: number | 
   );
 }
 
-/** The filter bar: node (with nested nodes), levels and types as chips, source, time range, search. */
+/** The filter bar: node (with nested nodes), levels, types and categories as chips, source, time range, search. */
 export const LogFilterBar = memo(function LogFilterBar({ filters, onChange, nodes }: LogFilterBarProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useDebouncedText(filters.search, (text) => onChange({ ...filters, search: text }));
@@ -137,6 +137,19 @@ export const LogFilterBar = memo(function LogFilterBar({ filters, onChange, node
           {LOG_TYPES.map((type) => (
             <button key={type} type="button" className="log-chip" aria-pressed={filters.types.includes(type)} onClick={() => onChange({ ...filters, types: toggled(filters.types, type, LOG_TYPES) })}>
               {t(`logs.type.${type}`)}
+            </button>
+          ))}
+        </div>
+        <div className="log-chips" role="group" aria-label={t('logs.filters.categories')}>
+          {LOG_CATEGORIES.map((category) => (
+            <button
+              key={category}
+              type="button"
+              className="log-chip"
+              aria-pressed={filters.categories.includes(category)}
+              onClick={() => onChange({ ...filters, categories: toggled(filters.categories, category, LOG_CATEGORIES) })}
+            >
+              {t(`logs.category.${category}`)}
             </button>
           ))}
         </div>

@@ -10,7 +10,7 @@ interface LogLineDetailProps {
   onClose: () => void;
 }
 
-/** The chosen line in full: a message the row cuts off, wrapped and selectable, with where it came from. */
+/** The chosen line in full: a message the row cuts off, wrapped and selectable, with where it came from and the data the agent attached. */
 export function LogLineDetail({ line, terms, onSelectNode, onClose }: LogLineDetailProps) {
   const { t } = useTranslation();
   return (
@@ -23,6 +23,7 @@ export function LogLineDetail({ line, terms, onSelectNode, onClose }: LogLineDet
         </button>
         <span className="log-detail__meta">
           {t(`logs.type.${line.type}`)}
+          {` · ${t(`logs.category.${line.category}`)}`}
           {line.source === null ? '' : ` · ${line.source}`}
           {line.batch === null ? '' : ` · ${t('logs.detail.batch', { batch: line.batch })}`}
           {line.engineId === null ? '' : ` · ${t('logs.detail.engine', { engine: line.engineId })}`}
@@ -34,6 +35,12 @@ export function LogLineDetail({ line, terms, onSelectNode, onClose }: LogLineDet
       <pre className="log-detail__message">
         {highlightSegments(line.message, terms).map((segment, index) => (segment.hit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
       </pre>
+      {line.extra === null ? null : (
+        <section className="log-detail__extra" aria-label={t('logs.detail.extra')}>
+          <h3>{t('logs.detail.extra')}</h3>
+          <pre>{JSON.stringify(line.extra, null, 2)}</pre>
+        </section>
+      )}
     </aside>
   );
 }

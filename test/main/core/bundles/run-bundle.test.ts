@@ -65,6 +65,58 @@ describe('run bundles', () => {
     target.close();
   });
 
+  it('carry the execution figures and the level, category and extra data of log lines, and import bundles made before them', async () => {
+    const source = await openTestStore();
+    const taskId = seedRun(source);
+    source.db
+      .prepare(`INSERT INTO node_execution (task_id, node_id, batch, status, created_at, updated_at, managed_nodes_total, managed_nodes_completed) VALUES (?, 'root', 1, 'completed', 1, 2, 2, 1)`)
+      .run(BigInt(taskId));
+    const dir = tempDir();
+    const file = join(dir, 'run.ndjson');
+    exportRun(source, taskId, file);
+    const target = await openTestStore();
+    importRun(target, file);
+    const figures = (store: Store) =>
+      store.db
+        .prepare(
+          `SELECT node_id, engine_node_id, queue_time_ms, managed_nodes_total, managed_nodes_completed, cpu_peak, cpu_mean, memory_peak, memory_mean FROM node_execution WHERE task_id = ? ORDER BY node_id`,
+        )
+        .all(BigInt(taskId));
+    expect(figures(target)).toEqual(figures(source));
+    expect(figures(target)).toEqual([
+      expect.objectContaining({ node_id: 'root', managed_nodes_total: 2n, managed_nodes_completed: 1n }),
+      expect.objectContaining({ node_id: '侦察', engine_node_id: `${taskId}/侦察/1`, queue_time_ms: 40n, cpu_peak: 12.5, cpu_mean: 7.25, memory_peak: 1, memory_mean: 0.5 }),
+    ]);
+    const firstLines = (store: Store) =>
+      store.db.prepare(`SELECT log_level, log_type, log_category, extra_data FROM node_execution_log WHERE task_id = ? ORDER BY log_time LIMIT 3`).all(BigInt(taskId));
+    expect(firstLines(target)).toEqual([
+      { log_level: 'critical', log_type: 'stdout', log_category: 'network', extra_data: '{"peer":"蓝方","retries":3}' },
+      { log_level: 'warn', log_type: 'system', log_category: 'system', extra_data: null },
+      { log_level: 'info', log_type: 'stdout', log_category: 'execution', extra_data: null },
+    ]);
+
+    // As a console before schema 8 wrote it: none of the new columns, no critical level.
+    const newColumns = ['engine_node_id', 'queue_time_ms', 'managed_nodes_total', 'managed_nodes_completed', 'cpu_peak', 'cpu_mean', 'memory_peak', 'memory_mean', 'log_category', 'extra_data'];
+    const old = rechain(
+      bundleLines(file).map((line) => {
+        const parsed = JSON.parse(line) as { t?: string; r?: Record<string, unknown> };
+        if (parsed.r === undefined) return line;
+        for (const column of newColumns) delete parsed.r[column];
+        if (parsed.r['log_level'] === 'critical') parsed.r['log_level'] = 'error';
+        return JSON.stringify(parsed);
+      }),
+    );
+    const older = await openTestStore();
+    expect(importRun(older, writeLines(dir, 'old.ndjson', old))).toMatchObject({ taskId, status: 'imported' });
+    expect(firstLines(older)).toEqual([
+      { log_level: 'error', log_type: 'stdout', log_category: 'execution', extra_data: null },
+      { log_level: 'warn', log_type: 'system', log_category: 'system', extra_data: null },
+      { log_level: 'info', log_type: 'stdout', log_category: 'execution', extra_data: null },
+    ]);
+    expect(figures(older).map((row) => (row as Record<string, unknown>)['cpu_peak'])).toEqual([null, null]);
+    for (const store of [source, target, older]) store.close();
+  });
+
   it('re-exports an imported task without the marks of the database that imported it', async () => {
     const source = await openTestStore();
     const middle = await openTestStore();

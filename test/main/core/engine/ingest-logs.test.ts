@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachEventIngest } from '../../../../src/main/core/engine/ingest-events';
 import { createLogIngest } from '../../../../src/main/core/engine/ingest-logs';
+import { queryLogs } from '../../../../src/main/core/logs/query-logs';
 import type { Store } from '../../../../src/main/core/store/store';
-import type { EngineEvent } from '../../../../src/shared/engine/protocol';
+import { engineEventSchema, type EngineEvent, type NodeLogEvent } from '../../../../src/shared/engine/protocol';
 import { EventLog, recordingLogger, startSim, until, useEngines } from '../../../helpers/engine';
 import { insertTaskWithAgents } from '../../../helpers/rows';
 import { openTestStore } from '../../../helpers/store';
@@ -91,4 +92,34 @@ describe('log lines: stored once, and only into tasks that run here', () => {
     expect(rows.map((row) => row.message)).toEqual(Array.from({ length: 40 }, (_, index) => `Simulation: log line ${index + 1} of 40`));
     expect(log.events.filter((event) => event.type === 'node.log')).toHaveLength(40);
   }, 30_000);
+
+  it('keep the level, category and extra data of a line, which the log query returns and filters by', () => {
+    const ingest = createLogIngest(store, recordingLogger());
+    const [plain, system] = run(1, 2, 1) as NodeLogEvent[];
+    const lines: EngineEvent[] = [
+      { ...plain!, level: 'critical', category: 'network', extra: { peer: 'blue', lost: [1, 2] } },
+      { ...system!, stream: 'system', level: 'warn' },
+      ...run(3, 3, 3),
+    ];
+    expect(ingest(lines)).toBe(3);
+    const page = queryLogs(store, { taskId });
+    expect(page.lines.map((line) => [line.message, line.level, line.type, line.category, line.extra])).toEqual([
+      ['step 1', 'critical', 'stdout', 'network', { peer: 'blue', lost: [1, 2] }],
+      ['step 2', 'warn', 'system', 'system', null],
+      ['step 3', 'info', 'stdout', 'execution', null],
+    ]);
+    expect(queryLogs(store, { taskId, levels: ['critical'] }).lines.map((line) => line.message)).toEqual(['step 1']);
+    expect(queryLogs(store, { taskId, categories: ['system', 'network'] }).lines.map((line) => line.message)).toEqual(['step 1', 'step 2']);
+  });
+
+  it('are refused at the protocol with a clear message when their extra data is not a JSON object or too large', () => {
+    const [line] = run(1, 1, 1);
+    const refusal = (extra: unknown) => {
+      const parsed = engineEventSchema.safeParse({ ...line, extra });
+      return parsed.success ? 'accepted' : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    };
+    expect(refusal({ ok: true })).toBe('accepted');
+    expect(refusal('{"ok": true}')).toBe('extra: must be a JSON object');
+    expect(refusal({ blob: 'x'.repeat(20_000) })).toBe('extra: must be at most 16384 characters as JSON');
+  });
 });

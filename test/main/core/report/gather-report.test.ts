@@ -78,6 +78,10 @@ describe('gatherRunReport on a real run', () => {
     expect(heavy.durationMs).toBe(heavy.endTime! - heavy.startTime!);
     expect(heavy.peakCpuPercent).toBe(80);
     expect(heavy.peakMemoryBytes).toBe(200 * 1024 * 1024);
+    // The execution's own figures, gathered by the scheduler from the same samples as it ran.
+    expect(heavy).toMatchObject({ meanCpuPercent: 80, meanMemoryMb: 200, managedNodesTotal: null });
+    expect(heavy.queueTimeMs).toBeGreaterThanOrEqual(0);
+    expect(report.nodes.find((node) => node.nodeId === 'root')).toMatchObject({ status: 'failed', managedNodesTotal: 7, managedNodesCompleted: 5 });
     expect(report.nodes.find((node) => node.nodeId === 'flaky')).toMatchObject({ status: 'completed', attempts: 2 });
     expect(report.nodes.find((node) => node.nodeId === 'never')).toMatchObject({ status: 'skipped', attempts: 0, startTime: null, durationMs: null });
   });

@@ -6,23 +6,6 @@ import { DEFAULT_DEPENDENCY_TYPE } from '../../../../src/shared/status';
 import { FIXTURES_DIR, REPO_ROOT } from '../../../helpers/paths';
 import { openTestStore } from '../../../helpers/store';
 
-/**
- * Columns docs/seed-schema.json points at that migration 008 (node_execution and
- * node_execution_log fields, on another branch) adds. Until both branches are merged they may
- * be absent; delete this list once 008 is in.
- */
-const ADDED_BY_MIGRATION_008 = [
-  'node_execution.engine_node_id',
-  'node_execution.queue_time_ms',
-  'node_execution.managed_nodes_total',
-  'node_execution.managed_nodes_completed',
-  'node_execution.cpu_peak',
-  'node_execution.cpu_mean',
-  'node_execution.memory_peak',
-  'node_execution.memory_mean',
-  'node_execution_log.extra_data',
-];
-
 type Target = string | { to: string | string[]; note: string };
 const design = JSON.parse(readFileSync(join(FIXTURES_DIR, 'schema/design-columns.json'), 'utf8')) as { tables: Record<string, string[]> };
 const mapping = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/seed-schema.json'), 'utf8')) as { columns: Record<string, Target> };
@@ -62,7 +45,7 @@ describe('docs/seed-schema.json: the design’s columns in our schema', () => {
     const missing = Object.values(mapping.columns)
       .flatMap(targetsOf)
       .filter((target) => !columns.has(target));
-    expect(missing.filter((target) => !ADDED_BY_MIGRATION_008.includes(target))).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('explains every renamed column in a note', () => {

@@ -137,6 +137,47 @@ describe('migration runner', () => {
     upgraded.close();
   });
 
+  it('brings a version 7 log and executions to version 8: ids, search, levels and categories kept; new columns empty', async () => {
+    const migrations = copyMigrations();
+    for (const later of loadMigrations(MIGRATIONS_DIR).filter((migration) => migration.version >= 8)) {
+      rmSync(join(migrations, migrationFile(later.version, later.name)));
+    }
+    const file = join(tempDir(), 'db.sqlite');
+    const old = await openStore({ file, migrationsDir: migrations });
+    expect(old.status().schemaVersion).toBe(7);
+    const taskId = insertTask(old);
+    insertNode(old, taskId, 'scout');
+    old.db.prepare(`INSERT INTO node_execution (id, task_id, node_id, batch, status, created_at, updated_at) VALUES (77, ?, 'scout', 1, 'completed', 1, 1)`).run(BigInt(taskId));
+    const insert = old.db.prepare(
+      `INSERT INTO node_execution_log (id, task_id, node_id, execution_id, log_level, log_type, message, log_time, created_at, line) VALUES (?, ?, 'scout', 77, ?, ?, ?, 1, 1, ?)`,
+    );
+    insert.run(501, BigInt(taskId), 'info', 'stdout', 'enemy radar detected', 1);
+    insert.run(502, BigInt(taskId), 'error', 'system', 'console lost the Engine', null);
+    old.close();
+
+    const upgraded = await openStore({ file, migrationsDir: MIGRATIONS_DIR });
+    expect(upgraded.status().schemaVersion).toBe(LATEST);
+    const lines = queryLogs(upgraded, { taskId }).lines;
+    expect(lines.map((line) => [line.id, line.level, line.type, line.category, line.extra])).toEqual([
+      ['501', 'info', 'stdout', 'execution', null],
+      ['502', 'error', 'system', 'system', null],
+    ]);
+    expect(queryLogs(upgraded, { taskId, search: 'radar' }).lines.map((line) => line.id)).toEqual(['501']);
+    expect(upgraded.db.prepare(`SELECT line FROM node_execution_log WHERE id = 501`).pluck().get()).toBe(1n);
+    const execution = upgraded.db.prepare(`SELECT engine_node_id, queue_time_ms, cpu_peak, memory_mean, managed_nodes_total FROM node_execution WHERE id = 77`).get();
+    expect(execution).toEqual({ engine_node_id: null, queue_time_ms: null, cpu_peak: null, memory_mean: null, managed_nodes_total: null });
+    upgraded.db
+      .prepare(`INSERT INTO node_execution_log (task_id, node_id, log_level, log_category, message, log_time, created_at, extra_data) VALUES (?, 'scout', 'critical', 'network', 'link down', 2, 2, '{"port":7}')`)
+      .run(BigInt(taskId));
+    expect(queryLogs(upgraded, { taskId, search: 'link down' }).lines.map((line) => [line.level, line.category, line.extra])).toEqual([['critical', 'network', { port: 7 }]]);
+    expect(() =>
+      upgraded.db.prepare(`INSERT INTO node_execution_log (task_id, node_id, message, log_time, created_at, extra_data) VALUES (?, 'scout', 'm', 2, 2, '[1]')`).run(BigInt(taskId)),
+    ).toThrow(/CHECK constraint/);
+    expect(() => upgraded.db.exec(`INSERT INTO node_execution_log_fts (node_execution_log_fts) VALUES ('integrity-check')`)).not.toThrow();
+    expect(upgraded.db.pragma('foreign_key_check')).toEqual([]);
+    upgraded.close();
+  });
+
   it('does not back up an empty file it migrates for the first time', async () => {
     const file = join(tempDir(), 'db.sqlite');
     writeFileSync(file, '');

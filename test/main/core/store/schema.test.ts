@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../../src/main/core/store/store';
-import { EXECUTION_STATUSES, LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES, TRIGGER_TYPES } from '../../../../src/shared/status';
+import { EXECUTION_STATUSES, LOG_CATEGORIES, LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES, TRIGGER_TYPES } from '../../../../src/shared/status';
 import { insertNode, insertTask } from '../../../helpers/rows';
 import { openTestStore } from '../../../helpers/store';
 
@@ -40,6 +40,11 @@ describe('schema constraints', () => {
     for (const level of LOG_LEVELS) for (const type of LOG_TYPES) insertLog.run(BigInt(taskId), level, type);
     expect(() => insertLog.run(BigInt(taskId), 'fatal', 'stdout')).toThrow(/CHECK constraint/);
     expect(() => insertLog.run(BigInt(taskId), 'info', 'telepathy')).toThrow(/CHECK constraint/);
+    const insertCategory = store.db.prepare(
+      `INSERT INTO node_execution_log (task_id, node_id, log_category, message, log_time, created_at) VALUES (?, 'agent', ?, 'm', 1, 1)`,
+    );
+    for (const category of LOG_CATEGORIES) insertCategory.run(BigInt(taskId), category);
+    expect(() => insertCategory.run(BigInt(taskId), 'gossip')).toThrow(/CHECK constraint/);
   });
 
   it('rejects a duplicate (task, node_id)', () => {

@@ -22,6 +22,7 @@ describe('exporting the filtered lines', () => {
       '2026-01-02T03:04:05.006Z WARN  [red.scout] stderr radar: two\\nlines',
     );
     expect(formatLogLine(makeLine(1, { time: 0 }))).toBe('1970-01-01T00:00:00.000Z INFO  [n1] stdout: line 1');
+    expect(formatLogLine(makeLine(1, { time: 0, level: 'critical', extra: { peer: 'blue' } }))).toBe('1970-01-01T00:00:00.000Z CRITICAL [n1] stdout: line 1 {"peer":"blue"}');
   });
 
   it('pages through every matching line with the largest pages, keeping the filters', async () => {

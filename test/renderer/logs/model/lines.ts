@@ -10,9 +10,11 @@ export function makeLine(n: number, overrides: Partial<LogLine> = {}): LogLine {
     engineId: null,
     level: 'info',
     type: 'stdout',
+    category: 'execution',
     source: null,
     message: `line ${n}`,
     time: 1_700_000_000_000 + n,
+    extra: null,
     ...overrides,
   };
 }

@@ -37,8 +37,12 @@ describe('log filters', () => {
 
   it('turns every filter into the query, trimming text and leaving empty ones out', () => {
     expect(
-      toLogQuery('42', { nodeId: 'red', subtree: true, levels: ['warn', 'error'], types: ['stderr'], source: ' radar ', from: 10, to: 20, search: '  敌方 radar ' }, null),
-    ).toEqual({ taskId: '42', nodeId: 'red', subtree: true, levels: ['warn', 'error'], types: ['stderr'], source: 'radar', from: 10, to: 20, search: '敌方 radar' });
+      toLogQuery(
+        '42',
+        { nodeId: 'red', subtree: true, levels: ['warn', 'critical'], types: ['stderr'], categories: ['network'], source: ' radar ', from: 10, to: 20, search: '  敌方 radar ' },
+        null,
+      ),
+    ).toEqual({ taskId: '42', nodeId: 'red', subtree: true, levels: ['warn', 'critical'], types: ['stderr'], categories: ['network'], source: 'radar', from: 10, to: 20, search: '敌方 radar' });
     expect(toLogQuery('42', { ...NO_FILTERS, nodeId: 'red', subtree: false, source: '  ', search: ' ' }, null)).toEqual({ taskId: '42', nodeId: 'red' });
   });
 

@@ -3,11 +3,12 @@ import { LOG_PAGE_MAX, type LogLine, type LogPage, type LogQuery } from '../../.
 export const EXPORT_FORMATS = ['log', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** One line of a .log file: ISO time (UTC), level, node, type and source, message (kept on one line). */
+/** One line of a .log file: ISO time (UTC), level, node, type and source, message (kept on one line), its extra data as JSON. */
 export function formatLogLine(line: LogLine): string {
   const source = line.source === null ? '' : ` ${line.source}`;
   const message = line.message.replace(/\r?\n/g, '\\n');
-  return `${new Date(line.time).toISOString()} ${line.level.toUpperCase().padEnd(5)} [${line.nodeId}] ${line.type}${source}: ${message}`;
+  const extra = line.extra === null ? '' : ` ${JSON.stringify(line.extra)}`;
+  return `${new Date(line.time).toISOString()} ${line.level.toUpperCase().padEnd(5)} [${line.nodeId}] ${line.type}${source}: ${message}${extra}`;
 }
 
 export function formatExportLine(line: LogLine, format: ExportFormat): string {

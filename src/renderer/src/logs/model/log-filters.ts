@@ -1,6 +1,6 @@
 import type { LogQuery } from '../../../../shared/api/logs';
 import type { LogsAppended } from '../../../../shared/api/live';
-import type { LogLevel, LogType } from '../../../../shared/status';
+import type { LogCategory, LogLevel, LogType } from '../../../../shared/status';
 import type { TaskNodes } from '../../task-panels/task-panel';
 
 /** What the filter bar holds; empty lists and strings mean "any". */
@@ -10,6 +10,7 @@ export interface LogFilters {
   subtree: boolean;
   levels: readonly LogLevel[];
   types: readonly LogType[];
+  categories: readonly LogCategory[];
   source: string;
   /** ms since the epoch, inclusive. */
   from: number | null;
@@ -17,7 +18,7 @@ export interface LogFilters {
   search: string;
 }
 
-export const NO_FILTERS: LogFilters = { nodeId: null, subtree: true, levels: [], types: [], source: '', from: null, to: null, search: '' };
+export const NO_FILTERS: LogFilters = { nodeId: null, subtree: true, levels: [], types: [], categories: [], source: '', from: null, to: null, search: '' };
 
 export const SEARCH_MAX = 500;
 export const SOURCE_MAX = 200;
@@ -42,6 +43,7 @@ export function toLogQuery(taskId: string, filters: LogFilters, at: number | nul
   }
   if (filters.levels.length > 0) query.levels = [...filters.levels];
   if (filters.types.length > 0) query.types = [...filters.types];
+  if (filters.categories.length > 0) query.categories = [...filters.categories];
   const source = filters.source.trim();
   if (source !== '') query.source = source;
   if (filters.from !== null) query.from = filters.from;
@@ -98,6 +100,7 @@ export function activeFilterCount(filters: LogFilters): number {
     filters.nodeId !== null,
     filters.levels.length > 0,
     filters.types.length > 0,
+    filters.categories.length > 0,
     filters.source.trim() !== '',
     filters.from !== null || filters.to !== null,
     filters.search.trim() !== '',

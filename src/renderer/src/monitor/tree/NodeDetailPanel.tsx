@@ -9,6 +9,7 @@ import { ControlButtons } from './ControlButtons';
 import { nodeLabel } from './ControlDialog';
 import { ControlLayer } from './ControlLayer';
 import { detailAt } from './model/detail-at';
+import { executionFigures, type ExecutionFigure } from './model/execution-figures';
 import { isTicking, nodeDurationMs } from './model/durations';
 import { StatusIcon } from './StatusIcon';
 import { useControlsFor } from './use-controls-for';
@@ -138,6 +139,12 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
   );
 });
 
+function ExecutionFigures({ figures }: { figures: readonly ExecutionFigure[] }) {
+  const { t } = useTranslation();
+  if (figures.length === 0) return null;
+  return <span className="muted">{figures.map((figure) => t(`tree.detail.figures.${figure.key}`, figure.values)).join(' · ')}</span>;
+}
+
 function History({ history, moment }: { history: NodeDetail; moment: (ms: number | null) => string }) {
   const { t } = useTranslation();
   const formatDuration = useFormatDuration();
@@ -151,7 +158,8 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
             {[...history.executions].reverse().map((execution) => (
               <li key={execution.executionId}>
                 <span className="tree-history-main">
-                  <strong>#{execution.batch}</strong> <span className={`tree-exec-status is-${execution.status}`}>{t(`tree.detail.executionStatus.${execution.status}`)}</span>
+                  <strong title={execution.engineNodeId === null ? undefined : t('tree.detail.engineNodeId', { id: execution.engineNodeId })}>#{execution.batch}</strong>{' '}
+                  <span className={`tree-exec-status is-${execution.status}`}>{t(`tree.detail.executionStatus.${execution.status}`)}</span>
                   {execution.durationMs !== null && <span className="muted"> · {formatDuration(execution.durationMs)}</span>}
                   {execution.exitCode !== null && <span className="muted"> · {t('tree.detail.exitCode', { code: execution.exitCode })}</span>}
                 </span>
@@ -159,6 +167,7 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
                   {moment(execution.startTime)}
                   {execution.engineId !== null && ` · ${execution.engineId}`}
                 </span>
+                <ExecutionFigures figures={executionFigures(execution, formatDuration)} />
                 {(execution.errorCode !== null || execution.errorMessage !== null) && (
                   <span className="tree-error-message">
                     {execution.errorCode !== null && <code className="tree-error-code">{execution.errorCode}</code>} {execution.errorMessage}

@@ -6,7 +6,7 @@ import { nodeView } from '../fixtures';
 
 function execution(batch: number, startTime: number | null, endTime: number | null = null): ExecutionView {
   const durationMs = endTime === null || startTime === null ? null : endTime - startTime;
-  return executionView('a', batch, { executionId: String(batch), engineId: null, status: 'failed', exitCode: 1, errorCode: 'BOOM', errorMessage: 'boom', startTime, endTime, durationMs });
+  return executionView('a', batch, { executionId: String(batch), engineId: null, status: 'failed', exitCode: 1, errorCode: 'BOOM', errorMessage: 'boom', startTime, endTime, durationMs, cpuPeak: 50, memoryMeanMb: 12 });
 }
 
 function transition(id: string, time: number): TransitionView {
@@ -20,12 +20,12 @@ describe('detail at a replay moment', () => {
     expect(detailAt(detail, null)).toBe(detail);
     const past = detailAt(detail, 250);
     expect(past.executions.map((each) => each.batch)).toEqual([1]);
-    expect(past.executions[0]).toMatchObject({ status: 'failed', errorCode: 'BOOM', durationMs: 140 });
+    expect(past.executions[0]).toMatchObject({ status: 'failed', errorCode: 'BOOM', durationMs: 140, cpuPeak: 50, memoryMeanMb: 12 });
     expect(past.transitions.map((each) => each.transitionId)).toEqual(['1', '2']);
   });
 
   it('shows an execution that ended after the moment as still running, without its outcome', () => {
     const during = detailAt(detail, 200);
-    expect(during.executions[0]).toMatchObject({ status: 'running', errorCode: null, errorMessage: null, exitCode: null, endTime: null, durationMs: null });
+    expect(during.executions[0]).toMatchObject({ status: 'running', errorCode: null, errorMessage: null, exitCode: null, endTime: null, durationMs: null, cpuPeak: null, memoryMeanMb: null });
   });
 });

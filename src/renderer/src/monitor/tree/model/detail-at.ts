@@ -16,5 +16,19 @@ export function detailAt(detail: NodeDetail, at: number | null): NodeDetail {
 
 function executionAt(execution: ExecutionView, at: number): ExecutionView {
   if (execution.endTime === null || execution.endTime <= at) return execution;
-  return { ...execution, status: 'running', result: null, exitCode: null, errorCode: null, errorMessage: null, endTime: null, durationMs: null };
+  return {
+    ...execution,
+    status: 'running',
+    result: null,
+    exitCode: null,
+    errorCode: null,
+    errorMessage: null,
+    endTime: null,
+    durationMs: null,
+    managedNodesCompleted: null,
+    cpuPeak: null,
+    cpuMean: null,
+    memoryPeakMb: null,
+    memoryMeanMb: null,
+  };
 }
