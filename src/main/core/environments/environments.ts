@@ -161,3 +161,10 @@ export function readEnvironmentEngines(store: Store, id: string): EnvironmentEng
 export function environmentOfTask(store: Store, taskId: string): string | null {
   return store.first(store.kysely.selectFrom('deduction_task').select('env_instance_id').where('id', '=', taskId))?.env_instance_id ?? null;
 }
+
+/** An environment named by its id or its name (as the CLI takes it). */
+export function findEnvironment(store: Store, idOrName: string): EnvironmentView {
+  const row = store.first(selectEnvironments(store).where((eb) => eb.or([eb('id', '=', idOrName), eb('env_name', '=', idOrName)])).orderBy('id'));
+  if (!row) throw environmentNotFound(idOrName);
+  return toView(row);
+}

@@ -88,3 +88,10 @@ export function updateScheme(store: Store, id: string, input: SchemePatch, now: 
 export function archiveScheme(store: Store, id: string, now: number = Date.now()): SchemeView {
   return updateScheme(store, id, { status: 'archived' }, now);
 }
+
+/** A scheme named by its id or its name (as the CLI takes it). */
+export function findScheme(store: Store, idOrName: string): SchemeView {
+  const row = store.first(selectSchemes(store).where((eb) => eb.or([eb('id', '=', idOrName), eb('scheme_name', '=', idOrName)])).orderBy('id'));
+  if (!row) throw schemeNotFound(idOrName);
+  return toView(row);
+}
