@@ -21,7 +21,12 @@ export type ClientTuning = Pick<
 export function connectEnvironment(store: Store, envInstanceId: string, options: ClientTuning & { logger?: Logger } = {}): EngineBalancer {
   const environment = readEnvironmentEngines(store, envInstanceId);
   const endpoints = environment.endpoints.map((endpoint) => ({ ...endpoint, name: `${environment.name}/${endpoint.name ?? endpoint.url}` }));
-  return connectEngines(store, endpoints, environment.strategy, options);
+  // A session of its own per environment and version: an Engine keeps one link per session, so
+  // the default Engines, each environment and an edited environment's previous connection (kept
+  // for the tasks on it) never displace one another on an Engine they share; stable across
+  // restarts, so the Engine hands back what it kept.
+  const consoleSession = `${consoleSessionId(store)}_env${envInstanceId}_${environment.updatedAt}`;
+  return connectEngines(store, endpoints, environment.strategy, { ...options, consoleSession });
 }
 
 /** A balancer as an EnginePool: its port, its Engines' link states, its close. */
@@ -47,8 +52,12 @@ export function routeByEnvironment(store: Store, defaults: EnginePool, options: 
   });
 }
 
-export function connectEngines(store: Store, endpoints: readonly EngineEndpoint[], strategy: BalancingStrategy, options: ClientTuning & { logger?: Logger } = {}): EngineBalancer {
-  const consoleSession = consoleSessionId(store);
+export function connectEngines(
+  store: Store,
+  endpoints: readonly EngineEndpoint[],
+  strategy: BalancingStrategy,
+  { consoleSession = consoleSessionId(store), ...options }: ClientTuning & { logger?: Logger; consoleSession?: string } = {},
+): EngineBalancer {
   const engines = endpoints.map((endpoint) => {
     const client = new EngineClient({
       ...options,
