@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerBackup } from './backup-command';
+import { registerCatalog } from './catalog-command';
 import { registerConvert } from './convert-command';
 import { registerEngine } from './engine-command';
 import { invalidInputMessage } from './input-error';
@@ -15,7 +16,7 @@ import { errorText } from '../shared/error-text';
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that

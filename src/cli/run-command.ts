@@ -6,12 +6,16 @@ import type { Logger } from '../shared/logger';
 import { TERMINAL_TASK_STATUSES } from '../shared/status';
 import type { TaskChange } from '../shared/task/changes';
 import { requireShippedDir } from '../main/core/paths';
+import { findEnvironment } from '../main/core/environments/environments';
+import { findScheme } from '../main/core/environments/schemes';
 import { startConsoleRuntime } from '../main/core/runtime';
+import type { Store } from '../main/core/store/store';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
+import { CliInputError } from './input-error';
 import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { runReport } from './run-report';
@@ -30,6 +34,8 @@ interface RunOptions extends EngineWaitFlags {
   approve?: boolean;
   var?: string[];
   name?: string;
+  env?: string;
+  scheme?: string;
 }
 
 /** `key=value`; the value is JSON when it parses as JSON, else the text itself. */
@@ -76,10 +82,12 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     .option('--approve', 'approve every manual node as it waits (unattended runs)')
     .option('--var <key=value...>', 'set a task variable (repeatable; JSON values allowed)')
     .option('--name <name>', 'the task name (default: the workflow name)')
+    .option('--env <env>', "run on an environment's Engines, by its strategy (its id or name; see deduction env)")
+    .option('--scheme <scheme>', 'make the task in a scheme (its id or name; see deduction scheme)')
     .action(async (file: string, options: RunOptions) => {
       // On the embedded Engine the shipped catalog is the one the nodes will run with, so their
-      // configs are checked now; Engines given with --engine check against their own catalog.
-      const read = await readWorkflowFile(file, options.engine ? {} : { agents: shippedCatalog(io) });
+      // configs are checked now; Engines given with --engine or --env check against their own catalog.
+      const read = await readWorkflowFile(file, options.engine || options.env ? {} : { agents: shippedCatalog(io) });
       if (!read.definition) {
         exit(RUN_EXIT.invalid);
         if (isUnreadable(read)) return reportUnreadable(io, read);
@@ -122,6 +130,18 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     });
 };
 
+/** The environment and scheme given by id or name; one that does not exist is bad input. */
+function taskPlace(store: Store, options: Pick<RunOptions, 'env' | 'scheme'>): { envInstanceId?: string; schemeId?: string } {
+  try {
+    return {
+      ...(options.env === undefined ? {} : { envInstanceId: findEnvironment(store, options.env).id }),
+      ...(options.scheme === undefined ? {} : { schemeId: findScheme(store, options.scheme).id }),
+    };
+  } catch (error) {
+    throw new CliInputError(errorText(error), { cause: error });
+  }
+}
+
 async function runToEnd(
   runtime: Awaited<ReturnType<typeof startConsoleRuntime>>,
   definition: NonNullable<Awaited<ReturnType<typeof readWorkflowFile>>['definition']>,
@@ -131,6 +151,7 @@ async function runToEnd(
   const api = runtime.apiFor(operatorName());
   const created = await api.createTask(definition, {
     ...(options.name ? { name: options.name } : {}),
+    ...taskPlace(runtime.store, options),
     variables: options.variables as Record<string, never>,
   });
   const taskId = created.task_id;

@@ -45,9 +45,15 @@ async function callInBrowser(page: Page, method: ConsoleMethodName, required: re
   );
 }
 
+interface Context {
+  taskId: string;
+  schemeId: string;
+  envId: string;
+}
+
 interface Step {
   /** The required arguments; every optional one is left out. */
-  args: (ctx: { taskId: string }) => unknown[];
+  args: (ctx: Context) => unknown[];
   /** Refusals the task's state may draw (never INVALID_ARGUMENT); by default the call must succeed. */
   mayRefuse?: readonly string[];
 }
@@ -67,6 +73,14 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   listTemplateVersions: { args: () => [workflow.name] },
   loadTemplate: { args: () => [{ name: workflow.name }] },
   diffTemplates: { args: () => [{ name: workflow.name, from: 1, to: 1 }] },
+  createScheme: { args: () => [{ name: `browser scheme ${Date.now()}` }] },
+  listSchemes: { args: () => [] },
+  updateScheme: { args: ({ schemeId }) => [schemeId, { description: 'every call' }] },
+  archiveScheme: { args: ({ schemeId }) => [schemeId] },
+  createEnvironment: { args: () => [{ name: `browser environment ${Date.now()}`, engines: [{ url: 'ws://127.0.0.1:1', token: 'browser-token' }] }] },
+  listEnvironments: { args: () => [] },
+  updateEnvironment: { args: ({ envId }) => [envId, { strategy: 'weighted' }] },
+  archiveEnvironment: { args: ({ envId }) => [envId] },
   createTask: { args: () => [workflow] },
   startTask: { args: ({ taskId }) => [taskId] },
   listTasks: { args: () => [] },
@@ -139,7 +153,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
   await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
   await connectBrowserConsole(page, E2E_OPERATOR_TOKEN);
 
-  const ctx = { taskId: '' };
+  const ctx: Context = { taskId: '', schemeId: '', envId: '' };
   const outcomes: [ConsoleMethodName, Outcome][] = [];
   for (const method of Object.keys(STEPS) as ConsoleMethodName[]) {
     const step = STEPS[method];
@@ -152,6 +166,8 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
     const outcome = await callInBrowser(page, method, step.args(ctx));
     outcomes.push([method, outcome]);
     if (method === 'createTask' && outcome.ok) ctx.taskId = (outcome.result as { task_id: string }).task_id;
+    if (method === 'createScheme' && outcome.ok) ctx.schemeId = (outcome.result as { id: string }).id;
+    if (method === 'createEnvironment' && outcome.ok) ctx.envId = (outcome.result as { id: string }).id;
     const allowed = step.mayRefuse ?? [];
     expect({ method, verdict: outcome.ok || allowed.includes(outcome.code) ? 'accepted' : `${outcome.code}: ${outcome.message}` }).toEqual({ method, verdict: 'accepted' });
   }

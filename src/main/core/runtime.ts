@@ -7,7 +7,7 @@ import { AlertMonitor } from './alerts/alert-monitor';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
 import { NoEngineError, waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
-import { connectEngines } from './engine/env-engines';
+import { connectEngines, routeByEnvironment } from './engine/env-engines';
 import { attachEventIngest } from './engine/ingest-events';
 import { watchOtherProcesses } from './ownership/change-watch';
 import { leaseTiming, type LeaseTiming } from './ownership/lease-timing';
@@ -39,6 +39,8 @@ export interface ConsoleRuntimeOptions {
    * lines); when none connects, the start fails naming each Engine and why. 0 ms: no wait.
    */
   engineWait?: Partial<EngineWaitOptions>;
+  /** How long a task's first start in an environment waits for that environment's Engines (default 10 s). */
+  environmentWaitMs?: number;
   /** How many times a node may lose its Engine and be dispatched again before it fails with ENGINE_LOST (default 3). */
   engineLossLimit?: number;
   /** The embedded Engine's agent catalog; the shipped catalog/ by default. */
@@ -145,7 +147,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   useSecretKey(store, options.secretKey, logger);
   let engines: Engines;
   try {
-    engines = await startEngines(store, options, logger);
+    const defaults = await startEngines(store, options, logger);
+    const routed = routeByEnvironment(store, defaults, { logger, ...(options.environmentWaitMs === undefined ? {} : { waitMs: options.environmentWaitMs }) });
+    engines = { port: routed, states: () => routed.states(), catalog: () => routed.catalog(), onStates: (listener) => routed.onStates(listener), close: () => routed.close() };
   } catch (error) {
     store.close();
     throw error;

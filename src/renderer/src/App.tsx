@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { ConsoleClient } from '../../shared/api/contract';
 import { EditorServicesContext, type EditorServices } from './editor/editor-services';
 import { WorkflowEditor } from './editor/WorkflowEditor';
+import { EnvironmentsScreen } from './environments/EnvironmentsScreen';
 import { Dashboard } from './monitor/dashboard/Dashboard';
 import { TaskMonitor } from './monitor/TaskMonitor';
 import { AppHeader } from './shell/AppHeader';
@@ -37,6 +38,7 @@ export function App({ client, editorServices }: AppProps) {
             <WorkflowEditor colorMode={theme} onTaskStarted={(taskId) => openTask(taskId)} />
           </EditorServicesContext.Provider>
         </div>
+        {route.screen === 'environments' && <EnvironmentsScreen client={client} />}
         {route.screen === 'tasks' && <Dashboard client={client} onOpenTask={(taskId) => openTask(taskId)} />}
         {route.screen === 'task' && (
           <TaskMonitor

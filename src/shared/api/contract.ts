@@ -4,6 +4,8 @@ import type { EngineState } from '../engine/engine-state';
 import { idSchema } from '../ids';
 import { reportRequestSchema, type ReportFile } from '../report/run-report';
 import { settingsPatchSchema, type Settings } from '../settings/settings';
+import { environmentInputSchema, environmentPatchSchema, type EnvironmentView } from '../environments/environments';
+import { catalogQuerySchema, schemeInputSchema, schemePatchSchema, type SchemeView } from '../environments/schemes';
 import type { TaskChange } from '../task/changes';
 import { createTaskOptionsSchema, type CreateTaskResult } from '../task/create';
 import { nodeQuerySchema, type NodeView } from '../task/nodes';
@@ -64,6 +66,8 @@ function stream<Payload>(): EventSpec<Payload> {
 }
 
 const taskId = idSchema;
+/** A scheme's or an environment's id. */
+const rowId = idSchema;
 const nodeId = z.string().min(1).max(200);
 const reason = z.string().max(1000).optional();
 /** A workflow definition as any caller may send it; the validator reports what is wrong. */
@@ -112,6 +116,16 @@ export const CONSOLE_METHODS = {
 
   listAlerts: query<Alert[]>()(z.tuple([])),
   getTaskHealth: query<TaskHealth>()(z.tuple([taskId])),
+
+  /** Schemes (推演方案) and environments (环境实例): archived rows are listed only when asked for. */
+  listSchemes: query<SchemeView[]>()(z.tuple([catalogQuerySchema.optional()])),
+  createScheme: control<SchemeView>()(z.tuple([schemeInputSchema])),
+  updateScheme: control<SchemeView>()(z.tuple([rowId, schemePatchSchema])),
+  archiveScheme: control<SchemeView>()(z.tuple([rowId])),
+  listEnvironments: query<EnvironmentView[]>()(z.tuple([catalogQuerySchema.optional()])),
+  createEnvironment: control<EnvironmentView>()(z.tuple([environmentInputSchema])),
+  updateEnvironment: control<EnvironmentView>()(z.tuple([rowId, environmentPatchSchema])),
+  archiveEnvironment: control<EnvironmentView>()(z.tuple([rowId])),
 
   listEngines: query<EngineState[]>()(z.tuple([])),
   getAgentCatalog: query<AgentCatalogEntry[]>()(z.tuple([])),

@@ -7,6 +7,7 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ screen: 'editor' });
     expect(parseRoute('#/editor')).toEqual({ screen: 'editor' });
     expect(parseRoute('#/tasks')).toEqual({ screen: 'tasks' });
+    expect(parseRoute('#/environments')).toEqual({ screen: 'environments' });
     expect(parseRoute('#/tasks/42/logs?node=recon&present=1')).toEqual({ screen: 'task', taskId: '42', tab: 'logs', nodeId: 'recon', presenting: true });
   });
 
@@ -20,6 +21,7 @@ describe('routes', () => {
     const route = fc.oneof(
       fc.constant<Route>({ screen: 'editor' }),
       fc.constant<Route>({ screen: 'tasks' }),
+      fc.constant<Route>({ screen: 'environments' }),
       fc.record({
         screen: fc.constant('task' as const),
         taskId: fc.bigInt({ min: 1n, max: 2n ** 62n }).map(String),

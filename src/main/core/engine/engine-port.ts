@@ -47,4 +47,10 @@ export interface EnginePort {
   taskEngineUrl?(taskId: string): string | null;
   /** Whether any Engine is connected now; without it, nothing can be placed (nodes wait, as for capacity). */
   anyConnected?(): boolean;
+  /**
+   * Before a task starts: resolves when the Engines the task will run on can take it, rejects
+   * with the reason they cannot (its environment is disabled, or none of its Engines is up).
+   * The task stays pending then.
+   */
+  admitTask?(taskId: string): Promise<void>;
 }

@@ -1,9 +1,11 @@
-import { BALANCING_STRATEGIES, engineEndpointsSchema, type BalancingStrategy, type EngineEndpoint } from '../../../shared/engine/endpoints';
+import type { BalancingStrategy, EngineEndpoint } from '../../../shared/engine/endpoints';
 import type { Logger } from '../../../shared/logger';
+import { environmentOfTask, readEnvironmentEngines } from '../environments/environments';
 import type { Store } from '../store/store';
 import { consoleSessionId } from './console-session';
 import { EngineBalancer } from './engine-balancer';
 import { EngineClient, type EngineClientOptions } from './engine-client';
+import { TaskRoutedEngines, type EnginePool } from './task-routed-engines';
 
 export type ClientTuning = Pick<
   EngineClientOptions,
@@ -13,26 +15,49 @@ export type ClientTuning = Pick<
 /**
  * The Engines of one environment (env_instance): its endpoints (url, token, weight) and its
  * strategy, as a connecting EngineBalancer. Unreachable Engines do not hold the others up;
- * they join when they come up.
+ * they join when they come up. Each Engine is named after the environment, so that the
+ * console's list of Engines tells them from the default ones.
  */
 export function connectEnvironment(store: Store, envInstanceId: string, options: ClientTuning & { logger?: Logger } = {}): EngineBalancer {
-  const row = store.first(
-    store.kysely.selectFrom('env_instance').select(['env_name', 'engines', 'strategy', 'status']).where('id', '=', envInstanceId),
-  );
-  if (!row) throw new Error(`environment ${envInstanceId} does not exist`);
-  if (row.status !== 'active') throw new Error(`environment ${row.env_name} is disabled`);
-  const parsed = engineEndpointsSchema.safeParse(JSON.parse(row.engines));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`environment ${row.env_name}: engines.${issue.path.join('.')}: ${issue.message}`);
-  }
-  if (parsed.data.length === 0) throw new Error(`environment ${row.env_name} lists no Engine`);
-  if (!(BALANCING_STRATEGIES as readonly string[]).includes(row.strategy)) throw new Error(`environment ${row.env_name}: unknown strategy ${row.strategy}`);
-  return connectEngines(store, parsed.data, row.strategy, options);
+  const environment = readEnvironmentEngines(store, envInstanceId);
+  const endpoints = environment.endpoints.map((endpoint) => ({ ...endpoint, name: `${environment.name}/${endpoint.name ?? endpoint.url}` }));
+  // A session of its own per environment and version: an Engine keeps one link per session, so
+  // the default Engines, each environment and an edited environment's previous connection (kept
+  // for the tasks on it) never displace one another on an Engine they share; stable across
+  // restarts, so the Engine hands back what it kept.
+  const consoleSession = `${consoleSessionId(store)}_env${envInstanceId}_${environment.updatedAt}`;
+  return connectEngines(store, endpoints, environment.strategy, { ...options, consoleSession });
 }
 
-export function connectEngines(store: Store, endpoints: readonly EngineEndpoint[], strategy: BalancingStrategy, options: ClientTuning & { logger?: Logger } = {}): EngineBalancer {
-  const consoleSession = consoleSessionId(store);
+/** A balancer as an EnginePool: its port, its Engines' link states, its close. */
+export function balancerPool(balancer: EngineBalancer): EnginePool {
+  return { port: balancer, states: () => balancer.states(), onStates: (listener) => balancer.onState(listener), close: () => balancer.close() };
+}
+
+/**
+ * The console's EnginePort: tasks made in an environment run on its Engines (connected on
+ * their first start), the others on `defaults`.
+ */
+export function routeByEnvironment(store: Store, defaults: EnginePool, options: ClientTuning & { logger?: Logger; waitMs?: number } = {}): TaskRoutedEngines {
+  const { waitMs, ...tuning } = options;
+  return new TaskRoutedEngines({
+    defaults,
+    environmentOf: (taskId) => environmentOfTask(store, taskId),
+    environment: (envId) => {
+      const environment = readEnvironmentEngines(store, envId);
+      return { name: environment.name, status: environment.status, version: environment.updatedAt };
+    },
+    connect: (envId) => balancerPool(connectEnvironment(store, envId, tuning)),
+    ...(waitMs === undefined ? {} : { waitMs }),
+  });
+}
+
+export function connectEngines(
+  store: Store,
+  endpoints: readonly EngineEndpoint[],
+  strategy: BalancingStrategy,
+  { consoleSession = consoleSessionId(store), ...options }: ClientTuning & { logger?: Logger; consoleSession?: string } = {},
+): EngineBalancer {
   const engines = endpoints.map((endpoint) => {
     const client = new EngineClient({
       ...options,

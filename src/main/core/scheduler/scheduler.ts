@@ -129,8 +129,13 @@ export class Scheduler {
    */
   async startTask(taskId: Id): Promise<void> {
     const task = this.task(taskId);
-    if (task.status !== 'pending') {
-      throw new SchedulerError('NOT_ALLOWED', errorReason('task.notPending', { taskId, status: task.status }));
+    const refuseUnlessPending = (): void => {
+      if (task.status !== 'pending') throw new SchedulerError('NOT_ALLOWED', errorReason('task.notPending', { taskId, status: task.status }));
+    };
+    refuseUnlessPending();
+    if (this.core.engine.admitTask) {
+      await this.core.engine.admitTask(taskId);
+      refuseUnlessPending();
     }
     this.commit(new Step(this.core.clock.now()), (step) => {
       setTaskStatus(this.core, step, task, 'initializing');

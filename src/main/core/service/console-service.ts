@@ -7,6 +7,7 @@ import type { HtmlToPdf } from '../report/html-to-pdf';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
+import { environmentsApi } from './environments-api';
 import { observationApi } from './observation-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
@@ -47,6 +48,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...taskApi(deps),
     ...observationApi(deps),
     ...settingsApi(deps),
+    ...environmentsApi(deps),
     listAlerts: async () => deps.alerts.list(),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);

@@ -1,4 +1,5 @@
 import type { ConsoleApi } from '../../../shared/api/contract';
+import { checkTaskPlace } from '../environments/task-place';
 import { getNodeDetail, getTask, listExecutions, listTasks, listTransitions } from '../tasks/task-queries';
 import type { ConsoleServiceDeps } from './console-service';
 
@@ -26,7 +27,10 @@ type TaskMethods = Pick<
 /** Tasks and their nodes: created, driven and inspected; every control carries the operator's name. */
 export function taskApi({ store, scheduler, operator }: ConsoleServiceDeps): TaskMethods {
   return {
-    createTask: async (definition, options) => scheduler.createTask(definition, { createdBy: operator(), ...options }),
+    createTask: async (definition, options) => {
+      checkTaskPlace(store, options);
+      return scheduler.createTask(definition, { createdBy: operator(), ...options });
+    },
     startTask: (taskId) => scheduler.startTask(taskId),
     pauseTask: async (taskId) => scheduler.pauseTask(taskId, operator()),
     resumeTask: async (taskId) => scheduler.resumeTask(taskId, operator()),

@@ -7,7 +7,7 @@ import { ephemeralKeyProvider, keyFileProvider, type SecretKeyProvider } from '.
 const secretKeys = new WeakMap<Store, SecretKeyProvider>();
 
 /** The key sealing `store`'s secrets: the one given to useSecretKey, else a key file beside the database. */
-function secretKeyOf(store: Store): SecretKeyProvider {
+export function secretKeyOf(store: Store): SecretKeyProvider {
   let provider = secretKeys.get(store);
   if (!provider) {
     provider = store.db.memory ? ephemeralKeyProvider() : keyFileProvider(`${store.file}.key`);

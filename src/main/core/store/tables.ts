@@ -1,4 +1,6 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { EnvironmentStatus } from '../../../shared/environments/environments';
+import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
 import type {
   DependencyType,
@@ -32,6 +34,7 @@ export interface SchemeTable {
   created_by: string | null;
   created_at: Millis;
   updated_at: Millis;
+  status: WithDefault<SchemeStatus>;
 }
 
 export type EngineStrategy = 'round_robin' | 'least_connections' | 'weighted';
@@ -42,7 +45,7 @@ export interface EnvInstanceTable {
   description: string | null;
   engines: WithDefault<Json>;
   strategy: WithDefault<EngineStrategy>;
-  status: WithDefault<'active' | 'disabled'>;
+  status: WithDefault<EnvironmentStatus>;
   created_at: Millis;
   updated_at: Millis;
 }

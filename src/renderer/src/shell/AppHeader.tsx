@@ -6,13 +6,17 @@ import { isLanguage, LANGUAGES } from '../i18n/language';
 import { otherTheme, type Theme } from '../theme/theme-preference';
 import type { Route } from './route';
 
+type NavScreen = 'editor' | 'tasks' | 'environments';
+const NAV_SCREENS: readonly NavScreen[] = ['editor', 'tasks', 'environments'];
+const NAV_LABELS: Record<NavScreen, string> = { editor: 'app.editor', tasks: 'app.tasks', environments: 'environments.nav' };
+
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { 'zh-CN': '简体中文', en: 'English' };
 
 interface AppHeaderProps {
   theme: Theme;
   onTheme: (theme: Theme) => void;
   screen: Route['screen'];
-  onNavigate: (screen: 'editor' | 'tasks') => void;
+  onNavigate: (screen: NavScreen) => void;
   client: ConsoleClient;
   onOpenTask: (taskId: string, nodeId: string | null) => void;
 }
@@ -23,11 +27,11 @@ export function AppHeader({ theme, onTheme, screen, onNavigate, client, onOpenTa
     <header className="app-header">
       <h1 className="app-title">{t('app.name')}</h1>
       <nav className="app-nav" aria-label={t('app.navigation')}>
-        {(['editor', 'tasks'] as const).map((target) => {
-          const current = target === 'tasks' ? screen !== 'editor' : screen === 'editor';
+        {NAV_SCREENS.map((target) => {
+          const current = target === 'tasks' ? screen === 'tasks' || screen === 'task' : screen === target;
           return (
             <button type="button" key={target} data-testid={`nav-${target}`} className={current ? 'app-nav-on' : undefined} aria-current={current ? 'page' : undefined} onClick={() => onNavigate(target)}>
-              {t(`app.${target}`)}
+              {t(NAV_LABELS[target])}
             </button>
           );
         })}

@@ -7,6 +7,7 @@ export type MonitorTab = (typeof MONITOR_TABS)[number];
 export type Route =
   | { screen: 'editor' }
   | { screen: 'tasks' }
+  | { screen: 'environments' }
   | { screen: 'task'; taskId: Id; tab: MonitorTab; nodeId: string | null; presenting: boolean };
 
 const isTab = (value: string | undefined): value is MonitorTab => (MONITOR_TABS as readonly string[]).includes(value ?? '');
@@ -14,6 +15,7 @@ const isTab = (value: string | undefined): value is MonitorTab => (MONITOR_TABS 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter((part) => part.length > 0).map(decodeURIComponent);
+  if (parts[0] === 'environments') return { screen: 'environments' };
   if (parts[0] !== 'tasks') return { screen: 'editor' };
   const taskId = parts[1];
   if (taskId === undefined || !isId(taskId)) return { screen: 'tasks' };
@@ -33,6 +35,8 @@ export function formatRoute(route: Route): string {
       return '#/editor';
     case 'tasks':
       return '#/tasks';
+    case 'environments':
+      return '#/environments';
     case 'task': {
       const params = new URLSearchParams();
       if (route.nodeId) params.set('node', route.nodeId);

@@ -30,6 +30,10 @@ describe('ConsoleApi contract', () => {
     const controls = CONSOLE_METHOD_NAMES.filter((name) => CONSOLE_METHODS[name].kind === 'control').sort();
     expect(controls).toEqual(
       [
+        'archiveEnvironment',
+        'archiveScheme',
+        'createEnvironment',
+        'createScheme',
         'createTask',
         'decideManual',
         'pauseTask',
@@ -42,6 +46,8 @@ describe('ConsoleApi contract', () => {
         'startTask',
         'stopNode',
         'stopTask',
+        'updateEnvironment',
+        'updateScheme',
         'updateSettings',
       ].sort(),
     );

@@ -108,7 +108,16 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(engine).toMatchObject({ status: 'connected', engineId: 'embedded' });
   expect((await api.getAgentCatalog()).map((entry) => entry.agentLoad)).toEqual(expect.arrayContaining(['sim', 'manual', 'red-team']));
 
-  const created = await api.createTask(WORKFLOW, { name: 'scenario run' });
+  const scheme = await api.createScheme({ name: 'transport drill' });
+  expect(await api.updateScheme(scheme.id, { description: 'over the wire' })).toMatchObject({ description: 'over the wire', createdBy: operator });
+  expect((await api.listSchemes()).map((each) => each.name)).toEqual(['transport drill']);
+  const lab = await api.createEnvironment({ name: 'transport lab', engines: [{ url: 'ws://127.0.0.1:1', token: 'lab-token-0123' }] });
+  expect(await api.updateEnvironment(lab.id, { strategy: 'weighted' })).toMatchObject({ strategy: 'weighted', engines: [{ url: 'ws://127.0.0.1:1', token: '********' }] });
+  expect((await api.listEnvironments()).map((each) => each.name)).toEqual(['transport lab']);
+  expect((await api.archiveEnvironment(lab.id)).status).toBe('disabled');
+
+  const created = await api.createTask(WORKFLOW, { name: 'scenario run', schemeId: scheme.id });
+  expect((await api.archiveScheme(scheme.id)).taskCount).toBe(1);
   expect(created).toMatchObject({ status: 'pending', total_nodes: 6, total_containers: 1, total_agents: 5 });
   const taskId = created.task_id;
   expect((await api.listTasks()).map((task) => task.taskId)).toContain(taskId);
