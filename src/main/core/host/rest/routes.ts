@@ -6,6 +6,7 @@ import { logPageAnswer, taskAnswer, taskDetailAnswer } from '../../../../shared/
 import type { CreateTaskResult } from '../../../../shared/task/create';
 import { formatPath } from '../../../../shared/workflow/problems';
 import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../../shared/status';
+import { toApiError } from '../../service/api-errors';
 import { RestError, restError } from './envelope';
 import type { CallApi, RestRoute } from './router';
 
@@ -186,7 +187,7 @@ async function createAndStart(call: CallApi, request: CreateRequest): Promise<Cr
     await call('startTask', created.task_id);
   } catch (error) {
     const status = (await call('getTask', created.task_id).catch(() => created)).status;
-    const api = error instanceof ApiError ? error : new ApiError('INTERNAL', String(error));
+    const api = toApiError(error);
     throw new RestError({ ...api.toBody(), message: `task ${created.task_id} was created but could not be started: ${api.message}` }, { ...created, status });
   }
   const { status } = await call('getTask', created.task_id);

@@ -193,6 +193,7 @@ describe('REST API: authentication, roles and bodies', () => {
     const wrongMethod = await send('DELETE', `${REST_PREFIX}/task/create`);
     expect(wrongMethod.body).toMatchObject({ code: 405, error: { code: 'METHOD_NOT_ALLOWED' } });
     expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect((await send('POST', `${REST_PREFIX}/task/7/node/%E0%A4%A/stop`)).body).toMatchObject({ code: 400, message: 'the request path /api/v1/deduction/task/7/node/%E0%A4%A/stop is not validly percent-encoded' });
 
     const large = await send('POST', `${REST_PREFIX}/task/create`, { raw: JSON.stringify({ name: 'x'.repeat(5000) }) });
     expect(large.body).toMatchObject({ code: 413, error: { code: 'PAYLOAD_TOO_LARGE' }, message: 'the request body is larger than 4096 bytes, the most this host accepts' });
