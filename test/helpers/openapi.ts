@@ -5,6 +5,7 @@ import { REPO_ROOT } from './paths';
 
 interface Operation {
   operationId: string;
+  parameters?: { $ref: string }[];
   requestBody?: { content: Record<string, { schema: object; examples?: Record<string, { value: unknown }> }> };
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }>;
 }
@@ -12,7 +13,7 @@ interface Operation {
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, object>; responses: Record<string, { content: Record<string, { schema: object }> }> };
+  components: { schemas: Record<string, object>; parameters: Record<string, object>; responses: Record<string, { content: Record<string, { schema: object }> }> };
 }
 
 export const OPENAPI_FILE = join(REPO_ROOT, 'docs/openapi.json');

@@ -96,6 +96,21 @@ describe('REST API: the route table and docs/openapi.json', () => {
     expect(doc).toEqual(table);
   });
 
+  it('is whole: every schema compiles, every reference resolves', () => {
+    for (const name of Object.keys(openapi.doc.components.schemas)) expect(() => openapi.schemaAt(`/components/schemas/${name}`), name).not.toThrow();
+    for (const [path, operations] of Object.entries(openapi.doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const at = `/paths/${path.replace(/\//g, '~1')}/${method}`;
+        if (operation.requestBody) expect(() => openapi.schemaAt(`${at}/requestBody/content/application~1json/schema`), `${method} ${path} body`).not.toThrow();
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const pointer = response.$ref ? `${response.$ref.slice(1)}/content/application~1json/schema` : `${at}/responses/${status}/content/application~1json/schema`;
+          expect(() => openapi.schemaAt(pointer), `${method} ${path} ${status}`).not.toThrow();
+        }
+        for (const parameter of operation.parameters ?? []) expect(openapi.doc.components.parameters[parameter.$ref.replace('#/components/parameters/', '')], parameter.$ref).toBeDefined();
+      }
+    }
+  });
+
   it('documents every body field and error code the code knows, and the design example body conforms', () => {
     const body = openapi.doc.components.schemas.CreateTaskRequest as { properties: object };
     expect(Object.keys(body.properties)).toEqual([...CREATE_BODY_FIELDS]);
