@@ -25,9 +25,12 @@ export function designCreateBody(): Record<string, unknown> {
   };
 }
 
-/** The design's body with the agents the shipped catalog offers under those roles, so that it runs to completion. */
-export function runnableDesignBody(): Record<string, unknown> {
-  const body = designCreateBody();
+/**
+ * The design's body with the agents the shipped catalog offers under those roles, so that it
+ * runs to completion; named apart, since task names are unique.
+ */
+export function runnableDesignBody(name = 'task_20251113_002'): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...designCreateBody(), name };
   const nodes = (body.workflow as { nodes: Record<string, unknown>[] }).nodes;
   nodes[1]!.agentLoad = 'red-team';
   nodes[2]!.agentLoad = 'blue-team';

@@ -31,6 +31,12 @@ export const DESIGN_NODE_ALIASES: Readonly<Record<string, (value: unknown) => { 
   activationConfig: (value) => ({ field: 'activation', value }),
 };
 
+/**
+ * Node fields that hold a row id (the design's workflow_node.agent_meta_id, an integer there):
+ * a JSON number is taken as the decimal string every id is here, as scheme_id is.
+ */
+const NODE_ID_FIELDS: ReadonlySet<string> = new Set(['agentMetaId']);
+
 /** The largest integer a JSON number carries exactly; larger ids must come as strings. */
 const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
 
@@ -80,21 +86,22 @@ export function readCreateBody(body: unknown): CreateBodyResult {
 }
 
 /** An id as a decimal string (how every id crosses our edges) or a JSON number small enough to be exact; null is none. */
-function readId(value: unknown, field: string, problems: BodyProblem[]): Id | undefined {
+function readId(value: unknown, path: string, problems: BodyProblem[]): Id | undefined {
+  const field = path.slice(path.lastIndexOf('.') + 1);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1) {
-      problems.push({ path: field, message: `must be a positive integer id, not ${value}` });
+      problems.push({ path, message: `must be a positive integer id, not ${value}` });
       return undefined;
     }
     if (value > MAX_EXACT_INTEGER) {
-      problems.push({ path: field, message: `is a number beyond 2^53 − 1, which a JSON number cannot carry exactly; send the id as a decimal string ("${field}": "…")` });
+      problems.push({ path, message: `is a number beyond 2^53 − 1, which a JSON number cannot carry exactly; send the id as a decimal string ("${field}": "…")` });
       return undefined;
     }
     return String(value);
   }
   if (isId(value)) return value;
-  problems.push({ path: field, message: `must be an id: a decimal string or a whole number, not ${JSON.stringify(value) ?? typeof value}` });
+  problems.push({ path, message: `must be an id: a decimal string or a whole number, not ${JSON.stringify(value) ?? typeof value}` });
   return undefined;
 }
 
@@ -104,7 +111,7 @@ function designNode(node: unknown, index: number, problems: BodyProblem[]): unkn
   const from = new Map<string, string>();
   for (const [key, value] of Object.entries(node)) {
     const alias = Object.hasOwn(DESIGN_NODE_ALIASES, key) ? DESIGN_NODE_ALIASES[key] : undefined;
-    const { field, value: mappedValue } = alias ? alias(value) : { field: key, value };
+    const { field, value: mappedValue } = alias ? alias(value) : { field: key, value: NODE_ID_FIELDS.has(key) && typeof value === 'number' ? readId(value, `workflow.nodes[${index}].${key}`, problems) : value };
     const earlier = from.get(field);
     if (earlier !== undefined) {
       problems.push({ path: `workflow.nodes[${index}].${key}`, message: `gives ${field} a second time (also as ${earlier}); give one of them` });

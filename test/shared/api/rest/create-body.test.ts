@@ -78,6 +78,12 @@ describe('the design create body read into a definition and options', () => {
     ]);
     expect(problemsOf({ ...designCreateBody(), env_instance_id: 'abc' })).toEqual([{ path: 'env_instance_id', message: 'must be an id: a decimal string or a whole number, not "abc"' }]);
     expect(problemsOf({ ...designCreateBody(), scheme_id: 1.5 })).toEqual([{ path: 'scheme_id', message: 'must be a positive integer id, not 1.5' }]);
+    const withMeta = designCreateBody();
+    nodesOf(withMeta)[1]!.agentMetaId = 2 ** 60;
+    expect(problemsOf(withMeta)).toContainEqual({
+      path: 'workflow.nodes[1].agentMetaId',
+      message: 'is a number beyond 2^53 − 1, which a JSON number cannot carry exactly; send the id as a decimal string ("agentMetaId": "…")',
+    });
   });
 
   it('names a missing or wrong name and workflow, and a body that is not an object', () => {

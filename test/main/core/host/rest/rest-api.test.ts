@@ -119,7 +119,7 @@ describe('REST API: the route table and docs/openapi.json', () => {
     const envelope = openapi.doc.components.schemas.ErrorEnvelope as { properties: { error: { properties: { code: { enum: string[] } } } } };
     expect(envelope.properties.error.properties.code.enum).toEqual([...API_ERROR_CODES, 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TOO_MANY_REQUESTS']);
     const example = openapi.operation('POST', `${REST_PREFIX}/task/create`).requestBody!.content['application/json']!.examples!.design!.value;
-    expect(example).toEqual({ ...runnableDesignBody(), workflow: expect.anything() as unknown });
+    expect(example).toEqual({ ...runnableDesignBody('task_20251113_001'), workflow: expect.anything() as unknown });
     expect(openapi.errors('/components/schemas/CreateTaskRequest', example)).toEqual([]);
     expect(openapi.errors('/components/schemas/CreateTaskRequest', runnableDesignBody())).toEqual([]);
     expect(openapi.errors('/components/schemas/CreateTaskRequest', { ...runnableDesignBody(), scheme_id: 2 ** 60 })).not.toEqual([]);
