@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { nodesAnswer, percent } from '../../../../src/shared/api/rest/nodes-answer';
 import type { NodeView } from '../../../../src/shared/task/nodes';
 
+/** A node view with what the answer reads; fields it does not read are left out. */
 function view(nodeId: string, extra: Partial<NodeView> = {}): NodeView {
-  return {
+  const read: Partial<NodeView> = {
     taskId: '1',
     nodeId,
     nodeType: 'agent',
@@ -28,6 +29,7 @@ function view(nodeId: string, extra: Partial<NodeView> = {}): NodeView {
     dependencies: [],
     ...extra,
   };
+  return read as NodeView;
 }
 
 describe('the design node answer', () => {
