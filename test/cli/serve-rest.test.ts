@@ -121,7 +121,7 @@ describe('deduction serve: the REST API', () => {
   });
 
   it('keeps the envelope on errors, with the HTTP status and a message naming what is wrong', async () => {
-    const unknownScheme = await call('POST', '/task/create', { body: { ...designCreateBody(), scheme_id: 42, env_instance_id: null } });
+    const unknownScheme = await call('POST', '/task/create', { body: { ...designCreateBody(), name: 'task with an unknown scheme', scheme_id: 42, env_instance_id: null } });
     expect(unknownScheme).toEqual({
       status: 400,
       body: { code: 400, message: 'scheme_id: there is no scheme 42', data: null, error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as unknown },
