@@ -9,6 +9,7 @@ import { credentialForToken, hostCredentials, type HostTokens } from './auth';
 import { dropOnProtocolError, setFrameLimit } from './frame-limit';
 import { LoginLimiter, type LoginLimiterOptions } from './login-limiter';
 import { normalizeOrigin, originAllowed } from './origin-check';
+import { createRestHandler, isRestRequest } from './rest/rest-handler';
 import { SessionLimits, type SessionLimitOptions } from './session-limits';
 import { createStaticHandler } from './static-files';
 
@@ -29,7 +30,7 @@ export interface HeadlessHostOptions {
   port?: number;
   /** Binding to anything but loopback exposes the console to the network: it must be asked for. */
   allowRemote?: boolean;
-  /** Largest message an authenticated browser may send (a whole imported workflow fits). */
+  /** Largest message an authenticated browser, or REST request body, may send (a whole imported workflow fits). */
   maxMessageBytes?: number;
   /** Largest message before the token is checked: the handshake and little else. */
   maxUnauthenticatedBytes?: number;
@@ -55,8 +56,9 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
- * Serves the ConsoleApi over socket.io, and the built renderer as static files, so a browser
- * can watch (viewer) or drive (operator) a live deduction.
+ * Serves the ConsoleApi over socket.io and as the REST API under /api/v1/deduction/, and the
+ * built renderer as static files, so a browser can watch (viewer) or drive (operator) a live
+ * deduction and other systems can create and follow tasks.
  */
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const host = options.host ?? '127.0.0.1';
@@ -69,8 +71,17 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const logins = new LoginLimiter({ ...options.loginLimits, log: (line) => logger.warn(line) });
   const maxMessageBytes = options.maxMessageBytes ?? 64 * 1024 * 1024;
   const staticHandler = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
+  const restHandler = createRestHandler({
+    credentials,
+    logins,
+    apiFor: options.apiFor,
+    maxBodyBytes: maxMessageBytes,
+    ...(options.sessionLimits && { sessionLimits: options.sessionLimits }),
+    logger,
+  });
   const http: HttpServer = createServer((request, response) => {
-    if (staticHandler) staticHandler(request, response);
+    if (isRestRequest(request.url)) restHandler(request, response);
+    else if (staticHandler) staticHandler(request, response);
     else response.writeHead(404).end();
   });
   const io = new SocketServer(http, {

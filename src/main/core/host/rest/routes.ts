@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { ApiError } from '../../../../shared/api/errors';
+import { readCreateBody, type BodyProblem, type CreateRequest } from '../../../../shared/api/rest/create-body';
+import { nodesAnswer, restNode } from '../../../../shared/api/rest/nodes-answer';
+import { logPageAnswer, taskAnswer, taskDetailAnswer } from '../../../../shared/api/rest/task-answer';
+import type { CreateTaskResult } from '../../../../shared/task/create';
+import { formatPath } from '../../../../shared/workflow/problems';
+import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../../shared/status';
+import { toApiError } from '../../service/api-errors';
+import { RestError, restError } from './envelope';
+import type { CallApi, RestRoute } from './router';
+
+/**
+ * The REST API's route table: one entry per route, each turning its request into ConsoleApi
+ * calls (through the dispatcher, so checks, roles and error reasons are the socket's) and
+ * their results into its answer. docs/openapi.json documents every entry; a test holds the
+ * two together.
+ */
+export const REST_ROUTES: readonly RestRoute[] = [
+  {
+    method: 'POST',
+    path: '/task/create',
+    operationId: 'createTask',
+    handle: async ({ body, call }) => {
+      const read = readCreateBody(body);
+      if (!read.ok) throw invalidBody(read.problems);
+      return createAndStart(call, read.request);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/task/list',
+    operationId: 'listTasks',
+    handle: async ({ query, call }) => {
+      const status = enumListParam(query, 'status', TASK_STATUSES, 'task status');
+      const search = query.get('search');
+      const limit = numberParam(query, 'limit');
+      const tasks = await call('listTasks', asArgument({ ...(status && { status }), ...(search !== null && { search }), ...(limit !== undefined && { limit }) }));
+      return { tasks: tasks.map(taskAnswer) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/task/{task_id}',
+    operationId: 'getTask',
+    handle: async ({ params, call }) => taskDetailAnswer(await call('getTask', params.task_id!)),
+  },
+  {
+    method: 'GET',
+    path: '/task/{task_id}/nodes',
+    operationId: 'queryNodes',
+    handle: async ({ params, query, call }) => {
+      const status = enumListParam(query, 'status', NODE_STATUSES, 'node status');
+      return nodesAnswer(await call('queryNodes', params.task_id!, asArgument(status ? { status } : {})));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/task/{task_id}/logs',
+    operationId: 'queryLogs',
+    handle: async ({ params, query, call }) => {
+      const nodeId = query.get('node_id');
+      const subtree = query.get('subtree');
+      const levels = enumListParam(query, 'level', LOG_LEVELS, 'log level');
+      const types = enumListParam(query, 'type', LOG_TYPES, 'log line type');
+      const search = query.get('search');
+      const direction = query.get('direction');
+      const cursor = query.get('cursor');
+      const limit = numberParam(query, 'limit');
+      const page = await call(
+        'queryLogs',
+        asArgument({
+        taskId: params.task_id!,
+        ...(nodeId !== null && { nodeId }),
+        ...(subtree !== null && { subtree: subtree === 'true' ? true : subtree === 'false' ? false : subtree }),
+        ...(levels && { levels }),
+        ...(types && { types }),
+        ...(search !== null && { search }),
+        ...(direction !== null && { direction }),
+        ...(cursor !== null && { cursor }),
+        ...(limit !== undefined && { limit }),
+        }),
+      );
+      return logPageAnswer(page);
+    },
+  },
+  taskControl('pause', async (call, taskId) => call('pauseTask', taskId)),
+  taskControl('resume', async (call, taskId) => call('resumeTask', taskId)),
+  {
+    method: 'POST',
+    path: '/task/{task_id}/stop',
+    operationId: 'stopTask',
+    handle: async ({ params, body, call }) => {
+      const { reason } = readBody(reasonBody, body);
+      await call('stopTask', params.task_id!, reason);
+      return taskAnswer(await call('getTask', params.task_id!));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/task/{task_id}/retry-failed',
+    operationId: 'retryFailed',
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return { nodes_restarted: await call('retryFailed', params.task_id!) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/task/{task_id}/node/{node_id}/stop',
+    operationId: 'stopNode',
+    handle: async ({ params, body, call }) => {
+      const { reason } = readBody(reasonBody, body);
+      await call('stopNode', params.task_id!, params.node_id!, reason);
+      return nodeAfter(call, params.task_id!, params.node_id!);
+    },
+  },
+  nodeControl('restart', 'restartNode', async (call, taskId, nodeId) => call('restartNode', taskId, nodeId)),
+  nodeControl('skip', 'skipNode', async (call, taskId, nodeId) => call('skipNode', taskId, nodeId)),
+  {
+    method: 'POST',
+    path: '/task/{task_id}/node/{node_id}/rerun',
+    operationId: 'rerunFrom',
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return { nodes_reset: await call('rerunFrom', params.task_id!, params.node_id!) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/task/{task_id}/node/{node_id}/decide',
+    operationId: 'decideManual',
+    handle: async ({ params, body, call }) => {
+      const decision = readBody(decisionBody, body);
+      await call('decideManual', params.task_id!, params.node_id!, decision);
+      return nodeAfter(call, params.task_id!, params.node_id!);
+    },
+  },
+];
+
+const emptyBody = z.strictObject({});
+const reasonBody = z.strictObject({ reason: z.string().max(1000).optional() });
+const decisionBody = z.strictObject({ approved: z.boolean(), comment: z.string().max(10_000).optional() });
+
+function taskControl(action: 'pause' | 'resume', act: (call: CallApi, taskId: string) => Promise<void>): RestRoute {
+  return {
+    method: 'POST',
+    path: `/task/{task_id}/${action}`,
+    operationId: `${action}Task`,
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      await act(call, params.task_id!);
+      return taskAnswer(await call('getTask', params.task_id!));
+    },
+  };
+}
+
+function nodeControl(action: string, operationId: string, act: (call: CallApi, taskId: string, nodeId: string) => Promise<void>): RestRoute {
+  return {
+    method: 'POST',
+    path: `/task/{task_id}/node/{node_id}/${action}`,
+    operationId,
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      await act(call, params.task_id!, params.node_id!);
+      return nodeAfter(call, params.task_id!, params.node_id!);
+    },
+  };
+}
+
+async function nodeAfter(call: CallApi, taskId: string, nodeId: string) {
+  return restNode((await call('getNodeDetail', taskId, nodeId)).node);
+}
+
+/**
+ * The design's create creates the task and starts it. A task that was made but could not be
+ * started is reported with its id, so that the client can look at it or start it elsewhere.
+ */
+async function createAndStart(call: CallApi, request: CreateRequest): Promise<CreateTaskResult> {
+  let created: CreateTaskResult;
+  try {
+    created = await call('createTask', request.definition, request.options);
+  } catch (error) {
+    throw namingUnknownRows(error, request.options);
+  }
+  try {
+    await call('startTask', created.task_id);
+  } catch (error) {
+    const status = (await call('getTask', created.task_id).catch(() => created)).status;
+    const api = toApiError(error);
+    throw new RestError({ ...api.toBody(), message: `task ${created.task_id} was created but could not be started: ${api.message}` }, { ...created, status });
+  }
+  const { status } = await call('getTask', created.task_id);
+  return { ...created, status };
+}
+
+/** The store only knows that some referenced row is missing; the body knows which ids it gave. */
+function namingUnknownRows(error: unknown, options: CreateRequest['options']): unknown {
+  if (!(error instanceof ApiError) || error.reason?.key !== 'options.unknownRow') return error;
+  const given = [
+    ...(options.schemeId === undefined ? [] : [{ field: 'scheme_id', id: options.schemeId, what: 'scheme' }]),
+    ...(options.envInstanceId === undefined ? [] : [{ field: 'env_instance_id', id: options.envInstanceId, what: 'environment instance' }]),
+  ];
+  const message =
+    given.length === 1
+      ? `${given[0]!.field}: there is no ${given[0]!.what} ${given[0]!.id}`
+      : `${given.map(({ field, id }) => `${field} ${id}`).join(' or ')}: there is no such ${given.map(({ what }) => what).join(' or ')}`;
+  return new ApiError('INVALID_ARGUMENT', message, { reason: error.reason });
+}
+
+function invalidBody(problems: readonly BodyProblem[]): RestError {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, in error.details)` : '';
+  return new RestError({ code: 'INVALID_ARGUMENT', message: `${first.path}: ${first.message}${more}`, details: { problems } });
+}
+
+function readBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  throw invalidBody(
+    parsed.error.issues.map((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? { path: bodyPath(issue.path), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` }
+        : { path: bodyPath(issue.path), message: issue.message },
+    ),
+  );
+}
+
+function bodyPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(body)' : formatPath(path as (string | number)[]);
+}
+
+/**
+ * Query parameters as the ConsoleApi argument they stand for, unchecked here: the dispatcher
+ * checks them against the contract's schema, and names what is wrong as it does for the socket.
+ */
+function asArgument<T>(value: Record<string, unknown>): T {
+  return value as T;
+}
+
+/** A query parameter given as a comma-separated list, repeated, or both; undefined when absent. */
+function listParam(query: URLSearchParams, name: string): string[] | undefined {
+  const values = query.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+  return values.length > 0 ? values : undefined;
+}
+
+/** A list parameter of known words; an unknown word is refused naming it and the words known. */
+function enumListParam(query: URLSearchParams, name: string, known: readonly string[], what: string): string[] | undefined {
+  const values = listParam(query, name);
+  const unknown = values?.find((value) => !known.includes(value));
+  if (unknown !== undefined) throw restError('INVALID_ARGUMENT', `query parameter ${name}: ${JSON.stringify(unknown)} is not a ${what} (one of ${known.join(', ')})`);
+  return values;
+}
+
+/** A number where the text is one; otherwise the text, for the ConsoleApi's check to name. */
+function numberParam(query: URLSearchParams, name: string): number | string | undefined {
+  const text = query.get(name);
+  if (text === null) return undefined;
+  return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+}
