@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf, spawnCli, waitForOutput } from '../helpers/built-cli';
+import { ENGINE_TOKEN, EngineProcess } from '../helpers/engine-processes';
 import { designCreateBody, runnableDesignBody } from '../helpers/design-body';
 import { openTestStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
@@ -11,15 +12,26 @@ const API = '/api/v1/deduction';
 const tempDir = useTempDirs();
 
 let child: ReturnType<typeof spawnCli>;
+let engine: EngineProcess;
 let url: string;
 
-/** The design's example names scheme 1234567890 and environment instance 9876543210: the database holds them. */
+/**
+ * The design's example names scheme 1234567890 and environment instance 9876543210: the
+ * database holds them, the environment with an Engine of its own (made by `deduction env
+ * create`, which seals its token, then given the design's id).
+ */
 async function databaseWithDesignRows(dir: string): Promise<string> {
+  const file = join(dir, 'serve.sqlite');
   const store = await openTestStore(dir, 'serve.sqlite');
   store.db.prepare(`INSERT INTO scheme (id, scheme_name, created_at, updated_at) VALUES (1234567890, 'design scheme', 1, 1)`).run();
-  store.db.prepare(`INSERT INTO env_instance (id, env_name, created_at, updated_at) VALUES (9876543210, 'design environment', 1, 1)`).run();
   store.close();
-  return join(dir, 'serve.sqlite');
+  engine = await EngineProcess.start('design-environment');
+  const made = spawnCli(['env', 'create', 'design environment', '--engine', engine.url, '--db', file], { DEDUCTION_ENGINE_TOKEN: ENGINE_TOKEN });
+  expect(await exitOf(made)).toBe(0);
+  const again = await openTestStore(dir, 'serve.sqlite');
+  again.db.prepare(`UPDATE env_instance SET id = 9876543210 WHERE env_name = 'design environment'`).run();
+  again.close();
+  return file;
 }
 
 beforeAll(async () => {
@@ -30,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   child.kill('SIGTERM');
   expect(await exitOf(child)).toBe(0);
+  await engine.kill();
 });
 
 interface Envelope<T = unknown> {
@@ -103,7 +116,7 @@ describe('deduction serve: the REST API', () => {
     expect(nodes.nodes[2]!.errorCode).toBe('DEPENDENCY_UNSATISFIED');
     expect(nodes.dependencies).toEqual([{ source: 'agent_001', target: 'agent_002', type: 'success', satisfied: false, state: 'unsatisfiable', condition: null }]);
     const task = (await call<{ name: string; workflow: { description?: string } }>('GET', `/task/${taskId}`)).body.data;
-    expect(task).toMatchObject({ name: 'task_20251113_001', workflow: { description: '工作流任务' } });
+    expect(task).toMatchObject({ name: 'task_20251113_001', description: '工作流任务', workflow: { description: '工作流任务' } });
   });
 
   it('answers the design node query: managed nodes, progress in percent, ISO times, satisfied dependencies, filtered by status', async () => {

@@ -23,6 +23,11 @@ export interface RestNode {
   /** 0–100, whole percent. */
   progress: number;
   agentLoad: string | null;
+  agentMetaId: NodeView['agentMetaId'];
+  agentUrl: string | null;
+  containerType: string | null;
+  envConfig: NodeView['envConfig'];
+  bizValue: NodeView['bizValue'];
   startTime?: string;
   endTime?: string;
   errorCode: string | null;
@@ -77,6 +82,11 @@ export function restNode(view: NodeView): RestNode {
     batch: view.batch,
     progress: percent(view.progress),
     agentLoad: view.agentLoad,
+    agentMetaId: view.agentMetaId,
+    agentUrl: view.agentUrl,
+    containerType: view.containerType,
+    envConfig: view.envConfig,
+    bizValue: view.bizValue,
     ...(startTime !== null && { startTime }),
     ...(endTime !== null && { endTime }),
     errorCode: view.errorCode,

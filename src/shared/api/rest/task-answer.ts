@@ -26,9 +26,12 @@ export interface RestTask {
   end_time: string | null;
   error_message: string | null;
   engine_ids: string[];
+  engine_task_id: string | null;
+  engine_url: string | null;
 }
 
 export interface RestTaskDetail extends RestTask {
+  description: string | null;
   root_node_id: string;
   variables: TaskDetail['variables'];
   /** The workflow definition as it was when the task was created. */
@@ -71,11 +74,13 @@ export function taskAnswer(task: TaskSummary): RestTask {
     end_time: isoTime(task.endTime),
     error_message: task.errorMessage,
     engine_ids: task.engineIds,
+    engine_task_id: task.engineTaskId,
+    engine_url: task.engineUrl,
   };
 }
 
 export function taskDetailAnswer(task: TaskDetail): RestTaskDetail {
-  return { ...taskAnswer(task), root_node_id: task.rootNodeId, variables: task.variables, workflow: task.workflow };
+  return { ...taskAnswer(task), description: task.description, root_node_id: task.rootNodeId, variables: task.variables, workflow: task.workflow };
 }
 
 export function logPageAnswer(page: LogPage): RestLogPage {
