@@ -5,7 +5,7 @@ import { readCreateBody, type BodyProblem, type CreateRequest } from '../../../.
 import { nodesAnswer, restNode } from '../../../../shared/api/rest/nodes-answer';
 import { logPageAnswer, taskAnswer, taskDetailAnswer } from '../../../../shared/api/rest/task-answer';
 import { environmentInputSchema, environmentPatchSchema } from '../../../../shared/environments/environments';
-import { schemeInputSchema, schemePatchSchema } from '../../../../shared/environments/schemes';
+import { schemeInputSchema, schemePatchSchema, type CatalogQuery } from '../../../../shared/environments/schemes';
 import type { CreateTaskResult } from '../../../../shared/task/create';
 import { formatPath } from '../../../../shared/workflow/problems';
 import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../../shared/status';
@@ -300,11 +300,12 @@ function asArgument<T>(value: Record<string, unknown>): T {
   return value as T;
 }
 
-/** `include_archived=true|false`; any other text goes on for the ConsoleApi's check to name. */
-function catalogQuery(query: URLSearchParams) {
+/** `include_archived=true|false`; other text is refused naming the parameter, which the ConsoleApi's check could not. */
+function catalogQuery(query: URLSearchParams): CatalogQuery | undefined {
   const text = query.get('include_archived');
   if (text === null) return undefined;
-  return asArgument<{ includeArchived?: boolean }>({ includeArchived: text === 'true' ? true : text === 'false' ? false : text });
+  if (text !== 'true' && text !== 'false') throw restError('INVALID_ARGUMENT', `query parameter include_archived: ${JSON.stringify(text)} is neither true nor false`);
+  return { includeArchived: text === 'true' };
 }
 
 /** A query parameter given as a comma-separated list, repeated, or both; undefined when absent. */

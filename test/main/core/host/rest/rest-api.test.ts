@@ -98,9 +98,13 @@ async function catalogTour(): Promise<string> {
   const names = async (query: string) => ((await documented('GET', '/scheme/list', `/scheme/list${query}`)).body.data as { schemes: Scheme[] }).schemes.map((row) => row.name);
   expect(await names('')).toEqual(['spring drill']);
   expect(await names('?include_archived=true')).toEqual(['spare', 'spring drill']);
-  expect((await documented('GET', '/scheme/list', '/scheme/list?include_archived=yes')).body).toMatchObject({ code: 400, error: { code: 'INVALID_ARGUMENT' } });
+  expect((await documented('GET', '/scheme/list', '/scheme/list?include_archived=yes')).body).toMatchObject({
+    code: 400,
+    error: { code: 'INVALID_ARGUMENT' },
+    message: 'query parameter include_archived: "yes" is neither true nor false',
+  });
   expect((await documented('POST', '/scheme/create', '/scheme/create', { body: { name: 'x', colour: 'red' } })).body.message).toBe('(body): unknown field "colour"');
-  expect((await documented('POST', '/scheme/{scheme_id}/archive', '/scheme/999/archive')).body).toMatchObject({ code: 404, error: { code: 'NOT_FOUND' } });
+  expect((await documented('POST', '/scheme/{scheme_id}/archive', '/scheme/999/archive')).body).toMatchObject({ code: 404, message: 'There is no scheme 999' });
 
   const engines = [{ name: 'lab', url: 'http://127.0.0.1:1', token: 'engine-secret-token', weight: 2 }];
   const created = await documented('POST', '/env/create', '/env/create', { body: { name: 'lab', engines, strategy: 'weighted' } });
@@ -109,7 +113,7 @@ async function catalogTour(): Promise<string> {
   const updated = await documented('POST', '/env/{env_instance_id}/update', `/env/${environment.env_instance_id}/update`, { body: { description: 'bench', engines: environment.engines } });
   expect(updated.body.data).toMatchObject({ description: 'bench', engines: [{ token: REDACTED_TOKEN }] });
   expect(JSON.stringify([created.body, updated.body])).not.toContain('engine-secret-token');
-  expect((await documented('POST', '/env/create', '/env/create', { body: { name: 'empty', engines: [] } })).body).toMatchObject({ code: 400, error: { code: 'INVALID_ARGUMENT' } });
+  expect((await documented('POST', '/env/create', '/env/create', { body: { name: 'empty', engines: [] } })).body).toMatchObject({ code: 400, message: 'engines: an environment needs at least one Engine' });
   expect((await documented('POST', '/env/{env_instance_id}/archive', `/env/${environment.env_instance_id}/archive`, { body: {} })).body.data).toMatchObject({ status: 'disabled' });
   expect((await documented('GET', '/env/list', '/env/list')).body.data).toEqual({ environments: [] });
   const all = (await documented('GET', '/env/list', '/env/list?include_archived=true')).body.data as { environments: Environment[] };
