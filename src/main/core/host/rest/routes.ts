@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ApiError } from '../../../../shared/api/errors';
+import { environmentAnswer, schemeAnswer } from '../../../../shared/api/rest/catalog-answer';
 import { readCreateBody, type BodyProblem, type CreateRequest } from '../../../../shared/api/rest/create-body';
 import { nodesAnswer, restNode } from '../../../../shared/api/rest/nodes-answer';
 import { logPageAnswer, taskAnswer, taskDetailAnswer } from '../../../../shared/api/rest/task-answer';
+import { environmentInputSchema, environmentPatchSchema } from '../../../../shared/environments/environments';
+import { schemeInputSchema, schemePatchSchema, type CatalogQuery } from '../../../../shared/environments/schemes';
 import type { CreateTaskResult } from '../../../../shared/task/create';
 import { formatPath } from '../../../../shared/workflow/problems';
 import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../../shared/status';
@@ -136,9 +139,68 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return nodeAfter(call, params.task_id!, params.node_id!);
     },
   },
+  {
+    method: 'GET',
+    path: '/scheme/list',
+    operationId: 'listSchemes',
+    handle: async ({ query, call }) => ({ schemes: (await call('listSchemes', catalogQuery(query))).map(schemeAnswer) }),
+  },
+  {
+    method: 'POST',
+    path: '/scheme/create',
+    operationId: 'createScheme',
+    handle: async ({ body, call }) => schemeAnswer(await call('createScheme', readBody(schemeBody, body))),
+  },
+  {
+    method: 'POST',
+    path: '/scheme/{scheme_id}/update',
+    operationId: 'updateScheme',
+    handle: async ({ params, body, call }) => schemeAnswer(await call('updateScheme', params.scheme_id!, readBody(schemePatchBody, body))),
+  },
+  {
+    method: 'POST',
+    path: '/scheme/{scheme_id}/archive',
+    operationId: 'archiveScheme',
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return schemeAnswer(await call('archiveScheme', params.scheme_id!));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/env/list',
+    operationId: 'listEnvironments',
+    handle: async ({ query, call }) => ({ environments: (await call('listEnvironments', catalogQuery(query))).map(environmentAnswer) }),
+  },
+  {
+    method: 'POST',
+    path: '/env/create',
+    operationId: 'createEnvironment',
+    handle: async ({ body, call }) => environmentAnswer(await call('createEnvironment', readBody(environmentBody, body))),
+  },
+  {
+    method: 'POST',
+    path: '/env/{env_instance_id}/update',
+    operationId: 'updateEnvironment',
+    handle: async ({ params, body, call }) => environmentAnswer(await call('updateEnvironment', params.env_instance_id!, readBody(environmentPatchBody, body))),
+  },
+  {
+    method: 'POST',
+    path: '/env/{env_instance_id}/archive',
+    operationId: 'archiveEnvironment',
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return environmentAnswer(await call('archiveEnvironment', params.env_instance_id!));
+    },
+  },
 ];
 
 const emptyBody = z.strictObject({});
+/** The contract's own shapes, refusing fields they do not know rather than dropping them. */
+const schemeBody = z.strictObject(schemeInputSchema.shape);
+const schemePatchBody = z.strictObject(schemePatchSchema.shape);
+const environmentBody = z.strictObject(environmentInputSchema.shape);
+const environmentPatchBody = z.strictObject(environmentPatchSchema.shape);
 const reasonBody = z.strictObject({ reason: z.string().max(1000).optional() });
 const decisionBody = z.strictObject({ approved: z.boolean(), comment: z.string().max(10_000).optional() });
 
@@ -236,6 +298,14 @@ function bodyPath(path: readonly PropertyKey[]): string {
  */
 function asArgument<T>(value: Record<string, unknown>): T {
   return value as T;
+}
+
+/** `include_archived=true|false`; other text is refused naming the parameter, which the ConsoleApi's check could not. */
+function catalogQuery(query: URLSearchParams): CatalogQuery | undefined {
+  const text = query.get('include_archived');
+  if (text === null) return undefined;
+  if (text !== 'true' && text !== 'false') throw restError('INVALID_ARGUMENT', `query parameter include_archived: ${JSON.stringify(text)} is neither true nor false`);
+  return { includeArchived: text === 'true' };
 }
 
 /** A query parameter given as a comma-separated list, repeated, or both; undefined when absent. */

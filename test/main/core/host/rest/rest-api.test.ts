@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES } from '../../../../../src/shared/api/errors';
 import { CREATE_BODY_FIELDS, DESIGN_NODE_ALIASES } from '../../../../../src/shared/api/rest/create-body';
+import { REDACTED_TOKEN } from '../../../../../src/shared/settings/settings';
 import { workflowNodeSchema } from '../../../../../src/shared/workflow/definition';
 import { startHeadlessHost, type HeadlessHost, type HeadlessHostOptions } from '../../../../../src/main/core/host/headless-host';
 import { REST_PREFIX } from '../../../../../src/main/core/host/rest/router';
@@ -84,6 +85,42 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
+type Scheme = { scheme_id: string; name: string; status: string };
+type Environment = { env_instance_id: string; engines: { url: string; token: string }[]; status: string };
+
+/** Schemes and environments made, changed, archived and listed through their routes; answers the scheme's id for the task tour. */
+async function catalogTour(): Promise<string> {
+  const scheme = (await documented('POST', '/scheme/create', '/scheme/create', { body: { name: '  spring drill ', description: 'first', config: { region: 'north' } } })).body.data as Scheme;
+  expect(scheme).toMatchObject({ name: 'spring drill', description: 'first', config: { region: 'north' }, status: 'active', task_count: 0 });
+  const spare = (await documented('POST', '/scheme/create', '/scheme/create', { body: { name: 'spare' } })).body.data as Scheme;
+  expect((await documented('POST', '/scheme/{scheme_id}/update', `/scheme/${scheme.scheme_id}/update`, { body: { description: null } })).body.data).toMatchObject({ scheme_id: scheme.scheme_id, description: null });
+  expect((await documented('POST', '/scheme/{scheme_id}/archive', `/scheme/${spare.scheme_id}/archive`)).body.data).toMatchObject({ scheme_id: spare.scheme_id, status: 'archived' });
+  const names = async (query: string) => ((await documented('GET', '/scheme/list', `/scheme/list${query}`)).body.data as { schemes: Scheme[] }).schemes.map((row) => row.name);
+  expect(await names('')).toEqual(['spring drill']);
+  expect(await names('?include_archived=true')).toEqual(['spare', 'spring drill']);
+  expect((await documented('GET', '/scheme/list', '/scheme/list?include_archived=yes')).body).toMatchObject({
+    code: 400,
+    error: { code: 'INVALID_ARGUMENT' },
+    message: 'query parameter include_archived: "yes" is neither true nor false',
+  });
+  expect((await documented('POST', '/scheme/create', '/scheme/create', { body: { name: 'x', colour: 'red' } })).body.message).toBe('(body): unknown field "colour"');
+  expect((await documented('POST', '/scheme/{scheme_id}/archive', '/scheme/999/archive')).body).toMatchObject({ code: 404, message: 'There is no scheme 999' });
+
+  const engines = [{ name: 'lab', url: 'http://127.0.0.1:1', token: 'engine-secret-token', weight: 2 }];
+  const created = await documented('POST', '/env/create', '/env/create', { body: { name: 'lab', engines, strategy: 'weighted' } });
+  const environment = created.body.data as Environment;
+  expect(environment).toMatchObject({ name: 'lab', strategy: 'weighted', status: 'active', engines: [{ url: 'http://127.0.0.1:1', token: REDACTED_TOKEN, weight: 2 }] });
+  const updated = await documented('POST', '/env/{env_instance_id}/update', `/env/${environment.env_instance_id}/update`, { body: { description: 'bench', engines: environment.engines } });
+  expect(updated.body.data).toMatchObject({ description: 'bench', engines: [{ token: REDACTED_TOKEN }] });
+  expect(JSON.stringify([created.body, updated.body])).not.toContain('engine-secret-token');
+  expect((await documented('POST', '/env/create', '/env/create', { body: { name: 'empty', engines: [] } })).body).toMatchObject({ code: 400, message: 'engines: an environment needs at least one Engine' });
+  expect((await documented('POST', '/env/{env_instance_id}/archive', `/env/${environment.env_instance_id}/archive`, { body: {} })).body.data).toMatchObject({ status: 'disabled' });
+  expect((await documented('GET', '/env/list', '/env/list')).body.data).toEqual({ environments: [] });
+  const all = (await documented('GET', '/env/list', '/env/list?include_archived=true')).body.data as { environments: Environment[] };
+  expect(all.environments.map((row) => [row.env_instance_id, row.status])).toEqual([[environment.env_instance_id, 'disabled']]);
+  return scheme.scheme_id;
+}
+
 type Nodes = { nodes: { nodeId: string; status: string }[] };
 
 describe('REST API: the route table and docs/openapi.json', () => {
@@ -127,8 +164,10 @@ describe('REST API: the route table and docs/openapi.json', () => {
 
   it('answers every route as documented, through real calls of a running task', async () => {
     await start();
+    const schemeId = await catalogTour();
     const workflow = {
       name: 'rest tour',
+      scheme_id: schemeId,
       workflow: {
         nodes: [
           { nodeId: 'root', nodeType: 'container', isRoot: true },
@@ -173,6 +212,7 @@ describe('REST API: the route table and docs/openapi.json', () => {
     );
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/stop', `/task/${taskId}/node/nowhere/stop`)).body).toMatchObject({ code: 404, message: `Task ${taskId} has no node "nowhere"` });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/decide', `/task/${taskId}/node/gate/decide`, { body: { approved: true, approve: true } })).body.message).toBe('(body): unknown field "approve"');
+    expect((await documented('GET', '/scheme/list', '/scheme/list')).body.data).toMatchObject({ schemes: [{ scheme_id: schemeId, task_count: 1 }] });
     const notGet = await send('GET', `${REST_PREFIX}/task/create`);
     expect(notGet.body).toMatchObject({ code: 405, error: { code: 'METHOD_NOT_ALLOWED' }, message: '/api/v1/deduction/task/create takes POST, not GET' });
     expect(openapi.errors('/components/schemas/ErrorEnvelope', notGet.body)).toEqual([]);
@@ -194,6 +234,9 @@ describe('REST API: authentication, roles and bodies', () => {
     expect(viewerCreate.body).toMatchObject({ code: 403, error: { code: 'FORBIDDEN' } });
     expect(viewerCreate.body.message).toMatch(/needs an operator token; this token is a viewer's/);
     expect((await runtime.api.listTasks()).length).toBe(0);
+    expect((await send('GET', `${REST_PREFIX}/env/list`, { token: VIEWER })).body).toMatchObject({ code: 200, data: { environments: [] } });
+    expect((await send('POST', `${REST_PREFIX}/scheme/create`, { token: VIEWER, body: { name: 'nope' } })).body).toMatchObject({ code: 403, error: { code: 'FORBIDDEN' } });
+    expect(await runtime.api.listSchemes({ includeArchived: true })).toEqual([]);
 
     for (let attempt = 0; attempt < 3; attempt++) expect((await send('GET', `${REST_PREFIX}/task/list`, { token: 'wrong-token-0123456789' })).status).toBe(401);
     const braked = await send('GET', `${REST_PREFIX}/task/list`);
