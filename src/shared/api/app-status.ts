@@ -17,4 +17,17 @@ export interface AppStatus {
   store: StoreStatus;
   /** Who this window acts as, so it offers only the controls the session may use. */
   session: { operator: string; role: SessionRole };
+  /** The desktop app's shared host, told only to its own window (never to a host session). */
+  host?: ConsoleHostStatus;
+}
+
+/** Whether the desktop app serves this console, where, and with which links; or why not. */
+export interface ConsoleHostStatus {
+  state: 'off' | 'on' | 'failed';
+  url?: string;
+  /** Links carrying the token: whoever holds one may drive (operator) or watch (viewer). */
+  operatorUrl?: string;
+  viewerUrl?: string;
+  /** Why the host is not serving although it is enabled. */
+  reason?: string;
 }

@@ -30,6 +30,18 @@ export const alertSettingsSchema = z.object({
   desktopNotifications: z.boolean().default(true),
 });
 
+/**
+ * The desktop app's "share this console" host: the same HTTP API, socket and window as
+ * `deduction serve`, off until asked for, on loopback unless remote access is allowed too.
+ */
+export const hostSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  port: z.number().int().min(0).max(65535).default(7400),
+  address: z.string().trim().min(1).max(255).default('127.0.0.1'),
+  allowRemote: z.boolean().default(false),
+});
+export type HostSettings = z.infer<typeof hostSettingsSchema>;
+
 const operatorNameSchema = z.string().trim().min(1).max(200);
 
 export const settingsSchema = z.object({
@@ -40,6 +52,7 @@ export const settingsSchema = z.object({
   engines: engineSettingsSchema.default(engineSettingsSchema.parse({})),
   alerts: alertSettingsSchema.default(alertSettingsSchema.parse({})),
   updates: updateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
+  host: hostSettingsSchema.default(hostSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -57,6 +70,7 @@ export const settingsPatchSchema = z.object({
   engines: engineSettingsSchema.optional(),
   alerts: alertSettingsSchema.optional(),
   updates: updateSettingsSchema.optional(),
+  host: hostSettingsSchema.optional(),
 } satisfies { [K in keyof z.infer<typeof settingsSchema>]: z.ZodType });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
