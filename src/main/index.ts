@@ -2,8 +2,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_INDEX_URL, registerAppScheme, serveApp } from './app-protocol';
+import { createConsoleHost, type ConsoleHost } from './core/host/console-host';
 import { APP_ID } from './core/paths';
 import { startConsoleRuntime, type ConsoleRuntime } from './core/runtime';
+import { readSettings } from './core/settings/settings-store';
 import { openWithRecovery } from './core/store/recovery';
 import { registerConsoleApi } from './ipc';
 import { applicationMenuTemplate } from './menu';
@@ -18,6 +20,7 @@ import { errorText } from '../shared/error-text';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let runtime: ConsoleRuntime | undefined;
+let consoleHost: ConsoleHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function migrationsDir(): string {
@@ -71,7 +74,16 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveApp(join(here, '../renderer'));
-  registerConsoleApi(ipcMain, runtime.api, runtime.events, (event) => {
+  const live = runtime;
+  consoleHost = createConsoleHost({
+    apiFor: (hostSession) => live.apiFor(hostSession.operator, hostSession.role),
+    events: live.events,
+    operatorName: () => readSettings(live.store).operatorName,
+    staticDir: join(here, '../renderer'),
+  });
+  // A host that cannot start is shown in the window's status; the app itself opens regardless.
+  void consoleHost.apply(readSettings(live.store).host);
+  registerConsoleApi(ipcMain, consoleHost.localApi(runtime.api), runtime.events, (event) => {
     const contents = mainWindow?.webContents;
     return contents !== undefined && event.sender === contents && event.senderFrame === contents.mainFrame;
   });
@@ -101,6 +113,9 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !runtime) return;
     closing = true;
     event.preventDefault();
-    void runtime.close().finally(() => app.quit());
+    const stopping = runtime;
+    void Promise.resolve(consoleHost?.close())
+      .then(() => stopping.close())
+      .finally(() => app.quit());
   });
 }
