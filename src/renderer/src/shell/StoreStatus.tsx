@@ -5,6 +5,7 @@ import type { ConsoleClient } from '../../../shared/api/contract';
 import { errorMessage } from '../common/error-message';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EngineLinks } from './EngineLinks';
+import { ShareConsole } from './ShareConsole';
 import { useConnection } from './use-connection';
 
 /**
@@ -33,6 +34,7 @@ export function StoreStatus({ client }: { client: ConsoleClient }) {
     <footer className="status-bar" data-testid="status-bar">
       <ConnectionStatus />
       <EngineLinks client={client} />
+      {status?.host && <ShareConsole client={client} host={status.host} onChanged={setStatus} />}
       {failure && (
         <span role="alert" className="status-error">
           {t('status.unavailable', { error: errorMessage(t, failure.error) })}
