@@ -48,6 +48,7 @@ export function createConsoleHost(options: ConsoleHostOptions): ConsoleHost {
   let host: HeadlessHost | undefined;
   let applied: HostSettings | undefined;
   let current: ConsoleHostStatus = { state: 'off' };
+  let closed = false;
   // Changes are applied one after another, so a quick off-on never leaves two hosts on one port.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -65,7 +66,7 @@ export function createConsoleHost(options: ConsoleHostOptions): ConsoleHost {
     const tokens: HostTokens = { operator: pair.operator, viewer: pair.viewer, operatorName: options.operatorName() };
     try {
       host = await startHeadlessHost({
-        apiFor: (session) => withSettingsApplied(options.apiFor(session)),
+        apiFor: (session) => withSettingsApplied(options.apiFor(session), true),
         events: options.events,
         tokens,
         ...(options.staticDir !== undefined && { staticDir: options.staticDir }),
@@ -87,6 +88,8 @@ export function createConsoleHost(options: ConsoleHostOptions): ConsoleHost {
 
   const apply = (settings: HostSettings): Promise<ConsoleHostStatus> => {
     const next = queue.then(async () => {
+      // A change answered just before the app quits must not start the host again.
+      if (closed) return current;
       if (applied && sameSettings(applied, settings) && current.state !== 'failed') return current;
       await stop();
       applied = settings;
@@ -98,13 +101,19 @@ export function createConsoleHost(options: ConsoleHostOptions): ConsoleHost {
     return next;
   };
 
-  // Any session that may change settings (the window, a host operator) turns the host on or off at once.
-  function withSettingsApplied(api: ConsoleApi): ConsoleApi {
+  /**
+   * Any session that may change settings (the window, a host operator) turns the host on or off
+   * at once. A host session is answered first: stopping the host waits for its open requests,
+   * so waiting for the stop inside one of them would never end.
+   */
+  function withSettingsApplied(api: ConsoleApi, answerFirst: boolean): ConsoleApi {
     return {
       ...api,
       updateSettings: async (patch) => {
         const settings = await api.updateSettings(patch);
-        if (patch.host !== undefined) await apply(settings.host);
+        if (patch.host === undefined) return settings;
+        if (answerFirst) setImmediate(() => void apply(settings.host));
+        else await apply(settings.host);
         return settings;
       },
     };
@@ -114,10 +123,11 @@ export function createConsoleHost(options: ConsoleHostOptions): ConsoleHost {
     apply,
     status: () => current,
     localApi: (api) => {
-      const applying = withSettingsApplied(api);
+      const applying = withSettingsApplied(api, false);
       return { ...applying, getAppStatus: async () => ({ ...(await api.getAppStatus()), host: current }) };
     },
     async close() {
+      closed = true;
       await queue;
       await stop();
       current = { state: 'off' };

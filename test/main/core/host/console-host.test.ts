@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_SOCKET } from '../../../../src/shared/api/host-protocol';
+import type { CallResult } from '../../../../src/shared/api/errors';
 import { createConsoleHost, type ConsoleHost } from '../../../../src/main/core/host/console-host';
 import type { Logger } from '../../../../src/shared/logger';
 import { hostSettingsSchema, type HostSettings } from '../../../../src/shared/settings/settings';
@@ -69,6 +72,25 @@ describe('the desktop app’s console host', () => {
     const viaHost = await fetch(`${status!.url}/api/v1/deduction/task/list`, { headers: { authorization: `Bearer ${VIEWER}` } });
     expect(viaHost.status).toBe(200);
     expect(await runtime.apiFor('viewer', 'viewer').getAppStatus()).not.toHaveProperty('host');
+  });
+
+  it('lets a host operator turn sharing off: the call is answered, then the host stops', async () => {
+    const on = await host.apply(enabled());
+    const socket = connect(on.url!, { auth: { token: OPERATOR }, transports: ['websocket'], reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
+      const answer = await new Promise<CallResult>((resolve) => socket.emit(HOST_SOCKET.call, 'updateSettings', [{ host: { ...enabled(), enabled: false } }], resolve));
+      expect(answer).toMatchObject({ ok: true });
+      await vi.waitFor(() => expect(host.status()).toEqual({ state: 'off' }));
+      await expect(taskList(on.url!, OPERATOR)).rejects.toThrow(/fetch failed/);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('stays off once closed, even when enabled afterwards', async () => {
+    await host.close();
+    expect(await host.apply(enabled())).toEqual({ state: 'off' });
   });
 
   it('refuses a non-loopback address without remote access, naming why', async () => {
