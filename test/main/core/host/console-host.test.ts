@@ -59,7 +59,7 @@ describe('the desktop app’s console host', () => {
     expect(host.status()).toEqual({ state: 'off' });
     expect((await local.getAppStatus()).host).toEqual({ state: 'off' });
     await expect(taskList(on.url!, OPERATOR)).rejects.toThrow(/fetch failed/);
-    expect((await runtime.api.getSettings()).host.enabled).toBe(false);
+    expect((await local.getSettings()).host.enabled).toBe(false);
   });
 
   it('shows its links to the local window only', async () => {
