@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { SchemeView } from '../../../shared/environments/schemes';
-import { Dialog } from '../common/Dialog';
-import { errorMessage } from '../common/error-message';
+import { FormDialog } from '../common/FormDialog';
+import { useSaving } from '../common/use-saving';
+import { ApiError } from './ApiError';
 import { parseSchemeForm, schemeForm, type FormError } from './model/environment-form';
 
 /** Creates a scheme, or edits one (`scheme` given). */
@@ -11,69 +12,46 @@ export function SchemeDialog({ client, scheme, onSaved, onClose }: { client: Con
   const { t } = useTranslation();
   const [form, setForm] = useState(() => schemeForm(scheme));
   const [error, setError] = useState<FormError | null>(null);
-  const [apiError, setApiError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, apiError, save } = useSaving();
 
-  const save = async () => {
+  const submit = () => {
     const parsed = parseSchemeForm(form);
     if (!parsed.ok) return setError(parsed.error);
     setError(null);
-    setApiError(null);
-    setSaving(true);
-    try {
+    void save(async () => {
       if (scheme) await client.updateScheme(scheme.id, { ...parsed.value, description: parsed.value.description || null });
       else await client.createScheme(parsed.value);
       onSaved();
       onClose();
-    } catch (failure) {
-      setApiError(errorMessage(t, failure));
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t(scheme ? 'environments.scheme.editTitle' : 'environments.scheme.createTitle')}
-      onClose={onClose}
       testId="scheme-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary-button" disabled={saving} onClick={() => void save()} data-testid="scheme-save">
-            {t('environments.save')}
-          </button>
-        </>
-      }
+      onClose={onClose}
+      formClassName="catalog-form"
+      saveLabel={t('environments.save')}
+      saveTestId="scheme-save"
+      saving={saving}
+      onSave={submit}
     >
-      <form
-        className="catalog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <label className="field">
-          <span className="field-label">{t('environments.name')}</span>
-          <input value={form.name} data-testid="scheme-name" aria-invalid={error === 'nameRequired' ? true : undefined} onChange={(event) => setForm({ ...form, name: event.target.value })} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('environments.description')}</span>
-          <input value={form.description} onChange={(event) => setForm({ ...form, description: event.target.value })} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('environments.scheme.config')}</span>
-          <textarea rows={5} value={form.config} spellCheck={false} aria-invalid={error === 'configInvalid' ? true : undefined} onChange={(event) => setForm({ ...form, config: event.target.value })} />
-          <span className="field-hint">{t('environments.scheme.configHint')}</span>
-        </label>
-        {error && <p className="field-error">{t(`environments.errors.${error}`)}</p>}
-        {apiError && (
-          <p role="alert" className="field-error">
-            {apiError}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      <label className="field">
+        <span className="field-label">{t('environments.name')}</span>
+        <input value={form.name} data-testid="scheme-name" aria-invalid={error === 'nameRequired' ? true : undefined} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('environments.description')}</span>
+        <input value={form.description} onChange={(event) => setForm({ ...form, description: event.target.value })} />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('environments.scheme.config')}</span>
+        <textarea rows={5} value={form.config} spellCheck={false} aria-invalid={error === 'configInvalid' ? true : undefined} onChange={(event) => setForm({ ...form, config: event.target.value })} />
+        <span className="field-hint">{t('environments.scheme.configHint')}</span>
+      </label>
+      {error && <p className="field-error">{t(`environments.errors.${error}`)}</p>}
+      <ApiError error={apiError} />
+    </FormDialog>
   );
 }
