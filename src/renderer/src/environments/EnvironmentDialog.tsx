@@ -1,32 +1,25 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { EnvironmentView } from '../../../shared/environments/environments';
 import { FormDialog } from '../common/FormDialog';
-import { useSaving } from '../common/use-saving';
-import { ApiError } from './ApiError';
-import { emptyEngine, environmentForm, parseEnvironmentForm, STRATEGIES, type EngineRow, type FormError } from './model/environment-form';
+import { FormErrors } from './FormErrors';
+import { useCatalogForm } from './use-catalog-form';
+import { emptyEngine, environmentForm, parseEnvironmentForm, STRATEGIES, type EngineRow } from './model/environment-form';
 
 /** Creates an environment, or edits one (`environment` given): its Engines, their weights and tokens, and its strategy. */
 export function EnvironmentDialog({ client, environment, onSaved, onClose }: { client: ConsoleClient; environment?: EnvironmentView; onSaved: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(() => environmentForm(environment));
-  const [error, setError] = useState<{ error: FormError; row?: number } | null>(null);
-  const { saving, apiError, save } = useSaving();
-
-  const setEngine = (row: number, change: Partial<EngineRow>) => setForm({ ...form, engines: form.engines.map((engine, index) => (index === row ? { ...engine, ...change } : engine)) });
-
-  const submit = () => {
-    const parsed = parseEnvironmentForm(form);
-    if (!parsed.ok) return setError(parsed);
-    setError(null);
-    void save(async () => {
-      if (environment) await client.updateEnvironment(environment.id, { ...parsed.value, description: parsed.value.description || null });
-      else await client.createEnvironment(parsed.value);
+  const { form, setForm, error, saving, apiError, submit } = useCatalogForm(
+    () => environmentForm(environment),
+    parseEnvironmentForm,
+    { existingId: environment?.id, create: (value) => client.createEnvironment(value), update: (id, patch) => client.updateEnvironment(id, patch) },
+    () => {
       onSaved();
       onClose();
-    });
-  };
+    },
+  );
+
+  const setEngine = (row: number, change: Partial<EngineRow>) => setForm({ ...form, engines: form.engines.map((engine, index) => (index === row ? { ...engine, ...change } : engine)) });
 
   return (
     <FormDialog
@@ -101,8 +94,7 @@ export function EnvironmentDialog({ client, environment, onSaved, onClose }: { c
         </button>
         <p className="field-hint">{t('environments.environment.tokenHint')}</p>
       </fieldset>
-      {error && <p className="field-error">{t(`environments.errors.${error.error}`, { row: (error.row ?? 0) + 1 })}</p>}
-      <ApiError error={apiError} />
+      <FormErrors error={error} apiError={apiError} />
     </FormDialog>
   );
 }

@@ -1,30 +1,23 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { SchemeView } from '../../../shared/environments/schemes';
 import { FormDialog } from '../common/FormDialog';
-import { useSaving } from '../common/use-saving';
-import { ApiError } from './ApiError';
-import { parseSchemeForm, schemeForm, type FormError } from './model/environment-form';
+import { FormErrors } from './FormErrors';
+import { useCatalogForm } from './use-catalog-form';
+import { parseSchemeForm, schemeForm } from './model/environment-form';
 
 /** Creates a scheme, or edits one (`scheme` given). */
 export function SchemeDialog({ client, scheme, onSaved, onClose }: { client: ConsoleClient; scheme?: SchemeView; onSaved: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(() => schemeForm(scheme));
-  const [error, setError] = useState<FormError | null>(null);
-  const { saving, apiError, save } = useSaving();
-
-  const submit = () => {
-    const parsed = parseSchemeForm(form);
-    if (!parsed.ok) return setError(parsed.error);
-    setError(null);
-    void save(async () => {
-      if (scheme) await client.updateScheme(scheme.id, { ...parsed.value, description: parsed.value.description || null });
-      else await client.createScheme(parsed.value);
+  const { form, setForm, error, saving, apiError, submit } = useCatalogForm(
+    () => schemeForm(scheme),
+    parseSchemeForm,
+    { existingId: scheme?.id, create: (value) => client.createScheme(value), update: (id, patch) => client.updateScheme(id, patch) },
+    () => {
       onSaved();
       onClose();
-    });
-  };
+    },
+  );
 
   return (
     <FormDialog
@@ -39,7 +32,7 @@ export function SchemeDialog({ client, scheme, onSaved, onClose }: { client: Con
     >
       <label className="field">
         <span className="field-label">{t('environments.name')}</span>
-        <input value={form.name} data-testid="scheme-name" aria-invalid={error === 'nameRequired' ? true : undefined} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+        <input value={form.name} data-testid="scheme-name" aria-invalid={error?.error === 'nameRequired' ? true : undefined} onChange={(event) => setForm({ ...form, name: event.target.value })} />
       </label>
       <label className="field">
         <span className="field-label">{t('environments.description')}</span>
@@ -47,11 +40,10 @@ export function SchemeDialog({ client, scheme, onSaved, onClose }: { client: Con
       </label>
       <label className="field">
         <span className="field-label">{t('environments.scheme.config')}</span>
-        <textarea rows={5} value={form.config} spellCheck={false} aria-invalid={error === 'configInvalid' ? true : undefined} onChange={(event) => setForm({ ...form, config: event.target.value })} />
+        <textarea rows={5} value={form.config} spellCheck={false} aria-invalid={error?.error === 'configInvalid' ? true : undefined} onChange={(event) => setForm({ ...form, config: event.target.value })} />
         <span className="field-hint">{t('environments.scheme.configHint')}</span>
       </label>
-      {error && <p className="field-error">{t(`environments.errors.${error}`)}</p>}
-      <ApiError error={apiError} />
+      <FormErrors error={error} apiError={apiError} />
     </FormDialog>
   );
 }
