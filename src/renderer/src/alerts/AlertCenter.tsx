@@ -108,7 +108,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
             </button>
           </header>
           {failure && (
-            <p role="alert" className="alerts-error">
+            <p role="alert" className="error-banner">
               {t('alerts.loadFailed', { error: errorMessage(t, failure.error) })}
             </p>
           )}

@@ -87,7 +87,7 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
         {numberField('healthScore', 100, null)}
       </fieldset>
       {apiError && (
-        <p role="alert" className="alerts-error">
+        <p role="alert" className="error-banner">
           {t('alerts.settings.saveFailed', { error: apiError })}
         </p>
       )}

@@ -35,7 +35,7 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
   return (
     <div className="alerts-panel" data-testid="alerts-panel">
       {problem && (
-        <p role="alert" className="alerts-error">
+        <p role="alert" className="error-banner">
           {t('alerts.loadFailed', { error: errorMessage(t, problem.error) })}
         </p>
       )}

@@ -70,7 +70,7 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
   return (
     <div className="charts" data-testid="resource-charts">
       {failure && (
-        <p role="alert" className="charts-error">
+        <p role="alert" className="error-banner">
           {t('charts.loadFailed', { error: errorMessage(t, failure.error) })}
         </p>
       )}

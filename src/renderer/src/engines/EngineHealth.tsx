@@ -57,7 +57,7 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
         {states && cards.length > 0 && <span className={`engine-summary engine-tone-${summary.tone}`}>{t('engines.summary', { connected: summary.connected, total: summary.total })}</span>}
       </header>
       {failure && (
-        <p role="alert" className="engine-error">
+        <p role="alert" className="error-banner">
           {t('engines.loadFailed', { error: errorMessage(t, failure.error) })}
         </p>
       )}
