@@ -11,6 +11,7 @@ import './environments.css';
 import { EnvironmentDialog } from './EnvironmentDialog';
 import { SchemeDialog } from './SchemeDialog';
 import { useCatalog } from './use-catalog';
+import { LoadFailed } from '../common/LoadFailed';
 
 type Editing = { kind: 'scheme'; scheme?: SchemeView } | { kind: 'environment'; environment?: EnvironmentView };
 type Archiving = { kind: 'scheme'; row: SchemeView } | { kind: 'environment'; row: EnvironmentView };
@@ -47,11 +48,7 @@ export function EnvironmentsScreen({ client }: { client: ConsoleClient }) {
           <span>{t('environments.showArchived')}</span>
         </label>
       </header>
-      {failure && (
-        <p role="alert" className="field-error">
-          {t('environments.loadFailed', { error: errorMessage(t, failure.error) })}
-        </p>
-      )}
+      <LoadFailed failure={failure} message="environments.loadFailed" className="field-error" />
       {actionError && (
         <p role="alert" className="field-error">
           {errorMessage(t, actionError.error)}
