@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from './error-message';
+import { errorMessage, type Failure } from './error-message';
 
 interface LoadFailedProps {
   /** Nothing is shown while there is none. */
-  failure: { error: unknown } | null;
+  failure: Failure | null;
   /** The translation key; its `{{error}}` takes the failure's message. */
   message: string;
   className?: string;
