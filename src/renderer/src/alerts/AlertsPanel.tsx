@@ -33,7 +33,7 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
   const score = health ? scoreLevel(health.healthScore, thresholds) : 'ok';
   const rate = health ? failureRateLevel(health.failureRate, thresholds) : 'ok';
   return (
-    <div className="alerts-panel" data-testid="alerts-panel">
+    <div className="tab-column alerts-panel" data-testid="alerts-panel">
       <LoadFailed failure={problem} message="alerts.loadFailed" />
       <section className={`health-summary health-${worseLevel(score, rate)}`} aria-label={t('alerts.health.title')}>
         <div className="health-figure">

@@ -68,7 +68,7 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
   const noSamples = t('charts.noSamples');
 
   return (
-    <div className="charts" data-testid="resource-charts">
+    <div className="tab-column charts" data-testid="resource-charts">
       <LoadFailed failure={failure} message="charts.loadFailed" />
       {agent && data && !data.hasNodeSamples && <p className="charts-note muted">{t('charts.nodeNoSamples', { name: agent.name ?? agent.nodeId })}</p>}
       <div className="charts-grid" ref={gridRef} style={{ gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}>
