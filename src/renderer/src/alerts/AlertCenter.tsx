@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
-import { errorMessage } from '../common/error-message';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertsStoreFor } from './alerts-store';
@@ -12,6 +11,7 @@ import { shouldNotifyInBrowser, shouldOfferPermission } from './model/notificati
 import { loadReadMark, storeReadMark } from './read-mark-storage';
 import { useAlerts } from './use-alerts';
 import { useNow } from '../common/use-now';
+import { LoadFailed } from '../common/LoadFailed';
 
 interface AlertCenterProps {
   client: ConsoleClient;
@@ -107,11 +107,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
               {t('alerts.center.settings')}
             </button>
           </header>
-          {failure && (
-            <p role="alert" className="alerts-error">
-              {t('alerts.loadFailed', { error: errorMessage(t, failure.error) })}
-            </p>
-          )}
+          <LoadFailed failure={failure} message="alerts.loadFailed" />
           {shouldOfferPermission(context) && (
             <p className="alert-permission">
               <span className="muted">{t('alerts.center.permissionNeeded')}</span>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings/settings';
-import { Dialog } from '../common/Dialog';
+import { FormDialog } from '../common/FormDialog';
+import { useSaving } from '../common/use-saving';
 import { inElectron, notificationPermission, requestNotificationPermission } from './browser-notifications';
 import { parseForm, toForm, type AlertSettingsErrors, type AlertSettingsForm } from './model/alert-settings-form';
-import { errorMessage } from '../common/error-message';
 
 interface AlertSettingsDialogProps {
   settings: Settings['alerts'];
@@ -21,28 +21,22 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
   const { t } = useTranslation();
   const [form, setForm] = useState<AlertSettingsForm>(() => toForm(settings));
   const [errors, setErrors] = useState<AlertSettingsErrors>({});
-  const [apiError, setApiError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, apiError, save } = useSaving();
 
-  const save = async () => {
+  const submit = () => {
     const parsed = parseForm(form);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
     }
     setErrors({});
-    setApiError(null);
-    setSaving(true);
     // The browser only asks for permission from a click: this is the one. Saving does not wait
     // for the answer, which may never come if the prompt is ignored.
     if (parsed.value.desktopNotifications && !inElectron() && notificationPermission() === 'default') void requestNotificationPermission().then((answer) => onPermission?.(answer));
-    try {
+    void save(async () => {
       await onSave(parsed.value);
       onClose();
-    } catch (error) {
-      setApiError(errorMessage(t, error));
-      setSaving(false);
-    }
+    });
   };
 
   const numberField = (field: 'failureRatePercent' | 'healthScore', max: number, unit: string | null) => (
@@ -67,48 +61,36 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={t('alerts.settings.title')}
-      onClose={onClose}
       testId="alert-settings-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('alerts.settings.cancel')}
-          </button>
-          <button type="button" className="primary-button" disabled={saving} onClick={() => void save()} data-testid="alert-settings-save">
-            {saving ? t('alerts.settings.saving') : t('alerts.settings.save')}
-          </button>
-        </>
-      }
+      onClose={onClose}
+      formClassName="alert-settings"
+      cancelLabel={t('alerts.settings.cancel')}
+      saveLabel={saving ? t('alerts.settings.saving') : t('alerts.settings.save')}
+      saveTestId="alert-settings-save"
+      saving={saving}
+      onSave={submit}
     >
-      <form
-        className="alert-settings"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <fieldset>
-          <legend>{t('alerts.settings.raise')}</legend>
-          {SWITCHES.map((field) => (
-            <label key={field} className="alert-settings-switch">
-              <input type="checkbox" checked={form[field]} onChange={(event) => setForm({ ...form, [field]: event.target.checked })} data-testid={`alert-settings-${field}`} />
-              <span>{t(`alerts.settings.${field}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('alerts.settings.thresholds')}</legend>
-          {numberField('failureRatePercent', 100, '%')}
-          {numberField('healthScore', 100, null)}
-        </fieldset>
-        {apiError && (
-          <p role="alert" className="alerts-error">
-            {t('alerts.settings.saveFailed', { error: apiError })}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      <fieldset>
+        <legend>{t('alerts.settings.raise')}</legend>
+        {SWITCHES.map((field) => (
+          <label key={field} className="alert-settings-switch">
+            <input type="checkbox" checked={form[field]} onChange={(event) => setForm({ ...form, [field]: event.target.checked })} data-testid={`alert-settings-${field}`} />
+            <span>{t(`alerts.settings.${field}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('alerts.settings.thresholds')}</legend>
+        {numberField('failureRatePercent', 100, '%')}
+        {numberField('healthScore', 100, null)}
+      </fieldset>
+      {apiError && (
+        <p role="alert" className="error-banner">
+          {t('alerts.settings.saveFailed', { error: apiError })}
+        </p>
+      )}
+    </FormDialog>
   );
 }

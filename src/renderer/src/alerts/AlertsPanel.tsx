@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
-import { errorMessage } from '../common/error-message';
 import type { TaskPanelProps } from '../task-panels/task-panel';
 import { AlertRow } from './AlertRow';
 import './alerts.css';
@@ -11,6 +10,7 @@ import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel }
 import { useAlerts } from './use-alerts';
 import { useNow } from '../common/use-now';
 import { useTaskHealth } from './use-task-health';
+import { LoadFailed } from '../common/LoadFailed';
 
 /**
  * A task's health (score and failure rate, coloured by the alert thresholds) and its alerts,
@@ -33,12 +33,8 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
   const score = health ? scoreLevel(health.healthScore, thresholds) : 'ok';
   const rate = health ? failureRateLevel(health.failureRate, thresholds) : 'ok';
   return (
-    <div className="alerts-panel" data-testid="alerts-panel">
-      {problem && (
-        <p role="alert" className="alerts-error">
-          {t('alerts.loadFailed', { error: errorMessage(t, problem.error) })}
-        </p>
-      )}
+    <div className="tab-column alerts-panel" data-testid="alerts-panel">
+      <LoadFailed failure={problem} message="alerts.loadFailed" />
       <section className={`health-summary health-${worseLevel(score, rate)}`} aria-label={t('alerts.health.title')}>
         <div className="health-figure">
           <span className="health-label">{t('alerts.health.score')}</span>

@@ -1,7 +1,6 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskPanelProps } from '../task-panels/task-panel';
-import { errorMessage } from '../common/error-message';
 import './charts.css';
 import { buildChartData } from './model/chart-data';
 import { chartHeight, chartLayout } from './model/chart-layout';
@@ -10,6 +9,7 @@ import { maxValue } from './model/merge-series';
 import { TimeChart, type ChartLine } from './TimeChart';
 import { useChartSources } from './use-chart-sources';
 import { useElementWidth } from './use-element-width';
+import { LoadFailed } from '../common/LoadFailed';
 
 const ENGINE_COLORS = ['var(--accent)', 'var(--kind-sim)', 'var(--kind-process)', 'var(--kind-manual)', 'var(--kind-http)', 'var(--warning)'];
 const formatCount = (value: number) => String(Math.round(value));
@@ -68,12 +68,8 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
   const noSamples = t('charts.noSamples');
 
   return (
-    <div className="charts" data-testid="resource-charts">
-      {failure && (
-        <p role="alert" className="charts-error">
-          {t('charts.loadFailed', { error: errorMessage(t, failure.error) })}
-        </p>
-      )}
+    <div className="tab-column charts" data-testid="resource-charts">
+      <LoadFailed failure={failure} message="charts.loadFailed" />
       {agent && data && !data.hasNodeSamples && <p className="charts-note muted">{t('charts.nodeNoSamples', { name: agent.name ?? agent.nodeId })}</p>}
       <div className="charts-grid" ref={gridRef} style={{ gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}>
         {!data ? (

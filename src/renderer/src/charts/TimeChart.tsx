@@ -30,6 +30,11 @@ interface TimeChartProps {
   locale: string;
 }
 
+/** What an area and a plain line draw alike. */
+function seriesProps(line: ChartLine) {
+  return { dataKey: line.key, name: line.label, type: line.step ? ('stepAfter' as const) : ('linear' as const), stroke: line.color, strokeWidth: 1.5, dot: false, connectNulls: true, isAnimationActive: false };
+}
+
 /** One time chart of the monitor: local-time axis, themed colours, a tooltip in the chart's units. */
 export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, height, formatValue, valueTicks, at, locale }: TimeChartProps) {
   const span = domain[1] - domain[0];
@@ -63,35 +68,10 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
         labelStyle={{ color: 'var(--fg-muted)' }}
       />
       <Legend iconType="plainline" itemSorter={(item) => order(item.dataKey)} />
-      {lines.map((line) =>
-        line.area ? (
-          <Area
-            key={line.key}
-            dataKey={line.key}
-            name={line.label}
-            type={line.step ? 'stepAfter' : 'linear'}
-            stroke={line.color}
-            fill={line.color}
-            fillOpacity={0.15}
-            strokeWidth={1.5}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ) : (
-          <Line
-            key={line.key}
-            dataKey={line.key}
-            name={line.label}
-            type={line.step ? 'stepAfter' : 'linear'}
-            stroke={line.color}
-            strokeWidth={1.5}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ),
-      )}
+      {lines.map((line) => {
+        const series = seriesProps(line);
+        return line.area ? <Area key={line.key} {...series} fill={line.color} fillOpacity={0.15} /> : <Line key={line.key} {...series} />;
+      })}
       {at !== null && <ReferenceLine x={at} stroke="var(--warning)" strokeWidth={1.5} ifOverflow="extendDomain" />}
     </ComposedChart>
   );

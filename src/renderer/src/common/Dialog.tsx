@@ -48,3 +48,30 @@ export function Dialog({ title, onClose, children, actions, testId, wide }: Dial
     </div>
   );
 }
+
+interface DialogButtonsProps {
+  onCancel: () => void;
+  /** Defaults to the common "Cancel". */
+  cancelLabel?: string;
+  acceptLabel: string;
+  onAccept: () => void;
+  /** `danger` for an action that cannot be taken back. */
+  tone?: 'primary' | 'danger';
+  disabled?: boolean;
+  testId?: string;
+}
+
+/** The footer most dialogs have: back out, or do the one thing the dialog is for. */
+export function DialogButtons({ onCancel, cancelLabel, acceptLabel, onAccept, tone = 'primary', disabled, testId }: DialogButtonsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" onClick={onCancel}>
+        {cancelLabel ?? t('common.cancel')}
+      </button>
+      <button type="button" className={`${tone}-button`} disabled={disabled} data-testid={testId} onClick={onAccept}>
+        {acceptLabel}
+      </button>
+    </>
+  );
+}

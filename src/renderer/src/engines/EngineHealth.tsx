@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import './engines.css';
 import { engineCard, engineSummary, type EngineCard } from './model/engine-cards';
-import { errorMessage } from '../common/error-message';
 import { useEngineStates } from './use-engine-states';
+import { LoadFailed } from '../common/LoadFailed';
 
 function sinceText(since: number, locale: string): string {
   return new Date(since).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
@@ -56,11 +56,7 @@ export const EngineHealth = memo(function EngineHealth({ client }: { client: Con
         <h2 id="engine-health-title">{t('engines.title')}</h2>
         {states && cards.length > 0 && <span className={`engine-summary engine-tone-${summary.tone}`}>{t('engines.summary', { connected: summary.connected, total: summary.total })}</span>}
       </header>
-      {failure && (
-        <p role="alert" className="engine-error">
-          {t('engines.loadFailed', { error: errorMessage(t, failure.error) })}
-        </p>
-      )}
+      <LoadFailed failure={failure} message="engines.loadFailed" />
       {!states && !failure && <p className="muted engine-empty">{t('engines.loading')}</p>}
       {states && cards.length === 0 && <p className="muted engine-empty">{t('engines.none')}</p>}
       {cards.length > 0 && (

@@ -6,10 +6,12 @@ import type { SchemeView } from '../../../shared/environments/schemes';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorMessage } from '../common/error-message';
 import { useSessionRole } from '../shell/use-session-role';
+import { CatalogSection } from './CatalogSection';
 import './environments.css';
 import { EnvironmentDialog } from './EnvironmentDialog';
 import { SchemeDialog } from './SchemeDialog';
 import { useCatalog } from './use-catalog';
+import { LoadFailed } from '../common/LoadFailed';
 
 type Editing = { kind: 'scheme'; scheme?: SchemeView } | { kind: 'environment'; environment?: EnvironmentView };
 type Archiving = { kind: 'scheme'; row: SchemeView } | { kind: 'environment'; row: EnvironmentView };
@@ -46,143 +48,60 @@ export function EnvironmentsScreen({ client }: { client: ConsoleClient }) {
           <span>{t('environments.showArchived')}</span>
         </label>
       </header>
-      {failure && (
-        <p role="alert" className="field-error">
-          {t('environments.loadFailed', { error: errorMessage(t, failure.error) })}
-        </p>
-      )}
+      <LoadFailed failure={failure} message="environments.loadFailed" className="field-error" />
       {actionError && (
         <p role="alert" className="field-error">
           {errorMessage(t, actionError.error)}
         </p>
       )}
 
-      <section className="catalog-section" aria-labelledby="catalog-environments">
-        <header className="catalog-section-header">
-          <h3 id="catalog-environments">{t('environments.environment.title')}</h3>
-          {canEdit && (
-            <button type="button" className="primary-button" data-testid="environment-create" onClick={() => setEditing({ kind: 'environment' })}>
-              {t('environments.environment.create')}
-            </button>
-          )}
-        </header>
-        <p className="muted catalog-intro">{t('environments.environment.intro')}</p>
-        {environments && environments.length === 0 && <p className="muted">{t('environments.environment.none')}</p>}
-        {environments && environments.length > 0 && (
-          <table className="catalog-table" data-testid="environment-table">
-            <thead>
-              <tr>
-                <th>{t('environments.name')}</th>
-                <th>{t('environments.environment.engines')}</th>
-                <th>{t('environments.environment.strategy')}</th>
-                <th>{t('environments.status')}</th>
-                <th>{t('environments.tasks')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {environments.map((environment) => (
-                <tr key={environment.id} data-testid="environment-row" data-status={environment.status}>
-                  <td>
-                    <div className="catalog-name">{environment.name}</div>
-                    {environment.description && <div className="muted">{environment.description}</div>}
-                  </td>
-                  <td>
-                    <ul className="catalog-engine-list">
-                      {environment.engines.map((engine) => (
-                        <li key={engine.url}>
-                          {engine.name ? <span className="catalog-name">{engine.name} </span> : null}
-                          <span className="muted">{engine.url}</span>
-                          {environment.strategy === 'weighted' && <span className="catalog-weight-tag">×{engine.weight}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{t(`environments.strategies.${environment.strategy}`)}</td>
-                  <td>
-                    <span className={`catalog-status catalog-status-${environment.status}`}>{t(`environments.statuses.${environment.status}`)}</span>
-                  </td>
-                  <td>{environment.taskCount}</td>
-                  <td className="catalog-actions">
-                    {canEdit && (
-                      <>
-                        <button type="button" data-testid="environment-edit" onClick={() => setEditing({ kind: 'environment', environment })}>
-                          {t('environments.edit')}
-                        </button>
-                        {environment.status === 'active' ? (
-                          <button type="button" data-testid="environment-archive" onClick={() => setArchiving({ kind: 'environment', row: environment })}>
-                            {t('environments.archive')}
-                          </button>
-                        ) : (
-                          <button type="button" data-testid="environment-restore" onClick={() => void act(client.updateEnvironment(environment.id, { status: 'active' }))}>
-                            {t('environments.restore')}
-                          </button>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <CatalogSection
+        kind="environment"
+        rows={environments}
+        canEdit={canEdit}
+        headings={[t('environments.name'), t('environments.environment.engines'), t('environments.environment.strategy')]}
+        cells={(environment) => (
+          <>
+            <td>
+              <div className="catalog-name">{environment.name}</div>
+              {environment.description && <div className="muted">{environment.description}</div>}
+            </td>
+            <td>
+              <ul className="catalog-engine-list">
+                {environment.engines.map((engine) => (
+                  <li key={engine.url}>
+                    {engine.name ? <span className="catalog-name">{engine.name} </span> : null}
+                    <span className="muted">{engine.url}</span>
+                    {environment.strategy === 'weighted' && <span className="catalog-weight-tag">×{engine.weight}</span>}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{t(`environments.strategies.${environment.strategy}`)}</td>
+          </>
         )}
-      </section>
+        onCreate={() => setEditing({ kind: 'environment' })}
+        onEdit={(environment) => setEditing({ kind: 'environment', environment })}
+        onArchive={(environment) => setArchiving({ kind: 'environment', row: environment })}
+        onRestore={(environment) => void act(client.updateEnvironment(environment.id, { status: 'active' }))}
+      />
 
-      <section className="catalog-section" aria-labelledby="catalog-schemes">
-        <header className="catalog-section-header">
-          <h3 id="catalog-schemes">{t('environments.scheme.title')}</h3>
-          {canEdit && (
-            <button type="button" className="primary-button" data-testid="scheme-create" onClick={() => setEditing({ kind: 'scheme' })}>
-              {t('environments.scheme.create')}
-            </button>
-          )}
-        </header>
-        <p className="muted catalog-intro">{t('environments.scheme.intro')}</p>
-        {schemes && schemes.length === 0 && <p className="muted">{t('environments.scheme.none')}</p>}
-        {schemes && schemes.length > 0 && (
-          <table className="catalog-table" data-testid="scheme-table">
-            <thead>
-              <tr>
-                <th>{t('environments.name')}</th>
-                <th>{t('environments.description')}</th>
-                <th>{t('environments.status')}</th>
-                <th>{t('environments.tasks')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {schemes.map((scheme) => (
-                <tr key={scheme.id} data-testid="scheme-row" data-status={scheme.status}>
-                  <td className="catalog-name">{scheme.name}</td>
-                  <td className="muted">{scheme.description}</td>
-                  <td>
-                    <span className={`catalog-status catalog-status-${scheme.status}`}>{t(`environments.statuses.${scheme.status}`)}</span>
-                  </td>
-                  <td>{scheme.taskCount}</td>
-                  <td className="catalog-actions">
-                    {canEdit && (
-                      <>
-                        <button type="button" data-testid="scheme-edit" onClick={() => setEditing({ kind: 'scheme', scheme })}>
-                          {t('environments.edit')}
-                        </button>
-                        {scheme.status === 'active' ? (
-                          <button type="button" data-testid="scheme-archive" onClick={() => setArchiving({ kind: 'scheme', row: scheme })}>
-                            {t('environments.archive')}
-                          </button>
-                        ) : (
-                          <button type="button" data-testid="scheme-restore" onClick={() => void act(client.updateScheme(scheme.id, { status: 'active' }))}>
-                            {t('environments.restore')}
-                          </button>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <CatalogSection
+        kind="scheme"
+        rows={schemes}
+        canEdit={canEdit}
+        headings={[t('environments.name'), t('environments.description')]}
+        cells={(scheme) => (
+          <>
+            <td className="catalog-name">{scheme.name}</td>
+            <td className="muted">{scheme.description}</td>
+          </>
         )}
-      </section>
+        onCreate={() => setEditing({ kind: 'scheme' })}
+        onEdit={(scheme) => setEditing({ kind: 'scheme', scheme })}
+        onArchive={(scheme) => setArchiving({ kind: 'scheme', row: scheme })}
+        onRestore={(scheme) => void act(client.updateScheme(scheme.id, { status: 'active' }))}
+      />
 
       {editing?.kind === 'scheme' && <SchemeDialog client={client} {...(editing.scheme ? { scheme: editing.scheme } : {})} onSaved={reload} onClose={() => setEditing(null)} />}
       {editing?.kind === 'environment' && (

@@ -1,79 +1,49 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { SchemeView } from '../../../shared/environments/schemes';
-import { Dialog } from '../common/Dialog';
-import { errorMessage } from '../common/error-message';
-import { parseSchemeForm, schemeForm, type FormError } from './model/environment-form';
+import { FormDialog } from '../common/FormDialog';
+import { FormErrors } from './FormErrors';
+import { useCatalogForm } from './use-catalog-form';
+import { parseSchemeForm, schemeForm } from './model/environment-form';
 
 /** Creates a scheme, or edits one (`scheme` given). */
 export function SchemeDialog({ client, scheme, onSaved, onClose }: { client: ConsoleClient; scheme?: SchemeView; onSaved: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(() => schemeForm(scheme));
-  const [error, setError] = useState<FormError | null>(null);
-  const [apiError, setApiError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async () => {
-    const parsed = parseSchemeForm(form);
-    if (!parsed.ok) return setError(parsed.error);
-    setError(null);
-    setApiError(null);
-    setSaving(true);
-    try {
-      if (scheme) await client.updateScheme(scheme.id, { ...parsed.value, description: parsed.value.description || null });
-      else await client.createScheme(parsed.value);
+  const { form, setForm, error, saving, apiError, submit } = useCatalogForm(
+    () => schemeForm(scheme),
+    parseSchemeForm,
+    { existingId: scheme?.id, create: (value) => client.createScheme(value), update: (id, patch) => client.updateScheme(id, patch) },
+    () => {
       onSaved();
       onClose();
-    } catch (failure) {
-      setApiError(errorMessage(t, failure));
-      setSaving(false);
-    }
-  };
+    },
+  );
 
   return (
-    <Dialog
+    <FormDialog
       title={t(scheme ? 'environments.scheme.editTitle' : 'environments.scheme.createTitle')}
-      onClose={onClose}
       testId="scheme-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary-button" disabled={saving} onClick={() => void save()} data-testid="scheme-save">
-            {t('environments.save')}
-          </button>
-        </>
-      }
+      onClose={onClose}
+      formClassName="catalog-form"
+      saveLabel={t('environments.save')}
+      saveTestId="scheme-save"
+      saving={saving}
+      onSave={submit}
     >
-      <form
-        className="catalog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <label className="field">
-          <span className="field-label">{t('environments.name')}</span>
-          <input value={form.name} data-testid="scheme-name" aria-invalid={error === 'nameRequired' ? true : undefined} onChange={(event) => setForm({ ...form, name: event.target.value })} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('environments.description')}</span>
-          <input value={form.description} onChange={(event) => setForm({ ...form, description: event.target.value })} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('environments.scheme.config')}</span>
-          <textarea rows={5} value={form.config} spellCheck={false} aria-invalid={error === 'configInvalid' ? true : undefined} onChange={(event) => setForm({ ...form, config: event.target.value })} />
-          <span className="field-hint">{t('environments.scheme.configHint')}</span>
-        </label>
-        {error && <p className="field-error">{t(`environments.errors.${error}`)}</p>}
-        {apiError && (
-          <p role="alert" className="field-error">
-            {apiError}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      <label className="field">
+        <span className="field-label">{t('environments.name')}</span>
+        <input value={form.name} data-testid="scheme-name" aria-invalid={error?.error === 'nameRequired' ? true : undefined} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('environments.description')}</span>
+        <input value={form.description} onChange={(event) => setForm({ ...form, description: event.target.value })} />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('environments.scheme.config')}</span>
+        <textarea rows={5} value={form.config} spellCheck={false} aria-invalid={error?.error === 'configInvalid' ? true : undefined} onChange={(event) => setForm({ ...form, config: event.target.value })} />
+        <span className="field-hint">{t('environments.scheme.configHint')}</span>
+      </label>
+      <FormErrors error={error} apiError={apiError} />
+    </FormDialog>
   );
 }

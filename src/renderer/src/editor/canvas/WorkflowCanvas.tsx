@@ -15,7 +15,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, 
 import { useTranslation } from 'react-i18next';
 import { CanvasMiniMap } from '../../common/CanvasMiniMap';
 import { cullFlow } from '../../common/flow-culling';
-import { LARGE_FROM, LARGE_MIN_ZOOM, LARGE_START } from '../../common/large-flow';
+import { flowViewProps, LARGE_FROM, LARGE_START } from '../../common/large-flow';
 import type { WorkflowDefinition } from '../../../../shared/workflow/definition';
 import type { ApplyEdit } from '../inspector/edit-types';
 import type { AgentCatalogItem } from '../model/agent-catalog';
@@ -181,14 +181,9 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Control', 'Meta']}
           colorMode={colorMode}
-          onlyRenderVisibleElements={large}
-          minZoom={large ? LARGE_MIN_ZOOM : 0.1}
-          maxZoom={2.5}
-          fitView={!large}
-          defaultViewport={LARGE_START}
+          {...flowViewProps(large, 0.1)}
           fitViewOptions={FIT_WHOLE}
           ariaLabelConfig={ariaLabels}
-          proOptions={{ hideAttribution: true }}
         >
           <Background variant={BackgroundVariant.Dots} gap={16} />
           {large ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeAction, NodeCommands } from '../../../../shared/workflow/commands';
-import { Dialog } from '../../common/Dialog';
+import { Dialog, DialogButtons } from '../../common/Dialog';
 import { shellTokens } from './shell-tokens';
 import './command-review.css';
 
@@ -140,12 +140,7 @@ export function CommandReviewDialog({ pending, onConfirm, onClose, onSelectNode 
             <input type="checkbox" checked={read} onChange={(event) => setRead(event.target.checked)} data-testid="review-read" />
             {t('review.read')}
           </label>
-          <button type="button" onClick={onClose}>
-            {t('review.later')}
-          </button>
-          <button type="button" className="primary-button" disabled={!read} onClick={onConfirm} data-testid="review-confirm">
-            {t('review.confirm')}
-          </button>
+          <DialogButtons onCancel={onClose} cancelLabel={t('review.later')} acceptLabel={t('review.confirm')} disabled={!read} testId="review-confirm" onAccept={onConfirm} />
         </>
       }
     >

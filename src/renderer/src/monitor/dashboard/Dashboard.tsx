@@ -10,7 +10,8 @@ import { StatusBadge } from '../StatusBadge';
 import { useNow } from '../../common/use-now';
 import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskDuration, taskProgress, type TaskSortKey } from './task-table';
 import './dashboard.css';
-import { errorMessage, type Failure } from '../../common/error-message';
+import type { Failure } from '../../common/error-message';
+import { LoadFailed } from '../../common/LoadFailed';
 
 const RELIST_MS = 1000;
 
@@ -103,11 +104,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
             </button>
           ))}
         </div>
-        {failure && (
-          <p className="dashboard-error" role="alert">
-            {t('monitor.dashboard.failed', { error: errorMessage(t, failure.error) })}
-          </p>
-        )}
+        <LoadFailed failure={failure} message="monitor.dashboard.failed" className="dashboard-error" />
         {tasks === null && !failure && <p className="dashboard-empty">{t('common.loading')}</p>}
         {tasks !== null && (
           <table className="task-table" data-testid="task-table">

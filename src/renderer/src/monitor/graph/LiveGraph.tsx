@@ -6,7 +6,7 @@ import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
 import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
 import { CanvasMiniMap } from '../../common/CanvasMiniMap';
-import { LARGE_FROM, LARGE_MIN_ZOOM, LARGE_START } from '../../common/large-flow';
+import { flowViewProps, LARGE_FROM, LARGE_START } from '../../common/large-flow';
 import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
 import { useGraphDefinition } from './use-graph-definition';
@@ -91,15 +91,10 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
         multiSelectionKeyCode={null}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
-        onlyRenderVisibleElements={large}
         colorMode={colorMode}
-        minZoom={large ? LARGE_MIN_ZOOM : 0.05}
-        maxZoom={2.5}
-        fitView={!large}
-        defaultViewport={LARGE_START}
+        {...flowViewProps(large, 0.05)}
         fitViewOptions={FIT}
         ariaLabelConfig={ariaLabels}
-        proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} />
         {large ? <CanvasMiniMap nodes={base.nodes} colourOf={statusColour} label={t('graph.minimap')} /> : <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskSummary } from '../../../../shared/task/views';
-import { Dialog } from '../../common/Dialog';
+import { Dialog, DialogButtons } from '../../common/Dialog';
 import { availableTaskControls, TASK_CONTROLS, type TaskControl } from './available-task-controls';
 import { errorMessage } from '../../common/error-message';
 
@@ -76,23 +76,17 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
           testId="task-control-dialog"
           onClose={() => setAsking(null)}
           actions={
-            <>
-              <button type="button" onClick={() => setAsking(null)}>
-                {t('common.cancel')}
-              </button>
-              <button
-                type="button"
-                data-testid="task-control-confirm"
-                className={asking === 'stop' ? 'danger-button' : 'primary-button'}
-                onClick={() => {
-                  const control = asking;
-                  setAsking(null);
-                  void run(control);
-                }}
-              >
-                {t(`monitor.controls.${asking}`)}
-              </button>
-            </>
+            <DialogButtons
+              onCancel={() => setAsking(null)}
+              acceptLabel={t(`monitor.controls.${asking}`)}
+              tone={asking === 'stop' ? 'danger' : 'primary'}
+              testId="task-control-confirm"
+              onAccept={() => {
+                const control = asking;
+                setAsking(null);
+                void run(control);
+              }}
+            />
           }
         >
           <p>{t(`monitor.controls.confirm.${asking}.body`, { name: task.name, failed: task.failedNodes })}</p>

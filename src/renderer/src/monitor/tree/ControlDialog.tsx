@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeView } from '../../../../shared/task/nodes';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
-import { Dialog } from '../../common/Dialog';
+import { Dialog, DialogButtons } from '../../common/Dialog';
 import type { NodeControl } from './model/available-controls';
 
 interface ControlDialogProps {
@@ -47,23 +47,13 @@ export function ControlDialog({ control, node, rerunEstimate, onConfirm, onClose
 }
 
 function TextDialog({ title, body, field, confirmLabel, danger, onConfirm, onClose }: { title: string; body: string; field: string; confirmLabel: string; danger?: boolean; onConfirm: (text: string) => void; onClose: () => void }) {
-  const { t } = useTranslation();
   const [text, setText] = useState('');
   return (
     <Dialog
       title={title}
       onClose={onClose}
       testId="control-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className={danger ? 'danger-button' : 'primary-button'} data-testid="confirm-accept" onClick={() => onConfirm(text)}>
-            {confirmLabel}
-          </button>
-        </>
-      }
+      actions={<DialogButtons onCancel={onClose} acceptLabel={confirmLabel} tone={danger ? 'danger' : 'primary'} testId="confirm-accept" onAccept={() => onConfirm(text)} />}
     >
       <p>{body}</p>
       <label className="tree-dialog-field">
