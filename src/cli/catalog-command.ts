@@ -123,17 +123,32 @@ function engineOptions(command: Command): Command {
     .option('--engines-file <file>', 'the Engines as a JSON array of {url, token, weight?, name?, ca?}, instead of --engine');
 }
 
+/** The name and description an edit changes: only those given. */
+function namedPatch(options: { name?: string; description?: string }): { name?: string; description?: string } {
+  return { ...(options.name === undefined ? {} : { name: options.name }), ...(options.description === undefined ? {} : { description: options.description }) };
+}
+
 export const registerCatalog: CommandRegistrar = (program: Command, io, exit) => {
+  const run = <T>(options: Common, operation: (store: Store) => T, describe: (result: T) => string) => withStore(options, io, exit, operation, describe);
+  const listCommand = <T>(parent: Command, description: string, allHelp: string, list: (store: Store, includeArchived: boolean) => T[], describe: (rows: T[]) => string) =>
+    parent
+      .command('list')
+      .description(description)
+      .option('--all', allHelp)
+      .option('--json', 'print JSON instead of text')
+      .addOption(dbOption())
+      .action((options: Common & { all?: boolean }) => run(options, (store) => list(store, options.all === true), describe));
+  const archiveCommand = <T>(parent: Command, noun: string, description: string, archive: (store: Store, ref: string) => T, line: (row: T) => string) =>
+    parent
+      .command('archive')
+      .description(description)
+      .argument(`<${parent.name()}>`, `the ${noun} id or name`)
+      .option('--json', 'print JSON instead of text')
+      .addOption(dbOption())
+      .action((ref: string, options: Common) => run(options, (store) => archive(store, ref), (archived: T) => `archived ${noun} ${line(archived)}`));
+
   const scheme = program.command('scheme').description('list, create, edit and archive deduction schemes (推演方案)');
-  scheme
-    .command('list')
-    .description('list the schemes')
-    .option('--all', 'archived schemes too')
-    .option('--json', 'print JSON instead of text')
-    .addOption(dbOption())
-    .action((options: Common & { all?: boolean }) =>
-      withStore(options, io, exit, (store) => listSchemes(store, { includeArchived: options.all === true }), listing(schemeLine, 'no scheme')),
-    );
+  listCommand(scheme, 'list the schemes', 'archived schemes too', (store, includeArchived) => listSchemes(store, { includeArchived }), listing(schemeLine, 'no scheme'));
   scheme
     .command('create')
     .description('create a scheme; names are unique')
@@ -143,10 +158,8 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
     .option('--json', 'print JSON instead of text')
     .addOption(dbOption())
     .action((name: string, options: Common & { description?: string; config?: Record<string, never> }) =>
-      withStore(
+      run(
         options,
-        io,
-        exit,
         (store) => createScheme(store, { name, ...(options.description === undefined ? {} : { description: options.description }), ...(options.config ? { config: options.config } : {}) }, null),
         (created: SchemeView) => `created scheme ${schemeLine(created)}`,
       ),
@@ -162,40 +175,21 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
     .option('--json', 'print JSON instead of text')
     .addOption(dbOption())
     .action((ref: string, options: Common & { name?: string; description?: string; config?: Record<string, never>; restore?: boolean }) =>
-      withStore(
+      run(
         options,
-        io,
-        exit,
         (store) =>
           updateScheme(store, findScheme(store, ref).id, {
-            ...(options.name === undefined ? {} : { name: options.name }),
-            ...(options.description === undefined ? {} : { description: options.description }),
+            ...namedPatch(options),
             ...(options.config ? { config: options.config } : {}),
             ...(options.restore ? { status: 'active' as const } : {}),
           }),
         (edited: SchemeView) => `edited scheme ${schemeLine(edited)}`,
       ),
     );
-  scheme
-    .command('archive')
-    .description('archive a scheme: it stays for the tasks made in it, and takes no new task')
-    .argument('<scheme>', 'the scheme id or name')
-    .option('--json', 'print JSON instead of text')
-    .addOption(dbOption())
-    .action((ref: string, options: Common) =>
-      withStore(options, io, exit, (store) => archiveScheme(store, findScheme(store, ref).id), (archived: SchemeView) => `archived scheme ${schemeLine(archived)}`),
-    );
+  archiveCommand(scheme, 'scheme', 'archive a scheme: it stays for the tasks made in it, and takes no new task', (store, ref) => archiveScheme(store, findScheme(store, ref).id), schemeLine);
 
   const env = program.command('env').description('list, create, edit and archive environments (环境实例): the Engines a task made in one runs on');
-  env
-    .command('list')
-    .description('list the environments (Engine tokens are never shown)')
-    .option('--all', 'archived (disabled) environments too')
-    .option('--json', 'print JSON instead of text')
-    .addOption(dbOption())
-    .action((options: Common & { all?: boolean }) =>
-      withStore(options, io, exit, (store) => listEnvironments(store, { includeArchived: options.all === true }), listing(environmentLine, 'no environment')),
-    );
+  listCommand(env, 'list the environments (Engine tokens are never shown)', 'archived (disabled) environments too', (store, includeArchived) => listEnvironments(store, { includeArchived }), listing(environmentLine, 'no environment'));
   engineOptions(
     env
       .command('create')
@@ -207,10 +201,8 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
     .option('--json', 'print JSON instead of text')
     .addOption(dbOption())
     .action((name: string, options: Common & EngineFlags & { description?: string; strategy: (typeof BALANCING_STRATEGIES)[number] }) =>
-      withStore(
+      run(
         options,
-        io,
-        exit,
         (store) => {
           const engines = enginesFrom(options, io);
           if (!engines) throw new ApiError('INVALID_ARGUMENT', 'an environment needs its Engines: give --engine (repeatable) or --engines-file');
@@ -232,15 +224,12 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
     .option('--json', 'print JSON instead of text')
     .addOption(dbOption())
     .action((ref: string, options: Common & EngineFlags & { name?: string; description?: string; strategy?: (typeof BALANCING_STRATEGIES)[number]; enable?: boolean }) =>
-      withStore(
+      run(
         options,
-        io,
-        exit,
         (store) => {
           const engines = enginesFrom(options, io);
           return updateEnvironment(store, findEnvironment(store, ref).id, {
-            ...(options.name === undefined ? {} : { name: options.name }),
-            ...(options.description === undefined ? {} : { description: options.description }),
+            ...namedPatch(options),
             ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
             ...(engines ? { engines } : {}),
             ...(options.enable ? { status: 'active' as const } : {}),
@@ -249,13 +238,5 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
         (edited: EnvironmentView) => `edited environment ${environmentLine(edited)}`,
       ),
     );
-  env
-    .command('archive')
-    .description('archive (disable) an environment: it stays for the tasks made in it, and takes and starts no new task')
-    .argument('<env>', 'the environment id or name')
-    .option('--json', 'print JSON instead of text')
-    .addOption(dbOption())
-    .action((ref: string, options: Common) =>
-      withStore(options, io, exit, (store) => archiveEnvironment(store, findEnvironment(store, ref).id), (archived: EnvironmentView) => `archived environment ${environmentLine(archived)}`),
-    );
+  archiveCommand(env, 'environment', 'archive (disable) an environment: it stays for the tasks made in it, and takes and starts no new task', (store, ref) => archiveEnvironment(store, findEnvironment(store, ref).id), environmentLine);
 };

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { ENGINE_LIMITS, ENGINE_PROTOCOL_VERSION, ENGINE_SOCKET, eventAckSchema, NODE_ERROR_CODES, type AgentCatalogEntry, type EngineEvent } from '../shared/engine/protocol';
 import { consoleLogger, type Logger } from '../shared/logger';
+import { listenOn } from '../shared/listen';
 import { loadCatalog, shippedCatalogDir } from './catalog';
 import { handleCommand, type CommandContext } from './commands';
 import { NO_COMMANDS_POLICY, type CommandPolicy } from './command-policy';
@@ -156,14 +156,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   }
   const currentSocket = new Map<string, string>();
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (http.address() as AddressInfo).port;
+  const port = await listenOn(http, options.port ?? 0, host);
   if (!engineId) engineId = `${hostname()}:${port}`;
 
   const heartbeat = setInterval(() => {

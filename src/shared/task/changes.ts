@@ -1,5 +1,5 @@
 import type { Id } from '../ids';
-import type { NodeStatus, TaskStatus } from '../status';
+import type { TaskStatus } from '../status';
 import type { NodeView } from './nodes';
 
 /** A task's status and counters as they stand after a commit. */
@@ -23,20 +23,10 @@ export interface TaskSnapshot {
  * run moves, so that a view kept live by changes alone (results and conditional edges
  * included) equals a fresh read.
  */
-export interface NodeChange {
-  nodeId: string;
-  status: NodeStatus;
-  batch: number;
-  progress: number;
-  result: NodeView['result'];
-  errorCode: string | null;
-  errorMessage: string | null;
-  engineId: string | null;
-  notBefore: number | null;
-  readyTime: number | null;
-  startTime: number | null;
-  endTime: number | null;
-}
+export type NodeChange = Pick<
+  NodeView,
+  'nodeId' | 'status' | 'batch' | 'progress' | 'result' | 'errorCode' | 'errorMessage' | 'engineId' | 'notBefore' | 'readyTime' | 'startTime' | 'endTime'
+>;
 
 /**
  * What one commit of the scheduler changed in one task: the task (when its status or

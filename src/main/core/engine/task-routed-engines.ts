@@ -2,18 +2,7 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { EngineState } from '../../../shared/engine/engine-state';
-import type {
-  AgentCatalogEntry,
-  DecideManualCommand,
-  EngineEvent,
-  EngineNodeState,
-  EngineTaskRequest,
-  InitContainerCommand,
-  NodeRef,
-  StartNodeCommand,
-  StopNodeCommand,
-  StopTaskCommand,
-} from '../../../shared/engine/protocol';
+import type { AgentCatalogEntry, EngineEvent, NodeRef } from '../../../shared/engine/protocol';
 import { errorText } from '../../../shared/error-text';
 import { EngineCommandError } from './engine-errors';
 import type { EnginePort } from './engine-port';
@@ -67,6 +56,9 @@ const DEFAULT_WAIT_MS = 10_000;
  * slot). An edit of an environment takes effect for tasks started after it: the previous
  * connection stays open for the tasks already on it until the console closes.
  */
+/** The commands that name their task. */
+type TaskCommand = 'submitTask' | 'initContainer' | 'startNode' | 'stopNode' | 'stopTask' | 'queryNode' | 'decideManual';
+
 export class TaskRoutedEngines implements EnginePort {
   private readonly current = new Map<string, Connection>();
   private readonly pools: Connection[] = [];
@@ -105,33 +97,14 @@ export class TaskRoutedEngines implements EnginePort {
     this.byTask.set(taskId, pool.port);
   }
 
-  submitTask(request: EngineTaskRequest): Promise<void> {
-    return this.route(request.taskId, (port) => port.submitTask(request));
-  }
-
-  initContainer(command: InitContainerCommand): Promise<void> {
-    return this.route(command.taskId, (port) => port.initContainer(command));
-  }
-
-  startNode(command: StartNodeCommand): Promise<void> {
-    return this.route(command.taskId, (port) => port.startNode(command));
-  }
-
-  stopNode(command: StopNodeCommand): Promise<void> {
-    return this.route(command.taskId, (port) => port.stopNode(command));
-  }
-
-  stopTask(command: StopTaskCommand): Promise<void> {
-    return this.route(command.taskId, (port) => port.stopTask(command));
-  }
-
-  queryNode(ref: NodeRef): Promise<EngineNodeState> {
-    return this.route(ref.taskId, (port) => port.queryNode(ref));
-  }
-
-  decideManual(command: DecideManualCommand): Promise<void> {
-    return this.route(command.taskId, (port) => port.decideManual(command));
-  }
+  /** Each command goes to the Engines of its task's environment. */
+  readonly submitTask = this.routed('submitTask');
+  readonly initContainer = this.routed('initContainer');
+  readonly startNode = this.routed('startNode');
+  readonly stopNode = this.routed('stopNode');
+  readonly stopTask = this.routed('stopTask');
+  readonly queryNode = this.routed('queryNode');
+  readonly decideManual = this.routed('decideManual');
 
   freeCapacity(): number {
     return this.ports().reduce((sum, port) => sum + port.freeCapacity(), 0);
@@ -180,6 +153,11 @@ export class TaskRoutedEngines implements EnginePort {
     this.eventListeners.clear();
     this.stateListeners.clear();
     await Promise.all([...this.pools.map((connection) => connection.pool.close()), this.options.defaults.close()]);
+  }
+
+  private routed<M extends TaskCommand>(method: M): EnginePort[M] {
+    const send = (command: { taskId: string }) => this.route(command.taskId, (port) => (port[method] as (command: { taskId: string }) => Promise<unknown>)(command));
+    return send as EnginePort[M];
   }
 
   private async route<T>(taskId: string, command: (port: EnginePort) => Promise<T>): Promise<T> {

@@ -13,7 +13,8 @@ import { catalogQuerySchema, type CatalogQuery } from '../../../shared/environme
 import { REDACTED_TOKEN } from '../../../shared/settings/settings';
 import type { Store } from '../store/store';
 import type { Row } from '../store/tables';
-import { environmentNameTaken, environmentNotFound, isNameClash } from './catalog-errors';
+import { environmentNameTaken, environmentNotFound } from './catalog-errors';
+import { catalogViewTail, writeNamedRow } from './catalog-rows';
 import { openEndpointTokens, redactEndpointTokens, sealEndpointTokens } from './endpoint-tokens';
 
 type EnvironmentRow = Row<'env_instance'> & { task_count: number | null };
@@ -44,9 +45,7 @@ function toView(row: EnvironmentRow): EnvironmentView {
     engines: stored.ok ? redactEndpointTokens(stored.endpoints) : [],
     strategy: row.strategy,
     status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    taskCount: Number(row.task_count ?? 0),
+    ...catalogViewTail(row),
   };
 }
 
@@ -80,22 +79,20 @@ export function createEnvironment(store: Store, input: EnvironmentInput, now: nu
   const environment = environmentInputSchema.parse(input);
   const id = store.ids.next();
   const endpoints = withTokens(environment.name, environment.engines, []);
-  try {
-    store.run(
-      store.kysely.insertInto('env_instance').values({
-        id,
-        env_name: environment.name,
-        description: environment.description ?? null,
-        engines: JSON.stringify(sealEndpointTokens(store, endpoints)),
-        strategy: environment.strategy ?? 'round_robin',
-        created_at: now,
-        updated_at: now,
-      }),
-    );
-  } catch (error) {
-    if (isNameClash(error)) throw environmentNameTaken(environment.name);
-    throw error;
-  }
+  writeNamedRow(
+    store,
+    store.kysely.insertInto('env_instance').values({
+      id,
+      env_name: environment.name,
+      description: environment.description ?? null,
+      engines: JSON.stringify(sealEndpointTokens(store, endpoints)),
+      strategy: environment.strategy ?? 'round_robin',
+      created_at: now,
+      updated_at: now,
+    }),
+    environment.name,
+    environmentNameTaken,
+  );
   return getEnvironment(store, id);
 }
 
@@ -110,24 +107,22 @@ export function updateEnvironment(store: Store, id: string, input: EnvironmentPa
       const endpoints = withTokens(patch.name ?? row.env_name, patch.engines, stored.ok ? openEndpointTokens(store, stored.endpoints) : []);
       engines = JSON.stringify(sealEndpointTokens(store, endpoints));
     }
-    try {
-      store.run(
-        store.kysely
-          .updateTable('env_instance')
-          .set({
-            ...(patch.name === undefined ? {} : { env_name: patch.name }),
-            ...(patch.description === undefined ? {} : { description: patch.description }),
-            ...(engines === undefined ? {} : { engines }),
-            ...(patch.strategy === undefined ? {} : { strategy: patch.strategy }),
-            ...(patch.status === undefined ? {} : { status: patch.status }),
-            updated_at: now,
-          })
-          .where('id', '=', id),
-      );
-    } catch (error) {
-      if (isNameClash(error) && patch.name !== undefined) throw environmentNameTaken(patch.name);
-      throw error;
-    }
+    writeNamedRow(
+      store,
+      store.kysely
+        .updateTable('env_instance')
+        .set({
+          ...(patch.name === undefined ? {} : { env_name: patch.name }),
+          ...(patch.description === undefined ? {} : { description: patch.description }),
+          ...(engines === undefined ? {} : { engines }),
+          ...(patch.strategy === undefined ? {} : { strategy: patch.strategy }),
+          ...(patch.status === undefined ? {} : { status: patch.status }),
+          updated_at: now,
+        })
+        .where('id', '=', id),
+      patch.name,
+      environmentNameTaken,
+    );
     return getEnvironment(store, id);
   });
 }

@@ -1,7 +1,8 @@
 import { catalogQuerySchema, schemeInputSchema, schemePatchSchema, type CatalogQuery, type SchemeInput, type SchemePatch, type SchemeView } from '../../../shared/environments/schemes';
 import type { Store } from '../store/store';
 import type { Row } from '../store/tables';
-import { isNameClash, schemeNameTaken, schemeNotFound } from './catalog-errors';
+import { schemeNameTaken, schemeNotFound } from './catalog-errors';
+import { catalogViewTail, writeNamedRow } from './catalog-rows';
 
 type SchemeRow = Row<'scheme'> & { task_count: number | null };
 
@@ -20,9 +21,7 @@ function toView(row: SchemeRow): SchemeView {
     config: JSON.parse(row.config) as Record<string, unknown>,
     status: row.status,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    taskCount: Number(row.task_count ?? 0),
+    ...catalogViewTail(row),
   };
 }
 
@@ -42,45 +41,41 @@ export function getScheme(store: Store, id: string): SchemeView {
 export function createScheme(store: Store, input: SchemeInput, createdBy: string | null, now: number = Date.now()): SchemeView {
   const scheme = schemeInputSchema.parse(input);
   const id = store.ids.next();
-  try {
-    store.run(
-      store.kysely.insertInto('scheme').values({
-        id,
-        scheme_name: scheme.name,
-        description: scheme.description ?? null,
-        config: JSON.stringify(scheme.config ?? {}),
-        created_by: createdBy,
-        created_at: now,
-        updated_at: now,
-      }),
-    );
-  } catch (error) {
-    if (isNameClash(error)) throw schemeNameTaken(scheme.name);
-    throw error;
-  }
+  writeNamedRow(
+    store,
+    store.kysely.insertInto('scheme').values({
+      id,
+      scheme_name: scheme.name,
+      description: scheme.description ?? null,
+      config: JSON.stringify(scheme.config ?? {}),
+      created_by: createdBy,
+      created_at: now,
+      updated_at: now,
+    }),
+    scheme.name,
+    schemeNameTaken,
+  );
   return getScheme(store, id);
 }
 
 export function updateScheme(store: Store, id: string, input: SchemePatch, now: number = Date.now()): SchemeView {
   const patch = schemePatchSchema.parse(input);
   getScheme(store, id);
-  try {
-    store.run(
-      store.kysely
-        .updateTable('scheme')
-        .set({
-          ...(patch.name === undefined ? {} : { scheme_name: patch.name }),
-          ...(patch.description === undefined ? {} : { description: patch.description }),
-          ...(patch.config === undefined ? {} : { config: JSON.stringify(patch.config) }),
-          ...(patch.status === undefined ? {} : { status: patch.status }),
-          updated_at: now,
-        })
-        .where('id', '=', id),
-    );
-  } catch (error) {
-    if (isNameClash(error) && patch.name !== undefined) throw schemeNameTaken(patch.name);
-    throw error;
-  }
+  writeNamedRow(
+    store,
+    store.kysely
+      .updateTable('scheme')
+      .set({
+        ...(patch.name === undefined ? {} : { scheme_name: patch.name }),
+        ...(patch.description === undefined ? {} : { description: patch.description }),
+        ...(patch.config === undefined ? {} : { config: JSON.stringify(patch.config) }),
+        ...(patch.status === undefined ? {} : { status: patch.status }),
+        updated_at: now,
+      })
+      .where('id', '=', id),
+    patch.name,
+    schemeNameTaken,
+  );
   return getScheme(store, id);
 }
 

@@ -1,8 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { isConsoleEvent, isConsoleMethod, type ConsoleApi, type ConsoleEventName, type ConsoleEvents } from '../../../shared/api/contract';
 import { argsFromWire, HOST_SOCKET } from '../../../shared/api/host-protocol';
+import { listenOn } from '../../../shared/listen';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import { dispatch, type Role } from '../service/dispatch';
 import { credentialForToken, hostCredentials, type HostTokens } from './auth';
@@ -128,14 +128,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   });
   io.on('connection', (socket) => serveSocket(socket, options));
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (http.address() as AddressInfo).port;
+  const port = await listenOn(http, options.port ?? 0, host);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,

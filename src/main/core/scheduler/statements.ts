@@ -53,6 +53,9 @@ export const NODE_COLUMNS = [
 
 export const DEPENDENCY_COLUMNS = ['id', 'task_id', 'node_id', 'source_node_id', 'dependency_type', 'condition', 'created_at'] as const satisfies Columns<'node_dependency'>;
 
+/** The progress and resource use an Engine reports of an execution: inserted and updated alike. */
+const EXECUTION_USAGE_COLUMNS = ['managed_nodes_total', 'managed_nodes_completed', 'cpu_peak', 'cpu_mean', 'memory_peak', 'memory_mean'] as const;
+
 export const EXECUTION_COLUMNS = [
   'id',
   'task_id',
@@ -73,12 +76,7 @@ export const EXECUTION_COLUMNS = [
   'updated_at',
   'engine_node_id',
   'queue_time_ms',
-  'managed_nodes_total',
-  'managed_nodes_completed',
-  'cpu_peak',
-  'cpu_mean',
-  'memory_peak',
-  'memory_mean',
+  ...EXECUTION_USAGE_COLUMNS,
 ] as const satisfies Columns<'node_execution'>;
 
 export const NODE_UPDATE_COLUMNS = [
@@ -107,12 +105,7 @@ export const EXECUTION_UPDATE_COLUMNS = [
   'end_time',
   'duration_ms',
   'updated_at',
-  'managed_nodes_total',
-  'managed_nodes_completed',
-  'cpu_peak',
-  'cpu_mean',
-  'memory_peak',
-  'memory_mean',
+  ...EXECUTION_USAGE_COLUMNS,
 ] as const satisfies Columns<'node_execution'>;
 
 /** What changes when only the counters move; status stays out so that its index is not rewritten. */

@@ -34,6 +34,11 @@ export interface RestEnvironment {
   task_count: number;
 }
 
+/** The fields that end every catalog answer. */
+function answerTail(view: Pick<SchemeView, 'createdAt' | 'updatedAt' | 'taskCount'>): Pick<RestScheme, 'created_at' | 'updated_at' | 'task_count'> {
+  return { created_at: isoTime(view.createdAt)!, updated_at: isoTime(view.updatedAt)!, task_count: view.taskCount };
+}
+
 export function schemeAnswer(scheme: SchemeView): RestScheme {
   return {
     scheme_id: scheme.id,
@@ -42,9 +47,7 @@ export function schemeAnswer(scheme: SchemeView): RestScheme {
     config: scheme.config,
     status: scheme.status,
     created_by: scheme.createdBy,
-    created_at: isoTime(scheme.createdAt)!,
-    updated_at: isoTime(scheme.updatedAt)!,
-    task_count: scheme.taskCount,
+    ...answerTail(scheme),
   };
 }
 
@@ -56,8 +59,6 @@ export function environmentAnswer(environment: EnvironmentView): RestEnvironment
     engines: environment.engines,
     strategy: environment.strategy,
     status: environment.status,
-    created_at: isoTime(environment.createdAt)!,
-    updated_at: isoTime(environment.updatedAt)!,
-    task_count: environment.taskCount,
+    ...answerTail(environment),
   };
 }

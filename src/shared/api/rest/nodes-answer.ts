@@ -1,4 +1,4 @@
-import type { DependencyType, NodeStatus, NodeType } from '../../status';
+import type { DependencyType } from '../../status';
 import type { EdgeState, ManagedNodes, NodeView } from '../../task/nodes';
 import { isoTime } from './iso-time';
 
@@ -10,16 +10,7 @@ type Json = NodeView['result'];
  * manage, and the dependency edges listed apart as source → target. Times a node does not
  * have yet are left out, as in the design's example.
  */
-export interface RestNode {
-  nodeId: string;
-  nodeType: NodeType;
-  name: string | null;
-  parentId: string | null;
-  isRoot: boolean;
-  level: number;
-  status: NodeStatus;
-  /** The execution attempt the status belongs to; 0 before the first start. */
-  batch: number;
+export interface RestNode extends Pick<NodeView, 'nodeId' | 'nodeType' | 'name' | 'parentId' | 'isRoot' | 'level' | 'status' | 'batch'> {
   /** 0–100, whole percent. */
   progress: number;
   agentLoad: string | null;

@@ -139,60 +139,18 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return nodeAfter(call, params.task_id!, params.node_id!);
     },
   },
-  {
-    method: 'GET',
-    path: '/scheme/list',
-    operationId: 'listSchemes',
-    handle: async ({ query, call }) => ({ schemes: (await call('listSchemes', catalogQuery(query))).map(schemeAnswer) }),
-  },
-  {
-    method: 'POST',
-    path: '/scheme/create',
-    operationId: 'createScheme',
-    handle: async ({ body, call }) => schemeAnswer(await call('createScheme', readBody(schemeBody, body))),
-  },
-  {
-    method: 'POST',
-    path: '/scheme/{scheme_id}/update',
-    operationId: 'updateScheme',
-    handle: async ({ params, body, call }) => schemeAnswer(await call('updateScheme', params.scheme_id!, readBody(schemePatchBody, body))),
-  },
-  {
-    method: 'POST',
-    path: '/scheme/{scheme_id}/archive',
-    operationId: 'archiveScheme',
-    handle: async ({ params, body, call }) => {
-      readBody(emptyBody, body);
-      return schemeAnswer(await call('archiveScheme', params.scheme_id!));
-    },
-  },
-  {
-    method: 'GET',
-    path: '/env/list',
-    operationId: 'listEnvironments',
-    handle: async ({ query, call }) => ({ environments: (await call('listEnvironments', catalogQuery(query))).map(environmentAnswer) }),
-  },
-  {
-    method: 'POST',
-    path: '/env/create',
-    operationId: 'createEnvironment',
-    handle: async ({ body, call }) => environmentAnswer(await call('createEnvironment', readBody(environmentBody, body))),
-  },
-  {
-    method: 'POST',
-    path: '/env/{env_instance_id}/update',
-    operationId: 'updateEnvironment',
-    handle: async ({ params, body, call }) => environmentAnswer(await call('updateEnvironment', params.env_instance_id!, readBody(environmentPatchBody, body))),
-  },
-  {
-    method: 'POST',
-    path: '/env/{env_instance_id}/archive',
-    operationId: 'archiveEnvironment',
-    handle: async ({ params, body, call }) => {
-      readBody(emptyBody, body);
-      return environmentAnswer(await call('archiveEnvironment', params.env_instance_id!));
-    },
-  },
+  ...catalogRoutes({ segment: 'scheme', idParam: 'scheme_id', noun: 'Scheme', plural: 'Schemes', answer: schemeAnswer }, {
+    list: (call, query) => call('listSchemes', query),
+    create: (call, body) => call('createScheme', readBody(schemeBody, body)),
+    update: (call, id, body) => call('updateScheme', id, readBody(schemePatchBody, body)),
+    archive: (call, id) => call('archiveScheme', id),
+  }),
+  ...catalogRoutes({ segment: 'env', idParam: 'env_instance_id', noun: 'Environment', plural: 'Environments', answer: environmentAnswer }, {
+    list: (call, query) => call('listEnvironments', query),
+    create: (call, body) => call('createEnvironment', readBody(environmentBody, body)),
+    update: (call, id, body) => call('updateEnvironment', id, readBody(environmentPatchBody, body)),
+    archive: (call, id) => call('archiveEnvironment', id),
+  }),
 ];
 
 const emptyBody = z.strictObject({});
@@ -203,6 +161,57 @@ const environmentBody = z.strictObject(environmentInputSchema.shape);
 const environmentPatchBody = z.strictObject(environmentPatchSchema.shape);
 const reasonBody = z.strictObject({ reason: z.string().max(1000).optional() });
 const decisionBody = z.strictObject({ approved: z.boolean(), comment: z.string().max(10_000).optional() });
+
+/** A catalog (schemes, environments) as the REST API serves it: its path segment, id and calls. */
+interface Catalog<View> {
+  segment: string;
+  idParam: string;
+  /** Names its operations (createScheme, listSchemes); the plural in lower case keys the list answer. */
+  noun: string;
+  plural: string;
+  answer: (view: View) => unknown;
+}
+
+interface CatalogCalls<View> {
+  list: (call: CallApi, query: CatalogQuery | undefined) => Promise<View[]>;
+  create: (call: CallApi, body: unknown) => Promise<View>;
+  update: (call: CallApi, id: string, body: unknown) => Promise<View>;
+  archive: (call: CallApi, id: string) => Promise<View>;
+}
+
+/** Every catalog has the same four routes: list, create, update and archive. */
+function catalogRoutes<View>(catalog: Catalog<View>, calls: CatalogCalls<View>): RestRoute[] {
+  const item = `/${catalog.segment}/{${catalog.idParam}}`;
+  return [
+    {
+      method: 'GET',
+      path: `/${catalog.segment}/list`,
+      operationId: `list${catalog.plural}`,
+      handle: async ({ query, call }) => ({ [catalog.plural.toLowerCase()]: (await calls.list(call, catalogQuery(query))).map(catalog.answer) }),
+    },
+    {
+      method: 'POST',
+      path: `/${catalog.segment}/create`,
+      operationId: `create${catalog.noun}`,
+      handle: async ({ body, call }) => catalog.answer(await calls.create(call, body)),
+    },
+    {
+      method: 'POST',
+      path: `${item}/update`,
+      operationId: `update${catalog.noun}`,
+      handle: async ({ params, body, call }) => catalog.answer(await calls.update(call, params[catalog.idParam]!, body)),
+    },
+    {
+      method: 'POST',
+      path: `${item}/archive`,
+      operationId: `archive${catalog.noun}`,
+      handle: async ({ params, body, call }) => {
+        readBody(emptyBody, body);
+        return catalog.answer(await calls.archive(call, params[catalog.idParam]!));
+      },
+    },
+  ];
+}
 
 function taskControl(action: 'pause' | 'resume', act: (call: CallApi, taskId: string) => Promise<void>): RestRoute {
   return {
