@@ -142,7 +142,7 @@ describe('deduction serve: the REST API', () => {
     const unknownScheme = await call('POST', '/task/create', { body: { ...designCreateBody(), name: 'task with an unknown scheme', scheme_id: 42, env_instance_id: null } });
     expect(unknownScheme).toEqual({
       status: 400,
-      body: { code: 400, message: 'scheme_id: there is no scheme 42', data: null, error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as unknown },
+      body: { code: 400, message: 'There is no scheme 42', data: null, error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as unknown },
     });
     const badJson = await call('POST', '/task/create', { raw: '{"name": "x", "workflow": {"nodes": [}' });
     expect(badJson.status).toBe(400);

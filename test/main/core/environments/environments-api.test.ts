@@ -78,6 +78,19 @@ describe('schemes through the ConsoleApi', () => {
     expect(await call('createTask', [WORKFLOW, { schemeId: scheme.id }])).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: { key: 'scheme.archived', params: { name: 'drill' } } } });
   });
 
+  it('names the scheme or environment a new task gives that does not exist, writing nothing', async () => {
+    const { runtime, call } = await console();
+    expect(await call('createTask', [WORKFLOW, { schemeId: '42' }])).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'There is no scheme 42', reason: { key: 'scheme.notFound', params: { id: '42' } } },
+    });
+    expect(await call('createTask', [WORKFLOW, { envInstanceId: '43' }])).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'There is no environment 43', reason: { key: 'environment.notFound', params: { id: '43' } } },
+    });
+    expect(runtime.store.all(runtime.store.kysely.selectFrom('deduction_task').select('id'))).toEqual([]);
+  });
+
   it('lets a viewer list but not change', async () => {
     const { call } = await console();
     const scheme = ok(await call<SchemeView>('createScheme', [{ name: 'drill' }]));

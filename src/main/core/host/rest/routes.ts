@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ApiError } from '../../../../shared/api/errors';
 import { environmentAnswer, schemeAnswer } from '../../../../shared/api/rest/catalog-answer';
 import { readCreateBody, type BodyProblem, type CreateRequest } from '../../../../shared/api/rest/create-body';
 import { nodesAnswer, restNode } from '../../../../shared/api/rest/nodes-answer';
@@ -248,12 +247,7 @@ async function nodeAfter(call: CallApi, taskId: string, nodeId: string) {
  * started is reported with its id, so that the client can look at it or start it elsewhere.
  */
 async function createAndStart(call: CallApi, request: CreateRequest): Promise<CreateTaskResult> {
-  let created: CreateTaskResult;
-  try {
-    created = await call('createTask', request.definition, request.options);
-  } catch (error) {
-    throw namingUnknownRows(error, request.options);
-  }
+  const created = await call('createTask', request.definition, request.options);
   try {
     await call('startTask', created.task_id);
   } catch (error) {
@@ -263,20 +257,6 @@ async function createAndStart(call: CallApi, request: CreateRequest): Promise<Cr
   }
   const { status } = await call('getTask', created.task_id);
   return { ...created, status };
-}
-
-/** The store only knows that some referenced row is missing; the body knows which ids it gave. */
-function namingUnknownRows(error: unknown, options: CreateRequest['options']): unknown {
-  if (!(error instanceof ApiError) || error.reason?.key !== 'options.unknownRow') return error;
-  const given = [
-    ...(options.schemeId === undefined ? [] : [{ field: 'scheme_id', id: options.schemeId, what: 'scheme' }]),
-    ...(options.envInstanceId === undefined ? [] : [{ field: 'env_instance_id', id: options.envInstanceId, what: 'environment instance' }]),
-  ];
-  const message =
-    given.length === 1
-      ? `${given[0]!.field}: there is no ${given[0]!.what} ${given[0]!.id}`
-      : `${given.map(({ field, id }) => `${field} ${id}`).join(' or ')}: there is no such ${given.map(({ what }) => what).join(' or ')}`;
-  return new ApiError('INVALID_ARGUMENT', message, { reason: error.reason });
 }
 
 function invalidBody(problems: readonly BodyProblem[]): RestError {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { errorReason } from '../../../../../src/shared/api/error-reasons';
 import { ApiError } from '../../../../../src/shared/api/errors';
 import { RestError } from '../../../../../src/main/core/host/rest/envelope';
 import { REST_PREFIX, Router, type CallApi } from '../../../../../src/main/core/host/rest/router';
@@ -56,16 +55,6 @@ describe('REST routes', () => {
     expect(rest.status).toBe(503);
     expect(rest.body).toMatchObject({ code: 'UNAVAILABLE', message: 'task 388355896446861312 was created but could not be started: no Engine is connected' });
     expect(rest.data).toEqual({ ...created, status: 'failed' });
-  });
-
-  it('names the ids a missing scheme or environment could be', async () => {
-    const unknownRow = new ApiError('INVALID_ARGUMENT', errorReason('options.unknownRow', {}));
-    const { call } = fakeCall({ createTask: unknownRow });
-    const failure = (await routeOf('POST', '/task/create')
-      .route.handle({ params: {}, query: new URLSearchParams(), body: designCreateBody(), call })
-      .catch((error: unknown) => error)) as ApiError;
-    expect(failure.code).toBe('INVALID_ARGUMENT');
-    expect(failure.message).toBe('scheme_id 1234567890 or env_instance_id 9876543210: there is no such scheme or environment instance');
   });
 
   it('refuses unknown body fields of a control before calling anything', async () => {
