@@ -30,6 +30,30 @@ export type TriggerType = (typeof TRIGGER_TYPES)[number];
 export const NODE_TYPES = ['container', 'agent'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
+/**
+ * The IT-ops design's node kinds (TASK_NODE_TYPES): what a node does, beside whether it is a
+ * container or an agent. Each kind fixes the node type, the agent load that runs it, and the
+ * design's default timeout and retries, which a node may override.
+ */
+export const NODE_KINDS = ['manual', 'script', 'api_call', 'decision', 'parallel'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export interface NodeKindDefaults {
+  nodeType: NodeType;
+  /** The agent load an agent of this kind runs when it names none; containers have none. */
+  agentLoad: string | null;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export const NODE_KIND_DEFAULTS: Readonly<Record<NodeKind, NodeKindDefaults>> = {
+  manual: { nodeType: 'agent', agentLoad: 'manual', timeoutMs: 3_600_000, maxRetries: 0 },
+  script: { nodeType: 'agent', agentLoad: 'script', timeoutMs: 1_800_000, maxRetries: 3 },
+  api_call: { nodeType: 'agent', agentLoad: 'http', timeoutMs: 300_000, maxRetries: 3 },
+  decision: { nodeType: 'agent', agentLoad: 'decision', timeoutMs: 60_000, maxRetries: 0 },
+  parallel: { nodeType: 'container', agentLoad: null, timeoutMs: 7_200_000, maxRetries: 1 },
+};
+
 export const DEPENDENCY_TYPES = ['finish', 'success', 'failure', 'any'] as const;
 export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
 /** The type of an edge that names none: the design's default, "after the source ends, however it ends". */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_DEPENDENCY_TYPE, DEPENDENCY_TYPES, JOIN_MODES, NODE_TYPES } from '../status';
+import { DEFAULT_DEPENDENCY_TYPE, DEPENDENCY_TYPES, JOIN_MODES, NODE_KINDS, NODE_TYPES } from '../status';
 import { idSchema } from '../ids';
 import { WORKFLOW_LIMITS } from './limits';
 import { wordingText } from './problem-wordings';
+import { triggerSpecSchema } from '../triggers/trigger-spec';
 
 /**
  * The workflow definition: the create-task JSON of the Deduction design (nodeId, nodeType,
@@ -62,6 +63,8 @@ export const layoutSchema = z.object({
 export const workflowNodeSchema = z.object({
   nodeId,
   nodeType: z.enum(NODE_TYPES),
+  /** The IT-ops design's node kind (manual, script, api_call, decision, parallel); see NODE_KIND_DEFAULTS. */
+  kind: z.enum(NODE_KINDS).optional(),
   isRoot: z.boolean().optional(),
   parentId: nodeId.nullable().optional(),
   children: z.array(nodeId).optional(),
@@ -96,6 +99,8 @@ export const workflowDefinitionSchema = z.object({
   description: z.string().max(10_000).optional(),
   version: z.union([z.string().max(100), z.int()]).optional(),
   variables: jsonObject.optional(),
+  /** What starts a task of this workflow by itself once it is saved as a template. */
+  triggers: z.array(triggerSpecSchema).max(100).optional(),
   nodes: z.array(workflowNodeSchema).min(1, 'a workflow needs at least its root container'),
 });
 

@@ -13,6 +13,7 @@ export function normalizeDefinition(header: WorkflowHeader, shape: TreeShape, de
     ...(header.description !== undefined && { description: header.description }),
     ...(header.version !== undefined && { version: header.version }),
     variables: header.variables ?? {},
+    ...(header.triggers !== undefined && { triggers: header.triggers }),
     nodes: shape.unique.map(({ node }) => normalizeNode(node, shape, dependencies.get(node.nodeId) ?? [])),
   };
 }
@@ -23,6 +24,7 @@ function normalizeNode(node: WorkflowNodeDefinition, shape: TreeShape, dependenc
   return {
     nodeId: node.nodeId,
     nodeType: node.nodeType,
+    ...(node.kind !== undefined && { kind: node.kind }),
     isRoot: node.nodeId === shape.rootId,
     parentId,
     children: agent ? [] : [...(shape.children.get(node.nodeId) ?? [])],
