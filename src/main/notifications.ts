@@ -1,13 +1,17 @@
 import { Notification } from 'electron';
-import type { Alert } from '../shared/api/alerts';
+import type { AlertEvent } from '../shared/api/alerts';
+import { notifiesDesktop } from '../shared/alerts/alert-notify';
 import type { ConsoleRuntime } from './core/runtime';
 
-/** Shows each alert as a desktop notification while the alert settings ask for them. */
+/** Shows each new or escalated alert as a desktop notification while the alert settings ask for them. */
 export function notifyAlerts(runtime: ConsoleRuntime): () => void {
-  return runtime.events.subscribe('alert', (alert: Alert) => {
+  return runtime.events.subscribe('alert', (alert: AlertEvent) => {
+    if (!notifiesDesktop(alert)) return;
     void runtime.api.getSettings().then((settings) => {
       if (!settings.alerts.desktopNotifications || !Notification.isSupported()) return;
-      new Notification({ title: `Deduction Console: ${alert.kind.replace('-', ' ')}`, body: alert.message, urgency: alert.severity === 'critical' ? 'critical' : 'normal' }).show();
+      const escalated = alert.change === 'escalated' ? ` (escalated to level ${alert.escalationLevel})` : '';
+      const where = alert.taskName ? `${alert.taskName}: ` : '';
+      new Notification({ title: `Deduction Console: ${alert.kind.replace('-', ' ')}${escalated}`, body: `${where}${alert.message}`, urgency: alert.severity === 'critical' || alert.change === 'escalated' ? 'critical' : 'normal' }).show();
     });
   });
 }

@@ -3,7 +3,7 @@ import type { ConsoleApi } from '../../shared/api/contract';
 import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endpoints';
 import type { EngineState } from '../../shared/engine/engine-state';
 import { consoleLogger, type Logger } from '../../shared/logger';
-import { AlertMonitor } from './alerts/alert-monitor';
+import { startAlertService, type AlertClock } from './alerts/alert-service';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
 import { NoEngineError, waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
@@ -61,6 +61,8 @@ export interface ConsoleRuntimeOptions {
   htmlToPdf?: HtmlToPdf;
   /** Seals Engine tokens in the database; a key file beside it by default (the desktop app: the system keychain). */
   secretKey?: SecretKeyProvider;
+  /** The clock alerts escalate by; the real one by default. */
+  alertClock?: AlertClock;
 }
 
 /**
@@ -178,7 +180,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     if (Date.now() - alertSettings.readAt > 1000) alertSettings = { value: readSettings(store, logger).alerts, readAt: Date.now() };
     return alertSettings.value;
   };
-  const alerts = new AlertMonitor(currentAlertSettings, (alert) => events.emit('alert', alert));
+  const alertService = startAlertService({ store, settings: currentAlertSettings, emit: (event) => events.emit('alert', event), logger, ...(options.alertClock ? { clock: options.alertClock } : {}) });
+  const alerts = alertService.monitor;
   const offChanges = scheduler.onChange((batch) => {
     changes.push(batch);
     alerts.onTaskChanges(batch);
@@ -190,13 +193,14 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     store,
     intervalMs: timing.watchMs,
     isOwn: (taskId) => lease.owns(taskId),
-    onTaskChanges: (batch) => {
-      changes.push(batch);
-      alerts.onTaskChanges(batch);
-    },
+    // The process that owns a task raises its alerts; the store shares them with every process.
+    onTaskChanges: (batch) => changes.push(batch),
     onLogsAppended: (batch) => events.emit('logsAppended', batch),
   });
-  const offAppends = engines.port.onEvents((batch) => appends.push(batch));
+  const offAppends = engines.port.onEvents((batch) => {
+    appends.push(batch);
+    alerts.onEngineEvents(batch);
+  });
   const offStates = engines.onStates((states) => {
     events.emit('engineStatus', states);
     alerts.onEngineStates(states);
@@ -252,6 +256,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
+      alertService.stop();
       watch.close();
       offStates();
       offAppends();

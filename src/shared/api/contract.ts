@@ -23,7 +23,7 @@ import type { WorkflowDiff } from '../workflow/diff';
 import { WORKFLOW_FORMATS, type WorkflowReadResult } from '../workflow/read-result';
 import type { SaveTemplateResult, Template, TemplateSummary } from '../workflow/templates';
 import type { ValidationResult } from '../workflow/validate';
-import type { Alert, TaskHealth } from './alerts';
+import { alertQuerySchema, type Alert, type AlertEvent, type TaskHealth } from './alerts';
 import type { AppStatus } from './app-status';
 import type { LogsAppended, SamplesAppended } from './live';
 import { logQuerySchema, type LogPage } from './logs';
@@ -114,8 +114,12 @@ export const CONSOLE_METHODS = {
   /** A task's run report as an HTML or PDF file, or its node table as CSV. */
   exportRunReport: query<ReportFile>()(z.tuple([reportRequestSchema])),
 
-  listAlerts: query<Alert[]>()(z.tuple([])),
+  /** Newest first; by state and task when asked. */
+  listAlerts: query<Alert[]>()(z.tuple([alertQuerySchema.optional()])),
   getTaskHealth: query<TaskHealth>()(z.tuple([taskId])),
+  /** Records the session's operator and the time; an acknowledged alert no longer escalates. */
+  acknowledgeAlert: control<Alert>()(z.tuple([idSchema])),
+  resolveAlert: control<Alert>()(z.tuple([idSchema])),
 
   /** Schemes (推演方案) and environments (环境实例): archived rows are listed only when asked for. */
   listSchemes: query<SchemeView[]>()(z.tuple([catalogQuerySchema.optional()])),
@@ -141,8 +145,8 @@ export const CONSOLE_EVENTS = {
   /** Nodes and Engines with new resource samples: fetch with getResourceSeries. */
   samplesAppended: stream<SamplesAppended[]>(),
   engineStatus: stream<EngineState[]>(),
-  /** Failures, timeouts, lost Engines and crossed thresholds, as the alert settings ask. */
-  alert: stream<Alert>(),
+  /** Every change to an alert (raised, repeated, acknowledged, resolved, escalated), with the alert as it now is. */
+  alert: stream<AlertEvent>(),
 } as const satisfies Record<string, EventSpec<unknown>>;
 
 export type ConsoleMethodName = keyof typeof CONSOLE_METHODS;

@@ -63,6 +63,8 @@ export const API_ERROR_REASONS = {
   'report.pdfBrowserNotStarted': 'Could not start {{browser}} to print the report: {{detail}}',
   'report.pdfPrintFailed': '{{browser}} could not print the report (exit {{exit}}): {{detail}}',
   'report.pdfNotWritten': '{{browser}} exited without writing the PDF',
+  'alert.notFound': 'There is no alert {{id}}',
+  'alert.resolved': 'Alert {{id}} is already resolved',
 } as const satisfies Record<string, Wording>;
 
 type Wording = string | { readonly one: string; readonly other: string };

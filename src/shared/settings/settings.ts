@@ -19,15 +19,50 @@ export const engineSettingsSchema = z.object({
   strategy: z.enum(BALANCING_STRATEGIES).default('round_robin'),
 });
 
+/**
+ * What happens to an alert nobody acknowledges: after `afterMinutes` it goes one level up (at
+ * most `maxLevel`), shows a desktop notification, and calls the webhook and the command when
+ * they are set. The webhook gets the alert as JSON by POST; the command runs without a shell,
+ * its argv as given, the alert as JSON in DEDUCTION_ALERT.
+ */
+export const escalationSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  afterMinutes: z.number().min(1).max(7 * 24 * 60).default(15),
+  maxLevel: z.int().min(1).max(10).default(3),
+  webhookUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+  webhookTimeoutMs: z.int().min(100).max(120_000).default(5000),
+  command: z.array(z.string().min(1).max(4000)).max(100).default([]),
+  commandTimeoutMs: z.int().min(100).max(600_000).default(30_000),
+});
+
+/** Resolved alerts kept: those younger than `keepDays`, and of those at most `keepCount`. */
+export const alertRetentionSchema = z.object({
+  keepDays: z.number().min(1).max(3650).default(30),
+  keepCount: z.int().min(100).max(1_000_000).default(5000),
+});
+
+/** Each rule's switch and threshold; the thresholds default to the IT-ops design's. */
 export const alertSettingsSchema = z.object({
   onNodeFailure: z.boolean().default(true),
   onNodeTimeout: z.boolean().default(true),
   onEngineLost: z.boolean().default(true),
-  /** Share of ended agents that failed, above which a task raises an alert. */
-  failureRateThreshold: z.number().min(0).max(1).default(0.2),
+  onFailureRate: z.boolean().default(true),
+  /** Share of ended agents that failed, above which a task raises an alert (the design's error rate, 5%). */
+  failureRateThreshold: z.number().min(0).max(1).default(0.05),
+  onHealthScore: z.boolean().default(true),
   /** Health score (0–100) below which a task raises an alert. */
   healthScoreThreshold: z.number().min(0).max(100).default(60),
+  onRunTime: z.boolean().default(true),
+  /** A task running longer than this raises an alert (the design's 1 h). */
+  runTimeThresholdMinutes: z.number().min(1).max(365 * 24 * 60).default(60),
+  onResourceUse: z.boolean().default(true),
+  /** Share of CPU (or of the memory limit below) one of a task's agents may use before it raises an alert (the design's 80%). */
+  resourceUseThreshold: z.number().min(0).max(10).default(0.8),
+  /** An agent's memory budget in MB; unset, only CPU counts towards resource use (an Engine does not report its agents' memory limits). */
+  agentMemoryLimitMb: z.number().min(1).max(16 * 1024 * 1024).nullable().default(null),
   desktopNotifications: z.boolean().default(true),
+  escalation: escalationSettingsSchema.default(escalationSettingsSchema.parse({})),
+  retention: alertRetentionSchema.default(alertRetentionSchema.parse({})),
 });
 
 /**

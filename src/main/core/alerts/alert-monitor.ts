@@ -1,68 +1,96 @@
-import { healthOf, type Alert, type AlertKind, type AlertSeverity, type TaskHealth } from '../../../shared/api/alerts';
+import type { Alert, AlertChange, AlertEvent, AlertKind, AlertQuery, TaskHealth } from '../../../shared/api/alerts';
+import type { EngineEvent } from '../../../shared/engine/protocol';
 import type { EngineState } from '../../../shared/engine/engine-state';
+import type { Id } from '../../../shared/ids';
 import type { Settings } from '../../../shared/settings/settings';
+import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
 import { NODE_REASON } from '../../../shared/task/reasons';
+import type { Store } from '../store/store';
+import { AlertStore, type AlertCondition, type AlertSubject } from './alert-store';
+import { resourceShare, taskHealth } from './task-figures';
 
-const KEEP = 500;
-
-interface TaskTally {
-  /** Each node's last ended state, so a retried node is counted once, as it ended last. */
-  ended: Map<string, 'completed' | 'failed' | 'timeout' | 'skipped'>;
-  alerted: Set<'failure-rate' | 'health-score'>;
+export interface AlertMonitorOptions {
+  store: Store;
+  settings: () => Settings['alerts'];
+  /** Every change to an alert, as the live `alert` event carries it. */
+  emit: (event: AlertEvent) => void;
+  now?: () => number;
 }
 
+/** Task rules that hold only while the task runs: its end clears them. */
+const WHILE_RUNNING: readonly AlertKind[] = ['run-time', 'resource-use'];
+
 /**
- * Turns what the scheduler and the Engine links report into alerts, under the thresholds and
- * switches of the alert settings: node failures and timeouts, a lost Engine, a task whose
- * failure rate or health score crosses its threshold (once per task until it recovers).
+ * Turns what the scheduler and the Engine links report into alerts kept in the store, under the
+ * switches and thresholds of the alert settings: node failures and timeouts, a lost Engine, a
+ * task's failure rate, health score, run time and resource use. A condition that fires again
+ * counts on its unresolved alert; one that clears (the node completes, the Engine is back, the
+ * task ends or recovers) resolves it.
  */
 export class AlertMonitor {
-  private readonly alerts: Alert[] = [];
-  private readonly tallies = new Map<string, TaskTally>();
+  readonly alerts: AlertStore;
+  private readonly settings: () => Settings['alerts'];
+  private readonly emit: (event: AlertEvent) => void;
+  private readonly now: () => number;
   private readonly engineDown = new Set<string>();
-  private sequence = 0;
+  /** Agents (task and node) whose last sample was above the resource threshold: a sample fires on crossing, not on each one. */
+  private readonly hot = new Set<string>();
 
-  constructor(
-    private readonly settings: () => Settings['alerts'],
-    private readonly raise: (alert: Alert) => void,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  list(): Alert[] {
-    return [...this.alerts];
+  constructor(private readonly options: AlertMonitorOptions) {
+    this.now = options.now ?? Date.now;
+    this.settings = options.settings;
+    this.emit = options.emit;
+    this.alerts = new AlertStore(options.store, this.now);
   }
 
-  health(taskId: string): TaskHealth {
-    const tally = this.tallies.get(taskId);
-    const ends = tally ? [...tally.ended.values()] : [];
-    return healthOf(taskId, {
-      ended: ends.filter((end) => end !== 'skipped').length,
-      failed: ends.filter((end) => end === 'failed' || end === 'timeout').length,
-      timedOut: ends.filter((end) => end === 'timeout').length,
-    });
+  list(query?: AlertQuery): Alert[] {
+    return this.alerts.list(query);
+  }
+
+  health(taskId: Id): TaskHealth {
+    return taskHealth(this.options.store, taskId, this.now(), this.settings().agentMemoryLimitMb);
+  }
+
+  /**
+   * The one way for other parts of the core to raise an alert (the recovery handlers' "escalate"
+   * raises `needs-operator`): the same condition raised again counts on its unresolved alert.
+   */
+  raise(subject: AlertSubject): Alert {
+    const { alert, change } = this.alerts.fire(subject);
+    this.emit({ ...alert, change });
+    return alert;
+  }
+
+  acknowledge(id: Id, by: string): Alert {
+    return this.announce(this.alerts.acknowledge(id, by), 'acknowledged');
+  }
+
+  resolve(id: Id, by: string): Alert {
+    return this.announce(this.alerts.resolve(id, by), 'resolved');
   }
 
   onTaskChanges(changes: readonly TaskChange[]): void {
     const settings = this.settings();
     for (const change of changes) {
-      let tally = this.tallies.get(change.taskId);
-      if (!tally) this.tallies.set(change.taskId, (tally = { ended: new Map(), alerted: new Set() }));
+      let ended = false;
       for (const node of change.nodes) {
         if (node.status === 'failed') {
+          ended = true;
           const timedOut = node.errorCode === NODE_REASON.timeout;
-          tally.ended.set(node.nodeId, timedOut ? 'timeout' : 'failed');
           if (timedOut ? settings.onNodeTimeout : settings.onNodeFailure) {
-            const kind: AlertKind = timedOut ? 'node-timeout' : 'node-failed';
-            this.add(kind, 'critical', change.taskId, node.nodeId, null, `${node.nodeId} ${timedOut ? 'timed out' : 'failed'}${node.errorMessage ? `: ${node.errorMessage}` : ''}`);
+            this.raise({ kind: timedOut ? 'node-timeout' : 'node-failed', severity: 'critical', taskId: change.taskId, nodeId: node.nodeId, params: { nodeId: node.nodeId, ...(node.errorMessage ? { detail: node.errorMessage } : {}) } });
           }
         } else if (node.status === 'completed' || node.status === 'skipped') {
-          tally.ended.set(node.nodeId, node.status);
-        } else {
-          tally.ended.delete(node.nodeId);
+          ended = true;
+          this.clear({ kinds: ['node-failed', 'node-timeout'], taskId: change.taskId, nodeId: node.nodeId });
         }
       }
-      this.checkThresholds(change.taskId, tally, settings);
+      if (ended) this.checkRates(change.taskId, settings);
+      if (change.task && TERMINAL_TASK_STATUSES.includes(change.task.status)) {
+        this.clear({ kinds: WHILE_RUNNING, taskId: change.taskId });
+        for (const key of this.hot) if (key.startsWith(`${change.taskId}/`)) this.hot.delete(key);
+      }
     }
   }
 
@@ -71,33 +99,67 @@ export class AlertMonitor {
       const name = state.engineId ?? state.endpoint;
       if (state.status === 'down' && !this.engineDown.has(name)) {
         this.engineDown.add(name);
-        if (this.settings().onEngineLost) this.add('engine-lost', 'critical', null, null, name, `Engine ${name} is lost${state.lastError ? `: ${state.lastError}` : ''}`);
+        if (this.settings().onEngineLost) this.raise({ kind: 'engine-lost', severity: 'critical', engine: name, params: { engine: name, ...(state.lastError ? { detail: state.lastError } : {}) } });
       } else if (state.status === 'connected') {
         this.engineDown.delete(name);
+        this.clear({ kinds: ['engine-lost'], engine: name });
       }
     }
   }
 
-  private checkThresholds(taskId: string, tally: TaskTally, settings: Settings['alerts']): void {
+  /** Resource samples of a task's agents: one above the threshold raises resource-use as it crosses it. */
+  onEngineEvents(events: readonly EngineEvent[]): void {
+    const settings = this.settings();
+    if (!settings.onResourceUse) return;
+    for (const event of events) {
+      if (event.type !== 'resource.sample' || event.taskId === undefined || event.nodeId === undefined) continue;
+      const key = `${event.taskId}/${event.nodeId}`;
+      const { use, resource } = resourceShare(event.cpuPercent, event.memoryBytes, settings.agentMemoryLimitMb);
+      if (use <= settings.resourceUseThreshold) {
+        this.hot.delete(key);
+        continue;
+      }
+      if (this.hot.has(key)) continue;
+      this.hot.add(key);
+      const engine = event.engineId ?? 'engine';
+      this.raise({ kind: 'resource-use', severity: 'warning', taskId: event.taskId, params: { nodeId: event.nodeId, engine, use, resource, threshold: settings.resourceUseThreshold } });
+    }
+  }
+
+  /** Running tasks past the run-time threshold; called periodically, as time passes without any change. */
+  checkRunTimes(): void {
+    const settings = this.settings();
+    if (!settings.onRunTime) return;
+    const thresholdMs = settings.runTimeThresholdMinutes * 60_000;
+    const now = this.now();
+    const store = this.options.store;
+    const running = store.all(
+      store.kysely.selectFrom('deduction_task').select(['id', 'start_time']).where('status', '=', 'running').where('start_time', '<', now - thresholdMs),
+    );
+    for (const task of running) {
+      const open = this.alerts.list({ state: ['open', 'acknowledged'], taskId: task.id }).some((alert) => alert.kind === 'run-time');
+      if (!open) this.raise({ kind: 'run-time', severity: 'warning', taskId: task.id, params: { elapsedMs: now - task.start_time!, thresholdMs } });
+    }
+  }
+
+  private checkRates(taskId: Id, settings: Settings['alerts']): void {
     const health = this.health(taskId);
-    const checks = [
-      ['failure-rate', health.failureRate > settings.failureRateThreshold, `failure rate ${(health.failureRate * 100).toFixed(0)}% is above ${(settings.failureRateThreshold * 100).toFixed(0)}%`],
-      ['health-score', health.healthScore < settings.healthScoreThreshold, `health score ${health.healthScore} is below ${settings.healthScoreThreshold}`],
+    const rules = [
+      { kind: 'failure-rate', on: settings.onFailureRate, crossed: health.failureRate > settings.failureRateThreshold, params: { rate: health.failureRate, threshold: settings.failureRateThreshold } },
+      { kind: 'health-score', on: settings.onHealthScore, crossed: health.healthScore < settings.healthScoreThreshold, params: { score: health.healthScore, threshold: settings.healthScoreThreshold } },
     ] as const;
-    for (const [kind, crossed, words] of checks) {
-      if (crossed && !tally.alerted.has(kind)) {
-        tally.alerted.add(kind);
-        this.add(kind, 'warning', taskId, null, null, `task ${taskId}: ${words}`);
-      } else if (!crossed) {
-        tally.alerted.delete(kind);
-      }
+    for (const rule of rules) {
+      if (rule.crossed && rule.on && health.ended > 0) this.raise({ kind: rule.kind, severity: 'warning', taskId, params: rule.params });
+      else if (!rule.crossed) this.clear({ kinds: [rule.kind], taskId });
     }
   }
 
-  private add(kind: AlertKind, severity: AlertSeverity, taskId: string | null, nodeId: string | null, engine: string | null, message: string): void {
-    const alert: Alert = { id: String(++this.sequence), time: this.now(), kind, severity, taskId, nodeId, engine, message };
-    this.alerts.push(alert);
-    if (this.alerts.length > KEEP) this.alerts.splice(0, this.alerts.length - KEEP);
-    this.raise(alert);
+  private clear(condition: AlertCondition): void {
+    for (const alert of this.alerts.clear(condition)) this.emit({ ...alert, change: 'resolved' });
+  }
+
+  private announce(alert: Alert, change: AlertChange): Alert {
+    this.emit({ ...alert, change });
+    return alert;
   }
 }

@@ -1,6 +1,6 @@
 import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import type { EngineState } from '../../../shared/engine/engine-state';
-import type { Alert, TaskHealth } from '../../../shared/api/alerts';
+import type { Alert, AlertQuery, TaskHealth } from '../../../shared/api/alerts';
 import type { SessionRole } from '../../../shared/api/app-status';
 import type { ConsoleApi } from '../../../shared/api/contract';
 import type { HtmlToPdf } from '../report/html-to-pdf';
@@ -19,10 +19,12 @@ export interface EngineDirectory {
   catalog(): AgentCatalogEntry[];
 }
 
-/** The alerts raised so far, and each task's health. */
+/** The alerts kept, what operators do with them, and each task's health. */
 export interface AlertDirectory {
-  list(): Alert[];
+  list(query?: AlertQuery): Alert[];
   health(taskId: string): TaskHealth;
+  acknowledge(id: string, by: string): Alert;
+  resolve(id: string, by: string): Alert;
 }
 
 export interface ConsoleServiceDeps {
@@ -49,7 +51,9 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...observationApi(deps),
     ...settingsApi(deps),
     ...environmentsApi(deps),
-    listAlerts: async () => deps.alerts.list(),
+    listAlerts: async (query) => deps.alerts.list(query),
+    acknowledgeAlert: async (id) => deps.alerts.acknowledge(id, deps.operator()),
+    resolveAlert: async (id) => deps.alerts.resolve(id, deps.operator()),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
       return deps.alerts.health(taskId);

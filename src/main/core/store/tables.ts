@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { AlertKind, AlertSeverity, AlertState } from '../../../shared/api/alerts';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
@@ -281,6 +282,29 @@ export interface TaskOwnerTable {
   claimed_at: Millis;
 }
 
+/** Alerts that persist (migrations/013); states and severities are src/shared/api/alerts.ts's lists. */
+export interface AlertTable {
+  id: GeneratedId;
+  rule: AlertKind;
+  severity: AlertSeverity;
+  escalation_level: WithDefault<number>;
+  state: WithDefault<AlertState>;
+  condition_key: string;
+  task_id: Id | null;
+  node_id: string | null;
+  engine_id: string | null;
+  params: WithDefault<Json>;
+  fire_count: WithDefault<number>;
+  raised_at: Millis;
+  last_fired_at: Millis;
+  acknowledged_by: string | null;
+  acknowledged_at: Millis | null;
+  resolved_by: string | null;
+  resolved_at: Millis | null;
+  escalated_at: Millis | null;
+  notify_error: string | null;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -299,6 +323,7 @@ export interface Database {
   app_setting: AppSettingTable;
   console_process: ConsoleProcessTable;
   task_owner: TaskOwnerTable;
+  alert: AlertTable;
   schema_migration: SchemaMigrationTable;
 }
 
