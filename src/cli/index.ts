@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { registerAlerts } from './alerts-command';
 import { registerBackup } from './backup-command';
 import { registerCatalog } from './catalog-command';
 import { registerConvert } from './convert-command';
@@ -16,7 +17,7 @@ import { errorText } from '../shared/error-text';
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog, registerAlerts];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that

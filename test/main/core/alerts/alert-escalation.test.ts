@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert, AlertEvent } from '../../../../src/shared/api/alerts';
+import { consoleLogger } from '../../../../src/shared/logger';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/settings/settings';
 import { startAlertService, type AlertClock, type AlertService } from '../../../../src/main/core/alerts/alert-service';
 import type { Store } from '../../../../src/main/core/store/store';
@@ -51,7 +52,7 @@ async function setUp(escalation: Partial<Settings['alerts']['escalation']>) {
     store,
     settings: () => settings,
     emit: (event) => events.push(event),
-    logger: { info: () => {}, warn: (message) => logged.push(message), error: (message) => logged.push(message) } as never,
+    logger: { ...consoleLogger, warn: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
     clock,
   });
   return { clock, events, logged, service };

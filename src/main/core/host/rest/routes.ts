@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ALERT_STATES, type Alert } from '../../../../shared/api/alerts';
+import { alertAnswer } from '../../../../shared/api/rest/alert-answer';
 import { environmentAnswer, schemeAnswer } from '../../../../shared/api/rest/catalog-answer';
 import { readCreateBody, type BodyProblem, type CreateRequest } from '../../../../shared/api/rest/create-body';
 import { nodesAnswer, restNode } from '../../../../shared/api/rest/nodes-answer';
@@ -150,6 +152,20 @@ export const REST_ROUTES: readonly RestRoute[] = [
     update: (call, id, body) => call('updateEnvironment', id, readBody(environmentPatchBody, body)),
     archive: (call, id) => call('archiveEnvironment', id),
   }),
+  {
+    method: 'GET',
+    path: '/alert/list',
+    operationId: 'listAlerts',
+    handle: async ({ query, call }) => {
+      const state = enumListParam(query, 'state', ALERT_STATES, 'known alert state');
+      const taskId = query.get('task_id');
+      const limit = numberParam(query, 'limit');
+      const alerts = await call('listAlerts', asArgument({ ...(state && { state }), ...(taskId !== null && { taskId }), ...(limit !== undefined && { limit }) }));
+      return { alerts: alerts.map(alertAnswer) };
+    },
+  },
+  alertControl('acknowledge', async (call, id) => call('acknowledgeAlert', id)),
+  alertControl('resolve', async (call, id) => call('resolveAlert', id)),
 ];
 
 const emptyBody = z.strictObject({});
@@ -210,6 +226,19 @@ function catalogRoutes<View>(catalog: Catalog<View>, calls: CatalogCalls<View>):
       },
     },
   ];
+}
+
+/** Acknowledging and resolving record the token's operator; viewers are refused by the ConsoleApi. */
+function alertControl(action: 'acknowledge' | 'resolve', act: (call: CallApi, id: string) => Promise<Alert>): RestRoute {
+  return {
+    method: 'POST',
+    path: `/alert/{alert_id}/${action}`,
+    operationId: `${action}Alert`,
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return alertAnswer(await act(call, params.alert_id!));
+    },
+  };
 }
 
 function taskControl(action: 'pause' | 'resume', act: (call: CallApi, taskId: string) => Promise<void>): RestRoute {

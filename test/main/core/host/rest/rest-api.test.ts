@@ -187,6 +187,19 @@ describe('REST API: the route table and docs/openapi.json', () => {
     const running = await nodes('running');
     expect((running.body.data as Nodes).nodes.map((node) => node.nodeId).sort()).toEqual(['gate', 'root', 'slow']);
 
+    type Alerts = { alerts: { alert_id: string; rule: string; state: string; task_name: string; acknowledged_by: string | null }[] };
+    const opened = await until('bad’s failure is an open alert', () => documented('GET', '/alert/list', `/alert/list?state=open&task_id=${taskId}`), (answer) => (answer.body.data as Alerts).alerts.some((alert) => alert.rule === 'node-failed'));
+    const failure = (opened.body.data as Alerts).alerts.find((alert) => alert.rule === 'node-failed')!;
+    expect(failure).toMatchObject({ task_name: 'rest tour', state: 'open', acknowledged_by: null });
+    const refused = await send('POST', `${REST_PREFIX}/alert/${failure.alert_id}/acknowledge`, { token: VIEWER });
+    expect(refused.body).toMatchObject({ code: 403, error: { code: 'FORBIDDEN' } });
+    expect((await documented('GET', '/alert/list', `/alert/list?state=acknowledged`)).body.data).toEqual({ alerts: [] });
+    const acknowledged = (await documented('POST', '/alert/{alert_id}/acknowledge', `/alert/${failure.alert_id}/acknowledge`)).body.data as Alerts['alerts'][number] & { acknowledged_at: string };
+    expect(acknowledged).toMatchObject({ alert_id: failure.alert_id, state: 'acknowledged', acknowledged_by: expect.stringMatching(/.+/) as unknown });
+    expect((await documented('POST', '/alert/{alert_id}/resolve', `/alert/${failure.alert_id}/resolve`, { body: {} })).body.data).toMatchObject({ state: 'resolved', acknowledged_by: acknowledged.acknowledged_by });
+    expect((await documented('POST', '/alert/{alert_id}/acknowledge', `/alert/${failure.alert_id}/acknowledge`)).body).toMatchObject({ code: 409, message: `Alert ${failure.alert_id} is already resolved` });
+    expect((await documented('GET', '/alert/list', '/alert/list?state=closed')).body.message).toBe('query parameter state: "closed" is not a known alert state (one of open, acknowledged, resolved)');
+
     expect((await documented('GET', '/task/list', '/task/list?status=running,paused&limit=10')).body.data).toMatchObject({ tasks: [{ task_id: taskId, status: 'running' }] });
     expect((await documented('GET', '/task/{task_id}', `/task/${taskId}`)).body.data).toMatchObject({ task_id: taskId, root_node_id: 'root', workflow: { name: 'rest tour' } });
     await until('the log has lines', () => documented('GET', '/task/{task_id}/logs', `/task/${taskId}/logs?level=info,warn,error&limit=2`), (answer) => (answer.body.data as { lines: unknown[] }).lines.length > 0);
