@@ -11,15 +11,28 @@ import {
   unreadCount,
 } from '../../../src/renderer/src/alerts/model/alert-list';
 
-const alert = (id: string, time: number, taskId: string | null = '1', nodeId: string | null = null): Alert => ({
+const alert = (id: string, time: number, taskId: string | null = '1', nodeId: string | null = null, extra: Partial<Alert> = {}): Alert => ({
   id,
   time,
   kind: 'node-failed',
   severity: 'critical',
+  state: 'open',
+  escalationLevel: 0,
   taskId,
+  taskName: taskId ? `task ${taskId}` : null,
   nodeId,
   engine: null,
+  params: {},
   message: `alert ${id}`,
+  count: 1,
+  lastFiredAt: time,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  resolvedAt: null,
+  resolvedBy: null,
+  escalatedAt: null,
+  notifyError: null,
+  ...extra,
 });
 
 describe('the alert list', () => {
@@ -32,10 +45,16 @@ describe('the alert list', () => {
     expect(mergeAlerts([], [alert('9', 100), alert('10', 100)]).map((a) => a.id)).toEqual(['10', '9']);
   });
 
-  it('tells a new alert from an old one with the same id after the console restarted', () => {
-    const list = mergeAlerts([alert('1', 100)], [alert('1', 5000)]);
-    expect(list).toHaveLength(2);
-    expect(alertKey(list[0]!)).toBe('1@5000');
+  it('keeps one alert per id through its changes, and never lets an older copy replace a newer one', () => {
+    const acknowledged = alert('1', 100, '1', null, { state: 'acknowledged', acknowledgedBy: 'alice', acknowledgedAt: 300 });
+    const list = mergeAlerts([alert('1', 100)], [acknowledged]);
+    expect(list).toEqual([acknowledged]);
+    expect(alertKey(list[0]!)).toBe('1');
+    expect(mergeAlerts(list, [alert('1', 100)])).toEqual([acknowledged]);
+  });
+
+  it('orders ids beyond exact JavaScript numbers exactly', () => {
+    expect(mergeAlerts([], [alert('388355896446861312', 100), alert('388355896446861313', 100)]).map((a) => a.id)).toEqual(['388355896446861313', '388355896446861312']);
   });
 
   it('keeps only the newest when it grows past its limit', () => {
@@ -64,6 +83,13 @@ describe('unread alerts', () => {
     expect(isUnread(alert('3', 200), mark)).toBe(true);
     const again = markAllRead(later, mark);
     expect(unreadCount(later, again)).toBe(0);
+  });
+
+  it('counts an escalated alert as unread again, and a resolved one never', () => {
+    const seen = [alert('1', 100), alert('2', 100)];
+    const mark = markAllRead(seen, NOTHING_READ);
+    expect(unreadCount([alert('1', 100, '1', null, { escalatedAt: 900, escalationLevel: 1 }), alert('2', 100)], mark)).toBe(1);
+    expect(unreadCount([alert('3', 500, '1', null, { state: 'resolved', resolvedAt: 600 })], mark)).toBe(0);
   });
 
   it('keeps the mark when there is nothing newer', () => {

@@ -5,12 +5,29 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/settings/settings';
 describe('the alert settings form', () => {
   it('shows the failure rate in percent and reads it back as a share', () => {
     const form = toForm(DEFAULT_SETTINGS.alerts);
-    expect(form).toMatchObject({ failureRatePercent: '20', healthScore: '60' });
+    expect(form).toMatchObject({ failureRatePercent: '5', healthScore: '60', runTimeMinutes: '60', resourceUsePercent: '80', memoryLimitMb: '', escalationMinutes: '15', webhookUrl: '', command: '' });
     expect(parseForm(form)).toEqual({ ok: true, value: DEFAULT_SETTINGS.alerts });
     expect(parseForm({ ...form, failureRatePercent: ' 12.5 ', healthScore: '75' })).toEqual({
       ok: true,
       value: { ...DEFAULT_SETTINGS.alerts, failureRateThreshold: 0.125, healthScoreThreshold: 75 },
     });
+  });
+
+  it('reads the escalation: minutes, a webhook, a command one argument per line', () => {
+    const form = { ...toForm(DEFAULT_SETTINGS.alerts), escalationMinutes: '30', webhookUrl: ' https://hooks.example/alert ', command: '/usr/bin/logger\n-t deduction\n\n' , memoryLimitMb: '2048', onRunTime: false };
+    const parsed = parseForm(form);
+    expect(parsed.ok && parsed.value).toMatchObject({
+      onRunTime: false,
+      agentMemoryLimitMb: 2048,
+      escalation: { enabled: true, afterMinutes: 30, webhookUrl: 'https://hooks.example/alert', command: ['/usr/bin/logger', '-t deduction'] },
+    });
+    expect(parsed.ok && toForm(parsed.value)).toMatchObject({ command: '/usr/bin/logger\n-t deduction', webhookUrl: 'https://hooks.example/alert' });
+  });
+
+  it('refuses a webhook that is not http(s), minutes below 1, and numbers beyond the settings’ bounds', () => {
+    const form = toForm(DEFAULT_SETTINGS.alerts);
+    expect(parseForm({ ...form, webhookUrl: 'ftp://x', escalationMinutes: '0', runTimeMinutes: '0.5' })).toEqual({ ok: false, errors: { webhookUrl: 'notAUrl', escalationMinutes: 'atLeastOne', runTimeMinutes: 'atLeastOne' } });
+    expect(parseForm({ ...form, escalationMinutes: '99999999' })).toEqual({ ok: false, errors: { escalationMinutes: 'tooLarge' } });
   });
 
   it('keeps the switches as they are set', () => {

@@ -5,13 +5,36 @@ import { ApiError } from '../../../src/shared/api/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings/settings';
 import { AlertsStore } from '../../../src/renderer/src/alerts/alerts-store';
 
-const alert = (id: string, time: number): Alert => ({ id, time, kind: 'engine-lost', severity: 'critical', taskId: null, nodeId: null, engine: 'e1', message: 'lost' });
+const alert = (id: string, time: number, extra: Partial<Alert> = {}): Alert => ({
+  id,
+  time,
+  kind: 'engine-lost',
+  severity: 'critical',
+  state: 'open',
+  escalationLevel: 0,
+  taskId: null,
+  taskName: null,
+  nodeId: null,
+  engine: 'e1',
+  params: { engine: 'e1' },
+  message: 'lost',
+  count: 1,
+  lastFiredAt: time,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  resolvedAt: null,
+  resolvedBy: null,
+  escalatedAt: null,
+  notifyError: null,
+  ...extra,
+});
 
 function fakeClient(options: { stored?: Alert[]; refuse?: string } = {}) {
   const listeners = new Set<(alert: Alert) => void>();
   let settings: Settings = DEFAULT_SETTINGS;
   const client = {
     listAlerts: async () => options.stored ?? [],
+    acknowledgeAlert: async (id: string) => alert(id, 100, { state: 'acknowledged', acknowledgedBy: 'alice', acknowledgedAt: 500 }),
     getSettings: async () => settings,
     updateSettings: async (patch: Partial<Settings>) => {
       if (options.refuse) throw new ApiError('FORBIDDEN', options.refuse);
@@ -43,6 +66,17 @@ describe('the shared alert store', () => {
     expect(store.getSnapshot().alerts.map((a) => a.id)).toEqual(['2', '1']);
     expect(notified).toBeGreaterThanOrEqual(3);
     off();
+  });
+
+  it('replaces an alert by the core’s answer when it is acknowledged, and by each live change', async () => {
+    const { client, raise } = fakeClient({ stored: [alert('1', 100)] });
+    const store = new AlertsStore(client);
+    store.subscribe(() => {});
+    await settle();
+    await store.acknowledge('1');
+    expect(store.getSnapshot().alerts).toEqual([expect.objectContaining({ id: '1', state: 'acknowledged', acknowledgedBy: 'alice' })]);
+    raise(alert('1', 100, { state: 'resolved', resolvedAt: 900, acknowledgedAt: 500 }));
+    expect(store.getSnapshot().alerts.map((a) => [a.id, a.state])).toEqual([['1', 'resolved']]);
   });
 
   it('stops listening when the last view goes', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from '../../../src/renderer/src/alerts/model/health-level';
+import { executionTimeAt, failureRateLevel, healthFromNodes, performanceLevel, scoreLevel, worseLevel } from '../../../src/renderer/src/alerts/model/health-level';
 import { NODE_REASON } from '../../../src/shared/task/reasons';
 
 const thresholds = { healthScoreThreshold: 60, failureRateThreshold: 0.2 };
@@ -46,33 +46,52 @@ describe('health levels', () => {
 });
 
 describe('health at a replay moment', () => {
-  it('counts ended nodes as the core does: skipped ones not, a timeout as a failure counted twice', () => {
-    const health = healthFromNodes('5', [
-      { status: 'completed', errorCode: null },
-      { status: 'completed', errorCode: null },
-      { status: 'failed', errorCode: 'EXIT_CODE' },
-      { status: 'failed', errorCode: NODE_REASON.timeout },
-      { status: 'skipped', errorCode: NODE_REASON.skippedByOperator },
-      { status: 'running', errorCode: null },
-    ]);
-    expect(health).toEqual({ taskId: '5', ended: 4, failed: 2, timedOut: 1, failureRate: 0.5, healthScore: 25 });
+  const agent = (status: string, errorCode: string | null = null) => ({ nodeType: 'agent' as const, status: status as never, errorCode });
+
+  it('counts ended agents as the core does (skipped ones and containers not, a timeout among the failed) and analyses them with the shared formulas', () => {
+    const health = healthFromNodes(
+      '5',
+      [
+        agent('completed'),
+        agent('completed'),
+        agent('failed', 'EXIT_CODE'),
+        agent('failed', NODE_REASON.timeout),
+        agent('skipped', NODE_REASON.skippedByOperator),
+        agent('running'),
+        { nodeType: 'container', status: 'failed', errorCode: null },
+      ],
+      2 * 3_600_000,
+    );
+    expect(health).toEqual({
+      taskId: '5',
+      ended: 4,
+      failed: 2,
+      timedOut: 1,
+      failureRate: 0.5,
+      executionTimeMs: 2 * 3_600_000,
+      resourceUse: 0,
+      // 100 − 2 errors · 10
+      healthScore: 80,
+      // 100 − 20 (an hour over) − 40 (45 points over 5%: at most 40)
+      performanceScore: 40,
+      riskLevel: 'low',
+      recommendations: ['optimizeOrAddResources'],
+    });
   });
 
   it('is full health before anything ended', () => {
-    expect(healthFromNodes('5', [{ status: 'pending', errorCode: null }])).toMatchObject({ healthScore: 100, failureRate: 0 });
+    expect(healthFromNodes('5', [agent('pending')], 0)).toMatchObject({ healthScore: 100, performanceScore: 100, failureRate: 0, riskLevel: 'low', recommendations: [] });
+  });
+
+  it('measures the run time up to the replay moment, or the end when the task ended before it', () => {
+    expect(executionTimeAt({ startTime: 1000, endTime: null }, 4000)).toBe(3000);
+    expect(executionTimeAt({ startTime: 1000, endTime: 2000 }, 4000)).toBe(1000);
+    expect(executionTimeAt({ startTime: null, endTime: null }, 4000)).toBe(0);
   });
 });
 
-describe('which health figure to show live', () => {
-  const core = { taskId: '5', healthScore: 80, failureRate: 0.2, failed: 1, timedOut: 0, ended: 5 };
-  const nodes = { taskId: '5', healthScore: 50, failureRate: 0.5, failed: 2, timedOut: 0, ended: 4 };
-
-  it('takes the core’s figure while it has counted the task', () => {
-    expect(pickHealth(core, nodes)).toBe(core);
-  });
-
-  it('counts the nodes when the core has not (a restart since the task ended) or could not answer', () => {
-    expect(pickHealth({ ...core, ended: 0, failed: 0, healthScore: 100, failureRate: 0 }, nodes)).toBe(nodes);
-    expect(pickHealth(null, nodes)).toBe(nodes);
+describe('performance levels', () => {
+  it('warns below 80, where the design recommends more resources, and is critical below 50', () => {
+    expect([100, 80, 79, 50, 49, 0].map(performanceLevel)).toEqual(['ok', 'ok', 'warning', 'warning', 'critical', 'critical']);
   });
 });

@@ -14,7 +14,7 @@ export async function postWebhook(url: string, alert: Alert, timeoutMs: number):
     });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw new Error(timedOut ? `webhook ${url} did not answer within ${timeoutMs} ms` : `webhook ${url}: ${errorText(error)}`);
+    throw new Error(timedOut ? `webhook ${url} did not answer within ${timeoutMs} ms` : `webhook ${url}: ${errorText(error)}`, { cause: error });
   }
   await response.body?.cancel();
   if (!response.ok) throw new Error(`webhook ${url} answered ${response.status} ${response.statusText}`.trim());

@@ -10,6 +10,8 @@ import { alertKey, isUnread, markAllRead, unreadCount } from './model/alert-list
 import { shouldNotifyInBrowser, shouldOfferPermission } from './model/notification-policy';
 import { loadReadMark, storeReadMark } from './read-mark-storage';
 import { useAlerts } from './use-alerts';
+import { notifiesDesktop } from '../../../shared/alerts/alert-notify';
+import { useSessionRole } from '../shell/use-session-role';
 import { useNow } from '../common/use-now';
 import { LoadFailed } from '../common/LoadFailed';
 
@@ -34,6 +36,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
   const [permission, setPermission] = useState(notificationPermission);
   const rootRef = useRef<HTMLDivElement>(null);
   const now = useNow(true, 60_000);
+  const operator = useSessionRole(client) === 'operator';
   const unread = unreadCount(alerts, mark);
   const enabled = settings?.desktopNotifications ?? false;
   const context = { enabled, inElectron: inElectron(), permission };
@@ -41,8 +44,10 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
   useEffect(() => {
     if (!enabled) return;
     return client.subscribe('alert', (alert) => {
-      if (!shouldNotifyInBrowser(notificationContext(true))) return;
-      new Notification(t('alerts.notificationTitle', { kind: t(`alerts.kinds.${alert.kind}`) }), { body: alert.message, tag: alertKey(alert) });
+      if (!notifiesDesktop(alert) || !shouldNotifyInBrowser(notificationContext(true))) return;
+      const title = alert.change === 'escalated' ? t('alerts.notificationEscalated', { kind: t(`alerts.kinds.${alert.kind}`), level: alert.escalationLevel }) : t('alerts.notificationTitle', { kind: t(`alerts.kinds.${alert.kind}`) });
+      const where = alert.taskName ? `${t('alerts.task', { name: alert.taskName })}: ` : '';
+      new Notification(title, { body: `${where}${alert.message}`, tag: `${alertKey(alert)}/${alert.escalationLevel}` });
     });
   }, [client, enabled, t]);
 
@@ -127,6 +132,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
                   alert={alert}
                   now={now}
                   showTask
+                  onAcknowledge={operator ? (id) => alertsStoreFor(client).acknowledge(id) : undefined}
                   unread={isUnread(alert, seenBefore)}
                   onChoose={
                     alert.taskId && onOpenTask

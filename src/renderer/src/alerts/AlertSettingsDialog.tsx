@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import { FormDialog } from '../common/FormDialog';
 import { useSaving } from '../common/use-saving';
 import { inElectron, notificationPermission, requestNotificationPermission } from './browser-notifications';
-import { parseForm, toForm, type AlertSettingsErrors, type AlertSettingsForm } from './model/alert-settings-form';
+import { parseForm, RULE_SWITCHES, toForm, type AlertSettingsErrors, type AlertSettingsForm, type NumberField } from './model/alert-settings-form';
 
 interface AlertSettingsDialogProps {
   settings: Settings['alerts'];
@@ -14,9 +14,7 @@ interface AlertSettingsDialogProps {
   onPermission?: (permission: NotificationPermission | null) => void;
 }
 
-const SWITCHES = ['onNodeFailure', 'onNodeTimeout', 'onEngineLost', 'desktopNotifications'] as const;
-
-/** Edits which alerts are raised, the task thresholds, and desktop notifications. */
+/** Edits which alerts are raised, the task thresholds, desktop notifications, and how unacknowledged alerts escalate. */
 export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }: AlertSettingsDialogProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<AlertSettingsForm>(() => toForm(settings));
@@ -24,7 +22,7 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
   const { saving, apiError, save } = useSaving();
 
   const submit = () => {
-    const parsed = parseForm(form);
+    const parsed = parseForm(form, settings);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -39,7 +37,7 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
     });
   };
 
-  const numberField = (field: 'failureRatePercent' | 'healthScore', max: number, unit: string | null) => (
+  const numberField = (field: NumberField, max: number | undefined, unit: string | null) => (
     <label className="alert-settings-field">
       <span>{t(`alerts.settings.${field}`)}</span>
       <span className="alert-settings-input">
@@ -74,7 +72,7 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
     >
       <fieldset>
         <legend>{t('alerts.settings.raise')}</legend>
-        {SWITCHES.map((field) => (
+        {RULE_SWITCHES.map((field) => (
           <label key={field} className="alert-settings-switch">
             <input type="checkbox" checked={form[field]} onChange={(event) => setForm({ ...form, [field]: event.target.checked })} data-testid={`alert-settings-${field}`} />
             <span>{t(`alerts.settings.${field}`)}</span>
@@ -85,6 +83,28 @@ export function AlertSettingsDialog({ settings, onSave, onClose, onPermission }:
         <legend>{t('alerts.settings.thresholds')}</legend>
         {numberField('failureRatePercent', 100, '%')}
         {numberField('healthScore', 100, null)}
+        {numberField('runTimeMinutes', undefined, t('alerts.settings.minutes'))}
+        {numberField('resourceUsePercent', 100, '%')}
+        {numberField('memoryLimitMb', undefined, 'MB')}
+      </fieldset>
+      <fieldset>
+        <legend>{t('alerts.settings.escalation')}</legend>
+        <label className="alert-settings-switch">
+          <input type="checkbox" checked={form.escalationEnabled} onChange={(event) => setForm({ ...form, escalationEnabled: event.target.checked })} data-testid="alert-settings-escalationEnabled" />
+          <span>{t('alerts.settings.escalationEnabled')}</span>
+        </label>
+        {numberField('escalationMinutes', undefined, t('alerts.settings.minutes'))}
+        <label className="alert-settings-field">
+          <span>{t('alerts.settings.webhookUrl')}</span>
+          <input type="url" value={form.webhookUrl} placeholder="https://" aria-invalid={errors.webhookUrl ? true : undefined} data-testid="alert-settings-webhookUrl" onChange={(event) => setForm({ ...form, webhookUrl: event.target.value })} />
+          {errors.webhookUrl && <span className="field-error">{t(`alerts.settings.errors.${errors.webhookUrl}`)}</span>}
+          <span className="muted alert-settings-hint">{t('alerts.settings.hints.webhookUrl')}</span>
+        </label>
+        <label className="alert-settings-field">
+          <span>{t('alerts.settings.command')}</span>
+          <textarea rows={3} value={form.command} spellCheck={false} data-testid="alert-settings-command" onChange={(event) => setForm({ ...form, command: event.target.value })} />
+          <span className="muted alert-settings-hint">{t('alerts.settings.hints.command')}</span>
+        </label>
       </fieldset>
       {apiError && (
         <p role="alert" className="error-banner">

@@ -6,32 +6,36 @@ import { AlertRow } from './AlertRow';
 import './alerts.css';
 import { alertKey, alertsForTask } from './model/alert-list';
 import { formatPercent } from '../common/format';
-import { failureRateLevel, healthFromNodes, pickHealth, scoreLevel, worseLevel } from './model/health-level';
+import { executionTimeAt, failureRateLevel, performanceLevel, healthFromNodes, RISK_LEVEL_TONE, scoreLevel, worseLevel } from './model/health-level';
+import { alertsStoreFor } from './alerts-store';
 import { useAlerts } from './use-alerts';
 import { useNow } from '../common/use-now';
 import { useTaskHealth } from './use-task-health';
 import { LoadFailed } from '../common/LoadFailed';
 
 /**
- * A task's health (score and failure rate, coloured by the alert thresholds) and its alerts,
- * newest first; a node's alert selects that node.
+ * A task's health as the IT-ops design analyses it (health and performance scores, risk level,
+ * failure rate, recommendations; coloured by the alert thresholds) and its alerts, newest
+ * first; a node's alert selects that node.
  */
-export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, onSelectNode }: TaskPanelProps) {
+export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, onSelectNode, canControl }: TaskPanelProps) {
   const { t } = useTranslation();
   const { alerts, settings, failure } = useAlerts(client);
   const live = at === null;
   const fetched = useTaskHealth(client, task.taskId, live);
-  const fromNodes = useMemo(() => healthFromNodes(task.taskId, nodes.byId.values()), [task.taskId, nodes]);
-  const core = fetched.health?.taskId === task.taskId ? fetched.health : null;
   // While replaying, the core's figure (always "now") would not match the moment shown.
-  const health = live ? (core !== null || fetched.failure !== null ? pickHealth(core, fromNodes) : null) : fromNodes;
+  const replayed = useMemo(() => (at === null ? null : healthFromNodes(task.taskId, nodes.byId.values(), executionTimeAt(task, at))), [task, nodes, at]);
+  const core = fetched.health?.taskId === task.taskId ? fetched.health : null;
+  const health = live ? core : replayed;
   const thresholds = settings ?? DEFAULT_SETTINGS.alerts;
   const mine = useMemo(() => alertsForTask(alerts, task.taskId, at), [alerts, task.taskId, at]);
   const now = useNow(true, 60_000);
   const problem = failure ?? (live ? fetched.failure : null);
+  const acknowledge = (id: string) => alertsStoreFor(client).acknowledge(id);
 
   const score = health ? scoreLevel(health.healthScore, thresholds) : 'ok';
   const rate = health ? failureRateLevel(health.failureRate, thresholds) : 'ok';
+  const performance = health ? performanceLevel(health.performanceScore) : 'ok';
   return (
     <div className="tab-column alerts-panel" data-testid="alerts-panel">
       <LoadFailed failure={problem} message="alerts.loadFailed" />
@@ -50,6 +54,25 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
           </span>
           <span className="health-threshold muted">{t('alerts.health.rateThreshold', { threshold: formatPercent(thresholds.failureRateThreshold) })}</span>
         </div>
+        <div className="health-figure">
+          <span className="health-label">{t('alerts.health.performance')}</span>
+          <span className={`health-score level-${performance}`} data-testid="performance-score">
+            {health ? Math.round(health.performanceScore) : '–'}
+          </span>
+        </div>
+        <div className="health-figure">
+          <span className="health-label">{t('alerts.health.risk')}</span>
+          <span className={`health-risk level-${health ? RISK_LEVEL_TONE[health.riskLevel] : 'ok'}`} data-testid="risk-level">
+            {health ? t(`alerts.risk.${health.riskLevel}`) : '–'}
+          </span>
+        </div>
+        {health && health.recommendations.length > 0 && (
+          <ul className="health-recommendations" data-testid="health-recommendations">
+            {health.recommendations.map((key) => (
+              <li key={key}>{t(`alerts.recommendations.${key}`)}</li>
+            ))}
+          </ul>
+        )}
         {health && (
           <dl className="health-counts">
             <dt>{t('alerts.health.ended')}</dt>
@@ -70,7 +93,7 @@ export const AlertsPanel = memo(function AlertsPanel({ client, task, nodes, at, 
       ) : (
         <ul className="alert-list">
           {mine.map((alert) => (
-            <AlertRow key={alertKey(alert)} alert={alert} now={now} onChoose={alert.nodeId ? () => onSelectNode(alert.nodeId) : undefined} />
+            <AlertRow key={alertKey(alert)} alert={alert} now={now} onAcknowledge={canControl ? acknowledge : undefined} onChoose={alert.nodeId ? () => onSelectNode(alert.nodeId) : undefined} />
           ))}
         </ul>
       )}

@@ -38,6 +38,12 @@ export class AlertsStore {
 
   getSnapshot = (): AlertsSnapshot => this.snapshot;
 
+  /** Acknowledges an alert as this session's operator; the core's answer replaces the alert in the list. */
+  async acknowledge(id: string): Promise<void> {
+    const alert = await this.client.acknowledgeAlert(id);
+    this.set({ alerts: mergeAlerts(this.snapshot.alerts, [alert]) });
+  }
+
   /** Saves new alert settings; the core's answer (or its refusal) is what the store then holds. */
   async saveSettings(alerts: Settings['alerts']): Promise<void> {
     const settings = await this.client.updateSettings({ alerts });
@@ -45,14 +51,23 @@ export class AlertsStore {
   }
 
   private start(): void {
-    const off = this.client.subscribe('alert', (alert) => this.set({ alerts: mergeAlerts(this.snapshot.alerts, [alert]) }));
-    this.stop = off;
-    this.client.listAlerts().then(
-      (alerts) => this.set({ alerts: mergeAlerts(this.snapshot.alerts, alerts) }),
-      (error: unknown) => this.set({ failure: { error } }),
+    const off = this.client.subscribe(
+      'alert',
+      (alert) => this.set({ alerts: mergeAlerts(this.snapshot.alerts, [alert]) }),
+      () => this.load(),
     );
+    this.stop = off;
+    this.load();
     this.client.getSettings().then(
       (settings) => this.set({ settings: settings.alerts }),
+      (error: unknown) => this.set({ failure: { error } }),
+    );
+  }
+
+  /** The kept alerts, read afresh (at start, and when live events may have been missed). */
+  private load(): void {
+    this.client.listAlerts().then(
+      (alerts) => this.set({ alerts: mergeAlerts(this.snapshot.alerts, alerts), failure: null }),
       (error: unknown) => this.set({ failure: { error } }),
     );
   }

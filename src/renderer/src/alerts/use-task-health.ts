@@ -9,7 +9,11 @@ export interface TaskHealthState {
   failure: Failure | null;
 }
 
-/** The core's live health figure for a task, fetched again at most once a second as its nodes end. */
+/**
+ * The core's analysis of a task (shared/alerts/task-analysis.ts over the store's figures),
+ * fetched again at most once a second as its nodes end or its alerts change, and each minute
+ * as its run time grows.
+ */
 export function useTaskHealth(client: ConsoleClient, taskId: string, live: boolean): TaskHealthState {
   const [state, setState] = useState<TaskHealthState>({ health: null, failure: null });
   const history = useRef<ThrottleHistory>({ last: -Infinity });
@@ -28,6 +32,7 @@ export function useTaskHealth(client: ConsoleClient, taskId: string, live: boole
       history.current,
     );
     refetch();
+    const ticking = setInterval(refetch, 60_000);
     const offChanges = client.subscribe('taskChanged', (changes) => {
       if (changes.some((change) => change.taskId === taskId && change.nodes.some((node) => node.status === 'completed' || node.status === 'failed'))) refetch();
     }, refetch);
@@ -35,6 +40,7 @@ export function useTaskHealth(client: ConsoleClient, taskId: string, live: boole
     return () => {
       active = false;
       refetch.cancel();
+      clearInterval(ticking);
       offChanges();
       offAlerts();
     };

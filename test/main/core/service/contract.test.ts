@@ -30,6 +30,8 @@ describe('ConsoleApi contract', () => {
     const controls = CONSOLE_METHOD_NAMES.filter((name) => CONSOLE_METHODS[name].kind === 'control').sort();
     expect(controls).toEqual(
       [
+        'acknowledgeAlert',
+        'resolveAlert',
         'archiveEnvironment',
         'archiveScheme',
         'createEnvironment',

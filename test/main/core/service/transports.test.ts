@@ -135,7 +135,10 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   await until(api, taskId, 'work', ['completed']);
 
   await until(api, taskId, 'flaky', ['failed']);
-  expect((await api.listAlerts()).filter((alert) => alert.kind === 'node-failed' && alert.nodeId === 'flaky')).not.toHaveLength(0);
+  const failure = (await api.listAlerts({ state: ['open'], taskId })).find((alert) => alert.kind === 'node-failed' && alert.nodeId === 'flaky')!;
+  expect(failure).toMatchObject({ taskName: 'scenario run', state: 'open' });
+  expect(await api.acknowledgeAlert(failure.id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: operator });
+  expect(await api.resolveAlert(failure.id)).toMatchObject({ state: 'resolved', resolvedBy: operator });
   expect((await api.getTaskHealth(taskId)).failureRate).toBeGreaterThan(0);
   expect(await api.retryFailed(taskId)).toBe(1);
   await until(api, taskId, 'flaky', ['failed']);

@@ -3,23 +3,33 @@ import type { Alert } from '../../../../shared/api/alerts';
 /** As many as the core keeps; older ones fall off the end. */
 export const ALERT_LIST_LIMIT = 500;
 
-/**
- * Alert ids count up from 1 in each run of the console, so a window that outlives a restart
- * can see an id again for a new alert: the time tells them apart.
- */
-export function alertKey(alert: Pick<Alert, 'id' | 'time'>): string {
-  return `${alert.id}@${alert.time}`;
+/** Alerts are kept in the database: an id names one alert for good, through every change to it. */
+export function alertKey(alert: Pick<Alert, 'id'>): string {
+  return alert.id;
+}
+
+/** When an alert last called for attention: raised, or escalated since. */
+export function newsTime(alert: Pick<Alert, 'time' | 'escalatedAt'>): number {
+  return Math.max(alert.time, alert.escalatedAt ?? -Infinity);
+}
+
+/** The last thing that happened to an alert, so an older copy (a list read before a live event) never replaces a newer one. */
+function changedAt(alert: Alert): number {
+  return Math.max(alert.lastFiredAt, alert.acknowledgedAt ?? -Infinity, alert.resolvedAt ?? -Infinity, alert.escalatedAt ?? -Infinity);
 }
 
 function newestFirst(a: Alert, b: Alert): number {
-  return b.time - a.time || Number(b.id) - Number(a.id);
+  return b.time - a.time || (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0);
 }
 
-/** The list with the incoming alerts added once each, newest first, at most `limit` long. */
+/** The list with the incoming alerts in it once each (a newer copy replacing an older), newest first, at most `limit` long. */
 export function mergeAlerts(list: readonly Alert[], incoming: readonly Alert[], limit = ALERT_LIST_LIMIT): Alert[] {
   const byKey = new Map<string, Alert>();
   for (const alert of list) byKey.set(alertKey(alert), alert);
-  for (const alert of incoming) byKey.set(alertKey(alert), alert);
+  for (const alert of incoming) {
+    const held = byKey.get(alertKey(alert));
+    if (!held || changedAt(alert) >= changedAt(held)) byKey.set(alertKey(alert), alert);
+  }
   return [...byKey.values()].sort(newestFirst).slice(0, limit);
 }
 
@@ -39,8 +49,11 @@ export interface ReadMark {
 
 export const NOTHING_READ: ReadMark = { time: -Infinity, keys: [] };
 
+/** Unresolved, and raised or escalated since the operator last looked. */
 export function isUnread(alert: Alert, mark: ReadMark): boolean {
-  return alert.time > mark.time || (alert.time === mark.time && !mark.keys.includes(alertKey(alert)));
+  if (alert.state === 'resolved') return false;
+  const time = newsTime(alert);
+  return time > mark.time || (time === mark.time && !mark.keys.includes(alertKey(alert)));
 }
 
 export function unreadCount(list: readonly Alert[], mark: ReadMark): number {
@@ -49,12 +62,10 @@ export function unreadCount(list: readonly Alert[], mark: ReadMark): number {
 
 /** The mark after the operator has seen the whole list. */
 export function markAllRead(list: readonly Alert[], mark: ReadMark): ReadMark {
-  const newest = list.reduce((time, alert) => Math.max(time, alert.time), mark.time);
-  if (newest === mark.time) {
-    const keys = list.filter((alert) => alert.time === newest).map(alertKey);
-    return { time: newest, keys: [...new Set([...mark.keys, ...keys])] };
-  }
-  return { time: newest, keys: list.filter((alert) => alert.time === newest).map(alertKey) };
+  const newest = list.reduce((time, alert) => Math.max(time, newsTime(alert)), mark.time);
+  const keys = list.filter((alert) => newsTime(alert) === newest).map(alertKey);
+  if (newest === mark.time) return { time: newest, keys: [...new Set([...mark.keys, ...keys])] };
+  return { time: newest, keys };
 }
 
 /** A stored mark, or nothing read when it is missing or not a mark. */

@@ -2,29 +2,55 @@ import { alertSettingsSchema, type Settings } from '../../../../shared/settings/
 
 export type AlertSettings = Settings['alerts'];
 
-/** The dialog's fields as typed: numbers stay text until saved, the failure rate in percent. */
-export interface AlertSettingsForm {
-  onNodeFailure: boolean;
-  onNodeTimeout: boolean;
-  onEngineLost: boolean;
-  failureRatePercent: string;
-  healthScore: string;
-  desktopNotifications: boolean;
-}
+export const RULE_SWITCHES = ['onNodeFailure', 'onNodeTimeout', 'onEngineLost', 'onFailureRate', 'onHealthScore', 'onRunTime', 'onResourceUse', 'desktopNotifications'] as const;
+export type RuleSwitch = (typeof RULE_SWITCHES)[number];
 
+/** The dialog's numbers as typed: text until saved, shares in percent. */
+export const NUMBER_FIELDS = ['failureRatePercent', 'healthScore', 'runTimeMinutes', 'resourceUsePercent', 'memoryLimitMb', 'escalationMinutes'] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+export type AlertSettingsForm = Record<RuleSwitch, boolean> &
+  Record<NumberField, string> & {
+    escalationEnabled: boolean;
+    /** Blank: no webhook. */
+    webhookUrl: string;
+    /** One argument per line, the program first; blank: no command. */
+    command: string;
+  };
+
+export type FieldError = 'notANumber' | 'percentRange' | 'scoreRange' | 'atLeastOne' | 'tooLarge' | 'notAUrl';
 /** Which field is wrong, as a translation key under `alerts.settings.errors`. */
-export type AlertSettingsErrors = Partial<Record<'failureRatePercent' | 'healthScore', 'notANumber' | 'percentRange' | 'scoreRange'>>;
+export type AlertSettingsErrors = Partial<Record<NumberField | 'webhookUrl', FieldError>>;
 
 export type ParsedAlertSettings = { ok: true; value: AlertSettings } | { ok: false; errors: AlertSettingsErrors };
+
+const SCHEMA_FIELDS: Record<string, NumberField> = {
+  runTimeThresholdMinutes: 'runTimeMinutes',
+  agentMemoryLimitMb: 'memoryLimitMb',
+  'escalation.afterMinutes': 'escalationMinutes',
+};
+
+const percentText = (share: number) => String(Number((share * 100).toFixed(2)));
 
 export function toForm(settings: AlertSettings): AlertSettingsForm {
   return {
     onNodeFailure: settings.onNodeFailure,
     onNodeTimeout: settings.onNodeTimeout,
     onEngineLost: settings.onEngineLost,
-    failureRatePercent: String(Number((settings.failureRateThreshold * 100).toFixed(2))),
-    healthScore: String(settings.healthScoreThreshold),
+    onFailureRate: settings.onFailureRate,
+    onHealthScore: settings.onHealthScore,
+    onRunTime: settings.onRunTime,
+    onResourceUse: settings.onResourceUse,
     desktopNotifications: settings.desktopNotifications,
+    failureRatePercent: percentText(settings.failureRateThreshold),
+    healthScore: String(settings.healthScoreThreshold),
+    runTimeMinutes: String(settings.runTimeThresholdMinutes),
+    resourceUsePercent: percentText(settings.resourceUseThreshold),
+    memoryLimitMb: settings.agentMemoryLimitMb === null ? '' : String(settings.agentMemoryLimitMb),
+    escalationEnabled: settings.escalation.enabled,
+    escalationMinutes: String(settings.escalation.afterMinutes),
+    webhookUrl: settings.escalation.webhookUrl ?? '',
+    command: settings.escalation.command.join('\n'),
   };
 }
 
@@ -35,23 +61,62 @@ function number(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** The settings the form describes, or every field that is wrong. */
-export function parseForm(form: AlertSettingsForm): ParsedAlertSettings {
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The settings the form describes (the fields it does not show, such as retention, as they
+ * were), or every field that is wrong.
+ */
+export function parseForm(form: AlertSettingsForm, base: AlertSettings = alertSettingsSchema.parse({})): ParsedAlertSettings {
   const errors: AlertSettingsErrors = {};
-  const percent = number(form.failureRatePercent);
-  const score = number(form.healthScore);
-  if (percent === null) errors.failureRatePercent = 'notANumber';
-  else if (percent < 0 || percent > 100) errors.failureRatePercent = 'percentRange';
-  if (score === null) errors.healthScore = 'notANumber';
-  else if (score < 0 || score > 100) errors.healthScore = 'scoreRange';
-  if (percent === null || score === null || Object.keys(errors).length > 0) return { ok: false, errors };
-  const value = alertSettingsSchema.parse({
-    onNodeFailure: form.onNodeFailure,
-    onNodeTimeout: form.onNodeTimeout,
-    onEngineLost: form.onEngineLost,
-    failureRateThreshold: percent / 100,
+  const read = (field: NumberField, check: (value: number) => FieldError | null): number => {
+    const value = number(form[field]);
+    const error = value === null ? 'notANumber' : check(value);
+    if (error) errors[field] = error;
+    return value ?? 0;
+  };
+  const percent = (value: number) => (value < 0 || value > 100 ? 'percentRange' : null);
+  const positive = (value: number) => (value < 1 ? 'atLeastOne' : null);
+  const failureRate = read('failureRatePercent', percent);
+  const score = read('healthScore', (value) => (value < 0 || value > 100 ? 'scoreRange' : null));
+  const runTime = read('runTimeMinutes', positive);
+  const resourceUse = read('resourceUsePercent', percent);
+  const memoryLimit = form.memoryLimitMb.trim() === '' ? null : read('memoryLimitMb', positive);
+  const escalationMinutes = read('escalationMinutes', positive);
+  const webhookUrl = form.webhookUrl.trim();
+  if (webhookUrl !== '' && !isHttpUrl(webhookUrl)) errors.webhookUrl = 'notAUrl';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parsed = alertSettingsSchema.safeParse({
+    ...base,
+    ...Object.fromEntries(RULE_SWITCHES.map((field) => [field, form[field]])),
+    failureRateThreshold: failureRate / 100,
     healthScoreThreshold: score,
-    desktopNotifications: form.desktopNotifications,
+    runTimeThresholdMinutes: runTime,
+    resourceUseThreshold: resourceUse / 100,
+    agentMemoryLimitMb: memoryLimit,
+    escalation: {
+      ...base.escalation,
+      enabled: form.escalationEnabled,
+      afterMinutes: escalationMinutes,
+      webhookUrl: webhookUrl === '' ? null : webhookUrl,
+      command: form.command
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    },
   });
-  return { ok: true, value };
+  if (parsed.success) return { ok: true, value: parsed.data };
+  // Only an upper bound is left for the schema to find (the checks above took the rest).
+  for (const issue of parsed.error.issues) {
+    const field = SCHEMA_FIELDS[issue.path.join('.')];
+    if (field) errors[field] = 'tooLarge';
+  }
+  return { ok: false, errors };
 }

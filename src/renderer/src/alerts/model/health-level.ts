@@ -1,5 +1,6 @@
 import { healthOf, type TaskHealth } from '../../../../shared/api/alerts';
 import type { Settings } from '../../../../shared/settings/settings';
+import type { RiskLevel } from '../../../../shared/alerts/task-analysis';
 import type { NodeView } from '../../../../shared/task/nodes';
 import { NODE_REASON } from '../../../../shared/task/reasons';
 
@@ -29,15 +30,16 @@ export function worseLevel(a: HealthLevel, b: HealthLevel): HealthLevel {
 }
 
 /**
- * A task's health from its nodes as they stand, counted as the core's alert monitor counts
- * them (every ended node but skipped ones; a timeout is a failure that counts twice): used
- * while replaying, where the core's figure (always "now") would not match the moment shown.
+ * A task's health from its agents as they stand at a replay moment, counted as the core counts
+ * them (ended: completed or failed; a timeout is one of the failed), and analysed by the same
+ * shared formulas; resource use is not replayed, so it counts as none.
  */
-export function healthFromNodes(taskId: string, nodes: Iterable<Pick<NodeView, 'status' | 'errorCode'>>): TaskHealth {
+export function healthFromNodes(taskId: string, nodes: Iterable<Pick<NodeView, 'nodeType' | 'status' | 'errorCode'>>, executionTimeMs: number): TaskHealth {
   let ended = 0;
   let failed = 0;
   let timedOut = 0;
   for (const node of nodes) {
+    if (node.nodeType !== 'agent') continue;
     if (node.status === 'completed') ended += 1;
     else if (node.status === 'failed') {
       ended += 1;
@@ -45,14 +47,20 @@ export function healthFromNodes(taskId: string, nodes: Iterable<Pick<NodeView, '
       if (node.errorCode === NODE_REASON.timeout) timedOut += 1;
     }
   }
-  return healthOf(taskId, { ended, failed, timedOut });
+  return healthOf(taskId, { ended, failed, timedOut }, executionTimeMs, 0);
 }
 
-/**
- * The core counts a task's ends as they happen, in memory: after a restart it knows nothing of
- * tasks that ended before. Then the nodes' own end states are the better figure.
- */
-export function pickHealth(core: TaskHealth | null, fromNodes: TaskHealth): TaskHealth {
-  if (core === null || (core.ended === 0 && fromNodes.ended > 0)) return fromNodes;
-  return core;
+/** How long a task had run by `at` (or by now while it runs). */
+export function executionTimeAt(task: { startTime: number | null; endTime: number | null }, at: number): number {
+  if (task.startTime === null) return 0;
+  return Math.max(0, Math.min(task.endTime ?? at, at) - task.startTime);
 }
+
+/** Below 80 the design recommends more resources or a better flow; below 50 it is critical. */
+export function performanceLevel(score: number): HealthLevel {
+  if (score < 50) return 'critical';
+  if (score < 80) return 'warning';
+  return 'ok';
+}
+
+export const RISK_LEVEL_TONE: Record<RiskLevel, HealthLevel> = { low: 'ok', medium: 'warning', high: 'critical' };
