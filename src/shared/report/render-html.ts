@@ -89,6 +89,20 @@ function counters(c: Context): string {
     .join('')}</div>`;
 }
 
+function health(c: Context): string {
+  const h = c.report.health;
+  const tiles: Array<[string, string]> = [
+    [c.s.health.score, String(h.healthScore)],
+    [c.s.health.performance, String(Math.round(h.performanceScore))],
+    [c.s.health.risk, c.s.risk[h.riskLevel]],
+    [c.s.health.failureRate, `${Math.round(h.failureRate * 100)}%`],
+  ];
+  const advice = h.recommendations.length === 0 ? '' : `<h3>${escapeHtml(c.s.health.recommendations)}</h3><ul>${h.recommendations.map((key) => `<li>${escapeHtml(c.s.recommendations[key])}</li>`).join('')}</ul>`;
+  return `<h2>${escapeHtml(c.s.health.title)}</h2><div class="tiles">${tiles
+    .map(([name, value]) => `<div class="tile"><div class="value">${escapeHtml(value)}</div><div class="name">${escapeHtml(name)}</div></div>`)
+    .join('')}</div>${advice}`;
+}
+
 function peaks(c: Context, title: string, list: ReportResourcePeak[], format: (value: number) => string): string {
   return `<div><h3>${escapeHtml(title)}</h3>${table(
     [escapeHtml(c.s.fields.node), escapeHtml(title)],
@@ -232,6 +246,7 @@ export function renderReportHtml(report: RunReport, strings: ReportStrings): str
 <p class="meta">${escapeHtml(strings.generatedAt)} ${c.time(report.generatedAt)} · ${escapeHtml(strings.timesIn)} ${escapeHtml(report.timeZone)}</p>
 ${summary(c)}
 ${counters(c)}
+${health(c)}
 ${resources(c)}
 ${timeline(c)}
 ${failures(c)}

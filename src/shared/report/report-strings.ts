@@ -1,3 +1,4 @@
+import type { Recommendation, RiskLevel } from '../alerts/task-analysis';
 import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { DurationUnits } from '../format/duration';
 import type { ReportLanguage } from './run-report';
@@ -66,6 +67,9 @@ export interface ReportStrings {
     string
   >;
   counters: Record<'totalNodes' | 'agents' | 'containers' | 'completed' | 'failed' | 'running' | 'skipped' | 'stopped' | 'executions' | 'retriedNodes', string>;
+  health: Record<'title' | 'score' | 'performance' | 'risk' | 'failureRate' | 'recommendations', string>;
+  risk: Record<RiskLevel, string>;
+  recommendations: Record<Recommendation, string>;
   resources: Record<'taskPeakCpu' | 'taskPeakMemory' | 'topCpu' | 'topMemory' | 'noSamples', string>;
   /** Templates: `{shown}` and `{total}` are replaced. */
   notes: Record<
@@ -153,6 +157,9 @@ const en: ReportStrings = {
     message: 'Message',
     outcomes: 'Outcome of each attempt',
   },
+  health: { title: 'Health', score: 'Health score', performance: 'Performance score', risk: 'Risk level', failureRate: 'Failure rate', recommendations: 'Recommendations' },
+  risk: { low: 'Low', medium: 'Medium', high: 'High' },
+  recommendations: { checkErrorLogs: 'Check the error logs and troubleshoot the failures.', optimizeOrAddResources: 'Optimize the flow or add resources.' },
   counters: {
     totalNodes: 'Nodes',
     agents: 'Agents',
@@ -268,6 +275,9 @@ const zhCN: ReportStrings = {
     message: '消息',
     outcomes: '每次执行的结果',
   },
+  health: { title: '健康度', score: '健康分', performance: '性能分', risk: '风险等级', failureRate: '失败率', recommendations: '建议' },
+  risk: { low: '低', medium: '中', high: '高' },
+  recommendations: { checkErrorLogs: '建议检查错误日志并进行故障排除。', optimizeOrAddResources: '建议优化流程设计或增加资源。' },
   counters: {
     totalNodes: '节点',
     agents: '智能体节点',

@@ -1,3 +1,4 @@
+import type { TaskHealth } from '../api/alerts';
 import { z } from 'zod';
 import { idSchema, type Id } from '../ids';
 import { LANGUAGES } from '../settings/settings';
@@ -178,6 +179,8 @@ export interface RunReport {
   timeZone: string;
   task: ReportTask;
   counters: TaskCounters;
+  /** The IT-ops design's analysis of the task, as the window shows it. */
+  health: TaskHealth;
   nodeStatusCounts: Partial<Record<NodeStatus, number>>;
   /** Executions of agents (a container's are bookkeeping), as are retries and the timeline. */
   executionStatusCounts: Partial<Record<ExecutionStatus, number>>;

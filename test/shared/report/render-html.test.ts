@@ -44,6 +44,18 @@ describe('renderReportHtml', () => {
     expect(html).not.toContain(en.notes.stillRunning);
   });
 
+  it('shows the design’s analysis: health and performance scores, risk level, failure rate and recommendations', () => {
+    // One failed agent of two: health 90; 50% failures, at most −40: performance 60.
+    const html = renderReportHtml(sampleReport(), en);
+    expect(html).toContain('Health</h2>');
+    expect(html).toMatch(/<div class="value">90<\/div><div class="name">Health score<\/div>/);
+    expect(html).toMatch(/<div class="value">60<\/div><div class="name">Performance score<\/div>/);
+    expect(html).toMatch(/<div class="value">Low<\/div><div class="name">Risk level<\/div>/);
+    expect(html).toContain('<li>Optimize the flow or add resources.</li>');
+    expect(html).not.toContain('Check the error logs');
+    expect(renderReportHtml(sampleReport(), zh)).toContain('<li>建议优化流程设计或增加资源。</li>');
+  });
+
   it('writes the times in the reader’s zone', () => {
     const html = renderReportHtml(sampleReport({ timeZone: 'Asia/Shanghai' }), en);
     expect(html).toContain('2026-11-22 22:00:00');

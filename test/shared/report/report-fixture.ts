@@ -1,3 +1,4 @@
+import { healthOf } from '../../../src/shared/api/alerts';
 import type { ReportNode, RunReport } from '../../../src/shared/report/run-report';
 
 export const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -57,6 +58,7 @@ export function sampleReport(extra: Partial<RunReport> = {}): RunReport {
       engineUrl: null,
     },
     counters: { totalNodes: 3, totalContainers: 1, totalAgents: 2, completedNodes: 1, failedNodes: 2, runningNodes: 0, skippedNodes: 0 },
+    health: healthOf('7001', { ended: 2, failed: 1, timedOut: 0 }, 90_000, 0),
     nodeStatusCounts: { completed: 1, failed: 2 },
     executionStatusCounts: { completed: 2, failed: 1 },
     executionsTotal: 3,

@@ -15,6 +15,8 @@ import { resourceSeries } from '../resources/series';
 import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
 import { countersOf } from '../../../shared/task/views';
+import { taskHealth } from '../alerts/task-figures';
+import { readSettings } from '../settings/settings-store';
 
 export interface GatherOptions {
   /** IANA zone the report's times are written in; UTC by default. */
@@ -176,6 +178,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
       engineUrl: task.engineUrl,
     },
     counters: countersOf(task),
+    health: taskHealth(store, task.taskId, now, readSettings(store).alerts.agentMemoryLimitMb),
     nodeStatusCounts: count<NodeStatus>(nodes.map((node) => node.status)),
     executionStatusCounts: count<ExecutionStatus>(agentExecutions.map((row) => row.status)),
     executionsTotal: agentExecutions.length,
