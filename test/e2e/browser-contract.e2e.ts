@@ -49,6 +49,8 @@ interface Context {
   taskId: string;
   schemeId: string;
   envId: string;
+  /** An open alert (the broken node's failure), once listAlerts has run. */
+  alertId: string;
 }
 
 interface Step {
@@ -102,6 +104,8 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   getProgressSeries: { args: ({ taskId }) => [{ taskId }] },
   exportRunReport: { args: ({ taskId }) => [{ taskId, format: 'csv', language: 'en' }] },
   listAlerts: { args: () => [] },
+  acknowledgeAlert: { args: ({ alertId }) => [alertId] },
+  resolveAlert: { args: ({ alertId }) => [alertId] },
   getTaskHealth: { args: ({ taskId }) => [taskId] },
   listEngines: { args: () => [] },
   getAgentCatalog: { args: () => [] },
@@ -153,7 +157,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
   await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
   await connectBrowserConsole(page, E2E_OPERATOR_TOKEN);
 
-  const ctx: Context = { taskId: '', schemeId: '', envId: '' };
+  const ctx: Context = { taskId: '', schemeId: '', envId: '', alertId: '' };
   const outcomes: [ConsoleMethodName, Outcome][] = [];
   for (const method of Object.keys(STEPS) as ConsoleMethodName[]) {
     const step = STEPS[method];
@@ -168,6 +172,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
     if (method === 'createTask' && outcome.ok) ctx.taskId = (outcome.result as { task_id: string }).task_id;
     if (method === 'createScheme' && outcome.ok) ctx.schemeId = (outcome.result as { id: string }).id;
     if (method === 'createEnvironment' && outcome.ok) ctx.envId = (outcome.result as { id: string }).id;
+    if (method === 'listAlerts' && outcome.ok) ctx.alertId = (outcome.result as { id: string; state: string }[]).find((alert) => alert.state === 'open')?.id ?? '';
     const allowed = step.mayRefuse ?? [];
     expect({ method, verdict: outcome.ok || allowed.includes(outcome.code) ? 'accepted' : `${outcome.code}: ${outcome.message}` }).toEqual({ method, verdict: 'accepted' });
   }

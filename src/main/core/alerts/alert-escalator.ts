@@ -45,7 +45,8 @@ export class AlertEscalator {
     const due = this.options.alerts.dueForEscalation(escalation.afterMinutes * 60_000, escalation.maxLevel);
     await Promise.all(
       due.map(async (before) => {
-        const alert = this.options.alerts.escalate(before.id);
+        const alert = this.options.alerts.escalate(before.id, before.escalationLevel);
+        if (!alert) return;
         this.options.emit({ ...alert, change: 'escalated' });
         const failures: string[] = [];
         const call = async (what: () => Promise<void>) => {

@@ -171,14 +171,20 @@ export class AlertStore {
       .map(toAlert);
   }
 
-  escalate(id: Id): Alert {
-    this.store.run(
+  /**
+   * One level up from `fromLevel`; null when the alert is no longer open at that level (another
+   * process sharing the database escalated it first, or someone acknowledged it meanwhile).
+   */
+  escalate(id: Id, fromLevel: number): Alert | null {
+    const { changes } = this.store.run(
       this.store.kysely
         .updateTable('alert')
-        .set((eb) => ({ escalation_level: eb('escalation_level', '+', 1), escalated_at: this.now(), notify_error: null }))
-        .where('id', '=', id),
+        .set({ escalation_level: fromLevel + 1, escalated_at: this.now(), notify_error: null })
+        .where('id', '=', id)
+        .where('state', '=', 'open')
+        .where('escalation_level', '=', fromLevel),
     );
-    return this.get(id);
+    return changes === 0 ? null : this.get(id);
   }
 
   setNotifyError(id: Id, error: string): Alert {

@@ -140,3 +140,15 @@ describe('escalation under a fake clock', () => {
     server.closeAllConnections();
   });
 });
+
+describe('escalation shared by processes on one database', () => {
+  it('goes up once when two consoles find the same alert due', async () => {
+    const { clock, service } = await setUp({ afterMinutes: 15 });
+    const alert = service.monitor.raise({ kind: 'engine-lost', severity: 'critical', engine: 'e1', params: { engine: 'e1' } });
+    clock.time += 15 * MINUTE;
+    const [due] = service.monitor.alerts.dueForEscalation(15 * MINUTE, 3);
+    expect(service.monitor.alerts.escalate(due!.id, due!.escalationLevel)).toMatchObject({ escalationLevel: 1 });
+    expect(service.monitor.alerts.escalate(due!.id, due!.escalationLevel)).toBeNull();
+    expect(service.monitor.alerts.get(alert.id).escalationLevel).toBe(1);
+  });
+});
