@@ -105,7 +105,7 @@ describe('desktop notifications', () => {
     };
     const created = (await call('createTask', workflow)) as { ok: true; result: { task_id: string } };
     expect(await call('startTask', created.result.task_id)).toMatchObject({ ok: true });
-    await vi.waitFor(() => expect(fake.record.notifications.map((note) => note.body)).toContainEqual(expect.stringMatching(/^doomed failed/)), { timeout: 15_000 });
+    await vi.waitFor(() => expect(fake.record.notifications.map((note) => note.body)).toContainEqual(expect.stringMatching(/^alerting: doomed failed/)), { timeout: 15_000 });
   });
 });
 
