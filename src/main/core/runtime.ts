@@ -3,7 +3,7 @@ import type { ConsoleApi } from '../../shared/api/contract';
 import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endpoints';
 import type { EngineState } from '../../shared/engine/engine-state';
 import { consoleLogger, type Logger } from '../../shared/logger';
-import { startAlertService, type AlertClock } from './alerts/alert-service';
+import { startAlertService } from './alerts/alert-service';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
 import { NoEngineError, waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
@@ -61,8 +61,6 @@ export interface ConsoleRuntimeOptions {
   htmlToPdf?: HtmlToPdf;
   /** Seals Engine tokens in the database; a key file beside it by default (the desktop app: the system keychain). */
   secretKey?: SecretKeyProvider;
-  /** The clock alerts escalate by; the real one by default. */
-  alertClock?: AlertClock;
 }
 
 /**
@@ -180,7 +178,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     if (Date.now() - alertSettings.readAt > 1000) alertSettings = { value: readSettings(store, logger).alerts, readAt: Date.now() };
     return alertSettings.value;
   };
-  const alertService = startAlertService({ store, settings: currentAlertSettings, emit: (event) => events.emit('alert', event), logger, ...(options.alertClock ? { clock: options.alertClock } : {}) });
+  const alertService = startAlertService({ store, settings: currentAlertSettings, emit: (event) => events.emit('alert', event), logger });
   const alerts = alertService.monitor;
   const offChanges = scheduler.onChange((batch) => {
     changes.push(batch);
