@@ -52,7 +52,10 @@ export class AlertMonitor {
         if (node.status === 'failed') {
           const timedOut = node.errorCode === NODE_REASON.timeout;
           tally.ended.set(node.nodeId, timedOut ? 'timeout' : 'failed');
-          if (timedOut ? settings.onNodeTimeout : settings.onNodeFailure) {
+          // An onError rule escalated it: raised whatever the failure switches say.
+          if (node.errorCode === NODE_REASON.escalated) {
+            this.add('node-failed', 'critical', change.taskId, node.nodeId, null, `escalated: ${node.nodeId} failed: ${node.errorMessage ?? ''}`);
+          } else if (timedOut ? settings.onNodeTimeout : settings.onNodeFailure) {
             const kind: AlertKind = timedOut ? 'node-timeout' : 'node-failed';
             this.add(kind, 'critical', change.taskId, node.nodeId, null, `${node.nodeId} ${timedOut ? 'timed out' : 'failed'}${node.errorMessage ? `: ${node.errorMessage}` : ''}`);
           }
