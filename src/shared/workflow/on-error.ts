@@ -67,6 +67,20 @@ export function ruleLabel(chosen: ChosenRule): string {
 }
 
 export const RULE_REASON_PATTERN = /^(?:workflow )?onError rule (\d+) \(/;
+const RULE_LABEL_PATTERN = /^((?:workflow )?onError rule \d+ \(.*?\)): /;
+
+/**
+ * The rule that acted last on a node, as its transitions name it (newest last in `reasons`);
+ * null when no rule acted. The monitor shows it beside the node's status.
+ */
+export function lastRuleActed(transitions: readonly { trigger: string; reason: string | null }[]): string | null {
+  for (let at = transitions.length - 1; at >= 0; at--) {
+    const { trigger, reason } = transitions[at]!;
+    const label = trigger === 'error' && reason !== null ? RULE_LABEL_PATTERN.exec(reason) : null;
+    if (label) return label[1]!;
+  }
+  return null;
+}
 
 function describeAction(rule: OnErrorRule): string {
   return rule.action === 'handler' && rule.handlerNodeId !== undefined ? `handler ${JSON.stringify(rule.handlerNodeId)}` : rule.action;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OnErrorRule } from '../../../src/shared/workflow/definition';
-import { chooseRule, codeMatches, effectiveRules, handlerNodeIds, ruleLabel, RULE_REASON_PATTERN } from '../../../src/shared/workflow/on-error';
+import { chooseRule, codeMatches, effectiveRules, handlerNodeIds, lastRuleActed, ruleLabel, RULE_REASON_PATTERN } from '../../../src/shared/workflow/on-error';
 
 const rules: OnErrorRule[] = [
   { code: 'TIMEOUT', action: 'retry', maxRetries: 2 },
@@ -56,5 +56,19 @@ describe('choosing an onError rule by error code', () => {
 
   it('names the handler nodes of node and workflow rules', () => {
     expect([...handlerNodeIds({ onError: [{ code: '*', action: 'handler', handlerNodeId: 'h1' }], nodes: [{ onError: rules }, {}] })].sort()).toEqual(['cleanup', 'h1']);
+  });
+});
+
+describe('the rule that acted, read back from transitions', () => {
+  it('is the newest error transition whose reason starts with a rule', () => {
+    expect(
+      lastRuleActed([
+        { trigger: 'error', reason: 'onError rule 1 ("TIMEOUT" → retry): attempt 1 timed out (TIMEOUT: x); retry 1 of 2 in 5 ms' },
+        { trigger: 'system', reason: 'started (batch 2)' },
+        { trigger: 'error', reason: 'workflow onError rule 2 ("EXIT_CODE" → handler "fix"): attempt 2 failed (EXIT_CODE: y); handler "fix" runs' },
+        { trigger: 'system', reason: 'completed' },
+      ]),
+    ).toBe('workflow onError rule 2 ("EXIT_CODE" → handler "fix")');
+    expect(lastRuleActed([{ trigger: 'error', reason: 'attempt 1 failed (EXIT_CODE: y)' }, { trigger: 'user', reason: 'onError rule 1 ("x" → skip): typed by hand' }])).toBeNull();
   });
 });
