@@ -34,7 +34,8 @@ export interface FailedAttempt {
 /** Applies the rule matching the attempt's code; false when none matches (the retry policy decides). */
 export function applyOnError(core: SchedulerState, step: Step, node: RtNode, attempt: FailedAttempt): boolean {
   const chosen = chooseRule(node.onError, attempt.code);
-  if (!chosen) return false;
+  // A default handler rule reaching its own handler: the handler's failure follows its retry policy.
+  if (!chosen || (chosen.rule.action === 'handler' && chosen.rule.handlerNodeId === node.nodeId)) return false;
   const label = ruleLabel(chosen);
   const reason = (words: string) => `${label}: ${attempt.what}; ${words}${attempt.note ? ` ${attempt.note}` : ''}`;
   switch (chosen.rule.action) {

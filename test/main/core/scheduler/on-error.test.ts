@@ -95,6 +95,32 @@ describe('onError retry', () => {
     expect(transitions(h.store, task_id, 'flaky').find((row) => row.to_status === 'ready' && row.from_status === 'running')!.reason).toMatch(/^workflow onError rule 1 \("TIMEOUT" → retry\)/);
   });
 
+  it('counts the rule’s retries spent before a console restart instead of starting over', async () => {
+    const dir = tempDir();
+    const store = await openTestStore(dir);
+    const failing: NodeScript = { outcome: 'failed', errorCode: 'HTTP_STATUS', errorMessage: 'HTTP 500' };
+    const first = new TestEngine({ script: { call: failing } });
+    const before = new Scheduler({ store, engine: first, logger: recordingLogger() });
+    const { task_id } = before.createTask(workflow([{ nodeId: 'call', onError: [{ code: 'HTTP_*', action: 'retry', maxRetries: 2, backoff: { initialMs: 200 } }] }]));
+    await before.startTask(task_id);
+    await waitUntil(before, () => nodeStatuses(store, task_id).call === 'ready' && executionCodes(store, task_id, 'call').length === 1);
+    before.close();
+    first.close();
+
+    const fresh = new TestEngine({ script: { call: failing } });
+    const after = new Scheduler({ store, engine: fresh, logger: recordingLogger() });
+    try {
+      await after.recover();
+      expect(await waitForTask(after, store, task_id)).toBe('failed');
+      expect(executionCodes(store, task_id, 'call')).toHaveLength(3);
+      expect(transitions(store, task_id, 'call').at(-1)!.reason).toBe('onError rule 1 ("HTTP_*" → retry): attempt 3 failed (HTTP_STATUS: HTTP 500); the rule\'s 2 retries are spent');
+    } finally {
+      after.close();
+      fresh.close();
+      store.close();
+    }
+  });
+
   it('leaves a code no rule matches to the node’s retry policy, then to failure', async () => {
     h = await harness({ script: { doomed: { outcome: 'failed', errorCode: 'EXIT_CODE', errorMessage: 'exit 3' } } });
     const { task_id } = h.scheduler.createTask(workflow([{ nodeId: 'doomed', retry: { maxRetries: 1, backoff: { initialMs: 1 } }, onError: [{ code: 'TIMEOUT', action: 'skip' }] }]));
@@ -178,6 +204,20 @@ describe('onError handler', () => {
     expect(nodeStatuses(h.store, task_id)).toMatchObject({ work: 'failed', fix: 'failed', next: 'skipped' });
     expect(nodeRow(h.store, task_id, 'work')).toMatchObject({ error_code: 'EXIT_CODE', error_message: 'exit 2' });
     expect(transitions(h.store, task_id, 'work').at(-1)!.reason).toBe('onError rule 1 ("EXIT_CODE" → handler "fix"): handler "fix" failed; not recovered');
+  });
+
+  it('passes over a default handler rule for the handler’s own failure: its retry policy decides', async () => {
+    h = await harness({ script: { work: { outcome: 'failed', errorCode: 'EXIT_CODE', errorMessage: 'exit 2' }, fix: { failTimes: 1, errorCode: 'EXIT_CODE', errorMessage: 'busy' } } });
+    const { task_id } = h.scheduler.createTask(
+      workflow([{ nodeId: 'work' }, { nodeId: 'fix', retry: { maxRetries: 1, backoff: { initialMs: 1 } } }], { onError: [{ code: '*', action: 'handler', handlerNodeId: 'fix' }] }),
+    );
+    await h.scheduler.startTask(task_id);
+    expect(await waitForTask(h.scheduler, h.store, task_id)).toBe('completed');
+    expect(executionCodes(h.store, task_id, 'fix')).toEqual([
+      ['failed', 'EXIT_CODE'],
+      ['completed', null],
+    ]);
+    expect(nodeRow(h.store, task_id, 'work')).toMatchObject({ status: 'completed', error_code: 'RECOVERED' });
   });
 
   it('skips a handler no failure called for, so that its container and the task end', async () => {
