@@ -91,14 +91,15 @@ const NOT_STARTED = ['pending', 'waiting', 'ready'] as const;
  * - completed | failed | stopped | skipped → pending: an operator's rerun (or a restart
  *   upstream) resets the node so that its dependencies are evaluated again;
  * - running → ready (agents): an automatic retry after a failure or a timeout, or a start the
- *   Engine refused for lack of capacity.
+ *   Engine refused for lack of capacity;
+ * - running → skipped (agents): an onError rule skips the node after a failed attempt.
  */
 export const AGENT_TRANSITIONS: Machine<NodeStatus> = {
   pending: ['waiting', 'ready', 'skipped'],
   waiting: ['ready', 'skipped'],
   ready: ['running', 'waiting', 'skipped', 'failed'],
   initializing: [],
-  running: ['completed', 'failed', 'stopped', 'ready'],
+  running: ['completed', 'failed', 'stopped', 'ready', 'skipped'],
   completed: ['ready', 'pending'],
   failed: ['ready', 'skipped', 'pending'],
   stopped: ['ready', 'skipped', 'pending'],

@@ -6,6 +6,7 @@ const minutes = (ms: string | number | undefined) => `${Math.round(Number(ms ?? 
 const WORDINGS: Record<AlertKind, (p: AlertParams) => string> = {
   'node-failed': (p) => `${p.nodeId} failed`,
   'node-timeout': (p) => `${p.nodeId} timed out`,
+  'node-escalated': (p) => `${p.nodeId} failed and its recovery rule escalated it`,
   'engine-lost': (p) => `Engine ${p.engine} is lost`,
   'failure-rate': (p) => `failure rate ${percent(p.rate)} is above ${percent(p.threshold)}`,
   'health-score': (p) => `health score ${p.score} is below ${p.threshold}`,

@@ -2,7 +2,7 @@ import { escapeHtml } from './escape';
 import { formatDuration } from '../format/duration';
 import { formatBytes, formatDateTime, formatPercent } from './format';
 import { renderGanttSvgs } from './gantt-svg';
-import { fill, type ReportStrings } from './report-strings';
+import { fill, RECOVERY_CODES, type RecoveryCode, type ReportStrings } from './report-strings';
 import { REPORT_CSS } from './report-styles';
 import { REPORT_LIMITS, type Limited, type ReportResourcePeak, type RunReport } from './run-report';
 import { REPORT_STATUS_COLORS } from './status-colors';
@@ -175,6 +175,17 @@ function retries(c: Context): string {
   )}`;
 }
 
+/** Nodes an onError rule ended (recovered, skipped, escalated); no section when no rule acted. */
+function recoveries(c: Context): string {
+  const acted = c.report.nodes.filter((node) => (RECOVERY_CODES as readonly (string | null)[]).includes(node.errorCode));
+  if (acted.length === 0) return '';
+  return `<h2>${escapeHtml(c.s.sections.recoveries)}</h2>${table(
+    [c.s.fields.node, c.s.fields.status, c.s.fields.outcomes, c.s.fields.reason].map(escapeHtml),
+    acted.map((node) => [nodeLabel(node.nodeId, node.name), c.badge(node.status), escapeHtml(c.s.recoveries[node.errorCode as RecoveryCode]), c.text(node.errorMessage)]),
+    ['wrap', 'fit', 'fit', 'wrap'],
+  )}`;
+}
+
 function actions(c: Context): string {
   const { operatorActions: list } = c.report;
   const heading = `<h2>${escapeHtml(c.s.sections.operatorActions)}</h2>`;
@@ -251,6 +262,7 @@ ${resources(c)}
 ${timeline(c)}
 ${failures(c)}
 ${retries(c)}
+${recoveries(c)}
 ${actions(c)}
 ${nodes(c)}
 </body>

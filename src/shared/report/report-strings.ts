@@ -2,6 +2,7 @@ import type { Recommendation, RiskLevel } from '../alerts/task-analysis';
 import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { DurationUnits } from '../format/duration';
 import type { ReportLanguage } from './run-report';
+import { NODE_REASON } from '../task/reasons';
 
 /**
  * The words of an exported report, in each language the report speaks. The report is a file
@@ -16,7 +17,7 @@ export interface ReportStrings {
   generatedAt: string;
   timesIn: string;
   none: string;
-  sections: Record<'summary' | 'counters' | 'resources' | 'timeline' | 'failures' | 'retries' | 'operatorActions' | 'nodes', string>;
+  sections: Record<'summary' | 'counters' | 'resources' | 'timeline' | 'failures' | 'retries' | 'recoveries' | 'operatorActions' | 'nodes', string>;
   fields: Record<
     | 'taskId'
     | 'status'
@@ -91,7 +92,13 @@ export interface ReportStrings {
   nodeTypes: Record<NodeType, string>;
   logLevels: Record<LogLevel, string>;
   units: DurationUnits;
+  /** What an onError rule made of a node (RECOVERY_CODES), by the code it leaves on the node. */
+  recoveries: Record<RecoveryCode, string>;
 }
+
+/** The node error codes that say an onError rule decided how the node ended. */
+export const RECOVERY_CODES = [NODE_REASON.recovered, NODE_REASON.skippedByRule, NODE_REASON.escalated] as const;
+export type RecoveryCode = (typeof RECOVERY_CODES)[number];
 
 const en: ReportStrings = {
   lang: 'en',
@@ -106,6 +113,7 @@ const en: ReportStrings = {
     timeline: 'Timeline',
     failures: 'Failures',
     retries: 'Retries and reruns',
+    recoveries: 'Recovery rules',
     operatorActions: 'Operator actions',
     nodes: 'Nodes',
   },
@@ -209,6 +217,7 @@ const en: ReportStrings = {
   nodeTypes: { container: 'Container', agent: 'Agent' },
   logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error', critical: 'Critical' },
   units: { ms: 'ms', s: 's', min: 'min', h: 'h', d: 'd' },
+  recoveries: { RECOVERED: 'recovered by its handler', SKIPPED_BY_RULE: 'skipped by a rule', ESCALATED: 'failed and escalated' },
 };
 
 const zhCN: ReportStrings = {
@@ -224,6 +233,7 @@ const zhCN: ReportStrings = {
     timeline: '时间线',
     failures: '失败',
     retries: '重试与重跑',
+    recoveries: '失败处理规则',
     operatorActions: '操作员操作',
     nodes: '节点',
   },
@@ -327,6 +337,7 @@ const zhCN: ReportStrings = {
   nodeTypes: { container: '容器', agent: '智能体' },
   logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误', critical: '严重' },
   units: { ms: '毫秒', s: '秒', min: '分', h: '小时', d: '天' },
+  recoveries: { RECOVERED: '由处理器恢复', SKIPPED_BY_RULE: '被规则跳过', ESCALATED: '失败并升级告警' },
 };
 
 export const REPORT_STRINGS: Readonly<Record<ReportLanguage, ReportStrings>> = { en, 'zh-CN': zhCN };

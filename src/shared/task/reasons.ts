@@ -24,6 +24,14 @@ export const NODE_REASON = {
   rejected: 'REJECTED',
   /** No result within the node's timeoutMs. */
   timeout: 'TIMEOUT',
+  /** An onError rule skipped it after a failed attempt (the execution keeps the attempt's own code). */
+  skippedByRule: 'SKIPPED_BY_RULE',
+  /** An onError rule's handler node completed after a failed attempt: the node counts as completed. */
+  recovered: 'RECOVERED',
+  /** An onError rule failed it at once and raised an escalated alert. */
+  escalated: 'ESCALATED',
+  /** A handler node no failure called for, skipped so that its container can end. */
+  handlerNotInvoked: 'HANDLER_NOT_INVOKED',
 } as const;
 export type NodeReasonCode = (typeof NODE_REASON)[keyof typeof NODE_REASON];
 
@@ -33,4 +41,5 @@ export const AUTOMATIC_SKIP_REASONS: readonly string[] = [
   NODE_REASON.activationFalse,
   NODE_REASON.logicError,
   NODE_REASON.containerNotRun,
+  NODE_REASON.handlerNotInvoked,
 ];

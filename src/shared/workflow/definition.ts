@@ -10,7 +10,7 @@ import { triggerSpecSchema } from '../triggers/trigger-spec';
  * isRoot, parentId, children, containerName, agentLoad, agentConfig, containerConfig,
  * dependencies, and the design's node columns agentMetaId, agentUrl, containerType, envConfig
  * and bizValue) plus what this console adds (failure edges, join mode, priority, retry,
- * timeout, pin, activation, workflow name/description/version/variables, editor layout).
+ * timeout, pin, activation, recovery rules (onError), workflow name/description/version/variables, editor layout).
  *
  * This zod schema is the single source of the definition's shape; the TypeScript types below
  * are inferred from it. Graph rules (one root, no cycles, …) live in validate.ts.
@@ -46,6 +46,26 @@ export const retrySchema = z.object({
   maxRetries: z.int().min(0).max(100),
   backoff: backoffSchema.optional(),
 });
+
+export const ON_ERROR_ACTIONS = ['retry', 'skip', 'handler', 'escalate'] as const;
+export type OnErrorAction = (typeof ON_ERROR_ACTIONS)[number];
+
+/**
+ * A recovery rule of the IT-ops design's exception handling: the first rule of a node (or of
+ * the workflow, for nodes that declare none) whose code pattern matches a failed attempt's
+ * error code decides what follows (on-error.ts). `*` in a pattern stands for any characters.
+ */
+export const onErrorRuleSchema = z.object({
+  code: z.string().max(200),
+  action: z.enum(ON_ERROR_ACTIONS),
+  /** retry: this rule's own budget of attempts, beside the node's retry policy. */
+  maxRetries: z.int().min(0).max(100).optional(),
+  backoff: backoffSchema.optional(),
+  /** handler: the node run to handle the failure; it starts only when a rule invokes it. */
+  handlerNodeId: nodeId.optional(),
+});
+
+export const onErrorSchema = z.array(onErrorRuleSchema).max(50);
 
 /** Start not before an absolute time (ISO 8601 or epoch ms), or a delay after the task starts. */
 export const pinSchema = z.union([
@@ -88,6 +108,8 @@ export const workflowNodeSchema = z.object({
   join: z.enum(JOIN_MODES).optional(),
   priority: z.int().min(-1_000_000).max(1_000_000).optional(),
   retry: retrySchema.optional(),
+  /** Recovery rules chosen by a failed attempt's error code (agents only). */
+  onError: onErrorSchema.optional(),
   timeoutMs: z.int().positive().max(30 * 86_400_000).optional(),
   pin: pinSchema.optional(),
   activation: jsonLogicSchema.optional(),
@@ -101,12 +123,15 @@ export const workflowDefinitionSchema = z.object({
   variables: jsonObject.optional(),
   /** What starts a task of this workflow by itself once it is saved as a template. */
   triggers: z.array(triggerSpecSchema).max(100).optional(),
+  /** The default recovery rules: they apply to every agent that declares no onError of its own. */
+  onError: onErrorSchema.optional(),
   nodes: z.array(workflowNodeSchema).min(1, 'a workflow needs at least its root container'),
 });
 
 export type DependencyDefinition = z.infer<typeof dependencySchema>;
 export type RetryPolicy = z.infer<typeof retrySchema>;
 export type Backoff = z.infer<typeof backoffSchema>;
+export type OnErrorRule = z.infer<typeof onErrorRuleSchema>;
 export type Pin = z.infer<typeof pinSchema>;
 export type NodeLayout = z.infer<typeof layoutSchema>;
 export type WorkflowNodeDefinition = z.infer<typeof workflowNodeSchema>;

@@ -14,6 +14,7 @@ export function normalizeDefinition(header: WorkflowHeader, shape: TreeShape, de
     ...(header.version !== undefined && { version: header.version }),
     variables: header.variables ?? {},
     ...(header.triggers !== undefined && { triggers: header.triggers }),
+    ...(header.onError !== undefined && { onError: header.onError }),
     nodes: shape.unique.map(({ node }) => normalizeNode(node, shape, dependencies.get(node.nodeId) ?? [])),
   };
 }
@@ -42,6 +43,7 @@ function normalizeNode(node: WorkflowNodeDefinition, shape: TreeShape, dependenc
     join: node.join ?? NODE_DEFAULTS.join,
     priority: node.priority ?? NODE_DEFAULTS.priority,
     ...(node.retry !== undefined && { retry: node.retry }),
+    ...(agent && node.onError !== undefined && { onError: node.onError }),
     ...(node.timeoutMs !== undefined && { timeoutMs: node.timeoutMs }),
     ...(node.pin !== undefined && { pin: node.pin }),
     ...(node.activation !== undefined && { activation: node.activation }),

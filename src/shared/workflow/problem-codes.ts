@@ -52,6 +52,8 @@ export const WORKFLOW_PROBLEM = {
   agentWithoutLoad: 'AGENT_WITHOUT_LOAD',
   ignoredSetting: 'IGNORED_SETTING',
   pointlessSetting: 'POINTLESS_SETTING',
+  // Recovery rules (onError) of agents and of the workflow.
+  onErrorRule: 'ON_ERROR_RULE',
   // Agent configs against their manifest's configSchema (when the catalog is known).
   missingConfigField: 'MISSING_CONFIG_FIELD',
   configAlternatives: 'CONFIG_ALTERNATIVES',

@@ -4,6 +4,7 @@ import {
   backoffSchema,
   dependencySchema,
   layoutSchema,
+  onErrorRuleSchema,
   retrySchema,
   workflowDefinitionSchema,
   workflowNodeSchema,
@@ -59,6 +60,7 @@ const KNOWN_KEYS = {
   backoff: keysOf(backoffSchema.shape),
   layout: keysOf(layoutSchema.shape),
   pin: new Set(['at', 'delayMs']),
+  onError: keysOf(onErrorRuleSchema.shape),
 };
 
 export function parseInput(input: Record<string, unknown>, scanProblems: readonly ScanProblem[]): ParsedInput {
@@ -83,6 +85,7 @@ export function parseInput(input: Record<string, unknown>, scanProblems: readonl
   };
 
   append(problems, unknownKeys(input, KNOWN_KEYS.workflow, [], 'workflow'));
+  append(problems, ruleUnknownKeys(input.onError, ['onError']));
   let header: WorkflowHeader | undefined;
   const headerKeys = [...KNOWN_KEYS.workflow].filter((key) => key !== 'nodes');
   if (!headerKeys.some((key) => fatalTop.has(key))) {
@@ -163,7 +166,17 @@ function nodeUnknownKeys(node: Record<string, unknown>, path: (string | number)[
   if (isRecord(node.retry)) append(problems, unknownKeys(node.retry.backoff, KNOWN_KEYS.backoff, [...path, 'retry', 'backoff'], 'backoff', nodeId));
   append(problems, unknownKeys(node.layout, KNOWN_KEYS.layout, [...path, 'layout'], 'layout', nodeId));
   append(problems, unknownKeys(node.pin, KNOWN_KEYS.pin, [...path, 'pin'], 'pin', nodeId));
+  append(problems, ruleUnknownKeys(node.onError, [...path, 'onError'], nodeId));
   return problems;
+}
+
+function ruleUnknownKeys(rules: unknown, path: (string | number)[], nodeId?: string): Problem[] {
+  if (!Array.isArray(rules)) return [];
+  return rules.flatMap((rule: unknown, index) => {
+    const found = unknownKeys(rule, KNOWN_KEYS.onError, [...path, index], 'onError', nodeId);
+    if (isRecord(rule)) append(found, unknownKeys(rule.backoff, KNOWN_KEYS.backoff, [...path, index, 'backoff'], 'backoff', nodeId));
+    return found;
+  });
 }
 
 type Owner = keyof typeof KNOWN_KEYS;

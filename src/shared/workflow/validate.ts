@@ -5,6 +5,7 @@ import { checkDependencies } from './dependency-check';
 import { scanJsonValue } from './json-scan';
 import { checkConfigSizes, checkIdCharacters, checkNestingDepth, checkNodeCount, checkSubmissionSize } from './limits-check';
 import { checkNodeSettings } from './node-check';
+import { checkOnErrorRules } from './on-error-check';
 import { normalizeDefinition } from './normalize';
 import type { NormalizedWorkflowDefinition } from './normalized';
 import { nameProblemNodes, problem, type Problem } from './problems';
@@ -73,6 +74,7 @@ function validate(input: unknown, options: ValidationOptions): ValidationResult 
   const dependencies = checkDependencies(shape, parsed.brokenIds);
   append(problems, dependencies.problems);
   append(problems, checkNodeSettings(shape));
+  append(problems, checkOnErrorRules(shape, parsed.header?.onError));
   if (options.agents) append(problems, checkAgentConfigs(shape, options.agents));
 
   if (hasErrors(problems) || parsed.header === undefined) return fail(named(problems));

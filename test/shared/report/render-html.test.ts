@@ -19,6 +19,24 @@ describe('renderReportHtml', () => {
     expect(html).toContain(`<title>Run report: 红蓝对抗 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
   });
 
+  it('names the nodes an onError rule recovered, skipped or escalated, in both languages', () => {
+    const report = sampleReport();
+    report.nodes = [
+      ...report.nodes,
+      reportNode('call', { status: 'completed', errorCode: 'RECOVERED', errorMessage: 'recovered by handler "fix" after TIMEOUT: slow (onError rule 1 ("TIMEOUT" → handler "fix"))' }),
+      reportNode('probe', { status: 'skipped', errorCode: 'SKIPPED_BY_RULE', errorMessage: 'HTTP_STATUS: 404 (skipped by onError rule 2 ("HTTP_*" → skip))' }),
+    ];
+    const html = renderReportHtml(report, en);
+    const section = html.slice(html.indexOf('Recovery rules</h2>'), html.indexOf(`${en.sections.operatorActions}</h2>`));
+    expect(section).toContain('call');
+    expect(section).toContain('recovered by its handler');
+    expect(section).toContain('probe');
+    expect(section).toContain('skipped by a rule');
+    expect(section).toContain('onError rule 2 (&quot;HTTP_*&quot; → skip)');
+    expect(section).not.toContain('scout');
+    expect(renderReportHtml(report, zh)).toContain('失败处理规则</h2>');
+  });
+
   it('is one self-contained document: inline style, no script, nothing fetched', () => {
     const html = renderReportHtml(sampleReport(), en);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
@@ -31,7 +49,8 @@ describe('renderReportHtml', () => {
 
   it('shows the summary, counters, peaks, failures with logs, retries, actions and nodes', () => {
     const html = renderReportHtml(sampleReport(), en);
-    for (const section of Object.values(en.sections)) expect(html).toContain(`${section}</h2>`);
+    // Recovery rules have a section only in a task where a rule acted (below).
+    for (const [key, section] of Object.entries(en.sections)) expect(html.includes(`${section}</h2>`)).toBe(key !== 'recoveries');
     expect(html).toContain('2026-11-22 14:00:00');
     expect(html).toContain('1 min 30 s');
     expect(html).toContain('55.5%');

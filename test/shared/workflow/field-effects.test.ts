@@ -34,6 +34,14 @@ const VALIDATE = 'test/shared/workflow/validate.test.ts';
 const designFields = kept('test/main/core/tasks/design-fields.test.ts', 'carries the design fields from the definition through the store and views to the Engine request, the report and a run bundle');
 const backoffRuns = runs(`${SCHED}/retry.test.ts`, 'waits initialMs·factorⁿ⁻¹ capped at maxMs, with the schema defaults where the policy is silent');
 
+const ON_ERROR = `${SCHED}/on-error.test.ts`;
+const onErrorTable = runs('test/shared/workflow/on-error.test.ts', 'takes the first matching rule, reads * as any characters and everything else literally');
+const onErrorRetry = runs(ON_ERROR, 'runs a new attempt on the rule’s own budget when the code matches, and then succeeds');
+const onErrorSkip = runs(ON_ERROR, 'ends the node skipped, naming rule and code, and its successors follow the dependency semantics of a skipped node');
+const onErrorHandler = runs(ON_ERROR, 'runs the handler with the failure in its config; the node waits, running, and ends completed as RECOVERED when the handler completes');
+const onErrorEscalate = runs(ON_ERROR, 'fails the node at once as ESCALATED and the alert monitor raises an escalated alert even with failure alerts off');
+const onErrorWorkflowRules = runs(ON_ERROR, 'retries on a workflow-level rule for a node that declares none, with that rule’s backoff');
+
 const FIELDS: Record<string, FieldEntry> = {
   name: { evidence: [runs('test/main/core/tasks/create-task.test.ts', 'takes the name from the workflow when none is given')] },
   description: { evidence: [kept('test/main/core/workflow/templates.test.ts', 'saves a definition as version 1, then 2, 3 under the same name, with decimal string ids')] },
@@ -94,6 +102,20 @@ const FIELDS: Record<string, FieldEntry> = {
   'nodes[].pin.at': { evidence: [runs(`${SCHED}/timers.test.ts`, 'starts a node pinned to a moment already past at once, and one pinned to a later moment then')] },
   'nodes[].pin.delayMs': { evidence: [runs(`${SCHED}/timers.test.ts`, 'holds a node until delayMs after the task started, while others run')] },
   'nodes[].activation': { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'decides activations over the variables and the results of nodes that have ended')] },
+  'nodes[].onError[].code': { evidence: [onErrorTable, onErrorRetry] },
+  'nodes[].onError[].action': { evidence: [onErrorRetry, onErrorSkip, onErrorHandler, onErrorEscalate] },
+  'nodes[].onError[].maxRetries': { evidence: [runs(ON_ERROR, 'fails the node once the rule’s budget is spent, without spending the retry policy too')] },
+  'nodes[].onError[].backoff.initialMs': { evidence: [onErrorRetry] },
+  'nodes[].onError[].backoff.factor': { evidence: [onErrorRetry, backoffRuns] },
+  'nodes[].onError[].backoff.maxMs': { evidence: [backoffRuns] },
+  'nodes[].onError[].handlerNodeId': { evidence: [onErrorHandler] },
+  'onError[].code': { evidence: [onErrorSkip] },
+  'onError[].action': { evidence: [onErrorSkip] },
+  'onError[].maxRetries': { evidence: [onErrorWorkflowRules] },
+  'onError[].backoff.initialMs': { evidence: [onErrorWorkflowRules] },
+  'onError[].backoff.factor': { evidence: [onErrorWorkflowRules] },
+  'onError[].backoff.maxMs': { evidence: [onErrorWorkflowRules] },
+  'onError[].handlerNodeId': { evidence: [runs('test/shared/workflow/on-error-check.test.ts', 'warns of rules after a catch-all, settings the action ignores, and rules on a container; checks the workflow’s default handler')] },
   'nodes[].layout.x': { evidence: [kept('test/renderer/monitor/graph/graph-layout.test.ts', 'keeps a workflow’s own layout')] },
   'nodes[].layout.y': { evidence: [kept('test/renderer/monitor/graph/graph-layout.test.ts', 'keeps a workflow’s own layout')] },
   'nodes[].layout.width': { evidence: [kept('test/main/core/workflow/bpmn/export.test.ts', 'turns layouts relative to the parent container into absolute diagram bounds')] },

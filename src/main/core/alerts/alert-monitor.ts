@@ -53,8 +53,8 @@ export class AlertMonitor {
   }
 
   /**
-   * The one way for other parts of the core to raise an alert (the recovery handlers' "escalate"
-   * raises `needs-operator`): the same condition raised again counts on its unresolved alert.
+   * The one way for other parts of the core to raise an alert: the same condition raised again
+   * counts on its unresolved alert.
    */
   raise(subject: AlertSubject): Alert {
     const { alert, change } = this.alerts.fire(subject);
@@ -78,12 +78,16 @@ export class AlertMonitor {
         if (node.status === 'failed') {
           ended = true;
           const timedOut = node.errorCode === NODE_REASON.timeout;
-          if (timedOut ? settings.onNodeTimeout : settings.onNodeFailure) {
-            this.raise({ kind: timedOut ? 'node-timeout' : 'node-failed', severity: 'critical', taskId: change.taskId, nodeId: node.nodeId, params: { nodeId: node.nodeId, ...(node.errorMessage ? { detail: node.errorMessage } : {}) } });
+          const params = { nodeId: node.nodeId, ...(node.errorMessage ? { detail: node.errorMessage } : {}) };
+          // An onError rule escalated it: raised whatever the failure switches say.
+          if (node.errorCode === NODE_REASON.escalated) {
+            this.raise({ kind: 'node-escalated', severity: 'critical', taskId: change.taskId, nodeId: node.nodeId, params });
+          } else if (timedOut ? settings.onNodeTimeout : settings.onNodeFailure) {
+            this.raise({ kind: timedOut ? 'node-timeout' : 'node-failed', severity: 'critical', taskId: change.taskId, nodeId: node.nodeId, params });
           }
         } else if (node.status === 'completed' || node.status === 'skipped') {
           ended = true;
-          this.clear({ kinds: ['node-failed', 'node-timeout'], taskId: change.taskId, nodeId: node.nodeId });
+          this.clear({ kinds: ['node-failed', 'node-timeout', 'node-escalated'], taskId: change.taskId, nodeId: node.nodeId });
         }
       }
       if (ended) this.checkRates(change.taskId, settings);

@@ -113,6 +113,7 @@ function sendStops(core: SchedulerState, step: Step, nodes: readonly RtNode[], r
 function resetSubtree(core: SchedulerState, step: Step, container: RtNode, reason: string): void {
   for (const node of descendantsOf(container)) {
     node.retriesUsed = 0;
+    node.ruleRetries = [];
     node.manualDecision = null;
     if (isNotStartedNodeStatus(node.status)) {
       if (node.status === 'ready' && !node.forced) node.notBefore = null;

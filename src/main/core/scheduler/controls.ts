@@ -163,6 +163,7 @@ function makeReady(control: Control, node: RtNode, reason: string): void {
 /** Forgets what a node's last run left behind (its outcome, result, retries and Engine losses) before it runs again. */
 export function clearOutcome(node: RtNode): void {
   node.retriesUsed = 0;
+  node.ruleRetries = [];
   node.engineLosses = 0;
   node.errorCode = null;
   node.errorMessage = null;

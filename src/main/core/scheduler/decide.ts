@@ -7,6 +7,7 @@ import { joinDecision } from '../../../shared/dependency/evaluator';
 import { holds } from '../../../shared/dependency/logic';
 import type { RtEdge, RtNode } from './task-image';
 import type { Step } from './step';
+import { onlyIdleHandlersLeft, skipIdleHandlers } from './on-error';
 import { transition } from './transitions';
 
 /**
@@ -16,7 +17,10 @@ import { transition } from './transitions';
 export function processNode(core: SchedulerState, step: Step, node: RtNode): void {
   core.stats.nodeDecisions++;
   if (isNotStartedNodeStatus(node.status)) decide(core, step, node);
-  else if (node.type === 'container' && node.status === 'running' && allChildrenEnded(node)) finishContainer(core, step, node);
+  else if (node.type === 'container' && node.status === 'running') {
+    if (allChildrenEnded(node)) finishContainer(core, step, node);
+    else if (onlyIdleHandlersLeft(node)) skipIdleHandlers(core, step, node);
+  }
 }
 
 type Gate = 'open' | 'closed' | 'never';
@@ -59,6 +63,11 @@ function decide(core: SchedulerState, step: Step, node: RtNode): void {
   }
   if (gate === 'closed') return;
   if (node.status === 'ready' && node.forced) return readyToStart(core, step, node);
+  // A handler starts when a rule invokes it (which makes it ready), never by its dependencies.
+  if (node.isHandler) {
+    if (node.status === 'ready') readyToStart(core, step, node);
+    return;
+  }
 
   const decision = joinDecision(node.join, node.deps.length, node.satisfied, node.unsatisfiable);
   if (decision === 'skipped') {

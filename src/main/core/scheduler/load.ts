@@ -8,6 +8,9 @@ import { moveChild, moveCounters } from './counters';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import { containsReference, type JsonObject } from './references';
 import { RtEdge, RtExecution, RtNode, TaskImage } from './task-image';
+import { attach } from './on-error';
+import { RULE_REASON_PATTERN, chooseRule, effectiveRules, handlerNodeIds, type EffectiveRules } from '../../../shared/workflow/on-error';
+import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 
 /**
  * A task's nodes as arrays rather than objects: a 10,000-node task reads in a third of the time
@@ -73,6 +76,7 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
   task.engineTaskId = taskRow.engine_task_id;
   task.engineUrl = taskRow.engine_url;
 
+  const rules = recoveryRules(store, taskId);
   const parents: [RtNode, string | null][] = [];
   for (const row of store.db.prepare(NODE_QUERY).raw().all(BigInt(taskId)) as NodeRow[]) {
     const [rowId, nodeId, type, name, parentId, level, join, priority, agentLoad, agentConfig, containerConfig, retryPolicy, timeoutMs, pin, activation] = row;
@@ -95,6 +99,7 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
       timeoutMs: numberOrNull(timeoutMs),
       pin: pin === null ? undefined : (parseJson(pin) as Pin),
       activation: activation === null ? undefined : parseJson(activation),
+      ...(type === 'agent' && rules && { onError: effectiveRules(rules.byNode.get(nodeId), rules.workflow), isHandler: rules.handlers.has(nodeId) }),
     });
     node.status = status;
     node.scope.status = status;
@@ -123,6 +128,7 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
     node.parent = parent;
     parent.children.push(node);
     moveChild(parent, null, node.status);
+    if (node.isHandler && node.status === 'pending') parent.idleHandlers++;
   }
 
   const dependencies = store.all(
@@ -143,7 +149,39 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
 
   loadExecutions(store, task);
   loadHistory(store, task);
+  if (rules) relinkRecoveries(task);
   return task;
+}
+
+interface TaskRules {
+  workflow: EffectiveRules['rules'] | undefined;
+  byNode: Map<string, EffectiveRules['rules']>;
+  handlers: Set<string>;
+}
+
+/** The onError rules live in the task's workflow snapshot only; most tasks have none, and skip the parse. */
+function recoveryRules(store: Store, taskId: Id): TaskRules | undefined {
+  const row = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', taskId));
+  if (!row || !row.workflow_snapshot.includes('"onError"')) return undefined;
+  const definition = parseJson(row.workflow_snapshot) as NormalizedWorkflowDefinition;
+  const byNode = new Map<string, EffectiveRules['rules']>();
+  for (const node of definition.nodes) if (node.onError !== undefined) byNode.set(node.nodeId, node.onError);
+  return { workflow: definition.onError, byNode, handlers: handlerNodeIds(definition) };
+}
+
+/**
+ * A running agent whose execution has ended waits for the handler its rule invoked: the rule
+ * is chosen again from the stored error code (the choice is a pure function of the two), and
+ * the handler learns again which failure it handles.
+ */
+function relinkRecoveries(task: TaskImage): void {
+  for (const node of task.nodes.values()) {
+    const execution = node.exec;
+    if (node.type !== 'agent' || node.status !== 'running' || !execution || (execution.status !== 'failed' && execution.status !== 'timeout')) continue;
+    const chosen = chooseRule(node.onError, execution.errorCode ?? '');
+    const handler = chosen?.rule.action === 'handler' ? task.nodes.get(chosen.rule.handlerNodeId!) : undefined;
+    if (chosen && handler) attach(node, handler, chosen, execution.errorCode ?? '', execution.errorMessage ?? '');
+  }
 }
 
 function loadExecutions(store: Store, task: TaskImage): void {
@@ -217,19 +255,20 @@ function loadUsage(store: Store, task: TaskImage): void {
 
 /**
  * Retries spent count the automatic running (or, for containers, initializing) → ready
- * transitions (trigger error or timeout) since the node last became ready any other way; a
+ * transitions (trigger error or timeout) since the node last became ready any other way, those
+ * whose reason names an onError rule counting for that rule instead of the retry policy; a
  * ready node whose last transition was an operator's is forced (it starts whatever its
  * dependencies say).
  */
 function loadHistory(store: Store, task: TaskImage): void {
   const wanted = [...task.nodes.values()]
-    .filter((node) => node.status === 'ready' || (isActiveNodeStatus(node.status) && node.retry !== undefined))
+    .filter((node) => node.status === 'ready' || (isActiveNodeStatus(node.status) && (node.retry !== undefined || node.onError !== undefined)))
     .map((node) => node.nodeId);
   for (let at = 0; at < wanted.length; at += 500) {
     const rows = store.all(
       store.kysely
         .selectFrom('node_state_transition')
-        .select(['node_id', 'from_status', 'to_status', 'trigger_type'])
+        .select(['node_id', 'from_status', 'to_status', 'trigger_type', 'reason'])
         .where('task_id', '=', task.id)
         .where('node_id', 'in', wanted.slice(at, at + 500))
         .orderBy('node_id')
@@ -239,8 +278,13 @@ function loadHistory(store: Store, task: TaskImage): void {
       if (row.from_status === row.to_status) continue;
       const node = task.nodes.get(row.node_id)!;
       const automatic = row.from_status !== null && isActiveNodeStatus(row.from_status) && (row.trigger_type === 'error' || row.trigger_type === 'timeout');
-      if (row.to_status === 'ready' && automatic) node.retriesUsed++;
-      else if (row.to_status === 'ready' || row.to_status === 'pending') node.retriesUsed = 0;
+      const rule = automatic && row.to_status === 'ready' ? RULE_REASON_PATTERN.exec(row.reason ?? '') : null;
+      if (rule) node.ruleRetries[Number(rule[1]) - 1] = (node.ruleRetries[Number(rule[1]) - 1] ?? 0) + 1;
+      else if (row.to_status === 'ready' && automatic) node.retriesUsed++;
+      else if (row.to_status === 'ready' || row.to_status === 'pending') {
+        node.retriesUsed = 0;
+        node.ruleRetries = [];
+      }
       node.forced = row.to_status === 'ready' && row.trigger_type === 'user';
     }
   }

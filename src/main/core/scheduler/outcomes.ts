@@ -1,14 +1,16 @@
 import type { TriggerType } from '../../../shared/status';
 import { containerFailed } from './container-end';
 import type { SchedulerState } from './state';
+import { applyOnError } from './on-error';
 import { retryDecision } from './retry';
 import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 
 /**
- * How an attempt of an agent ends: completed, stopped, or failed/timed out — then retried
- * after its backoff while retries remain, failed otherwise. Containers: initialized or not.
+ * How an attempt of an agent ends: completed, stopped, or failed/timed out — then given to the
+ * onError rule its error code matches (on-error.ts), or else retried after its backoff while
+ * retries remain, failed otherwise. Containers: initialized or not.
  */
 
 export interface Ending {
@@ -89,8 +91,9 @@ export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, st
     transition(core, step, node, 'failed', 'user', reasonWith(`rejected: ${message}`, ending), decision.operator);
     return;
   }
-  const retry = retryDecision(node.retry, node.retriesUsed);
   const what = `attempt ${node.batch} ${status === 'timeout' ? 'timed out' : 'failed'} (${code}: ${message})`;
+  if (applyOnError(core, step, node, { code, message, what, note: ending.note, result: ending.result, resultText: execution.resultText })) return;
+  const retry = retryDecision(node.retry, node.retriesUsed);
   if (retry.retry) {
     node.retriesUsed = retry.retryNumber;
     node.notBefore = step.now + retry.delayMs;

@@ -29,7 +29,8 @@ const CONCURRENCY = 32;
 
 /** Nodes whose fate on the Engine the store cannot tell: running, initializing, or stopped with an execution. */
 export function nodesToReconcile(task: TaskImage): RtNode[] {
-  return [...task.nodes.values()].filter((node) => node.exec !== null && (isActiveNodeStatus(node.status) || node.status === 'stopped'));
+  // A node waiting for its handler has ended on the Engine; its handler is reconciled instead.
+  return [...task.nodes.values()].filter((node) => node.exec !== null && node.recovery === null && (isActiveNodeStatus(node.status) || node.status === 'stopped'));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { InitContainerCommand, StartNodeCommand } from '../../../shared/eng
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { SchedulerState } from './state';
 import { gateIsOpen } from './decide';
+import { withFailure } from './on-error';
 import { resolveConfig, type JsonObject } from './references';
 import { RtExecution, type RtNode } from './task-image';
 import type { Step } from './step';
@@ -92,8 +93,9 @@ function failUnresolved(core: SchedulerState, step: Step, node: RtNode, message:
 }
 
 function startAgent(core: SchedulerState, step: Step, node: RtNode): void {
-  const config = resolved(node);
-  if (!config.ok) return failUnresolved(core, step, node, config.message);
+  const resolution = resolved(node);
+  if (!resolution.ok) return failUnresolved(core, step, node, resolution.message);
+  const config = withFailure(node, resolution.config, resolution.text);
   const execution = newExecution(core, step, node, 'pending', config.text);
   transition(core, step, node, 'running', 'system', `started (batch ${node.batch})`);
   core.armDeadline(node, step.now);

@@ -2,6 +2,7 @@ import type { Id } from '../../../shared/ids';
 import type { EdgeState } from '../../../shared/task/nodes';
 import type { DependencyType, ExecutionStatus, JoinMode, NodeStatus, NodeType, TaskStatus } from '../../../shared/status';
 import type { Pin, RetryPolicy } from '../../../shared/workflow/definition';
+import type { ChosenRule, EffectiveRules } from '../../../shared/workflow/on-error';
 import type { ExecutionUsage } from '../resources/execution-usage';
 import type { Queueable } from './queue';
 import type { JsonObject } from './references';
@@ -96,6 +97,17 @@ export interface NodeSpec {
   timeoutMs: number | null;
   pin: Pin | undefined;
   activation: unknown;
+  onError?: EffectiveRules;
+  /** Some onError rule names it as its handler: only a rule starts it. */
+  isHandler?: boolean;
+}
+
+/** What a handler node's run is told of the failure it handles (its config's `failure`). */
+export interface HandledFailure {
+  nodeId: string;
+  errorCode: string;
+  errorMessage: string;
+  rule: string;
 }
 
 export class RtNode implements Queueable {
@@ -115,6 +127,8 @@ export class RtNode implements Queueable {
   readonly timeoutMs: number | null;
   readonly pin: Pin | undefined;
   readonly activation: unknown;
+  readonly onError: EffectiveRules | undefined;
+  readonly isHandler: boolean;
 
   parent: RtNode | null = null;
   readonly children: RtNode[] = [];
@@ -141,6 +155,14 @@ export class RtNode implements Queueable {
   manualDecision: ManualDecision | null = null;
   /** Made ready by an operator (restart, rerun): starts whatever its dependencies say. */
   forced = false;
+  /** Retries each onError rule (by index) has spent since the node last started afresh. */
+  ruleRetries: number[] = [];
+  /** A failed node waiting, still running, for the handler its rule invoked. */
+  recovery: { handler: RtNode; chosen: ChosenRule } | null = null;
+  /** A handler node: the failed node it runs for, and what it is told of the failure. */
+  handling: { node: RtNode; failure: HandledFailure } | null = null;
+  /** Containers: handler children never invoked (pending), which must not keep it from ending. */
+  idleHandlers = 0;
 
   satisfied = 0;
   unsatisfiable = 0;
@@ -176,6 +198,8 @@ export class RtNode implements Queueable {
     this.timeoutMs = spec.timeoutMs;
     this.pin = spec.pin;
     this.activation = spec.activation;
+    this.onError = spec.onError;
+    this.isHandler = spec.isHandler ?? false;
     this.scope = { status: 'pending', result: undefined };
   }
 }

@@ -6,6 +6,7 @@ import { moveChild, moveCounters, allChildrenEnded } from './counters';
 import { SchedulerError } from './errors';
 import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import type { RtEdge, RtNode, TaskImage } from './task-image';
+import { handlerMoved, onlyIdleHandlersLeft } from './on-error';
 import type { Step } from './step';
 
 /**
@@ -32,10 +33,12 @@ export function transition(core: SchedulerState, step: Step, node: RtNode, to: N
   const parent = node.parent;
   if (parent) {
     moveChild(parent, from, to);
-    if (parent.status === 'running' && allChildrenEnded(parent)) core.work.add(parent);
+    if (node.isHandler) parent.idleHandlers += (to === 'pending' ? 1 : 0) - (from === 'pending' ? 1 : 0);
+    if (parent.status === 'running' && (allChildrenEnded(parent) || onlyIdleHandlersLeft(parent))) core.work.add(parent);
   }
   for (const edge of node.out) reevaluate(core, edge);
   if (node.type === 'container') gateChanged(core, step, node, to);
+  if (node.handling !== null) handlerMoved(core, step, node, to);
   if (parent === null && isTerminalNodeStatus(to)) endTask(core, step, task, node);
 }
 

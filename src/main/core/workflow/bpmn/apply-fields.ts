@@ -1,5 +1,5 @@
 import type { ModdleElement } from 'moddle';
-import { layoutSchema, pinSchema, retrySchema, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { layoutSchema, onErrorSchema, pinSchema, retrySchema, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { idSchema } from '../../../../shared/ids';
 import { describeElement, elementId } from './describe';
 import { readDeductionFields } from './deduction-fields';
@@ -8,7 +8,7 @@ import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
 import type { JsonLogic } from './logic';
 
 /** Node fields an exported element carries as deduction:field JSON; null means "absent". */
-const NODE_FIELDS = ['name', 'containerName', 'agentConfig', 'containerConfig', 'retry', 'pin', 'activation', 'layout', 'agentMetaId', 'agentUrl', 'containerType', 'envConfig', 'bizValue'] as const;
+const NODE_FIELDS = ['name', 'containerName', 'agentConfig', 'containerConfig', 'retry', 'onError', 'pin', 'activation', 'layout', 'agentMetaId', 'agentUrl', 'containerType', 'envConfig', 'bizValue'] as const;
 type NodeField = (typeof NODE_FIELDS)[number];
 
 function isObject(value: JsonLogic): value is { [key: string]: JsonLogic } {
@@ -32,6 +32,8 @@ function fits(field: NodeField, value: JsonLogic): boolean {
       return isObject(value);
     case 'retry':
       return retrySchema.safeParse(value).success;
+    case 'onError':
+      return onErrorSchema.safeParse(value).success;
     case 'pin':
       return pinSchema.safeParse(value).success;
     case 'layout':

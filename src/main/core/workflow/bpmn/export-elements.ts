@@ -85,6 +85,7 @@ function nodeFields(node: WorkflowNodeDefinition, hasShape: boolean): Record<str
     agentConfig: node.agentConfig,
     containerConfig: node.containerConfig,
     retry: node.retry,
+    onError: node.onError,
     pin: node.pin,
     activation: node.activation,
     layout: layoutNeedsField ? node.layout : undefined,
@@ -175,6 +176,7 @@ export function buildSemanticModel(
     description: definition.description,
     version: definition.version,
     variables: definition.variables,
+    onError: definition.onError,
   });
   return { definitions, process, participant, collaboration, elements, flows };
 }

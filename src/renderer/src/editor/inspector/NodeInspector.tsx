@@ -12,6 +12,8 @@ import { JsonField } from './JsonField';
 import { LogicField } from './LogicField';
 import { NodeIdField } from './NodeIdField';
 import { NumberField } from './NumberField';
+import { OnErrorFields } from './OnErrorFields';
+import { handlerCandidates } from '../model/on-error-rules';
 import { PinField } from './PinField';
 import { RetryFields } from './RetryFields';
 
@@ -84,6 +86,9 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
         />
       </div>
       <RetryFields retry={node.retry} testId="inspector-retry" onChange={(retry) => patch('retry', { retry })} />
+      {node.nodeType === 'agent' && (
+        <OnErrorFields title={t('inspector.onError.title')} rules={node.onError} handlers={handlerCandidates(definition, id)} testId="inspector-on-error" onChange={(onError) => patch('onError', { onError })} />
+      )}
       <PinField pin={node.pin} testId="inspector-pin" onChange={(pin) => patch('pin', { pin })} />
       <LogicField
         label={t('inspector.activation')}

@@ -4,6 +4,8 @@ import { updateWorkflow } from '../model/document';
 import type { ApplyEdit } from './edit-types';
 import { Field } from './Field';
 import { JsonField } from './JsonField';
+import { OnErrorFields } from './OnErrorFields';
+import { handlerCandidates } from '../model/on-error-rules';
 
 /** What shows when nothing is selected: the workflow's own settings and its variables. */
 export function WorkflowInspector({ definition, onEdit }: { definition: WorkflowDefinition; onEdit: ApplyEdit }) {
@@ -27,6 +29,13 @@ export function WorkflowInspector({ definition, onEdit }: { definition: Workflow
         testId="inspector-variables"
         hint={t('inspector.variablesHelp')}
         onChange={(variables) => onEdit((current) => updateWorkflow(current, { variables: variables as WorkflowDefinition['variables'] }), 'workflow.variables')}
+      />
+      <OnErrorFields
+        title={t('inspector.onError.defaultTitle')}
+        rules={definition.onError}
+        handlers={handlerCandidates(definition, undefined)}
+        testId="inspector-workflow-on-error"
+        onChange={(onError) => onEdit((current) => updateWorkflow(current, { onError }), 'workflow.onError')}
       />
       <p className="muted">{t('inspector.nothingSelected')}</p>
     </div>

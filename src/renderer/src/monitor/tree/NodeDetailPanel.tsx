@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDetail } from '../../../../shared/task/views';
+import { lastRuleActed } from '../../../../shared/workflow/on-error';
 import { errorMessage } from '../../common/error-message';
 import { formatMoment, useFormatDuration } from '../../common/format';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
@@ -34,6 +35,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
   const moment = (ms: number | null) => (ms === null ? t('tree.detail.none') : formatMoment(ms, i18n.language, now));
   const history = fetched?.state === 'loaded' ? detailAt(fetched.detail, at) : null;
   const duration = node ? nodeDurationMs(node, now) : null;
+  const ruleActed = history ? lastRuleActed(history.transitions) : null;
   // A skip also carries a code and a message; only a failure or a stop is shown as an error.
   const failedOrStopped = node?.status === 'failed' || node?.status === 'stopped';
   if (selectedNodeId === null) return null;
@@ -71,6 +73,11 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             {node.errorCode !== null && (
               <Fact label={t('tree.detail.errorCode')}>
                 <code className={failedOrStopped ? 'tree-error-code' : 'tree-reason-code'}>{node.errorCode}</code>
+              </Fact>
+            )}
+            {ruleActed !== null && (
+              <Fact label={t('tree.detail.onErrorRule')} wide>
+                <span data-testid="node-detail-on-error-rule">{ruleActed}</span>
               </Fact>
             )}
             {node.errorMessage !== null && (

@@ -94,6 +94,34 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
     expect(comparable(back, placed(definition))).toEqual(comparable(definition, placed(definition)));
   });
 
+  it('keeps the onError rules of agents and the workflow’s default rules', async () => {
+    const definition: WorkflowDefinition = {
+      name: 'Recovery rules',
+      onError: [{ code: '*', action: 'escalate' }],
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true, children: ['call', 'cleanup'] },
+        {
+          nodeId: 'call',
+          nodeType: 'agent',
+          parentId: 'root',
+          agentLoad: 'http',
+          agentConfig: { url: 'https://example.test' },
+          onError: [
+            { code: 'HTTP_*', action: 'retry', maxRetries: 3, backoff: { initialMs: 500, factor: 2, maxMs: 4000 } },
+            { code: 'TIMEOUT', action: 'handler', handlerNodeId: 'cleanup' },
+            { code: 'REJECTED', action: 'skip' },
+          ],
+        },
+        { nodeId: 'cleanup', nodeType: 'agent', parentId: 'root', agentLoad: 'sim' },
+      ],
+    };
+    expect(validateWorkflow(definition).ok).toBe(true);
+    const back = await roundTrip(definition);
+    expect(back.onError).toEqual(definition.onError);
+    expect(back.nodes.find((node) => node.nodeId === 'call')!.onError).toEqual(definition.nodes[1]!.onError);
+    expect(comparable(back, placed(definition))).toEqual(comparable(definition, placed(definition)));
+  });
+
   it.each([
     ['line breaks', 'one\r\ntwo\rthree\n\rfour'],
     ['control characters', 'bell\u0007 and nul\u0000'],

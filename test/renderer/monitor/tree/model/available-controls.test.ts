@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransitionNode, NODE_STATUSES, NODE_TYPES, type NodeStatus, type NodeType } from '../../../../../src/shared/status';
+import { canTransitionNode, isActiveNodeStatus, NODE_STATUSES, NODE_TYPES, type NodeStatus, type NodeType } from '../../../../../src/shared/status';
 import { isManualAgent } from '../../../../../src/shared/engine/agent-kind';
 import { availableControls, type NodeControl } from '../../../../../src/renderer/src/monitor/tree/model/available-controls';
 
@@ -37,7 +37,8 @@ describe('available controls', () => {
       for (const status of NODE_STATUSES) {
         const offered = availableControls({ nodeType: type, status }, { isManual: true });
         expect(offered.has('stop'), `${type} ${status} stop`).toBe(canTransitionNode(type, status, 'stopped'));
-        expect(offered.has('skip'), `${type} ${status} skip`).toBe(canTransitionNode(type, status, 'skipped'));
+        // running → skipped is an onError rule's, never an operator's.
+        expect(offered.has('skip'), `${type} ${status} skip`).toBe(canTransitionNode(type, status, 'skipped') && !isActiveNodeStatus(status));
         expect(offered.has('rerun'), `${type} ${status} rerun`).toBe(canTransitionNode(type, status, 'pending'));
         if (offered.has('restart')) expect(canTransitionNode(type, status, 'ready'), `${type} ${status} restart`).toBe(true);
         if (offered.has('approve')) {

@@ -1,4 +1,4 @@
-import { canTransitionNode, NOT_STARTED_NODE_STATUSES } from '../../../../../shared/status';
+import { canTransitionNode, isActiveNodeStatus, NOT_STARTED_NODE_STATUSES } from '../../../../../shared/status';
 import type { NodeView } from '../../../../../shared/task/nodes';
 
 export const NODE_CONTROLS = ['stop', 'restart', 'skip', 'rerun', 'approve', 'reject'] as const;
@@ -19,10 +19,11 @@ export interface ControlContext {
  * - rerun from here: it may be reset to `pending`, which the machines allow only from an end
  *   (completed, failed, skipped) or from stopped;
  * - approve / reject: a running manual agent, which ends completed or failed by the decision.
- * The core checks again (e.g. a node inside a stopped container); its refusal is shown.
+ * The core checks again (e.g. a node inside a stopped container); its refusal is shown. A
+ * running agent's move to `skipped` belongs to an onError rule, never to an operator.
  */
 export function availableControls(node: Pick<NodeView, 'nodeType' | 'status'>, context: ControlContext): Set<NodeControl> {
-  const can = (to: NodeView['status']) => canTransitionNode(node.nodeType, node.status, to);
+  const can = (to: NodeView['status']) => canTransitionNode(node.nodeType, node.status, to) && !(to === 'skipped' && isActiveNodeStatus(node.status));
   const out = new Set<NodeControl>();
   if (can('stopped')) out.add('stop');
   if (can('ready') && can('skipped') && !NOT_STARTED_NODE_STATUSES.includes(node.status)) out.add('restart');

@@ -1,0 +1,172 @@
+import { isActiveNodeStatus, isTerminalNodeStatus, type NodeStatus } from '../../../shared/status';
+import { NODE_REASON } from '../../../shared/task/reasons';
+import { chooseRule, ruleLabel, type ChosenRule } from '../../../shared/workflow/on-error';
+import type { SchedulerState } from './state';
+import { enqueue, gateIsOpen } from './decide';
+import { retryDecision } from './retry';
+import type { JsonObject } from './references';
+import type { RtNode } from './task-image';
+import type { Step } from './step';
+import { transition } from './transitions';
+
+/**
+ * The IT-ops design's exception handling: a failed or timed-out attempt of an agent is given
+ * to the first onError rule whose code pattern matches its error code. retry runs it again on
+ * the rule's own budget; skip ends it skipped; escalate fails it at once with ESCALATED (the
+ * alert monitor raises an escalated alert); handler keeps it running while the named handler
+ * node runs with the failure in its config, and it ends completed (RECOVERED) if the handler
+ * completes, failed otherwise. Every decision is a transition with trigger 'error' whose reason
+ * starts with the rule (ruleLabel), and is rebuilt from stored rows after a restart (load.ts).
+ */
+
+export interface FailedAttempt {
+  code: string;
+  message: string;
+  /** "attempt 2 failed (CODE: message)", the start of every reason written. */
+  what: string;
+  /** Appended to the reason, e.g. why the scheduler learned of it late. */
+  note: string | undefined;
+  /** The failed attempt's result, kept for failure edges' conditions when the node ends. */
+  result: unknown;
+  resultText: string | null;
+}
+
+/** Applies the rule matching the attempt's code; false when none matches (the retry policy decides). */
+export function applyOnError(core: SchedulerState, step: Step, node: RtNode, attempt: FailedAttempt): boolean {
+  const chosen = chooseRule(node.onError, attempt.code);
+  // A default handler rule reaching its own handler: the handler's failure follows its retry policy.
+  if (!chosen || (chosen.rule.action === 'handler' && chosen.rule.handlerNodeId === node.nodeId)) return false;
+  const label = ruleLabel(chosen);
+  const reason = (words: string) => `${label}: ${attempt.what}; ${words}${attempt.note ? ` ${attempt.note}` : ''}`;
+  switch (chosen.rule.action) {
+    case 'retry': {
+      const used = node.ruleRetries[chosen.index] ?? 0;
+      const maxRetries = chosen.rule.maxRetries ?? 0;
+      const decision = retryDecision({ maxRetries, ...(chosen.rule.backoff && { backoff: chosen.rule.backoff }) }, used);
+      if (!decision.retry) {
+        endFailed(core, step, node, attempt, reason(`the rule's ${maxRetries} ${maxRetries === 1 ? 'retry is' : 'retries are'} spent`));
+        return true;
+      }
+      node.ruleRetries[chosen.index] = decision.retryNumber;
+      node.notBefore = step.now + decision.delayMs;
+      node.readyTime = step.now;
+      node.readyAt = 0;
+      transition(core, step, node, 'ready', 'error', reason(`retry ${decision.retryNumber} of ${maxRetries} in ${decision.delayMs} ms`));
+      if (node.notBefore > core.clock.now()) core.armNotBefore(node);
+      else core.work.add(node);
+      return true;
+    }
+    case 'skip':
+      keepResult(node, attempt);
+      node.endTime = step.now;
+      node.errorCode = NODE_REASON.skippedByRule;
+      node.errorMessage = `${attempt.code}: ${attempt.message} (skipped by ${label})`;
+      transition(core, step, node, 'skipped', 'error', reason('skipped'));
+      return true;
+    case 'escalate':
+      node.errorCode = NODE_REASON.escalated;
+      node.errorMessage = `${attempt.code}: ${attempt.message} (escalated by ${label})`;
+      endFailed(core, step, node, attempt, reason('escalated'));
+      return true;
+    case 'handler':
+      invokeHandler(core, step, node, chosen, attempt, reason);
+      return true;
+  }
+}
+
+function keepResult(node: RtNode, attempt: FailedAttempt): void {
+  if (attempt.result === undefined) return;
+  node.result = attempt.result;
+  node.resultText = attempt.resultText;
+  node.scope.result = attempt.result;
+}
+
+function endFailed(core: SchedulerState, step: Step, node: RtNode, attempt: FailedAttempt, reason: string): void {
+  keepResult(node, attempt);
+  node.endTime = step.now;
+  transition(core, step, node, 'failed', 'error', reason);
+}
+
+/** A handler can start when it is an agent other than the node, idle or ended, inside a running container. */
+function handlerBlock(node: RtNode, handler: RtNode | undefined): string | null {
+  if (!handler || handler === node || handler.type !== 'agent') return 'is not an agent that can handle it';
+  if (handler.handling !== null) return `is busy handling ${JSON.stringify(handler.handling.node.nodeId)}`;
+  if (isActiveNodeStatus(handler.status) || handler.status === 'ready') return `is ${handler.status}`;
+  if (!gateIsOpen(handler)) return 'is in a container that is not running';
+  return null;
+}
+
+function invokeHandler(core: SchedulerState, step: Step, node: RtNode, chosen: ChosenRule, attempt: FailedAttempt, reason: (words: string) => string): void {
+  const handlerId = chosen.rule.handlerNodeId!;
+  const handler = node.task.nodes.get(handlerId);
+  const blocked = handlerBlock(node, handler);
+  if (blocked !== null || !handler) {
+    endFailed(core, step, node, attempt, reason(`its handler ${JSON.stringify(handlerId)} ${blocked}`));
+    return;
+  }
+  const label = ruleLabel(chosen);
+  // The node stays running (its execution has ended) until its handler ends: its dependents wait.
+  step.node(node);
+  step.transition(core.nextId(), node, 'running', 'running', reason(`handler ${JSON.stringify(handlerId)} runs`), 'error', null);
+  core.stats.transitions++;
+  attach(node, handler, chosen, attempt.code, attempt.message);
+  handler.notBefore = null;
+  handler.readyTime = step.now;
+  handler.readyAt = 0;
+  handler.forced = false;
+  transition(core, step, handler, 'ready', 'error', `invoked by ${label} of ${JSON.stringify(node.nodeId)} after ${attempt.code}: ${attempt.message}`);
+  enqueue(core, handler);
+}
+
+/** Links a failed node and its handler (when a rule invokes it, and again when a task is loaded). */
+export function attach(node: RtNode, handler: RtNode, chosen: ChosenRule, errorCode: string, errorMessage: string): void {
+  node.recovery = { handler, chosen };
+  handler.handling = { node, failure: { nodeId: node.nodeId, errorCode, errorMessage, rule: ruleLabel(chosen) } };
+}
+
+/**
+ * Called by transition() for a handler that is handling a failure: once it ends, so does the
+ * node it handled (if that node still waits for it), completed as RECOVERED if the handler
+ * completed, failed otherwise. A handler's own retries (running → ready) end nothing.
+ */
+export function handlerMoved(core: SchedulerState, step: Step, handler: RtNode, to: NodeStatus): void {
+  if (!isTerminalNodeStatus(to) && to !== 'stopped') return;
+  const { node } = handler.handling!;
+  handler.handling = null;
+  const recovery = node.recovery;
+  if (node.status !== 'running' || recovery?.handler !== handler) return;
+  node.recovery = null;
+  const label = ruleLabel(recovery.chosen);
+  const handlerRef = JSON.stringify(handler.nodeId);
+  node.endTime = step.now;
+  if (to === 'completed') {
+    const cause = `${node.errorCode ?? 'failed'}: ${node.errorMessage ?? ''}`;
+    node.errorCode = NODE_REASON.recovered;
+    node.errorMessage = `recovered by handler ${handlerRef} after ${cause} (${label})`;
+    transition(core, step, node, 'completed', 'error', `${label}: handler ${handlerRef} completed; recovered`);
+  } else {
+    transition(core, step, node, 'failed', 'error', `${label}: handler ${handlerRef} ${to}; not recovered`);
+  }
+}
+
+/** The agent config a handler's run gets: its own, plus the failure it handles as `failure`. */
+export function withFailure(node: RtNode, config: JsonObject, text: string | null): { config: JsonObject; text: string | null } {
+  if (node.handling === null) return { config, text };
+  const merged = { ...config, failure: { ...node.handling.failure } };
+  return { config: merged, text: JSON.stringify(merged) };
+}
+
+/** A container whose children have all ended but for handlers never invoked: those are skipped. */
+export function onlyIdleHandlersLeft(container: RtNode): boolean {
+  return container.idleHandlers > 0 && container.childTerminal + container.idleHandlers === container.children.length;
+}
+
+export function skipIdleHandlers(core: SchedulerState, step: Step, container: RtNode): void {
+  for (const child of container.children) {
+    if (!child.isHandler || child.status !== 'pending') continue;
+    child.errorCode = NODE_REASON.handlerNotInvoked;
+    child.errorMessage = 'no failure called for this handler';
+    child.endTime = step.now;
+    transition(core, step, child, 'skipped', 'dependency', 'a handler no onError rule invoked; skipped as everything else in its container ended');
+  }
+}
