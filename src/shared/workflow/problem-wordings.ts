@@ -113,6 +113,8 @@ export const PROBLEM_WORDINGS = {
   UNKNOWN_CONDITION_VARIABLE_condition: 'reads {{variable}}, but a condition sees only {{roots}}; did you mean {{suggestion}}?',
   // Node settings.
   AGENT_WITHOUT_LOAD: 'the agent {{node}} has no agentLoad, which names what runs it (e.g. "script", "http", "manual")',
+  KIND_TYPE_MISMATCH_agent: 'the kind {{kind}} is for containers, but {{node}} is an agent; make it a container or give it an agent kind ({{kinds}})',
+  KIND_TYPE_MISMATCH_container: 'the kind {{kind}} is for agents, but {{node}} is a container; make it an agent or give it a container kind ({{kinds}})',
   IGNORED_SETTING_containerConfig: 'containerConfig on the agent {{node}} is ignored and dropped: only containers are initialized with one',
   IGNORED_SETTING_agentLoad: 'agentLoad on the container {{node}} is ignored and dropped: containers run no load themselves; their agents do',
   IGNORED_SETTING_agentConfig: 'agentConfig on the container {{node}} is ignored and dropped: containers run no load themselves; their agents do',
