@@ -1,4 +1,4 @@
-import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
+import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { DurationUnits } from '../format/duration';
 import type { ReportLanguage } from './run-report';
 
@@ -29,6 +29,7 @@ export interface ReportStrings {
     | 'node'
     | 'name'
     | 'type'
+    | 'kind'
     | 'parent'
     | 'level'
     | 'attempts'
@@ -85,6 +86,7 @@ export interface ReportStrings {
   >;
   status: Record<NodeStatus | TaskStatus | ExecutionStatus, string>;
   nodeTypes: Record<NodeType, string>;
+  nodeKinds: Record<NodeKind, string>;
   logLevels: Record<LogLevel, string>;
   units: DurationUnits;
 }
@@ -118,6 +120,7 @@ const en: ReportStrings = {
     node: 'Node',
     name: 'Name',
     type: 'Type',
+    kind: 'Kind',
     parent: 'Parent',
     level: 'Depth',
     attempts: 'Attempts',
@@ -200,6 +203,7 @@ const en: ReportStrings = {
     timeout: 'Timed out',
   },
   nodeTypes: { container: 'Container', agent: 'Agent' },
+  nodeKinds: { manual: 'Manual task', script: 'Script task', api_call: 'API call', decision: 'Decision', parallel: 'Parallel' },
   logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error', critical: 'Critical' },
   units: { ms: 'ms', s: 's', min: 'min', h: 'h', d: 'd' },
 };
@@ -233,6 +237,7 @@ const zhCN: ReportStrings = {
     node: '节点',
     name: '名称',
     type: '类型',
+    kind: '种类',
     parent: '父节点',
     level: '层级',
     attempts: '执行次数',
@@ -315,6 +320,7 @@ const zhCN: ReportStrings = {
     timeout: '超时',
   },
   nodeTypes: { container: '容器', agent: '智能体' },
+  nodeKinds: { manual: '手动任务', script: '脚本任务', api_call: 'API 调用', decision: '决策节点', parallel: '并行执行' },
   logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误', critical: '严重' },
   units: { ms: '毫秒', s: '秒', min: '分', h: '小时', d: '天' },
 };

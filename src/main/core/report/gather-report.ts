@@ -49,6 +49,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
       .select([
         'node_id',
         'node_type',
+        'kind',
         'node_name',
         'parent_node_id',
         'level',
@@ -97,6 +98,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     nodeId: row.node_id,
     name: row.node_name,
     nodeType: row.node_type,
+    kind: row.kind,
     parentId: row.parent_node_id,
     level: row.level,
     status: row.status,
