@@ -205,6 +205,8 @@ export const PROBLEM_WORDINGS = {
   BPMN_SEMANTICS_APPROXIMATED_transaction: '{{element}} becomes a plain container: its cancel and compensation semantics are not imported.',
   BPMN_SEMANTICS_APPROXIMATED_adHocSubProcess:
     '{{element}} becomes a plain container: its children without flows run at once, and its completion condition and ordering are not imported.',
+  BPMN_PLAIN_TASK:
+    '{{element}} is a plain task with no type; it becomes a manual task that waits for an operator to approve it. Give it a task type, or deduction:agentLoad="sim" to simulate it.',
   BPMN_ARTIFACT_IGNORED: '{{element}} is not imported (diagram-only content).',
   BPMN_ARTIFACT_IGNORED_lane: '{{element}} is not imported: lanes only group nodes, which are imported.',
   BPMN_EXTENSION_IGNORED: 'Extensions of {{element}} are not imported: {{names}}.',
@@ -212,6 +214,7 @@ export const PROBLEM_WORDINGS = {
   BPMN_EXTENSION_IGNORED_notNodeField: 'deduction:field {{field}} of {{element}} is not a node field; it is ignored.',
   BPMN_EXTENSION_IGNORED_wrongShape: 'deduction:field {{field}} of {{element}} does not have the shape of that field; it is ignored.',
   BPMN_EXTENSION_IGNORED_notJson: 'The deduction:field {{field}} of {{element}} is not valid JSON and is ignored.',
+  BPMN_EXTENSION_IGNORED_notKind: 'deduction:kind {{value}} of {{element}} is not a node kind ({{kinds}}); it is ignored.',
   BPMN_EXTENSION_IGNORED_notJoinMode: 'deduction:join {{value}} of {{element}} is not a join mode; it is ignored.',
   BPMN_EXTENSION_IGNORED_notWorkflowField: 'deduction:field {{field}} of the definitions is not a workflow field of the right shape; it is ignored.',
   BPMN_EXTENSION_IGNORED_notDependencyType: 'deduction:dependencyType {{value}} on the flow {{flow}} is not a dependency type; it is ignored.',
