@@ -11,6 +11,7 @@ export interface RunReport {
   nodes: Array<{
     nodeId: string;
     nodeType: NodeView['nodeType'];
+    kind: NodeView['kind'];
     parentId: string | null;
     status: NodeView['status'];
     batches: number;
@@ -31,6 +32,7 @@ export function runReport(task: TaskDetail, nodes: NodeView[], executions: Execu
     nodes: nodes.map((node) => ({
       nodeId: node.nodeId,
       nodeType: node.nodeType,
+      kind: node.kind,
       parentId: node.parentId,
       status: node.status,
       batches: batches.get(node.nodeId) ?? node.batch,

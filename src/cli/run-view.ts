@@ -47,7 +47,9 @@ export class RunView {
   ) {
     const depth = new Map<string, number>();
     for (const node of nodes) {
-      const row = { nodeId: node.nodeId, name: node.name ?? node.nodeId, depth: node.parentId === null ? 0 : (depth.get(node.parentId) ?? 0) + 1, status: node.status, progress: node.progress, batch: node.batch };
+      // The kind says what the operator will be asked for (a manual step) or what decides a branch.
+      const name = `${node.name ?? node.nodeId}${node.kind ? ` [${node.kind}]` : ''}`;
+      const row = { nodeId: node.nodeId, name, depth: node.parentId === null ? 0 : (depth.get(node.parentId) ?? 0) + 1, status: node.status, progress: node.progress, batch: node.batch };
       depth.set(node.nodeId, row.depth);
       this.rows.push(row);
       this.byId.set(node.nodeId, row);

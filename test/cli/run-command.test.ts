@@ -11,7 +11,7 @@ import { recordingIo } from '../helpers/cli-io';
 import { freePort } from '../helpers/ports';
 import { REPO_ROOT } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp';
-import { flat } from '../helpers/workflow';
+import { agent, container, flat, workflow } from '../helpers/workflow';
 
 const tempDir = useTempDirs();
 const example = (name: string) => join(REPO_ROOT, 'examples', name);
@@ -149,6 +149,28 @@ describe('deduction run', () => {
     expect(io.stderr()).toMatch(/not a valid workflow; nothing was run/);
     expect(existsSync(join(dir, 'db.sqlite'))).toBe(false);
   });
+
+  it('runs a decision node with the shipped catalog: of its two conditional successors exactly one runs, the other is skipped', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'decide.json');
+    const route = (value: string) => ({ '==': [{ var: 'result.route' }, value] });
+    const definition = workflow([
+      container('root'),
+      { nodeId: 'decide', nodeType: 'agent', parentId: 'root', kind: 'decision', agentConfig: { result: { route: 'patch' } } },
+      agent('patch', 'root', { agentConfig: { durationMs: 0 }, dependencies: [{ sourceNodeId: 'decide', type: 'success', condition: route('patch') }] }),
+      agent('leave', 'root', { agentConfig: { durationMs: 0 }, dependencies: [{ sourceNodeId: 'decide', type: 'success', condition: route('leave') }] }),
+    ]);
+    writeFileSync(file, JSON.stringify(definition));
+    const db = join(dir, 'db.sqlite');
+    const { code, report } = await run([file, '--db', db]);
+    expect(code).toBe(0);
+    expect(report.task.status).toBe('completed');
+    const byId = new Map(report.nodes.map((node) => [node.nodeId, node]));
+    expect(byId.get('decide')).toMatchObject({ kind: 'decision', status: 'completed', batches: 1 });
+    expect(resultOf(db, 'decide')).toEqual({ route: 'patch' });
+    expect([byId.get('patch')?.status, byId.get('leave')?.status]).toEqual(['completed', 'skipped']);
+    expect(() => resultOf(db, 'leave')).toThrow(/never ran/);
+  }, 60_000);
 
   it('carries a finished run to another database with export-run and import-run, idempotently', async () => {
     const dir = tempDir();

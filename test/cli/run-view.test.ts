@@ -37,4 +37,12 @@ describe('the run view', () => {
     expect(frames[0]).toContain('[#####---------------] running');
     expect(frames[1]!.startsWith('\u001b[3F')).toBe(true);
   });
+
+  it('shows the kind of a node that has one beside its name', () => {
+    const frames: string[] = [];
+    const view = new RunView([node('root', null), { ...node('approve', 'root'), kind: 'manual' }, node('plain', 'root')], (text) => frames.push(text), true);
+    view.draw();
+    expect(frames[0]).toContain('· approve [manual]');
+    expect(frames[0]).toMatch(/· plain\s+\[-+\] pending/);
+  });
 });

@@ -31,6 +31,7 @@ export function renderNodesCsv(report: RunReport, strings: ReportStrings): strin
     [f.node, (node) => node.nodeId],
     [f.name, (node) => node.name],
     [f.type, (node) => strings.nodeTypes[node.nodeType]],
+    [f.kind, (node) => (node.kind === null ? null : strings.nodeKinds[node.kind])],
     [f.parent, (node) => node.parentId],
     [f.level, (node) => node.level],
     [f.status, (node) => strings.status[node.status]],

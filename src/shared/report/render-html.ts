@@ -210,6 +210,7 @@ function nodes(c: Context): string {
     [
       c.s.fields.node,
       c.s.fields.type,
+      c.s.fields.kind,
       c.s.fields.status,
       c.s.fields.attempts,
       c.s.fields.startTime,
@@ -223,6 +224,7 @@ function nodes(c: Context): string {
     shown.items.map((node) => [
       `${'&nbsp;&nbsp;'.repeat(Math.min(node.level, 8))}${nodeLabel(node.nodeId, node.name)}`,
       escapeHtml(c.s.nodeTypes[node.nodeType]),
+      node.kind === null ? c.s.none : escapeHtml(c.s.nodeKinds[node.kind]),
       c.badge(node.status),
       String(node.attempts),
       c.time(node.startTime),
@@ -233,7 +235,7 @@ function nodes(c: Context): string {
       node.managedNodesTotal === null ? c.s.none : escapeHtml(`${node.managedNodesCompleted ?? 0}/${node.managedNodesTotal}`),
       node.errorCode || node.errorMessage ? escapeHtml([node.errorCode, node.errorMessage].filter(Boolean).join(': ')) : c.s.none,
     ]),
-    ['wrap', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'num', 'num', 'wrap'],
+    ['wrap', 'fit', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'num', 'num', 'wrap'],
   )}`;
 }
 

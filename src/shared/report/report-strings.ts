@@ -1,5 +1,5 @@
 import type { Recommendation, RiskLevel } from '../alerts/task-analysis';
-import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
+import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { DurationUnits } from '../format/duration';
 import type { ReportLanguage } from './run-report';
 import { NODE_REASON } from '../task/reasons';
@@ -31,6 +31,7 @@ export interface ReportStrings {
     | 'node'
     | 'name'
     | 'type'
+    | 'kind'
     | 'parent'
     | 'level'
     | 'attempts'
@@ -90,6 +91,7 @@ export interface ReportStrings {
   >;
   status: Record<NodeStatus | TaskStatus | ExecutionStatus, string>;
   nodeTypes: Record<NodeType, string>;
+  nodeKinds: Record<NodeKind, string>;
   logLevels: Record<LogLevel, string>;
   units: DurationUnits;
   /** What an onError rule made of a node (RECOVERY_CODES), by the code it leaves on the node. */
@@ -130,6 +132,7 @@ const en: ReportStrings = {
     node: 'Node',
     name: 'Name',
     type: 'Type',
+    kind: 'Kind',
     parent: 'Parent',
     level: 'Depth',
     attempts: 'Attempts',
@@ -215,6 +218,7 @@ const en: ReportStrings = {
     timeout: 'Timed out',
   },
   nodeTypes: { container: 'Container', agent: 'Agent' },
+  nodeKinds: { manual: 'Manual task', script: 'Script task', api_call: 'API call', decision: 'Decision', parallel: 'Parallel' },
   logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error', critical: 'Critical' },
   units: { ms: 'ms', s: 's', min: 'min', h: 'h', d: 'd' },
   recoveries: { RECOVERED: 'recovered by its handler', SKIPPED_BY_RULE: 'skipped by a rule', ESCALATED: 'failed and escalated' },
@@ -250,6 +254,7 @@ const zhCN: ReportStrings = {
     node: '节点',
     name: '名称',
     type: '类型',
+    kind: '种类',
     parent: '父节点',
     level: '层级',
     attempts: '执行次数',
@@ -335,6 +340,7 @@ const zhCN: ReportStrings = {
     timeout: '超时',
   },
   nodeTypes: { container: '容器', agent: '智能体' },
+  nodeKinds: { manual: '手动任务', script: '脚本任务', api_call: 'API 调用', decision: '决策节点', parallel: '并行执行' },
   logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误', critical: '严重' },
   units: { ms: '毫秒', s: '秒', min: '分', h: '小时', d: '天' },
   recoveries: { RECOVERED: '由处理器恢复', SKIPPED_BY_RULE: '被规则跳过', ESCALATED: '失败并升级告警' },

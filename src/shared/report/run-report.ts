@@ -2,7 +2,7 @@ import type { TaskHealth } from '../api/alerts';
 import { z } from 'zod';
 import { idSchema, type Id } from '../ids';
 import { LANGUAGES } from '../settings/settings';
-import type { ExecutionStatus, LogLevel, NodeStatus, NodeType, TaskStatus } from '../status';
+import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { TaskCounters } from '../task/views';
 import { isTimeZone } from './format';
 
@@ -72,6 +72,8 @@ export interface ReportNode {
   nodeId: string;
   name: string | null;
   nodeType: NodeType;
+  /** The IT-ops design's kind the workflow gives the node, if any. */
+  kind: NodeKind | null;
   parentId: string | null;
   level: number;
   status: NodeStatus;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Id } from '../ids';
-import { NODE_STATUSES, type DependencyType, type JoinMode, type NodeStatus, type NodeType } from '../status';
+import { NODE_STATUSES, type DependencyType, type JoinMode, type NodeKind, type NodeStatus, type NodeType } from '../status';
 
 type Json = z.infer<ReturnType<typeof z.json>>;
 type JsonObject = Record<string, Json>;
@@ -55,6 +55,8 @@ export interface NodeView {
   taskId: Id;
   nodeId: string;
   nodeType: NodeType;
+  /** The IT-ops design's kind the workflow gives the node, if any. */
+  kind: NodeKind | null;
   name: string | null;
   parentId: string | null;
   isRoot: boolean;

@@ -4,6 +4,7 @@ import { nodeRef } from './problem-text';
 import { problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import type { TreeShape } from './structure-check';
+import { NODE_KIND_DEFAULTS, NODE_KINDS } from '../status';
 
 /** Settings of each node that make no sense for its type, or that cannot take effect. */
 export function checkNodeSettings(shape: TreeShape): Problem[] {
@@ -14,8 +15,14 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
     const path = (...rest: (string | number)[]) => ['nodes', index, ...rest];
     const ignored = (field: 'containerConfig' | 'containerType' | 'agentLoad' | 'agentConfig' | 'agentMetaId' | 'agentUrl') => problems.push(problem('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), { context: field, node: nodeRef(id) }, id));
 
+    const kind = node.kind === undefined ? undefined : NODE_KIND_DEFAULTS[node.kind];
+    if (kind && kind.nodeType !== node.nodeType) {
+      const kinds = NODE_KINDS.filter((other) => NODE_KIND_DEFAULTS[other].nodeType === node.nodeType).map((other) => JSON.stringify(other));
+      problems.push(problem('error', WORKFLOW_PROBLEM.kindTypeMismatch, path('kind'), { context: node.nodeType, kind: JSON.stringify(node.kind), node: nodeRef(id), kinds: kinds.join(', ') }, id));
+    }
     if (node.nodeType === 'agent') {
-      if (node.agentLoad === undefined) {
+      // A kind names the load of an agent that names none (kindDefaults in normalize.ts).
+      if (node.agentLoad === undefined && !kind?.agentLoad) {
         problems.push(problem('error', WORKFLOW_PROBLEM.agentWithoutLoad, path('agentLoad'), { node: nodeRef(id) }, id));
       }
       if (node.containerConfig !== undefined) ignored('containerConfig');

@@ -1,4 +1,5 @@
-import type { DependencyDefinition, WorkflowNodeDefinition } from './definition';
+import { NODE_KIND_DEFAULTS } from '../status';
+import type { DependencyDefinition, RetryPolicy, WorkflowNodeDefinition } from './definition';
 import { NODE_DEFAULTS, type NormalizedWorkflowDefinition, type NormalizedWorkflowNode } from './normalized';
 import type { WorkflowHeader } from './schema-check';
 import type { TreeShape } from './structure-check';
@@ -22,6 +23,7 @@ export function normalizeDefinition(header: WorkflowHeader, shape: TreeShape, de
 function normalizeNode(node: WorkflowNodeDefinition, shape: TreeShape, dependencies: DependencyDefinition[]): NormalizedWorkflowNode {
   const agent = node.nodeType === 'agent';
   const parentId = shape.parent.get(node.nodeId) ?? null;
+  const { agentLoad, retry, timeoutMs } = kindDefaults(node);
   return {
     nodeId: node.nodeId,
     nodeType: node.nodeType,
@@ -31,7 +33,7 @@ function normalizeNode(node: WorkflowNodeDefinition, shape: TreeShape, dependenc
     children: agent ? [] : [...(shape.children.get(node.nodeId) ?? [])],
     ...(node.name !== undefined && { name: node.name }),
     ...(node.containerName !== undefined && { containerName: node.containerName }),
-    ...(agent && node.agentLoad !== undefined && { agentLoad: node.agentLoad }),
+    ...(agent && agentLoad !== undefined && { agentLoad }),
     ...(agent && node.agentConfig !== undefined && { agentConfig: node.agentConfig }),
     ...(!agent && node.containerConfig !== undefined && { containerConfig: node.containerConfig }),
     ...(agent && node.agentMetaId !== undefined && { agentMetaId: node.agentMetaId }),
@@ -42,12 +44,26 @@ function normalizeNode(node: WorkflowNodeDefinition, shape: TreeShape, dependenc
     dependencies: dependencies.map(normalizeDependency),
     join: node.join ?? NODE_DEFAULTS.join,
     priority: node.priority ?? NODE_DEFAULTS.priority,
-    ...(node.retry !== undefined && { retry: node.retry }),
+    ...(retry !== undefined && { retry }),
     ...(agent && node.onError !== undefined && { onError: node.onError }),
-    ...(node.timeoutMs !== undefined && { timeoutMs: node.timeoutMs }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
     ...(node.pin !== undefined && { pin: node.pin }),
     ...(node.activation !== undefined && { activation: node.activation }),
     ...(node.layout !== undefined && { layout: node.layout }),
+  };
+}
+
+/**
+ * A node of a kind gets the kind's agent load, timeout and retries where it leaves them out, so
+ * that the normalized definition shows what will run (and validates to itself); what the node
+ * sets wins. A node without a kind keeps what it sets: no timeout, no retries by default.
+ */
+function kindDefaults(node: WorkflowNodeDefinition): { agentLoad?: string; retry?: RetryPolicy; timeoutMs?: number } {
+  const kind = node.kind === undefined ? undefined : NODE_KIND_DEFAULTS[node.kind];
+  return {
+    agentLoad: node.agentLoad ?? kind?.agentLoad ?? undefined,
+    retry: node.retry ?? (kind && { maxRetries: kind.maxRetries }),
+    timeoutMs: node.timeoutMs ?? kind?.timeoutMs,
   };
 }
 

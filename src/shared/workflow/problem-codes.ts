@@ -50,6 +50,7 @@ export const WORKFLOW_PROBLEM = {
   unknownVariable: 'UNKNOWN_CONDITION_VARIABLE',
   // Node settings.
   agentWithoutLoad: 'AGENT_WITHOUT_LOAD',
+  kindTypeMismatch: 'KIND_TYPE_MISMATCH',
   ignoredSetting: 'IGNORED_SETTING',
   pointlessSetting: 'POINTLESS_SETTING',
   // Recovery rules (onError) of agents and of the workflow.

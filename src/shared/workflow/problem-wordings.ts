@@ -114,6 +114,8 @@ export const PROBLEM_WORDINGS = {
   UNKNOWN_CONDITION_VARIABLE_condition: 'reads {{variable}}, but a condition sees only {{roots}}; did you mean {{suggestion}}?',
   // Node settings.
   AGENT_WITHOUT_LOAD: 'the agent {{node}} has no agentLoad, which names what runs it (e.g. "script", "http", "manual")',
+  KIND_TYPE_MISMATCH_agent: 'the kind {{kind}} is for containers, but {{node}} is an agent; make it a container or give it an agent kind ({{kinds}})',
+  KIND_TYPE_MISMATCH_container: 'the kind {{kind}} is for agents, but {{node}} is a container; make it an agent or give it a container kind ({{kinds}})',
   IGNORED_SETTING_containerConfig: 'containerConfig on the agent {{node}} is ignored and dropped: only containers are initialized with one',
   IGNORED_SETTING_agentLoad: 'agentLoad on the container {{node}} is ignored and dropped: containers run no load themselves; their agents do',
   IGNORED_SETTING_agentConfig: 'agentConfig on the container {{node}} is ignored and dropped: containers run no load themselves; their agents do',
@@ -218,6 +220,8 @@ export const PROBLEM_WORDINGS = {
   BPMN_SEMANTICS_APPROXIMATED_transaction: '{{element}} becomes a plain container: its cancel and compensation semantics are not imported.',
   BPMN_SEMANTICS_APPROXIMATED_adHocSubProcess:
     '{{element}} becomes a plain container: its children without flows run at once, and its completion condition and ordering are not imported.',
+  BPMN_PLAIN_TASK:
+    '{{element}} is a plain task with no type; it becomes a manual task that waits for an operator to approve it. Give it a task type, or deduction:agentLoad="sim" to simulate it.',
   BPMN_ARTIFACT_IGNORED: '{{element}} is not imported (diagram-only content).',
   BPMN_ARTIFACT_IGNORED_lane: '{{element}} is not imported: lanes only group nodes, which are imported.',
   BPMN_EXTENSION_IGNORED: 'Extensions of {{element}} are not imported: {{names}}.',
@@ -225,6 +229,7 @@ export const PROBLEM_WORDINGS = {
   BPMN_EXTENSION_IGNORED_notNodeField: 'deduction:field {{field}} of {{element}} is not a node field; it is ignored.',
   BPMN_EXTENSION_IGNORED_wrongShape: 'deduction:field {{field}} of {{element}} does not have the shape of that field; it is ignored.',
   BPMN_EXTENSION_IGNORED_notJson: 'The deduction:field {{field}} of {{element}} is not valid JSON and is ignored.',
+  BPMN_EXTENSION_IGNORED_notKind: 'deduction:kind {{value}} of {{element}} is not a node kind ({{kinds}}); it is ignored.',
   BPMN_EXTENSION_IGNORED_notJoinMode: 'deduction:join {{value}} of {{element}} is not a join mode; it is ignored.',
   BPMN_EXTENSION_IGNORED_notWorkflowField: 'deduction:field {{field}} of the definitions is not a workflow field of the right shape; it is ignored.',
   BPMN_EXTENSION_IGNORED_notDependencyType: 'deduction:dependencyType {{value}} on the flow {{flow}} is not a dependency type; it is ignored.',

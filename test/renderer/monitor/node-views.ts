@@ -9,6 +9,7 @@ export function nodeView(nodeId: string, fields: Partial<NodeView> = {}): NodeVi
     taskId: TASK_ID,
     nodeId,
     nodeType: 'agent',
+    kind: null,
     name: null,
     parentId: null,
     isRoot: false,

@@ -9,6 +9,7 @@ export function reportNode(nodeId: string, extra: Partial<ReportNode> = {}): Rep
     nodeId,
     name: null,
     nodeType: 'agent',
+    kind: null,
     parentId: 'root',
     level: 1,
     status: 'completed',

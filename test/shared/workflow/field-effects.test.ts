@@ -49,6 +49,14 @@ const FIELDS: Record<string, FieldEntry> = {
   variables: { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'decides activations over the variables and the results of nodes that have ended')] },
   'nodes[].nodeId': { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'starts a task: the node tree goes to the Engine in its wire format, then the task runs and ends completed')] },
   'nodes[].nodeType': { evidence: [runs(`${SCHED}/containers.test.ts`, 'are initialized on their Engine before any child starts, nested ones included')] },
+  'nodes[].kind': {
+    evidence: [
+      runs('test/shared/workflow/node-kinds.test.ts', 'lets the node’s own load, timeout and retries win over its kind’s'),
+      runs('test/shared/workflow/node-kinds.test.ts', 'reports a kind that does not fit the node type, with its path'),
+      runs('test/cli/run-command.test.ts', 'runs a decision node with the shipped catalog: of its two conditional successors exactly one runs, the other is skipped'),
+      kept('test/main/core/tasks/node-kind.test.ts', 'is carried from the definition through the store and node views to the run reports and a run bundle'),
+    ],
+  },
   'nodes[].isRoot': { evidence: [runs(VALIDATE, 'reports a node without a parent beside the root, and isRoot false without a parent')] },
   'nodes[].parentId': { evidence: [runs(VALIDATE, 'normalizes: parentId and children both filled, defaults applied, key order fixed')] },
   'nodes[].children': { evidence: [runs(VALIDATE, 'normalizes: parentId and children both filled, defaults applied, key order fixed')] },

@@ -51,6 +51,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
       .select([
         'node_id',
         'node_type',
+        'kind',
         'node_name',
         'parent_node_id',
         'level',
@@ -99,6 +100,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     nodeId: row.node_id,
     name: row.node_name,
     nodeType: row.node_type,
+    kind: row.kind,
     parentId: row.parent_node_id,
     level: row.level,
     status: row.status,

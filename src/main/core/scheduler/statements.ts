@@ -47,6 +47,7 @@ export const NODE_COLUMNS = [
   'container_type',
   'env_config',
   'biz_value',
+  'kind',
   'created_at',
   'updated_at',
 ] as const satisfies Columns<'workflow_node'>;

@@ -10,6 +10,7 @@ import type {
   LogCategory,
   LogLevel,
   LogType,
+  NodeKind,
   NodeStatus,
   NodeType,
   TaskStatus,
@@ -147,6 +148,7 @@ export interface WorkflowNodeTable {
   container_type: string | null;
   env_config: Json | null;
   biz_value: Json | null;
+  kind: NodeKind | null;
 }
 
 export interface NodeDependencyTable {

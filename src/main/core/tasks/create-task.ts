@@ -67,6 +67,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       container_type: agent ? null : (node.containerType ?? null),
       env_config: json(node.envConfig),
       biz_value: json(node.bizValue),
+      kind: node.kind ?? null,
       created_at: now,
       updated_at: now,
     });

@@ -49,6 +49,7 @@ export function queryNodes(store: Store, taskId: Id, query: NodeQuery = {}): Nod
       taskId,
       nodeId: row.node_id,
       nodeType: row.node_type,
+      kind: row.kind,
       name: row.node_name,
       parentId: row.parent_node_id,
       isRoot: row.is_root === 1,

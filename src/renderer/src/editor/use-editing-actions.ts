@@ -35,7 +35,7 @@ export function useEditingActions(doc: EditorDocument, catalog: readonly AgentCa
 
   const addItem = (item: PaletteItem, parentId: string, position: Point) => {
     const agent = item.agentLoad ? catalog.find((entry) => entry.agentLoad === item.agentLoad) : undefined;
-    const name = item.nodeType === 'container' ? t('editor.newContainerName') : (agent?.name ?? t('editor.newAgentName'));
+    const name = item.kind ? t(`nodeKinds.${item.kind}`) : item.nodeType === 'container' ? t('editor.newContainerName') : (agent?.name ?? t('editor.newAgentName'));
     const added = addNode(latest.current, {
       nodeType: item.nodeType,
       parentId,
@@ -43,7 +43,8 @@ export function useEditingActions(doc: EditorDocument, catalog: readonly AgentCa
       name,
       ...(item.agentLoad ? { agentLoad: item.agentLoad } : {}),
       ...(agent ? { agentConfig: defaultConfig(agent.configSchema) } : {}),
-      idBase: item.agentLoad ?? (item.nodeType === 'container' ? 'container' : 'agent'),
+      ...(item.kind ? { kind: item.kind } : {}),
+      idBase: item.kind ?? item.agentLoad ?? (item.nodeType === 'container' ? 'container' : 'agent'),
     });
     onEdit(() => added.definition, undefined, { nodes: new Set([added.nodeId]), edges: new Set() });
   };

@@ -1,4 +1,5 @@
 import type { ModdleElement } from 'moddle';
+import { NODE_KIND_DEFAULTS, type NodeKind } from '../../../../shared/status';
 import { CAMUNDA_NS, deductionAttribute, deductionFieldBodies, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
 import { BPMN_PROBLEM, bpmnWarning } from './import-problems';
 import { describeElement, elementId } from './describe';
@@ -49,8 +50,23 @@ export function taskTypeOf(element: ModdleElement): TaskType | undefined {
   return (TASK_TYPES as readonly string[]).includes(type) ? (type as TaskType) : undefined;
 }
 
+/**
+ * The IT-ops design's kind of each task type, given to a task whose agent load is the kind's
+ * own; a plain task is a manual step, as the design's parser reads it.
+ */
+const TASK_KINDS: Partial<Record<TaskType, NodeKind>> = {
+  task: 'manual',
+  userTask: 'manual',
+  manualTask: 'manual',
+  scriptTask: 'script',
+  serviceTask: 'api_call',
+  sendTask: 'api_call',
+  businessRuleTask: 'api_call',
+};
+
 export interface AgentMapping {
   agentLoad: string;
+  kind?: NodeKind;
   agentConfig?: Record<string, JsonLogic>;
   /** What the mapping loses or cannot run, each for a warning naming the task. */
   notes: MappingNote[];
@@ -73,6 +89,9 @@ export function mapTask(element: ModdleElement, type: TaskType): AgentMapping {
   const mapping = defaultMapping(element, type);
   const written = deductionAttribute(element, 'agentLoad');
   if (written) mapping.agentLoad = written;
+  // A file that names its loads (an export) says its kinds itself (deduction:kind, apply-fields.ts).
+  const kind = TASK_KINDS[type];
+  if (written === undefined && kind !== undefined && NODE_KIND_DEFAULTS[kind].agentLoad === mapping.agentLoad) mapping.kind = kind;
   if (type !== canonicalTaskType(mapping.agentLoad)) mapping.agentConfig = { ...mapping.agentConfig, [BPMN_TYPE_KEY]: type };
   return mapping;
 }
@@ -123,6 +142,11 @@ function defaultMapping(element: ModdleElement, type: TaskType): AgentMapping {
       };
     }
     case 'task':
-      return { agentLoad: AGENT_LOADS.sim, consumed: [], notes: [] };
+      if (deductionAttribute(element, 'agentLoad') !== undefined) return { agentLoad: AGENT_LOADS.sim, consumed: [], notes: [] };
+      return {
+        agentLoad: AGENT_LOADS.manual,
+        consumed: [],
+        notes: [bpmnWarning(BPMN_PROBLEM.plainTask, { element: describeElement(element) }, elementId(element))],
+      };
   }
 }

@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import { layoutSchema, onErrorSchema, pinSchema, retrySchema, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { idSchema } from '../../../../shared/ids';
+import { NODE_KINDS, type NodeKind } from '../../../../shared/status';
 import { describeElement, elementId } from './describe';
 import { readDeductionFields } from './deduction-fields';
 import { deductionAttribute } from './extensions';
@@ -58,6 +59,14 @@ function integerAttribute(element: ModdleElement, name: 'priority' | 'timeoutMs'
  * deduction:field values, which replace what the plain BPMN mapping produced.
  */
 export function applyDeductionFields(node: WorkflowNodeDefinition, element: ModdleElement, problems: ImportProblems): void {
+  const kind = deductionAttribute(element, 'kind');
+  if (kind !== undefined) {
+    if ((NODE_KINDS as readonly string[]).includes(kind)) node.kind = kind as NodeKind;
+    else {
+      const kinds = NODE_KINDS.map((known) => JSON.stringify(known)).join(', ');
+      problems.warn(BPMN_PROBLEM.extensionIgnored, { context: 'notKind', value: JSON.stringify(kind), element: describeElement(element), kinds }, { elementId: elementId(element), nodeId: node.nodeId });
+    }
+  }
   const priority = integerAttribute(element, 'priority', problems);
   if (priority !== undefined) node.priority = priority;
   const timeoutMs = integerAttribute(element, 'timeoutMs', problems);

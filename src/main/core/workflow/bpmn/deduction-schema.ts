@@ -10,7 +10,7 @@ export const DEDUCTION_NS_URI = 'http://deduction-console/schema/bpmn';
 export const DEDUCTION_PREFIX = 'deduction';
 
 /** Attributes the exporter writes and the importer honours, on any BPMN element. */
-export const DEDUCTION_ATTRIBUTES = ['nodeId', 'agentLoad', 'join', 'priority', 'timeoutMs', 'dependencyType'] as const;
+export const DEDUCTION_ATTRIBUTES = ['nodeId', 'agentLoad', 'kind', 'join', 'priority', 'timeoutMs', 'dependencyType'] as const;
 export type DeductionAttribute = (typeof DEDUCTION_ATTRIBUTES)[number];
 
 export const DEDUCTION_FIELD_TYPE = 'deduction:Field';

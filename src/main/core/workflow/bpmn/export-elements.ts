@@ -129,6 +129,7 @@ export function buildSemanticModel(
   const decorate = (element: ModdleElement, node: WorkflowNodeDefinition): void => {
     if (bpmnIds.get(node.nodeId) !== node.nodeId) factory.setAttribute(element, 'nodeId', node.nodeId);
     if (node.nodeType === 'agent') factory.setAttribute(element, 'agentLoad', node.agentLoad);
+    factory.setAttribute(element, 'kind', node.kind);
     factory.setAttribute(element, 'join', node.join);
     factory.setAttribute(element, 'priority', node.priority);
     factory.setAttribute(element, 'timeoutMs', node.timeoutMs);

@@ -18,6 +18,8 @@ export const BPMN_PROBLEM = {
   doctypeIgnored: 'BPMN_DOCTYPE_IGNORED',
   /** An element with no equivalent in a workflow: not imported. */
   unsupportedElement: 'BPMN_UNSUPPORTED_ELEMENT',
+  /** A plain (abstract) task: imported as a manual task, as the IT-ops design reads it. */
+  plainTask: 'BPMN_PLAIN_TASK',
   /** An element imported with part of its BPMN meaning lost. */
   semanticsApproximated: 'BPMN_SEMANTICS_APPROXIMATED',
   /** Diagram-only content (annotations, associations, groups, lanes): not imported. */

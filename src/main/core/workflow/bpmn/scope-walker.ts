@@ -180,7 +180,7 @@ function addActivity(element: ModdleElement, scope: Scope, context: ImportContex
   }
   const nodeId = context.allocateNodeId(preferredId(element), element, 'agent');
   const mapping = mapTask(element, type);
-  const node: WorkflowNodeDefinition = { nodeId, nodeType: 'agent', parentId: scope.containerId, agentLoad: mapping.agentLoad };
+  const node: WorkflowNodeDefinition = { nodeId, nodeType: 'agent', ...(mapping.kind && { kind: mapping.kind }), parentId: scope.containerId, agentLoad: mapping.agentLoad };
   const name = nodeName(element, context);
   if (name !== undefined) node.name = name;
   if (mapping.agentConfig) node.agentConfig = mapping.agentConfig;

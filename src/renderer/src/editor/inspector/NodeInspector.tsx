@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { DEPENDENCY_TYPES, type DependencyType } from '../../../../shared/status';
+import { DEPENDENCY_TYPES, NODE_KIND_DEFAULTS, NODE_KINDS, type DependencyType, type NodeKind } from '../../../../shared/status';
 import { nodeDisplayName, type WorkflowDefinition, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import type { AgentCatalogItem } from '../model/agent-catalog';
 import { findNode, nameField, renameNodeId, removeDependencies, updateDependency, updateNode } from '../model/document';
 import { edgeId } from '../model/flow-ids';
+import { kindDefaultsOf } from '../model/node-kinds';
 import { ConfigSchemaHint } from './ConfigSchemaHint';
 import { DesignFields } from './DesignFields';
 import type { ApplyEdit } from './edit-types';
@@ -31,6 +32,7 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
   const patch = (field: string, value: Partial<WorkflowNodeDefinition>) => onEdit((current) => updateNode(current, id, value), `${id}.${field}`);
   const agent = node.agentLoad ? catalog.find((item) => item.agentLoad === node.agentLoad) : undefined;
   const label = nameField(node);
+  const kindDefaults = kindDefaultsOf(node.kind);
   return (
     <div className="inspector-body" data-testid="node-inspector">
       <h2 className="panel-title">{t(node.nodeType === 'agent' ? 'inspector.agentTitle' : node.isRoot ? 'inspector.rootTitle' : 'inspector.containerTitle')}</h2>
@@ -42,6 +44,16 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
         taken={(candidate) => findNode(definition, candidate) !== undefined}
         onRename={(next) => onEdit((current) => renameNodeId(current, id, next), undefined, { nodes: new Set([next]), edges: new Set() })}
       />
+      <Field label={t('inspector.kind')} hint={t('inspector.kindHint')}>
+        <select value={node.kind ?? ''} data-testid="inspector-kind" onChange={(event) => patch('kind', { kind: event.target.value === '' ? undefined : (event.target.value as NodeKind) })}>
+          <option value="">{t('inspector.noKind')}</option>
+          {NODE_KINDS.filter((kind) => NODE_KIND_DEFAULTS[kind].nodeType === node.nodeType || kind === node.kind).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`nodeKinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       {node.nodeType === 'agent' ? (
         <>
           <Field label={t('inspector.agentLoad')} hint={agent ? `${t(`kinds.${agent.kind}`)} · ${agent.name}${agent.version ? ` · ${agent.version}` : ''}` : t('inspector.agentLoadUnknown')}>
@@ -81,11 +93,11 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
           max={30 * 86_400}
           integer={false}
           testId="inspector-timeout"
-          placeholder={t('inspector.noTimeout')}
+          placeholder={kindDefaults ? t('inspector.kindDefault', { value: `${kindDefaults.timeoutSeconds} s` }) : t('inspector.noTimeout')}
           onChange={(seconds) => patch('timeoutMs', { timeoutMs: seconds === undefined ? undefined : Math.max(1, Math.round(seconds * 1000)) })}
         />
       </div>
-      <RetryFields retry={node.retry} testId="inspector-retry" onChange={(retry) => patch('retry', { retry })} />
+      <RetryFields retry={node.retry} defaultRetries={kindDefaults?.retries} testId="inspector-retry" onChange={(retry) => patch('retry', { retry })} />
       {node.nodeType === 'agent' && (
         <OnErrorFields title={t('inspector.onError.title')} rules={node.onError} handlers={handlerCandidates(definition, id)} testId="inspector-on-error" onChange={(onError) => patch('onError', { onError })} />
       )}

@@ -2,8 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { RetryPolicy } from '../../../../shared/workflow/definition';
 import { NumberField } from './NumberField';
 
-/** Retries and their backoff; no retries means the setting is absent. */
-export function RetryFields({ retry, onChange, testId }: { retry: RetryPolicy | undefined; onChange: (retry: RetryPolicy | undefined) => void; testId: string }) {
+interface RetryFieldsProps {
+  retry: RetryPolicy | undefined;
+  /** The retries the node's kind gives it while it sets none; without a kind, none. */
+  defaultRetries?: number | undefined;
+  onChange: (retry: RetryPolicy | undefined) => void;
+  testId: string;
+}
+
+/**
+ * Retries and their backoff. Emptied, the setting is absent (the kind's default, or none);
+ * 0 is absent too unless the kind's default would retry, which it then overrides.
+ */
+export function RetryFields({ retry, defaultRetries, onChange, testId }: RetryFieldsProps) {
   const { t } = useTranslation();
   const backoff = retry?.backoff;
   const withBackoff = (patch: Partial<NonNullable<RetryPolicy['backoff']>>) =>
@@ -17,8 +28,8 @@ export function RetryFields({ retry, onChange, testId }: { retry: RetryPolicy | 
         min={0}
         max={100}
         testId={`${testId}-max`}
-        placeholder="0"
-        onChange={(maxRetries) => onChange(maxRetries === undefined || maxRetries === 0 ? undefined : { ...retry, maxRetries })}
+        placeholder={defaultRetries === undefined ? '0' : t('inspector.kindDefault', { value: String(defaultRetries) })}
+        onChange={(maxRetries) => onChange(maxRetries === undefined || (maxRetries === 0 && !defaultRetries) ? undefined : { ...retry, maxRetries })}
       />
       {retry && (
         <div className="field-row">

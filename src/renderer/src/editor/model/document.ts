@@ -1,4 +1,4 @@
-import { DEFAULT_DEPENDENCY_TYPE, type DependencyType, type NodeType } from '../../../../shared/status';
+import { DEFAULT_DEPENDENCY_TYPE, type DependencyType, type NodeKind, type NodeType } from '../../../../shared/status';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { CONTAINER_HEADER, CONTAINER_PADDING, nodePosition, nodeSize, ROOT_SIZE, contains, type Point, type Rect } from './geometry';
 
@@ -183,12 +183,14 @@ export interface NewNode {
   name: string;
   agentLoad?: string;
   agentConfig?: Record<string, unknown>;
+  /** The IT-ops design's kind; its timeout and retries stay defaults until the user sets them. */
+  kind?: NodeKind;
   idBase?: string;
 }
 
 export function addNode(definition: WorkflowDefinition, spec: NewNode): { definition: WorkflowDefinition; nodeId: string } {
   const nodeId = uniqueNodeId(spec.idBase ?? spec.agentLoad ?? spec.nodeType, nodeIds(definition));
-  const base: WorkflowNodeDefinition = { nodeId, nodeType: spec.nodeType, parentId: spec.parentId };
+  const base: WorkflowNodeDefinition = { nodeId, nodeType: spec.nodeType, ...(spec.kind && { kind: spec.kind }), parentId: spec.parentId };
   const node: WorkflowNodeDefinition =
     spec.nodeType === 'agent'
       ? { ...base, name: spec.name, agentLoad: spec.agentLoad, agentConfig: (spec.agentConfig ?? {}) as WorkflowNodeDefinition['agentConfig'], layout: { ...spec.position, ...nodeSize(base) } }

@@ -1,6 +1,7 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupCatalog, type AgentCatalogItem } from '../model/agent-catalog';
+import { kindPaletteEntries } from '../model/node-kinds';
 import type { CatalogState } from '../use-agent-catalog';
 import { PALETTE_MIME, type PaletteItem } from './palette-drag';
 
@@ -50,6 +51,14 @@ export function Palette({ catalog, onAdd }: PaletteProps) {
         {entry({ nodeType: 'container' }, t('palette.container'), t('palette.containerDetail'), 'palette-container', 'container')}
         {entry({ nodeType: 'agent' }, t('palette.agent'), t('palette.agentDetail'), 'palette-agent', 'unknown')}
       </ul>
+      <section className="palette-group" aria-label={t('palette.nodeKinds')}>
+        <h3 className="palette-group-title">{t('palette.nodeKinds')}</h3>
+        <ul className="palette-list">
+          {kindPaletteEntries().map(({ kind, item, timeoutSeconds, retries, colour }) =>
+            entry(item, t(`nodeKinds.${kind}`), t('palette.kindDetail', { seconds: timeoutSeconds, count: retries }), `palette-kind-${kind}`, colour),
+          )}
+        </ul>
+      </section>
       <input
         type="search"
         className="palette-filter"

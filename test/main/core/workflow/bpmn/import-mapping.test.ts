@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
+import { validateWorkflow } from '../../../../../src/shared/workflow/validate';
 import { about, codes, edges, importValid, node, readHandMade } from './bpmn-test-kit';
 
 type Logic = Parameters<typeof jsonLogic.apply>[0];
@@ -11,8 +12,8 @@ function holds(condition: unknown, variables: Record<string, unknown>): boolean 
 describe('BPMN import: gateways', () => {
   it('turns an exclusive split into conditional edges, its default into their negation, its merge into a one-join', async () => {
     const { definition, problems } = await importValid(readHandMade('gateways.bpmn'));
-    // Only the service-like tasks that name no agent are reported (see the task-type tests).
-    expect(problems.map((problem) => problem.nodeId)).toEqual(['D', 'F', 'G']);
+    // Only the plain tasks and the service-like tasks that name no agent are reported (see the task-type tests).
+    expect(problems.map((problem) => problem.nodeId)).toEqual(['A', 'D', 'F', 'G', 'H']);
     expect(definition.name).toBe('Gateways');
     const [toB] = node(definition, 'B').dependencies ?? [];
     expect(toB).toEqual({ sourceNodeId: 'A', type: 'success', condition: { '>': [{ var: 'variables.amount' }, 1000] } });
@@ -52,14 +53,46 @@ describe('BPMN import: gateways', () => {
 describe('BPMN import: task types', () => {
   it('maps each task type to an agent load and keeps what the load does not say', async () => {
     const { definition } = await importValid(readHandMade('gateways.bpmn'));
-    expect(node(definition, 'A')).toMatchObject({ nodeType: 'agent', agentLoad: 'sim', name: 'Assess' });
-    expect(node(definition, 'A').agentConfig).toBeUndefined();
-    expect(node(definition, 'B')).toMatchObject({ agentLoad: 'manual' });
-    expect(node(definition, 'C')).toMatchObject({ agentLoad: 'script', agentConfig: { script: 'result.ok = true;', interpreter: 'node' } });
-    expect(node(definition, 'D')).toMatchObject({ agentLoad: 'http' });
-    expect(node(definition, 'E')).toMatchObject({ agentLoad: 'manual', agentConfig: { bpmnType: 'manualTask' } });
-    expect(node(definition, 'F')).toMatchObject({ agentLoad: 'http', agentConfig: { bpmnType: 'sendTask' } });
-    expect(node(definition, 'G')).toMatchObject({ agentLoad: 'http', agentConfig: { bpmnType: 'businessRuleTask' } });
+    expect(node(definition, 'A')).toMatchObject({ nodeType: 'agent', kind: 'manual', agentLoad: 'manual', name: 'Assess', agentConfig: { bpmnType: 'task' } });
+    expect(node(definition, 'B')).toMatchObject({ kind: 'manual', agentLoad: 'manual' });
+    expect(node(definition, 'C')).toMatchObject({ kind: 'script', agentLoad: 'script', agentConfig: { script: 'result.ok = true;', interpreter: 'node' } });
+    expect(node(definition, 'D')).toMatchObject({ kind: 'api_call', agentLoad: 'http' });
+    expect(node(definition, 'E')).toMatchObject({ kind: 'manual', agentLoad: 'manual', agentConfig: { bpmnType: 'manualTask' } });
+    expect(node(definition, 'F')).toMatchObject({ kind: 'api_call', agentLoad: 'http', agentConfig: { bpmnType: 'sendTask' } });
+    expect(node(definition, 'G')).toMatchObject({ kind: 'api_call', agentLoad: 'http', agentConfig: { bpmnType: 'businessRuleTask' } });
+    // Each kind brings the design's timeout and retries once the workflow is validated.
+    const normalized = validateWorkflow(definition).definition!;
+    expect(node(normalized, 'C')).toMatchObject({ timeoutMs: 1_800_000, retry: { maxRetries: 3 } });
+    expect(node(normalized, 'D')).toMatchObject({ timeoutMs: 300_000, retry: { maxRetries: 3 } });
+    expect(node(normalized, 'B')).toMatchObject({ timeoutMs: 3_600_000, retry: { maxRetries: 0 } });
+  });
+
+  it('makes a plain task a manual step, as the IT-ops design does, with a warning naming it', async () => {
+    const { definition, problems } = await importValid(readHandMade('gateways.bpmn'));
+    const [note] = about(problems, 'A');
+    expect(note).toMatchObject({ severity: 'warning', code: 'BPMN_PLAIN_TASK', nodeId: 'A', path: ['bpmn', 'A'] });
+    expect(note?.message).toBe('bpmn:Task "Assess" (A) is a plain task with no type; it becomes a manual task that waits for an operator to approve it. Give it a task type, or deduction:agentLoad="sim" to simulate it.');
+    expect(node(definition, 'H')).toMatchObject({ kind: 'manual', agentLoad: 'manual' });
+  });
+
+  it('gives no kind to a task whose load the file names, takes deduction:kind as written, and reports a kind that does not exist', async () => {
+    const xml = `<?xml version="1.0"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:deduction="http://deduction-console/schema/bpmn" id="d" targetNamespace="x">
+        <bpmn:process id="p">
+          <bpmn:task id="simulated" deduction:agentLoad="sim" />
+          <bpmn:serviceTask id="probe" deduction:agentLoad="http-health" deduction:kind="api_call" />
+          <bpmn:userTask id="odd" deduction:kind="teleport" />
+        </bpmn:process>
+      </bpmn:definitions>`;
+    const { definition, problems } = await importValid(xml);
+    expect(node(definition, 'simulated').agentLoad).toBe('sim');
+    expect(node(definition, 'simulated').kind).toBeUndefined();
+    expect(about(problems, 'simulated')).toEqual([]);
+    expect(node(definition, 'probe')).toMatchObject({ kind: 'api_call', agentLoad: 'http-health' });
+    expect(node(definition, 'odd')).toMatchObject({ kind: 'manual', agentLoad: 'manual' });
+    expect(about(problems, 'odd')).toEqual([
+      expect.objectContaining({ code: 'BPMN_EXTENSION_IGNORED', message: expect.stringContaining('deduction:kind "teleport" of bpmn:UserTask (odd) is not a node kind') }),
+    ]);
   });
 
   it('says that a service, send or business-rule task naming no agent becomes an http call that needs a url', async () => {
@@ -179,7 +212,7 @@ describe('BPMN import: nesting, loops and layout', () => {
   it('cuts a loop at its back edge with a warning, and still conditions the way out', async () => {
     const { definition, problems } = await importValid(readHandMade('nested.bpmn'));
     expect(node(definition, 'Prepare').dependencies).toBeUndefined();
-    expect(about(problems, 'Prepare').map((problem) => problem.code)).toEqual(['BPMN_DEPENDENCY_DROPPED']);
+    expect(about(problems, 'Prepare').map((problem) => problem.code)).toEqual(['BPMN_PLAIN_TASK', 'BPMN_DEPENDENCY_DROPPED']);
     expect(node(definition, 'S').dependencies).toEqual([{ sourceNodeId: 'Prepare', type: 'success', condition: { '!': [{ '!!': [{ var: 'variables.again' }] }] } }]);
   });
 

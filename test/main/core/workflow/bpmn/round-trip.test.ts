@@ -51,6 +51,7 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
         {
           nodeId: 'a',
           nodeType: 'agent',
+          kind: 'manual',
           parentId: 'root',
           name: 'A',
           agentLoad: 'manual',
@@ -65,6 +66,7 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
         {
           nodeId: 'box',
           nodeType: 'container',
+          kind: 'parallel',
           parentId: 'root',
           children: ['b'],
           name: 'Box',
@@ -73,7 +75,7 @@ describe('BPMN round trip: JSON → BPMN → JSON', () => {
           bizValue: { budget: 3 },
           dependencies: [{ sourceNodeId: 'a', type: 'success' }],
         },
-        { nodeId: 'b', nodeType: 'agent', parentId: 'box', agentLoad: 'script', agentConfig: { script: 'x = 1', interpreter: 'python3' }, timeoutMs: 60_000, pin: { delayMs: 1000 } },
+        { nodeId: 'b', nodeType: 'agent', kind: 'script', parentId: 'box', agentLoad: 'script', agentConfig: { script: 'x = 1', interpreter: 'python3' }, timeoutMs: 60_000, pin: { delayMs: 1000 } },
         {
           nodeId: 'c d',
           nodeType: 'agent',
