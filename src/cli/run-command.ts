@@ -71,7 +71,7 @@ function operatorName(): string {
 export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('run')
-    .description('run a workflow (JSON or BPMN) to its end, on the embedded Engine or the Engines given')
+    .description('run a workflow (JSON, IT-ops template or BPMN) to its end, on the embedded Engine or the Engines given')
     .argument('<file>', 'the workflow file')
     .option('--engine <url...>', 'an Engine to run on (repeatable); without it, an embedded Engine on loopback')
     .option('--engine-token <token>', 'the token of the Engines given with --engine (default: $DEDUCTION_ENGINE_TOKEN); visible to other users in the process list')

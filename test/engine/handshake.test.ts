@@ -11,7 +11,7 @@ describe('Engine handshake', () => {
     await client.connect();
     const state = client.state();
     expect(state).toMatchObject({ status: 'connected', engineId: 'alpha', refused: false, lastError: null });
-    expect(state.catalog.map((entry) => entry.agentLoad).sort()).toEqual(['blue-team', 'http', 'http-health', 'manual', 'red-team', 'script', 'sim']);
+    expect(state.catalog.map((entry) => entry.agentLoad).sort()).toEqual(['blue-team', 'decision', 'http', 'http-health', 'manual', 'red-team', 'script', 'sim']);
     expect(state.capacity).toBe(64);
     const measured = await until((wake) => client.onState(wake), () => client.state().latencyMs ?? undefined, 10_000, 'a latency');
     expect(measured).toBeGreaterThanOrEqual(0);

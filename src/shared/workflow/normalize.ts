@@ -1,4 +1,4 @@
-import type { DependencyDefinition, WorkflowNodeDefinition } from './definition';
+import type { DependencyDefinition, WorkflowInput, WorkflowNodeDefinition } from './definition';
 import { NODE_DEFAULTS, type NormalizedWorkflowDefinition, type NormalizedWorkflowNode } from './normalized';
 import type { WorkflowHeader } from './schema-check';
 import type { TreeShape } from './structure-check';
@@ -13,6 +13,7 @@ export function normalizeDefinition(header: WorkflowHeader, shape: TreeShape, de
     ...(header.description !== undefined && { description: header.description }),
     ...(header.version !== undefined && { version: header.version }),
     variables: header.variables ?? {},
+    ...(header.inputs !== undefined && { inputs: header.inputs.map(normalizeInput) }),
     ...(header.triggers !== undefined && { triggers: header.triggers }),
     nodes: shape.unique.map(({ node }) => normalizeNode(node, shape, dependencies.get(node.nodeId) ?? [])),
   };
@@ -54,5 +55,15 @@ function normalizeDependency(dependency: DependencyDefinition): DependencyDefini
     sourceNodeId: dependency.sourceNodeId,
     type: dependency.type,
     ...(dependency.condition !== undefined && { condition: dependency.condition }),
+  };
+}
+
+function normalizeInput(input: WorkflowInput): WorkflowInput {
+  return {
+    name: input.name,
+    type: input.type,
+    ...(input.default !== undefined && { default: input.default }),
+    ...(input.required !== undefined && { required: input.required }),
+    ...(input.description !== undefined && { description: input.description }),
   };
 }

@@ -33,7 +33,7 @@ describe('startEmbeddedEngine', () => {
     expect(await log.ended('first-run')).toMatchObject({ status: 'completed', engineId: 'embedded' });
 
     const known = store.all(store.kysely.selectFrom('agent_meta').select(['agent_load', 'engine_ids']).orderBy('agent_load'));
-    expect(known.map((row) => row.agent_load)).toEqual(['blue-team', 'http', 'http-health', 'manual', 'red-team', 'script', 'sim']);
+    expect(known.map((row) => row.agent_load)).toEqual(['blue-team', 'decision', 'http', 'http-health', 'manual', 'red-team', 'script', 'sim']);
     expect(known.every((row) => row.engine_ids === '["embedded"]')).toBe(true);
 
     intruder = new EngineClient({ url: embedded.engine.url, token: TOKEN, consoleSession: 'intruder-session', logger: recordingLogger() });

@@ -2,7 +2,7 @@ import type { ModdleElement } from 'moddle';
 import { CAMUNDA_NS, deductionAttribute, deductionFieldBodies, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
 import { BPMN_PROBLEM, bpmnWarning } from './import-problems';
 import { describeElement, elementId } from './describe';
-import type { JsonLogic } from './logic';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 import { mapScriptTask, type MappingNote } from './script-task';
 
 /** The agent loads the import assigns by task type. */

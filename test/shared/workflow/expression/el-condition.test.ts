@@ -1,6 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { elToJsonLogic } from '../../../../../src/main/core/workflow/bpmn/el-condition';
+import { elToJsonLogic } from '../../../../src/shared/workflow/expression/el-condition';
 
 type Logic = Parameters<typeof jsonLogic.apply>[0];
 const amount = { var: 'variables.amount' };
