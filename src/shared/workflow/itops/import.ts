@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { checkInputs } from '../inputs-check';
 import { NODE_KIND_DEFAULTS } from '../../status';
 import type { DependencyDefinition, InputType, WorkflowDefinitionInput, WorkflowInput } from '../definition';
 import { conditionToJsonLogic } from '../expression/el-condition';
@@ -21,7 +22,7 @@ import {
   type ItopsNode,
 } from './template-schema';
 import { triggerSpecSchema } from '../../triggers/trigger-spec';
-import { type DefinitionPlaces, type NodePlace } from './paths';
+import { templatePath, type DefinitionPlaces, type NodePlace } from './paths';
 
 /** An edge is taken once its source succeeds, as the design's engine moves on from a step. */
 export const EDGE_TYPE = 'success';
@@ -58,6 +59,10 @@ export function itopsToDefinition(input: unknown): ItopsConversion {
   const edges = parseList(record, 'edges', itopsEdgeSchema, ITOPS_KEYS.edge, 'edge', problems, true);
   const variables = parseList(record, 'variables', itopsVariableSchema, ITOPS_KEYS.variable, 'variable', problems, false);
   const triggers = Object.hasOwn(record, 'triggers') ? record['triggers'] : undefined;
+  // Checked here as well as by the validator, so that they are reported beside the template's other errors.
+  const inputs = variables.parsed.map(({ value }) => toInput(value));
+  for (const found of checkInputs(inputs)) problems.push({ ...found, path: templatePath(found.path, places) });
+  if (triggers !== undefined) parsePart(z.array(triggerSpecSchema).max(100), triggers, ['triggers'], problems);
 
   const byId = new Map<string, { node: ItopsNode; index: number }>();
   for (const { value: node, index } of nodes.parsed) {
@@ -160,7 +165,7 @@ export function itopsToDefinition(input: unknown): ItopsConversion {
     ...(header.description !== undefined && { description: header.description }),
     ...(header.version !== undefined && { version: header.version }),
     ...(header.deduction?.variables !== undefined && { variables: header.deduction.variables }),
-    ...(variables.parsed.length > 0 || Object.hasOwn(record, 'variables') ? { inputs: variables.parsed.map(({ value }) => toInput(value)) } : {}),
+    ...(Object.hasOwn(record, 'variables') && { inputs }),
     ...(triggers !== undefined && { triggers: triggers as z.input<typeof triggerSpecSchema>[] }),
     nodes: definitionNodes,
   };

@@ -47,14 +47,14 @@ export function templatePath(path: readonly (string | number)[], places: Definit
   return [...node, ...rest];
 }
 
-/** Problems the validator found in the definition, moved onto the template; node ids named by the template's nodes. */
-export function placeOnTemplate(problems: readonly Problem[], places: DefinitionPlaces, templateIds: ReadonlyMap<number, string>): Problem[] {
+/**
+ * Problems the validator found in the definition, moved onto the template. They are placed by
+ * the template's own path (`nodes[3].timeout`), as its reader's problems are: the definition's
+ * node naming (pathNodeId) would point into a file the user does not have.
+ */
+export function placeOnTemplate(problems: readonly Problem[], places: DefinitionPlaces): Problem[] {
   return problems.map((found) => {
     const { pathNodeId: _definitionNode, ...rest } = found;
-    const path = templatePath(found.path, places);
-    const placed: Problem = { ...rest, path };
-    const id = path[0] === 'nodes' && typeof path[1] === 'number' ? templateIds.get(path[1]) : undefined;
-    if (id !== undefined) placed.pathNodeId = id;
-    return placed;
+    return { ...rest, path: templatePath(found.path, places) };
   });
 }

@@ -1,6 +1,7 @@
 import { validateWorkflow, type ValidationOptions, type ValidationResult } from '../validate';
 import { itopsToDefinition } from './import';
 import { placeOnTemplate } from './paths';
+import type { Problem } from '../problems';
 
 /**
  * An IT-ops template read and validated as a definition: the conversion's problems and the
@@ -10,11 +11,12 @@ export function readItopsTemplate(input: unknown, options: ValidationOptions = {
   const converted = itopsToDefinition(input);
   if (!converted.definition) return { ok: false, problems: converted.problems };
   const validated = validateWorkflow(converted.definition, options);
-  const ids = new Map<number, string>();
-  const nodes = (input as { nodes: { id: string }[] }).nodes;
-  converted.places.nodes.forEach((place) => {
-    if (place.kind === 'node') ids.set(place.index, nodes[place.index]!.id);
-  });
-  const problems = [...converted.problems, ...placeOnTemplate(validated.problems, converted.places, ids)];
+  const seen = new Set(converted.problems.map(problemKey));
+  const placed = placeOnTemplate(validated.problems, converted.places).filter((found) => !seen.has(problemKey(found)));
+  const problems = [...converted.problems, ...placed];
   return validated.definition ? { ok: true, definition: validated.definition, problems } : { ok: false, problems };
+}
+
+function problemKey(found: Problem): string {
+  return JSON.stringify([found.severity, found.code, found.path, found.message]);
 }
