@@ -1,6 +1,7 @@
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { elToJsonLogic } from '../../../../src/shared/workflow/expression/el-condition';
+import { conditionToJsonLogic, elToJsonLogic } from '../../../../src/shared/workflow/expression/el-condition';
+import { jsonLogicToCondition } from '../../../../src/shared/workflow/expression/el-printer';
 
 type Logic = Parameters<typeof jsonLogic.apply>[0];
 const amount = { var: 'variables.amount' };
@@ -37,5 +38,27 @@ describe('EL conditions to JSON Logic', () => {
     const logic = elToJsonLogic("${amount > 1000 && region == 'north'}") as Logic;
     expect(jsonLogic.apply(logic, { variables: { amount: 1500, region: 'north' } })).toBe(true);
     expect(jsonLogic.apply(logic, { variables: { amount: 500, region: 'north' } })).toBe(false);
+  });
+});
+
+describe('conditionToJsonLogic (conditions written in a workflow file)', () => {
+  it('reads paths rooted at the condition data as written, other names as task variables, with or without ${…}', () => {
+    expect(conditionToJsonLogic('variables.needPatch == true')).toEqual({ '==': [{ var: 'variables.needPatch' }, true] });
+    expect(conditionToJsonLogic('${variables.needPatch == true}')).toEqual({ '==': [{ var: 'variables.needPatch' }, true] });
+    expect(conditionToJsonLogic('${ok}')).toEqual({ '!!': [{ var: 'variables.ok' }] });
+    expect(conditionToJsonLogic('result.status < 300 and not variables.dryRun')).toEqual({ and: [{ '<': [{ var: 'result.status' }, 300] }, { '!': [{ '!!': [{ var: 'variables.dryRun' }] }] }] });
+    expect(conditionToJsonLogic('count(x) > 1')).toBeUndefined();
+    expect(conditionToJsonLogic('')).toBeUndefined();
+  });
+
+  it('reads back what jsonLogicToCondition prints, in the forms it reads', () => {
+    for (const logic of [{ '==': [{ var: 'variables.a' }, 'x'] }, { or: [{ '>': [{ var: 'result.n' }, 2] }, { '!': [{ '!!': [{ var: 'variables.done' }] }] }] }]) {
+      const text = jsonLogicToCondition(logic);
+      expect(text).toBeDefined();
+      expect(conditionToJsonLogic(text!)).toEqual(logic);
+    }
+    expect(jsonLogicToCondition({ '==': [{ var: 'variables.a' }, 1] })).toBe('variables.a == 1');
+    // A bare var under "!" prints as the same text as its "!!" form, so it does not read back itself: the export keeps it as JSON Logic.
+    expect(conditionToJsonLogic(jsonLogicToCondition({ '!': [{ var: 'variables.done' }] })!)).not.toEqual({ '!': [{ var: 'variables.done' }] });
   });
 });
