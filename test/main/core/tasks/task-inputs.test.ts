@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTask } from '../../../../src/main/core/tasks/create-task';
 import { ApiError } from '../../../../src/shared/api/errors';
 import type { WorkflowInput } from '../../../../src/shared/workflow/definition';
+import type { JsonLogic } from '../../../../src/shared/workflow/expression/logic';
 import type { Store } from '../../../../src/main/core/store/store';
 import { workflow } from '../../../helpers/scheduler';
 import { openTestStore } from '../../../helpers/store';
@@ -19,7 +20,7 @@ const INPUTS: WorkflowInput[] = [
   { name: 'healthUrl', type: 'string', required: true },
   { name: 'hosts', type: 'integer', default: 3 },
 ];
-const declaring = (variables: Record<string, unknown> = {}) => workflow([{ nodeId: 'a' }], { inputs: INPUTS, variables });
+const declaring = (variables: Record<string, JsonLogic> = {}) => workflow([{ nodeId: 'a' }], { inputs: INPUTS, variables });
 
 function taskVariables(taskId: string): unknown {
   return JSON.parse(store.first(store.kysely.selectFrom('deduction_task').select('variables').where('id', '=', taskId))!.variables);

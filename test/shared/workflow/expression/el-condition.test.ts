@@ -2,6 +2,7 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { conditionToJsonLogic, elToJsonLogic } from '../../../../src/shared/workflow/expression/el-condition';
 import { jsonLogicToCondition } from '../../../../src/shared/workflow/expression/el-printer';
+import type { JsonLogic } from '../../../../src/shared/workflow/expression/logic';
 
 type Logic = Parameters<typeof jsonLogic.apply>[0];
 const amount = { var: 'variables.amount' };
@@ -52,7 +53,7 @@ describe('conditionToJsonLogic (conditions written in a workflow file)', () => {
   });
 
   it('reads back what jsonLogicToCondition prints, in the forms it reads', () => {
-    for (const logic of [{ '==': [{ var: 'variables.a' }, 'x'] }, { or: [{ '>': [{ var: 'result.n' }, 2] }, { '!': [{ '!!': [{ var: 'variables.done' }] }] }] }]) {
+    for (const logic of <JsonLogic[]>[{ '==': [{ var: 'variables.a' }, 'x'] }, { or: [{ '>': [{ var: 'result.n' }, 2] }, { '!': [{ '!!': [{ var: 'variables.done' }] }] }] }]) {
       const text = jsonLogicToCondition(logic);
       expect(text).toBeDefined();
       expect(conditionToJsonLogic(text!)).toEqual(logic);

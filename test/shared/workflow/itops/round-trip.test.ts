@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_TYPES } from '../../../../src/shared/status';
 import type { WorkflowDefinitionInput } from '../../../../src/shared/workflow/definition';
+import type { JsonLogic } from '../../../../src/shared/workflow/expression/logic';
 import { definitionToItops } from '../../../../src/shared/workflow/itops/export';
 import { readItopsTemplate } from '../../../../src/shared/workflow/itops/read';
 import type { NormalizedWorkflowDefinition } from '../../../../src/shared/workflow/normalized';
@@ -23,7 +24,7 @@ function roundTrip(definition: NormalizedWorkflowDefinition) {
   return { template, exportProblems: problems, back };
 }
 
-const CONDITIONS = [{ '==': [{ var: 'variables.x' }, 1] }, { '!!': [{ var: 'result.ok' }] }, { in: [{ var: 'variables.region' }, ['eu', 'us']] }, { '!': [{ '<': [{ var: 'variables.n' }, 2.5] }] }];
+const CONDITIONS: JsonLogic[] = [{ '==': [{ var: 'variables.x' }, 1] }, { '!!': [{ var: 'result.ok' }] }, { in: [{ var: 'variables.region' }, ['eu', 'us']] }, { '!': [{ '<': [{ var: 'variables.n' }, 2.5] }] }];
 const AGENT_KINDS = ['manual', 'script', 'api_call', 'decision'] as const;
 
 /** Workflows the template can carry: every agent and container with a kind, the root named after the workflow. */
