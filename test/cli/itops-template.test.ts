@@ -90,13 +90,13 @@ describe('the IT-ops template format in the CLI', () => {
     expect(resultOf(db, 'report')).toEqual({ outcome: 'patched to 2026.06.0' });
   }, 90_000);
 
-  it('refuses to run without the required variable, naming it, and with a variable of the wrong type', async () => {
+  it('refuses to run, exit 2, without the required variable or with a variable of the wrong type, naming it', async () => {
     const dir = tempDir();
     const missing = await cli('run', example, '--db', join(dir, 'a.sqlite'), '--json');
-    expect(missing.code).not.toBe(0);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('The workflow requires the variable "healthUrl" (string), and the task gives it no value');
     const wrong = await cli('run', example, '--var', 'healthUrl=http://127.0.0.1:1/health', '--var', 'needPatch=7', '--db', join(dir, 'b.sqlite'), '--json');
-    expect(wrong.code).not.toBe(0);
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('The variable "needPatch" must be of type boolean, not the whole number 7');
   }, 60_000);
 
