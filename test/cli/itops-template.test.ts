@@ -9,6 +9,8 @@ import { exitOf, spawnCli } from '../helpers/built-cli';
 import { useTempDirs } from '../helpers/temp';
 import { EXAMPLES_DIR, ITOPS_EXAMPLE_FILES } from '../helpers/workflow';
 import { parseWorkflowText } from '../../src/main/core/workflow/json-file';
+import { main } from '../../src/cli/index';
+import { recordingIo } from '../helpers/cli-io';
 
 /** The IT-ops design's template format through the built `deduction` bin: validate, convert both ways, run. */
 
@@ -67,6 +69,18 @@ describe('the IT-ops template format in the CLI', () => {
     expect(reread.format).toBe('itops');
     expect(reread.definition).toEqual(definition);
   }, 60_000);
+
+  it('writes any workflow as a template, warning on stderr of each node it has to give a kind', async () => {
+    const io = recordingIo();
+    const out = join(tempDir(), 'maintenance.itops.json');
+    expect(await main(['convert', join(EXAMPLES_DIR, 'it-ops-maintenance.json'), '--to', 'itops', '--out', out], io)).toBe(0);
+    expect(io.stdout()).toMatch(/^wrote .*maintenance\.itops\.json: IT-ops template workflow "IT operations: patch the order service": 14 nodes/);
+    const warned = io.stderr().trim().split('\n');
+    expect(warned).toHaveLength(13);
+    expect(warned).toContain('warning  nodes[2]: the container "preflight" is written as a parallel node, the only container the template has; it reads back with kind "parallel" [ITOPS_EXPORT_APPROXIMATED]');
+    const template = JSON.parse(readFileSync(out, 'utf8'));
+    expect(template.deduction).toMatchObject({ rootId: 'maintenance-run', root: { containerName: 'Order service maintenance', containerConfig: { workDir: true } }, variables: { service: 'order-service' } });
+  });
 
   it('runs the example with no operator: needPatch is false, so the approval and the patch are skipped', async () => {
     const db = join(tempDir(), 'db.sqlite');
