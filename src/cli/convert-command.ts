@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import { exportBpmn } from '../main/core/workflow/bpmn/export';
-import type { WorkflowFormat } from '../shared/workflow/read-result';
+import { WORKFLOW_FORMAT_NAMES, WORKFLOW_FORMATS, type WorkflowFormat } from '../shared/workflow/read-result';
+import { definitionToItops } from '../shared/workflow/itops/export';
+import type { CliIo } from './io';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized';
 import type { CommandRegistrar } from './index';
@@ -14,9 +16,9 @@ export const CONVERT_EXIT = { written: 0, notWritten: 1, invalid: 2 } as const;
 export const registerConvert: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('convert')
-    .description('convert a workflow between the Deduction JSON definition and BPMN 2.0 XML')
-    .argument('<file>', 'the workflow to convert (JSON or BPMN)')
-    .addOption(new Option('--to <format>', 'the format to write').choices(['json', 'bpmn']).makeOptionMandatory())
+    .description('convert a workflow between the Deduction JSON definition, the IT-ops template and BPMN 2.0 XML')
+    .argument('<file>', 'the workflow to convert (JSON, IT-ops template or BPMN)')
+    .addOption(new Option('--to <format>', 'the format to write (itops: the IT-ops design\'s template)').choices([...WORKFLOW_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write it ("-" for standard output)')
     .action(async (file: string, options: { to: WorkflowFormat; out: string }) => {
       const result = await readWorkflowFile(file);
@@ -28,7 +30,7 @@ export const registerConvert: CommandRegistrar = (program: Command, io, exit) =>
         return exit(CONVERT_EXIT.invalid);
       }
       for (const line of problemLines(result.problems)) io.err(line);
-      const text = await render(result.definition, options.to);
+      const text = await render(result.definition, options.to, io);
       if (options.out === '-') {
         io.out(text);
         return exit(CONVERT_EXIT.written);
@@ -39,12 +41,18 @@ export const registerConvert: CommandRegistrar = (program: Command, io, exit) =>
         io.err(`deduction: could not write ${options.out}: ${errorText(error)}`);
         return exit(CONVERT_EXIT.notWritten);
       }
-      io.out(`wrote ${options.out}: ${options.to === 'bpmn' ? 'BPMN' : 'JSON'} workflow ${describeDefinition(result.definition)}`);
+      io.out(`wrote ${options.out}: ${WORKFLOW_FORMAT_NAMES[options.to]} workflow ${describeDefinition(result.definition)}`);
       exit(CONVERT_EXIT.written);
     });
 };
 
-async function render(definition: NormalizedWorkflowDefinition, format: WorkflowFormat): Promise<string> {
+/** The workflow's text; what the IT-ops template cannot say as the definition does is a warning on stderr. */
+async function render(definition: NormalizedWorkflowDefinition, format: WorkflowFormat, io: CliIo): Promise<string> {
   if (format === 'bpmn') return exportBpmn(definition);
+  if (format === 'itops') {
+    const { template, problems } = definitionToItops(definition);
+    for (const line of problemLines(problems)) io.err(line);
+    return `${JSON.stringify(template, null, 2)}\n`;
+  }
   return `${JSON.stringify(definition, null, 2)}\n`;
 }

@@ -16,6 +16,7 @@ import type { CommandRegistrar } from './index';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
 import { CliInputError } from './input-error';
+import { ApiError } from '../shared/api/errors';
 import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { runReport } from './run-report';
@@ -71,7 +72,7 @@ function operatorName(): string {
 export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('run')
-    .description('run a workflow (JSON or BPMN) to its end, on the embedded Engine or the Engines given')
+    .description('run a workflow (JSON, IT-ops template or BPMN) to its end, on the embedded Engine or the Engines given')
     .argument('<file>', 'the workflow file')
     .option('--engine <url...>', 'an Engine to run on (repeatable); without it, an embedded Engine on loopback')
     .option('--engine-token <token>', 'the token of the Engines given with --engine (default: $DEDUCTION_ENGINE_TOKEN); visible to other users in the process list')
@@ -149,11 +150,17 @@ async function runToEnd(
   io: CliIo,
 ): Promise<number> {
   const api = runtime.apiFor(operatorName());
-  const created = await api.createTask(definition, {
-    ...(options.name ? { name: options.name } : {}),
-    ...taskPlace(runtime.store, options),
-    variables: options.variables as Record<string, never>,
-  });
+  const created = await api
+    .createTask(definition, {
+      ...(options.name ? { name: options.name } : {}),
+      ...taskPlace(runtime.store, options),
+      variables: options.variables as Record<string, never>,
+    })
+    .catch((error: unknown) => {
+      // A variable the workflow declares, missing or of the wrong type, is bad input like a bad --var.
+      if (error instanceof ApiError && error.code === 'INVALID_ARGUMENT') throw new CliInputError(errorText(error), { cause: error });
+      throw error;
+    });
   const taskId = created.task_id;
   const nodes = await api.queryNodes(taskId);
   const manual = new Set(nodes.filter((node) => isManualAgent(node.agentLoad)).map((node) => node.nodeId));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import type { CommandRegistrar } from './index';
+import { WORKFLOW_FORMAT_NAMES } from '../shared/workflow/read-result';
 import { shippedCatalog } from './shipped-catalog';
 import { counted, describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';
 
@@ -10,8 +11,8 @@ export const VALIDATE_EXIT = { valid: 0, invalid: 2 } as const;
 export const registerValidate: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('validate')
-    .description('check a workflow file (JSON or BPMN), its limits and its agent configs against the shipped catalog, and print every problem and warning')
-    .argument('<file>', 'the workflow: the Deduction JSON definition or BPMN 2.0 XML')
+    .description('check a workflow file (JSON, IT-ops template or BPMN), its limits and its agent configs against the shipped catalog, and print every problem and warning')
+    .argument('<file>', 'the workflow: the Deduction JSON definition, an IT-ops template or BPMN 2.0 XML')
     .option('--json', 'print the result as JSON (format, ok, problems) instead of text')
     .action(async (file: string, options: { json?: boolean }) => {
       // Agent configs are checked against the catalog an embedded Engine would run them with.
@@ -26,7 +27,7 @@ export const registerValidate: CommandRegistrar = (program: Command, io, exit) =
       for (const line of problemLines(result.problems)) io.out(line);
       const errors = result.problems.filter((problem) => problem.severity === 'error').length;
       const warnings = result.problems.length - errors;
-      const format = result.format === 'bpmn' ? 'BPMN' : 'JSON';
+      const format = WORKFLOW_FORMAT_NAMES[result.format ?? 'json'];
       if (result.definition) {
         io.out(`${file}: valid ${format} workflow ${describeDefinition(result.definition)}${warnings > 0 ? `; ${counted(warnings, 'warning')}` : ''}`);
       } else {

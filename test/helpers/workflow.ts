@@ -11,6 +11,8 @@ type Extra = Record<string, unknown>;
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 export const EXAMPLE_FILES = ['red-vs-blue.json', 'it-ops-maintenance.json'] as const;
+/** Shipped examples in the IT-ops design's template format (docs/itops-format.md). */
+export const ITOPS_EXAMPLE_FILES = ['itops-patch-rollout.json'] as const;
 
 export function exampleText(file: (typeof EXAMPLE_FILES)[number]): string {
   return readFileSync(join(EXAMPLES_DIR, file), 'utf8');

@@ -19,6 +19,8 @@ export const API_ERROR_REASONS = {
   'operator.required': 'Operator controls need an operator name (1–{{max}} characters); set one in the settings',
   'scheduler.closed': 'The scheduler is shutting down; try again once the console has restarted',
   'task.notFound': 'There is no task {{taskId}}',
+  'task.variableMissing': 'The workflow requires the variable "{{name}}" ({{type}}), and the task gives it no value',
+  'task.variableType': 'The variable "{{name}}" must be of type {{type}}, not {{received}}',
   'task.nameTaken': 'A task named "{{name}}" already exists; task names are unique: choose another name',
   'task.notPending': 'Task {{taskId}} is {{status}}; only a pending task can be started',
   'task.notRunning': 'Task {{taskId}} is {{status}}; only a running task can be paused',

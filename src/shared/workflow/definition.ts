@@ -116,11 +116,26 @@ export const workflowNodeSchema = z.object({
   layout: layoutSchema.optional(),
 });
 
+/** The types a declared input takes (the IT-ops template's variable types); `integer` is a whole number. */
+export const INPUT_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array'] as const;
+export type InputType = (typeof INPUT_TYPES)[number];
+
+/** A variable the workflow declares: checked, and its default filled in, when a task starts. */
+export const inputSchema = z.object({
+  name: z.string().min(1, wordingText('SCHEMA_empty', {})).max(200),
+  type: z.enum(INPUT_TYPES),
+  default: z.json().optional(),
+  required: z.boolean().optional(),
+  description: z.string().max(2000).optional(),
+});
+
 export const workflowDefinitionSchema = z.object({
   name: z.string().min(1, wordingText('SCHEMA_empty', {})).max(500),
   description: z.string().max(10_000).optional(),
   version: z.union([z.string().max(100), z.int()]).optional(),
   variables: jsonObject.optional(),
+  /** The variables a task of this workflow takes, declared with their type, default and whether they are required. */
+  inputs: z.array(inputSchema).max(200).optional(),
   /** What starts a task of this workflow by itself once it is saved as a template. */
   triggers: z.array(triggerSpecSchema).max(100).optional(),
   /** The default recovery rules: they apply to every agent that declares no onError of its own. */
@@ -129,6 +144,7 @@ export const workflowDefinitionSchema = z.object({
 });
 
 export type DependencyDefinition = z.infer<typeof dependencySchema>;
+export type WorkflowInput = z.infer<typeof inputSchema>;
 export type RetryPolicy = z.infer<typeof retrySchema>;
 export type Backoff = z.infer<typeof backoffSchema>;
 export type OnErrorRule = z.infer<typeof onErrorRuleSchema>;

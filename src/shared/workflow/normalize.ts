@@ -1,5 +1,5 @@
 import { NODE_KIND_DEFAULTS } from '../status';
-import type { DependencyDefinition, RetryPolicy, WorkflowNodeDefinition } from './definition';
+import type { DependencyDefinition, RetryPolicy, WorkflowInput, WorkflowNodeDefinition } from './definition';
 import { NODE_DEFAULTS, type NormalizedWorkflowDefinition, type NormalizedWorkflowNode } from './normalized';
 import type { WorkflowHeader } from './schema-check';
 import type { TreeShape } from './structure-check';
@@ -14,6 +14,7 @@ export function normalizeDefinition(header: WorkflowHeader, shape: TreeShape, de
     ...(header.description !== undefined && { description: header.description }),
     ...(header.version !== undefined && { version: header.version }),
     variables: header.variables ?? {},
+    ...(header.inputs !== undefined && { inputs: header.inputs.map(normalizeInput) }),
     ...(header.triggers !== undefined && { triggers: header.triggers }),
     ...(header.onError !== undefined && { onError: header.onError }),
     nodes: shape.unique.map(({ node }) => normalizeNode(node, shape, dependencies.get(node.nodeId) ?? [])),
@@ -72,5 +73,15 @@ function normalizeDependency(dependency: DependencyDefinition): DependencyDefini
     sourceNodeId: dependency.sourceNodeId,
     type: dependency.type,
     ...(dependency.condition !== undefined && { condition: dependency.condition }),
+  };
+}
+
+function normalizeInput(input: WorkflowInput): WorkflowInput {
+  return {
+    name: input.name,
+    type: input.type,
+    ...(input.default !== undefined && { default: input.default }),
+    ...(input.required !== undefined && { required: input.required }),
+    ...(input.description !== undefined && { description: input.description }),
   };
 }

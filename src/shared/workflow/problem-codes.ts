@@ -58,6 +58,9 @@ export const WORKFLOW_PROBLEM = {
   // Agent configs against their manifest's configSchema (when the catalog is known).
   missingConfigField: 'MISSING_CONFIG_FIELD',
   configAlternatives: 'CONFIG_ALTERNATIVES',
+  // Declared inputs.
+  duplicateInput: 'DUPLICATE_INPUT',
+  inputDefaultType: 'INPUT_DEFAULT_TYPE',
   // The validator itself failed; never expected, reported rather than thrown.
   internal: 'INTERNAL_ERROR',
 } as const;

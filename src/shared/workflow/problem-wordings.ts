@@ -136,6 +136,7 @@ export const PROBLEM_WORDINGS = {
   ON_ERROR_RULE_handlerOutside: 'the handler {{handler}} is not inside a container around {{node}}, so it cannot run while {{node}} waits for it; move it into the same container',
   ON_ERROR_RULE_defaultHandlerOutside: 'the default handler {{handler}} must be a child of the root {{root}}, so that it can run for a failure anywhere',
   ON_ERROR_RULE_handlerWithDependencies: 'the handler {{handler}} has dependencies; a handler starts only when a rule invokes it, so remove them',
+  IGNORED_SETTING_childrenOnAgent: '"children" on the {{type}} node {{node}} is ignored: only a parallel node holds children',
   POINTLESS_SETTING_noRetries: 'backoff has no effect with maxRetries 0',
   POINTLESS_SETTING_initialAboveMax: 'initialMs ({{initialMs}}) is above maxMs ({{maxMs}}), so every retry waits maxMs',
   POINTLESS_SETTING_containerPriority: 'priority has no effect on the container {{node}}: containers take no Engine capacity, so they never wait in the queue that priority orders',
@@ -143,6 +144,8 @@ export const PROBLEM_WORDINGS = {
   CONFIG_ALTERNATIVES_noneOfExactlyOne: 'the {{agentLoad}} agent {{node}} needs exactly one of these in its agentConfig: {{choices}}',
   CONFIG_ALTERNATIVES_noneOfAny: 'the {{agentLoad}} agent {{node}} needs at least one of these in its agentConfig: {{choices}}',
   CONFIG_ALTERNATIVES_severalOf: 'the {{agentLoad}} agent {{node}} gives more than one of these in its agentConfig: {{choices}}; its manifest allows exactly one',
+  DUPLICATE_INPUT: 'the input {{name}} is already declared by inputs[{{index}}]; input names must be unique',
+  INPUT_DEFAULT_TYPE: 'the default of the input {{name}} must be of type {{type}}, not {{received}}',
   INTERNAL_ERROR: 'the validator failed on this input: {{detail}}',
 
   // Reading a workflow file (src/main/core/workflow/file-problems.ts).
@@ -159,6 +162,28 @@ export const PROBLEM_WORDINGS = {
   FILE_UNKNOWN_FORMAT_bpmn: '{{source}} could not be imported as BPMN',
   JSON_SYNTAX: '{{source}} is not valid JSON: {{detail}}',
   JSON_SYNTAX_located: '{{source}} is not valid JSON: {{detail}}, at line {{line}}, column {{column}}',
+  // The IT-ops design's template format (src/shared/workflow/itops/).
+  ITOPS_NOT_AN_OBJECT: 'an IT-ops template must be an object with "name", "nodes" and "edges", not {{received}}',
+  ITOPS_UNKNOWN_PROPERTY_template: '{{property}} is not a property of the template; it is ignored',
+  ITOPS_UNKNOWN_PROPERTY_node: '{{property}} is not a property of a node; it is ignored',
+  ITOPS_UNKNOWN_PROPERTY_edge: '{{property}} is not a property of an edge; it is ignored',
+  ITOPS_UNKNOWN_PROPERTY_variable: '{{property}} is not a property of a variable; it is ignored',
+  ITOPS_UNKNOWN_NODE_source: 'the edge starts at {{node}}, but no node has that id',
+  ITOPS_UNKNOWN_NODE_target: 'the edge leads to {{node}}, but no node has that id',
+  ITOPS_DUPLICATE_EDGE: 'repeats edges[{{index}}] from {{source}} to {{target}}; a pair of nodes has one edge: merge their conditions',
+  ITOPS_CONDITION:
+    'the condition {{condition}} cannot be read: write comparisons, &&, ||, !, literals and variable paths (variables.needPatch == true, ${ok}), or JSON Logic',
+  ITOPS_DECISION_BRANCH: 'the decision node {{node}} leads to {{target}} without a condition, so that branch is always taken',
+  ITOPS_PARALLEL_UNDECIDED_oneBranch: 'the parallel node {{node}} has one branch, so it holds only {{child}}; list its children with "children" to hold more',
+  ITOPS_PARALLEL_UNDECIDED_severalMeets: 'the branches of the parallel node {{node}} meet at several nodes ({{nodes}}), so where the parallel step ends cannot be told; list its children with "children"',
+  ITOPS_PARALLEL_UNDECIDED_enteredFromOutside:
+    '{{node}} lies between the parallel node {{parallel}} and where its branches meet, but this edge reaches it from {{source}}, outside that step; list the children of {{parallel}} with "children"',
+  ITOPS_PARALLEL_UNDECIDED_crossing: '{{node}} lies inside both parallel nodes {{first}} and {{second}}, and neither holds the other; list their children with "children"',
+  ITOPS_PARALLEL_START_CONDITION: 'an edge from the parallel node {{parallel}} to its child {{node}} only starts the child with it, so its condition cannot be kept; put the condition on an edge into {{parallel}}',
+  ITOPS_AMBIGUOUS_FORMAT: '{{source}} mixes the two JSON workflow formats: {{definitionMarks}} (the Deduction definition) and {{templateMarks}} (the IT-ops template); write it in one of them',
+  ITOPS_EXPORT_APPROXIMATED_container: 'the container {{node}} is written as a parallel node, the only container the template has; it reads back with kind "parallel"',
+  ITOPS_EXPORT_APPROXIMATED_agent:
+    'the agent {{node}} has no kind; it is written as type {{type}} (its agentLoad {{agentLoad}} kept under "deduction") and reads back with that kind and its default timeout and retries',
   // Saving a template (src/main/core/workflow/templates.ts).
   TEMPLATE_NAME: 'a template name must be 1 to {{max}} characters',
 

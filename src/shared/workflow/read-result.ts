@@ -1,10 +1,13 @@
 import type { NormalizedWorkflowDefinition } from './normalized';
 import type { Problem } from './problems';
 
-export const WORKFLOW_FORMATS = ['json', 'bpmn'] as const;
+/** `itops`: the IT-ops design's template (docs/itops-format.md). */
+export const WORKFLOW_FORMATS = ['json', 'bpmn', 'itops'] as const;
 export type WorkflowFormat = (typeof WORKFLOW_FORMATS)[number];
+/** How messages name each format. */
+export const WORKFLOW_FORMAT_NAMES: Readonly<Record<WorkflowFormat, string>> = { json: 'JSON', bpmn: 'BPMN', itops: 'IT-ops template' };
 
-/** What reading a workflow file (JSON or BPMN) gives: the valid definition, and every problem found. */
+/** What reading a workflow file (JSON, IT-ops template or BPMN) gives: the valid definition, and every problem found. */
 export interface WorkflowReadResult {
   /** The format the content was read as; absent when it could not be told. */
   format?: WorkflowFormat;

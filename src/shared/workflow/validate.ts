@@ -2,6 +2,7 @@ import type { AgentCatalogEntry } from '../engine/protocol';
 import { append } from './append';
 import { checkAgentConfigs } from './config-check';
 import { checkDependencies } from './dependency-check';
+import { checkInputs } from './inputs-check';
 import { scanJsonValue } from './json-scan';
 import { checkConfigSizes, checkIdCharacters, checkNestingDepth, checkNodeCount, checkSubmissionSize } from './limits-check';
 import { checkNodeSettings } from './node-check';
@@ -76,6 +77,7 @@ function validate(input: unknown, options: ValidationOptions): ValidationResult 
   append(problems, checkNodeSettings(shape));
   append(problems, checkOnErrorRules(shape, parsed.header?.onError));
   if (options.agents) append(problems, checkAgentConfigs(shape, options.agents));
+  append(problems, checkInputs(parsed.header?.inputs));
 
   if (hasErrors(problems) || parsed.header === undefined) return fail(named(problems));
   const definition = normalizeDefinition(parsed.header, shape, dependencies.kept);

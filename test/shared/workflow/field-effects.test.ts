@@ -31,6 +31,7 @@ const kept = (file: string, test: string): Evidence => ({ kind: 'kept', file, te
 
 const SCHED = 'test/main/core/scheduler';
 const VALIDATE = 'test/shared/workflow/validate.test.ts';
+const INPUTS = 'test/main/core/tasks/task-inputs.test.ts';
 const designFields = kept('test/main/core/tasks/design-fields.test.ts', 'carries the design fields from the definition through the store and views to the Engine request, the report and a run bundle');
 const backoffRuns = runs(`${SCHED}/retry.test.ts`, 'waits initialMs·factorⁿ⁻¹ capped at maxMs, with the schema defaults where the policy is silent');
 
@@ -47,6 +48,11 @@ const FIELDS: Record<string, FieldEntry> = {
   description: { evidence: [kept('test/main/core/workflow/templates.test.ts', 'saves a definition as version 1, then 2, 3 under the same name, with decimal string ids')] },
   version: { evidence: [kept('test/main/core/workflow/bpmn/round-trip.test.ts', 'keeps every field of a hand-made workflow')] },
   variables: { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'decides activations over the variables and the results of nodes that have ended')] },
+  'inputs[].name': { evidence: [runs(INPUTS, 'fills in the default of a declared input the task leaves out')] },
+  'inputs[].type': { evidence: [runs(INPUTS, 'refuses a variable of the wrong type, naming it and its type')] },
+  'inputs[].default': { evidence: [runs(INPUTS, 'fills in the default of a declared input the task leaves out')] },
+  'inputs[].required': { evidence: [runs(INPUTS, 'refuses a task without a required input, naming it, and writes nothing')] },
+  'inputs[].description': { evidence: [kept(INPUTS, 'keeps the declared inputs, descriptions included, in the task snapshot')] },
   'nodes[].nodeId': { evidence: [runs(`${SCHED}/lifecycle.test.ts`, 'starts a task: the node tree goes to the Engine in its wire format, then the task runs and ends completed')] },
   'nodes[].nodeType': { evidence: [runs(`${SCHED}/containers.test.ts`, 'are initialized on their Engine before any child starts, nested ones included')] },
   'nodes[].kind': {

@@ -8,6 +8,7 @@ import { FILE_PROBLEM } from '../../../src/main/core/workflow/file-problems';
 import { parseWorkflowJson } from '../../../src/main/core/workflow/json-file';
 import { TEMPLATE_PROBLEM } from '../../../src/main/core/workflow/templates';
 import { WORKFLOW_PROBLEM } from '../../../src/shared/workflow/problem-codes';
+import { ITOPS_PROBLEM } from '../../../src/shared/workflow/itops/problem-codes';
 import { PROBLEM_WORDINGS, problemWording, wordingKey, wordingParamNames, type ProblemWordingKey } from '../../../src/shared/workflow/problem-wordings';
 import { problem, type Problem } from '../../../src/shared/workflow/problems';
 import { validateWorkflow } from '../../../src/shared/workflow/validate';
@@ -17,7 +18,7 @@ import { HAND_MADE_DIR } from '../../main/core/workflow/bpmn/bpmn-test-kit';
 import { agent, container, containerDeadlock, flat, workflow } from '../../helpers/workflow';
 
 /** Every code a problem can have, from the lists that define them. */
-const CODES: string[] = [...Object.values(WORKFLOW_PROBLEM), ...Object.values(BPMN_PROBLEM), ...Object.values(FILE_PROBLEM), ...Object.values(TEMPLATE_PROBLEM)];
+const CODES: string[] = [...Object.values(WORKFLOW_PROBLEM), ...Object.values(BPMN_PROBLEM), ...Object.values(FILE_PROBLEM), ...Object.values(TEMPLATE_PROBLEM), ...Object.values(ITOPS_PROBLEM)];
 const KEYS = Object.keys(PROBLEM_WORDINGS) as ProblemWordingKey[];
 
 /** The code a wording key belongs to: the key itself, or the key less a lower-case `_context`. */

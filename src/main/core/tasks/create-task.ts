@@ -4,6 +4,8 @@ import { createTaskOptionsSchema, type CreateTaskOptions, type CreateTaskResult 
 import type { AgentCatalogEntry } from '../../../shared/engine/protocol';
 import { formatPlace } from '../../../shared/workflow/problems';
 import { buildTree } from '../../../shared/workflow/tree';
+import type { WorkflowInput } from '../../../shared/workflow/definition';
+import { applyInputs, describeValueType } from '../../../shared/workflow/inputs';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 import { DEPENDENCY_COLUMNS, NODE_COLUMNS, pushRow, rowInserter, TRANSITION_COLUMNS } from '../scheduler/statements';
@@ -32,7 +34,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
   }
   const workflow = validation.definition;
   const tree = buildTree(workflow);
-  const variables = { ...workflow.variables, ...settings.variables };
+  const variables = declaredVariables(workflow.inputs ?? [], { ...workflow.variables, ...settings.variables });
   const taskId = store.ids.nextBigInt();
   let containers = 0;
   for (const node of workflow.nodes) if (node.nodeType === 'container') containers++;
@@ -133,6 +135,16 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
     throw error;
   }
   return { task_id: taskId.toString(), status: 'pending', total_nodes: total, total_containers: containers, total_agents: total - containers };
+}
+
+/** The variables with the declared inputs' defaults filled in; a missing required one or one of the wrong type refuses the task. */
+function declaredVariables(inputs: readonly WorkflowInput[], given: Record<string, unknown>): Record<string, unknown> {
+  const { variables, gaps } = applyInputs(inputs, given);
+  const [gap] = gaps;
+  if (gap === undefined) return variables;
+  const details = { variables: gaps.map((each) => ({ name: each.input.name, type: each.input.type, problem: each.kind })) };
+  if (gap.kind === 'missing') throw new ApiError('INVALID_ARGUMENT', errorReason('task.variableMissing', { name: gap.input.name, type: gap.input.type }), { details });
+  throw new ApiError('INVALID_ARGUMENT', errorReason('task.variableType', { name: gap.input.name, type: gap.input.type, received: describeValueType(gap.value) }), { details });
 }
 
 /** A name the caller chose is refused when taken; the workflow's name, taken by default, is numbered. */

@@ -2,7 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { WorkflowFormat, WorkflowReadResult } from '../../../shared/workflow/read-result';
 import type { Problem } from '../../../shared/workflow/problems';
-import { validateWorkflow, type ValidationOptions } from '../../../shared/workflow/validate';
+import { validateWorkflow, type ValidationOptions, type ValidationResult } from '../../../shared/workflow/validate';
+import { jsonWorkflowShape } from '../../../shared/workflow/itops/detect';
+import { ITOPS_PROBLEM } from '../../../shared/workflow/itops/problem-codes';
+import { readItopsTemplate } from '../../../shared/workflow/itops/read';
+import { problem } from '../../../shared/workflow/problems';
 import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -10,8 +14,9 @@ import { errorText } from '../../../shared/error-text';
 import { describeBytes, WORKFLOW_LIMITS } from '../../../shared/workflow/limits';
 
 /**
- * Reading workflow files: the Deduction design's JSON, or BPMN 2.0 XML through the BPMN
- * import, told apart by content (then by extension). Nothing here throws on bad input; every
+ * Reading workflow files: the Deduction design's JSON, the IT-ops design's template (JSON with
+ * `edges`, docs/itops-format.md), or BPMN 2.0 XML through the BPMN import, told apart by
+ * content (then by extension). Nothing here throws on bad input; every
  * refusal is a Problem naming the file and what is wrong with it.
  */
 
@@ -22,7 +27,7 @@ import { describeBytes, WORKFLOW_LIMITS } from '../../../shared/workflow/limits'
 export const MAX_WORKFLOW_FILE_BYTES = WORKFLOW_LIMITS.fileBytes;
 
 /**
- * Parses and validates the design's JSON. `source` names the input in messages; `validation`
+ * Parses and validates JSON: the design's definition, or an IT-ops template. `source` names the input in messages; `validation`
  * carries the agent catalog to check configs against, when the caller knows it.
  */
 export function parseWorkflowJson(text: string, source = 'the input', validation: ValidationOptions = {}): WorkflowReadResult {
@@ -36,6 +41,12 @@ export function parseWorkflowJson(text: string, source = 'the input', validation
     parsed = JSON.parse(body);
   } catch (error) {
     return { format: 'json', problems: [syntaxError(source, body, error)] };
+  }
+  const shape = jsonWorkflowShape(parsed);
+  if (shape.format === 'itops') return { format: 'itops', ...readValidated(readItopsTemplate(parsed, validation)) };
+  if (shape.format === 'ambiguous') {
+    const marks = { definitionMarks: shape.definitionMarks.join(' and '), templateMarks: shape.templateMarks.join(' and ') };
+    return { problems: [problem('error', ITOPS_PROBLEM.ambiguousFormat, [], { source, ...marks })] };
   }
   return { format: 'json', ...validated(parsed, validation) };
 }
@@ -113,7 +124,10 @@ function problemKey(problem: Problem): string {
 }
 
 function validated(input: unknown, validation: ValidationOptions): Omit<WorkflowReadResult, 'format'> {
-  const result = validateWorkflow(input, validation);
+  return readValidated(validateWorkflow(input, validation));
+}
+
+function readValidated(result: ValidationResult): Omit<WorkflowReadResult, 'format'> {
   return result.definition ? { definition: result.definition, problems: result.problems } : { problems: result.problems };
 }
 

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { WorkflowDefinition } from '../../../shared/workflow/definition';
 import type { Problem } from '../../../shared/workflow/problems';
+import type { WorkflowFormat } from '../../../shared/workflow/read-result';
 import type { AgentCatalogItem } from './model/agent-catalog';
 
 /**
@@ -38,7 +39,7 @@ export interface ImportResult {
   problems: Problem[];
 }
 
-export type ExportFormat = 'json' | 'bpmn';
+export type ExportFormat = WorkflowFormat;
 
 export interface StartTaskRequest {
   definition: WorkflowDefinition;

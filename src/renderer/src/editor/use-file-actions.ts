@@ -21,6 +21,9 @@ async function loadElk() {
   return new ELK();
 }
 
+/** The IT-ops template is JSON too; its own suffix keeps it apart from the definition's files. */
+const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json: 'json', bpmn: 'bpmn', itops: 'itops.json' };
+
 export interface FileActions {
   busy: boolean;
   save: () => void;
@@ -99,8 +102,8 @@ export function useFileActions({ doc, services, catalog, setDialog, setNotice, r
       const snapshot = latest.current;
       void run(async () => {
         const text = await services.exportWorkflow(snapshot, format);
-        downloadText(fileNameFor(snapshot.name, format), text, format === 'json' ? 'application/json' : 'application/xml');
-        setNotice({ kind: 'info', text: t('notices.exported', { format: format.toUpperCase() }) });
+        downloadText(fileNameFor(snapshot.name, EXPORT_EXTENSIONS[format]), text, format === 'bpmn' ? 'application/xml' : 'application/json');
+        setNotice({ kind: 'info', text: t('notices.exported', { format: t(`toolbar.formats.${format}`) }) });
       });
     },
     importFile: (file) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCommandTable, invokeCommand, type CommandBehaviour, type CommandId } from '../../../../src/renderer/src/editor/commands/command-table';
 import { SHORTCUTS } from '../../../../src/renderer/src/editor/model/shortcuts';
 
-const IDS: CommandId[] = ['new', 'open', 'save', 'import', 'exportJson', 'exportBpmn', 'undo', 'redo', 'autoLayout', 'find', 'start', 'help', 'copy', 'cut', 'paste', 'delete', 'selectAll', 'escape', 'fitView'];
+const IDS: CommandId[] = ['new', 'open', 'save', 'import', 'exportJson', 'exportBpmn', 'exportItops', 'undo', 'redo', 'autoLayout', 'find', 'start', 'help', 'copy', 'cut', 'paste', 'delete', 'selectAll', 'escape', 'fitView'];
 
 function table(overrides: Partial<Record<CommandId, CommandBehaviour>>, ran: CommandId[] = []) {
   const behaviours = Object.fromEntries(IDS.map((id) => [id, overrides[id] ?? { run: () => ran.push(id) }])) as Record<CommandId, CommandBehaviour>;

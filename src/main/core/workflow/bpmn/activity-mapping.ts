@@ -3,7 +3,7 @@ import { NODE_KIND_DEFAULTS, type NodeKind } from '../../../../shared/status';
 import { CAMUNDA_NS, deductionAttribute, deductionFieldBodies, foreignAttribute, foreignExtensionElements, ZEEBE_NS } from './extensions';
 import { BPMN_PROBLEM, bpmnWarning } from './import-problems';
 import { describeElement, elementId } from './describe';
-import type { JsonLogic } from './logic';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 import { mapScriptTask, type MappingNote } from './script-task';
 
 /** The agent loads the import assigns by task type. */

@@ -6,7 +6,7 @@ import { describeElement, elementId } from './describe';
 import { readDeductionFields } from './deduction-fields';
 import { deductionAttribute } from './extensions';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
-import type { JsonLogic } from './logic';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 
 /** Node fields an exported element carries as deduction:field JSON; null means "absent". */
 const NODE_FIELDS = ['name', 'containerName', 'agentConfig', 'containerConfig', 'retry', 'onError', 'pin', 'activation', 'layout', 'agentMetaId', 'agentUrl', 'containerType', 'envConfig', 'bizValue'] as const;

@@ -2,7 +2,7 @@ import type { ModdleElement } from 'moddle';
 import { describeElement, elementId } from './describe';
 import { deductionFieldBodies } from './extensions';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
-import type { JsonLogic } from './logic';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 
 /** An element's `deduction:field` values, parsed; a body that is not JSON is reported and skipped. */
 export function readDeductionFields(element: ModdleElement, problems: ImportProblems): Map<string, JsonLogic> {

@@ -1,5 +1,5 @@
 import type { DependencyType, JoinMode } from '../../../../shared/status';
-import { and, type JsonLogic } from './logic';
+import { and, type JsonLogic } from '../../../../shared/workflow/expression/logic';
 
 /**
  * What a node waits for, as the BPMN flow says it before it is flattened into dependencies and

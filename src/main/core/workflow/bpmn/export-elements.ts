@@ -3,11 +3,11 @@ import type { ModdleElement } from 'moddle';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { BPMN_TYPE_KEY, canonicalTaskType, TASK_TYPES, type TaskType } from './activity-mapping';
 import { DEDUCTION_FIELD_TYPE, type DeductionAttribute } from './deduction-schema';
-import { jsonLogicToEl } from './el-printer';
+import { jsonLogicToEl } from '../../../../shared/workflow/expression/el-printer';
 import type { BpmnIdAllocator } from './export-ids';
 import type { WorkflowTree } from './export-structure';
 import { JSON_LOGIC_LANGUAGE } from './expression';
-import type { JsonLogic } from './logic';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 import { DEFAULT_INTERPRETER, formatOfInterpreter } from './script-task';
 import { jsonForXml, nameSurvivesXml, xmlSafe } from './xml-text';
 

@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnFormalExpression } from 'bpmn-moddle/types';
-import { elToJsonLogic } from './el-condition';
-import type { JsonLogic } from './logic';
+import { elToJsonLogic } from '../../../../shared/workflow/expression/el-condition';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 
 /** The expression language the exporter tags a conditionExpression with when it is JSON Logic itself. */
 export const JSON_LOGIC_LANGUAGE = 'https://jsonlogic.com';

@@ -4,7 +4,7 @@ import { readDeductionFields } from './deduction-fields';
 import { quote, readExpression } from './expression';
 import type { Flow } from './flow-graph';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
-import { type JsonLogic, not, or } from './logic';
+import { type JsonLogic, not, or } from '../../../../shared/workflow/expression/logic';
 
 const SPLITTING_GATEWAYS = new Set(['exclusive', 'inclusive', 'complex']);
 

@@ -3,7 +3,7 @@ import type { DependencyDefinition, Pin } from '../../../../shared/workflow/defi
 import { nodeRef } from '../../../../shared/workflow/problem-text';
 import type { DependencyExpr, DependencyLeaf } from './dependency-expr';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
-import { and, type JsonLogic, or } from './logic';
+import { and, type JsonLogic, or } from '../../../../shared/workflow/expression/logic';
 import type { NodeInflow } from './rewire';
 
 export interface NodeWaits {

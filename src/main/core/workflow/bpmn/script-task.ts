@@ -5,7 +5,7 @@ import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definit
 import { describeElement, elementId } from './describe';
 import { BPMN_PROBLEM, bpmnWarning, type ImportProblems } from './import-problems';
 import type { Problem } from '../../../../shared/workflow/problems';
-import type { JsonLogic } from './logic';
+import type { JsonLogic } from '../../../../shared/workflow/expression/logic';
 
 
 /** The interpreter the agent assumes when a config names none. */

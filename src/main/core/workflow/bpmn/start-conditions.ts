@@ -2,7 +2,7 @@ import type { JoinMode } from '../../../../shared/status';
 import type { DependencyDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { nodeRef } from '../../../../shared/workflow/problem-text';
 import { BPMN_PROBLEM, type ImportProblems } from './import-problems';
-import { and, type JsonLogic } from './logic';
+import { and, type JsonLogic } from '../../../../shared/workflow/expression/logic';
 
 /**
  * A conditional branch straight from a subprocess's start (start → gateway → [amount > 1000] →

@@ -1,7 +1,7 @@
 import { SHORTCUTS, type EditorCommand } from '../model/shortcuts';
 
 /** The commands with a toolbar button. */
-export type ToolbarAction = 'new' | 'open' | 'save' | 'import' | 'exportJson' | 'exportBpmn' | 'undo' | 'redo' | 'autoLayout' | 'find' | 'start' | 'help';
+export type ToolbarAction = 'new' | 'open' | 'save' | 'import' | 'exportJson' | 'exportBpmn' | 'exportItops' | 'undo' | 'redo' | 'autoLayout' | 'find' | 'start' | 'help';
 
 /** Everything the editor can be told to do, from its toolbar, its keys or a menu. */
 export type CommandId = ToolbarAction | EditorCommand;
@@ -27,7 +27,7 @@ export interface CommandBehaviour {
   reason?: () => string | undefined;
 }
 
-const TOOLBAR_IDS: ReadonlySet<CommandId> = new Set<ToolbarAction>(['new', 'open', 'save', 'import', 'exportJson', 'exportBpmn', 'undo', 'redo', 'autoLayout', 'find', 'start', 'help']);
+const TOOLBAR_IDS: ReadonlySet<CommandId> = new Set<ToolbarAction>(['new', 'open', 'save', 'import', 'exportJson', 'exportBpmn', 'exportItops', 'undo', 'redo', 'autoLayout', 'find', 'start', 'help']);
 
 /**
  * The table the toolbar, the keyboard and any menu read: each command's words come from the

@@ -35,6 +35,7 @@ export function useCommandTable({ doc, editing, files, online, dialog, setDialog
       import: { ...needsCore, run: openFilePicker },
       exportJson: { ...needsCore, run: () => files.exportAs('json') },
       exportBpmn: { ...needsCore, run: () => files.exportAs('bpmn') },
+      exportItops: { ...needsCore, run: () => files.exportAs('itops') },
       start: { enabled: () => online && reviewReason === undefined, reason: () => (online ? reviewReason : offline()), run: files.start },
       undo: { enabled: () => state.history.past.length > 0, run: () => dispatch({ type: 'undo' }) },
       redo: { enabled: () => state.history.future.length > 0, run: () => dispatch({ type: 'redo' }) },

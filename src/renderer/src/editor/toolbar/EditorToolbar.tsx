@@ -3,7 +3,7 @@ import { invokeCommand, type CommandTable, type ToolbarAction } from '../command
 
 const GROUPS: readonly (readonly ToolbarAction[])[] = [
   ['new', 'open', 'save'],
-  ['import', 'exportJson', 'exportBpmn'],
+  ['import', 'exportJson', 'exportBpmn', 'exportItops'],
   ['undo', 'redo', 'autoLayout', 'find'],
   ['start'],
   ['help'],

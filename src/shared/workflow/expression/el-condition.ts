@@ -1,4 +1,4 @@
-import { type JsonLogic, variable } from './logic';
+import { type JsonLogic, VARIABLES_ROOT, variable } from './logic';
 
 /**
  * Translates the simple expressions BPMN engines put in conditionExpressions (JUEL/EL, as in
@@ -91,7 +91,10 @@ type Operand = { kind: 'path'; path: string } | { kind: 'literal'; value: JsonLo
 class ExpressionParser {
   private position = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly toVar: (path: string) => JsonLogic,
+  ) {}
 
   parse(): JsonLogic | undefined {
     const result = this.disjunction();
@@ -144,13 +147,13 @@ class ExpressionParser {
     if (!left) return undefined;
     const token = this.peek();
     const comparison = token?.kind === 'op' ? COMPARISONS[token.value] : undefined;
-    if (!comparison) return asCondition(left);
+    if (!comparison) return asCondition(left, this.toVar);
     this.position += 1;
     const right = this.operand();
     if (!right) return undefined;
     const next = this.peek();
     if (next?.kind === 'op' && COMPARISONS[next.value]) return undefined;
-    return { [comparison]: [asValue(left), asValue(right)] };
+    return { [comparison]: [asValue(left, this.toVar), asValue(right, this.toVar)] };
   }
 
   private operand(): Operand | undefined {
@@ -199,10 +202,10 @@ class ExpressionParser {
   }
 }
 
-function asValue(operand: Operand): JsonLogic {
+function asValue(operand: Operand, toVar: (path: string) => JsonLogic): JsonLogic {
   switch (operand.kind) {
     case 'path':
-      return variable(operand.path);
+      return toVar(operand.path);
     case 'literal':
       return operand.value;
     case 'logic':
@@ -210,8 +213,8 @@ function asValue(operand: Operand): JsonLogic {
   }
 }
 
-function asCondition(operand: Operand): JsonLogic {
-  return operand.kind === 'path' ? { '!!': [variable(operand.path)] } : asValue(operand);
+function asCondition(operand: Operand, toVar: (path: string) => JsonLogic): JsonLogic {
+  return operand.kind === 'path' ? { '!!': [toVar(operand.path)] } : asValue(operand, toVar);
 }
 
 const EL_WRAPPER = /^\s*[$#]\{([\s\S]*)\}\s*$/;
@@ -220,7 +223,29 @@ const EL_WRAPPER = /^\s*[$#]\{([\s\S]*)\}\s*$/;
 export function elToJsonLogic(expression: string): JsonLogic | undefined {
   const wrapped = EL_WRAPPER.exec(expression);
   if (!wrapped?.[1]) return undefined;
-  const tokens = tokenize(wrapped[1]);
+  return parse(wrapped[1], variable);
+}
+
+/** The roots of a condition's data ({result, variables}) a rooted path may start at. */
+const DATA_ROOTS = new Set(['result', VARIABLES_ROOT]);
+
+/**
+ * The JSON Logic for a condition written in a workflow file rather than a BPMN engine's EL
+ * (the IT-ops template's `variables.needPatch == true`): the `${…}` wrapper is optional, and
+ * a path that starts at a root of the condition's data (`variables.x`, `result.ok`) is taken
+ * as written; any other path (`ok`) is a task variable, as in EL.
+ */
+export function conditionToJsonLogic(expression: string): JsonLogic | undefined {
+  const wrapped = EL_WRAPPER.exec(expression);
+  return parse(wrapped ? (wrapped[1] ?? '') : expression, rootedVariable);
+}
+
+function rootedVariable(path: string): JsonLogic {
+  return DATA_ROOTS.has(path.split('.')[0]!) ? { var: path } : variable(path);
+}
+
+function parse(body: string, toVar: (path: string) => JsonLogic): JsonLogic | undefined {
+  const tokens = tokenize(body);
   if (!tokens || tokens.length === 0) return undefined;
-  return new ExpressionParser(tokens).parse();
+  return new ExpressionParser(tokens, toVar).parse();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { elToJsonLogic } from '../../../../../src/main/core/workflow/bpmn/el-condition';
-import { jsonLogicToEl } from '../../../../../src/main/core/workflow/bpmn/el-printer';
+import { elToJsonLogic } from '../../../../src/shared/workflow/expression/el-condition';
+import { jsonLogicToEl } from '../../../../src/shared/workflow/expression/el-printer';
 
 describe('JSON Logic to readable EL', () => {
   it.each([

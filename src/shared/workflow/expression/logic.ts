@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { jsonLogicSchema } from '../../../../shared/workflow/definition';
+import type { jsonLogicSchema } from '../definition';
 
 /** A JSON Logic expression, as a workflow definition holds one. */
 export type JsonLogic = z.infer<typeof jsonLogicSchema>;
