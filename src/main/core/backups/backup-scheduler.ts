@@ -164,7 +164,7 @@ export class BackupScheduler {
             verified: verified ? 1 : 0,
             error: verified ? null : `verification failed: ${backup.problems.join('; ')}`,
           })
-          .where('id', '=', runId),
+          .where('id', '=', String(runId)),
       );
       if (!verified) return this.failed(null, `the backup ${backup.path} failed verification: ${backup.problems.join('; ')}`);
       const pruned = pruneBackups(store.file, folder, settings.retentionDays, this.clock.now());
@@ -181,7 +181,7 @@ export class BackupScheduler {
     if (runId !== null) {
       try {
         const { store } = this.options;
-        store.run(store.kysely.updateTable('backup_run').set({ finished_at: this.clock.now(), error: message }).where('id', '=', runId));
+        store.run(store.kysely.updateTable('backup_run').set({ finished_at: this.clock.now(), error: message }).where('id', '=', String(runId)));
       } catch (error) {
         this.options.logger.error(`the failed backup could not be recorded: ${errorText(error)}`);
       }
