@@ -22,7 +22,6 @@ import { useTempDirs } from '../../../helpers/temp';
 
 const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const tempDir = useTempDirs();
-const DAY = 86_400_000;
 const stores: Store[] = [];
 const schedulers: BackupScheduler[] = [];
 afterEach(async () => {
