@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorMessage, type Failure } from '../common/error-message';
 import { formatTime } from '../common/format';
 import { LoadFailed } from '../common/LoadFailed';
+import './maintenance.css';
 
 /**
  * The daily backup's settings and the backups written, with their sizes; "Back up now", and a

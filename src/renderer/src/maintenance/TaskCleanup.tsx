@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../shared/task/views';
 import { LIVE_TASK_STATUSES } from '../../../shared/status';
 import type { TaskRemoval } from './use-task-removal';
+import './maintenance.css';
 
 /** "Delete ended tasks…": a number of days, counted and confirmed before anything goes. */
 export function PruneTasks({ removal }: { removal: TaskRemoval }) {
