@@ -150,8 +150,6 @@ export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['completed', 'fail
 export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['initializing', 'running'];
 /** A task whose nodes the scheduler still moves: running, or paused with nodes that may still end. */
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['running', 'paused'];
-/** A task the scheduler is driving or holds half-run: never archived or deleted (stop it first). */
-export const LIVE_TASK_STATUSES: readonly TaskStatus[] = [...ACTIVE_TASK_STATUSES, 'paused'];
 /** An execution (one attempt of a node) that has an outcome; an Engine reports these and no later status. */
 export const ENDED_EXECUTION_STATUSES = ['completed', 'failed', 'stopped', 'timeout'] as const satisfies readonly ExecutionStatus[];
 

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { idSchema, type Id } from '../ids';
 import { TASK_STATUSES, TERMINAL_TASK_STATUSES, type TaskStatus } from '../status';
 
+/**
+ * Statuses of a task the scheduler drives or holds half-run (initializing, running, paused):
+ * such a task is never archived or deleted. Every status but pending and the ended ones.
+ */
+export const LIVE_TASK_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter((status) => status !== 'pending' && !TERMINAL_TASK_STATUSES.includes(status));
+
 /** At most this many ids in one call; a filter selects any number. */
 export const TASK_SELECTION_MAX_IDS = 10_000;
 

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { Id } from '../../../shared/ids';
-import { LIVE_TASK_STATUSES, TERMINAL_TASK_STATUSES } from '../../../shared/status';
+import { TERMINAL_TASK_STATUSES } from '../../../shared/status';
 import {
+  LIVE_TASK_STATUSES,
   olderThanCutoff,
   taskSelectionSchema,
   type DeleteTasksResult,

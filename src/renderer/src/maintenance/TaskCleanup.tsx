@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIVE_TASK_STATUSES } from '../../../shared/task/removal';
 import type { TaskSummary } from '../../../shared/task/views';
-import { LIVE_TASK_STATUSES } from '../../../shared/status';
 import type { TaskRemoval } from './use-task-removal';
 import './maintenance.css';
 
