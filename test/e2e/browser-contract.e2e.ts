@@ -112,6 +112,18 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   getSettings: { args: () => [] },
   updateSettings: { args: () => [{}] },
   stopTask: { args: ({ taskId }) => [taskId] },
+  setTemplateStatus: { args: () => [workflow.name, 'active'] },
+  setTemplateTags: { args: () => [workflow.name, ['every-call']] },
+  archiveTemplate: { args: () => [workflow.name] },
+  deleteTemplate: { args: () => [workflow.name] },
+  archiveTasks: { args: ({ taskId }) => [{ taskIds: [taskId] }] },
+  unarchiveTasks: { args: ({ taskId }) => [{ taskIds: [taskId] }] },
+  previewTaskDeletion: { args: ({ taskId }) => [{ taskIds: [taskId] }] },
+  // By age, none that old: the task stays for the monitor's tabs below.
+  deleteTasks: { args: () => [{ olderThanDays: 36_500 }] },
+  listBackups: { args: () => [] },
+  backupNow: { args: () => [] },
+  restoreBackup: { args: () => [{ file: 'no-such-backup.gz' }], mayRefuse: ['NOT_FOUND'] },
 };
 
 /** What each monitor tab draws when it has data. */

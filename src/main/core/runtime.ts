@@ -4,6 +4,9 @@ import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endp
 import type { EngineState } from '../../shared/engine/engine-state';
 import { consoleLogger, type Logger } from '../../shared/logger';
 import { startAlertService } from './alerts/alert-service';
+import { backupDirectory } from './backups/backup-directory';
+import { BackupScheduler } from './backups/backup-scheduler';
+import { applyStagedRestore } from './backups/staged-restore';
 import { startEmbeddedEngine } from './engine/embedded-engine';
 import type { EnginePort } from './engine/engine-port';
 import { NoEngineError, waitForEngines, type EngineWaitOptions } from './engine/engine-wait';
@@ -143,6 +146,10 @@ async function startEngines(store: Store, options: ConsoleRuntimeOptions, logger
 
 export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promise<ConsoleRuntime> {
   const logger = options.logger ?? consoleLogger;
+  if (options.dbFile !== ':memory:') {
+    const restored = await applyStagedRestore(options.dbFile, options.migrationsDir);
+    if (restored) logger.warn(`restored ${options.dbFile} from the backup chosen before the restart${restored.previousSavedAs ? `; the database it replaced is kept as ${restored.previousSavedAs}` : ''}`);
+  }
   const store = await openStore({ file: options.dbFile, migrationsDir: options.migrationsDir, appVersion: options.version });
   useSecretKey(store, options.secretKey, logger);
   let engines: Engines;
@@ -238,8 +245,19 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   if (lease.role === 'watcher') logger.warn(ownership.describe());
   await takeOver();
 
+  // The daily backup runs in the long-lived consoles (the app, `serve`), not in a one-off `run`.
+  const backupSchedule =
+    options.recover !== false && !store.db.memory ? new BackupScheduler({
+          store,
+          settings: () => readSettings(store, logger).backups,
+          logger,
+          onFailure: (detail) => alerts.raise({ kind: 'backup-failed', severity: 'critical', params: { detail } }),
+        }) : null;
+  void backupSchedule?.start().catch((error: unknown) => logger.error(`backup schedule: ${errorText(error)}`));
+  const backups = backupDirectory(store, backupSchedule, logger);
+
   const serviceFor = (operator: () => string, role: SessionRole) =>
-    createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf });
+    createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups });
   const apiFor = (operator: string, role: SessionRole = 'operator') => serviceFor(() => operator, role);
   const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator');
   return {
@@ -255,6 +273,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       closed = true;
       clearInterval(heartbeat);
       alertService.stop();
+      backupSchedule?.close();
+      await backupSchedule?.idle();
       watch.close();
       offStates();
       offAppends();

@@ -13,6 +13,7 @@ const WORDINGS: Record<AlertKind, (p: AlertParams) => string> = {
   'run-time': (p) => `running for ${minutes(p.elapsedMs)}, longer than ${minutes(p.thresholdMs)}`,
   'resource-use': (p) => `${p.nodeId} on ${p.engine} uses ${percent(p.use)} of its ${p.resource}, above ${percent(p.threshold)}`,
   'needs-operator': (p) => `${p.nodeId} needs an operator`,
+  'backup-failed': () => 'the scheduled backup failed',
 };
 
 /** An alert's English wording from its kind and params; `detail`, when given, follows after a colon. */

@@ -7,7 +7,7 @@ import { analyzeTask, type TaskAnalysis } from '../alerts/task-analysis';
  * failure rate, health score, run time or resource use past its threshold, and a node the
  * recovery handlers hand to an operator.
  */
-export const ALERT_KINDS = ['node-failed', 'node-timeout', 'node-escalated', 'engine-lost', 'failure-rate', 'health-score', 'run-time', 'resource-use', 'needs-operator'] as const;
+export const ALERT_KINDS = ['node-failed', 'node-timeout', 'node-escalated', 'engine-lost', 'failure-rate', 'health-score', 'run-time', 'resource-use', 'needs-operator', 'backup-failed'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_SEVERITIES = ['warning', 'critical'] as const;

@@ -21,7 +21,18 @@ import {
 } from '../task/views';
 import type { WorkflowDiff } from '../workflow/diff';
 import { WORKFLOW_FORMATS, type WorkflowReadResult } from '../workflow/read-result';
-import type { SaveTemplateResult, Template, TemplateSummary } from '../workflow/templates';
+import {
+  templateListQuerySchema,
+  templateNameSchema,
+  templateTagsSchema,
+  TEMPLATE_STATUSES,
+  type DeleteTemplateResult,
+  type SaveTemplateResult,
+  type Template,
+  type TemplateSummary,
+} from '../workflow/templates';
+import { taskSelectionSchema, type DeleteTasksResult, type TaskDeletionPreview } from '../task/removal';
+import type { BackupEntry, BackupListing, StagedRestore } from './backups';
 import type { ValidationResult } from '../workflow/validate';
 import { alertQuerySchema, type Alert, type AlertEvent, type TaskHealth } from './alerts';
 import type { AppStatus } from './app-status';
@@ -79,7 +90,8 @@ export const CONSOLE_METHODS = {
   validateWorkflow: query<ValidationResult>()(z.tuple([definition])),
   importWorkflow: query<WorkflowReadResult>()(z.tuple([z.object({ fileName: z.string().max(1000), text: z.string() })])),
   exportWorkflow: query<string>()(z.tuple([z.object({ definition, format: z.enum(WORKFLOW_FORMATS) })])),
-  listTemplates: query<TemplateSummary[]>()(z.tuple([])),
+  /** Archived templates only when the query names their status. */
+  listTemplates: query<TemplateSummary[]>()(z.tuple([templateListQuerySchema.optional()])),
   listTemplateVersions: query<TemplateSummary[]>()(z.tuple([z.string().min(1).max(500)])),
   loadTemplate: query<Template>()(
     z.tuple([z.union([z.object({ id: taskId }), z.object({ name: z.string().min(1).max(500), version: z.int().min(1).optional() })])]),
@@ -135,6 +147,21 @@ export const CONSOLE_METHODS = {
   getAgentCatalog: query<AgentCatalogEntry[]>()(z.tuple([])),
   getSettings: query<Settings>()(z.tuple([])),
   updateSettings: control<Settings>()(z.tuple([settingsPatchSchema])),
+
+  /** A template's status and tags, for every version of its name; deleting one that tasks use archives it instead. */
+  setTemplateStatus: control<TemplateSummary>()(z.tuple([templateNameSchema, z.enum(TEMPLATE_STATUSES)])),
+  setTemplateTags: control<TemplateSummary>()(z.tuple([templateNameSchema, templateTagsSchema])),
+  archiveTemplate: control<TemplateSummary>()(z.tuple([templateNameSchema])),
+  deleteTemplate: control<DeleteTemplateResult>()(z.tuple([templateNameSchema])),
+  /** Tasks named or found by age; live ones (initializing, running, paused) are refused. */
+  archiveTasks: control<number>()(z.tuple([taskSelectionSchema])),
+  unarchiveTasks: control<number>()(z.tuple([taskSelectionSchema])),
+  previewTaskDeletion: query<TaskDeletionPreview>()(z.tuple([taskSelectionSchema])),
+  deleteTasks: control<DeleteTasksResult>()(z.tuple([taskSelectionSchema])),
+  /** Compressed backups in the backup folder; a restore takes effect when the console next starts. */
+  listBackups: query<BackupListing>()(z.tuple([])),
+  backupNow: control<BackupEntry>()(z.tuple([])),
+  restoreBackup: control<StagedRestore>()(z.tuple([z.object({ file: z.string().min(1).max(1000) })])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
 export const CONSOLE_EVENTS = {

@@ -77,6 +77,23 @@ export const hostSettingsSchema = z.object({
 });
 export type HostSettings = z.infer<typeof hostSettingsSchema>;
 
+/** A local time of day, HH:MM on the 24-hour clock. */
+export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The daily backup, as the IT-ops design keeps it: compressed, verified, kept for a number of
+ * days, settings included (Engine tokens only when asked). `folder` null: a `backups` folder
+ * beside the database.
+ */
+export const backupSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  folder: z.string().trim().min(1).max(4096).nullable().default(null),
+  timeOfDay: z.string().regex(TIME_OF_DAY_PATTERN, 'expected a time of day as HH:MM (00:00–23:59)').default('02:00'),
+  retentionDays: z.int().min(1).max(3650).default(30),
+  includeSecrets: z.boolean().default(false),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
 const operatorNameSchema = z.string().trim().min(1).max(200);
 
 export const settingsSchema = z.object({
@@ -88,6 +105,7 @@ export const settingsSchema = z.object({
   alerts: alertSettingsSchema.default(alertSettingsSchema.parse({})),
   updates: updateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
   host: hostSettingsSchema.default(hostSettingsSchema.parse({})),
+  backups: backupSettingsSchema.default(backupSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -106,6 +124,7 @@ export const settingsPatchSchema = z.object({
   alerts: alertSettingsSchema.optional(),
   updates: updateSettingsSchema.optional(),
   host: hostSettingsSchema.optional(),
+  backups: backupSettingsSchema.optional(),
 } satisfies { [K in keyof z.infer<typeof settingsSchema>]: z.ZodType });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

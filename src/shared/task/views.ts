@@ -14,6 +14,8 @@ export const taskListQuerySchema = z.object({
   /** Words in the task's name. */
   search: z.string().max(200).optional(),
   limit: z.int().min(1).max(1000).default(200),
+  /** Archived tasks are left out unless asked for. */
+  includeArchived: z.boolean().optional(),
 });
 export type TaskListQuery = z.input<typeof taskListQuerySchema>;
 
@@ -48,6 +50,8 @@ export interface TaskSummary extends TaskCounters {
   engineTaskId: string | null;
   /** The URL of the Engine the task was submitted to; null before, and for the in-process Engine, which has no lasting address. */
   engineUrl: string | null;
+  /** When the task was archived (out of the default list, still whole); absent or null when it is not. */
+  archivedAt?: number | null;
 }
 
 export interface TaskDetail extends TaskSummary {

@@ -3,11 +3,13 @@ import type { EngineState } from '../../../shared/engine/engine-state';
 import type { Alert, AlertQuery, TaskHealth } from '../../../shared/api/alerts';
 import type { SessionRole } from '../../../shared/api/app-status';
 import type { ConsoleApi } from '../../../shared/api/contract';
+import type { BackupDirectory } from '../backups/backup-directory';
 import type { HtmlToPdf } from '../report/html-to-pdf';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
 import { environmentsApi } from './environments-api';
+import { maintenanceApi } from './maintenance-api';
 import { observationApi } from './observation-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
@@ -40,6 +42,8 @@ export interface ConsoleServiceDeps {
   role?: SessionRole;
   /** Prints run reports to PDF; without it, PDF export is refused as unavailable. */
   htmlToPdf?: HtmlToPdf | undefined;
+  /** The runtime's backups (with their schedule); without it, backups are made on demand only. */
+  backups?: BackupDirectory | undefined;
 }
 
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */
@@ -51,6 +55,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...observationApi(deps),
     ...settingsApi(deps),
     ...environmentsApi(deps),
+    ...maintenanceApi(deps),
     listAlerts: async (query) => deps.alerts.list(query),
     acknowledgeAlert: async (id) => deps.alerts.acknowledge(id, deps.operator()),
     resolveAlert: async (id) => deps.alerts.resolve(id, deps.operator()),

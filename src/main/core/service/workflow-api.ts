@@ -18,7 +18,7 @@ export function workflowApi({ store, operator, engines }: ConsoleServiceDeps): W
     importWorkflow: ({ fileName, text }) => parseWorkflowText(text, { source: fileName || 'the file', fileName }),
     // Tens of seconds for a large definition: on the heavy-work thread, not the loop that serves everyone else.
     exportWorkflow: ({ definition, format }) => sharedHeavyWork().exportWorkflow(definition, format),
-    listTemplates: async () => listTemplates(store),
+    listTemplates: async (query) => listTemplates(store, query),
     listTemplateVersions: async (name) => listTemplateVersions(store, name),
     loadTemplate: async (ref) => {
       const template = loadTemplate(store, ref);

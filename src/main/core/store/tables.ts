@@ -3,6 +3,7 @@ import type { AlertKind, AlertSeverity, AlertState } from '../../../shared/api/a
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
+import type { TemplateStatus } from '../../../shared/workflow/templates';
 import type {
   DependencyType,
   ExecutionStatus,
@@ -73,6 +74,9 @@ export interface WorkflowTemplateTable {
   definition: Json;
   created_by: string | null;
   created_at: Millis;
+  /** The template name's status and tags (a JSON array), the same on every version; see migrations/014. */
+  status: WithDefault<TemplateStatus>;
+  tags: WithDefault<Json>;
 }
 
 export interface DeductionTaskTable {
@@ -104,6 +108,8 @@ export interface DeductionTaskTable {
   /** The id the Engine knows the task by, and the URL of the Engine it was submitted to (NULL for the in-process Engine); see migrations/007. */
   engine_task_id: string | null;
   engine_url: string | null;
+  /** Set while the task is archived: out of the default task list, kept whole (migrations/014). */
+  archived_at: Millis | null;
 }
 
 /** deduction_task.workflow_snapshot of the design, kept one-to-one beside the task row. */
@@ -307,6 +313,20 @@ export interface AlertTable {
   notify_error: string | null;
 }
 
+/** A backup the schedule or "back up now" wrote; a scheduled one claims its slot (migrations/014). */
+export interface BackupRunTable {
+  id: GeneratedId;
+  slot: string | null;
+  file: string | null;
+  started_at: Millis;
+  finished_at: Millis | null;
+  bytes: number | null;
+  sha256: string | null;
+  verified: WithDefault<0 | 1>;
+  error: string | null;
+  claimed_by: string;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -327,6 +347,7 @@ export interface Database {
   task_owner: TaskOwnerTable;
   alert: AlertTable;
   schema_migration: SchemaMigrationTable;
+  backup_run: BackupRunTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -39,6 +39,7 @@ function summary(row: Row<'deduction_task'>, engineIds: string[]): TaskSummary {
     engineIds,
     engineTaskId: row.engine_task_id,
     engineUrl: row.engine_url,
+    archivedAt: row.archived_at,
   };
 }
 
@@ -66,6 +67,7 @@ export function listTasks(store: Store, input: TaskListQuery = {}): TaskSummary[
   const query = taskListQuerySchema.parse(input);
   let select = store.kysely.selectFrom('deduction_task').selectAll().orderBy('id', 'desc').limit(query.limit);
   if (query.status) select = select.where('status', 'in', query.status);
+  if (!query.includeArchived) select = select.where('archived_at', 'is', null);
   for (const word of (query.search ?? '').split(/\s+/).filter(Boolean)) {
     select = select.where(sql<SqlBool>`instr(lower(task_name), lower(${word})) > 0`);
   }

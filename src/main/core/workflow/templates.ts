@@ -1,11 +1,13 @@
 import { errorReason, reasonText, type ApiErrorReason } from '../../../shared/api/error-reasons';
 import type { Id } from '../../../shared/ids';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
-import type { SaveTemplateResult, Template, TemplateSummary } from '../../../shared/workflow/templates';
+import { sql, type SqlBool } from 'kysely';
+import { templateListQuerySchema, type SaveTemplateResult, type Template, type TemplateListQuery, type TemplateSummary } from '../../../shared/workflow/templates';
 import { diffWorkflows, type WorkflowDiff } from '../../../shared/workflow/diff';
 import { problem } from '../../../shared/workflow/problems';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
+import type { Row } from '../store/tables';
 
 /**
  * Workflow templates: named, versioned definitions in `workflow_template`. A saved version is
@@ -55,25 +57,32 @@ export function saveTemplate(store: Store, input: unknown, options: SaveTemplate
       return { id, name, version, description, createdBy, createdAt };
     })
     .immediate();
-  return { ok: true, template: saved, problems: result.problems };
+  return { ok: true, template: { ...saved, ...templateLabels(store, saved.id) }, problems: result.problems };
 }
 
-/** The latest version of every template, by name. */
-export function listTemplates(store: Store): TemplateSummary[] {
-  const rows = store.all(
-    store.kysely
-      .selectFrom('workflow_template as t')
-      .select(['t.id', 't.name', 't.version', 't.description', 't.created_by', 't.created_at'])
-      .where((eb) =>
-        eb(
-          't.version',
-          '=',
-          eb.selectFrom('workflow_template as newer').select((inner) => inner.fn.max('newer.version').as('version')).whereRef('newer.name', '=', 't.name'),
-        ),
-      )
-      .orderBy('t.name'),
-  );
-  return rows.map(summary);
+/**
+ * The latest version of every template, by name: archived ones only when the query names their
+ * status; `search` matches part of the name in any case, `tag` one of the tags in any case.
+ */
+export function listTemplates(store: Store, input: TemplateListQuery = {}): TemplateSummary[] {
+  const query = templateListQuerySchema.parse(input);
+  let select = store.kysely
+    .selectFrom('workflow_template as t')
+    .select(SUMMARY_COLUMNS.map((column) => `t.${column}` as const))
+    .where((eb) =>
+      eb(
+        't.version',
+        '=',
+        eb.selectFrom('workflow_template as newer').select((inner) => inner.fn.max('newer.version').as('version')).whereRef('newer.name', '=', 't.name'),
+      ),
+    )
+    .orderBy('t.name');
+  select = query.status ? select.where('t.status', 'in', query.status) : select.where('t.status', '<>', 'archived');
+  if (query.search?.trim()) select = select.where(sql<SqlBool>`instr(lower(t.name), lower(${query.search.trim()})) > 0`);
+  if (query.tag?.trim()) {
+    select = select.where(sql<SqlBool>`exists (select 1 from json_each(t.tags) where lower(json_each.value) = lower(${query.tag.trim()}))`);
+  }
+  return store.all(select).map(summary);
 }
 
 /** Every version of one template, oldest first. */
@@ -81,7 +90,7 @@ export function listTemplateVersions(store: Store, name: string): TemplateSummar
   const rows = store.all(
     store.kysely
       .selectFrom('workflow_template')
-      .select(['id', 'name', 'version', 'description', 'created_by', 'created_at'])
+      .select(SUMMARY_COLUMNS)
       .where('name', '=', name)
       .orderBy('version'),
   );
@@ -121,6 +130,25 @@ export class TemplateNotFoundError extends Error {
   }
 }
 
-function summary(row: { id: Id; name: string; version: number; description: string | null; created_by: string | null; created_at: number }): TemplateSummary {
-  return { id: row.id, name: row.name, version: row.version, description: row.description, createdBy: row.created_by, createdAt: row.created_at };
+const SUMMARY_COLUMNS = ['id', 'name', 'version', 'description', 'created_by', 'created_at', 'status', 'tags'] as const;
+
+type SummaryRow = Pick<Row<'workflow_template'>, (typeof SUMMARY_COLUMNS)[number]>;
+
+function summary(row: SummaryRow): TemplateSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    description: row.description,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    status: row.status,
+    tags: JSON.parse(row.tags) as string[],
+  };
+}
+
+/** The status and tags a saved version carries (its name's, see migrations/014). */
+function templateLabels(store: Store, id: Id): Pick<TemplateSummary, 'status' | 'tags'> {
+  const row = store.first(store.kysely.selectFrom('workflow_template').select(['status', 'tags']).where('id', '=', id));
+  return { status: row?.status ?? 'active', tags: row ? (JSON.parse(row.tags) as string[]) : [] };
 }

@@ -9,15 +9,24 @@ import type { EditorServices } from '../editor/editor-services';
  */
 export function consoleEditorServices(api: ConsoleApi): EditorServices {
   return {
-    async listTemplates() {
-      return (await api.listTemplates()).map((template) => ({
+    async listTemplates(query) {
+      return (await api.listTemplates(query)).map((template) => ({
         templateName: template.name,
         name: template.name,
         description: template.description ?? undefined,
         latestVersion: template.version,
         updatedAt: new Date(template.createdAt).toISOString(),
+        status: template.status,
+        tags: template.tags,
       }));
     },
+    async setTemplateStatus(templateName, status) {
+      await api.setTemplateStatus(templateName, status);
+    },
+    async setTemplateTags(templateName, tags) {
+      await api.setTemplateTags(templateName, tags);
+    },
+    deleteTemplate: (templateName) => api.deleteTemplate(templateName),
     async loadTemplate(templateName, version) {
       const template = await api.loadTemplate(version === undefined ? { name: templateName } : { name: templateName, version });
       return { templateName: template.name, version: template.version, definition: template.definition };

@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '../../../shared/workflow/definition';
 import type { Problem } from '../../../shared/workflow/problems';
 import type { WorkflowFormat } from '../../../shared/workflow/read-result';
 import type { AgentCatalogItem } from './model/agent-catalog';
+import type { DeleteTemplateResult, TemplateListQuery, TemplateStatus } from '../../../shared/workflow/templates';
 
 /**
  * Everything the workflow editor needs from the console core, kept this small so it can be
@@ -17,6 +18,8 @@ export interface TemplateListing {
   latestVersion: number;
   /** ISO 8601. */
   updatedAt: string;
+  status: TemplateStatus;
+  tags: string[];
 }
 
 export interface TemplateRef {
@@ -52,7 +55,12 @@ export interface StartedTask {
 }
 
 export interface EditorServices {
-  listTemplates(): Promise<TemplateListing[]>;
+  /** Archived templates only when the query names their status. */
+  listTemplates(query?: TemplateListQuery): Promise<TemplateListing[]>;
+  setTemplateStatus(templateName: string, status: TemplateStatus): Promise<void>;
+  setTemplateTags(templateName: string, tags: string[]): Promise<void>;
+  /** Deletes every version, or archives the template when tasks were made from it (the result says which). */
+  deleteTemplate(templateName: string): Promise<DeleteTemplateResult>;
   /** The latest version unless one is named. */
   loadTemplate(templateName: string, version?: number): Promise<LoadedTemplate>;
   /** Stores the definition as the template's next version. */

@@ -12,6 +12,7 @@ import { EnvironmentDialog } from './EnvironmentDialog';
 import { SchemeDialog } from './SchemeDialog';
 import { useCatalog } from './use-catalog';
 import { LoadFailed } from '../common/LoadFailed';
+import { BackupsSection } from '../maintenance/BackupsSection';
 
 type Editing = { kind: 'scheme'; scheme?: SchemeView } | { kind: 'environment'; environment?: EnvironmentView };
 type Archiving = { kind: 'scheme'; row: SchemeView } | { kind: 'environment'; row: EnvironmentView };
@@ -102,6 +103,8 @@ export function EnvironmentsScreen({ client }: { client: ConsoleClient }) {
         onArchive={(scheme) => setArchiving({ kind: 'scheme', row: scheme })}
         onRestore={(scheme) => void act(client.updateScheme(scheme.id, { status: 'active' }))}
       />
+
+      <BackupsSection client={client} canEdit={canEdit} />
 
       {editing?.kind === 'scheme' && <SchemeDialog client={client} {...(editing.scheme ? { scheme: editing.scheme } : {})} onSaved={reload} onClose={() => setEditing(null)} />}
       {editing?.kind === 'environment' && (

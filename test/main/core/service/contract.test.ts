@@ -51,6 +51,15 @@ describe('ConsoleApi contract', () => {
         'updateEnvironment',
         'updateScheme',
         'updateSettings',
+        'setTemplateStatus',
+        'setTemplateTags',
+        'archiveTemplate',
+        'deleteTemplate',
+        'archiveTasks',
+        'unarchiveTasks',
+        'deleteTasks',
+        'backupNow',
+        'restoreBackup',
       ].sort(),
     );
   });

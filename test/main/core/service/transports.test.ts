@@ -182,6 +182,31 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
     reason: { key: 'task.notPending', params: { taskId, status: 'stopped' } },
   });
   await expect(api.getTask(42 as unknown as string)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', reason: { key: 'argument.invalid', params: { path: '0' } } });
+
+  expect(await api.setTemplateTags('transport scenario', ['ops', 'drill'])).toMatchObject({ tags: ['ops', 'drill'] });
+  expect(await api.setTemplateStatus('transport scenario', 'draft')).toMatchObject({ status: 'draft' });
+  expect((await api.listTemplates({ tag: 'OPS', search: 'scenario' })).map((template) => template.name)).toEqual(['transport scenario']);
+  await api.saveTemplate({ definition: WORKFLOW, name: 'spare' });
+  expect(await api.archiveTemplate('spare')).toMatchObject({ status: 'archived' });
+  expect((await api.listTemplates()).map((template) => template.name)).toEqual(['transport scenario']);
+  expect(await api.deleteTemplate('spare')).toEqual({ outcome: 'deleted', versions: 1 });
+
+  const preview = await api.previewTaskDeletion({ taskIds: [taskId] });
+  expect(preview.tasks.map((task) => task.taskId)).toEqual([taskId]);
+  expect(preview.logLines).toBeGreaterThan(0);
+  expect(await api.archiveTasks({ taskIds: [taskId] })).toBe(1);
+  expect((await api.listTasks()).map((task) => task.taskId)).not.toContain(taskId);
+  expect(await api.unarchiveTasks({ taskIds: [taskId] })).toBe(1);
+  expect(await api.deleteTasks({ taskIds: [taskId] })).toEqual({ deleted: [taskId], logLines: preview.logLines, skipped: [] });
+  await expect(api.getTask(taskId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+  expect((await api.listBackups()).backups).toEqual([]);
+  const backup = await api.backupNow();
+  expect(backup).toMatchObject({ verified: true, error: null });
+  expect(backup.bytes).toBeGreaterThan(0);
+  expect((await api.listBackups()).backups.map((each) => each.file)).toEqual([backup.file]);
+  expect((await api.restoreBackup({ file: backup.file })).stagedAs).toMatch(/restore-pending$/);
+  await expect(api.restoreBackup({ file: '../elsewhere.gz' })).rejects.toMatchObject({ code: 'NOT_FOUND', reason: { key: 'backup.notFound' } });
 }
 
 describe('every ConsoleApi method, through every transport, against the real core', () => {

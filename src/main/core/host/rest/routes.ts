@@ -8,6 +8,7 @@ import { logPageAnswer, taskAnswer, taskDetailAnswer } from '../../../../shared/
 import { environmentInputSchema, environmentPatchSchema } from '../../../../shared/environments/environments';
 import { schemeInputSchema, schemePatchSchema, type CatalogQuery } from '../../../../shared/environments/schemes';
 import type { CreateTaskResult } from '../../../../shared/task/create';
+import type { DeleteTasksResult } from '../../../../shared/task/removal';
 import { formatPath } from '../../../../shared/workflow/problems';
 import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../../shared/status';
 import { toApiError } from '../../service/api-errors';
@@ -111,6 +112,38 @@ export const REST_ROUTES: readonly RestRoute[] = [
   },
   {
     method: 'POST',
+    path: '/task/{task_id}/archive',
+    operationId: 'archiveTasks',
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return { archived: await call('archiveTasks', { taskIds: [params.task_id!] }) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/task/{task_id}/delete',
+    operationId: 'deleteTasks',
+    handle: async ({ params, body, call }) => {
+      readBody(emptyBody, body);
+      return deletedAnswer(await call('deleteTasks', { taskIds: [params.task_id!] }));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/task/prune',
+    operationId: 'pruneTasks',
+    handle: async ({ body, call }) => {
+      const request = readBody(pruneBody, body);
+      const selection = { olderThanDays: request.older_than_days, ...(request.status && { status: request.status }) };
+      if (request.dry_run) {
+        const preview = await call('previewTaskDeletion', selection);
+        return { dry_run: true, task_ids: preview.tasks.map((task) => task.taskId), log_lines: preview.logLines, skipped: [] };
+      }
+      return { dry_run: false, ...deletedAnswer(await call('deleteTasks', selection)) };
+    },
+  },
+  {
+    method: 'POST',
     path: '/task/{task_id}/node/{node_id}/stop',
     operationId: 'stopNode',
     handle: async ({ params, body, call }) => {
@@ -169,6 +202,15 @@ export const REST_ROUTES: readonly RestRoute[] = [
 ];
 
 const emptyBody = z.strictObject({});
+const pruneBody = z.strictObject({
+  older_than_days: z.number().min(0),
+  status: z.array(z.enum(TASK_STATUSES)).min(1).optional(),
+  dry_run: z.boolean().optional(),
+});
+
+function deletedAnswer(result: DeleteTasksResult) {
+  return { task_ids: result.deleted, log_lines: result.logLines, skipped: result.skipped };
+}
 /** The contract's own shapes, refusing fields they do not know rather than dropping them. */
 const schemeBody = z.strictObject(schemeInputSchema.shape);
 const schemePatchBody = z.strictObject(schemePatchSchema.shape);

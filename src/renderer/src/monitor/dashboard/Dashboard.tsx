@@ -12,10 +12,13 @@ import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskD
 import './dashboard.css';
 import type { Failure } from '../../common/error-message';
 import { LoadFailed } from '../../common/LoadFailed';
+import { PruneTasks, TaskRowActions } from '../../maintenance/TaskCleanup';
+import { useTaskRemoval } from '../../maintenance/use-task-removal';
+import { useSessionRole } from '../../shell/use-session-role';
 
 const RELIST_MS = 1000;
 
-function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; failure: Failure | null } {
+function useTaskList(client: ConsoleClient, includeArchived: boolean, version: number): { tasks: TaskSummary[] | null; failure: Failure | null } {
   const [tasks, setTasks] = useState<TaskSummary[] | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   useEffect(() => {
@@ -23,7 +26,7 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; fail
     let relistTimer: ReturnType<typeof setTimeout> | null = null;
     const relist = () => {
       relistTimer = null;
-      client.listTasks({ limit: 1000 }).then(
+      client.listTasks({ limit: 1000, includeArchived }).then(
         (list) => {
           if (!live) return;
           setTasks(list);
@@ -48,7 +51,7 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; fail
       unsubscribe();
       if (relistTimer !== null) clearTimeout(relistTimer);
     };
-  }, [client]);
+  }, [client, includeArchived, version]);
   return { tasks, failure };
 }
 
@@ -56,7 +59,11 @@ function useTaskList(client: ConsoleClient): { tasks: TaskSummary[] | null; fail
 export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpenTask: (taskId: Id) => void }) {
   const { t, i18n } = useTranslation();
   const formatDuration = useFormatDuration();
-  const { tasks, failure } = useTaskList(client);
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [listVersion, setListVersion] = useState(0);
+  const { tasks, failure } = useTaskList(client, includeArchived, listVersion);
+  const canEdit = useSessionRole(client) === 'operator';
+  const removal = useTaskRemoval(client, () => setListVersion((version) => version + 1));
   const [statuses, setStatuses] = useState<ReadonlySet<TaskStatus>>(new Set());
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<TaskSortKey>('created');
@@ -103,7 +110,13 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
               {t(`monitor.status.${status}`)} <span className="chip-count">{counts.get(status) ?? 0}</span>
             </button>
           ))}
+          <label className="inline-field">
+            <input type="checkbox" checked={includeArchived} data-testid="tasks-show-archived" onChange={(event) => setIncludeArchived(event.target.checked)} />
+            <span>{t('maintenance.tasks.showArchived')}</span>
+          </label>
+          {canEdit && <PruneTasks removal={removal} />}
         </div>
+        {removal.view}
         <LoadFailed failure={failure} message="monitor.dashboard.failed" className="dashboard-error" />
         {tasks === null && !failure && <p className="dashboard-empty">{t('common.loading')}</p>}
         {tasks !== null && (
@@ -120,6 +133,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
                 ))}
                 <th>{t('monitor.dashboard.columns.counters')}</th>
                 <th>{t('monitor.dashboard.columns.engines')}</th>
+                {canEdit && <th>{t('maintenance.tasks.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -155,11 +169,12 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
                     </div>
                   </td>
                   <td className="task-engines">{task.engineIds.join(', ') || '—'}</td>
+                  {canEdit && <TaskRowActions task={task} removal={removal} />}
                 </tr>
               ))}
               {shown.length === 0 && (
                 <tr>
-                  <td colSpan={TASK_SORT_KEYS.length + 2} className="dashboard-empty">
+                  <td colSpan={TASK_SORT_KEYS.length + (canEdit ? 3 : 2)} className="dashboard-empty">
                     {tasks.length === 0 ? t('monitor.dashboard.none') : t('monitor.dashboard.noMatch')}
                   </td>
                 </tr>

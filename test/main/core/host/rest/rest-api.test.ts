@@ -226,6 +226,17 @@ describe('REST API: the route table and docs/openapi.json', () => {
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/stop', `/task/${taskId}/node/nowhere/stop`)).body).toMatchObject({ code: 404, message: `Task ${taskId} has no node "nowhere"` });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/decide', `/task/${taskId}/node/gate/decide`, { body: { approved: true, approve: true } })).body.message).toBe('(body): unknown field "approve"');
     expect((await documented('GET', '/scheme/list', '/scheme/list')).body.data).toMatchObject({ schemes: [{ scheme_id: schemeId, task_count: 1 }] });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const dryRun = await documented('POST', '/task/prune', '/task/prune', { body: { older_than_days: 0, status: ['stopped'], dry_run: true } });
+    expect(dryRun.body.data).toMatchObject({ dry_run: true, task_ids: [taskId], skipped: [] });
+    expect((dryRun.body.data as { log_lines: number }).log_lines).toBeGreaterThan(0);
+    expect((await documented('POST', '/task/prune', '/task/prune', { body: { older_than_days: 36_500 } })).body.data).toEqual({ dry_run: false, task_ids: [], log_lines: 0, skipped: [] });
+    expect((await documented('POST', '/task/prune', '/task/prune', { body: { older_than_days: 1, status: ['running'] } })).body).toMatchObject({ code: 400, error: { code: 'INVALID_ARGUMENT' } });
+    expect((await documented('POST', '/task/{task_id}/archive', `/task/${taskId}/archive`)).body.data).toEqual({ archived: 1 });
+    expect((await documented('GET', '/task/list', '/task/list')).body.data).toMatchObject({ tasks: [] });
+    const deleted = await documented('POST', '/task/{task_id}/delete', `/task/${taskId}/delete`);
+    expect(deleted.body.data).toMatchObject({ task_ids: [taskId], skipped: [] });
+    expect((await documented('POST', '/task/{task_id}/delete', `/task/${taskId}/delete`)).body).toMatchObject({ code: 404, message: `There is no task ${taskId}` });
     const notGet = await send('GET', `${REST_PREFIX}/task/create`);
     expect(notGet.body).toMatchObject({ code: 405, error: { code: 'METHOD_NOT_ALLOWED' }, message: '/api/v1/deduction/task/create takes POST, not GET' });
     expect(openapi.errors('/components/schemas/ErrorEnvelope', notGet.body)).toEqual([]);
