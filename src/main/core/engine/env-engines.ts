@@ -67,6 +67,7 @@ export function connectEngines(
       consoleSession,
       store,
       ...(endpoint.ca ? { ca: endpoint.ca } : {}),
+      ...(endpoint.skills ? { skills: endpoint.skills } : {}),
     });
     client.start();
     return { client, weight: endpoint.weight };

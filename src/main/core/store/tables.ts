@@ -2,6 +2,8 @@ import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
+import type { BalancingStrategy } from '../../../shared/engine/endpoints';
+import type { AssigneeSource } from '../../../shared/task/assignment';
 import type {
   DependencyType,
   ExecutionStatus,
@@ -37,7 +39,7 @@ export interface SchemeTable {
   status: WithDefault<SchemeStatus>;
 }
 
-export type EngineStrategy = 'round_robin' | 'least_connections' | 'weighted';
+export type EngineStrategy = BalancingStrategy;
 
 export interface EnvInstanceTable {
   id: Id;
@@ -146,6 +148,9 @@ export interface WorkflowNodeTable {
   container_type: string | null;
   env_config: Json | null;
   biz_value: Json | null;
+  /** Migration 012. */
+  required_skills: Json | null;
+  assignee: string | null;
 }
 
 export interface NodeDependencyTable {
@@ -281,6 +286,38 @@ export interface TaskOwnerTable {
   claimed_at: Millis;
 }
 
+export interface NodeAssignmentTable {
+  id: GeneratedId;
+  task_id: Id;
+  node_id: string;
+  batch: number;
+  engine_id: string;
+  strategy: BalancingStrategy;
+  score: number | null;
+  candidates: WithDefault<Json>;
+  created_at: Millis;
+}
+
+export interface OperatorTable {
+  id: GeneratedId;
+  name: string;
+  skills: WithDefault<Json>;
+  supervisor: WithDefault<0 | 1>;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ManualAssignmentTable {
+  id: GeneratedId;
+  task_id: Id;
+  node_id: string;
+  batch: number;
+  assignee: string | null;
+  source: AssigneeSource;
+  required_skills: WithDefault<Json>;
+  created_at: Millis;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -299,6 +336,9 @@ export interface Database {
   app_setting: AppSettingTable;
   console_process: ConsoleProcessTable;
   task_owner: TaskOwnerTable;
+  node_assignment: NodeAssignmentTable;
+  operator: OperatorTable;
+  manual_assignment: ManualAssignmentTable;
   schema_migration: SchemaMigrationTable;
 }
 
