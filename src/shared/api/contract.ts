@@ -27,6 +27,7 @@ import type { Alert, TaskHealth } from './alerts';
 import type { AppStatus } from './app-status';
 import type { LogsAppended, SamplesAppended } from './live';
 import { logQuerySchema, type LogPage } from './logs';
+import { operatorInputSchema, type OperatorView, type PendingApproval } from './operators';
 import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
 
 /**
@@ -131,6 +132,12 @@ export const CONSOLE_METHODS = {
   getAgentCatalog: query<AgentCatalogEntry[]>()(z.tuple([])),
   getSettings: query<Settings>()(z.tuple([])),
   updateSettings: control<Settings>()(z.tuple([settingsPatchSchema])),
+
+  /** Operators who decide manual steps (their skills, supervisor or not), and the steps awaiting a decision. */
+  listOperators: query<OperatorView[]>()(z.tuple([])),
+  saveOperator: control<OperatorView>()(z.tuple([operatorInputSchema])),
+  removeOperator: control<void>()(z.tuple([z.string().trim().min(1).max(200)])),
+  listPendingApprovals: query<PendingApproval[]>()(z.tuple([])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
 export const CONSOLE_EVENTS = {

@@ -119,6 +119,8 @@ export const PROBLEM_WORDINGS = {
   IGNORED_SETTING_containerType: 'containerType on the agent {{node}} is ignored and dropped: only containers have a container type',
   IGNORED_SETTING_agentMetaId: 'agentMetaId on the container {{node}} is ignored and dropped: containers run no agent themselves; their agents do',
   IGNORED_SETTING_agentUrl: 'agentUrl on the container {{node}} is ignored and dropped: containers run no agent themselves; their agents do',
+  IGNORED_SETTING_requiredSkills: 'requiredSkills on the container {{node}} is ignored and dropped: containers are placed where their children need them; require skills on the agents',
+  IGNORED_SETTING_assignee: 'assignee on the container {{node}} is ignored and dropped: only manual agents are decided by an operator',
   POINTLESS_SETTING_noRetries: 'backoff has no effect with maxRetries 0',
   POINTLESS_SETTING_initialAboveMax: 'initialMs ({{initialMs}}) is above maxMs ({{maxMs}}), so every retry waits maxMs',
   POINTLESS_SETTING_containerPriority: 'priority has no effect on the container {{node}}: containers take no Engine capacity, so they never wait in the queue that priority orders',

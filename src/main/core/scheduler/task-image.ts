@@ -96,6 +96,8 @@ export interface NodeSpec {
   timeoutMs: number | null;
   pin: Pin | undefined;
   activation: unknown;
+  /** Skills the node requires (agents: of its Engine; manual steps: of its operator); none when absent. */
+  requiredSkills?: readonly string[];
 }
 
 export class RtNode implements Queueable {
@@ -115,6 +117,7 @@ export class RtNode implements Queueable {
   readonly timeoutMs: number | null;
   readonly pin: Pin | undefined;
   readonly activation: unknown;
+  readonly requiredSkills: readonly string[];
 
   parent: RtNode | null = null;
   readonly children: RtNode[] = [];
@@ -176,6 +179,7 @@ export class RtNode implements Queueable {
     this.timeoutMs = spec.timeoutMs;
     this.pin = spec.pin;
     this.activation = spec.activation;
+    this.requiredSkills = spec.requiredSkills ?? [];
     this.scope = { status: 'pending', result: undefined };
   }
 }

@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
 import { environmentsApi } from './environments-api';
 import { observationApi } from './observation-api';
+import { operatorsApi } from './operators-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
 import { workflowApi } from './workflow-api';
@@ -36,6 +37,8 @@ export interface ConsoleServiceDeps {
   operator: () => string;
   /** The session's role, reported to the window (dispatch enforces it). */
   role?: SessionRole;
+  /** The desktop's own user or a local CLI (no host token): counts as a supervisor of manual steps. */
+  local?: boolean;
   /** Prints run reports to PDF; without it, PDF export is refused as unavailable. */
   htmlToPdf?: HtmlToPdf | undefined;
 }
@@ -49,6 +52,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...observationApi(deps),
     ...settingsApi(deps),
     ...environmentsApi(deps),
+    ...operatorsApi(deps),
     listAlerts: async () => deps.alerts.list(),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
