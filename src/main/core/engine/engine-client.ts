@@ -16,7 +16,7 @@ import {
   type StopTaskCommand,
 } from '../../../shared/engine/protocol';
 import { errorText } from '../../../shared/error-text';
-import { mergeSkills } from '../../../shared/engine/skills';
+import { mergeSkills, missingSkills } from '../../../shared/engine/skills';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
 import { syncAgentMeta } from './agent-meta-sync';
@@ -209,7 +209,7 @@ export class EngineClient implements EnginePort {
   }
 
   async startNode(command: StartNodeCommand): Promise<void> {
-    await this.send({ name: 'startNode', payload: command });
+    await this.send({ name: 'startNode', payload: this.withoutLentSkills(command) });
     this.nodes.track(command, 'agent');
   }
 
@@ -274,6 +274,15 @@ export class EngineClient implements EnginePort {
     } catch (error) {
       this.logger.error(`${this.link.label}: agent_meta could not follow the catalog: ${errorText(error)}`);
     }
+  }
+
+  /** Skills the console's settings lend the Engine are vouched for here: the Engine is asked only about its own. */
+  private withoutLentSkills(command: StartNodeCommand): StartNodeCommand {
+    const lent = this.options.skills ?? [];
+    if (!command.requiredSkills || lent.length === 0) return command;
+    const { requiredSkills, ...rest } = command;
+    const own = missingSkills(requiredSkills, lent);
+    return own.length > 0 ? { ...rest, requiredSkills: own } : rest;
   }
 
   private updateSkills(advertised: readonly string[] | undefined): void {
