@@ -49,6 +49,8 @@ describe('ConsoleApi contract', () => {
         'updateEnvironment',
         'updateScheme',
         'updateSettings',
+        'saveOperator',
+        'removeOperator',
       ].sort(),
     );
   });
