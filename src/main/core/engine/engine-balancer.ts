@@ -72,8 +72,9 @@ export interface BalancerOptions {
 
 
 /**
- * An EnginePort over several Engines. Agents are placed by the strategy among the Engines
- * that are connected, offer the agent load and have room; children of a container follow the
+ * An EnginePort over several Engines. Agents are placed by the strategy (placement.ts) among
+ * the Engines that are connected, offer the agent load, have every skill the node requires and
+ * have room, and each placement is reported to `onPlaced`; children of a container follow the
  * container's Engine. The task's root container is the exception: it spans Engines (it is
  * initialized wherever one of its children is placed, its events reported once), so a whole
  * workflow under one root still spreads over the environment. An Engine lost mid-run reports
