@@ -44,7 +44,7 @@ function weight(text: string, previous: number[] = []): number[] {
  * Opens the store, runs one operation and prints its outcome. A refusal is printed with its
  * reason and exits 1 when the scheme or environment does not exist, 2 for bad input.
  */
-async function withStore(options: Common, io: CliIo, exit: (code: number) => void, operation: (store: Store) => unknown, describe: (result: never) => string): Promise<void> {
+export async function withStore(options: Common, io: CliIo, exit: (code: number) => void, operation: (store: Store) => unknown, describe: (result: never) => string): Promise<void> {
   const store = await openStore({ file: options.db, migrationsDir: requireShippedDir('migrations') });
   try {
     useSecretKey(store);
@@ -104,7 +104,7 @@ function enginesFrom(flags: EngineFlags, io: CliIo): EngineEndpointInput[] | und
     } catch (error) {
       throw new ApiError('INVALID_ARGUMENT', `--engines-file ${flags.enginesFile}: ${errorText(error)}`);
     }
-    if (!Array.isArray(parsed)) throw new ApiError('INVALID_ARGUMENT', `--engines-file ${flags.enginesFile}: expected a JSON array of Engines (url, token, weight, name, ca)`);
+    if (!Array.isArray(parsed)) throw new ApiError('INVALID_ARGUMENT', `--engines-file ${flags.enginesFile}: expected a JSON array of Engines (url, token, weight, name, ca, skills)`);
     return parsed as EngineEndpointInput[];
   }
   if (!flags.engine) return undefined;
@@ -120,7 +120,7 @@ function engineOptions(command: Command): Command {
     .option('--engine <url...>', 'an Engine of the environment (repeatable)')
     .addOption(new Option('--weight <n>', 'the share of nodes of each --engine, in the same order, under the weighted strategy (repeatable)').argParser(weight))
     .option('--engine-token <token>', 'the token of the Engines given with --engine (default: $DEDUCTION_ENGINE_TOKEN); visible to other users in the process list')
-    .option('--engines-file <file>', 'the Engines as a JSON array of {url, token, weight?, name?, ca?}, instead of --engine');
+    .option('--engines-file <file>', 'the Engines as a JSON array of {url, token, weight?, name?, ca?, skills?}, instead of --engine');
 }
 
 /** The name and description an edit changes: only those given. */

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { buildCommandPolicy, type CommandPolicy } from '../engine/command-policy';
 import { startEngine } from '../engine/server';
 import { ENGINE_PROTOCOL_VERSION } from '../shared/engine/protocol';
+import { skillSchema } from '../shared/engine/skills';
 import type { Logger } from '../shared/logger';
 import type { CliIo } from './io';
 import type { CommandRegistrar } from './index';
@@ -23,6 +24,7 @@ interface EngineCommandOptions {
   tlsKey?: string;
   allowCommand: string[];
   commandPolicy?: string;
+  skill: string[];
 }
 
 const LOOPBACK = /^(127\.|::1$|localhost$)/;
@@ -48,6 +50,12 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
       [] as string[],
     )
     .option('--command-policy <file.json>', 'a file of such patterns: {"allow": ["df", "/usr/bin/*"]}')
+    .option(
+      '--skill <tag>',
+      'a skill this Engine advertises beyond its agents (repeatable): gpu, linux…; nodes requiring skills run only on Engines having them all',
+      (tag: string, previous: string[]) => [...previous, tag],
+      [] as string[],
+    )
     .action(async (options: EngineCommandOptions) => {
       if (options.tokenFile !== undefined) {
         try {
@@ -87,6 +95,7 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
         port,
         host: options.host,
         capacity,
+        skills: options.skill,
         commandPolicy,
         logger: cliLogger(io),
         ...(options.id ? { id: options.id } : {}),
@@ -97,6 +106,7 @@ export const registerEngine: CommandRegistrar = (program: Command, io, exit) => 
       const agents = engine.catalog().map((entry) => entry.agentLoad);
       io.out(`Engine ${engine.engineId} listening on ${engine.url} (protocol ${ENGINE_PROTOCOL_VERSION}, capacity ${capacity})`);
       io.out(`  agents: ${agents.join(', ')}`);
+      if (options.skill.length > 0) io.out(`  skills: ${[...new Set(options.skill)].join(', ')}`);
       if (!options.token && !process.env['DEDUCTION_ENGINE_TOKEN']) io.out(`  token:  ${token}`);
       io.out(`  commands: ${commandPolicy.allow.length === 0 ? 'none allowed (--allow-command, --command-policy)' : commandPolicy.allow.join(', ')}`);
       io.out('Press Ctrl+C to stop.');
@@ -111,6 +121,10 @@ function check(options: EngineCommandOptions, port: number, capacity: number): s
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return `--port must be a port number, got ${options.port}`;
   if (!Number.isInteger(capacity) || capacity < 1) return `--capacity must be a positive whole number, got ${options.capacity}`;
   if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) return '--tls-cert and --tls-key go together';
+  for (const skill of options.skill) {
+    const parsed = skillSchema.safeParse(skill);
+    if (!parsed.success) return `--skill ${JSON.stringify(skill)}: ${parsed.error.issues[0]!.message}`;
+  }
   const token = options.token ?? process.env['DEDUCTION_ENGINE_TOKEN'];
   if (!LOOPBACK.test(options.host) && (token === undefined || token.length < 16)) {
     return `listening on ${options.host} exposes the Engine to the network: give a --token of at least 16 characters`;

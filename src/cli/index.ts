@@ -13,13 +13,14 @@ import { registerReport } from './report-command';
 import { registerServe } from './serve-command';
 import { registerTask } from './task-command';
 import { registerTemplate } from './template-command';
+import { registerOperator } from './operator-command';
 import { registerValidate } from './validate-command';
 import { errorText } from '../shared/error-text';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog, registerAlerts, registerTemplate, registerTask];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog, registerAlerts, registerTemplate, registerTask, registerOperator];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that

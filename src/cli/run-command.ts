@@ -149,7 +149,7 @@ async function runToEnd(
   options: RunOptions & { variables: Record<string, unknown> },
   io: CliIo,
 ): Promise<number> {
-  const api = runtime.apiFor(operatorName());
+  const api = runtime.apiFor(operatorName(), 'operator', { local: true });
   const created = await api
     .createTask(definition, {
       ...(options.name ? { name: options.name } : {}),

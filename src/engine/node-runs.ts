@@ -11,6 +11,7 @@ import {
   type StartNodeCommand,
 } from '../shared/engine/protocol';
 import type { Logger } from '../shared/logger';
+import { missingSkills } from '../shared/engine/skills';
 import { AGENT_RUNNERS } from './agents/runners';
 import type { AgentOutcome, AgentRun, JsonObject, JsonValue, ManualDecision } from './agents/types';
 import type { AgentCatalog } from './catalog';
@@ -52,6 +53,8 @@ export interface NodeRunsDeps {
   emit: (event: EngineEvent) => void;
   logger: Logger;
   capacity: number;
+  /** Skills this Engine advertises; a node requiring others is refused. */
+  skills: readonly string[];
   sampleIntervalMs: number;
   killGraceMs: number;
   commandPolicy: CommandPolicy;
@@ -81,6 +84,10 @@ export class NodeRuns {
     if (!manifest) {
       const offered = this.deps.catalog.entries().map((entry) => entry.agentLoad);
       return { ok: false, error: { code: 'UNSUPPORTED_AGENT', message: `this Engine has no agent "${command.agentLoad}"; it offers ${offered.join(', ')}` } };
+    }
+    const missing = missingSkills(command.requiredSkills ?? [], this.deps.skills);
+    if (missing.length > 0) {
+      return { ok: false, error: { code: 'MISSING_SKILL', message: `this Engine lacks skill(s) ${missing.join(', ')} that node ${command.nodeId} requires; it has ${this.deps.skills.join(', ') || 'none'}` } };
     }
     if (this.active >= this.deps.capacity) {
       return { ok: false, error: { code: 'AT_CAPACITY', message: `this Engine runs ${this.active} nodes, its capacity` } };

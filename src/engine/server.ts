@@ -16,6 +16,7 @@ import { HostSampler } from './host-sampler';
 import { NodeRuns } from './node-runs';
 import { RefusalLog } from './refusal-log';
 import { TaskTrees } from './task-trees';
+import { skillsSchema } from '../shared/engine/skills';
 
 export interface EngineOptions {
   /** The secret consoles must present in the handshake. */
@@ -29,6 +30,8 @@ export interface EngineOptions {
   catalogDir?: string | null;
   /** Agent nodes run at once, at most. */
   capacity?: number;
+  /** Tags beyond the agent loads (gpu, linux…) advertised to consoles; nodes may require them. */
+  skills?: readonly string[];
   heartbeatMs?: number;
   /** How often the host's own CPU and memory go to every console. */
   hostSampleMs?: number;
@@ -72,6 +75,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const capacity = options.capacity ?? 64;
+  const skills = checkedSkills(options.skills ?? []);
   const engineRun = randomBytes(9).toString('base64url');
   const catalog = loadCatalog(options.catalogDir === undefined ? shippedCatalogDir() : options.catalogDir, logger);
   const streams = new EventStreams(engineRun, {
@@ -90,6 +94,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     emit: (event) => emit(event as EngineEvent & { taskId: string }),
     logger,
     capacity,
+    skills,
     sampleIntervalMs: options.sampleIntervalMs ?? 1000,
     killGraceMs: options.killGraceMs ?? 2000,
     commandPolicy: options.commandPolicy ?? NO_COMMANDS_POLICY,
@@ -152,7 +157,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       stream.detach(socket);
       if (currentSocket.get(session) === socket.id) currentSocket.delete(session);
     });
-    stream.attach(socket, { protocol: ENGINE_PROTOCOL_VERSION, engineId, engineRun, capacity, running: runs.running, agents: catalog.entries(), time: Date.now() });
+    stream.attach(socket, { protocol: ENGINE_PROTOCOL_VERSION, engineId, engineRun, capacity, running: runs.running, agents: catalog.entries(), skills, time: Date.now() });
   }
   const currentSocket = new Map<string, string>();
 
@@ -167,6 +172,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       running: runs.running,
       load: capacity === 0 ? 1 : runs.running / capacity,
       agents: catalog.entries(),
+      skills,
       time: Date.now(),
     });
   }, options.heartbeatMs ?? 1000);
@@ -196,4 +202,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         });
       })()),
   };
+}
+
+/** The Engine's skills, each once; a malformed one is refused naming it. */
+function checkedSkills(skills: readonly string[]): string[] {
+  const parsed = skillsSchema.safeParse([...new Set(skills)]);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const at = typeof issue.path[0] === 'number' ? ` ${JSON.stringify([...new Set(skills)][issue.path[0]])}` : '';
+  throw new Error(`skill${at}: ${issue.message}`);
 }

@@ -20,6 +20,7 @@ import { findShippedDir } from './paths';
 import type { HtmlToPdf } from './report/html-to-pdf';
 import type { Scheduler } from './scheduler/scheduler';
 import { createConsoleService, type EngineDirectory } from './service/console-service';
+import { withManualAssignment } from './assignment/manual-assignment';
 import { EventHub } from './service/event-hub';
 import { appendFeeds, taskChangeFeed } from './service/live-events';
 import type { SecretKeyProvider } from './settings/secret-key';
@@ -81,7 +82,8 @@ export interface ConsoleRuntime {
   /** The API acting as the configured operator. */
   readonly api: ConsoleApi;
   /** The API acting as a named operator (a browser session's), in that session's role. */
-  apiFor(operator: string, role?: SessionRole): ConsoleApi;
+  /** A session's service; `local`: the caller uses this database directly (no host token) and counts as a supervisor of manual steps. */
+  apiFor(operator: string, role?: SessionRole, access?: { local?: boolean }): ConsoleApi;
   engineStates(): EngineState[];
   close(): Promise<void>;
 }
@@ -107,7 +109,7 @@ async function startEngines(store: Store, options: ConsoleRuntimeOptions, logger
   const settings = readSettings(store, logger).engines;
   const endpoints = options.engines ?? (settings.mode === 'remote' ? settings.endpoints : []);
   if (endpoints.length > 0) {
-    const balancer = connectEngines(store, endpoints, options.strategy ?? settings.strategy, { logger });
+    const balancer = connectEngines(store, endpoints, options.strategy ?? settings.strategy, { logger, scoreWeights: settings.scoreWeights });
     const wait = { timeoutMs: DEFAULT_ENGINE_WAIT_MS, ...options.engineWait };
     if (wait.timeoutMs > 0) {
       try {
@@ -173,7 +175,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   }
   const stopIngest = attachEventIngest(engines.port, store, logger);
   const scheduler = new OwnedScheduler(
-    { store, engine: engines.port, logger, ...(options.engineLossLimit === undefined ? {} : { engineLossLimit: options.engineLossLimit }) },
+    { store, engine: withManualAssignment(store, engines.port, logger), logger, ...(options.engineLossLimit === undefined ? {} : { engineLossLimit: options.engineLossLimit }) },
     lease,
     options.dbFile,
   );
@@ -256,10 +258,10 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   void backupSchedule?.start().catch((error: unknown) => logger.error(`backup schedule: ${errorText(error)}`));
   const backups = backupDirectory(store, backupSchedule, logger);
 
-  const serviceFor = (operator: () => string, role: SessionRole) =>
-    createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups });
-  const apiFor = (operator: string, role: SessionRole = 'operator') => serviceFor(() => operator, role);
-  const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator');
+  const serviceFor = (operator: () => string, role: SessionRole, local: boolean) =>
+    createConsoleService({ role, local, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups });
+  const apiFor = (operator: string, role: SessionRole = 'operator', access: { local?: boolean } = {}) => serviceFor(() => operator, role, access.local ?? false);
+  const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator', true);
   return {
     store,
     scheduler,

@@ -38,6 +38,7 @@ import { alertQuerySchema, type Alert, type AlertEvent, type TaskHealth } from '
 import type { AppStatus } from './app-status';
 import type { LogsAppended, SamplesAppended } from './live';
 import { logQuerySchema, type LogPage } from './logs';
+import { operatorInputSchema, type OperatorView, type PendingApproval } from './operators';
 import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
 
 /**
@@ -162,6 +163,11 @@ export const CONSOLE_METHODS = {
   listBackups: query<BackupListing>()(z.tuple([])),
   backupNow: control<BackupEntry>()(z.tuple([])),
   restoreBackup: control<StagedRestore>()(z.tuple([z.object({ file: z.string().min(1).max(1000) })])),
+  /** Operators who decide manual steps (their skills, supervisor or not), and the steps awaiting a decision. */
+  listOperators: query<OperatorView[]>()(z.tuple([])),
+  saveOperator: control<OperatorView>()(z.tuple([operatorInputSchema])),
+  removeOperator: control<void>()(z.tuple([z.string().trim().min(1).max(200)])),
+  listPendingApprovals: query<PendingApproval[]>()(z.tuple([])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
 export const CONSOLE_EVENTS = {

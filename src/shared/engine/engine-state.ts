@@ -29,6 +29,8 @@ export interface EngineState {
   /** running / capacity, as the Engine reports it. */
   load: number;
   catalog: AgentCatalogEntry[];
+  /** Skills the Engine advertises, with those its endpoint settings add. */
+  skills: string[];
   /** Why the link is not connected, in words for the operator. */
   lastError: string | null;
   /** The Engine refused the handshake; the client will not retry until reconfigured. */

@@ -1,6 +1,7 @@
 import { idSchema } from '../ids';
 import { z } from 'zod';
 import { ENDED_EXECUTION_STATUSES, LOG_CATEGORIES, LOG_LEVELS } from '../status';
+import { skillsSchema } from './skills';
 
 /**
  * The Engine protocol: what the console and an Engine service say to each other over
@@ -64,6 +65,10 @@ export const startNodeSchema = nodeRefSchema.extend({
   /** The container the node runs in; the Engine that initialized it runs its children. */
   parentId: nodeId.nullable(),
   timeoutMs: z.int().positive().optional(),
+  /** Skills the Engine must advertise to run the node; one without them refuses it with MISSING_SKILL. */
+  requiredSkills: skillsSchema.optional(),
+  /** The node's priority, as the console placed it; an Engine may ignore it. */
+  priority: z.int().optional(),
 });
 
 export const stopNodeSchema = nodeRefSchema.extend({ reason: z.string().max(1000).optional() });
@@ -209,6 +214,8 @@ export const heartbeatEventSchema = z.object({
   running: z.int().min(0),
   load: z.number().min(0),
   agents: z.array(agentCatalogEntrySchema),
+  /** Tags beyond the agent loads (gpu, linux…) that nodes may require. */
+  skills: skillsSchema.optional(),
   time,
 });
 
@@ -289,6 +296,8 @@ export const engineWelcomeSchema = z.object({
   capacity: z.int().min(0),
   running: z.int().min(0),
   agents: z.array(agentCatalogEntrySchema),
+  /** Tags beyond the agent loads (gpu, linux…) that nodes may require. */
+  skills: skillsSchema.optional(),
   time,
 });
 export type EngineWelcome = z.infer<typeof engineWelcomeSchema>;
@@ -324,6 +333,8 @@ export type EngineCommandName = EngineCommand['name'];
 export const ENGINE_ERROR_CODES = [
   'INVALID_COMMAND',
   'UNSUPPORTED_AGENT',
+  /** The Engine lacks a skill the node requires (startNode's requiredSkills). */
+  'MISSING_SKILL',
   'AT_CAPACITY',
   'UNKNOWN_NODE',
   'NOT_MANUAL',

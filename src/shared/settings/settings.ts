@@ -12,11 +12,21 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 /** Shown instead of an Engine token when settings leave the core; sent back, it keeps the stored token. */
 export const REDACTED_TOKEN = '********';
 
+export const scoreWeightsSchema = z.object({
+  workload: z.number().min(0).max(1000).default(0.3),
+  skill: z.number().min(0).max(1000).default(0.4),
+  priority: z.number().min(0).max(1000).default(0.3),
+});
+export type ScoreWeights = z.infer<typeof scoreWeightsSchema>;
+export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = { workload: 0.3, skill: 0.4, priority: 0.3 };
+
 export const engineSettingsSchema = z.object({
   /** `embedded`: the console runs its own Engine on loopback; `remote`: the endpoints below. */
   mode: z.enum(['embedded', 'remote']).default('embedded'),
   endpoints: z.array(engineEndpointSchema).max(100).default([]),
   strategy: z.enum(BALANCING_STRATEGIES).default('round_robin'),
+  /** Weights of the score strategy: workload·w + skill·s + priority·p (the design's 0.3, 0.4, 0.3). */
+  scoreWeights: scoreWeightsSchema.default(DEFAULT_SCORE_WEIGHTS),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AssigneeView, PlacementView } from './assignment';
 import { idSchema, type Id } from '../ids';
 import { TASK_STATUSES, type ExecutionStatus, type NodeStatus, type TaskStatus, type TriggerType } from '../status';
 import type { WorkflowDefinition } from '../workflow/definition';
@@ -119,6 +120,10 @@ export interface NodeDetail {
   node: NodeView;
   executions: ExecutionView[];
   transitions: TransitionView[];
+  /** Where the balancer placed each agent execution and how it scored the Engines (none without a balancer). */
+  placements: PlacementView[];
+  /** Manual steps: who each execution was assigned to. */
+  assignees: AssigneeView[];
 }
 
 /** A task's transitions in order, for replay: `until` cuts the history at a moment. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { skillsSchema } from '../engine/skills';
 import { DEFAULT_DEPENDENCY_TYPE, DEPENDENCY_TYPES, JOIN_MODES, NODE_KINDS, NODE_TYPES } from '../status';
 import { idSchema } from '../ids';
 import { WORKFLOW_LIMITS } from './limits';
@@ -114,6 +115,10 @@ export const workflowNodeSchema = z.object({
   pin: pinSchema.optional(),
   activation: jsonLogicSchema.optional(),
   layout: layoutSchema.optional(),
+  /** Agents: skills an Engine must advertise to run it; manual steps: skills of the operator who decides it. */
+  requiredSkills: skillsSchema.optional(),
+  /** Manual steps: the operator (by name) who decides it; only they or a supervisor may. */
+  assignee: z.string().trim().min(1).max(200).optional(),
 });
 
 /** The types a declared input takes (the IT-ops template's variable types); `integer` is a whole number. */

@@ -13,7 +13,7 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
     if (!complete) continue;
     const id = node.nodeId;
     const path = (...rest: (string | number)[]) => ['nodes', index, ...rest];
-    const ignored = (field: 'containerConfig' | 'containerType' | 'agentLoad' | 'agentConfig' | 'agentMetaId' | 'agentUrl') => problems.push(problem('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), { context: field, node: nodeRef(id) }, id));
+    const ignored = (field: 'containerConfig' | 'containerType' | 'agentLoad' | 'agentConfig' | 'agentMetaId' | 'agentUrl' | 'requiredSkills' | 'assignee') => problems.push(problem('warning', WORKFLOW_PROBLEM.ignoredSetting, path(field), { context: field, node: nodeRef(id) }, id));
 
     const kind = node.kind === undefined ? undefined : NODE_KIND_DEFAULTS[node.kind];
     if (kind && kind.nodeType !== node.nodeType) {
@@ -32,6 +32,8 @@ export function checkNodeSettings(shape: TreeShape): Problem[] {
       if (node.agentConfig !== undefined) ignored('agentConfig');
       if (node.agentMetaId !== undefined) ignored('agentMetaId');
       if (node.agentUrl !== undefined) ignored('agentUrl');
+      if (node.requiredSkills !== undefined) ignored('requiredSkills');
+      if (node.assignee !== undefined) ignored('assignee');
       if (node.priority !== undefined && node.priority !== 0) {
         problems.push(problem('warning', WORKFLOW_PROBLEM.pointlessSetting, path('priority'), { context: 'containerPriority', node: nodeRef(id) }, id));
       }

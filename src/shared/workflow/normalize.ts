@@ -51,6 +51,8 @@ function normalizeNode(node: WorkflowNodeDefinition, shape: TreeShape, dependenc
     ...(node.pin !== undefined && { pin: node.pin }),
     ...(node.activation !== undefined && { activation: node.activation }),
     ...(node.layout !== undefined && { layout: node.layout }),
+    ...(agent && node.requiredSkills !== undefined && node.requiredSkills.length > 0 && { requiredSkills: [...new Set(node.requiredSkills)] }),
+    ...(agent && node.assignee !== undefined && { assignee: node.assignee }),
   };
 }
 

@@ -137,6 +137,8 @@ export const PROBLEM_WORDINGS = {
   ON_ERROR_RULE_defaultHandlerOutside: 'the default handler {{handler}} must be a child of the root {{root}}, so that it can run for a failure anywhere',
   ON_ERROR_RULE_handlerWithDependencies: 'the handler {{handler}} has dependencies; a handler starts only when a rule invokes it, so remove them',
   IGNORED_SETTING_childrenOnAgent: '"children" on the {{type}} node {{node}} is ignored: only a parallel node holds children',
+  IGNORED_SETTING_requiredSkills: 'requiredSkills on the container {{node}} is ignored and dropped: containers are placed where their children need them; require skills on the agents',
+  IGNORED_SETTING_assignee: 'assignee on the container {{node}} is ignored and dropped: only manual agents are decided by an operator',
   POINTLESS_SETTING_noRetries: 'backoff has no effect with maxRetries 0',
   POINTLESS_SETTING_initialAboveMax: 'initialMs ({{initialMs}}) is above maxMs ({{maxMs}}), so every retry waits maxMs',
   POINTLESS_SETTING_containerPriority: 'priority has no effect on the container {{node}}: containers take no Engine capacity, so they never wait in the queue that priority orders',

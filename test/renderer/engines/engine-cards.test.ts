@@ -13,6 +13,7 @@ const state = (patch: Partial<EngineState> = {}): EngineState => ({
   running: 2,
   load: 0.25,
   catalog: [],
+  skills: [],
   lastError: null,
   refused: false,
   ...patch,

@@ -22,11 +22,19 @@ describe('environment and scheme forms', () => {
     });
   });
 
+  it('keep the skills an environment lends an Engine, typed comma- or space-separated', () => {
+    const skilled: EnvironmentView = { ...LAB, engines: [{ ...LAB.engines[0]!, skills: ['gpu', 'linux'] }] };
+    const form = environmentForm(skilled);
+    expect(form.engines[0]!.skills).toBe('gpu, linux');
+    expect(parseEnvironmentForm(form)).toMatchObject({ ok: true, value: { engines: [{ skills: ['gpu', 'linux'] }] } });
+    expect(parseEnvironmentForm({ ...form, engines: [{ ...form.engines[0]!, skills: ' fpga  cuda,' }] })).toMatchObject({ ok: true, value: { engines: [{ skills: ['fpga', 'cuda'] }] } });
+  });
+
   it('say which Engine row is incomplete', () => {
     const form = environmentForm();
     expect(parseEnvironmentForm({ ...form, name: ' ' })).toEqual({ ok: false, error: 'nameRequired' });
     expect(parseEnvironmentForm({ ...form, name: 'x', engines: [] })).toEqual({ ok: false, error: 'engineRequired' });
-    const rows = [{ name: '', url: 'ws://a', token: 't', weight: '1' }, { name: '', url: 'ws://b', token: '', weight: '1' }];
+    const rows = [{ name: '', url: 'ws://a', token: 't', weight: '1', skills: '' }, { name: '', url: 'ws://b', token: '', weight: '1', skills: '' }];
     expect(parseEnvironmentForm({ ...form, name: 'x', engines: rows })).toEqual({ ok: false, error: 'tokenRequired', row: 1 });
     expect(parseEnvironmentForm({ ...form, name: 'x', engines: [{ ...rows[0]!, weight: '0.5' }] })).toEqual({ ok: false, error: 'weightInvalid', row: 0 });
   });

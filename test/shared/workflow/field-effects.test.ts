@@ -133,6 +133,17 @@ const FIELDS: Record<string, FieldEntry> = {
   'nodes[].layout.x': { evidence: [kept('test/renderer/monitor/graph/graph-layout.test.ts', 'keeps a workflow’s own layout')] },
   'nodes[].layout.y': { evidence: [kept('test/renderer/monitor/graph/graph-layout.test.ts', 'keeps a workflow’s own layout')] },
   'nodes[].layout.width': { evidence: [kept('test/main/core/workflow/bpmn/export.test.ts', 'turns layouts relative to the parent container into absolute diagram bounds')] },
+  'nodes[].requiredSkills': {
+    evidence: [
+      runs('test/main/core/engine/balancer-skills.test.ts', 'places a node requiring a skill only on the Engine having it, records each choice with its score, and refuses skills nobody has'),
+      runs('test/main/core/assignment/manual-assignment.test.ts', 'assigns the named operator, or the one with the skills and the fewest open steps, and lists them as pending'),
+    ],
+    ignoredOn: { nodeType: 'container', value: ['gpu'], code: P.ignoredSetting },
+  },
+  'nodes[].assignee': {
+    evidence: [runs('test/main/core/assignment/manual-assignment.test.ts', 'refuses a decision by another operator, naming the assignee, and takes the assignee’s')],
+    ignoredOn: { nodeType: 'container', value: 'alice', code: P.ignoredSetting },
+  },
   'nodes[].layout.height': { evidence: [kept('test/main/core/workflow/bpmn/export.test.ts', 'turns layouts relative to the parent container into absolute diagram bounds')] },
 };
 

@@ -16,10 +16,15 @@ import {
   type StopTaskCommand,
 } from '../../../shared/engine/protocol';
 import { consoleLogger, type Logger } from '../../../shared/logger';
+import { errorText } from '../../../shared/error-text';
 import type { EngineClient } from './engine-client';
 import { EngineCommandError } from './engine-errors';
 import type { EnginePort } from './engine-port';
-import { Placement } from './placement';
+import { Placement, type PlacementChoice } from './placement';
+import type { ScoreNode } from './placement-score';
+import type { ScoreWeights } from '../../../shared/settings/settings';
+import { missingSkills } from '../../../shared/engine/skills';
+import type { AssignmentCandidate, AssignmentRecord } from '../../../shared/task/assignment';
 
 export interface BalancedEngine {
   client: EngineClient;
@@ -55,12 +60,21 @@ interface TaskInfo {
 }
 
 /** Refusals after which another Engine may take the node (nothing was started). */
-const FAIL_OVER = new Set(['AT_CAPACITY', 'UNSUPPORTED_AGENT', 'ENGINE_LOST', 'NO_ENGINE']);
+const FAIL_OVER = new Set(['AT_CAPACITY', 'UNSUPPORTED_AGENT', 'MISSING_SKILL', 'ENGINE_LOST', 'NO_ENGINE']);
+
+export interface BalancerOptions {
+  logger?: Logger;
+  /** Weights of the score strategy; the design's 0.3, 0.4, 0.3 by default. */
+  scoreWeights?: ScoreWeights;
+  /** Told where each agent execution was placed and how (the store records it; see assignment-store.ts). */
+  onPlaced?: (record: AssignmentRecord) => void;
+}
 
 
 /**
- * An EnginePort over several Engines. Agents are placed by the strategy among the Engines
- * that are connected, offer the agent load and have room; children of a container follow the
+ * An EnginePort over several Engines. Agents are placed by the strategy (placement.ts) among
+ * the Engines that are connected, offer the agent load, have every skill the node requires and
+ * have room, and each placement is reported to `onPlaced`; children of a container follow the
  * container's Engine. The task's root container is the exception: it spans Engines (it is
  * initialized wherever one of its children is placed, its events reported once), so a whole
  * workflow under one root still spreads over the environment. An Engine lost mid-run reports
@@ -82,15 +96,17 @@ export class EngineBalancer implements EnginePort {
   private readonly agents = new Map<string, number>();
   /** Each client event batch filtered once, whatever the number of listeners. */
   private readonly filtered = new WeakMap<EngineEvent[], EngineEvent[]>();
+  private readonly onPlaced: ((record: AssignmentRecord) => void) | undefined;
 
   constructor(
     private readonly engines: readonly BalancedEngine[],
     strategy: BalancingStrategy,
-    options: { logger?: Logger } = {},
+    options: BalancerOptions = {},
   ) {
     if (engines.length === 0) throw new Error('a balancer needs at least one Engine');
-    this.placement = new Placement(strategy);
+    this.placement = new Placement(strategy, options.scoreWeights);
     this.logger = options.logger ?? consoleLogger;
+    this.onPlaced = options.onPlaced;
   }
 
   get strategy(): BalancingStrategy {
@@ -206,17 +222,29 @@ export class EngineBalancer implements EnginePort {
       await this.client(placed).startNode(command);
       return;
     }
+    const required = command.requiredSkills ?? [];
     const pinned = this.pinnedIndex(command.taskId, command.parentId);
     if (pinned !== undefined && !this.client(pinned).offers(command.agentLoad)) {
       throw new EngineCommandError('NO_ENGINE', `container ${command.parentId} runs on ${this.describe(pinned)}, which does not offer agent "${command.agentLoad}"`);
     }
-    const candidates = pinned === undefined ? this.agentCandidates(command.agentLoad) : [pinned];
-    await this.placeWithFailOver(candidates, `agent "${command.agentLoad}"`, async (index) => {
-      this.agents.set(key, index);
-      await this.ensureSubmitted(index, command.taskId);
-      if (command.parentId !== null) await this.ensureContainerOn(index, command.taskId, command.parentId);
-      await this.client(index).startNode(command);
-    }, () => this.agents.delete(key));
+    const missingOnPinned = pinned === undefined ? [] : missingSkills(required, this.client(pinned).skills());
+    if (missingOnPinned.length > 0) {
+      throw new EngineCommandError('NO_ENGINE', `node ${command.nodeId} requires skill(s) ${missingOnPinned.join(', ')}, which ${this.describe(pinned!)} (running its container ${command.parentId}) does not have`);
+    }
+    const candidates = pinned === undefined ? this.agentCandidates(command.agentLoad, required, command.nodeId) : [pinned];
+    const node: ScoreNode = { requiredSkills: required, priority: command.priority ?? 0 };
+    await this.placeWithFailOver(
+      candidates,
+      `agent "${command.agentLoad}"`,
+      async (index) => {
+        this.agents.set(key, index);
+        await this.ensureSubmitted(index, command.taskId);
+        if (command.parentId !== null) await this.ensureContainerOn(index, command.taskId, command.parentId);
+        await this.client(index).startNode(command);
+      },
+      () => this.agents.delete(key),
+      { node, placed: (choice) => this.record(command, choice) },
+    );
   }
 
   async stopNode(command: StopNodeCommand): Promise<void> {
@@ -283,14 +311,24 @@ export class EngineBalancer implements EnginePort {
     );
   }
 
-  private agentCandidates(agentLoad: string): number[] {
+  private agentCandidates(agentLoad: string, required: readonly string[], nodeId: string): number[] {
     const offering = this.connectedIndexes().filter((index) => this.client(index).offers(agentLoad));
     if (offering.length === 0) {
       // An Engine that offered it may only be restarting or reconnecting: that is its loss, not a configuration error.
       const code = this.anyAway(agentLoad) ? 'ENGINE_LOST' : 'NO_ENGINE';
       throw new EngineCommandError(code, `no connected Engine offers agent "${agentLoad}" (${this.describeAll()})`);
     }
-    const withRoom = offering.filter((index) => this.client(index).freeCapacity() > 0);
+    const skilled = offering.filter((index) => missingSkills(required, this.client(index).skills()).length === 0);
+    if (skilled.length === 0) {
+      const missing = missingSkills(required, offering.flatMap((index) => this.client(index).skills()));
+      const away = this.engines.some(
+        (engine) => engine.client.status !== 'connected' && !engine.client.state().refused && engine.client.offers(agentLoad) && missingSkills(required, engine.client.skills()).length === 0,
+      );
+      const have = offering.map((index) => `${this.client(index).state().endpoint}: ${this.client(index).skills().join(', ') || 'no skills'}`).join('; ');
+      const lacking = missing.length > 0 ? `no connected Engine has skill(s) ${missing.join(', ')}` : `no connected Engine has all of the skills ${required.join(', ')}`;
+      throw new EngineCommandError(away ? 'ENGINE_LOST' : 'NO_ENGINE', `node ${nodeId} requires skill(s) ${required.join(', ')}: ${lacking} among those offering agent "${agentLoad}" (${have})`);
+    }
+    const withRoom = skilled.filter((index) => this.client(index).freeCapacity() > 0);
     if (withRoom.length === 0) throw new EngineCommandError('AT_CAPACITY', `every Engine offering agent "${agentLoad}" is at capacity`);
     return withRoom;
   }
@@ -299,16 +337,31 @@ export class EngineBalancer implements EnginePort {
    * Tries the strategy's pick, then the others in the strategy's order, as long as the
    * refusal means nothing was started there.
    */
-  private async placeWithFailOver(candidates: number[], what: string, attempt: (index: number) => Promise<void>, undo?: () => void): Promise<void> {
+  private async placeWithFailOver(
+    candidates: number[],
+    what: string,
+    attempt: (index: number) => Promise<void>,
+    undo?: () => void,
+    scoring?: { node: ScoreNode; placed: (choice: PlacementChoice) => void },
+  ): Promise<void> {
     if (candidates.length === 0) throw new EngineCommandError(this.anyAway() ? 'ENGINE_LOST' : 'NO_ENGINE', `no connected Engine for ${what} (${this.describeAll()})`);
     let remaining = [...candidates];
     let lastError: unknown;
     while (remaining.length > 0) {
-      const index = this.placement.pick(
-        remaining.map((candidate) => ({ index: candidate, weight: this.engines[candidate]!.weight, active: this.client(candidate).activeAgents() })),
+      const choice = this.placement.choose(
+        remaining.map((candidate) => ({
+          index: candidate,
+          weight: this.engines[candidate]!.weight,
+          active: this.client(candidate).activeAgents(),
+          capacity: this.client(candidate).capacity(),
+          skills: this.client(candidate).skills(),
+        })),
+        scoring?.node,
       );
+      const index = choice.index;
       try {
         await attempt(index);
+        scoring?.placed(choice);
         return;
       } catch (error) {
         undo?.();
@@ -319,6 +372,29 @@ export class EngineBalancer implements EnginePort {
       }
     }
     throw lastError;
+  }
+
+  private record(command: StartNodeCommand, choice: PlacementChoice): void {
+    if (!this.onPlaced) return;
+    const candidates: AssignmentCandidate[] = choice.scores.map((entry) => ({ engine: this.nameOf(entry.index), score: entry.score }));
+    try {
+      this.onPlaced({
+        taskId: command.taskId,
+        nodeId: command.nodeId,
+        batch: command.batch,
+        engine: this.nameOf(choice.index),
+        strategy: this.placement.strategy,
+        score: choice.score,
+        candidates,
+      });
+    } catch (error) {
+      this.logger.error(`the placement of node ${command.nodeId} (task ${command.taskId}, batch ${command.batch}) could not be recorded: ${errorText(error)}`);
+    }
+  }
+
+  /** The Engine's id once known, else its endpoint's name. */
+  private nameOf(index: number): string {
+    return this.idOf(index) ?? this.client(index).state().endpoint;
   }
 
   private isRoot(taskId: string, nodeId: string | null): boolean {

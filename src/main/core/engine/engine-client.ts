@@ -16,6 +16,7 @@ import {
   type StopTaskCommand,
 } from '../../../shared/engine/protocol';
 import { errorText } from '../../../shared/error-text';
+import { mergeSkills, missingSkills } from '../../../shared/engine/skills';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
 import { syncAgentMeta } from './agent-meta-sync';
@@ -96,6 +97,7 @@ export class EngineClient implements EnginePort {
         engineId: () => this.link.state.engineId,
         heartbeat: (event) => {
           this.updateCatalog(event.agents);
+          this.updateSkills(event.skills);
           this.link.setState({ capacity: event.capacity, running: event.running, load: event.load });
         },
         sift: (events) => this.nodes.sift(events),
@@ -142,7 +144,7 @@ export class EngineClient implements EnginePort {
   }
 
   state(): EngineState {
-    return { ...this.link.state, catalog: [...this.link.state.catalog] };
+    return { ...this.link.state, catalog: [...this.link.state.catalog], skills: [...this.link.state.skills] };
   }
 
   onState(listener: (state: EngineState) => void): () => void {
@@ -161,6 +163,16 @@ export class EngineClient implements EnginePort {
 
   offers(agentLoad: string): boolean {
     return this.link.state.catalog.some((entry) => entry.agentLoad === agentLoad);
+  }
+
+  /** Skills the Engine advertises, with those the console's settings lend it. */
+  skills(): readonly string[] {
+    return this.link.state.skills;
+  }
+
+  /** The Engine's capacity, as it last reported it. */
+  capacity(): number {
+    return this.link.state.capacity;
   }
 
   anyConnected(): boolean {
@@ -197,7 +209,7 @@ export class EngineClient implements EnginePort {
   }
 
   async startNode(command: StartNodeCommand): Promise<void> {
-    await this.send({ name: 'startNode', payload: command });
+    await this.send({ name: 'startNode', payload: this.withoutLentSkills(command) });
     this.nodes.track(command, 'agent');
   }
 
@@ -246,6 +258,7 @@ export class EngineClient implements EnginePort {
     this.link.setState({ engineId: welcome.engineId });
     this.inbox.follow(welcome.engineId, welcome.stream, welcome.ackedSeq);
     this.updateCatalog(welcome.agents);
+    this.updateSkills(welcome.skills);
   }
 
   private updateCatalog(agents: AgentCatalogEntry[]): void {
@@ -261,6 +274,20 @@ export class EngineClient implements EnginePort {
     } catch (error) {
       this.logger.error(`${this.link.label}: agent_meta could not follow the catalog: ${errorText(error)}`);
     }
+  }
+
+  /** Skills the console's settings lend the Engine are vouched for here: the Engine is asked only about its own. */
+  private withoutLentSkills(command: StartNodeCommand): StartNodeCommand {
+    const lent = this.options.skills ?? [];
+    if (!command.requiredSkills || lent.length === 0) return command;
+    const { requiredSkills, ...rest } = command;
+    const own = missingSkills(requiredSkills, lent);
+    return own.length > 0 ? { ...rest, requiredSkills: own } : rest;
+  }
+
+  private updateSkills(advertised: readonly string[] | undefined): void {
+    const skills = mergeSkills(advertised ?? [], this.options.skills ?? []);
+    if (skills.join('\n') !== this.link.state.skills.join('\n')) this.link.setState({ skills });
   }
 
   /** Reports every node this console had running on the Engine as failed with ENGINE_LOST. */

@@ -26,6 +26,8 @@ export interface EngineLinkOptions {
   reconnectDelayMaxMs?: number;
   pingIntervalMs?: number;
   protocolVersion?: number;
+  /** Skills the console's settings lend this Engine, beside those it advertises. */
+  skills?: readonly string[];
 }
 
 /** What the link reports to the client built on it. */
@@ -84,6 +86,7 @@ export class EngineLink {
       running: 0,
       load: 0,
       catalog: [],
+      skills: [...(options.skills ?? [])],
       lastError: null,
       refused: false,
     };
@@ -214,7 +217,7 @@ export class EngineLink {
     if (statusChanged) for (const wake of [...this.waiters]) wake();
     for (const listener of [...this.stateListeners]) {
       try {
-        listener({ ...this.current, catalog: [...this.current.catalog] });
+        listener({ ...this.current, catalog: [...this.current.catalog], skills: [...this.current.skills] });
       } catch (error) {
         this.logger.error(`${this.label}: a state listener failed: ${errorText(error)}`);
       }

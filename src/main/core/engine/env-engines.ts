@@ -1,5 +1,8 @@
 import type { BalancingStrategy, EngineEndpoint } from '../../../shared/engine/endpoints';
 import type { Logger } from '../../../shared/logger';
+import type { ScoreWeights } from '../../../shared/settings/settings';
+import { placementRecorder } from '../assignment/placements';
+import { readSettings } from '../settings/settings-store';
 import { environmentOfTask, readEnvironmentEngines } from '../environments/environments';
 import type { Store } from '../store/store';
 import { consoleSessionId } from './console-session';
@@ -26,7 +29,8 @@ export function connectEnvironment(store: Store, envInstanceId: string, options:
   // for the tasks on it) never displace one another on an Engine they share; stable across
   // restarts, so the Engine hands back what it kept.
   const consoleSession = `${consoleSessionId(store)}_env${envInstanceId}_${environment.updatedAt}`;
-  return connectEngines(store, endpoints, environment.strategy, { ...options, consoleSession });
+  const scoreWeights = readSettings(store, options.logger).engines.scoreWeights;
+  return connectEngines(store, endpoints, environment.strategy, { ...options, consoleSession, scoreWeights });
 }
 
 /** A balancer as an EnginePool: its port, its Engines' link states, its close. */
@@ -56,7 +60,7 @@ export function connectEngines(
   store: Store,
   endpoints: readonly EngineEndpoint[],
   strategy: BalancingStrategy,
-  { consoleSession = consoleSessionId(store), ...options }: ClientTuning & { logger?: Logger; consoleSession?: string } = {},
+  { consoleSession = consoleSessionId(store), scoreWeights, ...options }: ClientTuning & { logger?: Logger; consoleSession?: string; scoreWeights?: ScoreWeights } = {},
 ): EngineBalancer {
   const engines = endpoints.map((endpoint) => {
     const client = new EngineClient({
@@ -67,9 +71,14 @@ export function connectEngines(
       consoleSession,
       store,
       ...(endpoint.ca ? { ca: endpoint.ca } : {}),
+      ...(endpoint.skills ? { skills: endpoint.skills } : {}),
     });
     client.start();
     return { client, weight: endpoint.weight };
   });
-  return new EngineBalancer(engines, strategy, options.logger ? { logger: options.logger } : {});
+  return new EngineBalancer(engines, strategy, {
+    onPlaced: placementRecorder(store),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(scoreWeights ? { scoreWeights } : {}),
+  });
 }

@@ -1,52 +1,46 @@
 import type { BalancingStrategy } from '../../../shared/engine/endpoints';
+import { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from '../../../shared/settings/settings';
+import { candidateScore, type ScoreCandidate, type ScoreNode } from './placement-score';
 
-export interface PlacementCandidate {
-  /** The Engine's position in the environment's list. */
+export type PlacementCandidate = ScoreCandidate;
+
+/** A pick and how it was made: each candidate's score (null under round_robin, which does not score). */
+export interface PlacementChoice {
   index: number;
-  weight: number;
-  /** Nodes this console runs on it now. */
-  active: number;
+  score: number | null;
+  scores: { index: number; score: number | null }[];
 }
 
+const ANY_NODE: ScoreNode = { requiredSkills: [], priority: 0 };
+
 /**
- * Picks an Engine among the candidates (those connected, offering the agent load, with room).
+ * Picks an Engine among the candidates (those connected, offering the agent load, having the
+ * skills the node requires, with room).
  * - round_robin: the next candidate after the last pick, in list order;
- * - least_connections: the fewest active nodes, ties broken in round-robin order;
- * - weighted: smooth weighted round robin (as nginx), so an Engine of weight 3 among weights
- *   3, 2, 1 gets 3 of every 6 nodes, interleaved rather than in a burst.
+ * - least_connections, weighted, score: the highest candidateScore (placement-score.ts).
+ * Ties go to the candidate coming first in round-robin order (the one after the last pick), so
+ * the choice is deterministic and equal Engines take turns.
  */
 export class Placement {
   private cursor = 0;
-  private readonly current = new Map<number, number>();
 
-  constructor(readonly strategy: BalancingStrategy) {}
+  constructor(
+    readonly strategy: BalancingStrategy,
+    private readonly weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS,
+  ) {}
 
-  pick(candidates: readonly PlacementCandidate[]): number {
+  pick(candidates: readonly PlacementCandidate[], node: ScoreNode = ANY_NODE): number {
+    return this.choose(candidates, node).index;
+  }
+
+  choose(candidates: readonly PlacementCandidate[], node: ScoreNode = ANY_NODE): PlacementChoice {
     if (candidates.length === 0) throw new Error('no candidate to place on');
-    const chosen = this.strategy === 'weighted' ? this.weighted(candidates) : this.rotating(candidates);
-    this.cursor = chosen + 1;
-    return chosen;
-  }
-
-  private rotating(candidates: readonly PlacementCandidate[]): number {
     const ordered = [...candidates].sort((a, b) => rank(a.index, this.cursor) - rank(b.index, this.cursor));
-    if (this.strategy === 'round_robin') return ordered[0]!.index;
-    let best = ordered[0]!;
-    for (const candidate of ordered) if (candidate.active < best.active) best = candidate;
-    return best.index;
-  }
-
-  private weighted(candidates: readonly PlacementCandidate[]): number {
-    let total = 0;
-    let best: PlacementCandidate | undefined;
-    for (const candidate of candidates) {
-      const value = (this.current.get(candidate.index) ?? 0) + candidate.weight;
-      this.current.set(candidate.index, value);
-      total += candidate.weight;
-      if (!best || value > this.current.get(best.index)!) best = candidate;
-    }
-    this.current.set(best!.index, this.current.get(best!.index)! - total);
-    return best!.index;
+    const scores = ordered.map((candidate) => ({ index: candidate.index, score: candidateScore(this.strategy, candidate, node, this.weights) }));
+    let best = scores[0]!;
+    for (const entry of scores) if (entry.score !== null && best.score !== null && entry.score > best.score) best = entry;
+    this.cursor = best.index + 1;
+    return { index: best.index, score: best.score, scores: scores.sort((a, b) => a.index - b.index) };
   }
 }
 

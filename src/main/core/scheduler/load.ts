@@ -19,7 +19,7 @@ import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/norm
  */
 const NODE_QUERY = `SELECT id, node_id, node_type, node_name, parent_node_id, level, join_mode, priority, agent_load, agent_config,
   container_config, retry_policy, timeout_ms, pin, activation, status, current_batch, progress, result, error_code,
-  error_message, engine_id, not_before, ready_time, start_time, end_time
+  error_message, engine_id, not_before, ready_time, start_time, end_time, required_skills
   FROM workflow_node WHERE task_id = ? ORDER BY id`;
 
 type Text = string | null;
@@ -51,6 +51,7 @@ type NodeRow = [
   readyTime: Int,
   startTime: Int,
   endTime: Int,
+  requiredSkills: Text,
 ];
 
 /** The columns from `status` on: what the scheduler changes. */
@@ -80,7 +81,7 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
   const parents: [RtNode, string | null][] = [];
   for (const row of store.db.prepare(NODE_QUERY).raw().all(BigInt(taskId)) as NodeRow[]) {
     const [rowId, nodeId, type, name, parentId, level, join, priority, agentLoad, agentConfig, containerConfig, retryPolicy, timeoutMs, pin, activation] = row;
-    const [status, batch, progress, result, errorCode, errorMessage, engineId, notBefore, readyTime, startTime, endTime] = row.slice(15) as StateColumns;
+    const [status, batch, progress, result, errorCode, errorMessage, engineId, notBefore, readyTime, startTime, endTime] = row.slice(15, 26) as StateColumns;
     const config = (type === 'agent' ? agentConfig : containerConfig) ?? null;
     const parsedConfig = config === null ? undefined : (parseJson(config) as JsonObject);
     const node = new RtNode(task, {
@@ -100,6 +101,7 @@ export function loadTask(store: Store, taskId: Id): TaskImage | undefined {
       pin: pin === null ? undefined : (parseJson(pin) as Pin),
       activation: activation === null ? undefined : parseJson(activation),
       ...(type === 'agent' && rules && { onError: effectiveRules(rules.byNode.get(nodeId), rules.workflow), isHandler: rules.handlers.has(nodeId) }),
+      requiredSkills: row[26] === null ? [] : (parseJson(row[26]) as string[]),
     });
     node.status = status;
     node.scope.status = status;

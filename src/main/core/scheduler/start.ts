@@ -109,7 +109,14 @@ function startAgent(core: SchedulerState, step: Step, node: RtNode): void {
     parentId: node.parent?.nodeId ?? null,
   };
   if (node.timeoutMs !== null) command.timeoutMs = node.timeoutMs;
+  if (node.priority !== 0) command.priority = node.priority;
+  // A manual step's skills are its operator's (see manual-assignment.ts), not its Engine's.
+  if (node.requiredSkills.length > 0 && !isManualLoad(core, node.agentLoad!)) command.requiredSkills = [...node.requiredSkills];
   step.after(() => sendStart(core, node, command));
+}
+
+function isManualLoad(core: SchedulerState, agentLoad: string): boolean {
+  return core.engine.catalog().some((entry) => entry.agentLoad === agentLoad && entry.kind === 'manual');
 }
 
 export function sendStart(core: SchedulerState, node: RtNode, command: StartNodeCommand): void {

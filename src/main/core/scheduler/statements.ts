@@ -50,6 +50,8 @@ export const NODE_COLUMNS = [
   'kind',
   'created_at',
   'updated_at',
+  'required_skills',
+  'assignee',
 ] as const satisfies Columns<'workflow_node'>;
 
 export const DEPENDENCY_COLUMNS = ['id', 'task_id', 'node_id', 'source_node_id', 'dependency_type', 'condition', 'created_at'] as const satisfies Columns<'node_dependency'>;

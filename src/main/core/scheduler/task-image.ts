@@ -100,6 +100,8 @@ export interface NodeSpec {
   onError?: EffectiveRules;
   /** Some onError rule names it as its handler: only a rule starts it. */
   isHandler?: boolean;
+  /** Skills the node requires (agents: of its Engine; manual steps: of its operator); none when absent. */
+  requiredSkills?: readonly string[];
 }
 
 /** What a handler node's run is told of the failure it handles (its config's `failure`). */
@@ -129,6 +131,7 @@ export class RtNode implements Queueable {
   readonly activation: unknown;
   readonly onError: EffectiveRules | undefined;
   readonly isHandler: boolean;
+  readonly requiredSkills: readonly string[];
 
   parent: RtNode | null = null;
   readonly children: RtNode[] = [];
@@ -200,6 +203,7 @@ export class RtNode implements Queueable {
     this.activation = spec.activation;
     this.onError = spec.onError;
     this.isHandler = spec.isHandler ?? false;
+    this.requiredSkills = spec.requiredSkills ?? [];
     this.scope = { status: 'pending', result: undefined };
   }
 }

@@ -11,6 +11,7 @@ import { getTask } from '../tasks/task-queries';
 import { environmentsApi } from './environments-api';
 import { maintenanceApi } from './maintenance-api';
 import { observationApi } from './observation-api';
+import { operatorsApi } from './operators-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
 import { workflowApi } from './workflow-api';
@@ -40,6 +41,8 @@ export interface ConsoleServiceDeps {
   operator: () => string;
   /** The session's role, reported to the window (dispatch enforces it). */
   role?: SessionRole;
+  /** The desktop's own user or a local CLI (no host token): counts as a supervisor of manual steps. */
+  local?: boolean;
   /** Prints run reports to PDF; without it, PDF export is refused as unavailable. */
   htmlToPdf?: HtmlToPdf | undefined;
   /** The runtime's backups (with their schedule); without it, backups are made on demand only. */
@@ -59,6 +62,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     listAlerts: async (query) => deps.alerts.list(query),
     acknowledgeAlert: async (id) => deps.alerts.acknowledge(id, deps.operator()),
     resolveAlert: async (id) => deps.alerts.resolve(id, deps.operator()),
+    ...operatorsApi(deps),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
       return deps.alerts.health(taskId);

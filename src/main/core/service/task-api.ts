@@ -1,4 +1,5 @@
 import type { ConsoleApi } from '../../../shared/api/contract';
+import { checkDecider } from '../assignment/manual-assignment';
 import { checkTaskPlace } from '../environments/task-place';
 import { getNodeDetail, getTask, listExecutions, listTasks, listTransitions } from '../tasks/task-queries';
 import type { ConsoleServiceDeps } from './console-service';
@@ -25,7 +26,7 @@ type TaskMethods = Pick<
 >;
 
 /** Tasks and their nodes: created, driven and inspected; every control carries the operator's name. */
-export function taskApi({ store, scheduler, operator }: ConsoleServiceDeps): TaskMethods {
+export function taskApi({ store, scheduler, operator, local = false }: ConsoleServiceDeps): TaskMethods {
   return {
     createTask: async (definition, options) => {
       checkTaskPlace(store, options);
@@ -46,6 +47,9 @@ export function taskApi({ store, scheduler, operator }: ConsoleServiceDeps): Tas
     skipNode: async (taskId, nodeId) => scheduler.skipNode(taskId, nodeId, operator()),
     rerunFrom: async (taskId, nodeId) => scheduler.rerunFrom(taskId, nodeId, operator()),
     retryFailed: async (taskId) => scheduler.retryFailed(taskId, operator()),
-    decideManual: (taskId, nodeId, decision) => scheduler.decideManual(taskId, nodeId, { ...decision, operator: operator() }),
+    decideManual: async (taskId, nodeId, decision) => {
+      checkDecider(store, taskId, nodeId, { name: operator(), local });
+      return scheduler.decideManual(taskId, nodeId, { ...decision, operator: operator() });
+    },
   };
 }

@@ -4,6 +4,8 @@ import type { EnvironmentStatus } from '../../../shared/environments/environment
 import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
 import type { TemplateStatus } from '../../../shared/workflow/templates';
+import type { BalancingStrategy } from '../../../shared/engine/endpoints';
+import type { AssigneeSource } from '../../../shared/task/assignment';
 import type {
   DependencyType,
   ExecutionStatus,
@@ -40,7 +42,7 @@ export interface SchemeTable {
   status: WithDefault<SchemeStatus>;
 }
 
-export type EngineStrategy = 'round_robin' | 'least_connections' | 'weighted';
+export type EngineStrategy = BalancingStrategy;
 
 export interface EnvInstanceTable {
   id: Id;
@@ -155,6 +157,9 @@ export interface WorkflowNodeTable {
   env_config: Json | null;
   biz_value: Json | null;
   kind: NodeKind | null;
+  /** Migration 012. */
+  required_skills: Json | null;
+  assignee: string | null;
 }
 
 export interface NodeDependencyTable {
@@ -325,6 +330,36 @@ export interface BackupRunTable {
   verified: WithDefault<0 | 1>;
   error: string | null;
   claimed_by: string;
+export interface NodeAssignmentTable {
+  id: GeneratedId;
+  task_id: Id;
+  node_id: string;
+  batch: number;
+  engine_id: string;
+  strategy: BalancingStrategy;
+  score: number | null;
+  candidates: WithDefault<Json>;
+  created_at: Millis;
+}
+
+export interface OperatorTable {
+  id: GeneratedId;
+  name: string;
+  skills: WithDefault<Json>;
+  supervisor: WithDefault<0 | 1>;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ManualAssignmentTable {
+  id: GeneratedId;
+  task_id: Id;
+  node_id: string;
+  batch: number;
+  assignee: string | null;
+  source: AssigneeSource;
+  required_skills: WithDefault<Json>;
+  created_at: Millis;
 }
 
 export interface Database {
@@ -346,6 +381,9 @@ export interface Database {
   console_process: ConsoleProcessTable;
   task_owner: TaskOwnerTable;
   alert: AlertTable;
+  node_assignment: NodeAssignmentTable;
+  operator: OperatorTable;
+  manual_assignment: ManualAssignmentTable;
   schema_migration: SchemaMigrationTable;
   backup_run: BackupRunTable;
 }

@@ -72,6 +72,8 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       kind: node.kind ?? null,
       created_at: now,
       updated_at: now,
+      required_skills: agent ? json(node.requiredSkills) : null,
+      assignee: agent ? (node.assignee ?? null) : null,
     });
     for (const dependency of node.dependencies) {
       pushRow(dependencyRows, DEPENDENCY_COLUMNS, {

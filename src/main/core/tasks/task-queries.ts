@@ -16,6 +16,8 @@ import {
 import { queryNodes } from './query-nodes';
 import { parseJsonColumn as parse } from './rows';
 import { nodeNotFound, requireTaskId, taskNotFound } from './task-errors';
+import { nodeAssignees } from '../assignment/manual-assignment';
+import { nodePlacements } from '../assignment/placements';
 import type { Store } from '../store/store';
 import type { Row } from '../store/tables';
 
@@ -141,7 +143,13 @@ export function getNodeDetail(store: Store, taskId: string, nodeId: string): Nod
   const executions = store.all(
     store.kysely.selectFrom('node_execution').selectAll().where('task_id', '=', taskId).where('node_id', '=', nodeId).orderBy('batch'),
   );
-  return { node, executions: executions.map(executionView), transitions: listTransitions(store, { taskId, nodeId }) };
+  return {
+    node,
+    executions: executions.map(executionView),
+    transitions: listTransitions(store, { taskId, nodeId }),
+    placements: nodePlacements(store, taskId, nodeId),
+    assignees: nodeAssignees(store, taskId, nodeId),
+  };
 }
 
 /** Every execution of a task, for the timeline. */

@@ -34,6 +34,12 @@ function EngineCardView({ card }: { card: EngineCard }) {
           </span>
           <span className="engine-load-text">{t('engines.running', { running: card.running, capacity: card.capacity })}</span>
         </dd>
+        {card.skills.length > 0 && (
+          <>
+            <dt>{t('engines.skills')}</dt>
+            <dd data-testid="engine-skills">{card.skills.join(', ')}</dd>
+          </>
+        )}
       </dl>
       {card.problem && (
         <p className="engine-problem" title={card.problem}>

@@ -62,6 +62,7 @@ export function EnvironmentDialog({ client, environment, onSaved, onClose }: { c
               <th>{t('environments.environment.url')}</th>
               <th>{t('environments.environment.token')}</th>
               <th>{t('environments.environment.weight')}</th>
+              <th>{t('environments.environment.skills')}</th>
               <th />
             </tr>
           </thead>
@@ -79,6 +80,9 @@ export function EnvironmentDialog({ client, environment, onSaved, onClose }: { c
                 </td>
                 <td>
                   <input type="number" min={1} max={1000} value={engine.weight} className="catalog-weight" aria-label={t('environments.environment.weight')} onChange={(event) => setEngine(row, { weight: event.target.value })} />
+                </td>
+                <td>
+                  <input value={engine.skills} placeholder="gpu, linux" aria-label={t('environments.environment.skills')} title={t('environments.environment.skillsHint')} onChange={(event) => setEngine(row, { skills: event.target.value })} />
                 </td>
                 <td>
                   <button type="button" className="icon-button" aria-label={t('environments.environment.removeEngine')} title={t('environments.environment.removeEngine')} onClick={() => setForm({ ...form, engines: form.engines.filter((_, index) => index !== row) })}>

@@ -62,7 +62,7 @@ describe('EngineBalancer placement over three Engines', () => {
     expect(balancer.engineOf(ref('m7'))).toBe('e1');
   });
 
-  it('weighted (from an environment row): weights 3, 2, 1 get 6, 4 and 2 of 12 nodes, interleaved', async () => {
+  it('weighted (from an environment row): base weight × 1/(1 + active) picks 6, 4 and 2 of 12 long-running nodes for weights 3, 2, 1', async () => {
     const started = await Promise.all(['e1', 'e2', 'e3'].map((id) => engines.engine({ id })));
     const store = await openTestStore();
     stores.push(store);
@@ -75,13 +75,10 @@ describe('EngineBalancer placement over three Engines', () => {
     const balancer = connectEnvironment(store, '42', { reconnectDelayMs: 20 });
     balancers.push(balancer);
     await Promise.all(balancer.clients().map((client) => client.whenConnected(10_000)));
-    const log = new EventLog(balancer);
     const nodes = Array.from({ length: 12 }, (_, index) => `w${index}`);
-    for (const nodeId of nodes) await balancer.startNode(startSim(nodeId));
-    const order = placed(balancer, nodes);
-    expect(order.slice(0, 6)).toEqual(['e1', 'e2', 'e1', 'e3', 'e2', 'e1']);
-    expect(order.slice(6)).toEqual(order.slice(0, 6));
-    for (const nodeId of nodes) await log.ended(nodeId);
+    for (const nodeId of nodes) await balancer.startNode(manual(nodeId));
+    // Worked by hand: scores 3,2,1 → e1; 1.5,2,1 → e2; 1.5,1,1 → e1; 1,1,1 (tie, in turn after e1) → e2; 1,⅔,1 → e3; …
+    expect(placed(balancer, nodes)).toEqual(['e1', 'e2', 'e1', 'e2', 'e3', 'e1', 'e1', 'e2', 'e1', 'e2', 'e3', 'e1']);
     const meta = store.first(store.kysely.selectFrom('agent_meta').select(['agent_kind', 'engine_ids']).where('agent_load', '=', 'red-team'));
     expect(meta?.agent_kind).toBe('sim');
     expect(JSON.parse(meta!.engine_ids as string).sort()).toEqual(['e1', 'e2', 'e3']);

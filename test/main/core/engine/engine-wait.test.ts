@@ -3,7 +3,7 @@ import { NoEngineError, unavailableReason, waitForEngines, type EngineWaitSubjec
 import type { EngineState } from '../../../../src/shared/engine/engine-state';
 
 function state(endpoint: string, change: Partial<EngineState> = {}): EngineState {
-  return { endpoint, url: endpoint, engineId: null, status: 'connecting', since: 0, latencyMs: null, capacity: 0, running: 0, load: 0, catalog: [], lastError: null, refused: false, ...change };
+  return { endpoint, url: endpoint, engineId: null, status: 'connecting', since: 0, latencyMs: null, capacity: 0, running: 0, load: 0, catalog: [], skills: [], lastError: null, refused: false, ...change };
 }
 
 /** Engines whose states the test moves by hand. */

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 function state(endpoint: string, status: EngineLinkStatus): EngineState {
-  return { endpoint, url: `ws://${endpoint}`, engineId: endpoint, status, since: 0, latencyMs: null, capacity: 4, running: 0, load: 0, catalog: [], lastError: status === 'connected' ? null : 'connection refused', refused: false };
+  return { endpoint, url: `ws://${endpoint}`, engineId: endpoint, status, since: 0, latencyMs: null, capacity: 4, running: 0, load: 0, catalog: [], skills: [], lastError: status === 'connected' ? null : 'connection refused', refused: false };
 }
 
 /** A TestEngine as a pool whose link state the test sets. */

@@ -60,6 +60,8 @@ describe('ConsoleApi contract', () => {
         'deleteTasks',
         'backupNow',
         'restoreBackup',
+        'saveOperator',
+        'removeOperator',
       ].sort(),
     );
   });

@@ -129,6 +129,10 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   await api.resumeTask(taskId);
 
   await until(api, taskId, 'approve', ['running']);
+  expect((await api.listPendingApprovals()).map((step) => [step.nodeId, step.assignee])).toEqual([['approve', null]]);
+  expect(await api.saveOperator({ name: 'ops-lead', skills: ['db'], supervisor: true })).toEqual({ name: 'ops-lead', skills: ['db'], supervisor: true, openSteps: 0 });
+  expect((await api.listOperators()).map((each) => each.name)).toEqual(['ops-lead']);
+  await api.removeOperator('ops-lead');
   await api.decideManual(taskId, 'approve', { approved: true, comment: 'go' });
   await until(api, taskId, 'work', ['completed']);
   expect(await api.rerunFrom(taskId, 'work')).toBeGreaterThanOrEqual(1);

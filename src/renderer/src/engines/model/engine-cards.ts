@@ -30,6 +30,8 @@ export interface EngineCard {
   loadTone: Tone;
   problem: string | null;
   refused: boolean;
+  /** Skills it advertises (and those the settings lend it). */
+  skills: string[];
 }
 
 function loadTone(load: number): Tone {
@@ -57,6 +59,7 @@ export function engineCard(state: EngineState): EngineCard {
     loadTone: live ? loadTone(load) : 'muted',
     problem: live ? null : state.lastError,
     refused: state.refused,
+    skills: state.skills,
   };
 }
 

@@ -2,12 +2,13 @@ import { BALANCING_STRATEGIES, type BalancingStrategy, type EngineEndpointInput 
 import type { EnvironmentInput, EnvironmentView } from '../../../../shared/environments/environments';
 import type { SchemeInput, SchemeView } from '../../../../shared/environments/schemes';
 
-/** One Engine row as typed: weight as text until saved. An existing Engine's token shows as the placeholder, which keeps it. */
+/** One Engine row as typed: weight and skills (comma- or space-separated) as text until saved. An existing Engine's token shows as the placeholder, which keeps it. */
 export interface EngineRow {
   name: string;
   url: string;
   token: string;
   weight: string;
+  skills: string;
 }
 
 export interface EnvironmentForm {
@@ -28,7 +29,7 @@ export type FormError = 'nameRequired' | 'engineRequired' | 'urlRequired' | 'tok
 export const STRATEGIES = BALANCING_STRATEGIES;
 
 export function emptyEngine(): EngineRow {
-  return { name: '', url: '', token: '', weight: '1' };
+  return { name: '', url: '', token: '', weight: '1', skills: '' };
 }
 
 export function environmentForm(environment?: EnvironmentView): EnvironmentForm {
@@ -37,7 +38,7 @@ export function environmentForm(environment?: EnvironmentView): EnvironmentForm 
     name: environment.name,
     description: environment.description ?? '',
     strategy: environment.strategy,
-    engines: environment.engines.map((engine) => ({ name: engine.name ?? '', url: engine.url, token: engine.token, weight: String(engine.weight) })),
+    engines: environment.engines.map((engine) => ({ name: engine.name ?? '', url: engine.url, token: engine.token, weight: String(engine.weight), skills: (engine.skills ?? []).join(', ') })),
   };
 }
 
@@ -51,7 +52,8 @@ export function parseEnvironmentForm(form: EnvironmentForm): { ok: true; value: 
     if (engine.token === '') return { ok: false, error: 'tokenRequired', row };
     const weight = Number(engine.weight);
     if (!Number.isInteger(weight) || weight < 1) return { ok: false, error: 'weightInvalid', row };
-    engines.push({ url: engine.url.trim(), token: engine.token, weight, ...(engine.name.trim() === '' ? {} : { name: engine.name.trim() }) });
+    const skills = engine.skills.split(/[\s,]+/).filter((skill) => skill !== '');
+    engines.push({ url: engine.url.trim(), token: engine.token, weight, ...(engine.name.trim() === '' ? {} : { name: engine.name.trim() }), ...(skills.length === 0 ? {} : { skills }) });
   }
   return { ok: true, value: { name: form.name.trim(), description: form.description, strategy: form.strategy, engines } };
 }

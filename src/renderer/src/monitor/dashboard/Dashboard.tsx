@@ -4,6 +4,7 @@ import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { Id } from '../../../../shared/ids';
 import { isActiveTaskStatus, TASK_STATUSES, type TaskStatus } from '../../../../shared/status';
 import type { TaskSummary } from '../../../../shared/task/views';
+import { OperatorsPanel } from '../../engines/OperatorsPanel';
 import { EngineHealth } from '../../engines/EngineHealth';
 import { formatPercent, formatTime, useFormatDuration } from '../../common/format';
 import { StatusBadge } from '../StatusBadge';
@@ -185,6 +186,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
       </section>
       <aside className="dashboard-engines">
         <EngineHealth client={client} />
+        <OperatorsPanel client={client} />
       </aside>
     </div>
   );

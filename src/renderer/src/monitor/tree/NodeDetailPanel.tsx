@@ -152,6 +152,31 @@ function ExecutionFigures({ figures }: { figures: readonly ExecutionFigure[] }) 
   return <span className="muted">{figures.map((figure) => t(`tree.detail.figures.${figure.key}`, figure.values)).join(' · ')}</span>;
 }
 
+const score = (value: number | null): string => (value === null ? '–' : value.toFixed(3));
+
+/** How the execution was placed (the balancer's choice and scores) and, for a manual step, who decides it. */
+function Assignment({ history, batch }: { history: NodeDetail; batch: number }) {
+  const { t } = useTranslation();
+  const placement = history.placements.find((each) => each.batch === batch);
+  const assignee = history.assignees.find((each) => each.batch === batch);
+  if (!placement && !assignee) return null;
+  return (
+    <span className="muted" data-testid="node-detail-assignment">
+      {placement && (
+        <span title={t('tree.detail.candidates', { list: placement.candidates.map((candidate) => `${candidate.engine} ${score(candidate.score)}`).join(', ') })}>
+          {t('tree.detail.placement', { engine: placement.engine, strategy: t(`environments.strategies.${placement.strategy}`) })}
+          {placement.score !== null && ` · ${t('tree.detail.placementScore', { score: score(placement.score) })}`}
+        </span>
+      )}
+      {placement && assignee && ' · '}
+      {assignee &&
+        (assignee.assignee === null
+          ? t('tree.detail.assigneeNone', { skills: assignee.requiredSkills.join(', ') })
+          : t('tree.detail.assignee', { assignee: assignee.assignee }))}
+    </span>
+  );
+}
+
 function History({ history, moment }: { history: NodeDetail; moment: (ms: number | null) => string }) {
   const { t } = useTranslation();
   const formatDuration = useFormatDuration();
@@ -175,6 +200,7 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
                   {execution.engineId !== null && ` · ${execution.engineId}`}
                 </span>
                 <ExecutionFigures figures={executionFigures(execution, formatDuration)} />
+                <Assignment history={history} batch={execution.batch} />
                 {(execution.errorCode !== null || execution.errorMessage !== null) && (
                   <span className="tree-error-message">
                     {execution.errorCode !== null && <code className="tree-error-code">{execution.errorCode}</code>} {execution.errorMessage}

@@ -14,7 +14,7 @@ function transition(id: string, time: number): TransitionView {
 }
 
 describe('detail at a replay moment', () => {
-  const detail: NodeDetail = { node: nodeView('a', null, 0, 'agent'), executions: [execution(1, 100, 240), execution(2, 300), execution(3, null)], transitions: [transition('1', 50), transition('2', 200), transition('3', 400)] };
+  const detail: NodeDetail = { node: nodeView('a', null, 0, 'agent'), executions: [execution(1, 100, 240), execution(2, 300), execution(3, null)], transitions: [transition('1', 50), transition('2', 200), transition('3', 400)], placements: [], assignees: [] };
 
   it('keeps everything live and only the past while replaying', () => {
     expect(detailAt(detail, null)).toBe(detail);

@@ -11,6 +11,8 @@ export function detailAt(detail: NodeDetail, at: number | null): NodeDetail {
     ...detail,
     executions: detail.executions.filter((execution) => execution.startTime !== null && execution.startTime <= at).map((execution) => executionAt(execution, at)),
     transitions: detail.transitions.filter((transition) => transition.time <= at),
+    placements: detail.placements.filter((placement) => placement.time <= at),
+    assignees: detail.assignees.filter((assignee) => assignee.time <= at),
   };
 }
 

@@ -1,0 +1,114 @@
+import { memo, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsoleClient } from '../../../shared/api/contract';
+import type { OperatorView, PendingApproval } from '../../../shared/api/operators';
+import { errorMessage } from '../common/error-message';
+
+const REFRESH_MS = 5000;
+
+/**
+ * The operators who decide manual steps (their skills, supervisor or not, open steps), added
+ * and removed here, and the manual steps awaiting a decision with who may decide each.
+ */
+export const OperatorsPanel = memo(function OperatorsPanel({ client }: { client: ConsoleClient }) {
+  const { t } = useTranslation();
+  const [operators, setOperators] = useState<OperatorView[]>([]);
+  const [pending, setPending] = useState<PendingApproval[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [skills, setSkills] = useState('');
+  const [supervisor, setSupervisor] = useState(false);
+
+  const refresh = useCallback(() => {
+    Promise.all([client.listOperators(), client.listPendingApprovals()]).then(
+      ([listed, steps]) => {
+        setOperators(listed);
+        setPending(steps);
+      },
+      (failure: unknown) => setError(errorMessage(t, failure)),
+    );
+  }, [client, t]);
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const act = (action: Promise<unknown>) =>
+    action.then(
+      () => {
+        setError(null);
+        refresh();
+      },
+      (failure: unknown) => setError(errorMessage(t, failure)),
+    );
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const tags = skills.split(/[\s,]+/).filter((tag) => tag !== '');
+    void act(client.saveOperator({ name: name.trim(), skills: tags, supervisor })).then(() => {
+      setName('');
+      setSkills('');
+      setSupervisor(false);
+    });
+  };
+
+  return (
+    <section className="engine-health" data-testid="operators" aria-labelledby="operators-title">
+      <header className="engine-health-header">
+        <h2 id="operators-title">{t('engines.operators.title')}</h2>
+      </header>
+      {error && (
+        <p role="alert" className="error-banner">
+          {error}
+        </p>
+      )}
+      {operators.length === 0 ? (
+        <p className="muted engine-empty">{t('engines.operators.none')}</p>
+      ) : (
+        <ul className="operator-list">
+          {operators.map((operator) => (
+            <li key={operator.name} data-testid="operator">
+              <strong>{operator.name}</strong>
+              {operator.supervisor && <span className="muted"> · {t('engines.operators.supervisor')}</span>}
+              <span className="muted"> · {operator.skills.length === 0 ? t('engines.operators.noSkills') : operator.skills.join(', ')}</span>
+              <span className="muted"> · {t('engines.operators.open', { count: operator.openSteps })}</span>{' '}
+              <button type="button" className="link-button" onClick={() => void act(client.removeOperator(operator.name))}>
+                {t('engines.operators.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="operator-form" onSubmit={add}>
+        <input value={name} required maxLength={200} placeholder={t('engines.operators.name')} aria-label={t('engines.operators.name')} onChange={(event) => setName(event.target.value)} />
+        <input value={skills} placeholder={t('engines.operators.skills')} aria-label={t('engines.operators.skills')} onChange={(event) => setSkills(event.target.value)} />
+        <label>
+          <input type="checkbox" checked={supervisor} onChange={(event) => setSupervisor(event.target.checked)} /> {t('engines.operators.supervisor')}
+        </label>
+        <button type="submit" disabled={name.trim() === ''}>
+          {t('engines.operators.add')}
+        </button>
+      </form>
+      <h3 className="operator-pending-title">{t('engines.operators.pending')}</h3>
+      {pending.length === 0 ? (
+        <p className="muted engine-empty">{t('engines.operators.noPending')}</p>
+      ) : (
+        <ul className="operator-list" data-testid="pending-approvals">
+          {pending.map((step) => (
+            <li key={`${step.taskId}/${step.nodeId}`}>
+              <strong>{step.nodeName ?? step.nodeId}</strong> <span className="muted">· {step.taskName}</span>{' '}
+              <span>
+                ·{' '}
+                {step.assignee !== null
+                  ? t('engines.operators.assignedTo', { assignee: step.assignee })
+                  : step.requiredSkills.length > 0
+                    ? t('engines.operators.supervisorOnly', { skills: step.requiredSkills.join(', ') })
+                    : t('engines.operators.anyone')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});
