@@ -8,6 +8,7 @@
 export const API_ERROR_REASONS = {
   'method.unknown': 'The console does not know the call {{method}}',
   'method.forbiddenForViewer': '{{method}} changes the deduction and needs the operator role; this session is a viewer',
+  'settings.localOnly': 'Only the console\'s own machine (the desktop app or the CLI) may change {{fields}}: a remote session cannot make the console run a program, write files where it chooses, or change how it is shared',
   'method.untrustedSender': '{{method}} was refused: the call did not come from the console window',
   'session.refused': 'The console host refused this session: {{detail}}',
   'host.noAnswer': 'The console host did not answer {{method}} in time',

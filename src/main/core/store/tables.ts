@@ -330,6 +330,8 @@ export interface BackupRunTable {
   verified: WithDefault<0 | 1>;
   error: string | null;
   claimed_by: string;
+}
+
 export interface NodeAssignmentTable {
   id: GeneratedId;
   task_id: Id;
