@@ -55,6 +55,10 @@ export const WORKFLOW_PROBLEM = {
   // Agent configs against their manifest's configSchema (when the catalog is known).
   missingConfigField: 'MISSING_CONFIG_FIELD',
   configAlternatives: 'CONFIG_ALTERNATIVES',
+  // Triggers (schedule triggers' cron expressions and time zones).
+  invalidCron: 'INVALID_CRON',
+  invalidTimeZone: 'INVALID_TIME_ZONE',
+  invalidWatch: 'INVALID_WATCH',
   // The validator itself failed; never expected, reported rather than thrown.
   internal: 'INTERNAL_ERROR',
 } as const;

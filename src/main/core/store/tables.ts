@@ -2,6 +2,7 @@ import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
+import type { TriggerKind } from '../../../shared/triggers/trigger-spec';
 import type {
   DependencyType,
   ExecutionStatus,
@@ -281,6 +282,38 @@ export interface TaskOwnerTable {
   claimed_at: Millis;
 }
 
+export type TriggerSource = 'declared' | 'manual';
+export type TriggerFiringOutcome = 'started' | 'missed' | 'failed';
+
+/** What starts a task of a template by itself; see migrations/011. */
+export interface WorkflowTriggerTable {
+  id: GeneratedId;
+  template_name: string;
+  kind: TriggerKind;
+  spec: Json;
+  source: WithDefault<TriggerSource>;
+  owner: string | null;
+  paused: WithDefault<0 | 1>;
+  next_fire_at: Millis | null;
+  checked_until: Millis | null;
+  last_fired_at: Millis | null;
+  last_task_id: Id | null;
+  last_error: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface TriggerFiringTable {
+  id: GeneratedId;
+  trigger_id: Id;
+  fired_at: Millis;
+  due_at: Millis | null;
+  outcome: TriggerFiringOutcome;
+  missed: WithDefault<number>;
+  task_id: Id | null;
+  detail: string | null;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -300,6 +333,8 @@ export interface Database {
   console_process: ConsoleProcessTable;
   task_owner: TaskOwnerTable;
   schema_migration: SchemaMigrationTable;
+  workflow_trigger: WorkflowTriggerTable;
+  trigger_firing: TriggerFiringTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
