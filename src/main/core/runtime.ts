@@ -21,6 +21,8 @@ import { EventHub } from './service/event-hub';
 import { appendFeeds, taskChangeFeed } from './service/live-events';
 import type { SecretKeyProvider } from './settings/secret-key';
 import { readSettings, useSecretKey } from './settings/settings-store';
+import { templateStarter } from './triggers/start-task';
+import { TriggerService, type TriggerServiceOptions } from './triggers/trigger-service';
 import { openStore, type Store } from './store/store';
 import type { ProcessRole } from './store/tables';
 import { TERMINAL_TASK_STATUSES } from '../../shared/status';
@@ -61,6 +63,8 @@ export interface ConsoleRuntimeOptions {
   htmlToPdf?: HtmlToPdf;
   /** Seals Engine tokens in the database; a key file beside it by default (the desktop app: the system keychain). */
   secretKey?: SecretKeyProvider;
+  /** Scan and settle times of watched folders (tests shorten them). */
+  triggers?: Pick<TriggerServiceOptions, 'scanMs' | 'settleMs' | 'clock'>;
 }
 
 /**
@@ -73,6 +77,8 @@ export interface ConsoleRuntime {
   readonly store: Store;
   readonly scheduler: Scheduler;
   readonly events: EventHub;
+  /** Fires the database's triggers while this process holds the scheduler role. */
+  readonly triggers: TriggerService;
   /** This process's place among the processes sharing the database. */
   readonly ownership: RuntimeOwnership;
   /** The API acting as the configured operator. */
@@ -236,14 +242,19 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   if (lease.role === 'watcher') logger.warn(ownership.describe());
   await takeOver();
 
+  // A one-off run (runner) never fires triggers; a watcher starts firing once it holds the scheduler.
+  const triggers = new TriggerService({ store, start: templateStarter(store, scheduler), logger, canFire: () => lease.role === 'scheduler', ...options.triggers });
+  if (options.recover !== false) await triggers.start();
+
   const serviceFor = (operator: () => string, role: SessionRole) =>
-    createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf });
+    createConsoleService({ role, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, triggers });
   const apiFor = (operator: string, role: SessionRole = 'operator') => serviceFor(() => operator, role);
   const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator');
   return {
     store,
     scheduler,
     events,
+    triggers,
     ownership,
     api: configured,
     apiFor,
@@ -252,6 +263,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
+      triggers.close();
       watch.close();
       offStates();
       offAppends();

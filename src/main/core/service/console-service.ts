@@ -11,6 +11,8 @@ import { environmentsApi } from './environments-api';
 import { observationApi } from './observation-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
+import { triggersApi } from './triggers-api';
+import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
 
 /** What the Engines look like from the service: their link states and what they can run. */
@@ -38,6 +40,8 @@ export interface ConsoleServiceDeps {
   role?: SessionRole;
   /** Prints run reports to PDF; without it, PDF export is refused as unavailable. */
   htmlToPdf?: HtmlToPdf | undefined;
+  /** The process's trigger service, told of every change made through the API. */
+  triggers?: TriggerService | undefined;
 }
 
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */
@@ -49,6 +53,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...observationApi(deps),
     ...settingsApi(deps),
     ...environmentsApi(deps),
+    ...triggersApi(deps),
     listAlerts: async () => deps.alerts.list(),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);

@@ -69,6 +69,7 @@ export class FolderWatch {
       this.timer = null;
       void this.scan();
     }, ms);
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
   private async scan(): Promise<void> {

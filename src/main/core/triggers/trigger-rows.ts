@@ -2,7 +2,7 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { Id } from '../../../shared/ids';
 import { nextFiring, readSchedule } from '../../../shared/triggers/cron';
-import { triggerSpecSchema, type TriggerSpec } from '../../../shared/triggers/trigger-spec';
+import { triggerSpecSchema, type TriggerSpec, type TriggerSpecInput } from '../../../shared/triggers/trigger-spec';
 import type { TriggerListQuery, TriggerSource, TriggerView } from '../../../shared/triggers/trigger-view';
 import { jsonEqual } from '../../../shared/workflow/json-equal';
 import { formatPath } from '../../../shared/workflow/problems';
@@ -21,7 +21,7 @@ export type TriggerRow = Row<'workflow_trigger'>;
 
 export interface NewTrigger {
   templateName: string;
-  spec: TriggerSpec;
+  spec: TriggerSpecInput;
   source: TriggerSource;
   owner: string | null;
 }
@@ -48,7 +48,7 @@ export function createTrigger(store: Store, input: NewTrigger, now: number): Tri
 }
 
 /** Replaces a trigger's spec (its kind may change); a schedule's next firing is computed afresh. */
-export function updateTrigger(store: Store, id: Id, input: TriggerSpec, now: number): TriggerView {
+export function updateTrigger(store: Store, id: Id, input: TriggerSpecInput, now: number): TriggerView {
   const row = triggerRow(store, id);
   const spec = checkedSpec(input);
   store.run(
@@ -176,7 +176,7 @@ export function firstFiring(spec: TriggerSpec, now: number): number | null {
   return reading.ok ? nextFiring(reading.cron, now) : null;
 }
 
-function checkedSpec(input: TriggerSpec): TriggerSpec {
+function checkedSpec(input: TriggerSpecInput): TriggerSpec {
   const spec = triggerSpecSchema.parse(input);
   const found = checkTriggers([spec])[0];
   if (found) throw new ApiError('INVALID_ARGUMENT', errorReason('trigger.invalid', { detail: `${formatPath(found.path.slice(2))} ${found.message}` }));

@@ -73,9 +73,11 @@ export class TriggerService {
   async tick(): Promise<void> {
     if (this.closed) return;
     if (this.passing) return this.passing;
+    let firing = false;
     this.passing = (async () => {
       try {
-        if (this.canFire()) {
+        firing = this.canFire();
+        if (firing) {
           await this.fireDueSchedules();
           this.syncWatches();
         } else {
@@ -85,7 +87,7 @@ export class TriggerService {
         this.logger.error(`triggers: ${errorText(error)}`);
       } finally {
         this.passing = null;
-        this.arm();
+        this.arm(firing);
       }
     })();
     return this.passing;
@@ -112,19 +114,26 @@ export class TriggerService {
     return this.options.canFire?.() ?? true;
   }
 
-  private arm(): void {
+  /** Wakes at the soonest firing, or to look again after refreshMs; a process that does not fire only looks again. */
+  private arm(firing: boolean): void {
     if (this.closed) return;
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    if (!firing) return this.wake(this.refreshMs);
     const { store } = this.options;
     const soonest = store.first(
       store.kysely.selectFrom('workflow_trigger').select((eb) => eb.fn.min('next_fire_at').as('at')).where('paused', '=', 0).where('next_fire_at', 'is not', null),
     )?.at;
     const now = this.clock.now();
-    const wait = soonest === null || soonest === undefined ? this.refreshMs : Math.min(this.refreshMs, Math.max(0, Number(soonest) - now));
+    this.wake(soonest === null || soonest === undefined ? this.refreshMs : Math.min(this.refreshMs, Math.max(0, Number(soonest) - now)));
+  }
+
+  private wake(ms: number): void {
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       void this.tick();
-    }, wait);
+    }, ms);
+    // Waiting for the next firing never keeps a process alive by itself.
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
   private async fireDueSchedules(): Promise<void> {

@@ -19,7 +19,6 @@ afterEach(() => {
 });
 
 const at = (iso: string) => Date.parse(iso);
-const DAY = 86_400_000;
 
 /** Makes the task (not started: no Engine needed) as the runtime's starter would, so the test reads its variables. */
 function creatingStarter(store: Store, clock: { now(): number }): StartTriggeredTask {
