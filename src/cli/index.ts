@@ -10,13 +10,14 @@ import { registerRunBundles } from './run-bundle-command';
 import { registerRun } from './run-command';
 import { registerReport } from './report-command';
 import { registerServe } from './serve-command';
+import { registerTrigger } from './trigger-command';
 import { registerValidate } from './validate-command';
 import { errorText } from '../shared/error-text';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog, registerTrigger];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that
