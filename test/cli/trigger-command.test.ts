@@ -7,7 +7,9 @@ import { saveTemplate } from '../../src/main/core/workflow/templates';
 import { exitOf, spawnCli } from '../helpers/built-cli';
 import { recordingIo } from '../helpers/cli-io';
 import { MIGRATIONS_DIR } from '../helpers/paths';
+import { writeFileSync } from 'node:fs';
 import { workflow } from '../helpers/scheduler';
+import { flat } from '../helpers/workflow';
 import { useTempDirs } from '../helpers/temp';
 
 const tempDir = useTempDirs();
@@ -86,5 +88,16 @@ describe('deduction trigger', () => {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     expect(await exitOf(child)).toBe(0);
     expect(out).toMatch(/\bfile\s+backup\s+\/srv\/inbox\/\*\.csv\s+-\s+ops\s+-\n$/);
+  });
+
+  it('leaves a template’s bad cron and time zone to `deduction validate`, which names their paths', async () => {
+    const path = join(tempDir(), 'scheduled.json');
+    writeFileSync(path, JSON.stringify({ ...flat(['a']), triggers: [{ type: 'schedule', cron: '0 3 * *' }, { type: 'schedule', cron: '0 3 * * *', timezone: 'Asia/Shangai' }] }));
+    const io = recordingIo();
+    expect(await main(['validate', path], io)).toBe(2);
+    expect(io.stdout().split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^error {4}triggers\[0\]\.cron: is not a cron expression: invalid configuration format .* \[INVALID_CRON\]$/),
+      'error    triggers[1].timezone: "Asia/Shangai" is not a time zone this system knows; use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC [INVALID_TIME_ZONE]',
+    ]);
   });
 });

@@ -27,6 +27,7 @@ import { openStore, type Store } from './store/store';
 import type { ProcessRole } from './store/tables';
 import { TERMINAL_TASK_STATUSES } from '../../shared/status';
 import { errorText } from '../../shared/error-text';
+import { ApiError } from '../../shared/api/errors';
 
 export interface ConsoleRuntimeOptions {
   dbFile: string;
@@ -243,7 +244,18 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   await takeOver();
 
   // A one-off run (runner) never fires triggers; a watcher starts firing once it holds the scheduler.
-  const triggers = new TriggerService({ store, start: templateStarter(store, scheduler), logger, canFire: () => lease.role === 'scheduler', ...options.triggers });
+  const startTriggered = templateStarter(store, scheduler);
+  const triggers = new TriggerService({
+    store,
+    // A watching console would make the task and then be refused its start: refused before either.
+    start: async (request) => {
+      if (lease.role === 'watcher') throw new ApiError('CONFLICT', ownership.describe());
+      return startTriggered(request);
+    },
+    logger,
+    canFire: () => lease.role === 'scheduler',
+    ...options.triggers,
+  });
   if (options.recover !== false) await triggers.start();
 
   const serviceFor = (operator: () => string, role: SessionRole) =>
