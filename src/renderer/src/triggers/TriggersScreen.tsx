@@ -155,7 +155,7 @@ function FiresOn({ trigger }: { trigger: TriggerView }) {
     return (
       <>
         <code>{spec.cron}</code>
-        <div className="muted">{[spec.timezone ?? t('triggers.localZone'), t(`triggers.catchUps.${spec.catchUp}`)].join(' · ')}</div>
+        <div className="muted">{[spec.timezone ?? t('triggers.localZone'), t(`triggers.catchUpShort.${spec.catchUp}`)].join(' · ')}</div>
       </>
     );
   }
