@@ -275,7 +275,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
-      triggers.close();
+      await triggers.close();
       watch.close();
       offStates();
       offAppends();

@@ -13,16 +13,17 @@ type TriggerMethods = Pick<ConsoleApi, 'listTriggers' | 'createTrigger' | 'updat
  */
 export function triggersApi({ store, scheduler, operator, triggers }: ConsoleServiceDeps): TriggerMethods {
   const service = () => triggers ?? new TriggerService({ store, start: templateStarter(store, scheduler) });
+  const now = () => triggers?.now() ?? Date.now();
   const changed = <T>(result: T): T => {
     triggers?.changed();
     return result;
   };
   return {
     listTriggers: async (query) => listTriggers(store, query),
-    createTrigger: async ({ templateName, spec }) => changed(createTrigger(store, { templateName, spec, source: 'manual', owner: operator() }, Date.now())),
-    updateTrigger: async (id, spec) => changed(updateTrigger(store, id, spec, Date.now())),
-    pauseTrigger: async (id) => changed(setTriggerPaused(store, id, true, Date.now())),
-    resumeTrigger: async (id) => changed(setTriggerPaused(store, id, false, Date.now())),
+    createTrigger: async ({ templateName, spec }) => changed(createTrigger(store, { templateName, spec, source: 'manual', owner: operator() }, now())),
+    updateTrigger: async (id, spec) => changed(updateTrigger(store, id, spec, now())),
+    pauseTrigger: async (id) => changed(setTriggerPaused(store, id, true, now())),
+    resumeTrigger: async (id) => changed(setTriggerPaused(store, id, false, now())),
     deleteTrigger: async (id) => changed(deleteTrigger(store, id)),
     fireTrigger: async (id, variables) => service().fire(id, variables ?? {}, 'http', operator()),
   };

@@ -59,6 +59,11 @@ export class TriggerService {
     this.refreshMs = options.refreshMs ?? 30_000;
   }
 
+  /** The service's time: what triggers changed through the API compute their next firing from. */
+  now(): number {
+    return this.clock.now();
+  }
+
   /** Handles what was missed, then fires as the triggers say until closed. */
   async start(): Promise<void> {
     await this.tick();
@@ -103,11 +108,13 @@ export class TriggerService {
     return { triggerId: id, taskId: started.taskId };
   }
 
-  close(): void {
+  /** Stops firing; resolves once a firing under way has been recorded, so the store can close after it. */
+  async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
     this.closeWatches();
+    await this.passing;
   }
 
   private canFire(): boolean {

@@ -12,9 +12,9 @@ import { openTestStore } from '../../../helpers/store';
 import { useTempDirs } from '../../../helpers/temp';
 
 const tempDir = useTempDirs();
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of closers.splice(0).reverse()) close();
+const closers: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
 });
 
 async function setUp(folder: string) {

@@ -13,9 +13,9 @@ import { useTempDirs } from '../../../helpers/temp';
 import { fakeClock } from './fake-clock';
 
 const tempDir = useTempDirs();
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of closers.splice(0).reverse()) close();
+const closers: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
 });
 
 const at = (iso: string) => Date.parse(iso);
@@ -57,7 +57,7 @@ async function missWhileClosed(catchUp: 'skip' | 'once', expectedTasks: number):
   const [trigger] = listTriggers(first);
   const before = service(first, clock);
   await before.start();
-  before.close();
+  await before.close();
 
   // Closed for three days: 06:00 Berlin (05:00 UTC) passed on the 2nd, 3rd and 4th.
   const reopened = await openStore(dir);
