@@ -14,13 +14,14 @@ import { registerServe } from './serve-command';
 import { registerTask } from './task-command';
 import { registerTemplate } from './template-command';
 import { registerOperator } from './operator-command';
+import { registerTrigger } from './trigger-command';
 import { registerValidate } from './validate-command';
 import { errorText } from '../shared/error-text';
 
 /** A subcommand adds itself to the program; its action returns the process exit code. */
 export type CommandRegistrar = (program: Command, io: CliIo, exit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog, registerAlerts, registerTemplate, registerTask, registerOperator];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerServe, registerEngine, registerValidate, registerConvert, registerRunBundles, registerBackup, registerReport, registerCatalog, registerAlerts, registerTemplate, registerTask, registerOperator, registerTrigger];
 
 /**
  * Entry of the `deduction` command. `main` returns the exit code instead of exiting so that

@@ -25,10 +25,13 @@ import { EventHub } from './service/event-hub';
 import { appendFeeds, taskChangeFeed } from './service/live-events';
 import type { SecretKeyProvider } from './settings/secret-key';
 import { readSettings, useSecretKey } from './settings/settings-store';
+import { templateStarter } from './triggers/start-task';
+import { TriggerService, type TriggerServiceOptions } from './triggers/trigger-service';
 import { openStore, type Store } from './store/store';
 import type { ProcessRole } from './store/tables';
 import { TERMINAL_TASK_STATUSES } from '../../shared/status';
 import { errorText } from '../../shared/error-text';
+import { ApiError } from '../../shared/api/errors';
 
 export interface ConsoleRuntimeOptions {
   dbFile: string;
@@ -65,6 +68,8 @@ export interface ConsoleRuntimeOptions {
   htmlToPdf?: HtmlToPdf;
   /** Seals Engine tokens in the database; a key file beside it by default (the desktop app: the system keychain). */
   secretKey?: SecretKeyProvider;
+  /** Scan and settle times of watched folders (tests shorten them). */
+  triggers?: Pick<TriggerServiceOptions, 'scanMs' | 'settleMs' | 'clock'>;
 }
 
 /**
@@ -77,6 +82,8 @@ export interface ConsoleRuntime {
   readonly store: Store;
   readonly scheduler: Scheduler;
   readonly events: EventHub;
+  /** Fires the database's triggers while this process holds the scheduler role. */
+  readonly triggers: TriggerService;
   /** This process's place among the processes sharing the database. */
   readonly ownership: RuntimeOwnership;
   /** The API acting as the configured operator. */
@@ -247,6 +254,21 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   if (lease.role === 'watcher') logger.warn(ownership.describe());
   await takeOver();
 
+  // A one-off run (runner) never fires triggers; a watcher starts firing once it holds the scheduler.
+  const startTriggered = templateStarter(store, scheduler);
+  const triggers = new TriggerService({
+    store,
+    // A watching console would make the task and then be refused its start: refused before either.
+    start: async (request) => {
+      if (lease.role === 'watcher') throw new ApiError('CONFLICT', ownership.describe());
+      return startTriggered(request);
+    },
+    logger,
+    canFire: () => lease.role === 'scheduler',
+    ...options.triggers,
+  });
+  if (options.recover !== false) await triggers.start();
+
   // The daily backup runs in the long-lived consoles (the app, `serve`), not in a one-off `run`.
   const backupSchedule =
     options.recover !== false && !store.db.memory ? new BackupScheduler({
@@ -259,13 +281,14 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const backups = backupDirectory(store, backupSchedule, logger);
 
   const serviceFor = (operator: () => string, role: SessionRole, local: boolean) =>
-    createConsoleService({ role, local, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups });
+    createConsoleService({ role, local, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups, triggers });
   const apiFor = (operator: string, role: SessionRole = 'operator', access: { local?: boolean } = {}) => serviceFor(() => operator, role, access.local ?? false);
   const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator', true);
   return {
     store,
     scheduler,
     events,
+    triggers,
     ownership,
     api: configured,
     apiFor,
@@ -277,6 +300,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       alertService.stop();
       backupSchedule?.close();
       await backupSchedule?.idle();
+      await triggers.close();
       watch.close();
       offStates();
       offAppends();

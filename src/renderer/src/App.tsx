@@ -6,6 +6,7 @@ import { EnvironmentsScreen } from './environments/EnvironmentsScreen';
 import { Dashboard } from './monitor/dashboard/Dashboard';
 import { TaskMonitor } from './monitor/TaskMonitor';
 import { AppHeader } from './shell/AppHeader';
+import { TriggersScreen } from './triggers/TriggersScreen';
 import type { MonitorTab } from './shell/route';
 import { StoreStatus } from './shell/StoreStatus';
 import { useRoute } from './shell/use-route';
@@ -39,6 +40,7 @@ export function App({ client, editorServices }: AppProps) {
           </EditorServicesContext.Provider>
         </div>
         {route.screen === 'environments' && <EnvironmentsScreen client={client} />}
+        {route.screen === 'triggers' && <TriggersScreen client={client} />}
         {route.screen === 'tasks' && <Dashboard client={client} onOpenTask={(taskId) => openTask(taskId)} />}
         {route.screen === 'task' && (
           <TaskMonitor

@@ -7,6 +7,8 @@ import { settingsPatchSchema, type Settings } from '../settings/settings';
 import { environmentInputSchema, environmentPatchSchema, type EnvironmentView } from '../environments/environments';
 import { catalogQuerySchema, schemeInputSchema, schemePatchSchema, type SchemeView } from '../environments/schemes';
 import type { TaskChange } from '../task/changes';
+import { triggerSpecSchema } from '../triggers/trigger-spec';
+import { fireVariablesSchema, triggerInputSchema, triggerListQuerySchema, type TriggerFireResult, type TriggerView } from '../triggers/trigger-view';
 import { createTaskOptionsSchema, type CreateTaskResult } from '../task/create';
 import { nodeQuerySchema, type NodeView } from '../task/nodes';
 import {
@@ -78,7 +80,7 @@ function stream<Payload>(): EventSpec<Payload> {
 }
 
 const taskId = idSchema;
-/** A scheme's or an environment's id. */
+/** A scheme's, an environment's or a trigger's id. */
 const rowId = idSchema;
 const nodeId = z.string().min(1).max(200);
 const reason = z.string().max(1000).optional();
@@ -143,6 +145,15 @@ export const CONSOLE_METHODS = {
   createEnvironment: control<EnvironmentView>()(z.tuple([environmentInputSchema])),
   updateEnvironment: control<EnvironmentView>()(z.tuple([rowId, environmentPatchSchema])),
   archiveEnvironment: control<EnvironmentView>()(z.tuple([rowId])),
+
+  /** Triggers start tasks of a template by themselves (schedules, watched folders, HTTP calls); fireTrigger starts one now. */
+  listTriggers: query<TriggerView[]>()(z.tuple([triggerListQuerySchema.optional()])),
+  createTrigger: control<TriggerView>()(z.tuple([triggerInputSchema])),
+  updateTrigger: control<TriggerView>()(z.tuple([rowId, triggerSpecSchema])),
+  pauseTrigger: control<TriggerView>()(z.tuple([rowId])),
+  resumeTrigger: control<TriggerView>()(z.tuple([rowId])),
+  deleteTrigger: control<void>()(z.tuple([rowId])),
+  fireTrigger: control<TriggerFireResult>()(z.tuple([rowId, fireVariablesSchema.optional()])),
 
   listEngines: query<EngineState[]>()(z.tuple([])),
   getAgentCatalog: query<AgentCatalogEntry[]>()(z.tuple([])),

@@ -61,6 +61,10 @@ export const WORKFLOW_PROBLEM = {
   // Declared inputs.
   duplicateInput: 'DUPLICATE_INPUT',
   inputDefaultType: 'INPUT_DEFAULT_TYPE',
+  // Triggers (schedule triggers' cron expressions and time zones).
+  invalidCron: 'INVALID_CRON',
+  invalidTimeZone: 'INVALID_TIME_ZONE',
+  invalidWatch: 'INVALID_WATCH',
   // The validator itself failed; never expected, reported rather than thrown.
   internal: 'INTERNAL_ERROR',
 } as const;

@@ -148,6 +148,12 @@ export const PROBLEM_WORDINGS = {
   CONFIG_ALTERNATIVES_severalOf: 'the {{agentLoad}} agent {{node}} gives more than one of these in its agentConfig: {{choices}}; its manifest allows exactly one',
   DUPLICATE_INPUT: 'the input {{name}} is already declared by inputs[{{index}}]; input names must be unique',
   INPUT_DEFAULT_TYPE: 'the default of the input {{name}} must be of type {{type}}, not {{received}}',
+  INVALID_CRON:
+    'is not a cron expression: {{detail}}. Write five fields (minute hour day-of-month month day-of-week), or six with seconds first; e.g. "0 3 * * *" is 03:00 every day',
+  INVALID_CRON_never: 'the cron expression {{cron}} never fires: no date matches it',
+  INVALID_TIME_ZONE: '{{zone}} is not a time zone this system knows; use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC',
+  INVALID_WATCH_folder: 'the watched folder {{folder}} is not an absolute path; give the full path of the folder',
+  INVALID_WATCH_pattern: 'the pattern {{pattern}} holds a path separator; it matches file names in the folder (* and ? as wildcards)',
   INTERNAL_ERROR: 'the validator failed on this input: {{detail}}',
 
   // Reading a workflow file (src/main/core/workflow/file-problems.ts).

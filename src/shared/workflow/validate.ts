@@ -13,6 +13,7 @@ import { nameProblemNodes, problem, type Problem } from './problems';
 import { WORKFLOW_PROBLEM } from './problem-codes';
 import { parseInput } from './schema-check';
 import { checkTree } from './structure-check';
+import { checkTriggers } from './trigger-check';
 import { literal } from './zod-problems';
 import { errorText } from '../error-text';
 
@@ -78,6 +79,7 @@ function validate(input: unknown, options: ValidationOptions): ValidationResult 
   append(problems, checkOnErrorRules(shape, parsed.header?.onError));
   if (options.agents) append(problems, checkAgentConfigs(shape, options.agents));
   append(problems, checkInputs(parsed.header?.inputs));
+  append(problems, checkTriggers(parsed.header?.triggers));
 
   if (hasErrors(problems) || parsed.header === undefined) return fail(named(problems));
   const definition = normalizeDefinition(parsed.header, shape, dependencies.kept);

@@ -8,6 +8,7 @@ describe('routes', () => {
     expect(parseRoute('#/editor')).toEqual({ screen: 'editor' });
     expect(parseRoute('#/tasks')).toEqual({ screen: 'tasks' });
     expect(parseRoute('#/environments')).toEqual({ screen: 'environments' });
+    expect(parseRoute('#/triggers')).toEqual({ screen: 'triggers' });
     expect(parseRoute('#/tasks/42/logs?node=recon&present=1')).toEqual({ screen: 'task', taskId: '42', tab: 'logs', nodeId: 'recon', presenting: true });
   });
 
@@ -22,6 +23,7 @@ describe('routes', () => {
       fc.constant<Route>({ screen: 'editor' }),
       fc.constant<Route>({ screen: 'tasks' }),
       fc.constant<Route>({ screen: 'environments' }),
+      fc.constant<Route>({ screen: 'triggers' }),
       fc.record({
         screen: fc.constant('task' as const),
         taskId: fc.bigInt({ min: 1n, max: 2n ** 62n }).map(String),

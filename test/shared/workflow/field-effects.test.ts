@@ -147,8 +147,32 @@ const FIELDS: Record<string, FieldEntry> = {
   'nodes[].layout.height': { evidence: [kept('test/main/core/workflow/bpmn/export.test.ts', 'turns layouts relative to the parent container into absolute diagram bounds')] },
 };
 
+const TRIGGERS = 'test/main/core/triggers/trigger-service.test.ts';
+const TRIGGER_CHECK = 'test/shared/workflow/trigger-check.test.ts';
+const scheduleFires = runs(TRIGGERS, 'fires at the cron’s next time in its zone and starts a task of the template with the trigger’s variables');
+const fileFires = runs('test/main/core/triggers/folder-trigger.test.ts', 'start one task per new file matching the pattern, once it has stopped growing, with the file in the variables');
+FIELDS['triggers[].type'] = { evidence: [scheduleFires, fileFires, runs('test/main/core/host/rest/trigger-fire.test.ts', 'starts a task of the template over HTTP with the body as variables, for an operator only')] };
+FIELDS['triggers[].name'] = { evidence: [scheduleFires] };
+FIELDS['triggers[].cron'] = { evidence: [scheduleFires, runs(TRIGGER_CHECK, 'reports a bad cron expression at its path, with what is wrong in it')] };
+FIELDS['triggers[].timezone'] = { evidence: [scheduleFires, runs(TRIGGER_CHECK, 'reports a cron expression no date matches, an unknown time zone, a relative folder and a pattern with a path')] };
+FIELDS['triggers[].catchUp'] = {
+  evidence: [
+    runs(TRIGGERS, 'skips the firings missed while no console ran, recording them, under the catch-up policy skip'),
+    runs(TRIGGERS, 'runs once for all the firings missed while no console ran under the catch-up policy once'),
+  ],
+};
+FIELDS['triggers[].variables'] = { evidence: [scheduleFires, fileFires] };
+FIELDS['triggers[].folder'] = { evidence: [fileFires, runs('test/main/core/triggers/folder-trigger.test.ts', 'reports a missing folder as the trigger’s error, and watches it once it appears')] };
+FIELDS['triggers[].pattern'] = { evidence: [fileFires] };
+
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** An object, or a union of objects (the trigger kinds): its fields are listed, not the thing as one leaf. */
+function isObjectLike(schema: z.ZodType): boolean {
+  const def = defOf(schema);
+  return def.type === 'object' || (def.type === 'union' && def.options!.every((option) => defOf(option).type === 'object'));
+}
 
 /** Every leaf field of the schema by path; JSON values (configs, conditions, variables) are leaves. */
 function fieldsOf(schema: z.ZodType, path: string, out: string[]): string[] {
@@ -159,7 +183,7 @@ function fieldsOf(schema: z.ZodType, path: string, out: string[]): string[] {
     case 'default':
       return fieldsOf(def.innerType!, path, out);
     case 'array':
-      if (defOf(def.element!).type === 'object') return fieldsOf(def.element!, `${path}[]`, out);
+      if (isObjectLike(def.element!)) return fieldsOf(def.element!, `${path}[]`, out);
       out.push(path);
       return out;
     case 'object':

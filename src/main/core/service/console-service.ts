@@ -14,6 +14,8 @@ import { observationApi } from './observation-api';
 import { operatorsApi } from './operators-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
+import { triggersApi } from './triggers-api';
+import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
 
 /** What the Engines look like from the service: their link states and what they can run. */
@@ -47,6 +49,8 @@ export interface ConsoleServiceDeps {
   htmlToPdf?: HtmlToPdf | undefined;
   /** The runtime's backups (with their schedule); without it, backups are made on demand only. */
   backups?: BackupDirectory | undefined;
+  /** The process's trigger service, told of every change made through the API. */
+  triggers?: TriggerService | undefined;
 }
 
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */
@@ -63,6 +67,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     acknowledgeAlert: async (id) => deps.alerts.acknowledge(id, deps.operator()),
     resolveAlert: async (id) => deps.alerts.resolve(id, deps.operator()),
     ...operatorsApi(deps),
+    ...triggersApi(deps),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
       return deps.alerts.health(taskId);

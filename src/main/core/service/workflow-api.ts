@@ -12,7 +12,7 @@ type WorkflowMethods = Pick<
   'validateWorkflow' | 'importWorkflow' | 'exportWorkflow' | 'listTemplates' | 'listTemplateVersions' | 'loadTemplate' | 'saveTemplate' | 'diffTemplates'
 >;
 
-export function workflowApi({ store, operator, engines }: ConsoleServiceDeps): WorkflowMethods {
+export function workflowApi({ store, operator, engines, triggers }: ConsoleServiceDeps): WorkflowMethods {
   return {
     validateWorkflow: async (definition) => validateWorkflow(definition, { agents: engines.catalog() }),
     importWorkflow: ({ fileName, text }) => parseWorkflowText(text, { source: fileName || 'the file', fileName }),
@@ -26,7 +26,13 @@ export function workflowApi({ store, operator, engines }: ConsoleServiceDeps): W
       return template;
     },
     saveTemplate: async ({ definition, name, description }) =>
-      saveTemplate(store, definition, { createdBy: operator(), ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) }),
+      saveTemplate(store, definition, {
+        createdBy: operator(),
+        ...(name === undefined ? {} : { name }),
+        ...(description === undefined ? {} : { description }),
+        // The triggers it declares take their next firing from the trigger service's time.
+        ...(triggers && { now: () => triggers.now() }),
+      }),
     diffTemplates: async ({ name, from, to }) => diffTemplateVersions(store, name, from, to),
   };
 }

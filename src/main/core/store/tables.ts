@@ -6,6 +6,7 @@ import type { Id } from '../../../shared/ids';
 import type { TemplateStatus } from '../../../shared/workflow/templates';
 import type { BalancingStrategy } from '../../../shared/engine/endpoints';
 import type { AssigneeSource } from '../../../shared/task/assignment';
+import type { TriggerKind } from '../../../shared/triggers/trigger-spec';
 import type {
   DependencyType,
   ExecutionStatus,
@@ -353,6 +354,27 @@ export interface OperatorTable {
   updated_at: Millis;
 }
 
+export type TriggerSource = 'declared' | 'manual';
+export type TriggerFiringOutcome = 'started' | 'missed' | 'failed';
+
+/** What starts a task of a template by itself; see migrations/011. */
+export interface WorkflowTriggerTable {
+  id: GeneratedId;
+  template_name: string;
+  kind: TriggerKind;
+  spec: Json;
+  source: WithDefault<TriggerSource>;
+  owner: string | null;
+  paused: WithDefault<0 | 1>;
+  next_fire_at: Millis | null;
+  checked_until: Millis | null;
+  last_fired_at: Millis | null;
+  last_task_id: Id | null;
+  last_error: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface ManualAssignmentTable {
   id: GeneratedId;
   task_id: Id;
@@ -362,6 +384,17 @@ export interface ManualAssignmentTable {
   source: AssigneeSource;
   required_skills: WithDefault<Json>;
   created_at: Millis;
+}
+
+export interface TriggerFiringTable {
+  id: GeneratedId;
+  trigger_id: Id;
+  fired_at: Millis;
+  due_at: Millis | null;
+  outcome: TriggerFiringOutcome;
+  missed: WithDefault<number>;
+  task_id: Id | null;
+  detail: string | null;
 }
 
 export interface Database {
@@ -388,6 +421,8 @@ export interface Database {
   manual_assignment: ManualAssignmentTable;
   schema_migration: SchemaMigrationTable;
   backup_run: BackupRunTable;
+  workflow_trigger: WorkflowTriggerTable;
+  trigger_firing: TriggerFiringTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -8,6 +8,7 @@ import { problem } from '../../../shared/workflow/problems';
 import { validateWorkflow } from '../../../shared/workflow/validate';
 import type { Store } from '../store/store';
 import type { Row } from '../store/tables';
+import { replaceDeclaredTriggers } from '../triggers/trigger-rows';
 
 /**
  * Workflow templates: named, versioned definitions in `workflow_template`. A saved version is
@@ -54,6 +55,8 @@ export function saveTemplate(store: Store, input: unknown, options: SaveTemplate
       store.run(
         store.kysely.insertInto('workflow_template').values({ id, name, version, description, definition: text, created_by: createdBy, created_at: createdAt }),
       );
+      // The template's author owns what its definition declares.
+      replaceDeclaredTriggers(store, name, definition.triggers ?? [], createdBy, createdAt);
       return { id, name, version, description, createdBy, createdAt };
     })
     .immediate();

@@ -6,9 +6,9 @@ import { isLanguage, LANGUAGES } from '../i18n/language';
 import { otherTheme, type Theme } from '../theme/theme-preference';
 import type { Route } from './route';
 
-type NavScreen = 'editor' | 'tasks' | 'environments';
-const NAV_SCREENS: readonly NavScreen[] = ['editor', 'tasks', 'environments'];
-const NAV_LABELS: Record<NavScreen, string> = { editor: 'app.editor', tasks: 'app.tasks', environments: 'environments.nav' };
+type NavScreen = 'editor' | 'tasks' | 'environments' | 'triggers';
+const NAV_SCREENS: readonly NavScreen[] = ['editor', 'tasks', 'environments', 'triggers'];
+const NAV_LABELS: Record<NavScreen, string> = { editor: 'app.editor', tasks: 'app.tasks', environments: 'environments.nav', triggers: 'triggers.nav' };
 
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { 'zh-CN': '简体中文', en: 'English' };
 

@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'editor' }
   | { screen: 'tasks' }
   | { screen: 'environments' }
+  | { screen: 'triggers' }
   | { screen: 'task'; taskId: Id; tab: MonitorTab; nodeId: string | null; presenting: boolean };
 
 const isTab = (value: string | undefined): value is MonitorTab => (MONITOR_TABS as readonly string[]).includes(value ?? '');
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter((part) => part.length > 0).map(decodeURIComponent);
   if (parts[0] === 'environments') return { screen: 'environments' };
+  if (parts[0] === 'triggers') return { screen: 'triggers' };
   if (parts[0] !== 'tasks') return { screen: 'editor' };
   const taskId = parts[1];
   if (taskId === undefined || !isId(taskId)) return { screen: 'tasks' };
@@ -37,6 +39,8 @@ export function formatRoute(route: Route): string {
       return '#/tasks';
     case 'environments':
       return '#/environments';
+    case 'triggers':
+      return '#/triggers';
     case 'task': {
       const params = new URLSearchParams();
       if (route.nodeId) params.set('node', route.nodeId);

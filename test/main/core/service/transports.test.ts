@@ -103,6 +103,15 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(await api.listTemplateVersions('transport scenario')).toHaveLength(1);
   expect((await api.loadTemplate({ name: 'transport scenario' })).definition.nodes).toHaveLength(6);
   expect(await api.diffTemplates({ name: 'transport scenario', from: 1, to: 1 })).toMatchObject({ nodes: { added: [], removed: [] } });
+  const trigger = await api.createTrigger({ templateName: 'transport scenario', spec: { type: 'schedule', cron: '0 3 * * *', timezone: 'Asia/Shanghai' } });
+  expect(trigger).toMatchObject({ owner: operator, source: 'manual', paused: false, nextFireAt: expect.any(Number) });
+  expect(await api.updateTrigger(trigger.id, { type: 'http', name: 'hook' })).toMatchObject({ kind: 'http', nextFireAt: null });
+  expect((await api.pauseTrigger(trigger.id)).paused).toBe(true);
+  await expect(api.fireTrigger(trigger.id, { ticket: 1 })).rejects.toMatchObject({ code: 'CONFLICT', reason: { key: 'trigger.paused', params: { id: trigger.id } } });
+  expect((await api.resumeTrigger(trigger.id)).paused).toBe(false);
+  expect(await api.listTriggers({ templateName: 'transport scenario' })).toHaveLength(1);
+  await api.deleteTrigger(trigger.id);
+  expect(await api.listTriggers()).toEqual([]);
 
   const [engine] = await api.listEngines();
   expect(engine).toMatchObject({ status: 'connected', engineId: 'embedded' });

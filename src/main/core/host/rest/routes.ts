@@ -9,6 +9,7 @@ import { environmentInputSchema, environmentPatchSchema } from '../../../../shar
 import { schemeInputSchema, schemePatchSchema, type CatalogQuery } from '../../../../shared/environments/schemes';
 import type { CreateTaskResult } from '../../../../shared/task/create';
 import type { DeleteTasksResult } from '../../../../shared/task/removal';
+import { fireVariablesSchema } from '../../../../shared/triggers/trigger-view';
 import { formatPath } from '../../../../shared/workflow/problems';
 import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../../shared/status';
 import { toApiError } from '../../service/api-errors';
@@ -173,6 +174,16 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return nodeAfter(call, params.task_id!, params.node_id!);
     },
   },
+  {
+    method: 'POST',
+    path: '/trigger/{trigger_id}/fire',
+    operationId: 'fireTrigger',
+    handle: async ({ params, body, call }) => {
+      const fired = await call('fireTrigger', params.trigger_id!, readBody(fireBody, body));
+      const { status } = await call('getTask', fired.taskId);
+      return { trigger_id: fired.triggerId, task_id: fired.taskId, status };
+    },
+  },
   ...catalogRoutes({ segment: 'scheme', idParam: 'scheme_id', noun: 'Scheme', plural: 'Schemes', answer: schemeAnswer }, {
     list: (call, query) => call('listSchemes', query),
     create: (call, body) => call('createScheme', readBody(schemeBody, body)),
@@ -217,6 +228,8 @@ const schemePatchBody = z.strictObject(schemePatchSchema.shape);
 const environmentBody = z.strictObject(environmentInputSchema.shape);
 const environmentPatchBody = z.strictObject(environmentPatchSchema.shape);
 const reasonBody = z.strictObject({ reason: z.string().max(1000).optional() });
+/** An HTTP trigger's body: variables over the trigger's own. */
+const fireBody = fireVariablesSchema;
 const decisionBody = z.strictObject({ approved: z.boolean(), comment: z.string().max(10_000).optional() });
 
 /** A catalog (schemes, environments) as the REST API serves it: its path segment, id and calls. */

@@ -241,6 +241,10 @@ describe('REST API: the route table and docs/openapi.json', () => {
     expect(notGet.body).toMatchObject({ code: 405, error: { code: 'METHOD_NOT_ALLOWED' }, message: '/api/v1/deduction/task/create takes POST, not GET' });
     expect(openapi.errors('/components/schemas/ErrorEnvelope', notGet.body)).toEqual([]);
 
+    await runtime.api.saveTemplate({ definition: { name: 'hook', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true }, { nodeId: 'a', nodeType: 'agent', parentId: 'root', agentLoad: 'sim' }], triggers: [{ type: 'http' }] } });
+    const [hook] = await runtime.api.listTriggers({ templateName: 'hook' });
+    expect((await documented('POST', '/trigger/{trigger_id}/fire', `/trigger/${hook!.id}/fire`, { body: { ticket: 'OPS-1' } })).body.data).toMatchObject({ trigger_id: hook!.id });
+
     expect([...covered].sort()).toEqual(REST_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
   });
 });
