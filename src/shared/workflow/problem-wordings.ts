@@ -189,7 +189,7 @@ export const PROBLEM_WORDINGS = {
   ITOPS_PARALLEL_UNDECIDED_crossing: '{{node}} lies inside both parallel nodes {{first}} and {{second}}, and neither holds the other; list their children with "children"',
   ITOPS_PARALLEL_START_CONDITION: 'an edge from the parallel node {{parallel}} to its child {{node}} only starts the child with it, so its condition cannot be kept; put the condition on an edge into {{parallel}}',
   ITOPS_AMBIGUOUS_FORMAT: '{{source}} mixes the two JSON workflow formats: {{definitionMarks}} (the Deduction definition) and {{templateMarks}} (the IT-ops template); write it in one of them',
-  ITOPS_EXPORT_APPROXIMATED_container: 'the container {{node}} is written as a parallel node, the only container the template has; it reads back with kind "parallel"',
+  ITOPS_EXPORT_APPROXIMATED_container: 'the container {{node}} is written as a parallel node, the only container the template has; it reads back with kind "parallel" and its default timeout and retries',
   ITOPS_EXPORT_APPROXIMATED_agent:
     'the agent {{node}} has no kind; it is written as type {{type}} (its agentLoad {{agentLoad}} kept under "deduction") and reads back with that kind and its default timeout and retries',
   // Saving a template (src/main/core/workflow/templates.ts).

@@ -26,6 +26,8 @@ export function settingsApi({ store, local }: ConsoleServiceDeps): SettingsMetho
     updateSettings: async (patch) => {
       if (!local) {
         const current = readSettings(store);
+        // Turning sharing off only closes the console, so a host operator may do it from the window it shares; nothing else of the host changes with it.
+        if (patch.host?.enabled === false) patch = { ...patch, host: { ...current.host, enabled: false } };
         const changed = LOCAL_ONLY.filter(({ read }) => read(patch) !== undefined && JSON.stringify(read(patch)) !== JSON.stringify(read(current))).map(({ field }) => field);
         if (changed.length > 0) throw new ApiError('FORBIDDEN', errorReason('settings.localOnly', { fields: changed.join(', ') }));
       }

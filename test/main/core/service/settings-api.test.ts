@@ -31,7 +31,14 @@ describe('settings a remote session may not change', () => {
     expect((refused as ApiError).message).toContain('alerts.escalation.command, backups.folder, backups.includeSecrets');
     expect((await remote.getSettings()).alerts.escalation.command).toEqual([]);
 
-    await expect(remote.updateSettings({ host: { ...before.host, allowRemote: true } })).rejects.toThrow(/host/);
+    await expect(remote.updateSettings({ host: { ...before.host, enabled: true } })).rejects.toThrow(/may change host:/);
+  });
+
+  it('lets a host session turn sharing off, which only closes the console', async () => {
+    const remote = runtime.apiFor('alice', 'operator');
+    const before = await remote.getSettings();
+    const after = await remote.updateSettings({ host: { ...before.host, enabled: false, allowRemote: true, address: '0.0.0.0' } });
+    expect(after.host).toEqual({ ...before.host, enabled: false });
   });
 
   it('lets a host session change the rest, and sending a local-only field back unchanged is no change', async () => {

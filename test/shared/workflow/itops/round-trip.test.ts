@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEPENDENCY_TYPES } from '../../../../src/shared/status';
+import { DEPENDENCY_TYPES, NODE_KIND_DEFAULTS, type NodeKind } from '../../../../src/shared/status';
 import type { WorkflowDefinitionInput } from '../../../../src/shared/workflow/definition';
 import type { JsonLogic } from '../../../../src/shared/workflow/expression/logic';
 import { definitionToItops } from '../../../../src/shared/workflow/itops/export';
@@ -93,16 +93,21 @@ describe('definition → IT-ops template → definition', () => {
     );
   });
 
-  it.each(EXAMPLE_FILES)('carries the example %s, warning of each node it has to give a kind, which is all that changes', (file) => {
+  it.each(EXAMPLE_FILES)('carries the example %s, warning of each node it has to give a kind, whose defaults are all that change', (file) => {
     const original = valid(JSON.parse(exampleText(file)));
     const { template, exportProblems, back } = roundTrip(original);
     const withoutKind = original.nodes.filter((node) => !node.isRoot && node.kind === undefined).map((node) => node.nodeId);
     expect(exportProblems.map((found) => found.nodeId)).toEqual(withoutKind);
     expect(exportProblems.every((found) => found.severity === 'warning' && found.code === 'ITOPS_EXPORT_APPROXIMATED')).toBe(true);
     expect(back.problems.filter((found) => found.severity === 'error')).toEqual([]);
-    const kinds = new Map(template.nodes.map((node) => [node.id, node.type]));
-    const expected = { ...original, nodes: original.nodes.map((node) => (node.isRoot || node.kind !== undefined ? node : { ...node, kind: kinds.get(node.nodeId) })) };
-    // The kind is written into each node right after its type; key order aside, nothing else differs.
+    const kinds = new Map(template.nodes.map((node) => [node.id, node.type as NodeKind]));
+    const withKind = (node: (typeof original.nodes)[number]) => {
+      const kind = kinds.get(node.nodeId)!;
+      const defaults = NODE_KIND_DEFAULTS[kind];
+      return { ...node, kind, timeoutMs: node.timeoutMs ?? defaults.timeoutMs, retry: node.retry ?? { maxRetries: defaults.maxRetries } };
+    };
+    const expected = { ...original, nodes: original.nodes.map((node) => (node.isRoot || node.kind !== undefined ? node : withKind(node))) };
+    // The kind the warning names comes back, with its default timeout and retries where the node set none; nothing else differs.
     expect(back.definition).toEqual(expected);
   });
 
