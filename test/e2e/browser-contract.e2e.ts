@@ -51,6 +51,7 @@ interface Context {
   envId: string;
   /** An open alert (the broken node's failure), once listAlerts has run. */
   alertId: string;
+  triggerId: string;
 }
 
 interface Step {
@@ -71,6 +72,17 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   importWorkflow: { args: () => [{ fileName: 'every-call.json', text: JSON.stringify(workflow) }] },
   exportWorkflow: { args: () => [{ definition: workflow, format: 'bpmn' }] },
   saveTemplate: { args: () => [{ definition: workflow }] },
+  createTrigger: { args: () => [{ templateName: workflow.name, spec: { type: 'schedule', cron: '0 3 * * *' } }] },
+  listTriggers: { args: () => [] },
+  updateTrigger: { args: ({ triggerId }) => [triggerId, { type: 'schedule', cron: '30 3 * * *' }] },
+  pauseTrigger: { args: ({ triggerId }) => [triggerId] },
+  resumeTrigger: { args: ({ triggerId }) => [triggerId] },
+  fireTrigger: { args: ({ triggerId }) => [triggerId] },
+  deleteTrigger: { args: ({ triggerId }) => [triggerId] },
+  saveOperator: { args: () => [{ name: 'alice' }] },
+  listOperators: { args: () => [] },
+  listPendingApprovals: { args: () => [] },
+  removeOperator: { args: () => ['alice'] },
   listTemplates: { args: () => [] },
   listTemplateVersions: { args: () => [workflow.name] },
   loadTemplate: { args: () => [{ name: workflow.name }] },
@@ -169,7 +181,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
   await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
   await connectBrowserConsole(page, E2E_OPERATOR_TOKEN);
 
-  const ctx: Context = { taskId: '', schemeId: '', envId: '', alertId: '' };
+  const ctx: Context = { taskId: '', schemeId: '', envId: '', alertId: '', triggerId: '' };
   const outcomes: [ConsoleMethodName, Outcome][] = [];
   for (const method of Object.keys(STEPS) as ConsoleMethodName[]) {
     const step = STEPS[method];
@@ -184,6 +196,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
     if (method === 'createTask' && outcome.ok) ctx.taskId = (outcome.result as { task_id: string }).task_id;
     if (method === 'createScheme' && outcome.ok) ctx.schemeId = (outcome.result as { id: string }).id;
     if (method === 'createEnvironment' && outcome.ok) ctx.envId = (outcome.result as { id: string }).id;
+    if (method === 'createTrigger' && outcome.ok) ctx.triggerId = (outcome.result as { id: string }).id;
     if (method === 'listAlerts' && outcome.ok) ctx.alertId = (outcome.result as { id: string; state: string }[]).find((alert) => alert.state === 'open')?.id ?? '';
     const allowed = step.mayRefuse ?? [];
     expect({ method, verdict: outcome.ok || allowed.includes(outcome.code) ? 'accepted' : `${outcome.code}: ${outcome.message}` }).toEqual({ method, verdict: 'accepted' });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../shared/api/contract';
 import type { OperatorView, PendingApproval } from '../../../shared/api/operators';
 import { errorMessage } from '../common/error-message';
+import { useConnection } from '../shell/use-connection';
 
 const REFRESH_MS = 5000;
 
@@ -24,15 +25,19 @@ export const OperatorsPanel = memo(function OperatorsPanel({ client }: { client:
       ([listed, steps]) => {
         setOperators(listed);
         setPending(steps);
+        setError(null);
       },
       (failure: unknown) => setError(errorMessage(t, failure)),
     );
   }, [client, t]);
+  // Read again at once when the host comes back, so a failure from while it was away does not linger.
+  const connected = useConnection().phase === 'connected';
   useEffect(() => {
+    if (!connected) return;
     refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [refresh, connected]);
 
   const act = (action: Promise<unknown>) =>
     action.then(
