@@ -5,23 +5,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import type { Store } from '../store/store';
 import { AlertEscalator, type AlertActions } from './alert-escalator';
 import { AlertMonitor } from './alert-monitor';
-
-/** The clock alerts run on: real by default, a fake one in tests. */
-export interface AlertClock {
-  now(): number;
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-export const realAlertClock: AlertClock = {
-  now: () => Date.now(),
-  setInterval: (callback, ms) => {
-    const handle = setInterval(callback, ms);
-    handle.unref();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
+import { systemIntervalClock, type IntervalClock } from '../clock/interval-clock';
 
 /** How often run times, escalations and retention are looked at. */
 export const ALERT_TICK_MS = 30_000;
@@ -32,7 +16,7 @@ export interface AlertServiceOptions {
   settings: () => Settings['alerts'];
   emit: (event: AlertEvent) => void;
   logger: Logger;
-  clock?: AlertClock;
+  clock?: IntervalClock;
   tickMs?: number;
   actions?: AlertActions;
 }
@@ -47,7 +31,7 @@ export interface AlertService {
 
 /** The alert rules, their escalation and their retention, on one timer. */
 export function startAlertService(options: AlertServiceOptions): AlertService {
-  const clock = options.clock ?? realAlertClock;
+  const clock = options.clock ?? systemIntervalClock;
   const monitor = new AlertMonitor({ store: options.store, settings: options.settings, emit: options.emit, now: () => clock.now() });
   const escalator = new AlertEscalator({ alerts: monitor.alerts, settings: options.settings, emit: options.emit, logger: options.logger, ...(options.actions ? { actions: options.actions } : {}) });
   let prunedAt = -Infinity;

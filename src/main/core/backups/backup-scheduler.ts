@@ -4,29 +4,13 @@ import type { Logger } from '../../../shared/logger';
 import type { BackupSettings } from '../../../shared/settings/settings';
 import type { Store } from '../store/store';
 import { backupFolder, pruneBackups, writeCompressedBackup, type WrittenBackup } from './backup-files';
-
-/** The clock and timer the schedule runs on; tests give a fake one. */
-export interface BackupClock {
-  now(): number;
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-export const systemBackupClock: BackupClock = {
-  now: () => Date.now(),
-  setInterval: (callback, ms) => {
-    const handle = setInterval(callback, ms);
-    handle.unref();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
+import { systemIntervalClock, type IntervalClock } from '../clock/interval-clock';
 
 export interface BackupSchedulerOptions {
   store: Store;
   settings: () => BackupSettings;
   logger: Logger;
-  clock?: BackupClock;
+  clock?: IntervalClock;
   /** How often the schedule looks at the clock (default one minute). */
   checkMs?: number;
   /** Told of each failed backup, after it is logged. */
@@ -58,14 +42,14 @@ export function lastDue(now: number, timeOfDay: string): Date {
  * one waits for its first set time). Failures are logged and reported, never thrown.
  */
 export class BackupScheduler {
-  private readonly clock: BackupClock;
+  private readonly clock: IntervalClock;
   private readonly owner = `${hostname()}:${process.pid}`;
   private handle: unknown = null;
   private seen: string | null = null;
   private running: Promise<BackupOutcome | null> | null = null;
 
   constructor(private readonly options: BackupSchedulerOptions) {
-    this.clock = options.clock ?? systemBackupClock;
+    this.clock = options.clock ?? systemIntervalClock;
   }
 
   /** Runs a missed backup if there is one, then follows the schedule. */

@@ -6,16 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert, AlertEvent } from '../../../../src/shared/api/alerts';
 import { consoleLogger } from '../../../../src/shared/logger';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/settings/settings';
-import { startAlertService, type AlertClock, type AlertService } from '../../../../src/main/core/alerts/alert-service';
+import { startAlertService, type AlertService } from '../../../../src/main/core/alerts/alert-service';
 import type { Store } from '../../../../src/main/core/store/store';
 import { openTestStore } from '../../../helpers/store';
 import { useTempDirs } from '../../../helpers/temp';
+import type { IntervalClock } from '../../../../src/main/core/clock/interval-clock';
 
 const tempDir = useTempDirs();
 const MINUTE = 60_000;
 
 /** A clock that moves only when told, with the one interval the service sets. */
-class FakeClock implements AlertClock {
+class FakeClock implements IntervalClock {
   time = 1_000_000;
   callback: (() => void) | null = null;
   intervalMs = 0;

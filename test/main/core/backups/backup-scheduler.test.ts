@@ -10,7 +10,7 @@ import {
   verifyCompressedBackup,
   writeCompressedBackup,
 } from '../../../../src/main/core/backups/backup-files';
-import { BackupScheduler, type BackupClock } from '../../../../src/main/core/backups/backup-scheduler';
+import { BackupScheduler } from '../../../../src/main/core/backups/backup-scheduler';
 import { applyStagedRestore, pendingRestoreFile, stageRestore } from '../../../../src/main/core/backups/staged-restore';
 import { REMOVED_SECRET } from '../../../../src/main/core/settings/sealed-secret';
 import { readSettings, writeSettings } from '../../../../src/main/core/settings/settings-store';
@@ -19,6 +19,7 @@ import type { Logger } from '../../../../src/shared/logger';
 import { DEFAULT_SETTINGS, type BackupSettings } from '../../../../src/shared/settings/settings';
 import { MIGRATIONS_DIR } from '../../../helpers/paths';
 import { useTempDirs } from '../../../helpers/temp';
+import type { IntervalClock } from '../../../../src/main/core/clock/interval-clock';
 
 const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const tempDir = useTempDirs();
@@ -38,7 +39,7 @@ async function open(file: string): Promise<Store> {
   return store;
 }
 
-class FakeClock implements BackupClock {
+class FakeClock implements IntervalClock {
   intervals: Array<() => void> = [];
   constructor(public time: number) {}
   now = () => this.time;
