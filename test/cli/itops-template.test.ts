@@ -77,7 +77,7 @@ describe('the IT-ops template format in the CLI', () => {
     expect(io.stdout()).toMatch(/^wrote .*maintenance\.itops\.json: IT-ops template workflow "IT operations: patch the order service": 14 nodes/);
     const warned = io.stderr().trim().split('\n');
     expect(warned).toHaveLength(13);
-    expect(warned).toContain('warning  nodes[2]: the container "preflight" is written as a parallel node, the only container the template has; it reads back with kind "parallel" [ITOPS_EXPORT_APPROXIMATED]');
+    expect(warned).toContain('warning  nodes[2]: the container "preflight" is written as a parallel node, the only container the template has; it reads back with kind "parallel" and its default timeout and retries [ITOPS_EXPORT_APPROXIMATED]');
     const template = JSON.parse(readFileSync(out, 'utf8'));
     expect(template.deduction).toMatchObject({ rootId: 'maintenance-run', root: { containerName: 'Order service maintenance', containerConfig: { workDir: true } }, variables: { service: 'order-service' } });
   });
