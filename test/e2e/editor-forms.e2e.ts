@@ -64,6 +64,16 @@ test('an invalid condition stays as typed, marked, in the problems list, and blo
   await page.getByTestId('inspector-activation').fill('{"==": [{"var": "variables.mode"}, "full"]}');
   await expect(page.getByTestId('inspector-activation')).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByTestId('problem-item').filter({ hasText: 'not applied' })).toHaveCount(0);
+
+  // A dependency's condition the same way, listed at the dependency.
+  await page.getByTestId('edge-label-first-second').click({ force: true });
+  const condition = page.getByTestId('inspector-condition');
+  await condition.fill('{">": [1,');
+  await condition.press('Tab');
+  await expect(condition).toHaveValue('{">": [1,');
+  await expect(condition).toHaveAttribute('aria-invalid', 'true');
+  await expect(problems).toContainText('node "second" › dependencies[0].condition');
+  await page.screenshot({ path: testInfo.outputPath('invalid-condition.png') });
 });
 
 test('a file with two structural errors opens in the editor with both listed; an unreadable one is refused with every reason', async ({ page }, testInfo) => {
@@ -76,7 +86,7 @@ test('a file with two structural errors opens in the editor with both listed; an
       { nodeId: 'stray', nodeType: 'agent', parentId: 'missing', agentLoad: 'sim', agentConfig: { durationMs: 10 } },
     ],
   });
-  await expect(page.getByTestId('agent-node-stray')).toBeVisible();
+  await expect(page.getByTestId('agent-node-stray')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('agent-node-kept')).toBeVisible();
   await expect(page.getByTestId('editor-notice')).toContainText('Opened broken.json with');
   await openProblems(page);
@@ -97,7 +107,7 @@ test('a file with two structural errors opens in the editor with both listed; an
 test('the root offers only what applies to it, versions say which is which, and a clean import mentions no remarks', async ({ page }, testInfo) => {
   await openEditor(page);
   await importJson(page, 'two-agents.json', TWO_AGENTS);
-  await expect(page.getByTestId('editor-notice')).toHaveText(/^Imported two-agents\.json\.\s*×?$/);
+  await expect(page.getByTestId('editor-notice')).toHaveText(/^Imported two-agents\.json\.\s*×?$/, { timeout: 20_000 });
 
   await page.getByTestId('agent-node-second').click();
   for (const id of ['inspector-priority', 'inspector-retry-max', 'inspector-pin-mode', 'inspector-join']) await expect(page.getByTestId(id)).toBeVisible();
