@@ -109,6 +109,7 @@ export const PROBLEM_WORDINGS = {
   INVALID_JSON_LOGIC_keys: 'a JSON Logic operation is an object with exactly one key, its operator; this one has {{count}} ({{keys}})',
   INVALID_JSON_LOGIC_log: 'the JSON Logic operator "log" is not allowed here: it writes to the console, and expressions must not have side effects',
   INVALID_JSON_LOGIC_unknownOperator: 'unknown JSON Logic operator {{operator}}',
+  INVALID_JSON_LOGIC_unapplied: 'the text typed in {{field}} is not applied until it is fixed: {{reason}}',
   CONSTANT_JSON_LOGIC_condition: 'the condition is the constant {{value}}, not an expression: it never looks at the data',
   CONSTANT_JSON_LOGIC_activation: 'the activation is the constant {{value}}, not an expression: it never looks at the data',
   UNKNOWN_CONDITION_VARIABLE_condition: 'reads {{variable}}, but a condition sees only {{roots}}; did you mean {{suggestion}}?',

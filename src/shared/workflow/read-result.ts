@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from './definition';
 import type { NormalizedWorkflowDefinition } from './normalized';
 import type { Problem } from './problems';
 
@@ -13,5 +14,10 @@ export interface WorkflowReadResult {
   format?: WorkflowFormat;
   /** Present when the workflow is valid: normalized, as validateWorkflow returns it. */
   definition?: NormalizedWorkflowDefinition;
+  /**
+   * Present instead when every field is well formed but the workflow as a whole has errors (a
+   * missing parent, a cycle): the file as written, for the editor to open and repair.
+   */
+  draft?: WorkflowDefinition;
   problems: Problem[];
 }

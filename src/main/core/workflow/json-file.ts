@@ -7,6 +7,8 @@ import { jsonWorkflowShape } from '../../../shared/workflow/itops/detect';
 import { ITOPS_PROBLEM } from '../../../shared/workflow/itops/problem-codes';
 import { readItopsTemplate } from '../../../shared/workflow/itops/read';
 import { problem } from '../../../shared/workflow/problems';
+import { workflowDefinitionSchema, type WorkflowDefinition } from '../../../shared/workflow/definition';
+import { WORKFLOW_PROBLEM } from '../../../shared/workflow/problem-codes';
 import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -119,12 +121,42 @@ async function parseBpmn(xml: string, source: string, fileName: string | undefin
   return { format: 'bpmn', ...result, problems: [...imported.problems, ...result.problems.filter((problem) => !seen.has(problemKey(problem)))] };
 }
 
+/** Problems with the input as data, which an editor cannot be trusted to hold. */
+const UNREPAIRABLE: ReadonlySet<string> = new Set([
+  WORKFLOW_PROBLEM.notAnObject,
+  WORKFLOW_PROBLEM.notFinite,
+  WORKFLOW_PROBLEM.notJson,
+  WORKFLOW_PROBLEM.circular,
+  WORKFLOW_PROBLEM.tooDeep,
+  WORKFLOW_PROBLEM.tooLarge,
+  WORKFLOW_PROBLEM.forbiddenKey,
+  WORKFLOW_PROBLEM.tooManyNodes,
+  WORKFLOW_PROBLEM.tooDeeplyNested,
+  WORKFLOW_PROBLEM.configTooLarge,
+  WORKFLOW_PROBLEM.submissionTooLarge,
+  WORKFLOW_PROBLEM.unreadable,
+  WORKFLOW_PROBLEM.internal,
+]);
+
 function problemKey(problem: Problem): string {
   return JSON.stringify([problem.severity, problem.code, problem.path, problem.message]);
 }
 
 function validated(input: unknown, validation: ValidationOptions): Omit<WorkflowReadResult, 'format'> {
-  return readValidated(validateWorkflow(input, validation));
+  const result = readValidated(validateWorkflow(input, validation));
+  if (result.definition) return result;
+  const draft = repairableDraft(input, result.problems);
+  return draft ? { ...result, draft } : result;
+}
+
+/**
+ * The input as a definition the editor can hold, when only whole-workflow checks failed: every
+ * field matches the schema, and nothing was refused as unsafe or too large to walk.
+ */
+function repairableDraft(input: unknown, problems: readonly Problem[]): WorkflowDefinition | undefined {
+  if (problems.some((found) => UNREPAIRABLE.has(found.code))) return undefined;
+  const parsed = workflowDefinitionSchema.safeParse(input);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function readValidated(result: ValidationResult): Omit<WorkflowReadResult, 'format'> {

@@ -12,7 +12,9 @@ import { OpenTemplateDialog } from './dialogs/OpenTemplateDialog';
 import { RefusedDialog } from './dialogs/SaveRefusedDialog';
 import { useEditorServices } from './editor-services';
 import { FindBar } from './find/FindBar';
+import { FieldDraftsContext } from './inspector/field-drafts';
 import { Inspector } from './inspector/Inspector';
+import { fieldDraftProblems } from './model/field-draft-problems';
 import { findNode } from './model/document';
 import { parseEdgeId } from './model/flow-ids';
 import { indexProblems, problemTarget } from './model/problems-index';
@@ -89,12 +91,13 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
   const [notice, setNotice] = useNotice();
   const catalog = useAgentCatalog(services);
   const validation = useLiveValidation(definition, catalog.items);
-  const problemIndex = useMemo(() => indexProblems(validation.definition, validation.problems), [validation]);
+  const problems = useMemo(() => [...fieldDraftProblems(validation.definition, doc.fieldDrafts), ...validation.problems], [validation, doc.fieldDrafts]);
+  const problemIndex = useMemo(() => indexProblems(validation.definition, problems), [validation.definition, problems]);
   const { showNode, reveal } = useReveal(doc, validation.definition);
   const review = useCommandReview(definition, catalog.items, doc.review, doc.setReview);
   const reviewReason = review.pending.length > 0 ? t('review.startBlocked', { count: review.pending.length }) : undefined;
   const editing = useEditingActions(doc, catalog.items);
-  const files = useFileActions({ doc, services, catalog: catalog.items, setDialog, setNotice, reviewOwed: reviewReason !== undefined, onTaskStarted });
+  const files = useFileActions({ doc, services, catalog: catalog.items, setDialog, setNotice, reviewOwed: reviewReason !== undefined, onTaskStarted, unapplied: fieldDraftProblems(definition, doc.fieldDrafts) });
   const commands = useCommandTable({ doc, editing, files, online: services !== null, dialog, setDialog, setFindOpen, openFilePicker: () => fileInput.current?.click(), reviewReason });
   useShortcuts((command) => {
     if (dialog && command !== 'help') return;
@@ -159,15 +162,17 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
               </button>
             </div>
           )}
-          <ProblemsPanel problems={validation.problems} onSelect={reveal} />
+          <ProblemsPanel problems={problems} onSelect={reveal} />
         </div>
-        <Inspector
-          definition={definition}
-          selection={state.selection}
-          catalog={catalog.items}
-          onEdit={doc.onEdit}
-          onSelectEdge={(edgeId) => doc.select({ nodes: new Set(), edges: new Set([edgeId]) })}
-        />
+        <FieldDraftsContext.Provider value={doc.drafts}>
+          <Inspector
+            definition={definition}
+            selection={state.selection}
+            catalog={catalog.items}
+            onEdit={doc.onEdit}
+            onSelectEdge={(edgeId) => doc.select({ nodes: new Set(), edges: new Set([edgeId]) })}
+          />
+        </FieldDraftsContext.Provider>
       </div>
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'open' && services && <OpenTemplateDialog services={services} onOpen={files.openTemplate} onClose={() => setDialog(undefined)} />}

@@ -39,6 +39,8 @@ export interface SaveTemplateRequest {
 
 export interface ImportResult {
   definition?: WorkflowDefinition | undefined;
+  /** The file as written when it has errors the editor can repair (a missing parent, a cycle). */
+  draft?: WorkflowDefinition | undefined;
   problems: Problem[];
 }
 

@@ -1,7 +1,8 @@
-import { useCallback, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '../../../shared/workflow/definition';
 import type { ApplyEdit } from './inspector/edit-types';
+import type { FieldDraft, FieldDrafts } from './inspector/field-drafts';
 import { createWorkflow, findNode } from './model/document';
 import { createEditorReducer, initialEditorState, isDirty, type EditorAction, type EditorState, type TemplateOrigin } from './model/editor-state';
 import { parseEdgeId } from './model/flow-ids';
@@ -28,6 +29,9 @@ export interface EditorDocument {
   fitRequest: number;
   requestFit: () => void;
   onEdit: ApplyEdit;
+  /** Inspector text not applied to the definition, by field; a loaded document starts with none. */
+  fieldDrafts: ReadonlyMap<string, FieldDraft>;
+  drafts: FieldDrafts;
   select: (selection: SelectionState) => void;
   load: (next: WorkflowDefinition, origin: TemplateOrigin | undefined, unsaved: boolean, review: CommandReview) => void;
   newWorkflow: () => void;
@@ -47,6 +51,26 @@ export function useEditorDocument(): EditorDocument {
   const [fitRequest, setFitRequest] = useState(0);
   const requestFit = useCallback(() => setFitRequest((count) => count + 1), []);
 
+  const [fieldDrafts, setFieldDrafts] = useState<ReadonlyMap<string, FieldDraft>>(() => new Map());
+  const draftsNow = useRef(fieldDrafts);
+  useLayoutEffect(() => {
+    draftsNow.current = fieldDrafts;
+  }, [fieldDrafts]);
+  const drafts: FieldDrafts = useMemo(
+    () => ({
+      get: (key) => draftsNow.current.get(key),
+      set: (key, draft) =>
+        setFieldDrafts((current) => {
+          if (draft === undefined && !current.has(key)) return current;
+          const next = new Map(current);
+          if (draft === undefined) next.delete(key);
+          else next.set(key, draft);
+          return next;
+        }),
+    }),
+    [],
+  );
+
   const onEdit: ApplyEdit = useCallback((apply, coalesceKey, select) => dispatch({ type: 'edit', apply, ...(coalesceKey ? { coalesceKey } : {}), ...(select ? { select } : {}) }), []);
   const select = useCallback((selection: SelectionState) => dispatch({ type: 'select', selection }), []);
 
@@ -55,6 +79,7 @@ export function useEditorDocument(): EditorDocument {
       dispatch({ type: 'load', definition: next, origin, unsaved });
       setReview(nextReview);
       setHighlighted(undefined);
+      setFieldDrafts(new Map());
       requestFit();
     },
     [requestFit],
@@ -74,6 +99,8 @@ export function useEditorDocument(): EditorDocument {
     fitRequest,
     requestFit,
     onEdit,
+    fieldDrafts,
+    drafts,
     select,
     load,
     newWorkflow,

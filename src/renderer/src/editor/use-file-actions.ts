@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '../../../shared/workflow/definition';
+import { formatPlace, type Problem } from '../../../shared/workflow/problems';
 import { workflowCommands } from '../../../shared/workflow/commands';
 import { hasErrors, validateWorkflow } from '../../../shared/workflow/validate';
 import { errorMessage } from '../common/error-message';
@@ -24,6 +26,16 @@ async function loadElk() {
 /** The IT-ops template is JSON too; its own suffix keeps it apart from the definition's files. */
 const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json: 'json', bpmn: 'bpmn', itops: 'itops.json' };
 
+function errorsOf(problems: readonly Problem[]): Problem[] {
+  return problems.filter((found) => found.severity === 'error');
+}
+
+/** Nothing about remarks when there are none; a file opened with errors says it must be repaired. */
+function importedNotice(t: TFunction, name: string, problems: readonly Problem[], valid: boolean): string {
+  if (!valid) return t('notices.importedBroken', { name, count: problems.length });
+  return problems.length === 0 ? t('notices.importedClean', { name }) : t('notices.imported', { name, count: problems.length });
+}
+
 export interface FileActions {
   busy: boolean;
   save: () => void;
@@ -43,10 +55,12 @@ interface FileActionsInput {
   /** True while the document has commands the operator has not reviewed. */
   reviewOwed: boolean;
   onTaskStarted?: ((taskId: string) => void) | undefined;
+  /** Inspector text that is not applied yet: errors that refuse a save or a start like the validator's. */
+  unapplied: readonly Problem[];
 }
 
 /** What the editor does with the console core and with files: save, start, import, export, open, lay out. */
-export function useFileActions({ doc, services, catalog, setDialog, setNotice, reviewOwed, onTaskStarted }: FileActionsInput): FileActions {
+export function useFileActions({ doc, services, catalog, setDialog, setNotice, reviewOwed, onTaskStarted, unapplied }: FileActionsInput): FileActions {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const { latest, state, dirty, load } = doc;
@@ -67,8 +81,9 @@ export function useFileActions({ doc, services, catalog, setDialog, setNotice, r
   // A draft may be saved with agent configs still incomplete; a task may not start with them.
   const refuseIfInvalid = (action: 'save' | 'start'): boolean => {
     const result = validateWorkflow(latest.current, action === 'start' ? { agents: catalog } : {});
-    if (!hasErrors(result.problems)) return false;
-    setDialog({ kind: 'refused', action, problems: result.problems });
+    const problems = [...unapplied, ...result.problems];
+    if (!hasErrors(problems)) return false;
+    setDialog({ kind: 'refused', action, problems });
     return true;
   };
 
@@ -110,14 +125,16 @@ export function useFileActions({ doc, services, catalog, setDialog, setNotice, r
       if (!services) return;
       void run(async () => {
         const result = await services.importWorkflow(file.name, await file.text());
-        if (!result.definition) {
-          setNotice({ kind: 'error', text: t('notices.importFailed', { name: file.name, count: result.problems.length, first: result.problems[0] ? problemMessage(t, result.problems[0]) : '' }) });
+        const opened = result.definition ?? result.draft;
+        if (!opened) {
+          const reasons = result.problems.map((found) => (found.path.length > 0 ? `${formatPlace(found)}: ${problemMessage(t, found)}` : problemMessage(t, found))).join('; ');
+          setNotice({ kind: 'error', text: t('notices.importFailed', { name: file.name, count: result.problems.length, reasons }) });
           return;
         }
         // A file comes from elsewhere: what it would run is shown before it may start.
-        load(await withLayout(result.definition), undefined, true, reviewFromFile());
-        setNotice({ kind: 'info', text: t('notices.imported', { name: file.name, count: result.problems.length }) });
-        if (workflowCommands(result.definition, catalog).length > 0) setDialog({ kind: 'review' });
+        load(await withLayout(opened), undefined, true, reviewFromFile());
+        setNotice({ kind: result.definition ? 'info' : 'error', text: importedNotice(t, file.name, result.definition ? result.problems : errorsOf(result.problems), result.definition !== undefined) });
+        if (workflowCommands(opened, catalog).length > 0) setDialog({ kind: 'review' });
       });
     },
     openTemplate: (templateName, version) => {

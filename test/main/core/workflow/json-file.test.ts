@@ -42,6 +42,28 @@ describe('parseWorkflowJson', () => {
     expect(codes(parseWorkflowJson('\uFEFF  \n', 'bom.json').problems)).toEqual([FILE_PROBLEM.empty]);
   });
 
+  it('offers a workflow whose fields are well formed but whose tree is broken as a draft to repair, with every problem', () => {
+    const broken = {
+      name: 'Broken',
+      nodes: [
+        { nodeId: 'root', nodeType: 'container', isRoot: true, parentId: null, children: ['kept'] },
+        { nodeId: 'kept', nodeType: 'agent', parentId: 'root', agentLoad: 'sim', dependencies: [{ sourceNodeId: 'ghost' }] },
+        { nodeId: 'stray', nodeType: 'agent', parentId: 'missing', agentLoad: 'sim' },
+      ],
+    };
+    const result = parseWorkflowJson(JSON.stringify(broken), 'broken.json');
+    expect(result.definition).toBeUndefined();
+    expect(codes(result.problems)).toEqual(expect.arrayContaining([P.unknownParent, P.unknownDependency]));
+    expect(result.draft?.nodes.map((node) => node.nodeId)).toEqual(['root', 'kept', 'stray']);
+    expect(result.draft?.nodes[2]?.parentId).toBe('missing');
+  });
+
+  it('offers no draft when a field does not match the schema or the input is unsafe to hold', () => {
+    expect(parseWorkflowJson(JSON.stringify({ name: 7, nodes: 'none' }), 'bad.json').draft).toBeUndefined();
+    const evil = exampleText('it-ops-maintenance.json').replace('"variables": {', '"variables": { "__proto__": { "polluted": true },');
+    expect(parseWorkflowJson(evil, 'evil.json').draft).toBeUndefined();
+  });
+
   it('reads a file with a byte-order mark', () => {
     expect(parseWorkflowJson(`\uFEFF${exampleText('red-vs-blue.json')}`).definition).toBeDefined();
   });

@@ -37,6 +37,8 @@ export function DependencyInspector({ definition, dependencyRef, dependency, onE
         label={t('inspector.condition')}
         value={dependency.condition}
         testId="inspector-condition"
+        nodeId={dependencyRef.targetNodeId}
+        path={['dependencies', dependencyRef.index, 'condition']}
         placeholder='{">": [{"var": "result.score"}, 0.5]}'
         onChange={(condition) => onEdit((current) => updateDependency(current, dependencyRef, { condition: condition as DependencyDefinition['condition'] }), `${key}.condition`)}
       />

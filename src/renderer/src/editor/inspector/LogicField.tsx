@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkLogicText, type LogicCheck } from '../model/logic-check';
 import { describeLogic } from '../model/logic-preview';
 import { Field } from './Field';
+import { useFieldDrafts } from './field-drafts';
 
 interface LogicFieldProps {
   label: string;
@@ -10,6 +11,9 @@ interface LogicFieldProps {
   onChange: (value: unknown) => void;
   testId: string;
   placeholder: string;
+  /** The node the expression belongs to, and where inside it: what the problems list names. */
+  nodeId: string;
+  path: (string | number)[];
 }
 
 function format(value: unknown): string {
@@ -23,18 +27,35 @@ function errorText(t: (key: string, options?: Record<string, unknown>) => string
   return t('inspector.logic.shape');
 }
 
-/** A JSON Logic expression, checked as it is typed, with a readable preview of what it says. */
-export function LogicField({ label, value, onChange, testId, placeholder }: LogicFieldProps) {
+/**
+ * A JSON Logic expression, checked as it is typed, with a readable preview of what it says.
+ * Text that is not a valid expression stays in the box, marked, and in the problems list (so
+ * saving and starting are refused) until it is fixed; the document keeps its last good value.
+ */
+export function LogicField({ label, value, onChange, testId, placeholder, nodeId, path }: LogicFieldProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<{ text: string; base: unknown }>(() => ({ text: format(value), base: value }));
+  const drafts = useFieldDrafts();
+  const draftKey = `${nodeId}.${path.join('.')}`;
+  const [draft, setDraft] = useState<{ text: string; base: unknown }>(() => ({ text: drafts.get(draftKey)?.text ?? format(value), base: value }));
   if (draft.base !== value) setDraft({ text: format(value), base: value });
+  // A new value from elsewhere (an undo) replaces whatever text was refused.
+  const shownValue = useRef(value);
+  useEffect(() => {
+    if (shownValue.current === value) return;
+    shownValue.current = value;
+    drafts.set(draftKey, undefined);
+  }, [value, drafts, draftKey]);
   const check = checkLogicText(draft.text);
   const change = (text: string) => {
     const next = checkLogicText(text);
     if (next.ok) {
+      drafts.set(draftKey, undefined);
       setDraft({ text, base: next.value });
       onChange(next.value);
-    } else setDraft({ text, base: value });
+      return;
+    }
+    setDraft({ text, base: value });
+    drafts.set(draftKey, { text, nodeId, path, field: label, reason: errorText(t, next) ?? '' });
   };
   const preview = check.ok && !check.empty ? describeLogic(check.value) : undefined;
   return (

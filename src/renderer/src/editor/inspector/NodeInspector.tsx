@@ -77,15 +77,20 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
       ) : (
         <JsonField label={t('inspector.containerConfig')} value={node.containerConfig} testId="inspector-container-config" onChange={(value) => patch('containerConfig', { containerConfig: value as WorkflowNodeDefinition['containerConfig'] })} />
       )}
-      <Field label={t('inspector.join.label')} hint={t('inspector.join.help')}>
+      {/* The root starts with the task and ends it: nothing it could wait for, order against or retry. */}
+      {!node.isRoot && (
+        <>
+          <Field label={t('inspector.join.label')} hint={t('inspector.join.help')}>
         <select value={node.join ?? 'all'} data-testid="inspector-join" onChange={(event) => onEdit((current) => updateNode(current, id, { join: event.target.value === 'one' ? 'one' : undefined }))}>
           <option value="all">{t('inspector.join.all')}</option>
           <option value="one">{t('inspector.join.one')}</option>
         </select>
       </Field>
       <DependencyList definition={definition} node={node} onEdit={onEdit} onSelectEdge={onSelectEdge} />
+        </>
+      )}
       <div className="field-row">
-        <NumberField label={t('inspector.priority')} value={node.priority} min={-1_000_000} max={1_000_000} testId="inspector-priority" placeholder="0" onChange={(priority) => patch('priority', { priority })} />
+        {!node.isRoot && <NumberField label={t('inspector.priority')} value={node.priority} min={-1_000_000} max={1_000_000} testId="inspector-priority" placeholder="0" onChange={(priority) => patch('priority', { priority })} />}
         <NumberField
           label={t('inspector.timeoutSeconds')}
           value={node.timeoutMs === undefined ? undefined : node.timeoutMs / 1000}
@@ -97,15 +102,17 @@ export function NodeInspector({ definition, node, catalog, onEdit, onSelectEdge 
           onChange={(seconds) => patch('timeoutMs', { timeoutMs: seconds === undefined ? undefined : Math.max(1, Math.round(seconds * 1000)) })}
         />
       </div>
-      <RetryFields retry={node.retry} defaultRetries={kindDefaults?.retries} testId="inspector-retry" onChange={(retry) => patch('retry', { retry })} />
+      {!node.isRoot && <RetryFields retry={node.retry} defaultRetries={kindDefaults?.retries} testId="inspector-retry" onChange={(retry) => patch('retry', { retry })} />}
       {node.nodeType === 'agent' && (
         <OnErrorFields title={t('inspector.onError.title')} rules={node.onError} handlers={handlerCandidates(definition, id)} testId="inspector-on-error" onChange={(onError) => patch('onError', { onError })} />
       )}
-      <PinField pin={node.pin} testId="inspector-pin" onChange={(pin) => patch('pin', { pin })} />
+      {!node.isRoot && <PinField pin={node.pin} testId="inspector-pin" onChange={(pin) => patch('pin', { pin })} />}
       <LogicField
         label={t('inspector.activation')}
         value={node.activation}
         testId="inspector-activation"
+        nodeId={id}
+        path={['activation']}
         placeholder='{"==": [{"var": "variables.mode"}, "full"]}'
         onChange={(activation) => patch('activation', { activation: activation as WorkflowNodeDefinition['activation'] })}
       />

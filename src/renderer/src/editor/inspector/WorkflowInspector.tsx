@@ -19,7 +19,7 @@ export function WorkflowInspector({ definition, onEdit }: { definition: Workflow
       <Field label={t('inspector.description')}>
         <textarea rows={3} value={definition.description ?? ''} data-testid="inspector-workflow-description" onChange={(event) => onEdit((current) => updateWorkflow(current, { description: event.target.value === '' ? undefined : event.target.value }), 'workflow.description')} />
       </Field>
-      <Field label={t('inspector.version')}>
+      <Field label={t('inspector.version')} hint={t('inspector.versionHelp')}>
         <input value={definition.version ?? ''} data-testid="inspector-workflow-version" onChange={(event) => onEdit((current) => updateWorkflow(current, { version: event.target.value === '' ? undefined : event.target.value }), 'workflow.version')} />
       </Field>
       <JsonField
