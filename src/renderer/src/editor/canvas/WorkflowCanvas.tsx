@@ -27,6 +27,7 @@ import { readPaletteItem, type PaletteItem } from '../palette/palette-drag';
 import { AgentNode } from './AgentNode';
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
+import { useShiftWheelPan } from './use-container-pan';
 import { useFlowLabels } from './use-flow-labels';
 import { useViewMotion } from './use-view-motion';
 import { ViewMotionContext } from './view-motion';
@@ -76,6 +77,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const large = definition.nodes.length >= LARGE_FROM;
   const canvasRef = useRef<HTMLDivElement>(null);
   const { motion, frozen } = useViewMotion(canvasRef, large);
+  useShiftWheelPan(canvasRef);
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
     [definition, selection, problems, catalog, highlighted, dropTarget, large],
