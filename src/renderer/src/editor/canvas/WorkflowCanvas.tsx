@@ -29,6 +29,7 @@ import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { useShiftWheelPan } from './use-container-pan';
 import { useFlowLabels } from './use-flow-labels';
+import { useKeepRootInView } from './use-keep-root-in-view';
 import { useViewMotion } from './use-view-motion';
 import { ViewMotionContext } from './view-motion';
 
@@ -78,6 +79,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const { motion, frozen } = useViewMotion(canvasRef, large);
   useShiftWheelPan(canvasRef);
+  const beforeDrop = useKeepRootInView(canvasRef, definition, !large, FIT_WHOLE);
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
     [definition, selection, problems, catalog, highlighted, dropTarget, large],
@@ -161,6 +163,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     const item = readPaletteItem(event.dataTransfer);
     if (!item) return;
     event.preventDefault();
+    beforeDrop(latest.current);
     onDropItem(item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   };
 
