@@ -1,7 +1,8 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { DependencyFlowEdge } from '../model/flow-mapping';
 import { describeLogic } from '../model/logic-preview';
+import { edgePath } from './edge-path';
 import { ProblemBadge } from './ProblemBadge';
 import { useLiteWhileMoving } from './view-motion';
 
@@ -15,14 +16,10 @@ export function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
   const drawn = { ...props, data };
   // The line alone while the view moves: no label, no hit area.
   return lite ? (
-    <BaseEdge id={props.id} path={edgePath(drawn)[0]} className={edgeClasses(drawn)} {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})} interactionWidth={0} />
+    <BaseEdge id={props.id} path={edgePath(drawn, data.bow)[0]} className={edgeClasses(drawn)} {...(props.markerEnd ? { markerEnd: props.markerEnd } : {})} interactionWidth={0} />
   ) : (
     <FullDependencyEdge {...drawn} />
   );
-}
-
-function edgePath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: DrawnEdgeProps) {
-  return getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
 }
 
 function edgeClasses({ data, selected }: DrawnEdgeProps): string {
@@ -32,7 +29,7 @@ function edgeClasses({ data, selected }: DrawnEdgeProps): string {
 function FullDependencyEdge(props: DrawnEdgeProps) {
   const { t } = useTranslation();
   const { id, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = edgePath(props);
+  const [path, labelX, labelY] = edgePath(props, data.bow);
   const { dependency, problems, severity } = data;
   const condition = dependency.condition === undefined ? undefined : describeLogic(dependency.condition);
   const classes = edgeClasses(props);

@@ -27,7 +27,9 @@ import { readPaletteItem, type PaletteItem } from '../palette/palette-drag';
 import { AgentNode } from './AgentNode';
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
+import { useShiftWheelPan } from './use-container-pan';
 import { useFlowLabels } from './use-flow-labels';
+import { useKeepRootInView } from './use-keep-root-in-view';
 import { useViewMotion } from './use-view-motion';
 import { ViewMotionContext } from './view-motion';
 
@@ -76,6 +78,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const large = definition.nodes.length >= LARGE_FROM;
   const canvasRef = useRef<HTMLDivElement>(null);
   const { motion, frozen } = useViewMotion(canvasRef, large);
+  useShiftWheelPan(canvasRef);
+  const beforeDrop = useKeepRootInView(canvasRef, definition, !large, FIT_WHOLE);
   const nodes = useMemo(
     () => toFlowNodes({ definition, selection, problems, catalog, highlighted, dropTarget, anchored: large }),
     [definition, selection, problems, catalog, highlighted, dropTarget, large],
@@ -159,6 +163,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     const item = readPaletteItem(event.dataTransfer);
     if (!item) return;
     event.preventDefault();
+    beforeDrop(latest.current);
     onDropItem(item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   };
 

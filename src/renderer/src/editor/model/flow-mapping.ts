@@ -30,6 +30,11 @@ export type DependencyEdgeData = {
   dependency: DependencyDefinition;
   problems: Problem[];
   severity?: 'error' | 'warning';
+  /**
+   * Which way to bow the line, when the two nodes also depend on each other the other way
+   * round: the two lines would otherwise lie on top of each other (edge-path.ts).
+   */
+  bow?: 1 | -1;
 };
 
 export type WorkflowFlowNode = Node<WorkflowNodeData, 'agent' | 'container'>;
@@ -129,6 +134,8 @@ function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): Wo
     ...(inputs.anchored ? { handles: anchors({ type: node.nodeType, ...size }), measured: size } : {}),
     selected: inputs.selected,
     deletable: !node.isRoot,
+    // A container moves by its header; its empty space pans the view (canvas/use-container-pan.ts).
+    ...(node.nodeType === 'container' ? { dragHandle: `.${CONTAINER_HEAD_CLASS}` } : {}),
     data: {
       node,
       problems: inputs.problems,
@@ -145,12 +152,16 @@ function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): Wo
 export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput, 'definition' | 'selection' | 'problems'>): DependencyFlowEdge[] {
   const known = new Set(definition.nodes.map((node) => node.nodeId));
   const edges: DependencyFlowEdge[] = [];
+  const pairs = new Set<string>();
+  for (const node of definition.nodes) for (const dependency of node.dependencies ?? []) pairs.add(JSON.stringify([dependency.sourceNodeId, node.nodeId]));
   for (const node of definition.nodes) {
     node.dependencies?.forEach((dependency, index) => {
       if (!known.has(dependency.sourceNodeId)) return;
       const id = edgeId(node.nodeId, index);
       const edgeProblems = problems.byEdge.get(id) ?? [];
       const severity = worstSeverity(edgeProblems);
+      const opposed = pairs.has(JSON.stringify([node.nodeId, dependency.sourceNodeId])) && node.nodeId !== dependency.sourceNodeId;
+      const bow = opposed ? (dependency.sourceNodeId < node.nodeId ? -1 : 1) : undefined;
       edges.push({
         id,
         type: 'dependency',
@@ -160,7 +171,7 @@ export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput,
         targetHandle: TARGET_HANDLE,
         markerEnd: { type: 'arrowclosed', color: DEPENDENCY_COLOURS[dependency.type], width: 18, height: 18 },
         selected: selection.edges.has(id),
-        data: { ref: { targetNodeId: node.nodeId, index }, dependency, problems: edgeProblems, ...(severity ? { severity } : {}) },
+        data: { ref: { targetNodeId: node.nodeId, index }, dependency, problems: edgeProblems, ...(severity ? { severity } : {}), ...(bow ? { bow } : {}) },
       });
     });
   }
@@ -168,6 +179,8 @@ export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput,
 }
 
 const HANDLE_PX = 6;
+/** The class of a container's header, the one place it is dragged by. */
+export const CONTAINER_HEAD_CLASS = 'wf-container-head';
 /** Containers take their edges at the middle of their title bar. */
 export const CONTAINER_ANCHOR_Y = 18;
 

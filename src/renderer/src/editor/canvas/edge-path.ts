@@ -1,0 +1,34 @@
+import { getBezierPath, type Position } from '@xyflow/react';
+
+/** How far the middle of a bowed line sits from the straight way between its ends. */
+export const BOW_PX = 30;
+/** The least reach of a bowed line's control points out of its handles, so that it leaves and enters them level. */
+const MIN_REACH_PX = 60;
+
+export interface EdgeEnds {
+  sourceX: number;
+  sourceY: number;
+  targetX: number;
+  targetY: number;
+  sourcePosition: Position;
+  targetPosition: Position;
+}
+
+/**
+ * An edge's line and the point its label sits at: xyflow's bezier, or, for one of two
+ * dependencies between the same nodes in opposite directions, a curve bowed to the side `bow`
+ * (screen y: -1 up, 1 down), so that the two lines of a two-node cycle lie apart and each can
+ * be seen, flagged and clicked.
+ */
+export function edgePath(ends: EdgeEnds, bow: 1 | -1 | undefined): [path: string, labelX: number, labelY: number] {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = ends;
+  if (!bow) {
+    const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+    return [path, labelX, labelY];
+  }
+  const reach = Math.max(Math.abs(targetX - sourceX) / 2, MIN_REACH_PX);
+  // A cubic's middle lies 3/4 of the way from its ends' middle to its control points' middle.
+  const lift = (bow * BOW_PX * 4) / 3;
+  const path = `M${sourceX},${sourceY} C${sourceX + reach},${sourceY + lift} ${targetX - reach},${targetY + lift} ${targetX},${targetY}`;
+  return [path, (sourceX + targetX) / 2, (sourceY + targetY) / 2 + bow * BOW_PX];
+}
