@@ -10,7 +10,7 @@ import { retryOutcomeLines } from './retry-outcome';
 
 type Outcome = { ok: boolean; text: string; details?: string[] } | null;
 
-/** A plain "Task resumed" is news for a moment; a retry's list stays until dismissed or the task ends. */
+/** A plain "Task resumed" is news for a moment (gone after this or when the task ends); a retry's list stays until dismissed. */
 const NOTICE_MS = 5000;
 
 /** Start, pause, resume, stop and retry-failed for a task: each confirmed, its result shown. */
@@ -22,7 +22,7 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
   const [outcome, setOutcome] = useState<Outcome>(null);
   const available = availableTaskControls(task);
   useEffect(() => {
-    if (isTerminalTaskStatus(task.status)) setOutcome(null);
+    if (isTerminalTaskStatus(task.status)) setOutcome((shown) => (shown?.details ? shown : null));
   }, [task.status]);
   useEffect(() => {
     if (!outcome?.ok || outcome.details) return;
