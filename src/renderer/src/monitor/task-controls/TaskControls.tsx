@@ -21,9 +21,12 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const available = availableTaskControls(task);
-  useEffect(() => {
-    if (isTerminalTaskStatus(task.status)) setOutcome((shown) => (shown?.details ? shown : null));
-  }, [task.status]);
+  // A plain notice goes once the task ends (adjusted while rendering, as React advises for derived state).
+  const [seenStatus, setSeenStatus] = useState(task.status);
+  if (task.status !== seenStatus) {
+    setSeenStatus(task.status);
+    if (isTerminalTaskStatus(task.status) && outcome && !outcome.details) setOutcome(null);
+  }
   useEffect(() => {
     if (!outcome?.ok || outcome.details) return;
     const timer = setTimeout(() => setOutcome(null), NOTICE_MS);
@@ -86,7 +89,6 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
               <ul className="control-outcome-details" data-testid="task-control-details">
                 {outcome.details.map((line, index) => (
                   // Lines may repeat ("and 3 more" under both lists) and never reorder.
-                  // eslint-disable-next-line react/no-array-index-key
                   <li key={index}>{line}</li>
                 ))}
               </ul>
