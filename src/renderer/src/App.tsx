@@ -10,6 +10,7 @@ import { TriggersScreen } from './triggers/TriggersScreen';
 import type { MonitorTab } from './shell/route';
 import { StoreStatus } from './shell/StoreStatus';
 import { useRoute } from './shell/use-route';
+import { useSessionRole } from './shell/use-session-role';
 import { useTheme } from './theme/use-theme';
 
 interface AppProps {
@@ -21,6 +22,7 @@ interface AppProps {
 export function App({ client, editorServices }: AppProps) {
   const [theme, setTheme] = useTheme();
   const [route, navigate] = useRoute();
+  const role = useSessionRole(client);
   const openTask = useCallback((taskId: string, nodeId: string | null = null) => navigate({ screen: 'task', taskId, tab: 'tree', nodeId, presenting: false }), [navigate]);
   const onMonitorNavigate = useCallback(
     (change: { tab?: MonitorTab; nodeId?: string | null; presenting?: boolean }) => {
@@ -31,12 +33,12 @@ export function App({ client, editorServices }: AppProps) {
   );
   return (
     <div className="app">
-      <AppHeader theme={theme} onTheme={setTheme} screen={route.screen} onNavigate={(screen) => navigate({ screen })} client={client} onOpenTask={openTask} />
+      <AppHeader readOnly={role === 'viewer'} theme={theme} onTheme={setTheme} screen={route.screen} onNavigate={(screen) => navigate({ screen })} client={client} onOpenTask={openTask} />
       <main className="app-main">
         {/* The editor stays mounted while another screen shows, so an unsaved workflow survives a look at the monitor. */}
         <div className="screen" hidden={route.screen !== 'editor'}>
           <EditorServicesContext.Provider value={editorServices}>
-            <WorkflowEditor colorMode={theme} onTaskStarted={(taskId) => openTask(taskId)} />
+            <WorkflowEditor readOnly={role !== 'operator'} colorMode={theme} onTaskStarted={(taskId) => openTask(taskId)} />
           </EditorServicesContext.Provider>
         </div>
         {route.screen === 'environments' && <EnvironmentsScreen client={client} />}

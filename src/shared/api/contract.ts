@@ -42,6 +42,7 @@ import type { LogsAppended, SamplesAppended } from './live';
 import { logQuerySchema, type LogPage } from './logs';
 import { operatorInputSchema, type OperatorView, type PendingApproval } from './operators';
 import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
+import type { RetryFailedResult } from '../task/retry-failed';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -120,7 +121,7 @@ export const CONSOLE_METHODS = {
   restartNode: control<void>()(z.tuple([taskId, nodeId])),
   skipNode: control<void>()(z.tuple([taskId, nodeId])),
   rerunFrom: control<number>()(z.tuple([taskId, nodeId])),
-  retryFailed: control<number>()(z.tuple([taskId])),
+  retryFailed: control<RetryFailedResult>()(z.tuple([taskId])),
   decideManual: control<void>()(z.tuple([taskId, nodeId, z.object({ approved: z.boolean(), comment: z.string().max(10_000).optional() })])),
 
   queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),

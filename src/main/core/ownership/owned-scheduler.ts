@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Id } from '../../../shared/ids';
+import type { RetryFailedResult } from '../../../shared/task/retry-failed';
 import { Scheduler, type SchedulerOptions } from '../scheduler/scheduler';
 import { describeProcess, type ProcessLease } from './process-lease';
 
@@ -50,7 +51,7 @@ export class OwnedScheduler extends Scheduler {
     return this.guarded(taskId, () => super.rerunFrom(taskId, nodeId, operator));
   }
 
-  override retryFailed(taskId: Id, operator: string): number {
+  override retryFailed(taskId: Id, operator: string): RetryFailedResult {
     return this.guarded(taskId, () => super.retryFailed(taskId, operator));
   }
 

@@ -10,6 +10,7 @@ import type { ManualDecision, RtNode, TaskImage } from './task-image';
 import type { Step } from './step';
 import { auditOnRoot, setTaskStatus, transition } from './transitions';
 import { errorText } from '../../../shared/error-text';
+import type { RetryFailedResult, RetrySkipped } from '../../../shared/task/retry-failed';
 
 /**
  * Operator controls: the synchronous part of each, run inside one step. Every change they make
@@ -126,11 +127,25 @@ export function restartNode(control: Control, node: RtNode): void {
   restartOne(control, node, 'restarted');
 }
 
-export function retryFailed(control: Control, task: TaskImage): number {
-  const failed = [...task.nodes.values()].filter((node) => isRootFailure(node) && blockingAncestor(node) === undefined);
-  if (failed.length === 0) refuse(errorReason('task.noFailedNode', { taskId: task.id }));
-  for (const node of failed) if (node.status === 'failed') restartOne(control, node, 'retry of all failed nodes');
-  return failed.length;
+export function retryFailed(control: Control, task: TaskImage): RetryFailedResult {
+  // Classified before anything restarts, since restarting one node reopens its containers.
+  const failed = [...task.nodes.values()].filter((node) => node.status === 'failed').map((node) => ({ node, own: isRootFailure(node), blocker: blockingAncestor(node) }));
+  const own = failed.filter((each) => each.own && each.blocker === undefined).map((each) => each.node);
+  if (own.length === 0) refuse(errorReason('task.noFailedNode', { taskId: task.id }));
+  const restarted = new Set<RtNode>();
+  for (const node of own) {
+    // An earlier restart in this loop may have reopened it (as the container of a restarted child).
+    if (node.status !== 'failed') continue;
+    restartOne(control, node, 'retry of all failed nodes');
+    restarted.add(node);
+  }
+  const skipped: RetrySkipped[] = [];
+  for (const { node, own: ownFailure, blocker } of failed) {
+    if (restarted.has(node)) continue;
+    if (blocker) skipped.push({ nodeId: node.nodeId, reason: 'blockedByContainer', containerId: blocker.nodeId });
+    else skipped.push({ nodeId: node.nodeId, reason: ownFailure ? 'reopened' : 'childFailed' });
+  }
+  return { restarted: [...restarted].map((node) => node.nodeId), skipped };
 }
 
 /** A failure of its own, not a container's failure because of its children. */

@@ -28,6 +28,7 @@ import { capacityIsShort, describeError, startNext, waitingForCapacity } from '.
 import { describeStep, flushStep, Step } from './step';
 import { systemClock, type Clock } from './timers';
 import { setTaskStatus } from './transitions';
+import type { RetryFailedResult } from '../../../shared/task/retry-failed';
 import { errorText } from '../../../shared/error-text';
 
 export interface SchedulerOptions {
@@ -218,13 +219,13 @@ export class Scheduler {
     return count;
   }
 
-  /** Restarts every node that failed by itself; returns how many. */
-  retryFailed(taskId: Id, operator: string): number {
-    let count = 0;
+  /** Restarts every node that failed by itself; says which, and why each other failed node was not. */
+  retryFailed(taskId: Id, operator: string): RetryFailedResult {
+    let result: RetryFailedResult = { restarted: [], skipped: [] };
     this.control(taskId, operator, (control, task) => {
-      count = controls.retryFailed(control, task);
+      result = controls.retryFailed(control, task);
     });
-    return count;
+    return result;
   }
 
   /** Approves or rejects a running manual agent: the Engine is told first, then the node ends. */

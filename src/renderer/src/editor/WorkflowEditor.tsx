@@ -35,6 +35,8 @@ interface WorkflowEditorProps {
   colorMode: 'light' | 'dark';
   /** Called once a task started from the editor is running, to open its monitor. */
   onTaskStarted?: (taskId: string) => void;
+  /** A viewer's session: the document can be looked at and exported, never saved or started. */
+  readOnly?: boolean;
 }
 
 export function WorkflowEditor(props: WorkflowEditorProps) {
@@ -80,7 +82,7 @@ function useReveal(doc: ReturnType<typeof useEditorDocument>, validationDefiniti
   return { showNode, reveal };
 }
 
-function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
+function EditorWorkspace({ colorMode, onTaskStarted, readOnly = false }: WorkflowEditorProps) {
   const { t } = useTranslation();
   const services = useEditorServices();
   const doc = useEditorDocument();
@@ -98,7 +100,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
   const reviewReason = review.pending.length > 0 ? t('review.startBlocked', { count: review.pending.length }) : undefined;
   const editing = useEditingActions(doc, catalog.items);
   const files = useFileActions({ doc, services, catalog: catalog.items, setDialog, setNotice, reviewOwed: reviewReason !== undefined, onTaskStarted, unapplied: fieldDraftProblems(definition, doc.fieldDrafts) });
-  const commands = useCommandTable({ doc, editing, files, online: services !== null, dialog, setDialog, setFindOpen, openFilePicker: () => fileInput.current?.click(), reviewReason });
+  const commands = useCommandTable({ doc, editing, files, online: services !== null, dialog, setDialog, setFindOpen, openFilePicker: () => fileInput.current?.click(), reviewReason, readOnly });
   useShortcuts((command) => {
     if (dialog && command !== 'help') return;
     invokeCommand(commands, command);
@@ -175,7 +177,7 @@ function EditorWorkspace({ colorMode, onTaskStarted }: WorkflowEditorProps) {
         </FieldDraftsContext.Provider>
       </div>
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(undefined)} />}
-      {dialog?.kind === 'open' && services && <OpenTemplateDialog services={services} onOpen={files.openTemplate} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'open' && services && <OpenTemplateDialog readOnly={readOnly} services={services} onOpen={files.openTemplate} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'refused' && <RefusedDialog action={dialog.action} problems={dialog.problems} onSelect={reveal} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'review' && review.pending.length > 0 && (
         <CommandReviewDialog

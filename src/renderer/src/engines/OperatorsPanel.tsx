@@ -11,7 +11,7 @@ const REFRESH_MS = 5000;
  * The operators who decide manual steps (their skills, supervisor or not, open steps), added
  * and removed here, and the manual steps awaiting a decision with who may decide each.
  */
-export const OperatorsPanel = memo(function OperatorsPanel({ client }: { client: ConsoleClient }) {
+export const OperatorsPanel = memo(function OperatorsPanel({ client, canEdit }: { client: ConsoleClient; canEdit: boolean }) {
   const { t } = useTranslation();
   const [operators, setOperators] = useState<OperatorView[]>([]);
   const [pending, setPending] = useState<PendingApproval[]>([]);
@@ -77,23 +77,27 @@ export const OperatorsPanel = memo(function OperatorsPanel({ client }: { client:
               {operator.supervisor && <span className="muted"> · {t('engines.operators.supervisor')}</span>}
               <span className="muted"> · {operator.skills.length === 0 ? t('engines.operators.noSkills') : operator.skills.join(', ')}</span>
               <span className="muted"> · {t('engines.operators.open', { count: operator.openSteps })}</span>{' '}
-              <button type="button" className="link-button" onClick={() => void act(client.removeOperator(operator.name))}>
-                {t('engines.operators.remove')}
-              </button>
+              {canEdit && (
+                <button type="button" className="link-button" onClick={() => void act(client.removeOperator(operator.name))}>
+                  {t('engines.operators.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form className="operator-form" onSubmit={add}>
-        <input value={name} required maxLength={200} placeholder={t('engines.operators.name')} aria-label={t('engines.operators.name')} onChange={(event) => setName(event.target.value)} />
-        <input value={skills} placeholder={t('engines.operators.skills')} aria-label={t('engines.operators.skills')} onChange={(event) => setSkills(event.target.value)} />
-        <label>
-          <input type="checkbox" checked={supervisor} onChange={(event) => setSupervisor(event.target.checked)} /> {t('engines.operators.supervisor')}
-        </label>
-        <button type="submit" disabled={name.trim() === ''}>
-          {t('engines.operators.add')}
-        </button>
-      </form>
+      {canEdit && (
+        <form className="operator-form" onSubmit={add} data-testid="operator-form">
+          <input value={name} required maxLength={200} placeholder={t('engines.operators.name')} aria-label={t('engines.operators.name')} onChange={(event) => setName(event.target.value)} />
+          <input value={skills} placeholder={t('engines.operators.skills')} aria-label={t('engines.operators.skills')} onChange={(event) => setSkills(event.target.value)} />
+          <label>
+            <input type="checkbox" checked={supervisor} onChange={(event) => setSupervisor(event.target.checked)} /> {t('engines.operators.supervisor')}
+          </label>
+          <button type="submit" disabled={name.trim() === ''}>
+            {t('engines.operators.add')}
+          </button>
+        </form>
+      )}
       <h3 className="operator-pending-title">{t('engines.operators.pending')}</h3>
       {pending.length === 0 ? (
         <p className="muted engine-empty">{t('engines.operators.noPending')}</p>

@@ -19,13 +19,20 @@ interface AppHeaderProps {
   onNavigate: (screen: NavScreen) => void;
   client: ConsoleClient;
   onOpenTask: (taskId: string, nodeId: string | null) => void;
+  /** A viewer's session: said once in the header, so a disabled control is never a puzzle. */
+  readOnly: boolean;
 }
 
-export function AppHeader({ theme, onTheme, screen, onNavigate, client, onOpenTask }: AppHeaderProps) {
+export function AppHeader({ theme, onTheme, screen, onNavigate, client, onOpenTask, readOnly }: AppHeaderProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.name')}</h1>
+      {readOnly && (
+        <span className="read-only-badge" data-testid="read-only-badge" title={t('app.readOnlyTip')}>
+          {t('app.readOnly')}
+        </span>
+      )}
       <nav className="app-nav" aria-label={t('app.navigation')}>
         {NAV_SCREENS.map((target) => {
           const current = target === 'tasks' ? screen === 'tasks' || screen === 'task' : screen === target;

@@ -208,7 +208,7 @@ describe('operator controls', () => {
     await h.scheduler.startTask(task_id);
     expect(await waitForTask(h.scheduler, h.store, task_id)).toBe('failed');
     expect(nodeStatuses(h.store, task_id)).toEqual({ root: 'failed', box: 'failed', f1: 'failed', f2: 'failed', n1: 'skipped', n2: 'skipped' });
-    expect(h.scheduler.retryFailed(task_id, 'gina')).toBe(2);
+    expect(h.scheduler.retryFailed(task_id, 'gina')).toEqual({ restarted: ['f1', 'f2'], skipped: [{ nodeId: 'root', reason: 'childFailed' }, { nodeId: 'box', reason: 'childFailed' }] });
     expect(await waitForTask(h.scheduler, h.store, task_id)).toBe('completed');
     expect(nodeStatuses(h.store, task_id)).toEqual({ root: 'completed', box: 'completed', f1: 'completed', f2: 'completed', n1: 'completed', n2: 'completed' });
     const rows = userRows(h.store, task_id).map((row) => `${row.node_id}:${row.from_status}>${row.to_status}`);

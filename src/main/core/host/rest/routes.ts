@@ -108,7 +108,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
     operationId: 'retryFailed',
     handle: async ({ params, body, call }) => {
       readBody(emptyBody, body);
-      return { nodes_restarted: await call('retryFailed', params.task_id!) };
+      const { restarted, skipped } = await call('retryFailed', params.task_id!);
+      return {
+        nodes_restarted: restarted.length,
+        restarted,
+        skipped: skipped.map(({ nodeId, reason, containerId }) => ({ node_id: nodeId, reason, ...(containerId === undefined ? {} : { container_id: containerId }) })),
+      };
     },
   },
   {

@@ -18,25 +18,31 @@ interface CommandTableInput {
   openFilePicker: () => void;
   /** Why Save and Start must wait for the operator's review of the document's commands, when they must. */
   reviewReason: string | undefined;
+  /** A viewer's session, which the core refuses Save and Start to. */
+  readOnly: boolean;
 }
 
 /** The editor's commands, as one table of what each is called, when it may run and what it does. */
-export function useCommandTable({ doc, editing, files, online, dialog, setDialog, setFindOpen, openFilePicker, reviewReason }: CommandTableInput): CommandTable {
+export function useCommandTable({ doc, editing, files, online, dialog, setDialog, setFindOpen, openFilePicker, reviewReason, readOnly }: CommandTableInput): CommandTable {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const { state, dispatch, dirty } = doc;
   const offline = () => t('toolbar.offline');
   const needsCore = { enabled: () => online, reason: offline };
+  const changesStore = {
+    enabled: () => online && !readOnly && reviewReason === undefined,
+    reason: () => (!online ? offline() : readOnly ? t('app.viewerCannot') : reviewReason),
+  };
   return buildCommandTable(
     {
       new: { run: () => (dirty ? setDialog({ kind: 'confirm', then: 'new' }) : doc.newWorkflow()) },
       open: { ...needsCore, run: () => setDialog(dirty ? { kind: 'confirm', then: 'open' } : { kind: 'open' }) },
-      save: { enabled: () => online && reviewReason === undefined, reason: () => (online ? reviewReason : offline()), run: files.save },
+      save: { ...changesStore, run: files.save },
       import: { ...needsCore, run: openFilePicker },
       exportJson: { ...needsCore, run: () => files.exportAs('json') },
       exportBpmn: { ...needsCore, run: () => files.exportAs('bpmn') },
       exportItops: { ...needsCore, run: () => files.exportAs('itops') },
-      start: { enabled: () => online && reviewReason === undefined, reason: () => (online ? reviewReason : offline()), run: files.start },
+      start: { ...changesStore, run: files.start },
       undo: { enabled: () => state.history.past.length > 0, run: () => dispatch({ type: 'undo' }) },
       redo: { enabled: () => state.history.future.length > 0, run: () => dispatch({ type: 'redo' }) },
       copy: { run: () => void editing.copy() },

@@ -14,7 +14,18 @@ type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateLis
  * its latest version, or the version typed beside it. Templates can be tagged, archived, made
  * active again and deleted (one that tasks were made from is archived instead, as it says).
  */
-export function OpenTemplateDialog({ services, onOpen, onClose }: { services: EditorServices; onOpen: (templateName: string, version?: number) => void; onClose: () => void }) {
+export function OpenTemplateDialog({
+  services,
+  onOpen,
+  onClose,
+  readOnly = false,
+}: {
+  services: EditorServices;
+  onOpen: (templateName: string, version?: number) => void;
+  onClose: () => void;
+  /** A viewer's session: templates can be opened, not tagged, archived or deleted. */
+  readOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [versions, setVersions] = useState<Record<string, string>>({});
@@ -108,6 +119,8 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
                         <input aria-label={t('maintenance.templates.tagsPrompt')} placeholder={t('maintenance.templates.tagsPrompt')} value={tagging.text} onChange={(event) => setTagging({ name, text: event.target.value })} />
                         <button type="submit">{t('maintenance.templates.saveTags')}</button>
                       </form>
+                    ) : readOnly ? (
+                      <span>{template.tags.length > 0 ? template.tags.join(', ') : '—'}</span>
                     ) : (
                       <button type="button" className="link-button" title={t('maintenance.templates.editTags')} onClick={() => setTagging({ name, text: template.tags.join(', ') })}>
                         {template.tags.length > 0 ? template.tags.join(', ') : '—'}
@@ -132,7 +145,7 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
                     <button type="button" disabled={!valid} onClick={() => onOpen(name, version)} data-testid={`template-open-${name}`}>
                       {t('open.open')}
                     </button>
-                    {template.status === 'archived' ? (
+                    {readOnly ? null : template.status === 'archived' ? (
                       <button type="button" onClick={() => void act(async () => (await services.setTemplateStatus(name, 'active'), null))}>
                         {t('maintenance.templates.restore')}
                       </button>
@@ -141,9 +154,11 @@ export function OpenTemplateDialog({ services, onOpen, onClose }: { services: Ed
                         {t('maintenance.templates.archive')}
                       </button>
                     )}
-                    <button type="button" data-testid={`template-delete-${name}`} onClick={() => setConfirming({ action: 'delete', name })}>
-                      {t('maintenance.templates.delete')}
-                    </button>
+                    {!readOnly && (
+                      <button type="button" data-testid={`template-delete-${name}`} onClick={() => setConfirming({ action: 'delete', name })}>
+                        {t('maintenance.templates.delete')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );

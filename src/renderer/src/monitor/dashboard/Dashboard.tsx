@@ -186,7 +186,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
       </section>
       <aside className="dashboard-engines">
         <EngineHealth client={client} />
-        <OperatorsPanel client={client} />
+        <OperatorsPanel client={client} canEdit={canEdit} />
       </aside>
     </div>
   );

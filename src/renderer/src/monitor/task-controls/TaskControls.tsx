@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskSummary } from '../../../../shared/task/views';
 import { Dialog, DialogButtons } from '../../common/Dialog';
 import { availableTaskControls, TASK_CONTROLS, type TaskControl } from './available-task-controls';
 import { errorMessage } from '../../common/error-message';
+import { isTerminalTaskStatus } from '../../../../shared/status';
+import { retryOutcomeLines } from './retry-outcome';
 
-type Outcome = { ok: boolean; text: string } | null;
+type Outcome = { ok: boolean; text: string; details?: string[] } | null;
+
+/** A plain "Task resumed" is news for a moment (gone after this or when the task ends); a retry's list stays until dismissed. */
+const NOTICE_MS = 5000;
 
 /** Start, pause, resume, stop and retry-failed for a task: each confirmed, its result shown. */
 export function TaskControls({ client, task }: { client: ConsoleClient; task: TaskSummary }) {
@@ -16,6 +21,17 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const available = availableTaskControls(task);
+  // A plain notice goes once the task ends (adjusted while rendering, as React advises for derived state).
+  const [seenStatus, setSeenStatus] = useState(task.status);
+  if (task.status !== seenStatus) {
+    setSeenStatus(task.status);
+    if (isTerminalTaskStatus(task.status) && outcome && !outcome.details) setOutcome(null);
+  }
+  useEffect(() => {
+    if (!outcome?.ok || outcome.details) return;
+    const timer = setTimeout(() => setOutcome(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [outcome]);
 
   const run = async (control: TaskControl) => {
     setBusy(true);
@@ -35,8 +51,8 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
           await client.stopTask(task.taskId, reason.trim() || t('monitor.controls.defaultStopReason'));
           break;
         case 'retryFailed': {
-          const count = await client.retryFailed(task.taskId);
-          setOutcome({ ok: true, text: t('monitor.controls.retried', { count }) });
+          const result = await client.retryFailed(task.taskId);
+          setOutcome({ ok: true, text: t('monitor.controls.retried', { count: result.restarted.length }), details: retryOutcomeLines(result, t) });
           return;
         }
       }
@@ -66,9 +82,22 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
         </button>
       ))}
       {outcome && (
-        <span className={outcome.ok ? 'control-outcome' : 'control-outcome control-failed'} role="status" data-testid="task-control-outcome">
+        <div className={outcome.ok ? 'control-outcome' : 'control-outcome control-failed'} role="status" data-testid="task-control-outcome">
           {outcome.text}
-        </span>
+          {outcome.details && (
+            <>
+              <ul className="control-outcome-details" data-testid="task-control-details">
+                {outcome.details.map((line, index) => (
+                  // Lines may repeat ("and 3 more" under both lists) and never reorder.
+                  <li key={index}>{line}</li>
+                ))}
+              </ul>
+              <button type="button" className="link-button" onClick={() => setOutcome(null)} data-testid="task-control-dismiss">
+                {t('common.close')}
+              </button>
+            </>
+          )}
+        </div>
       )}
       {asking && (
         <Dialog

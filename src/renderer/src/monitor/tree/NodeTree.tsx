@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeStatus } from '../../../../shared/status';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
@@ -10,6 +10,7 @@ import type { NodeControl } from './model/available-controls';
 import { isTicking } from './model/durations';
 import { createRowsMemo } from './model/rows-memo';
 import { statusCounts } from './model/status-counts';
+import { managedColumnRem } from './model/managed-width';
 import { treeKeyAction } from './model/tree-keys';
 import { allContainers, expandTo, matchingIds, type TreeFilter } from './model/visible-rows';
 import { RowContextMenu } from './RowContextMenu';
@@ -40,6 +41,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
   const [rowsMemo] = useState(createRowsMemo);
   const view = rowsMemo(nodes, collapsed, filter);
   const counts = useMemo(() => statusCounts(nodes), [nodes]);
+  const managedWidth = useMemo(() => managedColumnRem(nodes.byId.values()), [nodes]);
 
   // A selection made elsewhere (graph, timeline, logs) opens the containers above it.
   const [openedFor, setOpenedFor] = useState<string | null>(null);
@@ -155,6 +157,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
         />
         <div
           className="tree-grid"
+          style={{ '--tree-managed-width': `${managedWidth}rem` } as CSSProperties}
           role="treegrid"
           aria-label={t('tree.label')}
           aria-rowcount={view.rows.length + 1}

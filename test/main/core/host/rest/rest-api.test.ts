@@ -210,7 +210,7 @@ describe('REST API: the route table and docs/openapi.json', () => {
 
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/skip', `/task/${taskId}/node/later/skip`)).body.data).toMatchObject({ nodeId: 'later', status: 'skipped' });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/decide', `/task/${taskId}/node/gate/decide`, { body: { approved: true, comment: 'fine' } })).body.data).toMatchObject({ nodeId: 'gate' });
-    expect((await documented('POST', '/task/{task_id}/retry-failed', `/task/${taskId}/retry-failed`)).body.data).toEqual({ nodes_restarted: 1 });
+    expect((await documented('POST', '/task/{task_id}/retry-failed', `/task/${taskId}/retry-failed`)).body.data).toMatchObject({ nodes_restarted: 1, restarted: [expect.any(String)], skipped: expect.any(Array) });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/stop', `/task/${taskId}/node/slow/stop`, { body: { reason: 'enough' } })).body.data).toMatchObject({ nodeId: 'slow', status: 'stopped' });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/restart', `/task/${taskId}/node/slow/restart`)).body.data).toMatchObject({ nodeId: 'slow' });
     await until('slow runs again', () => nodes(), (answer) => statusOf(answer, 'slow') === 'running');
