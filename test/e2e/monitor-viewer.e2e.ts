@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { WorkflowDefinition, WorkflowNode } from '../../src/shared/workflow/definition';
+import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../src/shared/workflow/definition';
 import { E2E_OPERATOR_TOKEN, E2E_VIEWER_TOKEN } from './global-setup';
 import { callHost } from './host-api';
 
-const sim = (nodeId: string, config: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode =>
-  ({ nodeId, nodeType: 'agent', parentId: 'mix', agentLoad: 'sim', agentConfig: { steps: 2, outcome: 'completed', failTimes: 0, ...config }, ...extra }) as WorkflowNode;
+const sim = (nodeId: string, config: Record<string, unknown>, extra: Partial<WorkflowNodeDefinition> = {}): WorkflowNodeDefinition =>
+  ({ nodeId, nodeType: 'agent', parentId: 'mix', agentLoad: 'sim', agentConfig: { steps: 2, outcome: 'completed', failTimes: 0, ...config }, ...extra }) as WorkflowNodeDefinition;
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${index + 1}`);
 
 /**
@@ -14,7 +14,7 @@ const ids = (prefix: string, count: number) => Array.from({ length: count }, (_,
  * "retry failed" has twelve nodes to restart.
  */
 function mixedWorkflow(name: string): WorkflowDefinition {
-  const nodes: WorkflowNode[] = [
+  const nodes: WorkflowNodeDefinition[] = [
     ...ids('slow', 12).map((id) => sim(id, { durationMs: 12_000 })),
     ...ids('f', 12).map((id) => sim(id, { durationMs: 200, failTimes: 1 })),
     ...ids('s', 100).map((id) => sim(id, { durationMs: 200 }, { dependencies: [{ sourceNodeId: 'f-1', type: 'success' }] })),
@@ -24,8 +24,8 @@ function mixedWorkflow(name: string): WorkflowDefinition {
     name,
     version: '1.0.0',
     nodes: [
-      { nodeId: 'ops', nodeType: 'container', isRoot: true, children: ['mix'] } as WorkflowNode,
-      { nodeId: 'mix', nodeType: 'container', parentId: 'ops', children: nodes.map((node) => node.nodeId) } as WorkflowNode,
+      { nodeId: 'ops', nodeType: 'container', isRoot: true, children: ['mix'] } as WorkflowNodeDefinition,
+      { nodeId: 'mix', nodeType: 'container', parentId: 'ops', children: nodes.map((node) => node.nodeId) } as WorkflowNodeDefinition,
       ...nodes,
     ],
   };
