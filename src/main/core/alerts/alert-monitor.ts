@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AlertEvent, AlertKind, AlertQuery, TaskHealth } from '../../../shared/api/alerts';
+import { healthOf, type Alert, type AlertChange, type AlertEvent, type AlertKind, type AlertQuery, type TaskHealth } from '../../../shared/api/alerts';
 import type { EngineEvent } from '../../../shared/engine/protocol';
 import type { EngineState } from '../../../shared/engine/engine-state';
 import type { Id } from '../../../shared/ids';
@@ -8,7 +8,7 @@ import type { TaskChange } from '../../../shared/task/changes';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Store } from '../store/store';
 import { AlertStore, type AlertCondition, type AlertSubject } from './alert-store';
-import { resourceShare, taskHealth } from './task-figures';
+import { nodeEndCounts, resourceShare, taskHealth } from './task-figures';
 
 export interface AlertMonitorOptions {
   store: Store;
@@ -147,7 +147,8 @@ export class AlertMonitor {
   }
 
   private checkRates(taskId: Id, settings: Settings['alerts']): void {
-    const health = this.health(taskId);
+    // Both rules read only the end counts; run time and resource use are the periodic tick's.
+    const health = healthOf(taskId, nodeEndCounts(this.options.store, taskId), 0, 0);
     const rules = [
       { kind: 'failure-rate', on: settings.onFailureRate, crossed: health.failureRate > settings.failureRateThreshold, params: { rate: health.failureRate, threshold: settings.failureRateThreshold } },
       { kind: 'health-score', on: settings.onHealthScore, crossed: health.healthScore < settings.healthScoreThreshold, params: { score: health.healthScore, threshold: settings.healthScoreThreshold } },

@@ -1,6 +1,7 @@
 import { healthOf, type NodeEndCounts, type TaskHealth } from '../../../shared/api/alerts';
 import type { Id } from '../../../shared/ids';
 import { NODE_REASON } from '../../../shared/task/reasons';
+import { sql } from 'kysely';
 import type { Store } from '../store/store';
 
 const BYTES_PER_MB = 1024 * 1024;
@@ -16,15 +17,20 @@ export function resourceShare(cpuPercent: number, memoryBytes: number, memoryLim
 
 /** A task's agents as they ended: skipped ones aside, timeouts counted among the failed. */
 export function nodeEndCounts(store: Store, taskId: Id): NodeEndCounts {
-  const row = store.db
-    .prepare(
-      `SELECT count(*) AS ended,
-              coalesce(sum(status = 'failed'), 0) AS failed,
-              coalesce(sum(status = 'failed' AND error_code = ?), 0) AS timedOut
-         FROM workflow_node WHERE task_id = ? AND node_type = 'agent' AND status IN ('completed', 'failed')`,
-    )
-    .get(NODE_REASON.timeout, BigInt(taskId)) as { ended: bigint; failed: bigint; timedOut: bigint };
-  return { ended: Number(row.ended), failed: Number(row.failed), timedOut: Number(row.timedOut) };
+  // Through kysely, so the Store's statement cache holds it: the rate rules ask after every batch in which an agent ended.
+  const row = store.first(
+    store.kysely
+      .selectFrom('workflow_node')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('ended'),
+        sql<number>`coalesce(sum(status = 'failed'), 0)`.as('failed'),
+        sql<number>`coalesce(sum(status = 'failed' AND error_code = ${NODE_REASON.timeout}), 0)`.as('timedOut'),
+      ])
+      .where('task_id', '=', taskId)
+      .where('node_type', '=', 'agent')
+      .where('status', 'in', ['completed', 'failed']),
+  );
+  return { ended: Number(row?.ended ?? 0), failed: Number(row?.failed ?? 0), timedOut: Number(row?.timedOut ?? 0) };
 }
 
 /** The highest share any of the task's agents used in its latest minute of samples; 0 without samples. */

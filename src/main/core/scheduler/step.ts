@@ -80,8 +80,7 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
   if (step.executions.size > 0) {
     const inserts: unknown[] = [];
     for (const execution of step.executions) {
-      const managed = managedCounts(execution.node);
-      const usage = execution.usage?.figures() ?? null;
+      const usage = usageColumns(execution);
       if (execution.persisted) {
         statements.updateExecution.run(
           {
@@ -95,12 +94,7 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
             end_time: execution.endTime,
             duration_ms: durationOf(execution),
             updated_at: now,
-            managed_nodes_total: managed?.total ?? null,
-            managed_nodes_completed: managed?.completed ?? null,
-            cpu_peak: usage?.cpuPeak ?? null,
-            cpu_mean: usage?.cpuMean ?? null,
-            memory_peak: usage?.memoryPeak ?? null,
-            memory_mean: usage?.memoryMean ?? null,
+            ...usage,
           },
           execution.id,
         );
@@ -126,12 +120,7 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
           updated_at: now,
           engine_node_id: printableExecutionKey({ taskId: node.task.id, nodeId: node.nodeId, batch: execution.batch }),
           queue_time_ms: execution.queueTimeMs,
-          managed_nodes_total: managed?.total ?? null,
-          managed_nodes_completed: managed?.completed ?? null,
-          cpu_peak: usage?.cpuPeak ?? null,
-          cpu_mean: usage?.cpuMean ?? null,
-          memory_peak: usage?.memoryPeak ?? null,
-          memory_mean: usage?.memoryMean ?? null,
+          ...usage,
         });
         execution.persisted = true;
       }
@@ -193,6 +182,20 @@ export function flushStep(statements: SchedulerStatements, step: Step): void {
  * Walked when the container's execution is written (its start, its initialization, its end),
  * not kept up to date as children move, which would cost every child transition a climb.
  */
+/** What an execution reports of its subtree and its resource use: the same columns on insert and update. */
+function usageColumns(execution: RtExecution) {
+  const managed = managedCounts(execution.node);
+  const usage = execution.usage?.figures() ?? null;
+  return {
+    managed_nodes_total: managed?.total ?? null,
+    managed_nodes_completed: managed?.completed ?? null,
+    cpu_peak: usage?.cpuPeak ?? null,
+    cpu_mean: usage?.cpuMean ?? null,
+    memory_peak: usage?.memoryPeak ?? null,
+    memory_mean: usage?.memoryMean ?? null,
+  };
+}
+
 function managedCounts(node: RtNode): { total: number; completed: number } | null {
   if (node.type !== 'container') return null;
   let total = 0;
