@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEPENDENCY_TYPES, JOIN_MODES } from '../../../../../src/shared/status';
 import type { DependencyDefinition, WorkflowDefinition, WorkflowNodeDefinition } from '../../../../../src/shared/workflow/definition';
+import { hiddenCharacter } from '../../../../../src/shared/workflow/limits-check';
 
 /**
  * Random valid workflow definitions, small (at most 30 nodes), in the canonical shape an import
@@ -14,7 +15,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const nodeIdArb = fc.oneof(
   fc.stringMatching(/^[A-Za-z_][\w.-]{0,10}$/),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((id) => !CONTROL.test(id)),
+  // The validator refuses ids with invisible or text-direction characters (U+2028 among them).
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((id) => !CONTROL.test(id) && hiddenCharacter(id) === undefined),
 );
 
 const textArb = fc.string({ unit: 'binary', maxLength: 16 });
