@@ -119,6 +119,7 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   acknowledgeAlert: { args: ({ alertId }) => [alertId] },
   resolveAlert: { args: ({ alertId }) => [alertId] },
   getTaskHealth: { args: ({ taskId }) => [taskId] },
+  getForecast: { args: ({ taskId }) => [taskId] },
   listEngines: { args: () => [] },
   getAgentCatalog: { args: () => [] },
   getSettings: { args: () => [] },

@@ -43,6 +43,7 @@ import { logQuerySchema, type LogPage } from './logs';
 import { operatorInputSchema, type OperatorView, type PendingApproval } from './operators';
 import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
 import type { RetryFailedResult } from '../task/retry-failed';
+import type { TaskForecastView } from '../forecast/forecast-view';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -133,6 +134,8 @@ export const CONSOLE_METHODS = {
   /** Newest first; by state and task when asked. */
   listAlerts: query<Alert[]>()(z.tuple([alertQuerySchema.optional()])),
   getTaskHealth: query<TaskHealth>()(z.tuple([taskId])),
+  /** When the task and each node are expected to end (p50/p90), from earlier runs of its template; its critical path and each node's slack. */
+  getForecast: query<TaskForecastView>()(z.tuple([taskId])),
   /** Records the session's operator and the time; an acknowledged alert no longer escalates. */
   acknowledgeAlert: control<Alert>()(z.tuple([idSchema])),
   resolveAlert: control<Alert>()(z.tuple([idSchema])),

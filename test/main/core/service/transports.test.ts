@@ -153,6 +153,7 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(await api.acknowledgeAlert(failure.id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: operator });
   expect(await api.resolveAlert(failure.id)).toMatchObject({ state: 'resolved', resolvedBy: operator });
   expect((await api.getTaskHealth(taskId)).failureRate).toBeGreaterThan(0);
+  expect((await api.getForecast(taskId)).nodes.map((node) => node.nodeId)).toHaveLength(6);
   expect((await api.retryFailed(taskId)).restarted).toHaveLength(1);
   await until(api, taskId, 'flaky', ['failed']);
   await api.restartNode(taskId, 'flaky');
