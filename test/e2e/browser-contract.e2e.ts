@@ -120,6 +120,7 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   resolveAlert: { args: ({ alertId }) => [alertId] },
   getTaskHealth: { args: ({ taskId }) => [taskId] },
   getForecast: { args: ({ taskId }) => [taskId] },
+  compareRuns: { args: ({ taskId }) => [taskId, taskId] },
   listEngines: { args: () => [] },
   getAgentCatalog: { args: () => [] },
   getSettings: { args: () => [] },

@@ -44,6 +44,7 @@ import { operatorInputSchema, type OperatorView, type PendingApproval } from './
 import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type ResourceSeries } from './resources';
 import type { RetryFailedResult } from '../task/retry-failed';
 import type { TaskForecastView } from '../forecast/forecast-view';
+import { compareOptionsSchema, type RunComparison } from '../compare/run-compare';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -136,6 +137,8 @@ export const CONSOLE_METHODS = {
   getTaskHealth: query<TaskHealth>()(z.tuple([taskId])),
   /** When the task and each node are expected to end (p50/p90), from earlier runs of its template; its critical path and each node's slack. */
   getForecast: query<TaskForecastView>()(z.tuple([taskId])),
+  /** Two runs side by side: nodes only one had, and where status, attempts, duration and results differ. */
+  compareRuns: query<RunComparison>()(z.tuple([taskId, taskId, compareOptionsSchema.optional()])),
   /** Records the session's operator and the time; an acknowledged alert no longer escalates. */
   acknowledgeAlert: control<Alert>()(z.tuple([idSchema])),
   resolveAlert: control<Alert>()(z.tuple([idSchema])),

@@ -154,6 +154,7 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(await api.resolveAlert(failure.id)).toMatchObject({ state: 'resolved', resolvedBy: operator });
   expect((await api.getTaskHealth(taskId)).failureRate).toBeGreaterThan(0);
   expect((await api.getForecast(taskId)).nodes.map((node) => node.nodeId)).toHaveLength(6);
+  expect((await api.compareRuns(taskId, taskId)).counts.differing).toBe(0);
   expect((await api.retryFailed(taskId)).restarted).toHaveLength(1);
   await until(api, taskId, 'flaky', ['failed']);
   await api.restartNode(taskId, 'flaky');

@@ -1,0 +1,27 @@
+import diff from 'microdiff';
+
+/** One difference between two JSON values, at a path such as `forces.red` or `routes[2]`. */
+export interface JsonChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+const KINDS = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const;
+
+/** Where `after` differs from `before`; values that are not objects compare whole, at the path "". */
+export function jsonChanges(before: unknown, after: unknown): JsonChange[] {
+  const objects = typeof before === 'object' && before !== null && typeof after === 'object' && after !== null && Array.isArray(before) === Array.isArray(after);
+  if (!objects) return Object.is(before, after) || JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: '', kind: 'changed', before, after }];
+  return diff(before as Record<string, unknown>, after as Record<string, unknown>).map((change) => ({
+    path: pathText(change.path),
+    kind: KINDS[change.type],
+    ...(change.type !== 'CREATE' ? { before: change.oldValue } : {}),
+    ...(change.type !== 'REMOVE' ? { after: change.value } : {}),
+  }));
+}
