@@ -51,6 +51,7 @@ interface Context {
   envId: string;
   /** An open alert (the broken node's failure), once listAlerts has run. */
   alertId: string;
+  bookmarkId: string;
   triggerId: string;
 }
 
@@ -121,6 +122,9 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   getTaskHealth: { args: ({ taskId }) => [taskId] },
   getForecast: { args: ({ taskId }) => [taskId] },
   compareRuns: { args: ({ taskId }) => [taskId, taskId] },
+  addBookmark: { args: ({ taskId }) => [taskId, { kind: 'annotation', taskTimeMs: 1000, text: 'every call' }] },
+  listBookmarks: { args: ({ taskId }) => [taskId] },
+  deleteBookmark: { args: ({ taskId, bookmarkId }) => [taskId, bookmarkId] },
   listEngines: { args: () => [] },
   getAgentCatalog: { args: () => [] },
   getSettings: { args: () => [] },
@@ -183,7 +187,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
   await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
   await connectBrowserConsole(page, E2E_OPERATOR_TOKEN);
 
-  const ctx: Context = { taskId: '', schemeId: '', envId: '', alertId: '', triggerId: '' };
+  const ctx: Context = { taskId: '', schemeId: '', envId: '', alertId: '', triggerId: '', bookmarkId: '' };
   const outcomes: [ConsoleMethodName, Outcome][] = [];
   for (const method of Object.keys(STEPS) as ConsoleMethodName[]) {
     const step = STEPS[method];
@@ -199,6 +203,7 @@ test('a browser calls every ConsoleApi method with its optional arguments left o
     if (method === 'createScheme' && outcome.ok) ctx.schemeId = (outcome.result as { id: string }).id;
     if (method === 'createEnvironment' && outcome.ok) ctx.envId = (outcome.result as { id: string }).id;
     if (method === 'createTrigger' && outcome.ok) ctx.triggerId = (outcome.result as { id: string }).id;
+    if (method === 'addBookmark' && outcome.ok) ctx.bookmarkId = (outcome.result as { bookmarkId: string }).bookmarkId;
     if (method === 'listAlerts' && outcome.ok) ctx.alertId = (outcome.result as { id: string; state: string }[]).find((alert) => alert.state === 'open')?.id ?? '';
     const allowed = step.mayRefuse ?? [];
     expect({ method, verdict: outcome.ok || allowed.includes(outcome.code) ? 'accepted' : `${outcome.code}: ${outcome.message}` }).toEqual({ method, verdict: 'accepted' });

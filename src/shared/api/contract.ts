@@ -45,6 +45,7 @@ import { progressQuerySchema, resourceQuerySchema, type ProgressSeries, type Res
 import type { RetryFailedResult } from '../task/retry-failed';
 import type { TaskForecastView } from '../forecast/forecast-view';
 import { compareOptionsSchema, type RunComparison } from '../compare/run-compare';
+import { bookmarkInputSchema, type BookmarkView } from '../review/bookmarks';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -52,9 +53,11 @@ import { compareOptionsSchema, type RunComparison } from '../compare/run-compare
  * transports enumerate it at run time, the argument schemas check what untrusted callers send,
  * and the ConsoleApi type is derived from the same object.
  *
- * `query` methods read; `control` methods change something and are refused to viewers.
+ * `query` methods read; `control` methods change something and are refused to viewers;
+ * `remark` methods add the caller's own attributed remark (a bookmark, an annotation), which
+ * changes nothing of the deduction, so viewers may.
  */
-export type MethodKind = 'query' | 'control';
+export type MethodKind = 'query' | 'control' | 'remark';
 
 export interface MethodSpec<Args extends z.ZodType<readonly unknown[]>, Result> {
   readonly kind: MethodKind;
@@ -76,6 +79,10 @@ function query<Result>() {
 
 function control<Result>() {
   return <Args extends z.ZodType<readonly unknown[]>>(args: Args): MethodSpec<Args, Result> => ({ kind: 'control', args });
+}
+
+function remark<Result>() {
+  return <Args extends z.ZodType<readonly unknown[]>>(args: Args): MethodSpec<Args, Result> => ({ kind: 'remark', args });
 }
 
 function stream<Payload>(): EventSpec<Payload> {
@@ -139,6 +146,11 @@ export const CONSOLE_METHODS = {
   getForecast: query<TaskForecastView>()(z.tuple([taskId])),
   /** Two runs side by side: nodes only one had, and where status, attempts, duration and results differ. */
   compareRuns: query<RunComparison>()(z.tuple([taskId, taskId, compareOptionsSchema.optional()])),
+  /** The after-action review's bookmarks and annotations of a task, in task-time order. */
+  listBookmarks: query<BookmarkView[]>()(z.tuple([taskId])),
+  addBookmark: remark<BookmarkView>()(z.tuple([taskId, bookmarkInputSchema])),
+  /** Its author, or an operator, may delete a bookmark. */
+  deleteBookmark: remark<void>()(z.tuple([taskId, idSchema])),
   /** Records the session's operator and the time; an acknowledged alert no longer escalates. */
   acknowledgeAlert: control<Alert>()(z.tuple([idSchema])),
   resolveAlert: control<Alert>()(z.tuple([idSchema])),

@@ -23,7 +23,7 @@ export const RUN_BUNDLE_MAX_BYTES = 400 * 1024 * 1024;
 export const RUN_BUNDLE_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 /** Tables in the order rows must come (and be inserted, for their foreign keys to hold). */
-export const RUN_TABLES = ['deduction_task', 'deduction_task_snapshot', 'workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample'] as const;
+export const RUN_TABLES = ['deduction_task', 'deduction_task_snapshot', 'workflow_node', 'node_dependency', 'node_execution', 'node_execution_log', 'node_state_transition', 'resource_sample', 'task_bookmark'] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
 
 /** Task columns that describe the database holding the task, not the run: never exported, set on import. */

@@ -4,6 +4,7 @@ import type { EnvironmentStatus } from '../../../shared/environments/environment
 import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
 import type { TemplateStatus } from '../../../shared/workflow/templates';
+import type { BookmarkKind } from '../../../shared/review/bookmarks';
 import type { BalancingStrategy } from '../../../shared/engine/endpoints';
 import type { AssigneeSource } from '../../../shared/task/assignment';
 import type { TriggerKind } from '../../../shared/triggers/trigger-spec';
@@ -397,6 +398,18 @@ export interface TriggerFiringTable {
   detail: string | null;
 }
 
+/** Bookmarks and annotations of the after-action review; see migrations/015. */
+export interface TaskBookmarkTable {
+  id: Id;
+  task_id: Id;
+  kind: BookmarkKind;
+  task_time_ms: number;
+  node_id: string | null;
+  text: string;
+  author: string | null;
+  created_at: Millis;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -423,6 +436,7 @@ export interface Database {
   backup_run: BackupRunTable;
   workflow_trigger: WorkflowTriggerTable;
   trigger_firing: TriggerFiringTable;
+  task_bookmark: TaskBookmarkTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

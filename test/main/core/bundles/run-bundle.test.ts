@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportRun } from '../../../../src/main/core/bundles/export-run';
 import { importRun } from '../../../../src/main/core/bundles/import-run';
+import { addBookmark, listBookmarks } from '../../../../src/main/core/review/bookmark-rows';
 import type { Store } from '../../../../src/main/core/store/store';
 import { bundleLines, lineOf, rechain, seedRun, writeLines } from '../../../helpers/run-bundle';
 import { openTestStore } from '../../../helpers/store';
@@ -61,6 +62,26 @@ describe('run bundles', () => {
     expect(importRun(target, file)).toMatchObject({ taskId, status: 'already-present' });
     expect(target.db.prepare('SELECT count(*) FROM node_execution_log').pluck().get()).toBe(before);
     expect(contentOf(target, otherTask)['node_execution_log']).toHaveLength(100);
+    source.close();
+    target.close();
+  });
+
+  it('carry the task’s bookmarks and annotations, with their authors, node and task time', async () => {
+    const source = await openTestStore();
+    const target = await openTestStore();
+    const taskId = seedRun(source);
+    const node = (source.db.prepare('SELECT node_id FROM workflow_node WHERE task_id = ? AND is_root = 0 LIMIT 1').pluck().get(BigInt(taskId)) as string) ?? undefined;
+    addBookmark(source, taskId, { kind: 'bookmark', taskTimeMs: 1500, text: 'red crosses the strait' }, '值班员 Li', 10);
+    addBookmark(source, taskId, { kind: 'annotation', taskTimeMs: 300, nodeId: node, text: 'detection came 12 minutes late' }, 'observer', 11);
+    const file = join(tempDir(), 'run.ndjson');
+    expect(exportRun(source, taskId, file).counts).toMatchObject({ task_bookmark: 2 });
+    importRun(target, file);
+    const strip = ({ bookmarkId: _id, ...rest }: { bookmarkId: string }) => rest;
+    expect(listBookmarks(target, taskId).map(strip)).toEqual(listBookmarks(source, taskId).map(strip));
+    expect(listBookmarks(target, taskId).map((mark) => [mark.taskTimeMs, mark.author, mark.nodeId])).toEqual([
+      [300, 'observer', node],
+      [1500, '值班员 Li', undefined],
+    ]);
     source.close();
     target.close();
   });

@@ -155,6 +155,10 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect((await api.getTaskHealth(taskId)).failureRate).toBeGreaterThan(0);
   expect((await api.getForecast(taskId)).nodes.map((node) => node.nodeId)).toHaveLength(6);
   expect((await api.compareRuns(taskId, taskId)).counts.differing).toBe(0);
+  const mark = await api.addBookmark(taskId, { kind: 'annotation', taskTimeMs: 5, text: 'over the wire' });
+  expect(mark).toMatchObject({ author: operator, text: 'over the wire' });
+  expect(await api.listBookmarks(taskId)).toHaveLength(1);
+  await api.deleteBookmark(taskId, mark.bookmarkId);
   expect((await api.retryFailed(taskId)).restarted).toHaveLength(1);
   await until(api, taskId, 'flaky', ['failed']);
   await api.restartNode(taskId, 'flaky');
