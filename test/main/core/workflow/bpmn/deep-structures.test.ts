@@ -39,7 +39,7 @@ describe('BPMN export and import of deep structures', () => {
     expect(imported.nodes).toHaveLength(CHAIN + 1);
     expect(imported.nodes.find((node) => node.nodeId === 'n19999')!.dependencies).toEqual([{ sourceNodeId: 'n19998', type: 'success' }]);
     expect(imported.nodes.find((node) => node.nodeId === 'n0')!.dependencies ?? []).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('exports and imports back containers nested as deep as the limit allows', async () => {
     const depth = WORKFLOW_LIMITS.nestingDepth;
