@@ -7,6 +7,7 @@ import { requireShippedDir } from '../main/core/paths';
 import { readSettings } from '../main/core/settings/settings-store';
 import { openStore, type Store } from '../main/core/store/store';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
 
@@ -49,7 +50,7 @@ async function withAlerts(db: string, io: CliIo, exit: (code: number) => void, o
 }
 
 export const registerAlerts: CommandRegistrar = (program: Command, io, exit) => {
-  const alerts = program.command('alerts').description('list the alerts kept in the database; acknowledge or resolve one');
+  const alerts = program.command('alerts').description(describeCommand('alerts'));
 
   alerts
     .command('list', { isDefault: true })

@@ -8,6 +8,7 @@ import { requireShippedDir } from '../main/core/paths';
 import { formatBytes } from '../shared/format/bytes';
 import type { BackupEntry } from '../shared/api/backups';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { dbOption } from './db-option';
 import { CliInputError, refusingInput } from './input-error';
 
@@ -36,7 +37,7 @@ function backupLine(entry: BackupEntry, index: number): string {
 export const registerBackup: CommandRegistrar = (program: Command, io, exit) => {
   const backup = program
     .command('backup')
-    .description('back the database up, consistently, even while a deduction runs: compressed into the backup folder, or to --out')
+    .description(describeCommand('backup'))
     .option('--out <file>', 'an uncompressed copy at this path (must not exist) instead of a compressed one in the backup folder')
     .option('--include-secrets', 'keep the Engine tokens in the backup (sealed with the key file beside the database, <db>.key: keep it with the backup)')
     .addOption(dbOption())
@@ -84,7 +85,7 @@ export const registerBackup: CommandRegistrar = (program: Command, io, exit) => 
 
   program
     .command('restore')
-    .description('replace the database with a backup (a copy or a compressed .gz); the replaced database is kept beside it. Close the app first')
+    .description(describeCommand('restore'))
     .argument('[file]', 'the backup to restore')
     .option('--from-list <n>', 'the backup numbered n by `deduction backup list`', positive)
     .option('--dir <folder>', 'with --from-list: the backup folder')

@@ -12,6 +12,7 @@ import { requireShippedDir } from '../main/core/paths';
 import { useSecretKey } from '../main/core/settings/settings-store';
 import { openStore, type Store } from '../main/core/store/store';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
 
@@ -147,7 +148,7 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
       .addOption(dbOption())
       .action((ref: string, options: Common) => run(options, (store) => archive(store, ref), (archived: T) => `archived ${noun} ${line(archived)}`));
 
-  const scheme = program.command('scheme').description('list, create, edit and archive deduction schemes (推演方案)');
+  const scheme = program.command('scheme').description(describeCommand('scheme'));
   listCommand(scheme, 'list the schemes', 'archived schemes too', (store, includeArchived) => listSchemes(store, { includeArchived }), listing(schemeLine, 'no scheme'));
   scheme
     .command('create')
@@ -188,7 +189,7 @@ export const registerCatalog: CommandRegistrar = (program: Command, io, exit) =>
     );
   archiveCommand(scheme, 'scheme', 'archive a scheme: it stays for the tasks made in it, and takes no new task', (store, ref) => archiveScheme(store, findScheme(store, ref).id), schemeLine);
 
-  const env = program.command('env').description('list, create, edit and archive environments (环境实例): the Engines a task made in one runs on');
+  const env = program.command('env').description(describeCommand('env'));
   listCommand(env, 'list the environments (Engine tokens are never shown)', 'archived (disabled) environments too', (store, includeArchived) => listEnvironments(store, { includeArchived }), listing(environmentLine, 'no environment'));
   engineOptions(
     env

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
-import { exportBpmn } from '../main/core/workflow/bpmn/export';
 import { WORKFLOW_FORMAT_NAMES, WORKFLOW_FORMATS, type WorkflowFormat } from '../shared/workflow/read-result';
 import { definitionToItops } from '../shared/workflow/itops/export';
 import type { CliIo } from './io';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import type { NormalizedWorkflowDefinition } from '../shared/workflow/normalized';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';
 import { writeFileWhole } from './write-output';
 import { errorText } from '../shared/error-text';
@@ -16,7 +16,7 @@ export const CONVERT_EXIT = { written: 0, notWritten: 1, invalid: 2 } as const;
 export const registerConvert: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('convert')
-    .description('convert a workflow between the Deduction JSON definition, the IT-ops template and BPMN 2.0 XML')
+    .description(describeCommand('convert'))
     .argument('<file>', 'the workflow to convert (JSON, IT-ops template or BPMN)')
     .addOption(new Option('--to <format>', 'the format to write (itops: the IT-ops design\'s template)').choices([...WORKFLOW_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write it ("-" for standard output)')
@@ -48,7 +48,8 @@ export const registerConvert: CommandRegistrar = (program: Command, io, exit) =>
 
 /** The workflow's text; what the IT-ops template cannot say as the definition does is a warning on stderr. */
 async function render(definition: NormalizedWorkflowDefinition, format: WorkflowFormat, io: CliIo): Promise<string> {
-  if (format === 'bpmn') return exportBpmn(definition);
+  // Loaded only for BPMN output: the export brings bpmn-moddle and ELK.
+  if (format === 'bpmn') return (await import('../main/core/workflow/bpmn/export')).exportBpmn(definition);
   if (format === 'itops') {
     const { template, problems } = definitionToItops(definition);
     for (const line of problemLines(problems)) io.err(line);

@@ -9,6 +9,7 @@ import { skillSchema } from '../shared/engine/skills';
 import type { Logger } from '../shared/logger';
 import type { CliIo } from './io';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { stopSignal } from './stop-signal';
 import { errorText } from '../shared/error-text';
 
@@ -33,7 +34,7 @@ const LOOPBACK = /^(127\.|::1$|localhost$)/;
 export const registerEngine: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('engine')
-    .description('run an Engine service: consoles connect to it with its token and run agents from its catalog')
+    .description(describeCommand('engine'))
     .option('--port <port>', 'TCP port (0 picks a free one)', '7300')
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--token <token>', 'the secret consoles must present (default: $DEDUCTION_ENGINE_TOKEN, else a new random one, printed); visible to other users in the process list')

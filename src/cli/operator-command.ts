@@ -5,6 +5,7 @@ import { listOperators, removeOperator, saveOperator } from '../main/core/assign
 import { withStore } from './catalog-command';
 import { dbOption } from './db-option';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 
 interface Common {
   db: string;
@@ -23,7 +24,7 @@ function operatorLine(operator: OperatorView): string {
 
 /** `deduction operator list|add|remove`: the people who decide manual steps. */
 export const registerOperator: CommandRegistrar = (program: Command, io, exit) => {
-  const operator = program.command('operator').description('list, add and remove the operators who decide manual steps: their skills, and whether they supervise');
+  const operator = program.command('operator').description(describeCommand('operator'));
   operator
     .command('list')
     .description('list the operators and their open manual steps')

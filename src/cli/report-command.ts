@@ -6,6 +6,7 @@ import { systemHtmlToPdf } from '../main/core/report/chromium-pdf';
 import { exportRunReport } from '../main/core/report/export-report';
 import { openStore } from '../main/core/store/store';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { dbOption } from './db-option';
 import { writeFileWhole } from './write-output';
 
@@ -27,7 +28,7 @@ function formatOf(options: ReportOptions): ReportFormat {
 export const registerReport: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('report')
-    .description("write a task's run report (HTML or PDF) or its node table (CSV)")
+    .description(describeCommand('report'))
     .argument('<task>', 'the task id')
     .requiredOption('--out <file>', 'the file to write')
     .addOption(new Option('--format <format>', 'html, pdf or csv (default: from the --out extension, else html)').choices(REPORT_FORMATS))

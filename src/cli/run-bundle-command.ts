@@ -6,6 +6,7 @@ import { importRun, type RunImportResult } from '../main/core/bundles/import-run
 import { requireShippedDir } from '../main/core/paths';
 import { openStore } from '../main/core/store/store';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
 
@@ -13,7 +14,7 @@ import { dbOption } from './db-option';
 export const registerRunBundles: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('export-run')
-    .description("write one task's rows (nodes, executions, logs, transitions, samples) to a bundle file, with a SHA-256 digest of its content")
+    .description(describeCommand('export-run'))
     .argument('<task>', 'the task id')
     .requiredOption('--out <file>', 'the bundle to create (must not exist)')
     .option('--key <file>', 'sign the bundle: an Ed25519 private key (PEM), or a shared secret file of at least 32 bytes (HMAC-SHA256)')
@@ -36,7 +37,7 @@ export const registerRunBundles: CommandRegistrar = (program: Command, io, exit)
 
   program
     .command('import-run')
-    .description('add a task from a bundle to the database as read-only history (never run); importing the same bundle again changes nothing')
+    .description(describeCommand('import-run'))
     .argument('<file>', 'the bundle')
     .option('--key <file>', "check the bundle's signature: the exporter's Ed25519 public key (PEM), or the shared secret file it was signed with")
     .option('--allow-undigested', 'import a version 1 bundle, which carries no digest to check')

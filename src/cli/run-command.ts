@@ -13,6 +13,7 @@ import type { Store } from '../main/core/store/store';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import type { CliIo } from './io';
 import { dbOption } from './db-option';
 import { CliInputError } from './input-error';
@@ -72,7 +73,7 @@ function operatorName(): string {
 export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('run')
-    .description('run a workflow (JSON, IT-ops template or BPMN) to its end, on the embedded Engine or the Engines given')
+    .description(describeCommand('run'))
     .argument('<file>', 'the workflow file')
     .option('--engine <url...>', 'an Engine to run on (repeatable); without it, an embedded Engine on loopback')
     .option('--engine-token <token>', 'the token of the Engines given with --engine (default: $DEDUCTION_ENGINE_TOKEN); visible to other users in the process list')

@@ -10,6 +10,7 @@ import { systemHtmlToPdf } from '../main/core/report/chromium-pdf';
 import { startConsoleRuntime } from '../main/core/runtime';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { dbOption } from './db-option';
 import { engineLossLimitOption, engineWaitOption, engineWaitRuntimeOptions, type EngineWaitFlags } from './engine-options';
 import { stopSignal } from './stop-signal';
@@ -69,7 +70,7 @@ function chooseTokens(options: ServeOptions): ChosenTokens {
 export const registerServe: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('serve')
-    .description('serve the console to browsers: watch (viewer token) or drive (operator token) live deductions')
+    .description(describeCommand('serve'))
     .option('--port <port>', 'TCP port (0 picks a free one)', '7400')
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--allow-remote', 'allow binding to an address other than loopback')

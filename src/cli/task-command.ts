@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { dbOption } from './db-option';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import type { CliIo } from './io';
 import { listOption, MAINTENANCE_EXIT, withMaintenanceStore } from './maintenance-store';
 import { deleteTasks, previewTaskDeletion, setTasksArchived } from '../main/core/tasks/task-removal';
@@ -30,7 +31,7 @@ async function removeTasks(io: CliIo, db: string, exit: (code: number) => void, 
 }
 
 export const registerTask: CommandRegistrar = (program: Command, io, exit) => {
-  const task = program.command('task').description('tasks: archive and delete ended ones (never a running, initializing or paused one)');
+  const task = program.command('task').description(describeCommand('task'));
 
   task
     .command('archive')

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { dbOption } from './db-option';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { listOption, MAINTENANCE_EXIT, withMaintenanceStore } from './maintenance-store';
 import { archiveTemplate, deleteTemplate, setTemplateStatus, setTemplateTags } from '../main/core/workflow/template-catalog';
 import { listTemplates } from '../main/core/workflow/templates';
@@ -12,7 +13,7 @@ function templateLine(template: TemplateSummary): string {
 }
 
 export const registerTemplate: CommandRegistrar = (program: Command, io, exit) => {
-  const template = program.command('template').description('workflow templates: list, search, tag, archive and delete');
+  const template = program.command('template').description(describeCommand('template'));
 
   template
     .command('list')

@@ -8,6 +8,7 @@ import { readSettings } from '../main/core/settings/settings-store';
 import { openStore, type Store } from '../main/core/store/store';
 import { createTrigger, deleteTrigger, listTriggers, setTriggerPaused } from '../main/core/triggers/trigger-rows';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { dbOption } from './db-option';
 import { CliInputError } from './input-error';
 
@@ -17,7 +18,7 @@ import { CliInputError } from './input-error';
  * `deduction serve`) picks changes made here up within half a minute.
  */
 export const registerTrigger: CommandRegistrar = (program: Command, io, exit) => {
-  const trigger = program.command('trigger').description('list, add, pause, resume, remove and fire the triggers that start tasks of templates by themselves');
+  const trigger = program.command('trigger').description(describeCommand('trigger'));
 
   trigger
     .command('list')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readWorkflowFile } from '../main/core/workflow/json-file';
 import type { CommandRegistrar } from './index';
+import { describeCommand } from './commands';
 import { WORKFLOW_FORMAT_NAMES } from '../shared/workflow/read-result';
 import { shippedCatalog } from './shipped-catalog';
 import { counted, describeDefinition, isUnreadable, problemLines, reportUnreadable } from './problem-report';
@@ -11,7 +12,7 @@ export const VALIDATE_EXIT = { valid: 0, invalid: 2 } as const;
 export const registerValidate: CommandRegistrar = (program: Command, io, exit) => {
   program
     .command('validate')
-    .description('check a workflow file (JSON, IT-ops template or BPMN), its limits and its agent configs against the shipped catalog, and print every problem and warning')
+    .description(describeCommand('validate'))
     .argument('<file>', 'the workflow: the Deduction JSON definition, an IT-ops template or BPMN 2.0 XML')
     .option('--json', 'print the result as JSON (format, ok, problems) instead of text')
     .action(async (file: string, options: { json?: boolean }) => {

@@ -1,5 +1,5 @@
 import type { EngineNode } from '../engine/protocol';
-import type { NormalizedWorkflowDefinition } from './normalized';
+import type { NormalizedWorkflowDefinition, NormalizedWorkflowNode } from './normalized';
 import { buildTree } from './tree';
 
 /**
@@ -10,21 +10,23 @@ import { buildTree } from './tree';
  */
 export function engineBody(definition: NormalizedWorkflowDefinition): EngineNode[] {
   const tree = buildTree(definition);
-  return tree.order.map((id): EngineNode => {
-    const node = tree.nodes.get(id)!;
-    const isBox = node.nodeType === 'container';
-    const wire: EngineNode = { id, isBox, father: tree.parent.get(id) ?? null, isRoot: id === tree.rootId };
-    if (isBox) {
-      if (node.containerConfig !== undefined) wire.containerConfig = node.containerConfig;
-      if (node.containerType !== undefined) wire.containerType = node.containerType;
-    } else {
-      if (node.agentLoad !== undefined) wire.agentLoad = node.agentLoad;
-      if (node.agentConfig !== undefined) wire.agentConfig = node.agentConfig;
-      if (node.agentMetaId !== undefined) wire.agentMetaId = node.agentMetaId;
-      if (node.agentUrl !== undefined) wire.agentUrl = node.agentUrl;
-    }
-    if (node.envConfig !== undefined) wire.envConfig = node.envConfig;
-    if (node.bizValue !== undefined) wire.bizValue = node.bizValue;
-    return wire;
-  });
+  return tree.order.map((id) => engineNode(tree.nodes.get(id)!));
+}
+
+/** One node as the Engine's task submission carries it. */
+export function engineNode(node: NormalizedWorkflowNode): EngineNode {
+  const isBox = node.nodeType === 'container';
+  const wire: EngineNode = { id: node.nodeId, isBox, father: node.parentId, isRoot: node.isRoot };
+  if (isBox) {
+    if (node.containerConfig !== undefined) wire.containerConfig = node.containerConfig;
+    if (node.containerType !== undefined) wire.containerType = node.containerType;
+  } else {
+    if (node.agentLoad !== undefined) wire.agentLoad = node.agentLoad;
+    if (node.agentConfig !== undefined) wire.agentConfig = node.agentConfig;
+    if (node.agentMetaId !== undefined) wire.agentMetaId = node.agentMetaId;
+    if (node.agentUrl !== undefined) wire.agentUrl = node.agentUrl;
+  }
+  if (node.envConfig !== undefined) wire.envConfig = node.envConfig;
+  if (node.bizValue !== undefined) wire.bizValue = node.bizValue;
+  return wire;
 }

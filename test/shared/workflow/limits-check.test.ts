@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toEngineRequest } from '../../../src/shared/workflow/engine-format';
-import { hiddenCharacter } from '../../../src/shared/workflow/limits-check';
+import { hiddenCharacter, submissionBytes } from '../../../src/shared/workflow/limits-check';
 import { describeBytes, utf8Bytes, WORKFLOW_LIMITS } from '../../../src/shared/workflow/limits';
 import { WORKFLOW_PROBLEM as P } from '../../../src/shared/workflow/problem-codes';
 import { validateWorkflow } from '../../../src/shared/workflow/validate';
-import { codes, errors, flat } from '../../helpers/workflow';
+import { codes, deepChain, errors, flat } from '../../helpers/workflow';
 
 describe('workflow limits at validate time', () => {
   it('agrees with the Engine: the submission limit leaves the envelope room under its message limit', () => {
@@ -54,6 +54,10 @@ describe('workflow limits at validate time', () => {
     const sent = utf8Bytes(JSON.stringify(toEngineRequest('9223372036854775807', fits.definition!)));
     expect(sent).toBeLessThanOrEqual(WORKFLOW_LIMITS.submissionBytes);
     expect(sent).toBe(Buffer.byteLength(JSON.stringify(toEngineRequest('9223372036854775807', fits.definition!))));
+    // Measured node by node, without the request built, to the byte.
+    expect(submissionBytes(fits.definition!)).toBe(sent);
+    const nested = validateWorkflow(deepChain(5)).definition!;
+    expect(submissionBytes(nested)).toBe(Buffer.byteLength(JSON.stringify(toEngineRequest('9223372036854775807', nested))));
   });
 
   it('words sizes as people read them', () => {

@@ -9,7 +9,6 @@ import { readItopsTemplate } from '../../../shared/workflow/itops/read';
 import { problem } from '../../../shared/workflow/problems';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../../../shared/workflow/definition';
 import { WORKFLOW_PROBLEM } from '../../../shared/workflow/problem-codes';
-import { importBpmn } from './bpmn/import';
 import { FILE_PROBLEM, fileError } from './file-problems';
 import { locateJsonSyntaxError } from './json-syntax';
 import { errorText } from '../../../shared/error-text';
@@ -107,6 +106,8 @@ async function readText(path: string): Promise<string | Problem> {
 
 async function parseBpmn(xml: string, source: string, fileName: string | undefined, validation: ValidationOptions): Promise<WorkflowReadResult> {
   const name = fileName === undefined ? undefined : basename(fileName, extname(fileName));
+  // Loaded here, not up front: JSON reads (most of them) never need bpmn-moddle.
+  const { importBpmn } = await import('./bpmn/import');
   const imported = await importBpmn(xml, { ...(name !== undefined && { name }), maxBytes: MAX_WORKFLOW_FILE_BYTES });
   if (!imported.definition) {
     const problems = imported.problems.some((problem) => problem.severity === 'error')

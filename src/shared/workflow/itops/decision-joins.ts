@@ -9,36 +9,64 @@ export function decisionMerges(nodes: readonly { id: string; decision: boolean }
   const successors = new Map<string, string[]>();
   const incoming = new Map<string, string[]>();
   for (const { source, target } of edges) {
-    successors.set(source, [...(successors.get(source) ?? []), target]);
-    incoming.set(target, [...(incoming.get(target) ?? []), source]);
+    // Pushed, not copied: a node with 100,000 edges must not cost 100,000² copies.
+    const out = successors.get(source);
+    if (out) out.push(target);
+    else successors.set(source, [target]);
+    const into = incoming.get(target);
+    if (into) into.push(source);
+    else incoming.set(target, [source]);
   }
   const merges = new Set<string>();
   for (const decision of nodes) {
     if (!decision.decision) continue;
     const branches = [...new Set(successors.get(decision.id) ?? [])];
     if (branches.length < 2) continue;
-    const reached = branches.map((branch) => reachable(branch, successors, decision.id));
-    // The branches an edge into a node comes from: its source's, or the branch the edge itself is.
-    const branchesOf = (source: string, target: string) =>
-      source === decision.id ? [branches.indexOf(target)] : reached.flatMap((set, index) => (set.has(source) ? [index] : []));
+    const branchOf = soleBranches(branches, successors, decision.id);
+    const branchIndex = new Map(branches.map((branch, index) => [branch, index]));
+    // The branch an edge into a node comes from, when only one: its source's, or the branch the edge itself is.
+    const soleBranch = (source: string, target: string): number | undefined => {
+      if (source === decision.id) return branchIndex.get(target);
+      const found = branchOf.get(source);
+      return found === MANY ? undefined : found;
+    };
     for (const [target, sources] of incoming) {
       if (sources.length < 2) continue;
-      const exclusive = sources.map((source) => branchesOf(source, target)).filter((found) => found.length === 1);
-      if (new Set(exclusive.map(([index]) => index)).size >= 2) merges.add(target);
+      const exclusive = new Set<number>();
+      for (const source of sources) {
+        const found = soleBranch(source, target);
+        if (found !== undefined) exclusive.add(found);
+      }
+      if (exclusive.size >= 2) merges.add(target);
     }
   }
   return merges;
 }
 
-function reachable(start: string, successors: ReadonlyMap<string, readonly string[]>, stop: string): Set<string> {
-  const seen = new Set<string>([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    for (const next of successors.get(stack.pop()!) ?? []) {
-      if (seen.has(next) || next === stop) continue;
-      seen.add(next);
-      stack.push(next);
+const MANY = -1;
+
+/**
+ * For every node reached from the branches (not through the decision itself): the index of the
+ * only branch reaching it, or MANY. One pass over the graph for all branches at once: a node's
+ * label changes at most twice (unset, one branch, MANY), so it is visited at most twice.
+ */
+function soleBranches(branches: readonly string[], successors: ReadonlyMap<string, readonly string[]>, stop: string): Map<string, number> {
+  const label = new Map<string, number>();
+  const pending: string[] = [];
+  branches.forEach((branch, index) => {
+    label.set(branch, label.has(branch) ? MANY : index);
+    pending.push(branch);
+  });
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const carried = label.get(node)!;
+    for (const next of successors.get(node) ?? []) {
+      if (next === stop) continue;
+      const had = label.get(next);
+      if (had === carried || had === MANY) continue;
+      label.set(next, had === undefined ? carried : MANY);
+      pending.push(next);
     }
   }
-  return seen;
+  return label;
 }

@@ -136,20 +136,39 @@ export function buildSemanticModel(
     factory.addFields(element, nodeFields(node, hasShape(node.nodeId)));
   };
 
-  const makeElement = (node: WorkflowNodeDefinition): ModdleElement => {
+  const createElement = (node: WorkflowNodeDefinition): ModdleElement => {
     const base = { id: bpmnIds.get(node.nodeId), name: readableName(node.name ?? node.containerName) };
-    let element: ModdleElement;
     if (node.nodeType === 'container') {
       const kind = node.containerConfig?.[BPMN_TYPE_KEY];
-      element = factory.create((typeof kind === 'string' && CONTAINER_TYPES[kind]) || 'bpmn:SubProcess', { ...base, flowElements: [] });
-      for (const child of tree.childrenOf(node.nodeId)) (element.flowElements as ModdleElement[]).push(makeElement(child));
-    } else {
-      const type = taskType(node);
-      element = factory.create(bpmnTypeName(type), { ...base, ...(type === 'scriptTask' ? inlineScript(node) : {}) });
+      return factory.create((typeof kind === 'string' && CONTAINER_TYPES[kind]) || 'bpmn:SubProcess', { ...base, flowElements: [] });
     }
-    elements.set(node.nodeId, element);
-    decorate(element, node);
-    return element;
+    const type = taskType(node);
+    return factory.create(bpmnTypeName(type), { ...base, ...(type === 'scriptTask' ? inlineScript(node) : {}) });
+  };
+
+  /**
+   * A node's element with its subtree's, walked with an explicit stack: each element is made
+   * before its children's and decorated after them.
+   */
+  const makeElement = (top: WorkflowNodeDefinition): ModdleElement => {
+    type Frame = { node: WorkflowNodeDefinition; element: ModdleElement; children: WorkflowNodeDefinition[]; next: number };
+    const open = (node: WorkflowNodeDefinition): Frame => ({ node, element: createElement(node), children: node.nodeType === 'container' ? tree.childrenOf(node.nodeId) : [], next: 0 });
+    const stack: Frame[] = [open(top)];
+    for (;;) {
+      const frame = stack[stack.length - 1]!;
+      const child = frame.children[frame.next];
+      if (child) {
+        frame.next += 1;
+        stack.push(open(child));
+        continue;
+      }
+      stack.pop();
+      elements.set(frame.node.nodeId, frame.element);
+      decorate(frame.element, frame.node);
+      const parent = stack[stack.length - 1];
+      if (!parent) return frame.element;
+      (parent.element.flowElements as ModdleElement[]).push(frame.element);
+    }
   };
 
   const process = factory.create('bpmn:Process', {

@@ -1,4 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
 import type { WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import type { WorkflowTree } from './export-structure';
@@ -88,7 +88,8 @@ function indexElkGraph(graph: ElkNode, nodes: Map<string, ElkNode>, edges: ElkEx
  */
 async function elkLayout(tree: WorkflowTree, edges: readonly DrawnEdge[]): Promise<ElkNode | undefined> {
   if (tree.byId.size > ELK_NODE_LIMIT) return undefined;
-  elk ??= new ELK();
+  // ELK is 1.5 MB of script: loaded on the first layout, not with the module.
+  elk ??= new (await import('elkjs/lib/elk.bundled.js')).default();
   const drawable = edges.filter(
     (edge) =>
       edge.source !== edge.target &&
