@@ -65,6 +65,11 @@ export const COMMANDS = {
     description: "write a task's run report (HTML or PDF) or its node table (CSV)",
     load: async () => (await import('./report-command')).registerReport,
   },
+  compare: {
+    usage: '[options] <taskA> <taskB>',
+    description: 'compare two runs node by node: nodes only one had, and where status, attempts, duration and results differ',
+    load: async () => (await import('./compare-command')).registerCompare,
+  },
   scheme: {
     usage: '',
     description: 'list, create, edit and archive deduction schemes (推演方案)',
