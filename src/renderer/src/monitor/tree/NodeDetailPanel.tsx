@@ -12,7 +12,7 @@ import { ControlLayer } from './ControlLayer';
 import { detailAt } from './model/detail-at';
 import { executionFigures, type ExecutionFigure } from './model/execution-figures';
 import { isTicking, nodeDurationMs } from './model/durations';
-import { StatusIcon } from './StatusIcon';
+import { EdgeStateIcon, StatusIcon } from './StatusIcon';
 import { useControlsFor } from './use-controls-for';
 import { useNodeControls } from './use-node-controls';
 import { useNodeDetail } from './use-node-detail';
@@ -104,16 +104,19 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
                 {node.dependencies.map((edge, at) => {
                   const source = nodes.byId.get(edge.sourceNodeId);
                   return (
-                    <li key={at}>
-                      {source ? <StatusIcon status={source.status} /> : <span />}
+                    <li key={at} data-testid="node-detail-dependency" data-source={edge.sourceNodeId} data-edge-state={edge.state}>
+                      <EdgeStateIcon state={edge.state} />
                       <button type="button" className="link-button" onClick={() => onSelectNode(edge.sourceNodeId)}>
                         {source ? nodeLabel(source) : edge.sourceNodeId}
                       </button>
                       <span className="muted tree-dep-type">
                         {t(`tree.detail.edgeType.${edge.type}`)}
                         {edge.condition !== null && ` · ${t('tree.detail.condition')}`}
+                        {source && ` · ${t('tree.detail.sourceStatus', { status: t(`monitor.status.${source.status}`) })}`}
                       </span>
-                      <span className={`tree-edge-state is-${edge.state}`}>{t(`tree.detail.edgeState.${edge.state}`)}</span>
+                      <span className={`tree-edge-state is-${edge.state}`} title={t(`tree.detail.edgeStateTitle.${edge.state}`)}>
+                        {t(`tree.detail.edgeState.${edge.state}`)}
+                      </span>
                     </li>
                   );
                 })}
