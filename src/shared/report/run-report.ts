@@ -195,3 +195,8 @@ export interface RunReport {
   resources: ReportResources;
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
 }
+
+/** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */
+export function isErrorStatus(status: NodeStatus): boolean {
+  return status === 'failed' || status === 'stopped';
+}
