@@ -99,7 +99,7 @@ export interface ReportNode {
   /** Of its current execution's samples: mean CPU in percent of one core, mean memory in MB. */
   meanCpuPercent: number | null;
   meanMemoryMb: number | null;
-  /** Containers, of their current execution: the nodes inside at any depth, and how many completed. */
+  /** Containers: the agents inside at any depth, and how many completed (as the monitor's tree counts them). */
   managedNodesTotal: number | null;
   managedNodesCompleted: number | null;
 }

@@ -1,4 +1,4 @@
-import type { NodeStatus } from '../status';
+import { isTerminalNodeStatus, type NodeStatus } from '../status';
 import type { ManagedNodes } from './nodes';
 
 /**
@@ -25,10 +25,10 @@ export function wholePercent(share: number): number {
   return Math.min(100, Math.max(0, Math.floor(share * 100 + 1e-9)));
 }
 
-/** One agent on its own: done once completed, else what it last reported. */
+/** One agent on its own, as a container of one: done once it reached an end, else what it last reported. */
 export function agentShare(view: { status: NodeStatus; progress: number } | undefined): number {
   if (!view) return 0;
-  if (view.status === 'completed') return 1;
+  if (isTerminalNodeStatus(view.status)) return 1;
   return Math.min(1, Math.max(0, view.progress));
 }
 

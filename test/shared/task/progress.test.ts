@@ -17,8 +17,11 @@ describe('the one progress rule', () => {
     expect(wholePercent(endedShare({ total: 3, completed: 1, failed: 0, skipped: 0 }))).toBe(33);
   });
 
-  it('takes an agent as done once completed, else at what it last reported', () => {
+  it('takes an agent as done once it reached an end, as its container counts it, else at what it last reported', () => {
     expect(agentShare({ status: 'completed', progress: 0.2 })).toBe(1);
+    expect(agentShare({ status: 'failed', progress: 0.4 })).toBe(1);
+    expect(agentShare({ status: 'skipped', progress: 0 })).toBe(1);
+    expect(agentShare({ status: 'stopped', progress: 0.3 })).toBe(0.3);
     expect(agentShare({ status: 'running', progress: 0.45 })).toBe(0.45);
     expect(agentShare({ status: 'pending', progress: 0 })).toBe(0);
     expect(agentShare(undefined)).toBe(0);

@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeDetail } from '../../../../shared/task/views';
+import { agentShare, endedShare, wholePercent } from '../../../../shared/task/progress';
 import { lastRuleActed } from '../../../../shared/workflow/on-error';
 import { errorMessage } from '../../common/error-message';
 import { formatMoment, useFormatDuration } from '../../common/format';
@@ -86,7 +87,8 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
               </Fact>
             )}
             <Fact label={t('tree.detail.batch')}>{node.batch > 0 ? `#${node.batch}` : t('tree.detail.none')}</Fact>
-            {node.nodeType === 'agent' && <Fact label={t('tree.detail.progress')}>{Math.round(node.progress * 100)}%</Fact>}
+            {node.nodeType === 'agent' && <Fact label={t('tree.detail.progress')}>{wholePercent(agentShare(node))}%</Fact>}
+            {node.managedNodes && <Fact label={t('tree.detail.progress')}>{wholePercent(endedShare(node.managedNodes))}%</Fact>}
             <Fact label={t('tree.detail.engine')}>{node.engineId ?? t('tree.detail.none')}</Fact>
             <Fact label={t('tree.detail.join')}>{t(`tree.detail.joinMode.${node.join}`)}</Fact>
             {node.notBefore !== null && <Fact label={t('tree.detail.notBefore')}>{moment(node.notBefore)}</Fact>}
