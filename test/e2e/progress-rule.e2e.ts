@@ -81,6 +81,11 @@ test('header, root row and container bars follow one progress rule; a dependency
   await expect(edge).toContainText('来源：失败');
   await page.getByTestId('node-detail').screenshot({ path: '/tmp/i21-progress-dependency-zh.png' });
   await page.getByTestId('language-select').selectOption('en');
+  // The root's history reads the pause and the resume as such, not as Running → Running.
+  await row(page, 'ops').click();
+  await expect(page.getByTestId('node-detail').getByTestId('node-detail-task-audit')).toHaveText(['Task resumed', 'Task paused']);
+  await page.getByTestId('node-detail').getByTestId('node-detail-task-audit').first().scrollIntoViewIfNeeded();
+  await page.getByTestId('node-detail').screenshot({ path: '/tmp/i21-progress-root-history.png' });
 
   // Replay, at the middle of slow-1's run: it shows part of the progress it had reached, not 0%.
   await expect.poll(async () => Number(await row(page, 'slow-1').locator('.tree-progress').getAttribute('data-percent')), { timeout: 30_000 }).toBeGreaterThanOrEqual(6);

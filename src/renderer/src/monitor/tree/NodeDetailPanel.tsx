@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeDetail } from '../../../../shared/task/views';
+import type { NodeDetail, TransitionView } from '../../../../shared/task/views';
+import { taskAuditOf } from '../../../../shared/task/task-audit';
 import { agentShare, endedShare, wholePercent } from '../../../../shared/task/progress';
 import { lastRuleActed } from '../../../../shared/workflow/on-error';
 import { errorMessage } from '../../common/error-message';
@@ -224,14 +225,7 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
             {[...history.transitions].reverse().map((transition) => (
               <li key={transition.transitionId}>
                 <span className="tree-history-main">
-                  {transition.from !== null && (
-                    <>
-                      <StatusIcon status={transition.from} />
-                      <span aria-hidden="true">→</span>
-                    </>
-                  )}
-                  <StatusIcon status={transition.to} />
-                  <span>{t(`monitor.status.${transition.to}`)}</span>
+                  <TransitionChange transition={transition} />
                   <span className="muted">
                     {' '}
                     · {t(`tree.detail.trigger.${transition.trigger}`)}
@@ -247,6 +241,25 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
           </ol>
         )}
       </Section>
+    </>
+  );
+}
+
+/** From and to; a task's pause or resume, recorded on the root without changing its status, says so instead. */
+function TransitionChange({ transition }: { transition: TransitionView }) {
+  const { t } = useTranslation();
+  const audit = taskAuditOf(transition);
+  if (audit !== null) return <span data-testid="node-detail-task-audit">{t(`tree.detail.taskAudit.${audit}`)}</span>;
+  return (
+    <>
+      {transition.from !== null && (
+        <>
+          <StatusIcon status={transition.from} />
+          <span aria-hidden="true">→</span>
+        </>
+      )}
+      <StatusIcon status={transition.to} />
+      <span>{t(`monitor.status.${transition.to}`)}</span>
     </>
   );
 }
