@@ -40,7 +40,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('header, root row and container bars follow one progress rule; a dependency that can never be satisfied says so; replay shows a running node’s progress; the report reads pauses and skips honestly', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const name = `Progress rule ${Date.now()}`;
   const { task_id: taskId } = await callHost('createTask', mixedWorkflow(name));
   await callHost('startTask', taskId);
