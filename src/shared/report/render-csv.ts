@@ -1,6 +1,6 @@
 import { formatDateTime } from './format';
 import type { ReportStrings } from './report-strings';
-import type { ReportNode, RunReport } from './run-report';
+import { isErrorStatus, type ReportNode, type RunReport } from './run-report';
 
 /** Excel reads a file without it as the local code page and garbles Chinese names. */
 export const UTF8_BOM = '\uFEFF';
@@ -53,8 +53,9 @@ export function renderNodesCsv(report: RunReport, strings: ReportStrings): strin
     [f.meanMemoryMb, (node) => node.meanMemoryMb],
     [f.insideTotal, (node) => node.managedNodesTotal],
     [f.insideCompleted, (node) => node.managedNodesCompleted],
-    [f.errorCode, (node) => node.errorCode],
-    [f.errorMessage, (node) => node.errorMessage],
+    [f.errorCode, (node) => (isErrorStatus(node.status) ? node.errorCode : null)],
+    [f.errorMessage, (node) => (isErrorStatus(node.status) ? node.errorMessage : null)],
+    [f.reason, (node) => (isErrorStatus(node.status) ? null : [node.errorCode, node.errorMessage].filter(Boolean).join(': ') || null)],
   ];
   const lines = [csvRow(columns.map(([title]) => title)), ...report.nodes.map((node) => csvRow(columns.map(([, value]) => value(node))))];
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;

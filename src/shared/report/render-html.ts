@@ -4,9 +4,10 @@ import { formatBytes, formatDateTime, formatPercent } from './format';
 import { renderGanttSvgs } from './gantt-svg';
 import { fill, RECOVERY_CODES, type RecoveryCode, type ReportStrings } from './report-strings';
 import { REPORT_CSS } from './report-styles';
-import { REPORT_LIMITS, type Limited, type ReportResourcePeak, type RunReport } from './run-report';
+import { isErrorStatus, REPORT_LIMITS, type Limited, type ReportAction, type ReportResourcePeak, type RunReport } from './run-report';
 import { REPORT_STATUS_COLORS } from './status-colors';
 import type { ExecutionStatus, NodeStatus, TaskStatus } from '../status';
+import { taskAuditOf } from '../task/task-audit';
 
 type Status = NodeStatus | TaskStatus | ExecutionStatus;
 
@@ -30,7 +31,7 @@ function context(report: RunReport, s: ReportStrings): Context {
   };
 }
 
-/** Column kinds: `num` right-aligned figures, `fit` kept on one line, `wrap` long text that may break anywhere. */
+/** Column kinds: `num` right-aligned figures, `fit` kept on one line, `wrap` long text that may break anywhere but inside a code. */
 type Column = 'num' | 'fit' | 'wrap';
 
 function table(head: string[], rows: string[][], columns: ReadonlyArray<Column | undefined> = []): string {
@@ -42,6 +43,20 @@ function table(head: string[], rows: string[][], columns: ReadonlyArray<Column |
 
 function truncated(list: Limited<unknown>, template: string): string {
   return list.total > list.items.length ? `<p class="note">${escapeHtml(fill(template, { shown: list.items.length, total: list.total }))}</p>` : '';
+}
+
+/**
+ * An error or reason code, which may break only after its underscores (a <wbr> there) and
+ * never inside a word, however narrow its column.
+ */
+function code(value: string): string {
+  return `<code class="code">${escapeHtml(value).replace(/_/g, '_<wbr>')}</code>`;
+}
+
+/** A code and its message, as one cell. */
+function codeAndMessage(c: Context, errorCode: string | null, message: string | null): string {
+  if (!errorCode && !message) return c.s.none;
+  return [errorCode ? code(errorCode) : '', message ? escapeHtml(message) : ''].filter(Boolean).join(' ');
 }
 
 function nodeLabel(nodeId: string, name: string | null): string {
@@ -150,7 +165,7 @@ function failures(c: Context): string {
     return `<div class="failure"><h3>${nodeLabel(failure.nodeId, failure.name)}</h3><table class="facts"><tbody>
 <tr><th>${escapeHtml(c.s.fields.batch)}</th><td>${failure.batch}</td></tr>
 <tr><th>${escapeHtml(c.s.fields.endTime)}</th><td>${c.time(failure.endTime)}</td></tr>
-<tr><th>${escapeHtml(c.s.fields.errorCode)}</th><td>${c.text(failure.errorCode)}</td></tr>
+<tr><th>${escapeHtml(c.s.fields.errorCode)}</th><td>${failure.errorCode ? code(failure.errorCode) : c.s.none}</td></tr>
 <tr><th>${escapeHtml(c.s.fields.errorMessage)}</th><td>${c.text(failure.errorMessage)}</td></tr>
 </tbody></table>${logs}</div>`;
   });
@@ -168,7 +183,7 @@ function retries(c: Context): string {
       c.badge(retry.status),
       String(retry.attempts.length),
       retry.attempts
-        .map((attempt) => `#${attempt.batch} ${c.badge(attempt.status)}${attempt.errorCode ? ` ${escapeHtml(attempt.errorCode)}` : ''}`)
+        .map((attempt) => `#${attempt.batch} ${c.badge(attempt.status)}${attempt.errorCode ? ` ${code(attempt.errorCode)}` : ''}`)
         .join(' '),
     ]),
     ['wrap', 'fit', 'num'],
@@ -186,6 +201,18 @@ function recoveries(c: Context): string {
   )}`;
 }
 
+/**
+ * What an operator's action changed. A task's pause and resume leave the root's status as it
+ * was, so they read as the task's own change (Running → Paused, Paused → Running), not as
+ * the root's unchanged status twice.
+ */
+function change(c: Context, action: ReportAction): string {
+  const audit = taskAuditOf(action);
+  if (audit === 'paused') return `${c.badge('running')} → ${c.badge('paused')}`;
+  if (audit === 'resumed') return `${c.badge('paused')} → ${c.badge('running')}`;
+  return `${action.from === null ? c.s.none : c.badge(action.from)} → ${c.badge(action.to)}`;
+}
+
 function actions(c: Context): string {
   const { operatorActions: list } = c.report;
   const heading = `<h2>${escapeHtml(c.s.sections.operatorActions)}</h2>`;
@@ -196,7 +223,7 @@ function actions(c: Context): string {
       c.time(action.time),
       c.text(action.operator),
       `${escapeHtml(action.nodeId)} #${action.batch}`,
-      `${action.from === null ? c.s.none : c.badge(action.from)} → ${c.badge(action.to)}`,
+      change(c, action),
       c.text(action.reason),
     ]),
     ['fit', 'wrap', 'wrap', 'fit', 'wrap'],
@@ -220,6 +247,7 @@ function nodes(c: Context): string {
       c.s.fields.peakMemory,
       c.s.fields.inside,
       c.s.fields.error,
+      c.s.fields.reason,
     ].map(escapeHtml),
     shown.items.map((node) => [
       `${'&nbsp;&nbsp;'.repeat(Math.min(node.level, 8))}${nodeLabel(node.nodeId, node.name)}`,
@@ -233,9 +261,10 @@ function nodes(c: Context): string {
       node.peakCpuPercent === null ? c.s.none : escapeHtml(formatPercent(node.peakCpuPercent)),
       node.peakMemoryBytes === null ? c.s.none : escapeHtml(formatBytes(node.peakMemoryBytes)),
       node.managedNodesTotal === null ? c.s.none : escapeHtml(`${node.managedNodesCompleted ?? 0}/${node.managedNodesTotal}`),
-      node.errorCode || node.errorMessage ? escapeHtml([node.errorCode, node.errorMessage].filter(Boolean).join(': ')) : c.s.none,
+      isErrorStatus(node.status) ? codeAndMessage(c, node.errorCode, node.errorMessage) : c.s.none,
+      isErrorStatus(node.status) ? c.s.none : codeAndMessage(c, node.errorCode, node.errorMessage),
     ]),
-    ['wrap', 'fit', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'num', 'num', 'wrap'],
+    ['wrap', 'fit', 'fit', 'fit', 'num', 'fit', 'num', 'num', 'num', 'num', 'num', 'wrap', 'wrap'],
   )}`;
 }
 

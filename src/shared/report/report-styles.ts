@@ -24,6 +24,7 @@ tr { break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.fit, th.fit { white-space: nowrap; }
 td.wrap { overflow-wrap: anywhere; min-width: 9rem; }
+code.code { font: 0.8em ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; overflow-wrap: normal; word-break: normal; hyphens: none; }
 table.facts th { width: 12rem; }
 .tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 0.5rem; }
 .tile { border: 1px solid #d0d7de; border-radius: 0.4rem; padding: 0.4rem 0.6rem; break-inside: avoid; }

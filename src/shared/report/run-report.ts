@@ -99,7 +99,7 @@ export interface ReportNode {
   /** Of its current execution's samples: mean CPU in percent of one core, mean memory in MB. */
   meanCpuPercent: number | null;
   meanMemoryMb: number | null;
-  /** Containers, of their current execution: the nodes inside at any depth, and how many completed. */
+  /** Containers: the agents inside at any depth, and how many completed (as the monitor's tree counts them). */
   managedNodesTotal: number | null;
   managedNodesCompleted: number | null;
 }
@@ -194,4 +194,9 @@ export interface RunReport {
   operatorActions: Limited<ReportAction>;
   resources: ReportResources;
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
+}
+
+/** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */
+export function isErrorStatus(status: NodeStatus): boolean {
+  return status === 'failed' || status === 'stopped';
 }

@@ -121,3 +121,18 @@ describe('renderNodesCsv', () => {
     expect(parseCsv(csv.slice(1))[1]!.slice(0, 2)).toEqual(["'=1+1", "'@cmd"]);
   });
 });
+
+describe('renderNodesCsv: reasons are not errors (issue 21 item 13)', () => {
+  it('writes a skipped node’s code and message under Reason, with empty error cells', () => {
+    const report = sampleReport();
+    const nodes = [
+      reportNode('skippy', { status: 'skipped', errorCode: 'DEPENDENCY_UNSATISFIED', errorMessage: 'dependencies can never be satisfied' }),
+      reportNode('broken', { status: 'failed', errorCode: 'EXIT_CODE', errorMessage: 'exit code 1' }),
+    ];
+    const rows = parseCsv(renderNodesCsv({ ...report, nodes }, REPORT_STRINGS.en).slice(1));
+    const header = rows[0]!;
+    const cells = (row: string[]) => Object.fromEntries(header.map((name, index) => [name, row[index]]));
+    expect(cells(rows[1]!)).toMatchObject({ 'Error code': '', 'Error message': '', Reason: 'DEPENDENCY_UNSATISFIED: dependencies can never be satisfied' });
+    expect(cells(rows[2]!)).toMatchObject({ 'Error code': 'EXIT_CODE', 'Error message': 'exit code 1', Reason: '' });
+  });
+});

@@ -58,7 +58,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain('80.0 MiB');
     expect(html).toContain('SIMULATED');
     expect(html).toContain('The last 1 warning and error lines.');
-    expect(html).toMatch(/#1 <span class="badge"[^>]*>Failed<\/span> SIMULATED #2 <span class="badge"[^>]*>Completed<\/span>/);
+    expect(html).toMatch(/#1 <span class="badge"[^>]*>Failed<\/span> <code class="code">SIMULATED<\/code> #2 <span class="badge"[^>]*>Completed<\/span>/);
     expect(html).toMatch(/<div class="value">2<\/div><div class="name">Failed<\/div>/);
     expect(html).not.toContain(en.notes.stillRunning);
   });
@@ -151,5 +151,60 @@ describe('renderReportHtml', () => {
     }));
     const html = renderReportHtml({ ...report, timeline: { items: rows, total: 95, start: T0, end: T0 + 1040 } }, en);
     expect(html.match(/<svg class="gantt"/g)).toHaveLength(3);
+  });
+});
+
+describe('renderReportHtml: pauses, reasons and codes (issue 21 item 13)', () => {
+  const nodeRows = (html: string) => {
+    const table = html.slice(html.indexOf(`${en.sections.nodes}</h2>`));
+    const head = [...table.slice(table.indexOf('<thead>'), table.indexOf('</thead>')).matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((match) => match[1]);
+    const rows = [...table.matchAll(/<tr>(<td[\s\S]*?)<\/tr>/g)].map((match) => [...match[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!));
+    return { head, rows };
+  };
+
+  it('reads a task pause and resume as Running → Paused and Paused → Running, never Running → Running', () => {
+    const report = sampleReport();
+    report.operatorActions = {
+      items: [
+        { time: T0 + 1000, operator: 'ops', nodeId: 'root', batch: 1, from: 'running', to: 'running', reason: 'task paused: no new node starts' },
+        { time: T0 + 2000, operator: 'ops', nodeId: 'root', batch: 1, from: 'running', to: 'running', reason: 'task resumed' },
+      ],
+      total: 2,
+    };
+    for (const strings of [en, zh]) {
+      const html = renderReportHtml(report, strings);
+      const section = html.slice(html.indexOf(`${strings.sections.operatorActions}</h2>`), html.indexOf(`${strings.sections.nodes}</h2>`));
+      const changes = [...section.matchAll(/<td class="fit">((?:<span class="badge"[^>]*>[^<]*<\/span>) → (?:<span class="badge"[^>]*>[^<]*<\/span>))<\/td>/g)].map((match) =>
+        match[1]!.replace(/<[^>]+>/g, ''),
+      );
+      expect(changes).toEqual([`${strings.status.running} → ${strings.status.paused}`, `${strings.status.paused} → ${strings.status.running}`]);
+      expect(section).not.toContain(`${strings.status.running}</span> → <span class="badge" style="background:#1e88e5">${strings.status.running}`);
+    }
+  });
+
+  it('puts a skipped node’s code and message under Reason and leaves its Error cell empty', () => {
+    const report = sampleReport();
+    report.nodes = [
+      reportNode('skippy', { status: 'skipped', errorCode: 'DEPENDENCY_UNSATISFIED', errorMessage: 'dependencies can never be satisfied' }),
+      reportNode('broken', { status: 'failed', errorCode: 'EXIT_CODE', errorMessage: 'exit code 1' }),
+    ];
+    const { head, rows } = nodeRows(renderReportHtml(report, en));
+    const error = head.indexOf(en.fields.error);
+    const reason = head.indexOf(en.fields.reason);
+    expect(reason).toBeGreaterThan(error);
+    const [skippy, broken] = rows;
+    expect(skippy![error]).toBe(en.none);
+    expect(skippy![reason]).toContain('dependencies can never be satisfied');
+    expect(skippy![reason]).toContain('DEPENDENCY_<wbr>UNSATISFIED');
+    expect(broken![error]).toContain('exit code 1');
+    expect(broken![reason]).toBe(en.none);
+  });
+
+  it('lets a long code break only after its underscores', () => {
+    const report = sampleReport();
+    report.nodes = [reportNode('x', { status: 'failed', errorCode: 'ENGINE_CONNECTION_REFUSED_BY_REMOTE_PEER', errorMessage: null })];
+    const html = renderReportHtml(report, en);
+    expect(html).toContain('<code class="code">ENGINE_<wbr>CONNECTION_<wbr>REFUSED_<wbr>BY_<wbr>REMOTE_<wbr>PEER</code>');
+    expect(html).toMatch(/code\.code \{[^}]*overflow-wrap: normal;[^}]*word-break: normal;/);
   });
 });

@@ -75,7 +75,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
   const executions = store.all(
     store.kysely
       .selectFrom('node_execution')
-      .select(['node_id', 'batch', 'status', 'error_code', 'start_time', 'end_time', 'queue_time_ms', 'cpu_mean', 'memory_mean', 'managed_nodes_total', 'managed_nodes_completed'])
+      .select(['node_id', 'batch', 'status', 'error_code', 'start_time', 'end_time', 'queue_time_ms', 'cpu_mean', 'memory_mean'])
       .where('task_id', '=', task.taskId)
       .orderBy('node_id')
       .orderBy('batch'),
@@ -95,6 +95,8 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
   const agents = new Set(nodeRows.filter((row) => row.node_type === 'agent').map((row) => row.node_id));
   const agentExecutions = executions.filter((row) => agents.has(row.node_id));
   const agentAttempts = new Map([...attemptsByNode].filter(([nodeId]) => agents.has(nodeId)));
+
+  const inside = agentsInside(nodeRows);
 
   const nodes: ReportNode[] = nodeRows.map((row) => ({
     nodeId: row.node_id,
@@ -122,8 +124,8 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     queueTimeMs: currentExecutions.get(row.node_id)?.queue_time_ms ?? null,
     meanCpuPercent: currentExecutions.get(row.node_id)?.cpu_mean ?? null,
     meanMemoryMb: currentExecutions.get(row.node_id)?.memory_mean ?? null,
-    managedNodesTotal: currentExecutions.get(row.node_id)?.managed_nodes_total ?? null,
-    managedNodesCompleted: currentExecutions.get(row.node_id)?.managed_nodes_completed ?? null,
+    managedNodesTotal: inside.get(row.node_id)?.total ?? null,
+    managedNodesCompleted: inside.get(row.node_id)?.completed ?? null,
   }));
 
   // Agents first: a failed container mostly repeats the failure of something inside it.
@@ -289,4 +291,26 @@ function timeline(attemptsByNode: Map<string, ReportAttempt[]>, names: Map<strin
     start: started[0]?.first ?? null,
     end: started.length === 0 ? null : end,
   };
+}
+
+/**
+ * Each container's agents at any depth and how many completed, from the nodes as they stand:
+ * the figures the monitor's tree shows for it (containers are bookkeeping and not counted).
+ */
+function agentsInside(rows: readonly { node_id: string; parent_node_id: string | null; node_type: string; status: string }[]): Map<string, { total: number; completed: number }> {
+  const parents = new Map(rows.map((row) => [row.node_id, row.parent_node_id]));
+  const counts = new Map<string, { total: number; completed: number }>();
+  for (const row of rows) if (row.node_type === 'container') counts.set(row.node_id, { total: 0, completed: 0 });
+  for (const row of rows) {
+    if (row.node_type !== 'agent') continue;
+    const seen = new Set<string>();
+    for (let parent = row.parent_node_id; parent !== null && !seen.has(parent); parent = parents.get(parent) ?? null) {
+      seen.add(parent);
+      const count = counts.get(parent);
+      if (!count) continue;
+      count.total++;
+      if (row.status === 'completed') count.completed++;
+    }
+  }
+  return counts;
 }

@@ -2,6 +2,7 @@ import { isManualAgent } from '../../../shared/engine/agent-kind';
 import { errorReason, type ApiErrorReason } from '../../../shared/api/error-reasons';
 import { isActiveNodeStatus, isEndedExecutionStatus, isEndedNodeStatus, isTerminalNodeStatus, isTerminalTaskStatus } from '../../../shared/status';
 import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reasons';
+import { TASK_PAUSED_REASON, TASK_RESUMED_REASON } from '../../../shared/task/task-audit';
 import type { SchedulerState } from './state';
 import { SchedulerError } from './errors';
 import { activateTask } from './load';
@@ -34,13 +35,13 @@ function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
 export function pauseTask(control: Control, task: TaskImage): void {
   if (task.status !== 'running') refuse(errorReason('task.notRunning', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'paused');
-  auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
+  auditOnRoot(control.core, control.step, task, TASK_PAUSED_REASON, control.operator);
 }
 
 export function resumeTask(control: Control, task: TaskImage): void {
   if (task.status !== 'paused') refuse(errorReason('task.notPaused', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'running');
-  auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
+  auditOnRoot(control.core, control.step, task, TASK_RESUMED_REASON, control.operator);
   for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
 }
 

@@ -2,18 +2,21 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TaskDetail } from '../../../shared/task/views';
-import { taskDuration, taskProgress } from './dashboard/task-table';
+import { wholePercent } from '../../../shared/task/progress';
+import type { TaskNodes } from '../task-panels/task-panel';
+import { taskDuration } from './dashboard/task-table';
+import { taskShare } from './model/task-progress';
 import { taskCounters } from './counters';
-import { formatPercent, formatTime, useFormatDuration } from '../common/format';
+import { formatTime, useFormatDuration } from '../common/format';
 import { StatusBadge } from './StatusBadge';
 import { useNow } from '../common/use-now';
 
 /** The task at a glance: name, status, progress, counters and duration; actions beside. */
-export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDetail; replayAt: number | null; onBack: () => void; children: ReactNode }) {
+export function TaskHeader({ task, nodes, replayAt, onBack, children }: { task: TaskDetail; nodes: TaskNodes; replayAt: number | null; onBack: () => void; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const formatDuration = useFormatDuration();
   const now = useNow(replayAt === null && task.startTime !== null && task.endTime === null);
-  const progress = taskProgress(task);
+  const percent = wholePercent(taskShare(task, nodes));
   return (
     <header className="task-header">
       <button type="button" className="icon-button" onClick={onBack} aria-label={t('monitor.task.back')} title={t('monitor.task.back')}>
@@ -31,9 +34,9 @@ export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDet
         )}
       </div>
       <StatusBadge status={task.status} large />
-      <div className="task-progress-block" title={formatPercent(progress)}>
-        <progress max={1} value={progress} aria-label={t('monitor.dashboard.columns.progress')} />
-        <span className="numeric">{formatPercent(progress)}</span>
+      <div className="task-progress-block" title={`${percent}%`} data-testid="task-progress" data-percent={percent}>
+        <progress max={100} value={percent} aria-label={t('monitor.dashboard.columns.progress')} />
+        <span className="numeric">{percent}%</span>
       </div>
       <dl className="task-counter-list" data-testid="task-counters">
         {taskCounters(task).map(([name, value]) => (

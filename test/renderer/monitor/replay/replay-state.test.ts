@@ -96,10 +96,19 @@ describe('replayAt', () => {
   it('takes the running attempt’s start and Engine from its execution', () => {
     const { index, task, live } = scenario();
     const early = replayAt(index, task, live, 15).nodes.byId.get('a');
-    expect(early).toMatchObject({ status: 'running', batch: 1, startTime: 12, engineId: 'engine-2', progress: 0, endTime: null });
+    expect(early).toMatchObject({ status: 'running', batch: 1, startTime: 12, engineId: 'engine-2', endTime: null });
     const retried = replayAt(index, task, live, 26).nodes.byId.get('a');
     expect(retried).toMatchObject({ status: 'running', batch: 2, startTime: 25, engineId: 'engine-1' });
     expect(replayAt(index, task, live, 26).nodes.byId.get('root')?.managedNodes).toMatchObject({ running: 1, total: 4 });
+  });
+
+  it('shows a running attempt part of the way to the progress its execution reached, not 0%', () => {
+    const { index, task, live } = scenario();
+    // a#1 ran 12–20 and reached 0.4 before failing; b ran 31–40 and completed.
+    expect(replayAt(index, task, live, 15).nodes.byId.get('a')?.progress).toBeCloseTo(0.15);
+    expect(replayAt(index, task, live, 35).nodes.byId.get('b')?.progress).toBeCloseTo(4 / 9);
+    expect(replayAt(index, task, live, 12).nodes.byId.get('a')?.progress).toBe(0);
+    expect(replayAt(index, task, live, 21).nodes.byId.get('a')?.progress).toBe(0.4);
   });
 
   it('recomputes edge states and conditions from the sources as they stood', () => {
@@ -131,8 +140,9 @@ describe('replayAt', () => {
 
   it('keeps unchanged nodes, and the whole list when nothing moved, from the previous moment', () => {
     const { index, task, live } = scenario();
-    const first = replayAt(index, task, live, 26);
-    const same = replayAt(index, task, live, 27, first.nodes);
+    // Nothing runs between 20 and 25 (a waits for its retry), so nothing moves from 22 to 23.
+    const first = replayAt(index, task, live, 22);
+    const same = replayAt(index, task, live, 23, first.nodes);
     expect(same.nodes).toBe(first.nodes);
     const later = replayAt(index, task, live, 30, first.nodes);
     expect(later.nodes).not.toBe(first.nodes);
@@ -247,9 +257,9 @@ describe('rebuilder', () => {
   it('answers the same moment with the same objects and builds each new one from the last', () => {
     const { index, task, live } = scenario();
     const rebuild = createRebuilder(index);
-    const first = rebuild(task, live, 26);
-    expect(rebuild(task, live, 26)).toBe(first);
-    const next = rebuild(task, live, 27);
+    const first = rebuild(task, live, 22);
+    expect(rebuild(task, live, 22)).toBe(first);
+    const next = rebuild(task, live, 23);
     expect(next.nodes).toBe(first.nodes);
     const later = rebuild(task, live, 31);
     expect(later.nodes.version).toBeGreaterThan(first.nodes.version);

@@ -1,3 +1,4 @@
+import { endedShare } from '../../../../shared/task/progress';
 import type { TaskStatus } from '../../../../shared/status';
 import type { TaskSnapshot } from '../../../../shared/task/changes';
 import type { TaskSummary } from '../../../../shared/task/views';
@@ -12,10 +13,9 @@ export interface TaskTableView {
   descending: boolean;
 }
 
-/** Share of the task's nodes that reached an end (completed, failed or skipped), 0–1. */
+/** The shared progress rule over a task row's counters (a list of tasks has no nodes to count agents by). */
 export function taskProgress(task: Pick<TaskSummary, 'totalNodes' | 'completedNodes' | 'failedNodes' | 'skippedNodes'>): number {
-  if (task.totalNodes === 0) return 0;
-  return Math.min(1, (task.completedNodes + task.failedNodes + task.skippedNodes) / task.totalNodes);
+  return endedShare({ total: task.totalNodes, completed: task.completedNodes, failed: task.failedNodes, skipped: task.skippedNodes });
 }
 
 /** Run time so far (running) or in all (ended); null before the start. */

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeDisplayName } from '../../../../shared/workflow/definition';
 import { SOURCE_HANDLE, TARGET_HANDLE } from '../../editor/model/flow-mapping';
-import { formatPercent } from '../../common/format';
+import { agentShare, wholePercent } from '../../../../shared/task/progress';
 import { containerShare, nodeClasses } from './graph-node-model';
 import type { GraphFlowNode } from './graph-flow';
 
@@ -21,7 +21,7 @@ export const GraphAgentNode = memo(function GraphAgentNode({ data }: NodeProps<G
   const { t } = useTranslation();
   const { definition, view, selected } = data;
   const status = view?.status ?? 'pending';
-  const progress = view?.status === 'completed' ? 1 : (view?.progress ?? 0);
+  const progress = agentShare(view);
   const name = nodeDisplayName(definition);
   return (
     <div className={nodeClasses('graph-agent', status, selected)} data-testid={`graph-node-${definition.nodeId}`} data-status={status} title={name}>
@@ -33,7 +33,7 @@ export const GraphAgentNode = memo(function GraphAgentNode({ data }: NodeProps<G
       </div>
       <div className="graph-node-sub">
         <span className="graph-status-text">{t(`monitor.status.${status}`)}</span>
-        {(status === 'running' || (progress > 0 && progress < 1)) && <span className="graph-percent">{formatPercent(progress)}</span>}
+        {(status === 'running' || (progress > 0 && progress < 1)) && <span className="graph-percent">{wholePercent(progress)}%</span>}
       </div>
       <div className="graph-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} aria-label={t('graph.progress')}>
         <div className="graph-progress-fill" style={{ width: `${Math.min(100, Math.max(0, progress * 100))}%` }} />

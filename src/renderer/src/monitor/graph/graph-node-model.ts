@@ -1,5 +1,6 @@
 import type { NodeStatus } from '../../../../shared/status';
 import type { ManagedNodes } from '../../../../shared/task/nodes';
+import { endedShare } from '../../../../shared/task/progress';
 
 /** Class names of a graph node: its kind, its status (which picks the colour), and selection. */
 export function nodeClasses(kind: string, status: NodeStatus, selected: boolean): string {
@@ -8,6 +9,5 @@ export function nodeClasses(kind: string, status: NodeStatus, selected: boolean)
 
 /** How far a container has got: the share of its agents that have ended, whichever way. */
 export function containerShare(managed: ManagedNodes | undefined): number {
-  if (!managed || managed.total === 0) return 0;
-  return Math.min(1, (managed.completed + managed.failed + managed.skipped) / managed.total);
+  return endedShare(managed);
 }

@@ -1,7 +1,9 @@
 import { evaluateEdge } from '../../../../shared/dependency/evaluator';
 import { isActiveNodeStatus, isEndedNodeStatus, type NodeStatus, type TaskStatus } from '../../../../shared/status';
 import type { DependencyView, ManagedNodes, NodeView } from '../../../../shared/task/nodes';
-import type { TaskDetail } from '../../../../shared/task/views';
+import { attemptShareAt } from '../../../../shared/task/progress';
+import { taskAuditOf } from '../../../../shared/task/task-audit';
+import type { ExecutionView, TaskDetail } from '../../../../shared/task/views';
 import type { TaskNodes } from '../../task-panels/task-panel';
 import { executionOf, lastAtOrBefore, nodeTransitions, transitionTime, type ReplayIndex } from './replay-index';
 
@@ -73,7 +75,7 @@ function momentOf(live: NodeView, index: ReplayIndex, at: number): NodeMoment {
   return {
     status,
     batch,
-    progress: status === 'completed' ? 1 : (executionEnded?.progress ?? 0),
+    progress: status === 'completed' ? 1 : executionEnded ? executionEnded.progress : executionStarted ? runningShare(executionStarted, at) : 0,
     result: status === 'completed' ? (executionEnded?.result ?? null) : null,
     errorCode: ended && status !== 'completed' ? (executionEnded?.errorCode ?? null) : null,
     errorMessage: ended && status !== 'completed' ? (executionEnded?.errorMessage ?? last.reason) : null,
@@ -82,6 +84,11 @@ function momentOf(live: NodeView, index: ReplayIndex, at: number): NodeMoment {
     startTime: executionStarted?.startTime ?? startedAt(history, k),
     endTime: ended ? last.time : null,
   };
+}
+
+/** A run in progress at `at`: the stored attempt says where it ended; the moment sits on the way there. */
+function runningShare(execution: ExecutionView, at: number): number {
+  return attemptShareAt({ startTime: execution.startTime, endTime: execution.endTime, progress: execution.progress, completed: execution.status === 'completed' }, at);
 }
 
 function pickMoment(view: NodeView): NodeMoment {
@@ -236,17 +243,11 @@ export function taskAt(task: TaskDetail, index: ReplayIndex, nodes: TaskNodes, a
   };
 }
 
-/** The scheduler records pause and resume as the operator's own transitions of the root onto itself. */
-const PAUSE_REASON = /^task paused/;
-const RESUME_REASON = /^task resumed/;
-
 function pausedAt(task: TaskDetail, index: ReplayIndex, at: number): boolean {
   const history = nodeTransitions(index, task.rootNodeId);
   for (let i = lastAtOrBefore(history, at, transitionTime); i >= 0; i--) {
-    const transition = history[i]!;
-    if (transition.from !== transition.to || transition.reason === null) continue;
-    if (PAUSE_REASON.test(transition.reason)) return true;
-    if (RESUME_REASON.test(transition.reason)) return false;
+    const audit = taskAuditOf(history[i]!);
+    if (audit !== null) return audit === 'paused';
   }
   return false;
 }

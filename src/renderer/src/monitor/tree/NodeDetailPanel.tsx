@@ -1,6 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeDetail } from '../../../../shared/task/views';
+import type { NodeDetail, TransitionView } from '../../../../shared/task/views';
+import { taskAuditOf } from '../../../../shared/task/task-audit';
+import { agentShare, endedShare, wholePercent } from '../../../../shared/task/progress';
 import { lastRuleActed } from '../../../../shared/workflow/on-error';
 import { errorMessage } from '../../common/error-message';
 import { formatMoment, useFormatDuration } from '../../common/format';
@@ -12,7 +14,7 @@ import { ControlLayer } from './ControlLayer';
 import { detailAt } from './model/detail-at';
 import { executionFigures, type ExecutionFigure } from './model/execution-figures';
 import { isTicking, nodeDurationMs } from './model/durations';
-import { StatusIcon } from './StatusIcon';
+import { EdgeStateIcon, StatusIcon } from './StatusIcon';
 import { useControlsFor } from './use-controls-for';
 import { useNodeControls } from './use-node-controls';
 import { useNodeDetail } from './use-node-detail';
@@ -86,7 +88,8 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
               </Fact>
             )}
             <Fact label={t('tree.detail.batch')}>{node.batch > 0 ? `#${node.batch}` : t('tree.detail.none')}</Fact>
-            {node.nodeType === 'agent' && <Fact label={t('tree.detail.progress')}>{Math.round(node.progress * 100)}%</Fact>}
+            {node.nodeType === 'agent' && <Fact label={t('tree.detail.progress')}>{wholePercent(agentShare(node))}%</Fact>}
+            {node.managedNodes && <Fact label={t('tree.detail.progress')}>{wholePercent(endedShare(node.managedNodes))}%</Fact>}
             <Fact label={t('tree.detail.engine')}>{node.engineId ?? t('tree.detail.none')}</Fact>
             <Fact label={t('tree.detail.join')}>{t(`tree.detail.joinMode.${node.join}`)}</Fact>
             {node.notBefore !== null && <Fact label={t('tree.detail.notBefore')}>{moment(node.notBefore)}</Fact>}
@@ -104,16 +107,19 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
                 {node.dependencies.map((edge, at) => {
                   const source = nodes.byId.get(edge.sourceNodeId);
                   return (
-                    <li key={at}>
-                      {source ? <StatusIcon status={source.status} /> : <span />}
+                    <li key={at} data-testid="node-detail-dependency" data-source={edge.sourceNodeId} data-edge-state={edge.state}>
+                      <EdgeStateIcon state={edge.state} />
                       <button type="button" className="link-button" onClick={() => onSelectNode(edge.sourceNodeId)}>
                         {source ? nodeLabel(source) : edge.sourceNodeId}
                       </button>
                       <span className="muted tree-dep-type">
                         {t(`tree.detail.edgeType.${edge.type}`)}
                         {edge.condition !== null && ` · ${t('tree.detail.condition')}`}
+                        {source && ` · ${t('tree.detail.sourceStatus', { status: t(`monitor.status.${source.status}`) })}`}
                       </span>
-                      <span className={`tree-edge-state is-${edge.state}`}>{t(`tree.detail.edgeState.${edge.state}`)}</span>
+                      <span className={`tree-edge-state is-${edge.state}`} title={t(`tree.detail.edgeStateTitle.${edge.state}`)}>
+                        {t(`tree.detail.edgeState.${edge.state}`)}
+                      </span>
                     </li>
                   );
                 })}
@@ -219,14 +225,7 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
             {[...history.transitions].reverse().map((transition) => (
               <li key={transition.transitionId}>
                 <span className="tree-history-main">
-                  {transition.from !== null && (
-                    <>
-                      <StatusIcon status={transition.from} />
-                      <span aria-hidden="true">→</span>
-                    </>
-                  )}
-                  <StatusIcon status={transition.to} />
-                  <span>{t(`monitor.status.${transition.to}`)}</span>
+                  <TransitionChange transition={transition} />
                   <span className="muted">
                     {' '}
                     · {t(`tree.detail.trigger.${transition.trigger}`)}
@@ -242,6 +241,25 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
           </ol>
         )}
       </Section>
+    </>
+  );
+}
+
+/** From and to; a task's pause or resume, recorded on the root without changing its status, says so instead. */
+function TransitionChange({ transition }: { transition: TransitionView }) {
+  const { t } = useTranslation();
+  const audit = taskAuditOf(transition);
+  if (audit !== null) return <span data-testid="node-detail-task-audit">{t(`tree.detail.taskAudit.${audit}`)}</span>;
+  return (
+    <>
+      {transition.from !== null && (
+        <>
+          <StatusIcon status={transition.from} />
+          <span aria-hidden="true">→</span>
+        </>
+      )}
+      <StatusIcon status={transition.to} />
+      <span>{t(`monitor.status.${transition.to}`)}</span>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { memo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeStatus } from '../../../../shared/status';
+import type { EdgeState } from '../../../../shared/task/nodes';
 
 /*
  * One shape per status, so that statuses read apart without colour (colour-blind operators,
@@ -32,6 +33,32 @@ export const StatusIcon = memo(function StatusIcon({ status }: { status: NodeSta
     <svg className="tree-status-icon" viewBox="0 0 16 16" role="img" aria-label={label} style={{ color: `var(--status-${status})` }} fill="currentColor" stroke="currentColor">
       <title>{label}</title>
       {SHAPES[status]}
+    </svg>
+  );
+});
+
+/* A dependency's own state, never its source's status: check, hollow circle, barred circle. */
+const EDGE_SHAPES: Record<EdgeState, ReactElement> = {
+  satisfied: <path d="M3 8.5l3.2 3.2L13 4.5" fill="none" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />,
+  pending: <circle cx="8" cy="8" r="5.5" fill="none" strokeWidth="1.6" strokeDasharray="2.2 1.8" />,
+  unsatisfiable: (
+    <>
+      <circle cx="8" cy="8" r="5.5" fill="none" strokeWidth="1.6" />
+      <path d="M4.2 11.8l7.6-7.6" fill="none" strokeWidth="1.6" strokeLinecap="round" />
+    </>
+  ),
+};
+
+const EDGE_COLORS: Record<EdgeState, string> = { satisfied: 'var(--ok)', pending: 'var(--fg-muted)', unsatisfiable: 'var(--danger)' };
+
+/** Whether a dependency is satisfied, still pending, or can never be satisfied, as a shape and its word. */
+export const EdgeStateIcon = memo(function EdgeStateIcon({ state }: { state: EdgeState }) {
+  const { t } = useTranslation();
+  const label = t(`tree.detail.edgeState.${state}`);
+  return (
+    <svg className="tree-status-icon" viewBox="0 0 16 16" role="img" aria-label={label} style={{ color: EDGE_COLORS[state] }} fill="currentColor" stroke="currentColor" data-edge-state={state}>
+      <title>{label}</title>
+      {EDGE_SHAPES[state]}
     </svg>
   );
 });

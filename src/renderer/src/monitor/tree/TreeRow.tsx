@@ -1,10 +1,11 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagedNodes, NodeView } from '../../../../shared/task/nodes';
+import type { ManagedNodes } from '../../../../shared/task/nodes';
 import { useFormatDuration } from '../../common/format';
 import { isTicking, nodeDurationMs } from './model/durations';
 import { highlightParts } from './model/highlight';
 import type { VisibleRow } from './model/visible-rows';
+import { ManagedBar, ProgressBar } from './ProgressCell';
 import { StatusIcon } from './StatusIcon';
 
 interface TreeRowProps {
@@ -111,42 +112,6 @@ function Highlighted({ text, search }: { text: string; search: string }) {
     <>
       {parts.map((part, at) => (part.match ? <mark key={at}>{part.text}</mark> : <span key={at}>{part.text}</span>))}
     </>
-  );
-}
-
-function ProgressBar({ node }: { node: NodeView }) {
-  const { t } = useTranslation();
-  const percent = Math.round(Math.min(1, Math.max(0, node.progress)) * 100);
-  return (
-    <span className="tree-progress" title={t('tree.progressTitle', { percent })}>
-      <span className="tree-progress-track">
-        <span className="tree-progress-fill" style={{ width: `${percent}%`, background: `var(--status-${node.status})` }} />
-      </span>
-      <span className="tree-progress-text">{percent}%</span>
-    </span>
-  );
-}
-
-/** A container's agents as one bar: completed, failed, skipped, running, the rest to go. */
-function ManagedBar({ managed }: { managed: ManagedNodes }) {
-  const { t } = useTranslation();
-  const total = Math.max(managed.total, 1);
-  const segments = [
-    ['completed', managed.completed],
-    ['failed', managed.failed],
-    ['skipped', managed.skipped],
-    ['running', managed.running],
-  ] as const;
-  const done = Math.round(((managed.completed + managed.failed + managed.skipped) / total) * 100);
-  return (
-    <span className="tree-progress" title={t('tree.managed.title', { ...managed })}>
-      <span className="tree-progress-track">
-        {segments.map(([status, count]) =>
-          count > 0 ? <span key={status} className="tree-progress-segment" style={{ width: `${(count / total) * 100}%`, background: `var(--status-${status})` }} /> : null,
-        )}
-      </span>
-      <span className="tree-progress-text">{done}%</span>
-    </span>
   );
 }
 
