@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import chromium from './test/e2e/chromium.json';
+import chromium from './test/e2e/chromium.json' with { type: 'json' };
 
 /**
  * End-to-end tests drive the real UI in Debian's Chromium (never a downloaded browser)

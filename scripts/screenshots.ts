@@ -10,7 +10,7 @@ import type { ConsoleApi, ConsoleMethodName } from '../src/shared/api/contract';
 import type { CallResult } from '../src/shared/api/errors';
 import { HOST_SOCKET } from '../src/shared/api/host-protocol';
 import type { WorkflowDefinition, WorkflowNodeDefinition } from '../src/shared/workflow/definition';
-import launch from '../test/e2e/chromium.json';
+import launch from '../test/e2e/chromium.json' with { type: 'json' };
 
 /**
  * `npm run screenshots`: every screen of the window, in both languages at both sizes, into one

@@ -28,25 +28,28 @@ interface WallMeasure {
   fillY: number;
   figures: Record<string, number>;
   cards: number;
+  /** Whether the wall fits the window across (nothing pushed off its right edge). */
+  fitsAcross: boolean;
 }
 
 async function measure(page: Page): Promise<WallMeasure> {
   return page.getByTestId('wall-graph').evaluate((panel) => {
     const transform = getComputedStyle(panel.querySelector('.react-flow__viewport')!).transform;
     const zoom = new DOMMatrixReadOnly(transform).a;
-    const texts = [...panel.querySelectorAll('.wall-title, .wall-status, .wall-percent, .wall-counts span')];
+    const texts = Array.from(panel.querySelectorAll('.wall-title, .wall-status, .wall-percent, .wall-counts span'));
     const smallestNodeText = Math.min(...texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * zoom));
-    const nodes = [...panel.querySelectorAll('.react-flow__node')].map((node) => node.getBoundingClientRect());
+    const nodes = Array.from(panel.querySelectorAll('.react-flow__node')).map((node) => node.getBoundingClientRect());
     const area = panel.getBoundingClientRect();
     const fillX = (Math.max(...nodes.map((box) => box.right)) - Math.min(...nodes.map((box) => box.left))) / area.width;
     const fillY = (Math.max(...nodes.map((box) => box.bottom)) - Math.min(...nodes.map((box) => box.top))) / area.height;
     const figures = Object.fromEntries(
-      [...document.querySelectorAll<HTMLElement>('[data-testid^="wall-figure-"]')].map((figure) => {
+      Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="wall-figure-"]')).map((figure) => {
         const value = figure.querySelector('dd .status-badge') ?? figure.querySelector('dd')!;
         return [figure.dataset['testid']!.slice('wall-figure-'.length), parseFloat(getComputedStyle(value).fontSize)];
       }),
     );
-    return { smallestNodeText, fillX, fillY, figures, cards: panel.querySelectorAll('.wall-card').length };
+    const wall = document.querySelector('[data-testid="presentation"]')!;
+    return { smallestNodeText, fillX, fillY, figures, cards: panel.querySelectorAll('.wall-card').length, fitsAcross: wall.scrollWidth <= window.innerWidth };
   });
 }
 
@@ -60,6 +63,7 @@ async function present(page: Page, taskId: string, language: string): Promise<vo
 }
 
 function expectReadable(wall: WallMeasure): void {
+  expect(wall.fitsAcross).toBe(true);
   expect(wall.smallestNodeText).toBeGreaterThanOrEqual(24);
   expect(Math.max(wall.fillX, wall.fillY)).toBeGreaterThanOrEqual(0.85);
   for (const key of ['status', 'progress', 'running', 'failed', 'elapsed']) expect(wall.figures[key]).toBeGreaterThan(wall.smallestNodeText);

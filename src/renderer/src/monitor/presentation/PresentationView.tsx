@@ -42,6 +42,7 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
     <div className="presentation" data-testid="presentation">
       <header className="presentation-header">
         <h1 title={task.name}>{task.name}</h1>
+        <WallMinorFigures {...props} />
         <div className="presentation-switch" role="group">
           {(['graph', 'tree'] as const).map((name) => (
             <button type="button" key={name} aria-pressed={show === name} onClick={() => setShow(name)}>
@@ -59,17 +60,33 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
   );
 }
 
-/** The task's figures: the ones a room acts on first and largest, the rest beside them. */
-function WallFigures({ task, at }: TaskPanelProps) {
+function Figure({ name, value, isKey }: { name: string; value: string; isKey: boolean }) {
   const { t } = useTranslation();
-  const formatDuration = useFormatDuration();
-  const now = useNow(at === null && task.startTime !== null && task.endTime === null);
-  const figure = (name: string, value: string, key: boolean) => (
-    <div key={name} className={`presentation-figure figure-${name}${key ? ' is-key' : ''}`} data-testid={`wall-figure-${name}`}>
+  return (
+    <div className={`presentation-figure figure-${name}${isKey ? ' is-key' : ''}`} data-testid={`wall-figure-${name}`}>
       <dd>{value}</dd>
       <dt>{t(`monitor.presentation.figures.${name}`)}</dt>
     </div>
   );
+}
+
+/** The counts a room reads second, beside the task's name. */
+function WallMinorFigures({ task }: TaskPanelProps) {
+  return (
+    <dl className="presentation-minor">
+      <Figure name="completed" value={String(task.completedNodes)} isKey={false} />
+      <Figure name="skipped" value={String(task.skippedNodes)} isKey={false} />
+      <Figure name="total" value={String(task.totalNodes)} isKey={false} />
+    </dl>
+  );
+}
+
+/** The figures a room acts on, largest: status, progress, running, failed, elapsed time. */
+function WallFigures({ task, at }: TaskPanelProps) {
+  const { t } = useTranslation();
+  const formatDuration = useFormatDuration();
+  const now = useNow(at === null && task.startTime !== null && task.endTime === null);
+  const figure = (name: string, value: string) => <Figure name={name} value={value} isKey />;
   return (
     <dl className="presentation-figures">
       <div className="presentation-figure figure-status is-key" data-testid="wall-figure-status">
@@ -78,15 +95,10 @@ function WallFigures({ task, at }: TaskPanelProps) {
         </dd>
         <dt>{t('monitor.presentation.figures.status')}</dt>
       </div>
-      {figure('progress', formatPercent(taskProgress(task)), true)}
-      {figure('running', String(task.runningNodes), true)}
-      {figure('failed', String(task.failedNodes), true)}
-      {figure('elapsed', formatDuration(taskDuration(task, at ?? now)), true)}
-      <div className="presentation-minor">
-        {figure('completed', String(task.completedNodes), false)}
-        {figure('skipped', String(task.skippedNodes), false)}
-        {figure('total', String(task.totalNodes), false)}
-      </div>
+      {figure('progress', formatPercent(taskProgress(task)))}
+      {figure('running', String(task.runningNodes))}
+      {figure('failed', String(task.failedNodes))}
+      {figure('elapsed', formatDuration(taskDuration(task, at ?? now)))}
     </dl>
   );
 }

@@ -5,7 +5,8 @@ import type { EdgeState } from '../../../../shared/task/nodes';
 import type { TaskNodes } from '../../task-panels/task-panel';
 import { EDGE_COLOURS } from '../graph/graph-flow';
 import { useColorMode } from '../graph/use-color-mode';
-import { wallEdges, wallPlan, type WallPlan, type WallScreen } from './wall-plan';
+import { NODE_STATUSES } from '../../../../shared/status';
+import { ESTIMATED_TEXTS, WALL_TEXT_PX, wallEdges, wallPlan, type WallPlan, type WallScreen, type WallTexts } from './wall-plan';
 import { WallAgentCard, WallContainerCard, WallFrame, type WallFlowNode } from './WallCards';
 
 const NODE_TYPES = { agent: WallAgentCard, container: WallContainerCard, frame: WallFrame };
@@ -38,15 +39,32 @@ export function WallGraph({ nodes }: { nodes: TaskNodes }) {
   );
 }
 
+/** The cards' texts measured in the window's font, in its language. */
+function useWallTexts(): WallTexts {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return ESTIMATED_TEXTS;
+    context.font = `700 ${WALL_TEXT_PX}px ${getComputedStyle(document.body).fontFamily}`;
+    const measure = (text: string) => context.measureText(text).width;
+    const gap = WALL_TEXT_PX * 0.6;
+    const agentLine = Math.max(...NODE_STATUSES.map((status) => measure(t(`monitor.status.${status}`)))) + gap + measure('100%');
+    const counts = measure(t('monitor.presentation.agentsDone', { done: 888, total: 888 })) + measure('▶ 888') + measure('✕ 888') + 2 * gap;
+    return { measure, agentLine, containerLine: Math.max(agentLine, counts) };
+    // The language decides the texts; t alone does not change with it.
+  }, [t, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
 function WallFlow({ nodes, screen }: { nodes: TaskNodes; screen: WallScreen }) {
   const { t } = useTranslation();
+  const texts = useWallTexts();
   const colorMode = useColorMode();
   const [page, setPage] = useState(0);
   // Laid out again only when the screen, the page or the hierarchy (whose order list is kept
   // while statuses change) changes; statuses and edge states are read live below.
   const [structure, setStructure] = useState(nodes);
   if (structure.order !== nodes.order) setStructure(nodes);
-  const layout = useMemo(() => wallPlan(structure, screen, page), [structure, screen, page]);
+  const layout = useMemo(() => wallPlan(structure, screen, page, texts), [structure, screen, page, texts]);
   const plan = useMemo(() => (layout ? { ...layout, edges: wallEdges(nodes, layout.items) } : null), [layout, nodes]);
 
   const pages = plan?.pages ?? 1;

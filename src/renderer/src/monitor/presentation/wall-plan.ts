@@ -128,15 +128,31 @@ function label(view: NodeView | undefined, nodeId: string): string {
   return view?.name ?? nodeId;
 }
 
-/** Rough width of a line of text at WALL_TEXT_PX: CJK characters are square, Latin ones narrower. */
-export function textWidth(text: string): number {
+/**
+ * How wide the cards' texts come out at WALL_TEXT_PX in bold: the window measures them with
+ * its own font; without one, CJK characters count square and Latin ones at 0.7 em.
+ */
+export interface WallTexts {
+  measure(text: string): number;
+  /** The widest second line of an agent's card (status and percent) and of a container's (status, percent and counts). */
+  agentLine: number;
+  containerLine: number;
+}
+
+export function estimateWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.7;
   return width * WALL_TEXT_PX;
 }
 
-function cardWidth(view: NodeView | undefined, nodeId: string): number {
-  const wanted = textWidth(label(view, nodeId)) + CARD_PAD * 2 + 24;
+export const ESTIMATED_TEXTS: WallTexts = { measure: estimateWidth, agentLine: estimateWidth('Initializing 100%'), containerLine: estimateWidth('888/888 done ▶ 888 ✕ 888') };
+
+/** Card borders and padding across (wall-card in presentation.css), and a little air. */
+const CARD_CHROME = 2 + 10 + 18 + 12 + 8;
+
+function cardWidth(view: NodeView | undefined, nodeId: string, texts: WallTexts): number {
+  const line = view?.nodeType === 'container' ? texts.containerLine : texts.agentLine;
+  const wanted = Math.max(texts.measure(label(view, nodeId)), line) + CARD_CHROME;
   return Math.min(CARD_MAX_WIDTH, Math.max(CARD_MIN_WIDTH, Math.ceil(wanted)));
 }
 
@@ -169,24 +185,34 @@ function ranks(ids: readonly string[], deps: Map<string, Set<string>> | undefine
   return result;
 }
 
-/** Children in columns by rank, a column wrapping after `perColumn`; offsets from (left, top). */
-function arrange(boxes: readonly Box[], order: readonly { i: number; rank: number }[], perColumn: number, left: number, top: number): Box {
+/**
+ * Children in columns by rank, a column wrapping after `perColumn`, and the columns wrapping
+ * into a new band below once a band is `bandWidth` wide (a long chain of ranks would otherwise
+ * be one thin strip across a 16:9 screen); offsets from (left, top).
+ */
+function arrange(boxes: readonly Box[], order: readonly { i: number; rank: number }[], perColumn: number, bandWidth: number, left: number, top: number): Box {
   const items: WallItem[] = [];
   let x = left;
+  let right = left;
+  let bandTop = top;
   let bottom = top;
   let column: number[] = [];
   let lastRank = -1;
   const flush = () => {
     if (column.length === 0) return;
-    let y = top;
-    let width = 0;
+    const width = Math.max(...column.map((i) => (boxes[i] as Box).width));
+    if (x > left && x + width > left + bandWidth) {
+      x = left;
+      bandTop = bottom + GAP_Y * 2;
+    }
+    let y = bandTop;
     for (const i of column) {
       const box = boxes[i] as Box;
       for (const item of box.items) items.push({ ...item, x: item.x + x, y: item.y + y });
       y += box.height + GAP_Y;
-      width = Math.max(width, box.width);
     }
     bottom = Math.max(bottom, y - GAP_Y);
+    right = Math.max(right, x + width);
     x += width + GAP_X;
     column = [];
   };
@@ -196,7 +222,7 @@ function arrange(boxes: readonly Box[], order: readonly { i: number; rank: numbe
     lastRank = rank;
   }
   flush();
-  return { width: Math.max(left, x - GAP_X), height: bottom, items };
+  return { width: right, height: bottom, items };
 }
 
 function fitZoom(width: number, height: number, screen: WallScreen): number {
@@ -208,35 +234,39 @@ function bestArrangement(boxes: readonly Box[], rankList: readonly number[], scr
   const order = rankList.map((rank, i) => ({ i, rank })).sort((a, b) => a.rank - b.rank || a.i - b.i);
   let best: Box | null = null;
   let bestZoom = -1;
-  for (let perColumn = 1; perColumn <= Math.max(1, boxes.length); perColumn++) {
-    const box = arrange(boxes, order, perColumn, left, top);
-    const zoom = fitZoom(box.width + left, box.height + top, screen);
-    if (zoom > bestZoom + 1e-9) {
-      best = box;
-      bestZoom = zoom;
+  const oneBand = arrange(boxes, order, boxes.length, Infinity, left, top).width;
+  for (const bands of [1, 2, 3]) {
+    const bandWidth = bands === 1 ? Infinity : oneBand / bands;
+    for (let perColumn = 1; perColumn <= Math.max(1, boxes.length); perColumn++) {
+      const box = arrange(boxes, order, perColumn, bandWidth, left, top);
+      const zoom = fitZoom(box.width + left, box.height + top, screen);
+      if (zoom > bestZoom + 1e-9) {
+        best = box;
+        bestZoom = zoom;
+      }
     }
   }
   return best ?? { width: 0, height: 0, items: [] };
 }
 
 /** One node at `depth` below the scope: open frames above `limit`, collapsed cards at it. */
-function layOut(tree: Tree, nodeId: string, depth: number, limit: number, screen: WallScreen): Box {
+function layOut(tree: Tree, nodeId: string, depth: number, limit: number, screen: WallScreen, texts: WallTexts): Box {
   const view = tree.byId.get(nodeId);
   const kids = tree.children.get(nodeId) ?? [];
   if (view?.nodeType !== 'container' || kids.length === 0 || depth >= limit) {
     const shape = view?.nodeType === 'container' ? 'container' : 'agent';
-    const width = cardWidth(view, nodeId);
+    const width = cardWidth(view, nodeId, texts);
     const height = shape === 'container' ? CONTAINER_CARD_HEIGHT : AGENT_CARD_HEIGHT;
     return { width, height, items: [{ nodeId, shape, x: 0, y: 0, width, height }] };
   }
-  const inner = contents(tree, nodeId, kids, depth + 1, limit, screen, FRAME_PAD, FRAME_HEADER + FRAME_PAD / 2);
-  const width = Math.max(inner.width + FRAME_PAD, cardWidth(view, nodeId));
+  const inner = contents(tree, nodeId, kids, depth + 1, limit, screen, texts, FRAME_PAD, FRAME_HEADER + FRAME_PAD / 2);
+  const width = Math.max(inner.width + FRAME_PAD, cardWidth(view, nodeId, texts));
   const height = inner.height + FRAME_PAD;
   return { width, height, items: [{ nodeId, shape: 'frame', x: 0, y: 0, width, height }, ...inner.items] };
 }
 
-function contents(tree: Tree, parentId: string, kids: readonly string[], depth: number, limit: number, screen: WallScreen, left: number, top: number): Box {
-  const boxes = kids.map((kid) => layOut(tree, kid, depth, limit, screen));
+function contents(tree: Tree, parentId: string, kids: readonly string[], depth: number, limit: number, screen: WallScreen, texts: WallTexts, left: number, top: number): Box {
+  const boxes = kids.map((kid) => layOut(tree, kid, depth, limit, screen, texts));
   return bestArrangement(boxes, ranks(kids, tree.siblingDeps.get(parentId)), screen, left, top);
 }
 
@@ -314,7 +344,7 @@ function scopeOf(tree: Tree, rootId: string): string {
  * else containers collapsed from the deepest level that fits upwards, else the top level's
  * cards in pages (`page` is taken modulo the number of pages).
  */
-export function wallPlan(nodes: TaskNodes, screen: WallScreen, page = 0): WallPlan | null {
+export function wallPlan(nodes: TaskNodes, screen: WallScreen, page = 0, texts: WallTexts = ESTIMATED_TEXTS): WallPlan | null {
   const tree = buildTree(nodes);
   const rootId = nodes.order.find((nodeId) => (tree.chain.get(nodeId)?.length ?? 0) === 1);
   if (rootId === undefined) return null;
@@ -332,13 +362,13 @@ export function wallPlan(nodes: TaskNodes, screen: WallScreen, page = 0): WallPl
   for (let limit = deepest; limit >= 1; limit--) {
     if (shownAt(tree, scopeId, limit) > capacity) continue;
     const area = limit === deepest ? screen : noted;
-    const box = contents(tree, scopeId, kids, 1, limit, area, 0, 0);
+    const box = contents(tree, scopeId, kids, 1, limit, area, texts, 0, 0);
     if (fitZoom(box.width, box.height, area) >= 1) return plan(tree, scopeId, box, limit === deepest ? 'all' : 'collapsed', area, 0, 1, totalAgents);
   }
 
   // The largest run of top-level cards that fits, then as many pages as that makes.
   const fits = (count: number) => {
-    const box = contents(tree, scopeId, kids.slice(0, count), 1, 1, noted, 0, 0);
+    const box = contents(tree, scopeId, kids.slice(0, count), 1, 1, noted, texts, 0, 0);
     return fitZoom(box.width, box.height, noted) >= 1;
   };
   let low = 1;
@@ -350,7 +380,7 @@ export function wallPlan(nodes: TaskNodes, screen: WallScreen, page = 0): WallPl
   }
   const pages = Math.ceil(kids.length / low);
   const at = ((page % pages) + pages) % pages;
-  const box = contents(tree, scopeId, kids.slice(at * low, (at + 1) * low), 1, 1, noted, 0, 0);
+  const box = contents(tree, scopeId, kids.slice(at * low, (at + 1) * low), 1, 1, noted, texts, 0, 0);
   return plan(tree, scopeId, box, 'paged', noted, at, pages, totalAgents);
 }
 
