@@ -162,7 +162,7 @@ async function operatorScreens(page: Page, seeded: Seed, shot: Shot): Promise<vo
   await go(page, '#/editor', 'toolbar-open');
   await page.getByTestId('toolbar-open').click();
   await page.getByTestId(`template-open-${seeded.template}`).click();
-  await page.locator('.react-flow__node').first().waitFor();
+  await page.getByTestId('agent-node-radar').waitFor();
   await shot(page, '03-editor-workflow');
 
   for (const [task, state] of [
@@ -255,6 +255,10 @@ export async function main(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'deduction-screenshots-'));
   const host = await Host.start(dir);
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? launch.executablePath, args: launch.args });
+  // Interrupted, it still stops the host it started (Chromium ends with its pipe).
+  const interrupted = () => void host.close().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let count = 0;
   try {
     const seeded = await seed(host);
@@ -273,6 +277,8 @@ export async function main(args: string[]): Promise<number> {
       }
     }
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await browser.close();
     await host.close();
     rmSync(dir, { recursive: true, force: true });
