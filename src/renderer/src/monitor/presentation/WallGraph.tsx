@@ -6,7 +6,7 @@ import type { TaskNodes } from '../../task-panels/task-panel';
 import { EDGE_COLOURS } from '../graph/graph-flow';
 import { useColorMode } from '../graph/use-color-mode';
 import { NODE_STATUSES } from '../../../../shared/status';
-import { ESTIMATED_TEXTS, WALL_TEXT_PX, wallEdges, wallPlan, type WallPlan, type WallScreen, type WallTexts } from './wall-plan';
+import { ESTIMATED_TEXTS, WALL_TEXT_PX, wallEdges, wallPlan, widestCount, type WallPlan, type WallScreen, type WallTexts } from './wall-plan';
 import { WallAgentCard, WallContainerCard, WallFrame, type WallFlowNode } from './WallCards';
 
 const NODE_TYPES = { agent: WallAgentCard, container: WallContainerCard, frame: WallFrame };
@@ -49,8 +49,11 @@ function useWallTexts(): WallTexts {
     const measure = (text: string) => context.measureText(text).width;
     const gap = WALL_TEXT_PX * 0.6;
     const agentLine = Math.max(...NODE_STATUSES.map((status) => measure(t(`monitor.status.${status}`)))) + gap + measure('100%');
-    const counts = measure(t('monitor.presentation.agentsDone', { done: 888, total: 888 })) + measure('▶ 888') + measure('✕ 888') + 2 * gap;
-    return { measure, agentLine, containerLine: Math.max(agentLine, counts) };
+    const containerLine = (total: number) => {
+      const count = widestCount(total);
+      return Math.max(agentLine, measure(t('monitor.presentation.agentsDone', { done: count, total: count })) + measure(`▶ ${count}`) + measure(`✕ ${count}`) + 2 * gap);
+    };
+    return { measure, agentLine, containerLine };
     // The language decides the texts; t alone does not change with it.
   }, [t, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
 }

@@ -134,9 +134,10 @@ function label(view: NodeView | undefined, nodeId: string): string {
  */
 export interface WallTexts {
   measure(text: string): number;
-  /** The widest second line of an agent's card (status and percent) and of a container's (status, percent and counts). */
+  /** The widest second line of an agent's card (status and percent). */
   agentLine: number;
-  containerLine: number;
+  /** The widest line of a collapsed container's card of `total` agents (its counts, or status and percent). */
+  containerLine(total: number): number;
 }
 
 export function estimateWidth(text: string): number {
@@ -145,13 +146,25 @@ export function estimateWidth(text: string): number {
   return width * WALL_TEXT_PX;
 }
 
-export const ESTIMATED_TEXTS: WallTexts = { measure: estimateWidth, agentLine: estimateWidth('Initializing 100%'), containerLine: estimateWidth('888/888 done ▶ 888 ✕ 888') };
+/** Counts of up to `total` in the widest digits, as a card's line would show them at most. */
+export function widestCount(total: number): string {
+  return String(Math.max(0, total)).replace(/\d/g, '8');
+}
+
+export const ESTIMATED_TEXTS: WallTexts = {
+  measure: estimateWidth,
+  agentLine: estimateWidth('Initializing 100%'),
+  containerLine: (total) => {
+    const count = widestCount(total);
+    return Math.max(estimateWidth('Initializing 100%'), estimateWidth(`${count}/${count} done ▶ ${count} ✕ ${count}`));
+  },
+};
 
 /** Card borders and padding across (wall-card in presentation.css), and a little air. */
 const CARD_CHROME = 2 + 10 + 18 + 12 + 8;
 
 function cardWidth(view: NodeView | undefined, nodeId: string, texts: WallTexts): number {
-  const line = view?.nodeType === 'container' ? texts.containerLine : texts.agentLine;
+  const line = view?.nodeType === 'container' ? texts.containerLine(view.managedNodes?.total ?? 0) : texts.agentLine;
   const wanted = Math.max(texts.measure(label(view, nodeId)), line) + CARD_CHROME;
   return Math.min(CARD_MAX_WIDTH, Math.max(CARD_MIN_WIDTH, Math.ceil(wanted)));
 }
