@@ -171,6 +171,8 @@ async function operatorScreens(page: Page, seeded: Seed, shot: Shot): Promise<vo
   ] as const) {
     for (const tab of ['tree', 'graph', 'timeline', 'logs', 'charts', 'alerts']) {
       await go(page, `#/tasks/${task}/${tab}`, 'task-monitor');
+      // The graph is laid out (ELK) after the tab opens.
+      if (tab === 'graph') await page.getByTestId('live-graph').locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
       await shot(page, `04-monitor-${state}-${tab}`);
     }
   }
