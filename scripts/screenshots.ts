@@ -173,7 +173,7 @@ async function operatorScreens(page: Page, seeded: Seed, shot: Shot): Promise<vo
       await go(page, `#/tasks/${task}/${tab}`, 'task-monitor');
       // The graph is laid out (ELK) after the tab opens.
       if (tab === 'graph') await page.getByTestId('live-graph').locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
-      if (tab === 'charts') await page.getByTestId('resource-charts').locator('svg').first().waitFor({ timeout: 20_000 });
+      if (tab === 'charts') await page.getByTestId('resource-charts').locator('.chart-title').first().waitFor({ timeout: 20_000 });
       await shot(page, `04-monitor-${state}-${tab}`);
     }
   }
