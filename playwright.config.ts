@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import chromium from './test/e2e/chromium.json' with { type: 'json' };
 
 /**
  * End-to-end tests drive the real UI in Debian's Chromium (never a downloaded browser)
  * against the headless host, which serves the built renderer and the ConsoleApi.
- * `npm run build` must have run first; `npm test` does that.
+ * `npm run build` must have run first; `npm test` does that. The browser and its flags are in
+ * test/e2e/chromium.json, shared with `npm run screenshots` (scripts/screenshots.mjs).
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -20,8 +22,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: process.env['CHROMIUM_PATH'] ?? chromium.executablePath,
+      args: chromium.args,
     },
   },
 });

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { taskCounters } from '../counters';
-import { taskProgress } from '../dashboard/task-table';
-import { formatPercent } from '../../common/format';
-import { LiveGraph } from '../graph/LiveGraph';
+import { taskDuration, taskProgress } from '../dashboard/task-table';
+import { formatPercent, useFormatDuration } from '../../common/format';
+import { useNow } from '../../common/use-now';
 import { StatusBadge } from '../StatusBadge';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { NodeTree } from '../tree/NodeTree';
+import { WallGraph } from './WallGraph';
 import './presentation.css';
 
 /**
- * For a wall screen: full screen, large type, high contrast, the counters and either the
- * tree or the graph. Esc returns to the monitor (the first Esc, in full screen, only leaves
- * full screen: the browser keeps that key; the large view stays until the second).
+ * For a wall screen read from across a room: full screen, high contrast, the figures a room
+ * watches (progress, running, failed, elapsed time, the task's status) largest, and the
+ * graph laid out to fill the screen with every text at least 24 px (see wall-plan.ts), or
+ * the tree. Esc returns to the monitor (the first Esc, in full screen, only leaves full
+ * screen: the browser keeps that key; the large view stays until the second).
  */
 export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit: () => void }) {
   const { t } = useTranslation();
@@ -39,9 +41,8 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
   return (
     <div className="presentation" data-testid="presentation">
       <header className="presentation-header">
-        <h1>{task.name}</h1>
-        <StatusBadge status={task.status} large />
-        <span className="presentation-progress">{formatPercent(taskProgress(task))}</span>
+        <h1 title={task.name}>{task.name}</h1>
+        <WallMinorFigures {...props} />
         <div className="presentation-switch" role="group">
           {(['graph', 'tree'] as const).map((name) => (
             <button type="button" key={name} aria-pressed={show === name} onClick={() => setShow(name)}>
@@ -53,15 +54,51 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
           </button>
         </div>
       </header>
-      <dl className="presentation-counters">
-        {taskCounters(task).map(([name, value]) => (
-          <div key={name} className={`presentation-counter counter-${name}`}>
-            <dd>{value}</dd>
-            <dt>{t(`monitor.counters.${name}`)}</dt>
-          </div>
-        ))}
-      </dl>
-      <div className="presentation-body">{show === 'graph' ? <LiveGraph {...props} canControl={false} /> : <NodeTree {...props} canControl={false} />}</div>
+      <WallFigures {...props} />
+      <div className="presentation-body">{show === 'graph' ? <WallGraph nodes={props.nodes} /> : <NodeTree {...props} canControl={false} />}</div>
     </div>
+  );
+}
+
+function Figure({ name, value, isKey }: { name: string; value: string; isKey: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`presentation-figure figure-${name}${isKey ? ' is-key' : ''}`} data-testid={`wall-figure-${name}`}>
+      <dd>{value}</dd>
+      <dt>{t(`monitor.presentation.figures.${name}`)}</dt>
+    </div>
+  );
+}
+
+/** The counts a room reads second, beside the task's name. */
+function WallMinorFigures({ task }: TaskPanelProps) {
+  return (
+    <dl className="presentation-minor">
+      <Figure name="completed" value={String(task.completedNodes)} isKey={false} />
+      <Figure name="skipped" value={String(task.skippedNodes)} isKey={false} />
+      <Figure name="total" value={String(task.totalNodes)} isKey={false} />
+    </dl>
+  );
+}
+
+/** The figures a room acts on, largest: status, progress, running, failed, elapsed time. */
+function WallFigures({ task, at }: TaskPanelProps) {
+  const { t } = useTranslation();
+  const formatDuration = useFormatDuration();
+  const now = useNow(at === null && task.startTime !== null && task.endTime === null);
+  const figure = (name: string, value: string) => <Figure name={name} value={value} isKey />;
+  return (
+    <dl className="presentation-figures">
+      <div className="presentation-figure figure-status is-key" data-testid="wall-figure-status">
+        <dd>
+          <StatusBadge status={task.status} large />
+        </dd>
+        <dt>{t('monitor.presentation.figures.status')}</dt>
+      </div>
+      {figure('progress', formatPercent(taskProgress(task)))}
+      {figure('running', String(task.runningNodes))}
+      {figure('failed', String(task.failedNodes))}
+      {figure('elapsed', formatDuration(taskDuration(task, at ?? now)))}
+    </dl>
   );
 }
