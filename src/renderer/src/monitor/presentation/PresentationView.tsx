@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { taskDuration, taskProgress } from '../dashboard/task-table';
-import { formatPercent, useFormatDuration } from '../../common/format';
+import { taskDuration } from '../dashboard/task-table';
+import { useFormatDuration } from '../../common/format';
+import { wholePercent } from '../../../../shared/task/progress';
+import { taskShare } from '../model/task-progress';
 import { useNow } from '../../common/use-now';
 import { StatusBadge } from '../StatusBadge';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
@@ -82,7 +84,7 @@ function WallMinorFigures({ task }: TaskPanelProps) {
 }
 
 /** The figures a room acts on, largest: status, progress, running, failed, elapsed time. */
-function WallFigures({ task, at }: TaskPanelProps) {
+function WallFigures({ task, nodes, at }: TaskPanelProps) {
   const { t } = useTranslation();
   const formatDuration = useFormatDuration();
   const now = useNow(at === null && task.startTime !== null && task.endTime === null);
@@ -95,7 +97,7 @@ function WallFigures({ task, at }: TaskPanelProps) {
         </dd>
         <dt>{t('monitor.presentation.figures.status')}</dt>
       </div>
-      {figure('progress', formatPercent(taskProgress(task)))}
+      {figure('progress', `${wholePercent(taskShare(task, nodes))}%`)}
       {figure('running', String(task.runningNodes))}
       {figure('failed', String(task.failedNodes))}
       {figure('elapsed', formatDuration(taskDuration(task, at ?? now)))}
