@@ -8,7 +8,7 @@ import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
 import { CanvasMiniMap } from '../../common/CanvasMiniMap';
 import { cullFlow } from '../../common/flow-culling';
 import { useViewMotion } from '../../common/use-view-motion';
-import { ViewMotionContext } from '../../common/view-motion';
+import { useHeldWhileMoving, ViewMotionContext } from '../../common/view-motion';
 import { flowViewProps, LARGE_FROM, LARGE_START } from '../../common/large-flow';
 import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
@@ -42,14 +42,15 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
   const { definition, error } = useGraphDefinition(task, nodes);
   const base = useMemo(() => (definition ? graphBase(definition) : null), [definition]);
   const cache = useMemo(() => (base ? createGraphCache() : null), [base]);
-  const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, nodes, selectedNodeId, cache) : []), [base, cache, nodes, selectedNodeId]);
-  const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, nodes, cache) : []), [base, cache, nodes]);
-
-  const large = flowNodes.length >= LARGE_FROM;
-  const statusColour = useCallback((nodeId: string) => `--status-${nodes.byId.get(nodeId)?.status ?? 'pending'}`, [nodes]);
+  const large = (base?.nodes.length ?? 0) >= LARGE_FROM;
   const panelRef = useRef<HTMLDivElement>(null);
-  // The editor's motion handling: while a large graph's view moves it is drawn light, and a zoom out keeps to what was in view.
+  // The editor's motion handling: while a large graph's view moves it is drawn light, a zoom out keeps to what was in view,
+  // and the task's changes wait until the view rests (redrawing nodes mid-gesture was what slowed its frames).
   const { motion, frozen } = useViewMotion(panelRef, large);
+  const shown = useHeldWhileMoving(nodes, motion);
+  const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, shown, selectedNodeId, cache) : []), [base, cache, shown, selectedNodeId]);
+  const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, shown, cache) : []), [base, cache, shown]);
+  const statusColour = useCallback((nodeId: string) => `--status-${shown.byId.get(nodeId)?.status ?? 'pending'}`, [shown]);
   const drawn = useMemo(() => (frozen ? cullFlow(flowNodes, flowEdges, frozen) : { nodes: flowNodes, edges: flowEdges }), [flowNodes, flowEdges, frozen]);
   const fit = useCallback(() => {
     const panel = panelRef.current;
