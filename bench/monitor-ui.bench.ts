@@ -129,6 +129,24 @@ async function graphMotion(bench: UiBench, nodes: number, durationMs: number, se
   await page.evaluate((id) => (location.hash = `#/tasks/${id}/graph`), taskId);
   await page.locator(`${GRAPH} .canvas-minimap canvas`).waitFor();
   await page.waitForTimeout(1500);
+  if (process.env['UI_BENCH_PROFILE']) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+    await startFrames(page);
+    await page.waitForTimeout(ms);
+    const still = await stopFrames(page);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, index) => {
+      const node = byId.get(id)!;
+      const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+    });
+    console.log(`still: ${row(still)}`);
+    for (const [key, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${fmt(time)} ms ${key}`);
+  }
   const graph = { map: await panByMinimap(page, GRAPH, ms), drag: await panByDrag(page, GRAPH, ms), zoom: await zoomByWheel(page, GRAPH, ms) };
   if (durationMs > 0) await bench.runtime.api.stopTask(taskId, 'benchmark over');
 
