@@ -49,7 +49,7 @@ async function openGraph(page: Page, definition: WorkflowDefinition): Promise<vo
   await openTask(page, definition);
   await page.getByTestId('tab-graph').click();
   const last = definition.nodes[definition.nodes.length - 1]!.nodeId;
-  await expect(page.getByTestId(`graph-node-${last}`)).toBeVisible();
+  await expect(page.getByTestId(`graph-node-${last}`)).toBeVisible({ timeout: 20_000 });
   // The fit waits for xyflow to have measured the nodes, then for the panel's size.
   await page.waitForTimeout(400);
 }
@@ -60,7 +60,7 @@ async function openEditor(page: Page, definition: WorkflowDefinition): Promise<v
   await page.goto(`${process.env['E2E_HOST_URL']}/#token=${E2E_OPERATOR_TOKEN}`);
   await page.getByTestId('toolbar-open').click();
   await page.getByTestId(`template-open-${saved.template.name}`).click();
-  await expect(page.getByTestId(`agent-node-${AGENTS[5]}`)).toBeVisible();
+  await expect(page.locator('.wf-agent')).toHaveCount(AGENTS.length, { timeout: 20_000 });
 }
 
 /** Whether each element shows all of its text: nothing cut off across or below. */
