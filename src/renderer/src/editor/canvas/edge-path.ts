@@ -43,6 +43,6 @@ const LABEL_CLEARANCE_PX = 12;
  * the gap between them, so that it never covers either card (the full text is the line's tooltip).
  */
 export function labelMaxWidth(sourceX: number, targetX: number): number {
-  const gap = targetX - sourceX - 2 * LABEL_CLEARANCE_PX;
-  return gap > 0 ? Math.max(LABEL_MIN_PX, Math.min(LABEL_MAX_PX, gap)) : LABEL_MAX_PX;
+  const span = targetX - sourceX;
+  return span > 0 ? Math.max(LABEL_MIN_PX, Math.min(LABEL_MAX_PX, span - 2 * LABEL_CLEARANCE_PX)) : LABEL_MAX_PX;
 }
