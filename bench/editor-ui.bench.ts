@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { validateWorkflow } from '../src/shared/workflow/validate';
-import { startFrames, startUiBench, stopFrames } from './ui/harness';
+import { panByMinimap, zoomByWheel } from './ui/gestures';
+import { startUiBench } from './ui/harness';
 import { editorWorkflow } from './ui/large-workflows';
 import { fmt, quantile, verdict } from './ui/stats';
 
@@ -48,26 +49,6 @@ async function openToInteractive(page: Page, name: string, firstAgent: string): 
 }
 
 /**
- * Pans by dragging the view's frame around the overview map: every canvas point of a large
- * workflow is a draggable node or container, so a drag there would move it instead.
- */
-async function pan(page: Page, ms: number): Promise<number[]> {
-  const map = (await page.locator('.canvas-minimap canvas').boundingBox())!;
-  const x = map.x + map.width * 0.3;
-  const y = map.y + map.height * 0.3;
-  await page.mouse.move(x, y);
-  await startFrames(page);
-  await page.mouse.down();
-  const start = Date.now();
-  for (let step = 0; Date.now() - start < ms; step++) {
-    const angle = step / 10;
-    await page.mouse.move(x + Math.cos(angle) * map.width * 0.04, y + Math.sin(angle) * map.height * 0.04, { steps: 2 });
-  }
-  await page.mouse.up();
-  return stopFrames(page);
-}
-
-/**
  * Runs `work` under Chromium's tracing (JavaScript, style, layout, paint and raster on every
  * thread) and writes the trace (Chrome DevTools' performance panel opens it) to `file`.
  */
@@ -79,18 +60,6 @@ async function traced<T>(page: Page, file: string | undefined, work: () => Promi
   await browser.stopTracing();
   console.log(`      trace: ${file}`);
   return result;
-}
-
-async function zoom(page: Page, ms: number): Promise<number[]> {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-  await startFrames(page);
-  const start = Date.now();
-  for (let step = 0; Date.now() - start < ms; step++) {
-    await page.mouse.wheel(0, step % 40 < 20 ? -120 : 120);
-    await page.waitForTimeout(16);
-  }
-  return stopFrames(page);
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -118,7 +87,7 @@ export async function main(args: string[]): Promise<number> {
       if (options.css) await bench.page.addStyleTag({ content: options.css });
       const openMs = await openToInteractive(bench.page, saved.template.name, firstAgent);
       await bench.page.waitForTimeout(1500);
-      const [panned, zoomed] = await traced(bench.page, options.trace && `${options.trace}-${run}.json`, async () => [await pan(bench.page, 3000), await zoom(bench.page, 3000)]);
+      const [panned, zoomed] = await traced(bench.page, options.trace && `${options.trace}-${run}.json`, async () => [await panByMinimap(bench.page, '[data-testid="editor-canvas"]', 3000), await zoomByWheel(bench.page, '.react-flow__pane', 3000)]);
       const row = (frames: number[]) => `${fmt(quantile(frames, 0.5))}/${fmt(quantile(frames, 0.95))}/${fmt(Math.max(...frames))} (${frames.length})`;
       console.log(`${String(run).padEnd(5)} ${`${fmt(openMs, 0)} ms`.padStart(20)} ${row(panned).padStart(22)} ${row(zoomed).padStart(22)}`);
       const checks: [string, number, number][] = [

@@ -25,7 +25,8 @@ export interface UiBench {
  * tests run it.
  */
 export async function startUiBench(options: { embeddedCapacity?: number } = {}): Promise<UiBench> {
-  const staticDir = join(ROOT, 'out/renderer');
+  // UI_BENCH_RENDERER names another build of the window (another commit's out/renderer) to measure it against this one.
+  const staticDir = process.env['UI_BENCH_RENDERER'] ?? join(ROOT, 'out/renderer');
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'deduction-ui-bench-'));
   const runtime = await startConsoleRuntime({

@@ -4,7 +4,7 @@ import { nodeDisplayName } from '../../../../shared/workflow/definition';
 import { SOURCE_HANDLE, TARGET_HANDLE, type WorkflowFlowNode } from '../model/flow-mapping';
 import { NodeFlags } from './NodeFlags';
 import { ProblemBadge } from './ProblemBadge';
-import { useLiteWhileMoving } from './view-motion';
+import { useLiteWhileMoving } from '../../common/view-motion';
 
 function agentClasses({ data, selected }: NodeProps<WorkflowFlowNode>): string {
   const { agent, severity, highlighted } = data;
@@ -32,13 +32,13 @@ function FullAgentNode(props: NodeProps<WorkflowFlowNode>) {
     <div className={agentClasses(props)} data-testid={`agent-node-${node.nodeId}`}>
       <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
       <div className="wf-node-head">
-        <span className="kind-chip">{t(agent ? `kinds.${agent.kind}` : 'kinds.unknown')}</span>
         <span className="wf-node-title" title={nodeDisplayName(node)}>
           {nodeDisplayName(node)}
         </span>
         <ProblemBadge problems={problems} severity={severity} />
       </div>
       <div className="wf-node-sub">
+        <span className="kind-chip">{t(agent ? `kinds.${agent.kind}` : 'kinds.unknown')}</span>
         <code title={node.agentLoad}>{node.agentLoad ?? t('editor.node.noLoad')}</code>
         <NodeFlags node={node} />
       </div>

@@ -2,9 +2,9 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { DependencyFlowEdge } from '../model/flow-mapping';
 import { describeLogic } from '../model/logic-preview';
-import { edgePath } from './edge-path';
+import { edgePath, labelMaxWidth } from './edge-path';
 import { ProblemBadge } from './ProblemBadge';
-import { useLiteWhileMoving } from './view-motion';
+import { useLiteWhileMoving } from '../../common/view-motion';
 
 /** A dependency: its type shows as colour, line style and label; a condition adds its preview. */
 type DrawnEdgeProps = EdgeProps<DependencyFlowEdge> & { data: NonNullable<EdgeProps<DependencyFlowEdge>['data']> };
@@ -28,23 +28,27 @@ function edgeClasses({ data, selected }: DrawnEdgeProps): string {
 
 function FullDependencyEdge(props: DrawnEdgeProps) {
   const { t } = useTranslation();
-  const { id, data, selected, markerEnd } = props;
+  const { id, data, selected, markerEnd, sourceX, targetX } = props;
   const [path, labelX, labelY] = edgePath(props, data.bow);
   const { dependency, problems, severity } = data;
   const condition = dependency.condition === undefined ? undefined : describeLogic(dependency.condition);
   const classes = edgeClasses(props);
+  const type = t(`dependency.types.${dependency.type}`);
+  const whole = condition === undefined ? type : `${type} ${t('dependency.if')} ${condition}`;
   return (
     <>
+      <title>{whole}</title>
       <BaseEdge id={id} path={path} className={classes} {...(markerEnd ? { markerEnd } : {})} interactionWidth={16} />
       <EdgeLabelRenderer>
         <div
           className={`dep-label dep-label-${dependency.type} ${selected ? 'is-selected' : ''} ${severity ? `has-${severity}` : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth: `${labelMaxWidth(sourceX, targetX)}px` }}
           data-testid={`edge-label-${dependency.sourceNodeId}-${data.ref.targetNodeId}`}
+          data-label={whole}
         >
-          <span className="dep-type">{t(`dependency.types.${dependency.type}`)}</span>
+          <span className="dep-type">{type}</span>
           {condition !== undefined && (
-            <span className="dep-condition" title={condition}>
+            <span className="dep-condition">
               {t('dependency.if')} {condition}
             </span>
           )}

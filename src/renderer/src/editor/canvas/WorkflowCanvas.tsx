@@ -30,8 +30,8 @@ import { DependencyEdge } from './DependencyEdge';
 import { useShiftWheelPan } from './use-container-pan';
 import { useFlowLabels } from './use-flow-labels';
 import { useKeepRootInView } from './use-keep-root-in-view';
-import { useViewMotion } from './use-view-motion';
-import { ViewMotionContext } from './view-motion';
+import { useViewMotion } from '../../common/use-view-motion';
+import { ViewMotionContext } from '../../common/view-motion';
 
 const NODE_TYPES = { agent: AgentNode, container: ContainerNode };
 const minimapColour = (_nodeId: string, container: boolean) => (container ? '--container-border' : '--accent');

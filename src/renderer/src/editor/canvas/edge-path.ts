@@ -32,3 +32,17 @@ export function edgePath(ends: EdgeEnds, bow: 1 | -1 | undefined): [path: string
   const path = `M${sourceX},${sourceY} C${sourceX + reach},${sourceY + lift} ${targetX - reach},${targetY + lift} ${targetX},${targetY}`;
   return [path, (sourceX + targetX) / 2, (sourceY + targetY) / 2 + bow * BOW_PX];
 }
+
+/** The widest a label gets, and what it keeps clear of the cards at its edge's ends. */
+const LABEL_MAX_PX = 160;
+const LABEL_MIN_PX = 40;
+const LABEL_CLEARANCE_PX = 12;
+
+/**
+ * A label sits in the middle of its line; between two cards side by side it is no wider than
+ * the gap between them, so that it never covers either card (the full text is the line's tooltip).
+ */
+export function labelMaxWidth(sourceX: number, targetX: number): number {
+  const span = targetX - sourceX;
+  return span > 0 ? Math.max(LABEL_MIN_PX, Math.min(LABEL_MAX_PX, span - 2 * LABEL_CLEARANCE_PX)) : LABEL_MAX_PX;
+}

@@ -2,24 +2,39 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDGE_STATES } from '../../../../shared/task/nodes';
+import { useLiteWhileMoving } from '../../common/view-motion';
+import { describeLogic } from '../../editor/model/logic-preview';
 import { arrowId, EDGE_COLOURS, type GraphFlowEdge } from './graph-flow';
 
 /**
  * A dependency coloured and dashed by its state. No HTML label: thousands of edge labels cost
- * more than the graph itself; the type and state are in the line's tooltip.
+ * more than the graph itself; the type, state and condition are in the line's tooltip.
  */
-export const GraphEdge = memo(function GraphEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<GraphFlowEdge>) {
+export const GraphEdge = memo(function GraphEdge(props: EdgeProps<GraphFlowEdge>) {
+  const lite = useLiteWhileMoving();
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
+  if (!data) return null;
+  // The line alone while a large graph's view moves.
+  if (lite) {
+    const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+    return <BaseEdge id={id} path={path} className={`graph-edge-path graph-edge-${data.state}`} {...(markerEnd ? { markerEnd } : {})} interactionWidth={0} />;
+  }
+  return <FullGraphEdge {...props} data={data} />;
+});
+
+function FullGraphEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<GraphFlowEdge> & { data: NonNullable<EdgeProps<GraphFlowEdge>['data']> }) {
   const { t } = useTranslation();
   const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
-  if (!data) return null;
-  const title = t('graph.edgeTitle', { type: t(`graph.dependency.${data.dependency.type}`), state: t(`graph.edge.${data.state}`) });
+  const { condition } = data.dependency;
+  const stated = t('graph.edgeTitle', { type: t(`graph.dependency.${data.dependency.type}`), state: t(`graph.edge.${data.state}`) });
+  const title = condition === undefined ? stated : `${stated} · ${t('dependency.if')} ${describeLogic(condition)}`;
   return (
     <g className={`graph-edge graph-edge-${data.state}`} data-state={data.state}>
       <title>{title}</title>
       <BaseEdge id={id} path={path} className={`graph-edge-path graph-edge-${data.state}`} {...(markerEnd ? { markerEnd } : {})} interactionWidth={0} />
     </g>
   );
-});
+}
 
 /** The arrowheads every edge refers to by id, one per state. */
 export const GraphMarkers = memo(function GraphMarkers() {

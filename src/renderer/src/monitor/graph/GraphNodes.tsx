@@ -6,6 +6,7 @@ import { SOURCE_HANDLE, TARGET_HANDLE } from '../../editor/model/flow-mapping';
 import { agentShare, wholePercent } from '../../../../shared/task/progress';
 import { containerShare, nodeClasses } from './graph-node-model';
 import type { GraphFlowNode } from './graph-flow';
+import { useLiteWhileMoving } from '../../common/view-motion';
 
 /** Edges attach here; read-only, so the handles are only anchors, never connectable. */
 function Anchors() {
@@ -17,7 +18,26 @@ function Anchors() {
   );
 }
 
-export const GraphAgentNode = memo(function GraphAgentNode({ data }: NodeProps<GraphFlowNode>) {
+/** The box, its status colour and its anchors alone while a large graph's view moves (view-motion.ts). */
+function LiteNode({ data, type }: NodeProps<GraphFlowNode>) {
+  const status = data.view?.status ?? 'pending';
+  const kind = type === 'container' ? `graph-container${data.definition.isRoot ? ' is-root' : ''}` : 'graph-agent';
+  return (
+    <div className={nodeClasses(kind, status, data.selected)} data-testid={`graph-node-${data.definition.nodeId}`} data-status={status}>
+      <Anchors />
+    </div>
+  );
+}
+
+export const GraphAgentNode = memo(function GraphAgentNode(props: NodeProps<GraphFlowNode>) {
+  return useLiteWhileMoving() ? <LiteNode {...props} /> : <FullAgentNode {...props} />;
+});
+
+export const GraphContainerNode = memo(function GraphContainerNode(props: NodeProps<GraphFlowNode>) {
+  return useLiteWhileMoving() ? <LiteNode {...props} /> : <FullContainerNode {...props} />;
+});
+
+function FullAgentNode({ data }: NodeProps<GraphFlowNode>) {
   const { t } = useTranslation();
   const { definition, view, selected } = data;
   const status = view?.status ?? 'pending';
@@ -40,9 +60,9 @@ export const GraphAgentNode = memo(function GraphAgentNode({ data }: NodeProps<G
       </div>
     </div>
   );
-});
+}
 
-export const GraphContainerNode = memo(function GraphContainerNode({ data }: NodeProps<GraphFlowNode>) {
+function FullContainerNode({ data }: NodeProps<GraphFlowNode>) {
   const { t } = useTranslation();
   const { definition, view, selected } = data;
   const status = view?.status ?? 'pending';
@@ -73,4 +93,4 @@ export const GraphContainerNode = memo(function GraphContainerNode({ data }: Nod
       )}
     </div>
   );
-});
+}

@@ -6,15 +6,18 @@ import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { createGraphCache, graphBase, toGraphEdges, toGraphNodes, type GraphFlowEdge, type GraphFlowNode } from './graph-flow';
 import { GraphAgentNode, GraphContainerNode } from './GraphNodes';
 import { CanvasMiniMap } from '../../common/CanvasMiniMap';
+import { cullFlow } from '../../common/flow-culling';
+import { useViewMotion } from '../../common/use-view-motion';
+import { useHeldWhileMoving, ViewMotionContext } from '../../common/view-motion';
 import { flowViewProps, LARGE_FROM, LARGE_START } from '../../common/large-flow';
 import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
 import { useGraphDefinition } from './use-graph-definition';
+import { FIT_MAX_ZOOM, fitPadding, MINIMAP_SIZE } from './graph-fit';
 import './graph.css';
 
 const NODE_TYPES = { agent: GraphAgentNode, container: GraphContainerNode };
 const EDGE_TYPES = { status: GraphEdge };
-const FIT = { padding: 0.08, maxZoom: 1 } as const;
 
 function minimapClass(node: GraphFlowNode): string {
   return `graph-minimap graph-minimap-${node.type ?? 'agent'} graph-status-${node.data.view?.status ?? 'pending'}`;
@@ -39,20 +42,46 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
   const { definition, error } = useGraphDefinition(task, nodes);
   const base = useMemo(() => (definition ? graphBase(definition) : null), [definition]);
   const cache = useMemo(() => (base ? createGraphCache() : null), [base]);
-  const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, nodes, selectedNodeId, cache) : []), [base, cache, nodes, selectedNodeId]);
-  const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, nodes, cache) : []), [base, cache, nodes]);
-
-  const large = flowNodes.length >= LARGE_FROM;
-  const statusColour = useCallback((nodeId: string) => `--status-${nodes.byId.get(nodeId)?.status ?? 'pending'}`, [nodes]);
+  const large = (base?.nodes.length ?? 0) >= LARGE_FROM;
+  const panelRef = useRef<HTMLDivElement>(null);
+  // The editor's motion handling: while a large graph's view moves it is drawn light, a zoom out keeps to what was in view,
+  // and the task's changes wait until the view rests (redrawing nodes mid-gesture was what slowed its frames).
+  const { motion, frozen } = useViewMotion(panelRef, large);
+  const shown = useHeldWhileMoving(nodes, motion);
+  const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, shown, selectedNodeId, cache) : []), [base, cache, shown, selectedNodeId]);
+  const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, shown, cache) : []), [base, cache, shown]);
+  const statusColour = useCallback((nodeId: string) => `--status-${shown.byId.get(nodeId)?.status ?? 'pending'}`, [shown]);
+  const drawn = useMemo(() => (frozen ? cullFlow(flowNodes, flowEdges, frozen) : { nodes: flowNodes, edges: flowEdges }), [flowNodes, flowEdges, frozen]);
+  const fit = useCallback(() => {
+    const panel = panelRef.current;
+    if (!panel || panel.clientWidth === 0) return;
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    void flow.fitView({ padding: fitPadding(bounds, { width: panel.clientWidth, height: panel.clientHeight }), maxZoom: FIT_MAX_ZOOM });
+  }, [flow]);
   const fitted = useRef<typeof base>(null);
   useEffect(() => {
     if (!base || fitted.current === base) return;
     fitted.current = base;
     if (large) return;
     // After xyflow has measured the first nodes of this layout.
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    const frame = requestAnimationFrame(fit);
     return () => cancelAnimationFrame(frame);
-  }, [base, flow, large]);
+  }, [base, fit, large]);
+  // A whole graph stays fitted as its panel changes size (the window, a panel beside it).
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!panel || large) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    });
+    observer.observe(panel);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [fit, large, base]);
 
   // In a large graph a node picked elsewhere (the tree, the timeline) may be far out of view.
   const centred = useRef<string | null>(null);
@@ -75,10 +104,11 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
   if (!base) return <p className="graph-message">{t('graph.layingOut')}</p>;
 
   return (
-    <div className={`graph-panel${at !== null ? ' is-replay' : ''}`} data-testid="live-graph" aria-label={t('graph.label')}>
+    <ViewMotionContext value={motion}>
+    <div ref={panelRef} className={`graph-panel${large ? ' is-large' : ''}${at !== null ? ' is-replay' : ''}`} data-testid="live-graph" aria-label={t('graph.label')}>
       <ReactFlow<GraphFlowNode, GraphFlowEdge>
-        nodes={flowNodes}
-        edges={flowEdges}
+        nodes={drawn.nodes}
+        edges={drawn.edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         nodesDraggable={false}
@@ -93,16 +123,16 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
         onPaneClick={onPaneClick}
         colorMode={colorMode}
         {...flowViewProps(large, 0.05)}
-        fitViewOptions={FIT}
         ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} />
-        {large ? <CanvasMiniMap nodes={base.nodes} colourOf={statusColour} label={t('graph.minimap')} /> : <MiniMap pannable zoomable className="graph-minimap-panel" nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
+        {large ? <CanvasMiniMap nodes={base.nodes} colourOf={statusColour} label={t('graph.minimap')} /> : <MiniMap pannable zoomable className="graph-minimap-panel" style={MINIMAP_SIZE} nodeClassName={minimapClass} ariaLabel={t('graph.minimap')} />}
         <Controls showInteractive={false} />
       </ReactFlow>
       <GraphMarkers />
       <GraphLegend />
     </div>
+    </ViewMotionContext>
   );
 }
 

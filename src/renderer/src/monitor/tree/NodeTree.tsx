@@ -11,6 +11,7 @@ import { isTicking } from './model/durations';
 import { createRowsMemo } from './model/rows-memo';
 import { statusCounts } from './model/status-counts';
 import { managedColumnRem } from './model/managed-width';
+import { nodeColumnRem } from './model/node-width';
 import { treeKeyAction } from './model/tree-keys';
 import { allContainers, expandTo, matchingIds, type TreeFilter } from './model/visible-rows';
 import { RowContextMenu } from './RowContextMenu';
@@ -42,6 +43,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
   const view = rowsMemo(nodes, collapsed, filter);
   const counts = useMemo(() => statusCounts(nodes), [nodes]);
   const managedWidth = useMemo(() => managedColumnRem(nodes.byId.values()), [nodes]);
+  const nodeWidth = useMemo(() => nodeColumnRem(nodes.byId.values()), [nodes]);
 
   // A selection made elsewhere (graph, timeline, logs) opens the containers above it.
   const [openedFor, setOpenedFor] = useState<string | null>(null);
@@ -157,7 +159,7 @@ export const NodeTree = memo(function NodeTree({ client, task, nodes, at, select
         />
         <div
           className="tree-grid"
-          style={{ '--tree-managed-width': `${managedWidth}rem` } as CSSProperties}
+          style={{ '--tree-managed-width': `${managedWidth}rem`, '--tree-node-width': `${nodeWidth}rem` } as CSSProperties}
           role="treegrid"
           aria-label={t('tree.label')}
           aria-rowcount={view.rows.length + 1}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMotionMarker } from '../../../../src/renderer/src/editor/canvas/motion-marker';
+import { createMotionMarker } from '../../../src/renderer/src/common/motion-marker';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createViewMotion } from '../../../../src/renderer/src/editor/canvas/view-motion';
+import { createViewMotion } from '../../../src/renderer/src/common/view-motion';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

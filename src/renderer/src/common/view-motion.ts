@@ -56,3 +56,13 @@ export function useLiteWhileMoving(): boolean {
   useEffect(() => (lite && motion ? motion.onSettle(() => setLite(false)) : undefined), [lite, motion]);
   return lite;
 }
+
+/**
+ * `value`, except that while the view moves the one it had when the motion began: a view
+ * that follows a live source (the monitor's graph) takes its changes once it rests.
+ */
+export function useHeldWhileMoving<T>(value: T, motion: ViewMotion | null): T {
+  const [held, setHeld] = useState(value);
+  useEffect(() => (motion ? motion.onSettle(() => setHeld(value)) : undefined), [value, motion]);
+  return motion ? held : value;
+}

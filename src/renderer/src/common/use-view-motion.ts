@@ -1,7 +1,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useState, type RefObject } from 'react';
-import { covers } from '../../common/flow-culling';
-import { visibleFrame, type Frame } from '../../common/minimap-model';
+import { covers } from './flow-culling';
+import { visibleFrame, type Frame } from './minimap-model';
 import { createViewMotion, type ViewMotion } from './view-motion';
 
 /** How long after the last viewport change the view counts as settled. */
