@@ -118,7 +118,7 @@ function smallWorkflow(name: string): WorkflowDefinition {
 async function graphFill(page: Page): Promise<{ across: number; down: number }> {
   return page.getByTestId('live-graph').evaluate((panel) => {
     const view = panel.getBoundingClientRect();
-    const boxes = [...panel.querySelectorAll('.react-flow__node')].map((node) => node.getBoundingClientRect());
+    const boxes = Array.from(panel.querySelectorAll('.react-flow__node')).map((node) => node.getBoundingClientRect());
     const left = Math.min(...boxes.map((box) => box.left));
     const right = Math.max(...boxes.map((box) => box.right));
     const top = Math.min(...boxes.map((box) => box.top));
