@@ -11,6 +11,7 @@ import type { Step } from './step';
 import { auditOnRoot, setTaskStatus, transition } from './transitions';
 import { errorText } from '../../../shared/error-text';
 import type { RetryFailedResult, RetrySkipped } from '../../../shared/task/retry-failed';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * Operator controls: the synchronous part of each, run inside one step. Every change they make
@@ -34,13 +35,13 @@ function ref(node: RtNode): { taskId: string; nodeId: string; batch: number } {
 export function pauseTask(control: Control, task: TaskImage): void {
   if (task.status !== 'running') refuse(errorReason('task.notRunning', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'paused');
-  auditOnRoot(control.core, control.step, task, 'task paused: no new node starts', control.operator);
+  auditOnRoot(control.core, control.step, task, reasonText('taskPaused'), control.operator);
 }
 
 export function resumeTask(control: Control, task: TaskImage): void {
   if (task.status !== 'paused') refuse(errorReason('task.notPaused', { taskId: task.id, status: task.status }));
   setTaskStatus(control.core, control.step, task, 'running');
-  auditOnRoot(control.core, control.step, task, 'task resumed', control.operator);
+  auditOnRoot(control.core, control.step, task, reasonText('taskResumed'), control.operator);
   for (const node of task.nodes.values()) if (node.status === 'ready') control.core.work.add(node);
 }
 
@@ -48,7 +49,7 @@ export function stopTask(control: Control, task: TaskImage, reason: string | und
   if (isTerminalTaskStatus(task.status)) {
     refuse(errorReason('task.ended', { taskId: task.id, status: task.status }));
   }
-  const why = reason ? `task stopped: ${reason}` : 'task stopped';
+  const why = reason ? reasonText('taskStoppedBecause', { reason }) : reasonText('taskStopped');
   for (const node of task.nodes.values()) {
     if (isActiveNodeStatus(node.status)) markStopped(control, node, why);
   }
@@ -255,14 +256,14 @@ export function skipNode(control: Control, node: RtNode): void {
     for (const descendant of descendantsOf(node).reverse()) {
       if (isTerminalNodeStatus(descendant.status)) continue;
       descendant.errorCode = NODE_REASON.skippedByOperator;
-      descendant.errorMessage = `its container ${node.nodeId} was skipped by ${operator}`;
+      descendant.errorMessage = reasonText('containerSkippedBy', { container: node.nodeId, operator });
       descendant.endTime = step.now;
-      transition(core, step, descendant, 'skipped', 'user', `skipped with its container ${node.nodeId}`, operator);
+      transition(core, step, descendant, 'skipped', 'user', reasonText('skippedWithContainer', { container: node.nodeId }), operator);
     }
   }
   const wasFailed = node.status === 'failed';
   node.errorCode = NODE_REASON.skippedByOperator;
-  node.errorMessage = `skipped by ${operator}`;
+  node.errorMessage = reasonText('skippedBy', { operator });
   node.endTime = step.now;
   node.forced = false;
   if (wasFailed) {
@@ -272,7 +273,7 @@ export function skipNode(control: Control, node: RtNode): void {
     for (let at = node.parent; at && at.status === 'failed'; at = at.parent) failedAbove.push(at);
     if (failedAbove.length > 0) reopenAncestors(control, node, `${node.nodeId} skipped`);
   }
-  transition(core, step, node, 'skipped', 'user', 'skipped by operator', operator);
+  transition(core, step, node, 'skipped', 'user', reasonText('skippedByOperator'), operator);
 }
 
 export function rerunFrom(control: Control, node: RtNode): number {

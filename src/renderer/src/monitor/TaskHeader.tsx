@@ -7,6 +7,7 @@ import { taskCounters } from './counters';
 import { formatPercent, formatTime, useFormatDuration } from '../common/format';
 import { StatusBadge } from './StatusBadge';
 import { useNow } from '../common/use-now';
+import { ReasonText } from '../i18n/ReasonText';
 
 /** The task at a glance: name, status, progress, counters and duration; actions beside. */
 export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDetail; replayAt: number | null; onBack: () => void; children: ReactNode }) {
@@ -55,7 +56,7 @@ export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDet
       <div className="task-actions">{children}</div>
       {task.errorMessage && (
         <p className="task-error-line" role="status">
-          {task.errorMessage}
+          <ReasonText text={task.errorMessage} />
         </p>
       )}
     </header>

@@ -33,7 +33,7 @@ function FullAgentNode(props: NodeProps<WorkflowFlowNode>) {
       <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
       <div className="wf-node-head">
         <span className="kind-chip">{t(agent ? `kinds.${agent.kind}` : 'kinds.unknown')}</span>
-        <span className="wf-node-title" title={nodeDisplayName(node)}>
+        <span className="wf-node-title" data-verbatim="" title={nodeDisplayName(node)}>
           {nodeDisplayName(node)}
         </span>
         <ProblemBadge problems={problems} severity={severity} />

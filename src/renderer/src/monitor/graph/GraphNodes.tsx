@@ -28,7 +28,7 @@ export const GraphAgentNode = memo(function GraphAgentNode({ data }: NodeProps<G
       <Anchors />
       <div className="graph-node-head">
         <span className="graph-status-dot" aria-hidden="true" />
-        <span className="graph-node-title">{name}</span>
+        <span className="graph-node-title" data-verbatim="">{name}</span>
         {view && view.batch > 1 && <span className="graph-batch" title={t('graph.batchTitle', { batch: view.batch })}>{t('graph.batch', { batch: view.batch })}</span>}
       </div>
       <div className="graph-node-sub">
@@ -54,7 +54,7 @@ export const GraphContainerNode = memo(function GraphContainerNode({ data }: Nod
       <div className="graph-container-head">
         <Anchors />
         <span className="graph-status-dot" aria-hidden="true" />
-        <span className="graph-node-title" title={name}>
+        <span className="graph-node-title" data-verbatim="" title={name}>
           {name}
         </span>
         <span className="graph-status-text">{t(`monitor.status.${status}`)}</span>
