@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { matchReason, reasonText, REASON_WORDINGS, REASON_WORDINGS_ZH, wordReason } from '../../../src/shared/task/reason-wordings';
 import { STATUS_LABELS } from '../../../src/shared/status-labels';
 import { REPORT_STRINGS } from '../../../src/shared/report/report-strings';
+import { renderReportHtml } from '../../../src/shared/report/render-html';
+import { sampleReport } from '../report/report-fixture';
 
 const zhStatus = (status: string) => STATUS_LABELS['zh-CN'][status as 'failed'];
 
@@ -44,5 +46,20 @@ describe('status labels', () => {
     expect(REPORT_STRINGS['zh-CN'].status.pending).toBe(STATUS_LABELS['zh-CN'].pending);
     expect(REPORT_STRINGS['zh-CN'].status.pending).toBe('待定');
     expect(REPORT_STRINGS.en.status).toEqual(STATUS_LABELS.en);
+  });
+});
+
+describe('the report', () => {
+  it('words the task summary and a skipped node’s reason in Chinese, and labels an agent’s own words', () => {
+    const report = sampleReport();
+    report.task.errorMessage = '17 nodes failed';
+    report.failures.items[0]!.errorCode = 'MY_AGENT_CODE';
+    report.failures.items[0]!.errorMessage = 'disk full';
+    report.operatorActions.items[0]!.reason = 'task stopped by alice';
+    const html = renderReportHtml(report, REPORT_STRINGS['zh-CN']);
+    expect(html).toContain('17 个节点失败');
+    expect(html).toContain('智能体原话: “disk full”');
+    expect(html).toContain('任务已由 alice 停止');
+    expect(renderReportHtml(report, REPORT_STRINGS.en)).toContain('17 nodes failed');
   });
 });
