@@ -21,7 +21,9 @@ export function TaskHeader({ task, replayAt, onBack, children }: { task: TaskDet
         ←
       </button>
       <div className="task-title">
-        <h2 data-testid="task-name">{task.name}</h2>
+        <h2 data-testid="task-name" data-verbatim="">
+          {task.name}
+        </h2>
         <span className="task-id" title={engineText(t, task)}>
           #{task.taskId}
         </span>

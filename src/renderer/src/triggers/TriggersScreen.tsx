@@ -92,8 +92,14 @@ export function TriggersScreen({ client }: { client: ConsoleClient }) {
             {triggers.map((trigger) => (
               <tr key={trigger.id} data-testid={`trigger-${trigger.id}`}>
                 <td>
-                  <div className="catalog-name">{trigger.templateName}</div>
-                  {trigger.spec.name && <div className="muted">{trigger.spec.name}</div>}
+                  <div className="catalog-name" data-verbatim="">
+                    {trigger.templateName}
+                  </div>
+                  {trigger.spec.name && (
+                    <div className="muted" data-verbatim="">
+                      {trigger.spec.name}
+                    </div>
+                  )}
                   {trigger.source === 'declared' && <div className="muted">{t('triggers.declared')}</div>}
                 </td>
                 <td>{t(`triggers.kinds.${trigger.kind}`)}</td>

@@ -145,7 +145,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
                   <td className="task-created">{formatTime(task.createdAt, i18n.language)}</td>
                   <td>
                     <div className="task-name">
-                      <span>{task.name}</span>
+                      <span data-verbatim="">{task.name}</span>
                       <span className="task-id">#{task.taskId}</span>
                       {task.errorMessage && (
                         <span className="task-error" title={reasonWords(task.errorMessage)}>

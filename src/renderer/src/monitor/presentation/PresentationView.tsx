@@ -39,7 +39,7 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
   return (
     <div className="presentation" data-testid="presentation">
       <header className="presentation-header">
-        <h1>{task.name}</h1>
+        <h1 data-verbatim="">{task.name}</h1>
         <StatusBadge status={task.status} large />
         <span className="presentation-progress">{formatPercent(taskProgress(task))}</span>
         <div className="presentation-switch" role="group">
