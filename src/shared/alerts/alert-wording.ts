@@ -1,23 +1,41 @@
 import type { AlertKind, AlertParams } from '../api/alerts';
 
-const percent = (value: string | number | undefined) => `${Math.round(Number(value ?? 0) * 100)}%`;
-const minutes = (ms: string | number | undefined) => `${Math.round(Number(ms ?? 0) / 60_000)} min`;
-
-const WORDINGS: Record<AlertKind, (p: AlertParams) => string> = {
-  'node-failed': (p) => `${p.nodeId} failed`,
-  'node-timeout': (p) => `${p.nodeId} timed out`,
-  'node-escalated': (p) => `${p.nodeId} failed and its recovery rule escalated it`,
-  'engine-lost': (p) => `Engine ${p.engine} is lost`,
-  'failure-rate': (p) => `failure rate ${percent(p.rate)} is above ${percent(p.threshold)}`,
-  'health-score': (p) => `health score ${p.score} is below ${p.threshold}`,
-  'run-time': (p) => `running for ${minutes(p.elapsedMs)}, longer than ${minutes(p.thresholdMs)}`,
-  'resource-use': (p) => `${p.nodeId} on ${p.engine} uses ${percent(p.use)} of its ${p.resource}, above ${percent(p.threshold)}`,
-  'needs-operator': (p) => `${p.nodeId} needs an operator`,
-  'backup-failed': () => 'the scheduled backup failed',
+/**
+ * What each alert says, in English, written once: an alert's message is its wording filled with
+ * its display params (alertDisplayParams), and the window's English takes `alerts.wordings` from
+ * here too; zh-CN words each kind itself. Placeholders are i18next's `{{name}}`.
+ */
+export const ALERT_WORDINGS: Readonly<Record<AlertKind, string>> = {
+  'node-failed': '{{nodeId}} failed',
+  'node-timeout': '{{nodeId}} timed out',
+  'node-escalated': '{{nodeId}} failed and its recovery rule escalated it',
+  'engine-lost': 'Engine {{engine}} is lost',
+  'failure-rate': 'failure rate {{rate}} is above {{threshold}}',
+  'health-score': 'health score {{score}} is below {{threshold}}',
+  'run-time': 'running for {{elapsed}} min, longer than {{limit}} min',
+  'resource-use': '{{nodeId}} on {{engine}} uses {{use}} of its {{resource}}, above {{threshold}}',
+  'needs-operator': '{{nodeId}} needs an operator',
+  'backup-failed': 'the scheduled backup failed',
 };
+
+const percent = (value: string | number | undefined) => `${Math.round(Number(value ?? 0) * 100)}%`;
+const minutes = (ms: string | number | undefined) => Math.round(Number(ms ?? 0) / 60_000);
+const RATIOS: Partial<Record<AlertKind, readonly string[]>> = { 'failure-rate': ['rate', 'threshold'], 'resource-use': ['use', 'threshold'] };
+
+/** An alert's params as its wording places them: shares as percentages, run times in minutes. */
+export function alertDisplayParams(kind: AlertKind, params: AlertParams): AlertParams {
+  const shown: AlertParams = { ...params };
+  for (const name of RATIOS[kind] ?? []) shown[name] = percent(params[name]);
+  if (kind === 'run-time') {
+    shown['elapsed'] = minutes(params['elapsedMs']);
+    shown['limit'] = minutes(params['thresholdMs']);
+  }
+  return shown;
+}
 
 /** An alert's English wording from its kind and params; `detail`, when given, follows after a colon. */
 export function alertMessage(kind: AlertKind, params: AlertParams): string {
-  const words = WORDINGS[kind](params);
+  const shown = alertDisplayParams(kind, params);
+  const words = ALERT_WORDINGS[kind].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(shown[name] ?? ''));
   return params.detail !== undefined && params.detail !== '' ? `${words}: ${params.detail}` : words;
 }

@@ -8,6 +8,7 @@ import { isErrorStatus, REPORT_LIMITS, type Limited, type ReportAction, type Rep
 import { REPORT_STATUS_COLORS } from './status-colors';
 import type { ExecutionStatus, NodeStatus, TaskStatus } from '../status';
 import { taskAuditOf } from '../task/task-audit';
+import { AGENT_WORDS_LABEL, wordReason } from '../task/reason-wordings';
 
 type Status = NodeStatus | TaskStatus | ExecutionStatus;
 
@@ -18,6 +19,8 @@ interface Context {
   duration(ms: number | null): string;
   badge(status: Status): string;
   text(value: string | null | undefined): string;
+  /** A stored reason in the report's language (wordReason), the agent's own words marked as such. */
+  reason(value: string | null | undefined, code?: string | null): string;
 }
 
 function context(report: RunReport, s: ReportStrings): Context {
@@ -28,6 +31,13 @@ function context(report: RunReport, s: ReportStrings): Context {
     duration: (ms) => (ms === null ? s.none : escapeHtml(formatDuration(ms, s.units))),
     badge: (status) => `<span class="badge" style="background:${REPORT_STATUS_COLORS[status]}">${escapeHtml(s.status[status])}</span>`,
     text: (value) => (value === null || value === undefined || value === '' ? s.none : escapeHtml(value)),
+    reason: (value, code = null) => {
+      if (value === null || value === undefined || value === '') return s.none;
+      const language = s.lang === 'zh-CN' ? 'zh-CN' : 'en';
+      const worded = wordReason(language, value, code, (status) => s.status[status as Status] ?? status);
+      const own = worded.agentWords === null ? '' : `${escapeHtml(AGENT_WORDS_LABEL[language])}: “${escapeHtml(worded.agentWords)}”`;
+      return worded.text === null ? own : own === '' ? escapeHtml(worded.text) : `${escapeHtml(worded.text)} (${own})`;
+    },
   };
 }
 
@@ -56,7 +66,7 @@ function code(value: string): string {
 /** A code and its message, as one cell. */
 function codeAndMessage(c: Context, errorCode: string | null, message: string | null): string {
   if (!errorCode && !message) return c.s.none;
-  return [errorCode ? code(errorCode) : '', message ? escapeHtml(message) : ''].filter(Boolean).join(' ');
+  return [errorCode ? code(errorCode) : '', message ? c.reason(message, errorCode) : ''].filter(Boolean).join(' ');
 }
 
 function nodeLabel(nodeId: string, name: string | null): string {
@@ -78,7 +88,7 @@ function summary(c: Context): string {
     [c.s.fields.engineUrl, c.text(task.engineUrl)],
   ];
   if (task.description) facts.unshift([c.s.fields.description, escapeHtml(task.description)]);
-  if (task.errorMessage) facts.push([c.s.fields.error, escapeHtml(task.errorMessage)]);
+  if (task.errorMessage) facts.push([c.s.fields.error, c.reason(task.errorMessage)]);
   const running = task.endTime === null ? `<p class="alert">${escapeHtml(c.s.notes.stillRunning)}</p>` : '';
   return `<h2>${escapeHtml(c.s.sections.summary)}</h2>${running}<table class="facts"><tbody>${facts
     .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${value}</td></tr>`)
@@ -166,7 +176,7 @@ function failures(c: Context): string {
 <tr><th>${escapeHtml(c.s.fields.batch)}</th><td>${failure.batch}</td></tr>
 <tr><th>${escapeHtml(c.s.fields.endTime)}</th><td>${c.time(failure.endTime)}</td></tr>
 <tr><th>${escapeHtml(c.s.fields.errorCode)}</th><td>${failure.errorCode ? code(failure.errorCode) : c.s.none}</td></tr>
-<tr><th>${escapeHtml(c.s.fields.errorMessage)}</th><td>${c.text(failure.errorMessage)}</td></tr>
+<tr><th>${escapeHtml(c.s.fields.errorMessage)}</th><td>${c.reason(failure.errorMessage, failure.errorCode)}</td></tr>
 </tbody></table>${logs}</div>`;
   });
   return `${heading}${truncated(list, c.s.notes.failuresTruncated)}${blocks.join('')}`;
@@ -196,7 +206,7 @@ function recoveries(c: Context): string {
   if (acted.length === 0) return '';
   return `<h2>${escapeHtml(c.s.sections.recoveries)}</h2>${table(
     [c.s.fields.node, c.s.fields.status, c.s.fields.outcomes, c.s.fields.reason].map(escapeHtml),
-    acted.map((node) => [nodeLabel(node.nodeId, node.name), c.badge(node.status), escapeHtml(c.s.recoveries[node.errorCode as RecoveryCode]), c.text(node.errorMessage)]),
+    acted.map((node) => [nodeLabel(node.nodeId, node.name), c.badge(node.status), escapeHtml(c.s.recoveries[node.errorCode as RecoveryCode]), c.reason(node.errorMessage, node.errorCode)]),
     ['wrap', 'fit', 'fit', 'wrap'],
   )}`;
 }
@@ -224,7 +234,7 @@ function actions(c: Context): string {
       c.text(action.operator),
       `${escapeHtml(action.nodeId)} #${action.batch}`,
       change(c, action),
-      c.text(action.reason),
+      c.reason(action.reason),
     ]),
     ['fit', 'wrap', 'wrap', 'fit', 'wrap'],
   )}`;

@@ -3,6 +3,7 @@ import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskSta
 import type { DurationUnits } from '../format/duration';
 import type { ReportLanguage } from './run-report';
 import { NODE_REASON } from '../task/reasons';
+import { STATUS_LABELS } from '../status-labels';
 
 /**
  * The words of an exported report, in each language the report speaks. The report is a file
@@ -204,19 +205,7 @@ const en: ReportStrings = {
     noLogs: 'No warning or error lines were logged.',
     stillRunning: 'The task had not ended when this report was made; figures are as of that moment.',
   },
-  status: {
-    pending: 'Pending',
-    waiting: 'Waiting',
-    ready: 'Ready',
-    initializing: 'Initializing',
-    running: 'Running',
-    paused: 'Paused',
-    completed: 'Completed',
-    failed: 'Failed',
-    stopped: 'Stopped',
-    skipped: 'Skipped',
-    timeout: 'Timed out',
-  },
+  status: STATUS_LABELS.en,
   nodeTypes: { container: 'Container', agent: 'Agent' },
   nodeKinds: { manual: 'Manual task', script: 'Script task', api_call: 'API call', decision: 'Decision', parallel: 'Parallel' },
   logLevels: { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error', critical: 'Critical' },
@@ -326,19 +315,7 @@ const zhCN: ReportStrings = {
     noLogs: '没有记录警告或错误日志。',
     stillRunning: '生成此报告时任务尚未结束；数据截至生成时刻。',
   },
-  status: {
-    pending: '待处理',
-    waiting: '等待中',
-    ready: '就绪',
-    initializing: '初始化中',
-    running: '运行中',
-    paused: '已暂停',
-    completed: '已完成',
-    failed: '失败',
-    stopped: '已停止',
-    skipped: '已跳过',
-    timeout: '超时',
-  },
+  status: STATUS_LABELS['zh-CN'],
   nodeTypes: { container: '容器', agent: '智能体' },
   nodeKinds: { manual: '手动任务', script: '脚本任务', api_call: 'API 调用', decision: '决策节点', parallel: '并行执行' },
   logLevels: { debug: '调试', info: '信息', warn: '警告', error: '错误', critical: '严重' },

@@ -1,12 +1,13 @@
 import type { NodeStatus } from '../status';
+import { reasonText } from './reason-wordings';
 
 /**
  * A task's pause and resume change no node's status, so the scheduler records each as the
  * operator's transition of the root onto itself, told apart by these reasons. Readers of
  * the history (replay, the run report) ask `taskAuditOf` instead of matching the words.
  */
-export const TASK_PAUSED_REASON = 'task paused: no new node starts';
-export const TASK_RESUMED_REASON = 'task resumed';
+export const TASK_PAUSED_REASON = reasonText('taskPaused');
+export const TASK_RESUMED_REASON = reasonText('taskResumed');
 
 export type TaskAudit = 'paused' | 'resumed';
 

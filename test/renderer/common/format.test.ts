@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoment, formatPercent, formatTime } from '../../../src/renderer/src/common/format';
+import { formatClock, formatMinute, formatMoment, formatPercent, formatTime } from '../../../src/renderer/src/common/format';
 
 const time = new Date(2026, 10, 22, 9, 5, 7).getTime();
 
 describe('window formatting', () => {
-  it('gives tooltips the full local moment', () => {
-    expect(formatTime(time, 'en-GB')).toBe('22/11/2026, 09:05:07');
+  it('writes dates ISO-like, the same in every language (never 11/22/2026 or 22/11/2026)', () => {
+    for (const language of ['en', 'en-US', 'en-GB', 'zh-CN', undefined]) expect(formatTime(time, language)).toBe('2026-11-22 09:05:07');
+    expect(formatMinute(time)).toBe('2026-11-22 09:05');
+    expect(formatClock(time, false)).toBe('09:05');
+    expect(formatTime(null)).toBe('—');
   });
 
   it('shows the time of day for today and the date as well for other days', () => {
@@ -19,7 +22,7 @@ describe('window formatting', () => {
   it('gives today’s alerts the time and older ones the date', () => {
     const now = new Date(2026, 10, 22, 18, 0, 0).getTime();
     expect(formatMoment(time, 'en-GB', now)).toBe('09:05:07');
-    expect(formatMoment(new Date(2026, 10, 21, 23, 0, 0).getTime(), 'en-GB', now)).toContain('21/11');
+    expect(formatMoment(new Date(2026, 10, 21, 23, 0, 0).getTime(), 'en-GB', now)).toBe('2026-11-21 23:00:00');
   });
 
   it('writes shares as whole percentages', () => {

@@ -78,7 +78,8 @@ export class AlertMonitor {
         if (node.status === 'failed') {
           ended = true;
           const timedOut = node.errorCode === NODE_REASON.timeout;
-          const params = { nodeId: node.nodeId, ...(node.errorMessage ? { detail: node.errorMessage } : {}) };
+          // The node's error code goes along so that the window can word the detail in its language.
+          const params = { nodeId: node.nodeId, ...(node.errorMessage ? { detail: node.errorMessage } : {}), ...(node.errorCode ? { detailCode: node.errorCode } : {}) };
           // An onError rule escalated it: raised whatever the failure switches say.
           if (node.errorCode === NODE_REASON.escalated) {
             this.raise({ kind: 'node-escalated', severity: 'critical', taskId: change.taskId, nodeId: node.nodeId, params });

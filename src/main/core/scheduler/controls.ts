@@ -12,6 +12,7 @@ import type { Step } from './step';
 import { auditOnRoot, setTaskStatus, transition } from './transitions';
 import { errorText } from '../../../shared/error-text';
 import type { RetryFailedResult, RetrySkipped } from '../../../shared/task/retry-failed';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * Operator controls: the synchronous part of each, run inside one step. Every change they make
@@ -49,7 +50,7 @@ export function stopTask(control: Control, task: TaskImage, reason: string | und
   if (isTerminalTaskStatus(task.status)) {
     refuse(errorReason('task.ended', { taskId: task.id, status: task.status }));
   }
-  const why = reason ? `task stopped: ${reason}` : 'task stopped';
+  const why = reason ? reasonText('taskStoppedBecause', { reason }) : reasonText('taskStopped');
   for (const node of task.nodes.values()) {
     if (isActiveNodeStatus(node.status)) markStopped(control, node, why);
   }
@@ -256,14 +257,14 @@ export function skipNode(control: Control, node: RtNode): void {
     for (const descendant of descendantsOf(node).reverse()) {
       if (isTerminalNodeStatus(descendant.status)) continue;
       descendant.errorCode = NODE_REASON.skippedByOperator;
-      descendant.errorMessage = `its container ${node.nodeId} was skipped by ${operator}`;
+      descendant.errorMessage = reasonText('containerSkippedBy', { container: node.nodeId, operator });
       descendant.endTime = step.now;
-      transition(core, step, descendant, 'skipped', 'user', `skipped with its container ${node.nodeId}`, operator);
+      transition(core, step, descendant, 'skipped', 'user', reasonText('skippedWithContainer', { container: node.nodeId }), operator);
     }
   }
   const wasFailed = node.status === 'failed';
   node.errorCode = NODE_REASON.skippedByOperator;
-  node.errorMessage = `skipped by ${operator}`;
+  node.errorMessage = reasonText('skippedBy', { operator });
   node.endTime = step.now;
   node.forced = false;
   if (wasFailed) {
@@ -273,7 +274,7 @@ export function skipNode(control: Control, node: RtNode): void {
     for (let at = node.parent; at && at.status === 'failed'; at = at.parent) failedAbove.push(at);
     if (failedAbove.length > 0) reopenAncestors(control, node, `${node.nodeId} skipped`);
   }
-  transition(core, step, node, 'skipped', 'user', 'skipped by operator', operator);
+  transition(core, step, node, 'skipped', 'user', reasonText('skippedByOperator'), operator);
 }
 
 export function rerunFrom(control: Control, node: RtNode): number {

@@ -9,6 +9,7 @@ import type { RtEdge, RtNode } from './task-image';
 import type { Step } from './step';
 import { onlyIdleHandlersLeft, skipIdleHandlers } from './on-error';
 import { transition } from './transitions';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * Decides one node from the work list in O(1): a node not started yet from its container's
@@ -75,14 +76,14 @@ function decide(core: SchedulerState, step: Step, node: RtNode): void {
     return skip(core, step, node, edge.error ? NODE_REASON.logicError : NODE_REASON.dependencyUnsatisfied, unsatisfiedReason(node, edge));
   }
   if (decision === 'waiting') {
-    if (node.status === 'pending') transition(core, step, node, 'waiting', 'dependency', 'waiting for its dependencies');
-    else if (node.status === 'ready') transition(core, step, node, 'waiting', 'dependency', 'its dependencies are no longer satisfied');
+    if (node.status === 'pending') transition(core, step, node, 'waiting', 'dependency', reasonText('waitingForDependencies'));
+    else if (node.status === 'ready') transition(core, step, node, 'waiting', 'dependency', reasonText('dependenciesNoLongerSatisfied'));
     return;
   }
 
   if (node.status === 'ready') return readyToStart(core, step, node);
   if (node.notBefore !== null && node.notBefore > step.now) {
-    if (node.status === 'pending') transition(core, step, node, 'waiting', 'system', `pinned: not before ${new Date(node.notBefore).toISOString()}`);
+    if (node.status === 'pending') transition(core, step, node, 'waiting', 'system', reasonText('pinnedUntil', { time: new Date(node.notBefore).toISOString() }));
     core.armNotBefore(node);
     return;
   }
@@ -93,8 +94,8 @@ function decide(core: SchedulerState, step: Step, node: RtNode): void {
   }
   node.readyTime = step.now;
   node.readyAt = performance.now();
-  const waited = node.deps.length === 0 ? 'nothing to wait for' : 'dependencies satisfied';
-  transition(core, step, node, 'ready', 'dependency', node.notBefore === null ? waited : `${waited}, pin time reached`);
+  const waited = node.deps.length === 0 ? 'nothingToWaitFor' : 'dependenciesSatisfied';
+  transition(core, step, node, 'ready', 'dependency', reasonText(node.notBefore === null ? waited : `${waited}PinReached`));
   enqueue(core, node);
 }
 
@@ -125,7 +126,7 @@ function finishContainer(core: SchedulerState, step: Step, container: RtNode): v
   if (container.childFailed > 0) {
     const failed = container.children.filter((child) => child.status === 'failed').map((child) => child.nodeId);
     const shown = failed.slice(0, 5).join(', ') + (failed.length > 5 ? `, … (${failed.length - 5} more)` : '');
-    const message = `${failed.length} of ${container.children.length} children failed: ${shown}`;
+    const message = reasonText('childrenFailed', { failed: failed.length, children: container.children.length, names: shown });
     containerFailed(core, step, container, { status: 'failed', code: NODE_REASON.childFailed, message, trigger: 'dependency', reason: message });
     return;
   }
@@ -138,5 +139,5 @@ function finishContainer(core: SchedulerState, step: Step, container: RtNode): v
     execution.endTime = step.now;
     step.execution(execution);
   }
-  transition(core, step, container, 'completed', 'dependency', `all ${container.children.length} children ended`);
+  transition(core, step, container, 'completed', 'dependency', reasonText('childrenEnded', { children: container.children.length }));
 }

@@ -8,6 +8,7 @@ import type { JsonObject } from './references';
 import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * The IT-ops design's exception handling: a failed or timed-out attempt of an agent is given
@@ -165,8 +166,8 @@ export function skipIdleHandlers(core: SchedulerState, step: Step, container: Rt
   for (const child of container.children) {
     if (!child.isHandler || child.status !== 'pending') continue;
     child.errorCode = NODE_REASON.handlerNotInvoked;
-    child.errorMessage = 'no failure called for this handler';
+    child.errorMessage = reasonText('handlerNotInvoked');
     child.endTime = step.now;
-    transition(core, step, child, 'skipped', 'dependency', 'a handler no onError rule invoked; skipped as everything else in its container ended');
+    transition(core, step, child, 'skipped', 'dependency', reasonText('handlerSkipped'));
   }
 }

@@ -6,6 +6,7 @@ import { retryDecision } from './retry';
 import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * How an attempt of an agent ends: completed, stopped, or failed/timed out — then given to the
@@ -91,7 +92,7 @@ export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, st
     transition(core, step, node, 'failed', 'user', reasonWith(`rejected: ${message}`, ending), decision.operator);
     return;
   }
-  const what = `attempt ${node.batch} ${status === 'timeout' ? 'timed out' : 'failed'} (${code}: ${message})`;
+  const what = reasonText(status === 'timeout' ? 'attemptTimedOut' : 'attemptFailed', { batch: node.batch, code, message });
   if (applyOnError(core, step, node, { code, message, what, note: ending.note, result: ending.result, resultText: execution.resultText })) return;
   const retry = retryDecision(node.retry, node.retriesUsed);
   if (retry.retry) {
@@ -138,7 +139,7 @@ export function containerInitialized(core: SchedulerState, step: Step, node: RtN
   const execution = node.exec!;
   execution.status = 'running';
   step.execution(execution);
-  transition(core, step, node, 'running', 'system', note ? `initialized on the Engine ${note}` : 'initialized on the Engine');
+  transition(core, step, node, 'running', 'system', note ? `${reasonText('initialized')} ${note}` : reasonText('initialized'));
 }
 
 export function containerInitFailed(core: SchedulerState, step: Step, node: RtNode, code: string, message: string): void {

@@ -30,6 +30,7 @@ import { systemClock, type Clock } from './timers';
 import { setTaskStatus } from './transitions';
 import type { RetryFailedResult } from '../../../shared/task/retry-failed';
 import { errorText } from '../../../shared/error-text';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 export interface SchedulerOptions {
   store: Store;
@@ -307,7 +308,7 @@ export class Scheduler {
     } catch (error) {
       const { code, message } = describeError(error);
       if (!task.discarded && task.status === 'initializing') {
-        this.commit(new Step(this.core.clock.now()), (step) => setTaskStatus(this.core, step, task, 'failed', `the Engine refused the task: ${code}: ${message}`));
+        this.commit(new Step(this.core.clock.now()), (step) => setTaskStatus(this.core, step, task, 'failed', reasonText('taskRefused', { code, message })));
       }
       throw new SchedulerError('ENGINE_REFUSED', errorReason('engine.refusedTask', { taskId: task.id, code, detail: message }));
     }

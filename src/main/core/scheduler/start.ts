@@ -8,6 +8,7 @@ import { RtExecution, type RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
 import { errorText } from '../../../shared/error-text';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * Starting ready nodes: containers are initialized on their Engine (they take no capacity);
@@ -97,7 +98,7 @@ function startAgent(core: SchedulerState, step: Step, node: RtNode): void {
   if (!resolution.ok) return failUnresolved(core, step, node, resolution.message);
   const config = withFailure(node, resolution.config, resolution.text);
   const execution = newExecution(core, step, node, 'pending', config.text);
-  transition(core, step, node, 'running', 'system', `started (batch ${node.batch})`);
+  transition(core, step, node, 'running', 'system', reasonText('started', { batch: node.batch }));
   core.armDeadline(node, step.now);
   step.started.push(node);
   const command: StartNodeCommand = {
@@ -142,7 +143,7 @@ function startContainer(core: SchedulerState, step: Step, node: RtNode): void {
   const config = resolved(node);
   if (!config.ok) return failUnresolved(core, step, node, config.message);
   newExecution(core, step, node, 'initializing', config.text);
-  transition(core, step, node, 'initializing', 'system', `initializing on the Engine (batch ${node.batch})`);
+  transition(core, step, node, 'initializing', 'system', reasonText('initializing', { batch: node.batch }));
   // A container's timeoutMs counts from the start of its initialization.
   core.armDeadline(node, step.now);
   const command = initCommand(node, config.config);

@@ -8,6 +8,7 @@ import { evaluateEdge } from '../../../shared/dependency/evaluator';
 import type { RtEdge, RtNode, TaskImage } from './task-image';
 import { handlerMoved, onlyIdleHandlersLeft } from './on-error';
 import type { Step } from './step';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 /**
  * The one way a node changes status. Checks the state machine of its type first (an illegal
@@ -79,7 +80,7 @@ function gateChanged(core: SchedulerState, step: Step, container: RtNode, to: No
       if (isNotStartedNodeStatus(node.status)) {
         const parent = node.parent!;
         node.errorCode = NODE_REASON.containerNotRun;
-        node.errorMessage = `its container ${parent.nodeId} ${parent.status} without running it`;
+        node.errorMessage = reasonText('containerNotRun', { container: parent.nodeId, status: parent.status });
         node.endTime = step.now;
         transition(core, step, node, 'skipped', 'dependency', node.errorMessage);
       }
@@ -97,7 +98,7 @@ function endTask(core: SchedulerState, step: Step, task: TaskImage, root: RtNode
   const to: TaskStatus = root.status === 'failed' ? 'failed' : 'completed';
   if (!canTransitionTask(task.status, to)) return;
   const failed = task.counters.failed;
-  setTaskStatus(core, step, task, to, to === 'failed' ? `${failed} node${failed === 1 ? '' : 's'} failed` : null);
+  setTaskStatus(core, step, task, to, to === 'failed' ? reasonText('nodesFailed', { count: failed }) : null);
 }
 
 export function setTaskStatus(core: SchedulerState, step: Step, task: TaskImage, to: TaskStatus, errorMessage: string | null = task.errorMessage): void {

@@ -11,6 +11,7 @@ import type { Store } from '../store/store';
 import { DEPENDENCY_COLUMNS, NODE_COLUMNS, pushRow, rowInserter, TRANSITION_COLUMNS } from '../scheduler/statements';
 import { invalidArgument, invalidWorkflow } from './task-errors';
 import { freeTaskName, isTaskNameTaken } from './task-names';
+import { reasonText } from '../../../shared/task/reason-wordings';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -93,7 +94,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
       batch: 0,
       from_status: null,
       to_status: 'pending',
-      reason: 'task created',
+      reason: reasonText('taskCreated'),
       trigger_type: 'system',
       operator: settings.createdBy ?? null,
       created_at: now,

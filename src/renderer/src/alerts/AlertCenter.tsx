@@ -14,6 +14,7 @@ import { notifiesDesktop } from '../../../shared/alerts/alert-notify';
 import { useSessionRole } from '../shell/use-session-role';
 import { useNow } from '../common/use-now';
 import { LoadFailed } from '../common/LoadFailed';
+import { useAlertText } from './alert-text';
 
 interface AlertCenterProps {
   client: ConsoleClient;
@@ -35,6 +36,11 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
   const [seenBefore, setSeenBefore] = useState(mark);
   const [permission, setPermission] = useState(notificationPermission);
   const rootRef = useRef<HTMLDivElement>(null);
+  const wordAlert = useAlertText();
+  const alertText = useRef(wordAlert);
+  useEffect(() => {
+    alertText.current = wordAlert;
+  });
   const now = useNow(true, 60_000);
   const operator = useSessionRole(client) === 'operator';
   const unread = unreadCount(alerts, mark);
@@ -47,7 +53,7 @@ export function AlertCenter({ client, onOpenTask }: AlertCenterProps) {
       if (!notifiesDesktop(alert) || !shouldNotifyInBrowser(notificationContext(true))) return;
       const title = alert.change === 'escalated' ? t('alerts.notificationEscalated', { kind: t(`alerts.kinds.${alert.kind}`), level: alert.escalationLevel }) : t('alerts.notificationTitle', { kind: t(`alerts.kinds.${alert.kind}`) });
       const where = alert.taskName ? `${t('alerts.task', { name: alert.taskName })}: ` : '';
-      new Notification(title, { body: `${where}${alert.message}`, tag: `${alertKey(alert)}/${alert.escalationLevel}` });
+      new Notification(title, { body: `${where}${alertText.current(alert)}`, tag: `${alertKey(alert)}/${alert.escalationLevel}` });
     });
   }, [client, enabled, t]);
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../shared/api/alerts';
 import { errorMessage } from '../common/error-message';
 import { formatMoment } from '../common/format';
+import { useAlertText } from './alert-text';
 
 interface AlertRowProps {
   alert: Alert;
@@ -23,6 +24,7 @@ interface AlertRowProps {
  */
 export function AlertRow({ alert, now, unread, showTask, onChoose, onAcknowledge }: AlertRowProps) {
   const { t, i18n } = useTranslation();
+  const alertText = useAlertText();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const moment = (time: number) => formatMoment(time, i18n.language, now);
@@ -47,8 +49,16 @@ export function AlertRow({ alert, now, unread, showTask, onChoose, onAcknowledge
       <span className="alert-main">
         <span className="alert-line">
           <span className="alert-kind">{t(`alerts.kinds.${alert.kind}`)}</span>
-          {alert.nodeId && <span className="alert-where">{alert.nodeId}</span>}
-          {alert.engine && <span className="alert-where">{alert.engine}</span>}
+          {alert.nodeId && (
+            <span className="alert-where" data-verbatim="">
+              {alert.nodeId}
+            </span>
+          )}
+          {alert.engine && (
+            <span className="alert-where" data-verbatim="">
+              {alert.engine}
+            </span>
+          )}
           {alert.count > 1 && <span className="alert-count muted">{t('alerts.count', { count: alert.count })}</span>}
           <time className="alert-time muted" dateTime={new Date(alert.time).toISOString()}>
             {moment(alert.time)}
@@ -56,7 +66,7 @@ export function AlertRow({ alert, now, unread, showTask, onChoose, onAcknowledge
         </span>
         <span className="alert-message muted">
           {showTask && alert.taskId && <span className="alert-task">{t('alerts.task', { name: alert.taskName ?? alert.taskId })}</span>}
-          {alert.message}
+          {alertText(alert)}
         </span>
         <span className="alert-status">
           <span className={`alert-state alert-state-${alert.state}`} data-testid="alert-state">

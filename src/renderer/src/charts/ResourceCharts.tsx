@@ -56,7 +56,7 @@ export const ResourceCharts = memo(function ResourceCharts({ client, task, nodes
     { key: 'task', label: t('charts.taskTotal'), color: 'var(--accent)', area: true },
     ...(agent && data?.hasNodeSamples ? [{ key: 'node', label: nodeLabel ?? '', color: 'var(--kind-manual)' }] : []),
   ];
-  const engineLines: ChartLine[] = (data?.engineKeys ?? []).map(({ key, label }, index) => ({ key, label, color: ENGINE_COLORS[index % ENGINE_COLORS.length]! }));
+  const engineLines: ChartLine[] = (data?.engineKeys ?? []).map(({ key, label }, index) => ({ key, label, color: ENGINE_COLORS[index % ENGINE_COLORS.length]!, verbatim: true }));
   const progressLines: ChartLine[] = [
     { key: 'completed', label: t('charts.completed'), color: 'var(--status-completed)', area: true, step: true },
     { key: 'failed', label: t('charts.failed'), color: 'var(--status-failed)', step: true },

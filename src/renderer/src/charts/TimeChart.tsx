@@ -14,6 +14,8 @@ export interface ChartLine {
   area?: boolean;
   /** Holds each value until the next point: counts that change in steps. */
   step?: boolean;
+  /** Its label is a name (an Engine's), not the window's words. */
+  verbatim?: boolean;
 }
 
 interface TimeChartProps {
@@ -67,7 +69,7 @@ export const TimeChart = memo(function TimeChart({ rows, lines, domain, width, h
         contentStyle={{ background: 'var(--bg-elevated)', border: '1px solid var(--border)', borderRadius: '0.3rem', color: 'var(--fg)' }}
         labelStyle={{ color: 'var(--fg-muted)' }}
       />
-      <Legend iconType="plainline" itemSorter={(item) => order(item.dataKey)} />
+      <Legend iconType="plainline" itemSorter={(item) => order(item.dataKey)} formatter={(value: string) => (lines.some((line) => line.verbatim && line.label === value) ? <span data-verbatim="">{value}</span> : value)} />
       {lines.map((line) => {
         const series = seriesProps(line);
         return line.area ? <Area key={line.key} {...series} fill={line.color} fillOpacity={0.15} /> : <Line key={line.key} {...series} />;

@@ -5,9 +5,10 @@ import './engines.css';
 import { engineCard, engineSummary, type EngineCard } from './model/engine-cards';
 import { useEngineStates } from './use-engine-states';
 import { LoadFailed } from '../common/LoadFailed';
+import { formatClock } from '../common/format';
 
-function sinceText(since: number, locale: string): string {
-  return new Date(since).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+function sinceText(since: number, _locale: string): string {
+  return formatClock(since);
 }
 
 function EngineCardView({ card }: { card: EngineCard }) {
@@ -15,7 +16,7 @@ function EngineCardView({ card }: { card: EngineCard }) {
   return (
     <li className={`engine-card engine-border-${card.statusTone}`} data-testid="engine-card" data-status={card.status}>
       <div className="engine-card-head">
-        <span className="engine-name" title={card.engineId ? t('engines.engineId', { id: card.engineId }) : undefined}>
+        <span className="engine-name" data-verbatim="" title={card.engineId ? t('engines.engineId', { id: card.engineId }) : undefined}>
           {card.name}
         </span>
         <span className={`engine-status engine-tone-${card.statusTone}`} title={t('engines.since', { time: sinceText(card.since, i18n.language) })}>
@@ -23,7 +24,9 @@ function EngineCardView({ card }: { card: EngineCard }) {
           {t(`engines.status.${card.status}`)}
         </span>
       </div>
-      {card.url && <div className="engine-url muted">{card.url}</div>}
+      {card.url && <div className="engine-url muted" data-verbatim="">
+          {card.url}
+        </div>}
       <dl className="engine-figures">
         <dt>{t('engines.latency')}</dt>
         <dd className={`engine-tone-${card.latencyTone}`}>{card.latencyMs === null ? '–' : t('engines.ms', { ms: Math.round(card.latencyMs) })}</dd>

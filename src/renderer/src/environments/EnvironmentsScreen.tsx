@@ -64,13 +64,19 @@ export function EnvironmentsScreen({ client }: { client: ConsoleClient }) {
         cells={(environment) => (
           <>
             <td>
-              <div className="catalog-name">{environment.name}</div>
-              {environment.description && <div className="muted">{environment.description}</div>}
+              <div className="catalog-name" data-verbatim="">
+                {environment.name}
+              </div>
+              {environment.description && (
+                <div className="muted" data-verbatim="">
+                  {environment.description}
+                </div>
+              )}
             </td>
             <td>
               <ul className="catalog-engine-list">
                 {environment.engines.map((engine) => (
-                  <li key={engine.url}>
+                  <li key={engine.url} data-verbatim="">
                     {engine.name ? <span className="catalog-name">{engine.name} </span> : null}
                     <span className="muted">{engine.url}</span>
                     {environment.strategy === 'weighted' && <span className="catalog-weight-tag">×{engine.weight}</span>}
@@ -94,8 +100,12 @@ export function EnvironmentsScreen({ client }: { client: ConsoleClient }) {
         headings={[t('environments.name'), t('environments.description')]}
         cells={(scheme) => (
           <>
-            <td className="catalog-name">{scheme.name}</td>
-            <td className="muted">{scheme.description}</td>
+            <td className="catalog-name" data-verbatim="">
+              {scheme.name}
+            </td>
+            <td className="muted" data-verbatim="">
+              {scheme.description}
+            </td>
           </>
         )}
         onCreate={() => setEditing({ kind: 'scheme' })}

@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 import { apiErrorWordings } from './api-error-wordings';
 import { problemWordings } from './problem-wordings';
+import { STATUS_LABELS, type StatusLabelLanguage } from '../../../shared/status-labels';
+import { ALERT_WORDINGS } from '../../../shared/alerts/alert-wording';
 
 /**
  * Every feature keeps its strings beside its code (`<feature>/locales/<language>.json`, each
@@ -31,6 +33,19 @@ function withSharedWordings(bundle: Bundle): Bundle {
   return { ...bundle, apiErrors: { ...apiErrors, ...apiErrorWordings() }, ...problemWordings() };
 }
 
-export const en = withSharedWordings(bundleFor('en'));
-export const zhCN = bundleFor('zh-CN');
+/** Status labels from their one catalog, which the report uses too (`monitor.status.<status>`). */
+function withStatusLabels(bundle: Bundle, language: StatusLabelLanguage): Bundle {
+  const monitor = (bundle['monitor'] ?? {}) as Bundle;
+  if ('status' in monitor) throw new Error('monitor.status comes from src/shared/status-labels.ts; it must not be in a locale file too');
+  return { ...bundle, monitor: { ...monitor, status: { ...STATUS_LABELS[language] } } };
+}
+
+/** Alert wordings in English from the shared catalog the alerts' own messages come from (`alerts.wordings.<kind>`). */
+function withAlertWordings(bundle: Bundle): Bundle {
+  const alerts = (bundle['alerts'] ?? {}) as Bundle;
+  return { ...bundle, alerts: { ...alerts, wordings: { ...ALERT_WORDINGS } } };
+}
+
+export const en = withAlertWordings(withStatusLabels(withSharedWordings(bundleFor('en')), 'en'));
+export const zhCN = withStatusLabels(bundleFor('zh-CN'), 'zh-CN');
 export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;

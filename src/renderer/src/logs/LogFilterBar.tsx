@@ -47,8 +47,10 @@ function TimeField({ label, value, onChange }: { label: string; value: number | 
     <label className="log-filter log-filter--time">
       <span>{label}</span>
       <input
-        type="datetime-local"
-        step={1}
+        type="text"
+        inputMode="numeric"
+        spellCheck={false}
+        placeholder={t('logs.filters.timeHint')}
         value={text}
         aria-invalid={parsed === 'invalid'}
         title={parsed === 'invalid' ? t('logs.problems.badTime') : undefined}
@@ -73,7 +75,7 @@ export const LogFilterBar = memo(function LogFilterBar({ filters, onChange, node
         const node = nodes.byId.get(nodeId);
         const indent = '\u00a0\u00a0'.repeat(Math.min(node?.level ?? 0, 12));
         return (
-          <option key={nodeId} value={nodeId}>
+          <option key={nodeId} value={nodeId} data-verbatim="">
             {indent}
             {node?.name ? `${nodeId} — ${node.name}` : nodeId}
           </option>
@@ -106,7 +108,9 @@ export const LogFilterBar = memo(function LogFilterBar({ filters, onChange, node
           <span>{t('logs.filters.node')}</span>
           <select value={filters.nodeId ?? ''} onChange={(event) => onChange({ ...filters, nodeId: event.target.value === '' ? null : event.target.value })}>
             <option value="">{t('logs.filters.allNodes')}</option>
-            {missingNode ? <option value={filters.nodeId!}>{filters.nodeId}</option> : null}
+            {missingNode ? <option value={filters.nodeId!} data-verbatim="">
+                {filters.nodeId}
+              </option> : null}
             {nodeOptions}
           </select>
         </label>

@@ -44,15 +44,16 @@ export const LogRow = memo(function LogRow({ line, terms, top, nodeSelected, cho
           className={nodeSelected ? 'log-node log-node--selected' : 'log-node'}
           title={t('logs.row.selectNode', { node: line.nodeId })}
           onClick={() => onSelectNode(line.nodeId)}
+          data-verbatim=""
         >
           {line.nodeId}
         </button>
       </span>
       <span className="log-row__origin" role="cell" title={line.source ?? undefined}>
         {t(`logs.type.${line.type}`)}
-        {line.source === null ? null : <span className="log-row__source">{line.source}</span>}
+        {line.source === null ? null : <span className="log-row__source" data-verbatim="">{line.source}</span>}
       </span>
-      <span className="log-row__message" role="cell" title={line.message.length > 120 ? line.message : undefined}>
+      <span className="log-row__message" role="cell" data-verbatim="" title={line.message.length > 120 ? line.message : undefined}>
         {segments.map((segment, index) => (segment.hit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
       </span>
     </div>

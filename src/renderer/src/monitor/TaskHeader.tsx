@@ -10,6 +10,7 @@ import { taskCounters } from './counters';
 import { formatTime, useFormatDuration } from '../common/format';
 import { StatusBadge } from './StatusBadge';
 import { useNow } from '../common/use-now';
+import { ReasonText } from '../i18n/ReasonText';
 
 /** The task at a glance: name, status, progress, counters and duration; actions beside. */
 export function TaskHeader({ task, nodes, replayAt, onBack, children }: { task: TaskDetail; nodes: TaskNodes; replayAt: number | null; onBack: () => void; children: ReactNode }) {
@@ -23,7 +24,9 @@ export function TaskHeader({ task, nodes, replayAt, onBack, children }: { task: 
         ←
       </button>
       <div className="task-title">
-        <h2 data-testid="task-name">{task.name}</h2>
+        <h2 data-testid="task-name" data-verbatim="">
+          {task.name}
+        </h2>
         <span className="task-id" title={engineText(t, task)}>
           #{task.taskId}
         </span>
@@ -58,7 +61,7 @@ export function TaskHeader({ task, nodes, replayAt, onBack, children }: { task: 
       <div className="task-actions">{children}</div>
       {task.errorMessage && (
         <p className="task-error-line" role="status">
-          {task.errorMessage}
+          <ReasonText text={task.errorMessage} />
         </p>
       )}
     </header>

@@ -43,15 +43,15 @@ export function StoreStatus({ client }: { client: ConsoleClient }) {
       {status && (
         <dl className="store-status">
           <dt>{t('status.version')}</dt>
-          <dd>{status.version}</dd>
+          <dd data-verbatim="">{status.version}</dd>
           <dt>{t('status.database')}</dt>
-          <dd className="store-file" title={status.store.file}>
+          <dd className="store-file" title={status.store.file} data-verbatim="">
             {status.store.file}
           </dd>
           <dt>{t('status.schema')}</dt>
           <dd>{status.store.schemaVersion}</dd>
           <dt>{t('status.journal')}</dt>
-          <dd>{status.store.journalMode}</dd>
+          <dd data-verbatim="">{status.store.journalMode}</dd>
           <dt>{t('status.foreignKeys')}</dt>
           <dd>{t(status.store.foreignKeys ? 'status.on' : 'status.off')}</dd>
         </dl>

@@ -8,6 +8,7 @@ import { LoadFailed } from '../common/LoadFailed';
 import '../environments/environments.css';
 import { useSessionRole } from '../shell/use-session-role';
 import { TriggerDialog } from './TriggerDialog';
+import { formatTime } from '../common/format';
 
 type Editing = { trigger?: TriggerView };
 type Confirming = { action: 'pause' | 'delete'; trigger: TriggerView };
@@ -18,7 +19,7 @@ type Confirming = { action: 'pause' | 'delete'; trigger: TriggerView };
  * viewers only look.
  */
 export function TriggersScreen({ client }: { client: ConsoleClient }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canEdit = useSessionRole(client) === 'operator';
   const [triggers, setTriggers] = useState<TriggerView[] | null>(null);
   const [templates, setTemplates] = useState<string[]>([]);
@@ -53,7 +54,7 @@ export function TriggersScreen({ client }: { client: ConsoleClient }) {
       },
       (error: unknown) => setActionError({ error }),
     );
-  const time = (at: number | null) => (at === null ? '—' : new Date(at).toLocaleString(i18n.language));
+  const time = (at: number | null) => formatTime(at);
   const label = (trigger: TriggerView) => trigger.spec.name ?? trigger.templateName;
 
   return (
@@ -91,8 +92,14 @@ export function TriggersScreen({ client }: { client: ConsoleClient }) {
             {triggers.map((trigger) => (
               <tr key={trigger.id} data-testid={`trigger-${trigger.id}`}>
                 <td>
-                  <div className="catalog-name">{trigger.templateName}</div>
-                  {trigger.spec.name && <div className="muted">{trigger.spec.name}</div>}
+                  <div className="catalog-name" data-verbatim="">
+                    {trigger.templateName}
+                  </div>
+                  {trigger.spec.name && (
+                    <div className="muted" data-verbatim="">
+                      {trigger.spec.name}
+                    </div>
+                  )}
                   {trigger.source === 'declared' && <div className="muted">{t('triggers.declared')}</div>}
                 </td>
                 <td>{t(`triggers.kinds.${trigger.kind}`)}</td>

@@ -1,3 +1,4 @@
+import { formatClock, formatDay } from '../../common/format';
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /** Memory in binary units with about three significant digits: 512 MB, 1.5 GB. */
@@ -24,11 +25,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * A time axis tick in the viewer's local time: hours and minutes, with seconds when the
  * window is short enough for them to matter, and the date when it spans days.
  */
-export function formatTick(time: number, spanMs: number, locale?: string): string {
-  const date = new Date(time);
-  if (spanMs > DAY_MS) return date.toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-  if (spanMs > 30 * 60 * 1000) return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
-  return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+export function formatTick(time: number, spanMs: number, _locale?: string): string {
+  if (spanMs > DAY_MS) return `${formatDay(time).slice(5)} ${formatClock(time, false)}`;
+  return formatClock(time, spanMs <= 30 * 60 * 1000);
 }
 
 /**

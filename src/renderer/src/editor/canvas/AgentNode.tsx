@@ -32,7 +32,7 @@ function FullAgentNode(props: NodeProps<WorkflowFlowNode>) {
     <div className={agentClasses(props)} data-testid={`agent-node-${node.nodeId}`}>
       <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
       <div className="wf-node-head">
-        <span className="wf-node-title" title={nodeDisplayName(node)}>
+        <span className="wf-node-title" data-verbatim="" title={nodeDisplayName(node)}>
           {nodeDisplayName(node)}
         </span>
         <ProblemBadge problems={problems} severity={severity} />

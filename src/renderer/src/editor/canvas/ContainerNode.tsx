@@ -28,7 +28,7 @@ export function ContainerNode({ data, selected }: NodeProps<WorkflowFlowNode>) {
         <div className={CONTAINER_HEAD_CLASS}>
           <Handle type="target" position={Position.Left} id={TARGET_HANDLE} className="wf-handle" />
           <span className="kind-chip kind-chip-container">{t(node.isRoot ? 'editor.node.root' : 'editor.node.container')}</span>
-          <span className="wf-node-title" title={nodeDisplayName(node)}>
+          <span className="wf-node-title" data-verbatim="" title={nodeDisplayName(node)}>
             {nodeDisplayName(node)}
           </span>
           <span className="wf-container-count">{t('editor.node.children', { count: childCount })}</span>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { Dialog } from '../../common/Dialog';
 import { errorMessage } from '../../common/error-message';
 import '../../maintenance/maintenance.css';
+import { formatMinute } from '../../common/format';
 
 type Listing = { status: 'loading' } | { status: 'ready'; templates: TemplateListing[] } | { status: 'failed'; error: unknown };
 
@@ -26,7 +27,7 @@ export function OpenTemplateDialog({
   /** A viewer's session: templates can be opened, not tagged, archived or deleted. */
   readOnly?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
   const [versions, setVersions] = useState<Record<string, string>>({});
   const [search, setSearch] = useState('');
@@ -64,7 +65,6 @@ export function OpenTemplateDialog({
       const result = await services.deleteTemplate(name);
       return result.outcome === 'deleted' ? t('maintenance.templates.deleted', { name }) : t(`apiErrors.${result.reason.key}`, { ...result.reason.params, defaultValue: result.message });
     });
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Dialog title={t('open.title')} onClose={onClose} testId="open-dialog" wide>
       <div className="template-filters" role="toolbar">
@@ -127,8 +127,8 @@ export function OpenTemplateDialog({
                       </button>
                     )}
                   </td>
-                  <td>v{template.latestVersion}</td>
-                  <td>{Number.isNaN(Date.parse(template.updatedAt)) ? template.updatedAt : format.format(new Date(template.updatedAt))}</td>
+                  <td data-verbatim="">v{template.latestVersion}</td>
+                  <td>{Number.isNaN(Date.parse(template.updatedAt)) ? template.updatedAt : formatMinute(Date.parse(template.updatedAt))}</td>
                   <td>
                     <input
                       className="version-input"

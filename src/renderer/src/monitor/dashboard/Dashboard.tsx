@@ -16,6 +16,7 @@ import { LoadFailed } from '../../common/LoadFailed';
 import { PruneTasks, TaskRowActions } from '../../maintenance/TaskCleanup';
 import { useTaskRemoval } from '../../maintenance/use-task-removal';
 import { useSessionRole } from '../../shell/use-session-role';
+import { ReasonText, useReasonWords } from '../../i18n/ReasonText';
 
 const RELIST_MS = 1000;
 
@@ -59,6 +60,7 @@ function useTaskList(client: ConsoleClient, includeArchived: boolean, version: n
 /** Every task with its status, progress, counters, duration and Engines; Engine health beside. */
 export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpenTask: (taskId: Id) => void }) {
   const { t, i18n } = useTranslation();
+  const reasonWords = useReasonWords();
   const formatDuration = useFormatDuration();
   const [includeArchived, setIncludeArchived] = useState(false);
   const [listVersion, setListVersion] = useState(0);
@@ -143,11 +145,11 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
                   <td className="task-created">{formatTime(task.createdAt, i18n.language)}</td>
                   <td>
                     <div className="task-name">
-                      <span>{task.name}</span>
+                      <span data-verbatim="">{task.name}</span>
                       <span className="task-id">#{task.taskId}</span>
                       {task.errorMessage && (
-                        <span className="task-error" title={task.errorMessage}>
-                          {task.errorMessage}
+                        <span className="task-error" title={reasonWords(task.errorMessage)}>
+                          <ReasonText text={task.errorMessage} />
                         </span>
                       )}
                     </div>
@@ -169,7 +171,9 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
                       <span title={t('monitor.counters.total')}>/ {task.totalNodes}</span>
                     </div>
                   </td>
-                  <td className="task-engines">{task.engineIds.join(', ') || '—'}</td>
+                  <td className="task-engines" data-verbatim="">
+                    {task.engineIds.join(', ') || '—'}
+                  </td>
                   {canEdit && <TaskRowActions task={task} removal={removal} />}
                 </tr>
               ))}

@@ -48,7 +48,7 @@ function FullAgentNode({ data }: NodeProps<GraphFlowNode>) {
       <Anchors />
       <div className="graph-node-head">
         <span className="graph-status-dot" aria-hidden="true" />
-        <span className="graph-node-title">{name}</span>
+        <span className="graph-node-title" data-verbatim="">{name}</span>
         {view && view.batch > 1 && <span className="graph-batch" title={t('graph.batchTitle', { batch: view.batch })}>{t('graph.batch', { batch: view.batch })}</span>}
       </div>
       <div className="graph-node-sub">
@@ -74,7 +74,7 @@ function FullContainerNode({ data }: NodeProps<GraphFlowNode>) {
       <div className="graph-container-head">
         <Anchors />
         <span className="graph-status-dot" aria-hidden="true" />
-        <span className="graph-node-title" title={name}>
+        <span className="graph-node-title" data-verbatim="" title={name}>
           {name}
         </span>
         <span className="graph-status-text">{t(`monitor.status.${status}`)}</span>

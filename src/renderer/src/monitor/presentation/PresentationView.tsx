@@ -43,7 +43,7 @@ export function PresentationView({ onExit, ...props }: TaskPanelProps & { onExit
   return (
     <div className="presentation" data-testid="presentation">
       <header className="presentation-header">
-        <h1 title={task.name}>{task.name}</h1>
+        <h1 data-verbatim="" title={task.name}>{task.name}</h1>
         <WallMinorFigures {...props} />
         <div className="presentation-switch" role="group">
           {(['graph', 'tree'] as const).map((name) => (

@@ -48,7 +48,9 @@ export function TaskControls({ client, task }: { client: ConsoleClient; task: Ta
           await client.resumeTask(task.taskId);
           break;
         case 'stop':
-          await client.stopTask(task.taskId, reason.trim() || t('monitor.controls.defaultStopReason'));
+          // No reason typed: none is sent, so that the core's own "task stopped" is stored, which every
+          // window words in its language (a default in this window's language would stay in it).
+          await client.stopTask(task.taskId, reason.trim() || undefined);
           break;
         case 'retryFailed': {
           const result = await client.retryFailed(task.taskId);

@@ -32,7 +32,9 @@ export const TimelineRow = memo(function TimelineRow({ nodeId, view, executions,
     <div className={`tl-row${selected ? ' is-selected' : ''}`} style={{ transform: `translateY(${top}px)`, height }} data-testid={`timeline-row-${nodeId}`}>
       <button type="button" className="tl-label" style={{ paddingLeft: `${0.5 + Math.max(0, (view?.level ?? 1) - 1) * 0.75}rem` }} onClick={() => onSelect(nodeId)} aria-pressed={selected} title={name}>
         <span className={`tl-label-dot tl-node-${view?.status ?? 'pending'}`} aria-hidden="true" />
-        <span className="tl-label-text">{name}</span>
+        <span className="tl-label-text" data-verbatim="">
+          {name}
+        </span>
       </button>
       <svg className="tl-strip" width={width} height={height} role="group" aria-label={t('timeline.rowLabel', { name, count: bars.length })}>
         {bars.map((bar) => {

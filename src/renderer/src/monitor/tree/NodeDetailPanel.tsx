@@ -18,6 +18,7 @@ import { EdgeStateIcon, StatusIcon } from './StatusIcon';
 import { useControlsFor } from './use-controls-for';
 import { useNodeControls } from './use-node-controls';
 import { useNodeDetail } from './use-node-detail';
+import { ReasonText } from '../../i18n/ReasonText';
 
 /**
  * The selected node in full, beside the tree, graph or timeline: its state (from the panel's
@@ -46,7 +47,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
       <header className="tree-detail-header">
         {node && <StatusIcon status={node.status} />}
         <div className="tree-detail-title">
-          <strong>{node ? nodeLabel(node) : nodeId}</strong>
+          <strong data-verbatim="">{node ? nodeLabel(node) : nodeId}</strong>
           {node?.name != null && <code className="muted">{node.nodeId}</code>}
         </div>
         <button type="button" className="icon-button" aria-label={t('tree.detail.close')} onClick={() => onSelectNode(null)}>
@@ -64,7 +65,11 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
               <span style={{ color: `var(--status-${node.status})` }}>{t(`monitor.status.${node.status}`)}</span>
             </Fact>
             <Fact label={t('tree.detail.type')}>{t(`tree.type.${node.nodeType}`)}</Fact>
-            {node.agentLoad !== null && <Fact label={t('tree.detail.agentLoad')}>{node.agentLoad}</Fact>}
+            {node.agentLoad !== null && (
+              <Fact label={t('tree.detail.agentLoad')}>
+                <span data-verbatim="">{node.agentLoad}</span>
+              </Fact>
+            )}
             {node.agentMetaId !== null && <Fact label={t('tree.detail.agentMetaId')}>{node.agentMetaId}</Fact>}
             {node.agentUrl !== null && (
               <Fact label={t('tree.detail.agentUrl')} wide>
@@ -84,13 +89,13 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             )}
             {node.errorMessage !== null && (
               <Fact label={failedOrStopped ? t('tree.detail.error') : t('tree.detail.reason')} wide>
-                <span className={failedOrStopped ? 'tree-error-message' : undefined}>{node.errorMessage}</span>
+                <ReasonText className={failedOrStopped ? 'tree-error-message' : undefined} text={node.errorMessage} code={node.errorCode} />
               </Fact>
             )}
             <Fact label={t('tree.detail.batch')}>{node.batch > 0 ? `#${node.batch}` : t('tree.detail.none')}</Fact>
             {node.nodeType === 'agent' && <Fact label={t('tree.detail.progress')}>{wholePercent(agentShare(node))}%</Fact>}
             {node.managedNodes && <Fact label={t('tree.detail.progress')}>{wholePercent(endedShare(node.managedNodes))}%</Fact>}
-            <Fact label={t('tree.detail.engine')}>{node.engineId ?? t('tree.detail.none')}</Fact>
+            <Fact label={t('tree.detail.engine')}>{node.engineId === null ? t('tree.detail.none') : <span data-verbatim="">{node.engineId}</span>}</Fact>
             <Fact label={t('tree.detail.join')}>{t(`tree.detail.joinMode.${node.join}`)}</Fact>
             {node.notBefore !== null && <Fact label={t('tree.detail.notBefore')}>{moment(node.notBefore)}</Fact>}
             <Fact label={t('tree.detail.readyTime')}>{moment(node.readyTime)}</Fact>
@@ -203,13 +208,18 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
                 </span>
                 <span className="muted">
                   {moment(execution.startTime)}
-                  {execution.engineId !== null && ` · ${execution.engineId}`}
+                  {execution.engineId !== null && (
+                    <>
+                      {' · '}
+                      <span data-verbatim="">{execution.engineId}</span>
+                    </>
+                  )}
                 </span>
                 <ExecutionFigures figures={executionFigures(execution, formatDuration)} />
                 <Assignment history={history} batch={execution.batch} />
                 {(execution.errorCode !== null || execution.errorMessage !== null) && (
                   <span className="tree-error-message">
-                    {execution.errorCode !== null && <code className="tree-error-code">{execution.errorCode}</code>} {execution.errorMessage}
+                    {execution.errorCode !== null && <code className="tree-error-code">{execution.errorCode}</code>} {execution.errorMessage !== null && <ReasonText text={execution.errorMessage} code={execution.errorCode} />}
                   </span>
                 )}
               </li>
@@ -235,7 +245,7 @@ function History({ history, moment }: { history: NodeDetail; moment: (ms: number
                 <span className="muted">
                   {moment(transition.time)} · #{transition.batch}
                 </span>
-                {transition.reason !== null && <span className="tree-reason">{transition.reason}</span>}
+                {transition.reason !== null && <ReasonText className="tree-reason" text={transition.reason} />}
               </li>
             ))}
           </ol>

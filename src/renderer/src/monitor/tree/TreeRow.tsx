@@ -86,7 +86,7 @@ export const TreeRow = memo(function TreeRow({ row, position, domId, selected, f
           </code>
         )}
       </div>
-      <div role="gridcell" className="tree-cell tree-load muted" title={node.agentLoad ?? undefined}>
+      <div role="gridcell" className="tree-cell tree-load muted" title={node.agentLoad ?? undefined} data-verbatim="">
         {node.agentLoad ?? ''}
       </div>
       <div role="gridcell" className="tree-cell">

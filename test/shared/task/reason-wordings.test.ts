@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { matchReason, reasonText, REASON_WORDINGS, REASON_WORDINGS_ZH, wordReason } from '../../../src/shared/task/reason-wordings';
+import { STATUS_LABELS } from '../../../src/shared/status-labels';
+import { REPORT_STRINGS } from '../../../src/shared/report/report-strings';
+import { renderReportHtml } from '../../../src/shared/report/render-html';
+import { sampleReport } from '../report/report-fixture';
+
+const zhStatus = (status: string) => STATUS_LABELS['zh-CN'][status as 'failed'];
+
+describe('reason wordings', () => {
+  it('builds the English text the CLI, logs and older windows read', () => {
+    expect(reasonText('nodesFailed', { count: 17 })).toBe('17 nodes failed');
+    expect(reasonText('nodesFailed', { count: 1 })).toBe('1 node failed');
+    expect(reasonText('taskStoppedBecause', { reason: 'Stopped by the operator' })).toBe('task stopped: Stopped by the operator');
+    expect(reasonText('childrenFailed', { failed: 2, children: 99, names: 'a, b' })).toBe('2 of 99 children failed: a, b');
+  });
+
+  it('reads every wording back to its code and params', () => {
+    for (const key of Object.keys(REASON_WORDINGS)) {
+      const code = key.replace(/_(one|other)$/, '') as Parameters<typeof reasonText>[0];
+      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2 };
+      const found = matchReason(reasonText(code, params));
+      expect(found?.key, key).toBe(code);
+    }
+    expect(matchReason('task stopped: maintenance window by alice')).toEqual({ key: 'taskStoppedBecauseBy', params: { reason: 'maintenance window', operator: 'alice' } });
+    expect(matchReason('something an agent said')).toBeNull();
+  });
+
+  it('words task summaries and node reasons in Chinese, statuses included', () => {
+    expect(Object.keys(REASON_WORDINGS_ZH).sort()).toEqual(Object.keys(REASON_WORDINGS).sort());
+    expect(wordReason('zh-CN', '17 nodes failed', null, zhStatus).text).toBe('17 个节点失败');
+    expect(wordReason('zh-CN', 'task stopped: 操作员停止', null, zhStatus).text).toBe('任务已停止：操作员停止');
+    expect(wordReason('zh-CN', '2 of 99 children failed: a, b', 'CHILD_FAILED', zhStatus).text).toBe('99 个子节点中有 2 个失败：a, b');
+    expect(wordReason('zh-CN', 'its container wave failed without running it', 'CONTAINER_NOT_RUN', zhStatus).text).toBe('所在容器 wave 失败，未运行此节点');
+  });
+
+  it("labels an agent's own words, worded by a known Engine code or shown as they are", () => {
+    expect(wordReason('zh-CN', 'simulated failure: attempt 1', 'SIMULATED_FAILURE', zhStatus)).toEqual({ text: '模拟失败', agentWords: 'simulated failure: attempt 1' });
+    expect(wordReason('zh-CN', 'disk full', 'MY_OWN_CODE', zhStatus)).toEqual({ text: null, agentWords: 'disk full' });
+    expect(wordReason('en', 'disk full', 'MY_OWN_CODE', (s) => s)).toEqual({ text: 'disk full', agentWords: null });
+  });
+});
+
+describe('status labels', () => {
+  it('are the same words in the window and the report', () => {
+    expect(REPORT_STRINGS['zh-CN'].status.pending).toBe(STATUS_LABELS['zh-CN'].pending);
+    expect(REPORT_STRINGS['zh-CN'].status.pending).toBe('待定');
+    expect(REPORT_STRINGS.en.status).toEqual(STATUS_LABELS.en);
+  });
+});
+
+describe('the report', () => {
+  it('words the task summary and a skipped node’s reason in Chinese, and labels an agent’s own words', () => {
+    const report = sampleReport();
+    report.task.errorMessage = '17 nodes failed';
+    report.failures.items[0]!.errorCode = 'MY_AGENT_CODE';
+    report.failures.items[0]!.errorMessage = 'disk full';
+    report.operatorActions.items[0]!.reason = 'task stopped by alice';
+    const html = renderReportHtml(report, REPORT_STRINGS['zh-CN']);
+    expect(html).toContain('17 个节点失败');
+    expect(html).toContain('智能体原话: “disk full”');
+    expect(html).toContain('任务已由 alice 停止');
+    expect(renderReportHtml(report, REPORT_STRINGS.en)).toContain('17 nodes failed');
+  });
+});
