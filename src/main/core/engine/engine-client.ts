@@ -25,6 +25,7 @@ import { EngineLink, type EngineLinkOptions } from './engine-link';
 import type { EnginePort } from './engine-port';
 import { EventInbox, type InboxStats } from './event-inbox';
 import { NodeTracker } from './node-tracker';
+import { StartBatch } from './start-batch';
 
 export interface EngineClientOptions extends EngineLinkOptions {
   /** This console's session id (see consoleSessionId); the Engine keeps events per session. */
@@ -78,6 +79,9 @@ export class EngineClient implements EnginePort {
   private readonly nodes = new NodeTracker();
   private readonly sessionListeners = new Set<SessionListener>();
   private catalogJson = '[]';
+  /** Optional protocol features the Engine named in its latest welcome. */
+  private features: ReadonlySet<string> = new Set();
+  private readonly starts: StartBatch;
 
   constructor(private readonly options: EngineClientOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -107,6 +111,7 @@ export class EngineClient implements EnginePort {
         replay: (why) => this.link.reconnect(why),
       },
     );
+    this.starts = new StartBatch((nodes) => this.send({ name: 'startMany', payload: { nodes } }), this.link.label);
   }
 
   /** Starts connecting (and reconnecting, for as long as the client is open). */
@@ -208,8 +213,11 @@ export class EngineClient implements EnginePort {
     this.nodes.track(command, 'container');
   }
 
+  /** Starts asked for together go out as one startMany to an Engine that serves it, else one startNode each. */
   async startNode(command: StartNodeCommand): Promise<void> {
-    await this.send({ name: 'startNode', payload: this.withoutLentSkills(command) });
+    const payload = this.withoutLentSkills(command);
+    if (this.features.has('startMany')) await this.starts.start(payload);
+    else await this.send({ name: 'startNode', payload });
     this.nodes.track(command, 'agent');
   }
 
@@ -256,6 +264,7 @@ export class EngineClient implements EnginePort {
       }
     }
     this.link.setState({ engineId: welcome.engineId });
+    this.features = new Set(welcome.features ?? []);
     this.inbox.follow(welcome.engineId, welcome.stream, welcome.ackedSeq);
     this.updateCatalog(welcome.agents);
     this.updateSkills(welcome.skills);
