@@ -1,4 +1,4 @@
-import { engineCommandSchema, type CommandAck, type EngineCommand } from '../shared/engine/protocol';
+import { engineCommandSchema, type CommandAck, type EngineCommand, type StartNodeCommand, type StartResult } from '../shared/engine/protocol';
 import type { Logger } from '../shared/logger';
 import type { Containers } from './containers';
 import type { EventStream } from './event-stream';
@@ -30,7 +30,8 @@ export function handleCommand(raw: unknown, stream: EventStream, context: Comman
     return { ok: false, error: { code: 'INVALID_COMMAND', message } };
   }
   const command = parsed.data;
-  if (command.name !== 'ping') context.streams.own(command.payload.taskId, stream);
+  if (command.name === 'startMany') for (const start of command.payload.nodes) context.streams.own(start.taskId, stream);
+  else if (command.name !== 'ping') context.streams.own(command.payload.taskId, stream);
   try {
     return carryOut(command, context);
   } catch (error) {
@@ -52,6 +53,8 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
     }
     case 'startNode':
       return runs.start(command.payload);
+    case 'startMany':
+      return { ok: true, results: command.payload.nodes.map((start) => startOne(start, runs, logger)) };
     case 'stopNode': {
       const { reason = 'stopped by the console', ...ref } = command.payload;
       if (containers.isContainer(ref)) {
@@ -80,5 +83,16 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
       return { ok: true, state: runs.state(command.payload) ?? containers.state(command.payload) ?? { status: 'unknown' } };
     case 'decideManual':
       return runs.decide(command.payload);
+  }
+}
+
+/** One start of a startMany, answered as its own startNode would have been: a failing one spoils no other. */
+function startOne(start: StartNodeCommand, runs: NodeRuns, logger: Logger): StartResult {
+  try {
+    const ack = runs.start(start);
+    return ack.ok ? (ack.duplicate ? { ok: true, duplicate: true } : { ok: true }) : { ok: false, error: ack.error };
+  } catch (error) {
+    logger.error(`command startMany failed for node ${start.nodeId}: ${errorStack(error)}`);
+    return { ok: false, error: { code: 'INTERNAL', message: `startNode failed on the Engine: ${errorText(error)}` } };
   }
 }

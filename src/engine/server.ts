@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import { createServer as createHttpsServer } from 'node:https';
 import { hostname } from 'node:os';
 import { Server as SocketServer, type Socket } from 'socket.io';
-import { ENGINE_LIMITS, ENGINE_PROTOCOL_VERSION, ENGINE_SOCKET, eventAckSchema, NODE_ERROR_CODES, type AgentCatalogEntry, type EngineEvent } from '../shared/engine/protocol';
+import { ENGINE_FEATURES, ENGINE_LIMITS, ENGINE_PROTOCOL_VERSION, ENGINE_SOCKET, eventAckSchema, NODE_ERROR_CODES, type AgentCatalogEntry, type EngineEvent } from '../shared/engine/protocol';
 import { consoleLogger, type Logger } from '../shared/logger';
 import { listenOn } from '../shared/listen';
 import { loadCatalog, shippedCatalogDir } from './catalog';
@@ -157,7 +157,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       stream.detach(socket);
       if (currentSocket.get(session) === socket.id) currentSocket.delete(session);
     });
-    stream.attach(socket, { protocol: ENGINE_PROTOCOL_VERSION, engineId, engineRun, capacity, running: runs.running, agents: catalog.entries(), skills, time: Date.now() });
+    stream.attach(socket, { protocol: ENGINE_PROTOCOL_VERSION, engineId, engineRun, capacity, running: runs.running, agents: catalog.entries(), skills, features: [...ENGINE_FEATURES], time: Date.now() });
   }
   const currentSocket = new Map<string, string>();
 

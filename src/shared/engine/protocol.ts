@@ -58,6 +58,19 @@ export const initContainerSchema = nodeRefSchema.extend({
   containerConfig: jsonObject,
 });
 
+/**
+ * Optional protocol features an Engine names in its welcome (`features`); a console uses one
+ * only with an Engine that named it, and speaks the single-message forms to any other.
+ * - `startMany`: the startMany command (many startNode payloads, one acknowledgement).
+ */
+export const ENGINE_FEATURES = ['startMany'] as const;
+export type EngineFeature = (typeof ENGINE_FEATURES)[number];
+
+export const ENGINE_BATCH_LIMITS = {
+  /** Starts in one startMany command; a console sends larger steps in several. */
+  maxStartsPerCommand: 1000,
+} as const;
+
 export const startNodeSchema = nodeRefSchema.extend({
   agentLoad: z.string().min(1).max(200),
   /** The agent config with references already resolved. */
@@ -81,8 +94,16 @@ export const decideManualSchema = nodeRefSchema.extend({
   comment: z.string().max(10_000).optional(),
 });
 
+/**
+ * Many starts in one message (the `startMany` feature): what one scheduler step committed goes
+ * out together instead of one message and one acknowledgement per node. Each start is carried
+ * out as if sent alone; the acknowledgement answers each in order (`results`).
+ */
+export const startManySchema = z.object({ nodes: z.array(startNodeSchema).min(1).max(ENGINE_BATCH_LIMITS.maxStartsPerCommand) });
+
 export type InitContainerCommand = z.infer<typeof initContainerSchema>;
 export type StartNodeCommand = z.infer<typeof startNodeSchema>;
+export type StartManyCommand = z.infer<typeof startManySchema>;
 export type StopNodeCommand = z.infer<typeof stopNodeSchema>;
 export type StopTaskCommand = z.infer<typeof stopTaskSchema>;
 export type QueryNodeCommand = z.infer<typeof queryNodeSchema>;
@@ -298,6 +319,8 @@ export const engineWelcomeSchema = z.object({
   agents: z.array(agentCatalogEntrySchema),
   /** Tags beyond the agent loads (gpu, linux…) that nodes may require. */
   skills: skillsSchema.optional(),
+  /** Optional features this Engine serves (ENGINE_FEATURES; unknown names are ignored); absent on older Engines. */
+  features: z.array(z.string().max(100)).max(100).optional(),
   time,
 });
 export type EngineWelcome = z.infer<typeof engineWelcomeSchema>;
@@ -319,6 +342,7 @@ export const engineCommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('submitTask'), payload: engineTaskRequestSchema }),
   z.object({ name: z.literal('initContainer'), payload: initContainerSchema }),
   z.object({ name: z.literal('startNode'), payload: startNodeSchema }),
+  z.object({ name: z.literal('startMany'), payload: startManySchema }),
   z.object({ name: z.literal('stopNode'), payload: stopNodeSchema }),
   z.object({ name: z.literal('stopTask'), payload: stopTaskSchema }),
   z.object({ name: z.literal('queryNode'), payload: queryNodeSchema }),
@@ -359,9 +383,20 @@ export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 /** Codes where repeating the same command later may succeed. */
 export const RETRYABLE_ENGINE_ERRORS: readonly EngineErrorCode[] = ['AT_CAPACITY', 'TIMEOUT', 'ENGINE_LOST', 'NO_ENGINE', 'INTERNAL'];
 
+const commandErrorSchema = z.object({ code: z.enum(ENGINE_ERROR_CODES), message: z.string().max(10_000) });
+
+/** startMany's answer for one of its starts: what a startNode acknowledgement would have said. */
+export const startResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), duplicate: z.boolean().optional() }),
+  z.object({ ok: z.literal(false), error: commandErrorSchema }),
+]);
+export type StartResult = z.infer<typeof startResultSchema>;
+
 export const commandAckSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
+    /** startMany's answers, one per start in the order sent. */
+    results: z.array(startResultSchema).max(ENGINE_BATCH_LIMITS.maxStartsPerCommand).optional(),
     /** The Engine already had this (task, node, batch); nothing new was started. */
     duplicate: z.boolean().optional(),
     /** queryNode's answer. */
@@ -371,7 +406,7 @@ export const commandAckSchema = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    error: z.object({ code: z.enum(ENGINE_ERROR_CODES), message: z.string().max(10_000) }),
+    error: commandErrorSchema,
   }),
 ]);
 export type CommandAck = z.infer<typeof commandAckSchema>;

@@ -73,10 +73,15 @@ export class AlertMonitor {
   onTaskChanges(changes: readonly TaskChange[]): void {
     const settings = this.settings();
     for (const change of changes) {
+      let failed = false;
       let ended = false;
+      // Asked once per change, and again after a raise: most changes of a healthy task have nothing to clear.
+      let unresolved: boolean | undefined;
+      const hasUnresolved = (): boolean => (unresolved ??= this.alerts.hasUnresolved(change.taskId));
       for (const node of change.nodes) {
         if (node.status === 'failed') {
-          ended = true;
+          failed = true;
+          unresolved = undefined;
           const timedOut = node.errorCode === NODE_REASON.timeout;
           // The node's error code goes along so that the window can word the detail in its language.
           const params = { nodeId: node.nodeId, ...(node.errorMessage ? { detail: node.errorMessage } : {}), ...(node.errorCode ? { detailCode: node.errorCode } : {}) };
@@ -88,10 +93,11 @@ export class AlertMonitor {
           }
         } else if (node.status === 'completed' || node.status === 'skipped') {
           ended = true;
-          this.clear({ kinds: ['node-failed', 'node-timeout', 'node-escalated'], taskId: change.taskId, nodeId: node.nodeId });
+          if (hasUnresolved()) this.clear({ kinds: ['node-failed', 'node-timeout', 'node-escalated'], taskId: change.taskId, nodeId: node.nodeId });
         }
       }
-      if (ended) this.checkRates(change.taskId, settings);
+      // The rates worsen only as agents fail; an ending without a failure can only clear a rate alert, if one is open.
+      if (failed || (ended && hasUnresolved())) this.checkRates(change.taskId, settings);
       if (change.task && TERMINAL_TASK_STATUSES.includes(change.task.status)) {
         this.clear({ kinds: WHILE_RUNNING, taskId: change.taskId });
         for (const key of this.hot) if (key.startsWith(`${change.taskId}/`)) this.hot.delete(key);

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { alertQuerySchema, type Alert, type AlertKind, type AlertParams, type AlertQuery, type AlertSeverity } from '../../../shared/api/alerts';
 import { ApiError } from '../../../shared/api/errors';
@@ -65,6 +66,8 @@ function toAlert(row: Row): Alert {
  * and count.
  */
 export class AlertStore {
+  private unresolvedOfTask: Statement<[bigint]> | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
@@ -150,6 +153,12 @@ export class AlertStore {
   }
 
   /** Resolves, as cleared by themselves, the unresolved alerts of a condition; those it resolved. */
+  /** Whether the task has any alert not resolved: when it has none, there is nothing to clear. */
+  hasUnresolved(taskId: Id): boolean {
+    this.unresolvedOfTask ??= this.store.db.prepare<[bigint]>(`SELECT 1 FROM alert WHERE task_id = ? AND state <> 'resolved' LIMIT 1`).pluck();
+    return this.unresolvedOfTask.get(BigInt(taskId)) !== undefined;
+  }
+
   clear(condition: AlertCondition): Alert[] {
     let select = this.store.kysely.selectFrom('alert').select('id').where('state', '<>', 'resolved').where('rule', 'in', condition.kinds);
     if (condition.taskId !== undefined) select = select.where('task_id', '=', condition.taskId);

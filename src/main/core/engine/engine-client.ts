@@ -19,12 +19,14 @@ import { errorText } from '../../../shared/error-text';
 import { mergeSkills, missingSkills } from '../../../shared/engine/skills';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
+import { AckPacer } from './ack-pacer';
 import { syncAgentMeta } from './agent-meta-sync';
 import { sendCommand, type CommandOk } from './engine-commands';
 import { EngineLink, type EngineLinkOptions } from './engine-link';
 import type { EnginePort } from './engine-port';
 import { EventInbox, type InboxStats } from './event-inbox';
 import { NodeTracker } from './node-tracker';
+import { StartBatch } from './start-batch';
 
 export interface EngineClientOptions extends EngineLinkOptions {
   /** This console's session id (see consoleSessionId); the Engine keeps events per session. */
@@ -59,6 +61,10 @@ export interface EngineClientOptions extends EngineLinkOptions {
   logger?: Logger;
 }
 
+/** Well inside the Engine's send window (20,000 events by default), so that acks never hold events back. */
+const ACK_EVERY_EVENTS = 2000;
+const ACK_DELAY_MS = 20;
+
 /** A new Engine process answered (its first handshake, or one after a restart). */
 type SessionListener = (session: { engineRun: string; restarted: boolean }) => void;
 
@@ -78,6 +84,10 @@ export class EngineClient implements EnginePort {
   private readonly nodes = new NodeTracker();
   private readonly sessionListeners = new Set<SessionListener>();
   private catalogJson = '[]';
+  /** Optional protocol features the Engine named in its latest welcome. */
+  private features: ReadonlySet<string> = new Set();
+  private readonly starts: StartBatch;
+  private readonly acks: AckPacer;
 
   constructor(private readonly options: EngineClientOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -101,12 +111,18 @@ export class EngineClient implements EnginePort {
           this.link.setState({ capacity: event.capacity, running: event.running, load: event.load });
         },
         sift: (events) => this.nodes.sift(events),
-        ack: (stream, seq) => {
-          if (this.link.socket.connected) this.link.socket.emit(ENGINE_SOCKET.ack, { stream, seq });
-        },
+        ack: (stream, seq) => this.acks.ack(stream, seq),
         replay: (why) => this.link.reconnect(why),
       },
     );
+    this.acks = new AckPacer(
+      (stream, seq) => {
+        if (this.link.socket.connected) this.link.socket.emit(ENGINE_SOCKET.ack, { stream, seq });
+      },
+      ACK_EVERY_EVENTS,
+      ACK_DELAY_MS,
+    );
+    this.starts = new StartBatch((nodes) => this.send({ name: 'startMany', payload: { nodes } }), this.link.label);
   }
 
   /** Starts connecting (and reconnecting, for as long as the client is open). */
@@ -208,8 +224,11 @@ export class EngineClient implements EnginePort {
     this.nodes.track(command, 'container');
   }
 
+  /** Starts asked for together go out as one startMany to an Engine that serves it, else one startNode each. */
   async startNode(command: StartNodeCommand): Promise<void> {
-    await this.send({ name: 'startNode', payload: this.withoutLentSkills(command) });
+    const payload = this.withoutLentSkills(command);
+    if (this.features.has('startMany')) await this.starts.start(payload);
+    else await this.send({ name: 'startNode', payload });
     this.nodes.track(command, 'agent');
   }
 
@@ -232,6 +251,8 @@ export class EngineClient implements EnginePort {
 
   /** Disconnects for good; nodes are not declared lost (the Engine keeps running them). */
   close(): Promise<void> {
+    this.acks.flush();
+    this.acks.close();
     this.inbox.close();
     this.link.close();
     return Promise.resolve();
@@ -256,6 +277,7 @@ export class EngineClient implements EnginePort {
       }
     }
     this.link.setState({ engineId: welcome.engineId });
+    this.features = new Set(welcome.features ?? []);
     this.inbox.follow(welcome.engineId, welcome.stream, welcome.ackedSeq);
     this.updateCatalog(welcome.agents);
     this.updateSkills(welcome.skills);

@@ -310,13 +310,21 @@ export class EngineLink {
     const silence = this.options.silenceMs ?? 3000;
     this.silenceTimer = setInterval(
       () => {
-        if (this.isClosed || this.current.status !== 'connected' || this.lastHeard === null) return;
-        if (Date.now() - this.lastHeard < silence) return;
-        this.logger.warn(`${this.label}: nothing heard for ${silence} ms; reconnecting`);
-        this.reconnect(`nothing heard for ${silence} ms`);
+        if (!this.silentFor(silence)) return;
+        // Timers run before the loop reads its sockets: after this thread was busy for a while,
+        // what the Engine sent meanwhile is read first, so that only true silence counts.
+        setImmediate(() => {
+          if (!this.silentFor(silence)) return;
+          this.logger.warn(`${this.label}: nothing heard for ${silence} ms; reconnecting`);
+          this.reconnect(`nothing heard for ${silence} ms`);
+        });
       },
       Math.max(50, Math.floor(silence / 4)),
     );
+  }
+
+  private silentFor(ms: number): boolean {
+    return !this.isClosed && this.current.status === 'connected' && this.lastHeard !== null && Date.now() - this.lastHeard >= ms;
   }
 
   private startPings(): void {
