@@ -22,14 +22,16 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      // The embedded Engine's thread loads engine-thread.js, heavy work heavy-work-thread.js, from beside cli.js.
+      // The embedded Engine's thread loads engine-thread.js, heavy work heavy-work-thread.js, from
+      // beside the module that starts it: chunks sit beside the entries, not in a folder below,
+      // or a chunk holding that module would not find them and the work would run inline.
       input: {
         cli: resolve('src/cli/index.ts'),
         'engine-thread': resolve('src/engine/engine-thread-entry.ts'),
         'heavy-work-thread': resolve('src/main/core/service/heavy-work-thread-entry.ts'),
       },
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
-      output: { format: 'es', entryFileNames: '[name].js' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
 });

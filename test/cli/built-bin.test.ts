@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,14 @@ async function deduction(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 describe('the built deduction bin', () => {
+  it('keeps every module beside the thread entries, which a module finds beside itself', () => {
+    const out = join(buildRoot, 'out', 'node');
+    const files = readdirSync(out, { recursive: true }).map(String);
+    expect(files).toEqual(expect.arrayContaining(['cli.js', 'engine-thread.js', 'heavy-work-thread.js']));
+    // A chunk in a folder below would look for engine-thread.js there, miss it, and run the Engine on the console's own thread.
+    expect(files.filter((file) => file.endsWith('.js') && /[\\/]/.test(file))).toEqual([]);
+  });
+
   it('validates an example (exit 0) and an invalid workflow (exit 2) in a child process', async () => {
     const valid = await deduction('validate', 'examples/red-vs-blue.json');
     expect(valid).toMatchObject({ code: 0, stdout: expect.stringMatching(/valid JSON workflow "Red vs Blue: strait crossing"/) });

@@ -32,7 +32,7 @@ describe('deduction serve: heavy work', () => {
     const operator = await open(url!, operatorToken!);
     const viewer = await open(url!, viewerToken!);
     let done = false;
-    const exported = new Promise<CallResult>((resolve) => viewer.emit(HOST_SOCKET.call, 'exportWorkflow', [{ definition: agentChain(150), format: 'bpmn' }], resolve)).finally(() => {
+    const exported = new Promise<CallResult>((resolve) => viewer.emit(HOST_SOCKET.call, 'exportWorkflow', [{ definition: agentChain(1000), format: 'bpmn' }], resolve)).finally(() => {
       done = true;
     });
     let answered = 0;
@@ -41,7 +41,7 @@ describe('deduction serve: heavy work', () => {
       if (!done) answered += 1;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(await exported).toMatchObject({ ok: true, result: expect.stringContaining('n149') });
+    expect(await exported).toMatchObject({ ok: true, result: expect.stringContaining('n999') });
     // On the host's own loop the export would hold every ping until it was done (a couple got through there, between its phases).
     expect(answered).toBeGreaterThanOrEqual(20);
     child.kill('SIGTERM');

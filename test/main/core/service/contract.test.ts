@@ -19,9 +19,9 @@ describe('ConsoleApi contract', () => {
     }
   });
 
-  it('declares each method as a query or a control with an argument schema', () => {
+  it('declares each method as a query, a control or a remark with an argument schema', () => {
     for (const [name, spec] of Object.entries(CONSOLE_METHODS)) {
-      expect({ name, kind: ['query', 'control'].includes(spec.kind) }).toEqual({ name, kind: true });
+      expect({ name, kind: ['query', 'control', 'remark'].includes(spec.kind) }).toEqual({ name, kind: true });
       expect(typeof spec.args.safeParse).toBe('function');
     }
   });
@@ -70,5 +70,9 @@ describe('ConsoleApi contract', () => {
         'updateTrigger',
       ].sort(),
     );
+  });
+
+  it('opens to viewers only the remarks that add their own attributed note', () => {
+    expect(CONSOLE_METHOD_NAMES.filter((name) => CONSOLE_METHODS[name].kind === 'remark').sort()).toEqual(['addBookmark', 'deleteBookmark']);
   });
 });
