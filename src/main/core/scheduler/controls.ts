@@ -355,7 +355,7 @@ export function applyManualDecision(control: Control, node: RtNode, batch: numbe
   }
   const ending: Ending = {
     errorCode: NODE_REASON.rejected,
-    errorMessage: decision.comment ? `rejected by ${decision.operator}: ${decision.comment}` : `rejected by ${decision.operator}`,
+    errorMessage: decision.comment ? reasonText('rejectedWithComment', { operator: decision.operator, comment: decision.comment }) : reasonText('rejectedBy', { operator: decision.operator }),
   };
   attemptFailed(control.core, control.step, node, 'failed', ending, 'user');
 }
