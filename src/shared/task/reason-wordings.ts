@@ -52,6 +52,27 @@ export const REASON_WORDINGS = {
   engineStopped: 'the Engine stopped it',
   engineNoCapacity: 'the Engine had no capacity ({{message}}); back in the queue',
   timedOut: 'timed out: {{message}}',
+  stopped: 'stopped',
+  stoppedBecause: 'stopped: {{reason}}',
+  withContainer: '{{what}} (with its container {{container}})',
+  stoppedWithContainerBy: 'stopped (with its container {{container}}) by {{operator}}',
+  stoppedBecauseWithContainerBy: 'stopped: {{reason}} (with its container {{container}}) by {{operator}}',
+  restarted: 'restarted',
+  nodeRestarted: '{{node}} restarted',
+  nodeSkipped: '{{node}} skipped',
+  restartOf: 'restart of {{node}}',
+  retryOfAllFailed: 'retry of all failed nodes',
+  rerun: 'rerun',
+  rerunFrom: 'rerun from {{node}}',
+  restartedWithContainer: 'restarted with its container {{container}}',
+  reopened: 'reopened: {{what}}',
+  reset: 'reset: {{what}}',
+  skippedByRule: '{{code}}: {{message}} (skipped by {{rule}})',
+  escalatedByRule: '{{code}}: {{message}} (escalated by {{rule}})',
+  recoveredByHandler: 'recovered by handler {{handler}} after {{cause}} ({{rule}})',
+  ruleRetry: '{{rule}}: {{what}}; retry {{retry}} of {{max}} in {{delay}} ms',
+  ruleSkipped: '{{rule}}: {{what}}; skipped',
+  ruleEscalated: '{{rule}}: {{what}}; escalated',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_WORDINGS;
@@ -75,6 +96,9 @@ interface Pattern {
   literal: number;
 }
 
+/** Params whose text has a known shape, so that a reason wrapping another is not read the wrong way round. */
+const PARAM_SOURCES: Readonly<Record<string, string>> = { rule: '((?:workflow )?onError rule \\d+ \\(.*?\\))' };
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Most literal text first, so that "task stopped: x by y" is not read as "task stopped: {{reason}}". */
@@ -82,7 +106,7 @@ const PATTERNS: Pattern[] = (Object.entries(REASON_WORDINGS) as [ReasonKey, stri
   .map(([key, template]) => {
     const names: string[] = [];
     const parts = template.split(/\{\{(\w+)\}\}/);
-    const source = parts.map((part, at) => (at % 2 === 0 ? escape(part) : (names.push(part), '(.+?)'))).join('');
+    const source = parts.map((part, at) => (at % 2 === 0 ? escape(part) : (names.push(part), PARAM_SOURCES[part] ?? '(.+?)'))).join('');
     const literal = parts.filter((_, at) => at % 2 === 0).join('').length;
     return { key, names, regex: new RegExp(`^${source}$`, 's'), literal };
   })
@@ -149,6 +173,27 @@ export const REASON_WORDINGS_ZH: Readonly<Record<ReasonKey, string>> = {
   engineStopped: '引擎停止了它',
   engineNoCapacity: '引擎没有空闲容量（{{message}}）；已重新排队',
   timedOut: '已超时：{{message}}',
+  stopped: '已停止',
+  stoppedBecause: '已停止：{{reason}}',
+  withContainer: '{{what}}（随所在容器 {{container}}）',
+  stoppedWithContainerBy: '已由 {{operator}} 随所在容器 {{container}} 停止',
+  stoppedBecauseWithContainerBy: '已由 {{operator}} 随所在容器 {{container}} 停止：{{reason}}',
+  restarted: '已重启',
+  nodeRestarted: '{{node}} 已重启',
+  nodeSkipped: '{{node}} 已跳过',
+  restartOf: '重启 {{node}}',
+  retryOfAllFailed: '重试全部失败节点',
+  rerun: '重新运行',
+  rerunFrom: '从 {{node}} 重新运行',
+  restartedWithContainer: '随所在容器 {{container}} 重启',
+  reopened: '已重新打开：{{what}}',
+  reset: '已重置：{{what}}',
+  skippedByRule: '{{code}}：{{message}}（由 {{rule}} 跳过）',
+  escalatedByRule: '{{code}}：{{message}}（由 {{rule}} 上报）',
+  recoveredByHandler: '在 {{cause}} 之后由处理节点 {{handler}} 恢复（{{rule}}）',
+  ruleRetry: '{{rule}}：{{what}}；{{delay}} 毫秒后第 {{retry}} 次重试（共 {{max}} 次）',
+  ruleSkipped: '{{rule}}：{{what}}；已跳过',
+  ruleEscalated: '{{rule}}：{{what}}；已上报',
 };
 
 /** Dependency types as the Chinese reasons name them. */
