@@ -114,4 +114,12 @@ test('a large workflow draws only what is in view, and draws it cheaply while th
       return now.nodes > 0 && now.titled === now.nodes && now.labels === now.edges;
     })
     .toBe(true);
+
+  // The overview folds away, so that it covers no node in its corner, and comes back.
+  const toggle = page.getByTestId('minimap-toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(map).toHaveCount(0);
+  await toggle.click();
+  await expect(map).toBeVisible();
 });

@@ -41,6 +41,38 @@ export const REASON_WORDINGS = {
   containerSkippedBy: 'its container {{container}} was skipped by {{operator}}',
   handlerNotInvoked: 'no failure called for this handler',
   handlerSkipped: 'a handler no onError rule invoked; skipped as everything else in its container ended',
+  dependencySourceEnded: 'dependency on {{source}} ({{type}}) can never be satisfied: {{source}} {{status}}',
+  dependencyConditionFalse: 'dependency on {{source}} ({{type}}) can never be satisfied: its condition is false',
+  dependencyConditionError: 'dependency on {{source}} ({{type}}) can never be satisfied: its condition could not be evaluated: {{error}}',
+  joinOneNever: 'none of its {{count}} dependencies can be satisfied (join one); last: {{what}}',
+  retryScheduled: '{{what}}; retry {{retry}} of {{max}} in {{delay}} ms',
+  rejectedBy: 'rejected by {{operator}}',
+  rejectedWithComment: 'rejected by {{operator}}: {{comment}}',
+  rejected: 'rejected: {{what}}',
+  engineStopped: 'the Engine stopped it',
+  engineNoCapacity: 'the Engine had no capacity ({{message}}); back in the queue',
+  timedOut: 'timed out: {{message}}',
+  stopped: 'stopped',
+  stoppedBecause: 'stopped: {{reason}}',
+  withContainer: '{{what}} (with its container {{container}})',
+  stoppedWithContainerBy: 'stopped (with its container {{container}}) by {{operator}}',
+  stoppedBecauseWithContainerBy: 'stopped: {{reason}} (with its container {{container}}) by {{operator}}',
+  restarted: 'restarted',
+  nodeRestarted: '{{node}} restarted',
+  nodeSkipped: '{{node}} skipped',
+  restartOf: 'restart of {{node}}',
+  retryOfAllFailed: 'retry of all failed nodes',
+  rerun: 'rerun',
+  rerunFrom: 'rerun from {{node}}',
+  restartedWithContainer: 'restarted with its container {{container}}',
+  reopened: 'reopened: {{what}}',
+  reset: 'reset: {{what}}',
+  skippedByRule: '{{code}}: {{message}} (skipped by {{rule}})',
+  escalatedByRule: '{{code}}: {{message}} (escalated by {{rule}})',
+  recoveredByHandler: 'recovered by handler {{handler}} after {{cause}} ({{rule}})',
+  ruleRetry: '{{rule}}: {{what}}; retry {{retry}} of {{max}} in {{delay}} ms',
+  ruleSkipped: '{{rule}}: {{what}}; skipped',
+  ruleEscalated: '{{rule}}: {{what}}; escalated',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_WORDINGS;
@@ -64,6 +96,9 @@ interface Pattern {
   literal: number;
 }
 
+/** Params whose text has a known shape, so that a reason wrapping another is not read the wrong way round. */
+const PARAM_SOURCES: Readonly<Record<string, string>> = { rule: '((?:workflow )?onError rule \\d+ \\(.*?\\))' };
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Most literal text first, so that "task stopped: x by y" is not read as "task stopped: {{reason}}". */
@@ -71,7 +106,7 @@ const PATTERNS: Pattern[] = (Object.entries(REASON_WORDINGS) as [ReasonKey, stri
   .map(([key, template]) => {
     const names: string[] = [];
     const parts = template.split(/\{\{(\w+)\}\}/);
-    const source = parts.map((part, at) => (at % 2 === 0 ? escape(part) : (names.push(part), '(.+?)'))).join('');
+    const source = parts.map((part, at) => (at % 2 === 0 ? escape(part) : (names.push(part), PARAM_SOURCES[part] ?? '(.+?)'))).join('');
     const literal = parts.filter((_, at) => at % 2 === 0).join('').length;
     return { key, names, regex: new RegExp(`^${source}$`, 's'), literal };
   })
@@ -85,7 +120,7 @@ export function matchReason(text: string): { key: ReasonCode; params: ReasonPara
     const params: ReasonParams = {};
     pattern.names.forEach((name, at) => {
       const value = found[at + 1]!;
-      params[name] = /^\d+$/.test(value) && (name === 'count' || name === 'batch' || name === 'failed' || name === 'children') ? Number(value) : value;
+      params[name] = /^\d+$/.test(value) && (name === 'count' || name === 'batch' || name === 'failed' || name === 'children' || name === 'retry' || name === 'max' || name === 'delay') ? Number(value) : value;
     });
     return { key: pattern.key.replace(/_(one|other)$/, '') as ReasonCode, params };
   }
@@ -127,7 +162,42 @@ export const REASON_WORDINGS_ZH: Readonly<Record<ReasonKey, string>> = {
   containerSkippedBy: '所在容器 {{container}} 已由 {{operator}} 跳过',
   handlerNotInvoked: '没有失败需要此处理节点',
   handlerSkipped: '没有 onError 规则调用此处理节点；其容器内其余节点均已结束，故跳过',
+  dependencySourceEnded: '对 {{source}} 的依赖（{{type}}）永远无法满足：{{source}} {{status}}',
+  dependencyConditionFalse: '对 {{source}} 的依赖（{{type}}）永远无法满足：其条件为假',
+  dependencyConditionError: '对 {{source}} 的依赖（{{type}}）永远无法满足：其条件无法求值：{{error}}',
+  joinOneNever: '{{count}} 个依赖均无法满足（任一依赖）；最后一个：{{what}}',
+  retryScheduled: '{{what}}；{{delay}} 毫秒后第 {{retry}} 次重试（共 {{max}} 次）',
+  rejectedBy: '已被 {{operator}} 驳回',
+  rejectedWithComment: '已被 {{operator}} 驳回：{{comment}}',
+  rejected: '已驳回：{{what}}',
+  engineStopped: '引擎停止了它',
+  engineNoCapacity: '引擎没有空闲容量（{{message}}）；已重新排队',
+  timedOut: '已超时：{{message}}',
+  stopped: '已停止',
+  stoppedBecause: '已停止：{{reason}}',
+  withContainer: '{{what}}（随所在容器 {{container}}）',
+  stoppedWithContainerBy: '已由 {{operator}} 随所在容器 {{container}} 停止',
+  stoppedBecauseWithContainerBy: '已由 {{operator}} 随所在容器 {{container}} 停止：{{reason}}',
+  restarted: '已重启',
+  nodeRestarted: '{{node}} 已重启',
+  nodeSkipped: '{{node}} 已跳过',
+  restartOf: '重启 {{node}}',
+  retryOfAllFailed: '重试全部失败节点',
+  rerun: '重新运行',
+  rerunFrom: '从 {{node}} 重新运行',
+  restartedWithContainer: '随所在容器 {{container}} 重启',
+  reopened: '已重新打开：{{what}}',
+  reset: '已重置：{{what}}',
+  skippedByRule: '{{code}}：{{message}}（由 {{rule}} 跳过）',
+  escalatedByRule: '{{code}}：{{message}}（由 {{rule}} 上报）',
+  recoveredByHandler: '在 {{cause}} 之后由处理节点 {{handler}} 恢复（{{rule}}）',
+  ruleRetry: '{{rule}}：{{what}}；{{delay}} 毫秒后第 {{retry}} 次重试（共 {{max}} 次）',
+  ruleSkipped: '{{rule}}：{{what}}；已跳过',
+  ruleEscalated: '{{rule}}：{{what}}；已上报',
 };
+
+/** Dependency types as the Chinese reasons name them. */
+const DEPENDENCY_TYPES_ZH: Readonly<Record<string, string>> = { finish: '结束后', success: '成功后', failure: '失败后', any: '任意' };
 
 /**
  * The words of a node's error code where no reason template made its text: the scheduler's own
@@ -231,7 +301,10 @@ export function wordReason(language: 'en' | 'zh-CN', text: string, code: string 
   if (found) {
     const params = { ...found.params };
     if (typeof params['status'] === 'string') params['status'] = statusLabel(params['status']);
+    // A reason built around another ("…; retry 1 of 3 in 500 ms") words the inner one too.
+    if (typeof params['what'] === 'string') params['what'] = wordReason(language, params['what'], null, statusLabel).text ?? params['what'];
     if (language === 'en') return { text: reasonText(found.key, params), agentWords: null };
+    if (typeof params['type'] === 'string') params['type'] = DEPENDENCY_TYPES_ZH[params['type']] ?? params['type'];
     const plural = typeof params['count'] === 'number' ? `${found.key}_${params['count'] === 1 ? 'one' : 'other'}` : found.key;
     const wording = REASON_WORDINGS_ZH[(plural in REASON_WORDINGS_ZH ? plural : found.key) as ReasonKey];
     return { text: fill(wording, params), agentWords: null };

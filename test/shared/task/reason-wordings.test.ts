@@ -18,7 +18,7 @@ describe('reason wordings', () => {
   it('reads every wording back to its code and params', () => {
     for (const key of Object.keys(REASON_WORDINGS)) {
       const code = key.replace(/_(one|other)$/, '') as Parameters<typeof reasonText>[0];
-      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2 };
+      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2, source: 's', type: 'success', error: 'e', what: 'w', retry: 1, max: 3, delay: 500, comment: 'cc', node: 'n', cause: 'X: m', handler: '"h"', rule: 'onError rule 1 ("X" → retry)' };
       const found = matchReason(reasonText(code, params));
       expect(found?.key, key).toBe(code);
     }
@@ -32,6 +32,22 @@ describe('reason wordings', () => {
     expect(wordReason('zh-CN', 'task stopped: 操作员停止', null, zhStatus).text).toBe('任务已停止：操作员停止');
     expect(wordReason('zh-CN', '2 of 99 children failed: a, b', 'CHILD_FAILED', zhStatus).text).toBe('99 个子节点中有 2 个失败：a, b');
     expect(wordReason('zh-CN', 'its container wave failed without running it', 'CONTAINER_NOT_RUN', zhStatus).text).toBe('所在容器 wave 失败，未运行此节点');
+  });
+
+  it('words the scheduler’s skips, retries and rejections, and the reason a retry or a join wraps', () => {
+    const never = reasonText('dependencySourceEnded', { source: 'boom', type: 'success', status: 'failed' });
+    expect(never).toBe('dependency on boom (success) can never be satisfied: boom failed');
+    expect(wordReason('zh-CN', never, 'DEPENDENCY_UNSATISFIED', zhStatus)).toEqual({ text: '对 boom 的依赖（成功后）永远无法满足：boom 失败', agentWords: null });
+    const joined = reasonText('joinOneNever', { count: 2, what: reasonText('dependencyConditionFalse', { source: 'a', type: 'finish' }) });
+    expect(wordReason('zh-CN', joined, 'DEPENDENCY_UNSATISFIED', zhStatus).text).toBe('2 个依赖均无法满足（任一依赖）；最后一个：对 a 的依赖（结束后）永远无法满足：其条件为假');
+    const retry = reasonText('retryScheduled', { what: reasonText('attemptFailed', { batch: 1, code: 'EXIT_CODE', message: 'exit 3' }), retry: 1, max: 2, delay: 500 });
+    expect(retry).toBe('attempt 1 failed (EXIT_CODE: exit 3); retry 1 of 2 in 500 ms');
+    expect(wordReason('zh-CN', retry, null, zhStatus).text).toBe('第 1 次尝试失败（EXIT_CODE：exit 3）；500 毫秒后第 1 次重试（共 2 次）');
+    expect(wordReason('zh-CN', reasonText('rejectedWithComment', { operator: '李', comment: '证据不足' }), 'REJECTED', zhStatus).text).toBe('已被 李 驳回：证据不足');
+    expect(wordReason('en', retry, null, (s) => s).text).toBe(retry);
+    const byRule = reasonText('ruleRetry', { rule: 'onError rule 1 ("HTTP_*" → retry)', what: reasonText('attemptFailed', { batch: 2, code: 'HTTP_STATUS', message: '503' }), retry: 1, max: 3, delay: 500 });
+    expect(wordReason('zh-CN', byRule, null, zhStatus).text).toBe('onError rule 1 ("HTTP_*" → retry)：第 2 次尝试失败（HTTP_STATUS：503）；500 毫秒后第 1 次重试（共 3 次）');
+    expect(wordReason('zh-CN', reasonText('reset', { what: reasonText('rerunFrom', { node: 'wave-2' }) }), null, zhStatus).text).toBe('已重置：从 wave-2 重新运行');
   });
 
   it("labels an agent's own words, worded by a known Engine code or shown as they are", () => {

@@ -1,3 +1,4 @@
+import { reasonText } from '../../../shared/task/reason-wordings';
 import type { StopNodeCommand } from '../../../shared/engine/protocol';
 import { isEndedExecutionStatus, isNotStartedNodeStatus, type TriggerType } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
@@ -52,10 +53,10 @@ export function containerFailed(core: SchedulerState, step: Step, container: RtN
   container.notBefore = step.now + retry.delayMs;
   container.readyTime = step.now;
   container.readyAt = 0;
-  const what = `attempt ${container.batch} ${failure.status === 'timeout' ? 'timed out' : 'failed'} (${failure.code}: ${failure.message})`;
+  const what = reasonText(failure.status === 'timeout' ? 'attemptTimedOut' : 'attemptFailed', { batch: container.batch, code: failure.code, message: failure.message });
   // The trigger is error or timeout, as for an agent's retry, so that a reload counts it (load.ts).
   const trigger: TriggerType = failure.status === 'timeout' ? 'timeout' : 'error';
-  transition(core, step, container, 'ready', trigger, `${what}; retry ${retry.retryNumber} of ${container.retry!.maxRetries} in ${retry.delayMs} ms`);
+  transition(core, step, container, 'ready', trigger, reasonText('retryScheduled', { what, retry: retry.retryNumber, max: container.retry!.maxRetries, delay: retry.delayMs }));
   resetSubtree(core, step, container, `reset: retry ${retry.retryNumber} of its container ${container.nodeId}`);
   requeueAfterDelay(core, container);
 }
@@ -88,7 +89,7 @@ export function containerTimedOut(core: SchedulerState, step: Step, container: R
   }
   // The container's own instance last, once what runs in it has been told to stop.
   sendStops(core, step, [...stopped, container], `timeout: ${why}`);
-  containerFailed(core, step, container, { status: 'timeout', code: NODE_REASON.timeout, message, trigger: 'timeout', reason: `timed out: ${message}` });
+  containerFailed(core, step, container, { status: 'timeout', code: NODE_REASON.timeout, message, trigger: 'timeout', reason: reasonText('timedOut', { message }) });
 }
 
 /** Stop commands go out after the commit; an Engine that does not confirm is only logged. */

@@ -65,12 +65,12 @@ export function stopNode(control: Control, node: RtNode, reason: string | undefi
   if (node.status !== 'running' && node.status !== 'initializing') {
     refuse(errorReason('node.notRunning', { nodeId: node.nodeId, status: node.status }));
   }
-  const why = reason ? `stopped: ${reason}` : 'stopped';
+  const why = reason ? reasonText('stoppedBecause', { reason }) : reasonText('stopped');
   const stopped: RtNode[] = [];
   // Deepest first, so that a container never sees its children end while it is being stopped.
   for (const descendant of descendantsOf(node).reverse()) {
     if (isActiveNodeStatus(descendant.status)) {
-      markStopped(control, descendant, `${why} (with its container ${node.nodeId})`);
+      markStopped(control, descendant, reasonText('withContainer', { what: why, container: node.nodeId }));
       stopped.push(descendant);
     }
   }
@@ -123,10 +123,10 @@ export function restartNode(control: Control, node: RtNode): void {
   refuseIfBlocked(node, 'restart');
   if (node.type === 'container' && node.status === 'failed' && node.errorCode === NODE_REASON.childFailed) {
     const failed = descendantsOf(node).filter((each) => isRootFailure(each) && blockingAncestor(each) === undefined);
-    for (const each of failed) restartOne(control, each, `restart of ${node.nodeId}`);
+    for (const each of failed) restartOne(control, each, reasonText('restartOf', { node: node.nodeId }));
     return;
   }
-  restartOne(control, node, 'restarted');
+  restartOne(control, node, reasonText('restarted'));
 }
 
 export function retryFailed(control: Control, task: TaskImage): RetryFailedResult {
@@ -138,7 +138,7 @@ export function retryFailed(control: Control, task: TaskImage): RetryFailedResul
   for (const node of own) {
     // An earlier restart in this loop may have reopened it (as the container of a restarted child).
     if (node.status !== 'failed') continue;
-    restartOne(control, node, 'retry of all failed nodes');
+    restartOne(control, node, reasonText('retryOfAllFailed'));
     restarted.add(node);
   }
   const skipped: RetrySkipped[] = [];
@@ -157,15 +157,15 @@ function isRootFailure(node: RtNode): boolean {
 
 function restartOne(control: Control, node: RtNode, why: string): void {
   reopenTask(control, node.task);
-  const reopened = reopenAncestors(control, node, why === 'restarted' ? `${node.nodeId} restarted` : why);
+  const reopened = reopenAncestors(control, node, why === reasonText('restarted') ? reasonText('nodeRestarted', { node: node.nodeId }) : why);
   const reset: RtNode[] = [node, ...reopened];
   if (node.type === 'container') {
     for (const descendant of descendantsOf(node)) {
-      if (descendant.status === 'stopped') makeReady(control, descendant, `restarted with its container ${node.nodeId}`);
+      if (descendant.status === 'stopped') makeReady(control, descendant, reasonText('restartedWithContainer', { container: node.nodeId }));
     }
   }
   makeReady(control, node, why);
-  resetAutomaticSkips(control, reset, `${node.nodeId} restarted`);
+  resetAutomaticSkips(control, reset, reasonText('nodeRestarted', { node: node.nodeId }));
 }
 
 function makeReady(control: Control, node: RtNode, reason: string): void {
@@ -216,7 +216,7 @@ function reopenAncestors(control: Control, node: RtNode, why: string, except?: R
     at.errorCode = null;
     at.errorMessage = null;
     at.endTime = null;
-    transition(control.core, control.step, at, 'running', 'user', `reopened: ${why}`, control.operator);
+    transition(control.core, control.step, at, 'running', 'user', reasonText('reopened', { what: why }), control.operator);
     reopened.push(at);
   }
   return reopened;
@@ -239,7 +239,7 @@ function resetAutomaticSkips(control: Control, from: readonly RtNode[], why: str
       seen.add(candidate);
       clearOutcome(candidate);
       candidate.forced = false;
-      transition(control.core, control.step, candidate, 'pending', 'user', `reset: ${why}`, control.operator);
+      transition(control.core, control.step, candidate, 'pending', 'user', reasonText('reset', { what: why }), control.operator);
       control.core.work.add(candidate);
       queue.push(candidate);
     }
@@ -272,7 +272,7 @@ export function skipNode(control: Control, node: RtNode): void {
     reopenTask(control, node.task);
     const failedAbove: RtNode[] = [];
     for (let at = node.parent; at && at.status === 'failed'; at = at.parent) failedAbove.push(at);
-    if (failedAbove.length > 0) reopenAncestors(control, node, `${node.nodeId} skipped`);
+    if (failedAbove.length > 0) reopenAncestors(control, node, reasonText('nodeSkipped', { node: node.nodeId }));
   }
   transition(core, step, node, 'skipped', 'user', reasonText('skippedByOperator'), operator);
 }
@@ -290,17 +290,17 @@ export function rerunFrom(control: Control, node: RtNode): number {
     refuse(errorReason('node.rerunWouldRestart', { nodeId: node.nodeId, count: busy.length, nodes: names }));
   }
   reopenTask(control, node.task);
-  for (const each of rerun) reopenAncestors(control, each, `rerun from ${node.nodeId}`, rerun);
+  for (const each of rerun) reopenAncestors(control, each, reasonText('rerunFrom', { node: node.nodeId }), rerun);
   for (const each of rerun) {
     if (each === node) continue;
     if (isEndedNodeStatus(each.status)) {
       clearOutcome(each);
       each.forced = false;
-      transition(core, control.step, each, 'pending', 'user', `reset: rerun from ${node.nodeId}`, control.operator);
+      transition(core, control.step, each, 'pending', 'user', reasonText('reset', { what: reasonText('rerunFrom', { node: node.nodeId }) }), control.operator);
     }
     core.work.add(each);
   }
-  makeReady(control, node, 'rerun');
+  makeReady(control, node, reasonText('rerun'));
   return rerun.size;
 }
 
@@ -355,7 +355,7 @@ export function applyManualDecision(control: Control, node: RtNode, batch: numbe
   }
   const ending: Ending = {
     errorCode: NODE_REASON.rejected,
-    errorMessage: decision.comment ? `rejected by ${decision.operator}: ${decision.comment}` : `rejected by ${decision.operator}`,
+    errorMessage: decision.comment ? reasonText('rejectedWithComment', { operator: decision.operator, comment: decision.comment }) : reasonText('rejectedBy', { operator: decision.operator }),
   };
   attemptFailed(control.core, control.step, node, 'failed', ending, 'user');
 }

@@ -112,13 +112,13 @@ export function enqueue(core: SchedulerState, node: RtNode): void {
 
 function unsatisfiedReason(node: RtNode, edge: RtEdge): string {
   const source = edge.source;
+  const which = { source: source.nodeId, type: edge.type };
   const what = edge.error
-    ? `its condition could not be evaluated: ${edge.error}`
+    ? reasonText('dependencyConditionError', { ...which, error: edge.error })
     : edge.condition !== undefined && edge.condition !== null && (edge.type === 'any' || edge.type === 'finish' || source.status === (edge.type === 'success' ? 'completed' : 'failed'))
-      ? `its condition is false`
-      : `${source.nodeId} ${source.status}`;
-  const join = node.join === 'one' && node.deps.length > 1 ? `none of its ${node.deps.length} dependencies can be satisfied (join one); last: ` : '';
-  return `${join}dependency on ${source.nodeId} (${edge.type}) can never be satisfied: ${what}`;
+      ? reasonText('dependencyConditionFalse', which)
+      : reasonText('dependencySourceEnded', { ...which, status: source.status });
+  return node.join === 'one' && node.deps.length > 1 ? reasonText('joinOneNever', { count: node.deps.length, what }) : what;
 }
 
 /** A running container ends once every child has ended: failed if one of them failed (then retried if its policy says so). */

@@ -38,7 +38,8 @@ export function applyOnError(core: SchedulerState, step: Step, node: RtNode, att
   // A default handler rule reaching its own handler: the handler's failure follows its retry policy.
   if (!chosen || (chosen.rule.action === 'handler' && chosen.rule.handlerNodeId === node.nodeId)) return false;
   const label = ruleLabel(chosen);
-  const reason = (words: string) => `${label}: ${attempt.what}; ${words}${attempt.note ? ` ${attempt.note}` : ''}`;
+  const withNote = (text: string) => (attempt.note ? `${text} ${attempt.note}` : text);
+  const reason = (words: string) => withNote(`${label}: ${attempt.what}; ${words}`);
   switch (chosen.rule.action) {
     case 'retry': {
       const used = node.ruleRetries[chosen.index] ?? 0;
@@ -52,7 +53,7 @@ export function applyOnError(core: SchedulerState, step: Step, node: RtNode, att
       node.notBefore = step.now + decision.delayMs;
       node.readyTime = step.now;
       node.readyAt = 0;
-      transition(core, step, node, 'ready', 'error', reason(`retry ${decision.retryNumber} of ${maxRetries} in ${decision.delayMs} ms`));
+      transition(core, step, node, 'ready', 'error', withNote(reasonText('ruleRetry', { rule: label, what: attempt.what, retry: decision.retryNumber, max: maxRetries, delay: decision.delayMs })));
       if (node.notBefore > core.clock.now()) core.armNotBefore(node);
       else core.work.add(node);
       return true;
@@ -61,13 +62,13 @@ export function applyOnError(core: SchedulerState, step: Step, node: RtNode, att
       keepResult(node, attempt);
       node.endTime = step.now;
       node.errorCode = NODE_REASON.skippedByRule;
-      node.errorMessage = `${attempt.code}: ${attempt.message} (skipped by ${label})`;
-      transition(core, step, node, 'skipped', 'error', reason('skipped'));
+      node.errorMessage = reasonText('skippedByRule', { code: attempt.code, message: attempt.message, rule: label });
+      transition(core, step, node, 'skipped', 'error', withNote(reasonText('ruleSkipped', { rule: label, what: attempt.what })));
       return true;
     case 'escalate':
       node.errorCode = NODE_REASON.escalated;
-      node.errorMessage = `${attempt.code}: ${attempt.message} (escalated by ${label})`;
-      endFailed(core, step, node, attempt, reason('escalated'));
+      node.errorMessage = reasonText('escalatedByRule', { code: attempt.code, message: attempt.message, rule: label });
+      endFailed(core, step, node, attempt, withNote(reasonText('ruleEscalated', { rule: label, what: attempt.what })));
       return true;
     case 'handler':
       invokeHandler(core, step, node, chosen, attempt, reason);
@@ -143,7 +144,7 @@ export function handlerMoved(core: SchedulerState, step: Step, handler: RtNode, 
   if (to === 'completed') {
     const cause = `${node.errorCode ?? 'failed'}: ${node.errorMessage ?? ''}`;
     node.errorCode = NODE_REASON.recovered;
-    node.errorMessage = `recovered by handler ${handlerRef} after ${cause} (${label})`;
+    node.errorMessage = reasonText('recoveredByHandler', { handler: handlerRef, cause, rule: label });
     transition(core, step, node, 'completed', 'error', `${label}: handler ${handlerRef} completed; recovered`);
   } else {
     transition(core, step, node, 'failed', 'error', `${label}: handler ${handlerRef} ${to}; not recovered`);

@@ -64,7 +64,7 @@ export function attemptStopped(core: SchedulerState, step: Step, node: RtNode, e
   node.errorCode = ending.errorCode ?? null;
   node.errorMessage = ending.errorMessage ?? null;
   node.endTime = step.now;
-  transition(core, step, node, 'stopped', 'system', reasonWith('the Engine stopped it', ending));
+  transition(core, step, node, 'stopped', 'system', reasonWith(reasonText('engineStopped'), ending));
 }
 
 export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, status: 'failed' | 'timeout', ending: Ending, trigger: TriggerType): void {
@@ -89,7 +89,7 @@ export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, st
   node.manualDecision = null;
   if (decision) {
     node.endTime = step.now;
-    transition(core, step, node, 'failed', 'user', reasonWith(`rejected: ${message}`, ending), decision.operator);
+    transition(core, step, node, 'failed', 'user', reasonWith(reasonText('rejected', { what: message }), ending), decision.operator);
     return;
   }
   const what = reasonText(status === 'timeout' ? 'attemptTimedOut' : 'attemptFailed', { batch: node.batch, code, message });
@@ -100,7 +100,7 @@ export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, st
     node.notBefore = step.now + retry.delayMs;
     node.readyTime = step.now;
     node.readyAt = 0;
-    transition(core, step, node, 'ready', trigger, reasonWith(`${what}; retry ${retry.retryNumber} of ${node.retry!.maxRetries} in ${retry.delayMs} ms`, ending));
+    transition(core, step, node, 'ready', trigger, reasonWith(reasonText('retryScheduled', { what, retry: retry.retryNumber, max: node.retry!.maxRetries, delay: retry.delayMs }), ending));
     requeueAfterDelay(core, node);
     return;
   }
@@ -126,7 +126,7 @@ export function startRefusedForCapacity(core: SchedulerState, step: Step, node: 
   node.notBefore = step.now + CAPACITY_RETRY_MS;
   node.readyTime = step.now;
   node.readyAt = 0;
-  transition(core, step, node, 'ready', 'system', `the Engine had no capacity (${message}); back in the queue`);
+  transition(core, step, node, 'ready', 'system', reasonText('engineNoCapacity', { message }));
   requeueAfterDelay(core, node);
 }
 

@@ -1,5 +1,6 @@
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
-import { memo, useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { absoluteBoxes, boundsOf, centreOn, minimapScale, visibleFrame, type MiniMapNode } from './minimap-model';
 import './canvas-minimap.css';
 
@@ -26,6 +27,9 @@ interface CanvasMiniMapProps {
  * node, which at thousands of nodes costs more than the graph itself. Click or drag to move.
  */
 export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, colourOf, label }: CanvasMiniMapProps) {
+  const { t } = useTranslation();
+  // A large graph opens at a readable zoom, not fitted, so the overview may cover nodes in its corner: it folds away.
+  const [open, setOpen] = useState(true);
   const flow = useReactFlow();
   const viewport = useStore(viewportOf, sameViewport);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -36,7 +40,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, colourOf, labe
   const drawn = useRef(0);
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    if (!canvas || !open) return;
     const draw = () => {
       drawn.current = performance.now();
       const context = canvas.getContext('2d');
@@ -84,7 +88,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, colourOf, labe
     }
     const timer = setTimeout(draw, wait);
     return () => clearTimeout(timer);
-  }, [boxes, scale, colourOf, viewport]);
+  }, [boxes, scale, colourOf, viewport, open]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -95,19 +99,24 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, colourOf, labe
 
   return (
     <Panel position="bottom-right" className="canvas-minimap">
-      <canvas
-        ref={canvasRef}
-        style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }}
-        role="img"
-        aria-label={label}
-        onPointerDown={(event) => {
-          event.currentTarget.setPointerCapture(event.pointerId);
-          moveTo(event);
-        }}
-        onPointerMove={(event) => {
-          if (event.buttons === 1) moveTo(event);
-        }}
-      />
+      <button type="button" className="canvas-minimap-toggle" data-testid="minimap-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t(open ? 'common.hideOverview' : 'common.showOverview')}
+      </button>
+      {open && (
+        <canvas
+          ref={canvasRef}
+          style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }}
+          role="img"
+          aria-label={label}
+          onPointerDown={(event) => {
+            event.currentTarget.setPointerCapture(event.pointerId);
+            moveTo(event);
+          }}
+          onPointerMove={(event) => {
+            if (event.buttons === 1) moveTo(event);
+          }}
+        />
+      )}
     </Panel>
   );
 });
