@@ -105,7 +105,8 @@ test('watches red versus blue: a node fails and the operator retries it, the tre
   await page.getByTestId('present').click();
   await expect(page.getByTestId('presentation')).toBeVisible();
   await expect(page.getByTestId('presentation')).toContainText('16');
-  await expect(page.getByTestId('presentation').getByTestId('graph-node-red-strike')).toBeVisible({ timeout: 15_000 });
+  // The wall shows red's side whole or as one card, whichever fits its screen at 24 px (wall-plan.ts).
+  await expect(page.getByTestId('presentation').getByTestId('wall-node-red-side')).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: testInfo.outputPath('monitor-presentation-zh-CN.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toBeHidden();

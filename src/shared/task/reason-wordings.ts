@@ -73,6 +73,20 @@ export const REASON_WORDINGS = {
   ruleRetry: '{{rule}}: {{what}}; retry {{retry}} of {{max}} in {{delay}} ms',
   ruleSkipped: '{{rule}}: {{what}}; skipped',
   ruleEscalated: '{{rule}}: {{what}}; escalated',
+  ruleSpent_one: "{{rule}}: {{what}}; the rule's {{count}} retry is spent",
+  ruleSpent_other: "{{rule}}: {{what}}; the rule's {{count}} retries are spent",
+  ruleHandlerNotAgent: '{{rule}}: {{what}}; its handler {{handler}} is not an agent that can handle it',
+  ruleHandlerBusy: '{{rule}}: {{what}}; its handler {{handler}} is busy handling {{node}}',
+  ruleHandlerStatus: '{{rule}}: {{what}}; its handler {{handler}} is {{status}}',
+  ruleHandlerClosed: '{{rule}}: {{what}}; its handler {{handler}} is in a container that is not running',
+  ruleHandlerRuns: '{{rule}}: {{what}}; handler {{handler}} runs',
+  handlerInvoked: 'invoked by {{rule}} of {{node}} after {{code}}: {{message}}',
+  handlerRecovered: '{{rule}}: handler {{handler}} completed; recovered',
+  handlerNotRecovered: '{{rule}}: handler {{handler}} {{status}}; not recovered',
+  noResultWithin: 'no result within {{ms}} ms',
+  noResultInTime: 'no result within its timeout',
+  agentFailed: 'the agent failed',
+  engineCouldNotInit: 'the Engine could not initialize it ({{code}}: {{message}})',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_WORDINGS;
@@ -120,7 +134,7 @@ export function matchReason(text: string): { key: ReasonCode; params: ReasonPara
     const params: ReasonParams = {};
     pattern.names.forEach((name, at) => {
       const value = found[at + 1]!;
-      params[name] = /^\d+$/.test(value) && (name === 'count' || name === 'batch' || name === 'failed' || name === 'children' || name === 'retry' || name === 'max' || name === 'delay') ? Number(value) : value;
+      params[name] = /^\d+$/.test(value) && (name === 'count' || name === 'batch' || name === 'failed' || name === 'children' || name === 'retry' || name === 'max' || name === 'delay' || name === 'ms') ? Number(value) : value;
     });
     return { key: pattern.key.replace(/_(one|other)$/, '') as ReasonCode, params };
   }
@@ -194,6 +208,20 @@ export const REASON_WORDINGS_ZH: Readonly<Record<ReasonKey, string>> = {
   ruleRetry: '{{rule}}：{{what}}；{{delay}} 毫秒后第 {{retry}} 次重试（共 {{max}} 次）',
   ruleSkipped: '{{rule}}：{{what}}；已跳过',
   ruleEscalated: '{{rule}}：{{what}}；已上报',
+  ruleSpent_one: '{{rule}}：{{what}}；该规则的 {{count}} 次重试已用完',
+  ruleSpent_other: '{{rule}}：{{what}}；该规则的 {{count}} 次重试已用完',
+  ruleHandlerNotAgent: '{{rule}}：{{what}}；其处理节点 {{handler}} 不是能处理它的智能体',
+  ruleHandlerBusy: '{{rule}}：{{what}}；其处理节点 {{handler}} 正在处理 {{node}}',
+  ruleHandlerStatus: '{{rule}}：{{what}}；其处理节点 {{handler}} 当前为{{status}}',
+  ruleHandlerClosed: '{{rule}}：{{what}}；其处理节点 {{handler}} 所在的容器未在运行',
+  ruleHandlerRuns: '{{rule}}：{{what}}；处理节点 {{handler}} 运行中',
+  handlerInvoked: '由 {{node}} 的 {{rule}} 在 {{code}}：{{message}} 之后调用',
+  handlerRecovered: '{{rule}}：处理节点 {{handler}} 已完成；已恢复',
+  handlerNotRecovered: '{{rule}}：处理节点 {{handler}} {{status}}；未恢复',
+  noResultWithin: '{{ms}} 毫秒内没有结果',
+  noResultInTime: '超时前没有结果',
+  agentFailed: '智能体失败',
+  engineCouldNotInit: '引擎无法初始化它（{{code}}：{{message}}）',
 };
 
 /** Dependency types as the Chinese reasons name them. */
@@ -302,7 +330,11 @@ export function wordReason(language: 'en' | 'zh-CN', text: string, code: string 
     const params = { ...found.params };
     if (typeof params['status'] === 'string') params['status'] = statusLabel(params['status']);
     // A reason built around another ("…; retry 1 of 3 in 500 ms") words the inner one too.
-    if (typeof params['what'] === 'string') params['what'] = wordReason(language, params['what'], null, statusLabel).text ?? params['what'];
+    for (const inner of ['what', 'message'] as const) {
+      const text = params[inner];
+      // An agent's own message stays as it is; one the scheduler wrote is worded too.
+      if (typeof text === 'string' && (inner === 'what' || matchReason(text) !== null)) params[inner] = wordReason(language, text, null, statusLabel).text ?? text;
+    }
     if (language === 'en') return { text: reasonText(found.key, params), agentWords: null };
     if (typeof params['type'] === 'string') params['type'] = DEPENDENCY_TYPES_ZH[params['type']] ?? params['type'];
     const plural = typeof params['count'] === 'number' ? `${found.key}_${params['count'] === 1 ? 'one' : 'other'}` : found.key;

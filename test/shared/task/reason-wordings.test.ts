@@ -18,7 +18,7 @@ describe('reason wordings', () => {
   it('reads every wording back to its code and params', () => {
     for (const key of Object.keys(REASON_WORDINGS)) {
       const code = key.replace(/_(one|other)$/, '') as Parameters<typeof reasonText>[0];
-      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2, source: 's', type: 'success', error: 'e', what: 'w', retry: 1, max: 3, delay: 500, comment: 'cc', node: 'n', cause: 'X: m', handler: '"h"', rule: 'onError rule 1 ("X" → retry)' };
+      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2, source: 's', type: 'success', error: 'e', what: 'w', retry: 1, max: 3, delay: 500, comment: 'cc', node: 'n', cause: 'X: m', handler: '"h"', rule: 'onError rule 1 ("X" → retry)', ms: 250 };
       const found = matchReason(reasonText(code, params));
       expect(found?.key, key).toBe(code);
     }
@@ -48,6 +48,9 @@ describe('reason wordings', () => {
     const byRule = reasonText('ruleRetry', { rule: 'onError rule 1 ("HTTP_*" → retry)', what: reasonText('attemptFailed', { batch: 2, code: 'HTTP_STATUS', message: '503' }), retry: 1, max: 3, delay: 500 });
     expect(wordReason('zh-CN', byRule, null, zhStatus).text).toBe('onError rule 1 ("HTTP_*" → retry)：第 2 次尝试失败（HTTP_STATUS：503）；500 毫秒后第 1 次重试（共 3 次）');
     expect(wordReason('zh-CN', reasonText('reset', { what: reasonText('rerunFrom', { node: 'wave-2' }) }), null, zhStatus).text).toBe('已重置：从 wave-2 重新运行');
+    const spent = reasonText('ruleSpent', { rule: 'onError rule 1 ("*" → retry)', what: reasonText('attemptTimedOut', { batch: 2, code: 'TIMEOUT', message: reasonText('noResultWithin', { ms: 500 }) }), count: 1 });
+    expect(spent).toBe('onError rule 1 ("*" → retry): attempt 2 timed out (TIMEOUT: no result within 500 ms); the rule\'s 1 retry is spent');
+    expect(wordReason('zh-CN', spent, null, zhStatus).text).toBe('onError rule 1 ("*" → retry)：第 2 次尝试超时（TIMEOUT：500 毫秒内没有结果）；该规则的 1 次重试已用完');
   });
 
   it("labels an agent's own words, worded by a known Engine code or shown as they are", () => {

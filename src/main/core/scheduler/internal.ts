@@ -1,3 +1,4 @@
+import { reasonText } from '../../../shared/task/reason-wordings';
 import { isActiveNodeStatus } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerTimedOut } from './container-end';
@@ -57,9 +58,9 @@ function timerDue(core: SchedulerState, step: Step, item: TimerItem): void {
   }
   const execution = node.exec;
   if (node.status !== 'running' || node.batch !== item.batch || !execution || (execution.status !== 'pending' && execution.status !== 'running')) return;
-  const message = `no result within ${node.timeoutMs} ms`;
+  const message = reasonText('noResultWithin', { ms: node.timeoutMs ?? 0 });
   attemptFailed(core, step, node, 'timeout', { errorCode: NODE_REASON.timeout, errorMessage: message }, 'timeout');
-  const ref = { taskId: node.task.id, nodeId: node.nodeId, batch: item.batch, reason: `timeout: ${message}` };
+  const ref = { taskId: node.task.id, nodeId: node.nodeId, batch: item.batch, reason: reasonText('timedOut', { message }) };
   step.after(() => {
     core.engine.stopNode(ref).catch((error: unknown) => core.logger.warn(`scheduler: could not stop timed-out ${ref.nodeId} batch ${ref.batch} (task ${ref.taskId}): ${errorText(error)}`));
   });

@@ -8,7 +8,7 @@ import type { JsonObject } from './references';
 import type { RtNode } from './task-image';
 import type { Step } from './step';
 import { transition } from './transitions';
-import { reasonText } from '../../../shared/task/reason-wordings';
+import { reasonText, type ReasonCode, type ReasonParams } from '../../../shared/task/reason-wordings';
 
 /**
  * The IT-ops design's exception handling: a failed or timed-out attempt of an agent is given
@@ -39,14 +39,13 @@ export function applyOnError(core: SchedulerState, step: Step, node: RtNode, att
   if (!chosen || (chosen.rule.action === 'handler' && chosen.rule.handlerNodeId === node.nodeId)) return false;
   const label = ruleLabel(chosen);
   const withNote = (text: string) => (attempt.note ? `${text} ${attempt.note}` : text);
-  const reason = (words: string) => withNote(`${label}: ${attempt.what}; ${words}`);
   switch (chosen.rule.action) {
     case 'retry': {
       const used = node.ruleRetries[chosen.index] ?? 0;
       const maxRetries = chosen.rule.maxRetries ?? 0;
       const decision = retryDecision({ maxRetries, ...(chosen.rule.backoff && { backoff: chosen.rule.backoff }) }, used);
       if (!decision.retry) {
-        endFailed(core, step, node, attempt, reason(`the rule's ${maxRetries} ${maxRetries === 1 ? 'retry is' : 'retries are'} spent`));
+        endFailed(core, step, node, attempt, withNote(reasonText('ruleSpent', { rule: label, what: attempt.what, count: maxRetries })));
         return true;
       }
       node.ruleRetries[chosen.index] = decision.retryNumber;
@@ -71,7 +70,7 @@ export function applyOnError(core: SchedulerState, step: Step, node: RtNode, att
       endFailed(core, step, node, attempt, withNote(reasonText('ruleEscalated', { rule: label, what: attempt.what })));
       return true;
     case 'handler':
-      invokeHandler(core, step, node, chosen, attempt, reason);
+      invokeHandler(core, step, node, chosen, attempt, withNote);
       return true;
   }
 }
@@ -89,34 +88,35 @@ function endFailed(core: SchedulerState, step: Step, node: RtNode, attempt: Fail
   transition(core, step, node, 'failed', 'error', reason);
 }
 
-/** A handler can start when it is an agent other than the node, idle or ended, inside a running container. */
-function handlerBlock(node: RtNode, handler: RtNode | undefined): string | null {
-  if (!handler || handler === node || handler.type !== 'agent') return 'is not an agent that can handle it';
-  if (handler.handling !== null) return `is busy handling ${JSON.stringify(handler.handling.node.nodeId)}`;
-  if (isActiveNodeStatus(handler.status) || handler.status === 'ready') return `is ${handler.status}`;
-  if (!gateIsOpen(handler)) return 'is in a container that is not running';
+/** A handler can start when it is an agent other than the node, idle or ended, inside a running container; else why not. */
+function handlerBlock(node: RtNode, handler: RtNode | undefined): { code: ReasonCode; params?: ReasonParams } | null {
+  if (!handler || handler === node || handler.type !== 'agent') return { code: 'ruleHandlerNotAgent' };
+  if (handler.handling !== null) return { code: 'ruleHandlerBusy', params: { node: JSON.stringify(handler.handling.node.nodeId) } };
+  if (isActiveNodeStatus(handler.status) || handler.status === 'ready') return { code: 'ruleHandlerStatus', params: { status: handler.status } };
+  if (!gateIsOpen(handler)) return { code: 'ruleHandlerClosed' };
   return null;
 }
 
-function invokeHandler(core: SchedulerState, step: Step, node: RtNode, chosen: ChosenRule, attempt: FailedAttempt, reason: (words: string) => string): void {
+function invokeHandler(core: SchedulerState, step: Step, node: RtNode, chosen: ChosenRule, attempt: FailedAttempt, withNote: (text: string) => string): void {
   const handlerId = chosen.rule.handlerNodeId!;
   const handler = node.task.nodes.get(handlerId);
+  const label = ruleLabel(chosen);
+  const about = { rule: label, what: attempt.what, handler: JSON.stringify(handlerId) };
   const blocked = handlerBlock(node, handler);
   if (blocked !== null || !handler) {
-    endFailed(core, step, node, attempt, reason(`its handler ${JSON.stringify(handlerId)} ${blocked}`));
+    endFailed(core, step, node, attempt, withNote(reasonText(blocked?.code ?? 'ruleHandlerNotAgent', { ...about, ...blocked?.params })));
     return;
   }
-  const label = ruleLabel(chosen);
   // The node stays running (its execution has ended) until its handler ends: its dependents wait.
   step.node(node);
-  step.transition(core.nextId(), node, 'running', 'running', reason(`handler ${JSON.stringify(handlerId)} runs`), 'error', null);
+  step.transition(core.nextId(), node, 'running', 'running', withNote(reasonText('ruleHandlerRuns', about)), 'error', null);
   core.stats.transitions++;
   attach(node, handler, chosen, attempt.code, attempt.message);
   handler.notBefore = null;
   handler.readyTime = step.now;
   handler.readyAt = 0;
   handler.forced = false;
-  transition(core, step, handler, 'ready', 'error', `invoked by ${label} of ${JSON.stringify(node.nodeId)} after ${attempt.code}: ${attempt.message}`);
+  transition(core, step, handler, 'ready', 'error', reasonText('handlerInvoked', { rule: label, node: JSON.stringify(node.nodeId), code: attempt.code, message: attempt.message }));
   enqueue(core, handler);
 }
 
@@ -145,9 +145,9 @@ export function handlerMoved(core: SchedulerState, step: Step, handler: RtNode, 
     const cause = `${node.errorCode ?? 'failed'}: ${node.errorMessage ?? ''}`;
     node.errorCode = NODE_REASON.recovered;
     node.errorMessage = reasonText('recoveredByHandler', { handler: handlerRef, cause, rule: label });
-    transition(core, step, node, 'completed', 'error', `${label}: handler ${handlerRef} completed; recovered`);
+    transition(core, step, node, 'completed', 'error', reasonText('handlerRecovered', { rule: label, handler: handlerRef }));
   } else {
-    transition(core, step, node, 'failed', 'error', `${label}: handler ${handlerRef} ${to}; not recovered`);
+    transition(core, step, node, 'failed', 'error', reasonText('handlerNotRecovered', { rule: label, handler: handlerRef, status: to }));
   }
 }
 

@@ -70,7 +70,7 @@ export function attemptStopped(core: SchedulerState, step: Step, node: RtNode, e
 export function attemptFailed(core: SchedulerState, step: Step, node: RtNode, status: 'failed' | 'timeout', ending: Ending, trigger: TriggerType): void {
   const execution = node.exec!;
   const code = ending.errorCode ?? (status === 'timeout' ? 'TIMEOUT' : 'AGENT_ERROR');
-  const message = ending.errorMessage ?? (status === 'timeout' ? 'no result within its timeout' : 'the agent failed');
+  const message = ending.errorMessage ?? reasonText(status === 'timeout' ? 'noResultInTime' : 'agentFailed');
   execution.status = status;
   execution.errorCode = code;
   execution.errorMessage = message;
@@ -143,5 +143,5 @@ export function containerInitialized(core: SchedulerState, step: Step, node: RtN
 }
 
 export function containerInitFailed(core: SchedulerState, step: Step, node: RtNode, code: string, message: string): void {
-  containerFailed(core, step, node, { status: 'failed', code, message, trigger: 'error', reason: `the Engine could not initialize it (${code}: ${message})` });
+  containerFailed(core, step, node, { status: 'failed', code, message, trigger: 'error', reason: reasonText('engineCouldNotInit', { code, message }) });
 }

@@ -105,7 +105,10 @@ export const OperatorsPanel = memo(function OperatorsPanel({ client, canEdit }: 
         <ul className="operator-list" data-testid="pending-approvals">
           {pending.map((step) => (
             <li key={`${step.taskId}/${step.nodeId}`}>
-              <strong>{step.nodeName ?? step.nodeId}</strong> <span className="muted">· {step.taskName}</span>{' '}
+              <strong data-verbatim="">{step.nodeName ?? step.nodeId}</strong>{' '}
+              <span className="muted">
+                · <span data-verbatim="">{step.taskName}</span>
+              </span>{' '}
               <span>
                 ·{' '}
                 {step.assignee !== null

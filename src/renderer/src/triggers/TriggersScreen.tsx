@@ -107,7 +107,7 @@ export function TriggersScreen({ client }: { client: ConsoleClient }) {
                   <FiresOn trigger={trigger} />
                 </td>
                 <td>{trigger.paused ? t('triggers.paused') : trigger.kind === 'schedule' ? time(trigger.nextFireAt) : '—'}</td>
-                <td>{trigger.owner ?? '—'}</td>
+                <td data-verbatim="">{trigger.owner ?? '—'}</td>
                 <td>
                   {trigger.lastError ? (
                     <span className="field-error">{trigger.lastError}</span>

@@ -21,7 +21,7 @@ function Anchors() {
 function Title({ view, nodeId }: WallNodeData) {
   const name = view?.name ?? nodeId;
   return (
-    <span className="wall-title" title={name}>
+    <span className="wall-title" data-verbatim="" title={name}>
       {name}
     </span>
   );
