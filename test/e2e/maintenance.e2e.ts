@@ -47,6 +47,11 @@ test('templates are tagged, searched, archived and deleted; an ended task is del
   const lines = (await callHost('previewTaskDeletion', { taskIds: [created.task_id] })).logLines;
   await page.getByTestId('nav-tasks').click();
   const row = page.locator(`[data-task-id="${created.task_id}"]`);
+  // The actions sit in their row's cell, in line with the row (a flex cell would leave it).
+  const cell = row.getByTestId('task-delete').locator('xpath=ancestor::td[1]');
+  expect(await cell.evaluate((element) => getComputedStyle(element).display)).toBe('table-cell');
+  const [rowBox, cellBox] = [await row.boundingBox(), await cell.boundingBox()];
+  expect(Math.abs(cellBox!.y - rowBox!.y)).toBeLessThan(1);
   await row.getByTestId('task-delete').click();
   await expect(page.getByTestId('confirm-dialog')).toContainText(`1 task and its ${lines} log lines will be deleted for good`);
   await page.screenshot({ path: testInfo.outputPath('task-delete.png') });

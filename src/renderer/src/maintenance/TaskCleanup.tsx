@@ -38,7 +38,7 @@ export function TaskRowActions({ task, removal }: { task: TaskSummary; removal: 
   const title = live ? t('maintenance.tasks.liveRefused') : undefined;
   return (
     // The row opens the task; its buttons act without opening it.
-    <td className="task-actions" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+    <td className="task-row-actions" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
       {archived && <span className="muted">{t('maintenance.tasks.archived')} </span>}
       <button type="button" disabled={live} title={title} data-testid="task-archive" onClick={() => removal.setArchived(task.taskId, !archived)}>
         {archived ? t('maintenance.tasks.unarchive') : t('maintenance.tasks.archive')}
