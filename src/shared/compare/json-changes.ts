@@ -1,4 +1,5 @@
 import diff from 'microdiff';
+import { jsonEqual } from '../workflow/json-equal';
 
 /** One difference between two JSON values, at a path such as `forces.red` or `routes[2]`. */
 export interface JsonChange {
@@ -17,7 +18,7 @@ const KINDS = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const
 /** Where `after` differs from `before`; values that are not objects compare whole, at the path "". */
 export function jsonChanges(before: unknown, after: unknown): JsonChange[] {
   const objects = typeof before === 'object' && before !== null && typeof after === 'object' && after !== null && Array.isArray(before) === Array.isArray(after);
-  if (!objects) return Object.is(before, after) || JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: '', kind: 'changed', before, after }];
+  if (!objects) return jsonEqual(before, after) ? [] : [{ path: '', kind: 'changed', before, after }];
   return diff(before as Record<string, unknown>, after as Record<string, unknown>).map((change) => ({
     path: pathText(change.path),
     kind: KINDS[change.type],

@@ -1,3 +1,5 @@
+import { RULE_LABEL_SOURCE } from '../workflow/on-error';
+
 /**
  * What the scheduler says about a task or a node, in English, written once, here: task
  * summaries (a task's errorMessage), node reasons (a node's or execution's errorMessage) and
@@ -111,7 +113,7 @@ interface Pattern {
 }
 
 /** Params whose text has a known shape, so that a reason wrapping another is not read the wrong way round. */
-const PARAM_SOURCES: Readonly<Record<string, string>> = { rule: '((?:workflow )?onError rule \\d+ \\(.*?\\))' };
+const PARAM_SOURCES: Readonly<Record<string, string>> = { rule: `(${RULE_LABEL_SOURCE})` };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

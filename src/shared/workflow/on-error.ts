@@ -67,7 +67,9 @@ export function ruleLabel(chosen: ChosenRule): string {
 }
 
 export const RULE_REASON_PATTERN = /^(?:workflow )?onError rule (\d+) \(/;
-const RULE_LABEL_PATTERN = /^((?:workflow )?onError rule \d+ \(.*?\)): /;
+/** A whole rule label, as a pattern source: reasons that embed one are read back with it. */
+export const RULE_LABEL_SOURCE = '(?:workflow )?onError rule \\d+ \\(.*?\\)';
+const RULE_LABEL_PATTERN = new RegExp(`^(${RULE_LABEL_SOURCE}): `);
 
 /**
  * The rule that acted last on a node, as its transitions name it (newest last in `reasons`);

@@ -81,9 +81,15 @@ export function listTasks(store: Store, input: TaskListQuery = {}): TaskSummary[
   return rows.map((row) => summary(row, engines.get(row.id) ?? []));
 }
 
-export function getTask(store: Store, taskId: string): TaskDetail {
+/** The task's own row, without parsing its workflow snapshot (which can be megabytes); throws NOT_FOUND. */
+export function taskRow(store: Store, taskId: string): Row<'deduction_task'> {
   const row = store.first(store.kysely.selectFrom('deduction_task').selectAll().where('id', '=', requireTaskId(taskId)));
   if (!row) throw taskNotFound(taskId);
+  return row;
+}
+
+export function getTask(store: Store, taskId: string): TaskDetail {
+  const row = taskRow(store, taskId);
   const snapshot = store.first(store.kysely.selectFrom('deduction_task_snapshot').select('workflow_snapshot').where('task_id', '=', row.id));
   return {
     ...summary(row, enginesOf(store, [row.id]).get(row.id) ?? []),

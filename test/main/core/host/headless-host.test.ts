@@ -135,6 +135,23 @@ describe('headless host', () => {
     expect(tasks).toMatchObject({ ok: true, result: [{ createdBy: '李四' }] });
   });
 
+  it('lets a viewer remark on a task under its own name (bookmarks), and take back only its own', async () => {
+    const { url } = await start(undefined, { operator: OPERATOR, operatorName: '李四', viewer: VIEWER, viewerName: 'observer' });
+    const viewer = await open(url, VIEWER, 'someone else');
+    const operator = await open(url, OPERATOR);
+    const created = await call(operator, 'createTask', [{ name: 'w', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true }] }]);
+    const taskId = (created as { result: { task_id: string } }).result.task_id;
+    // A key left undefined does not travel at all; an explicit null is not "left out" and is refused by path.
+    expect(await call(viewer, 'addBookmark', [taskId, { kind: 'annotation', taskTimeMs: 1200, text: 'x', nodeId: null }])).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('nodeId') } });
+    const mark = await call(viewer, 'addBookmark', [taskId, { kind: 'annotation', taskTimeMs: 1200, text: 'blue is late', nodeId: undefined }]);
+    expect(mark).toMatchObject({ ok: true, result: { author: 'observer', text: 'blue is late' } });
+    const theirs = await call(operator, 'addBookmark', [taskId, { kind: 'bookmark', taskTimeMs: 10, text: 'start' }]);
+    const theirsId = (theirs as { result: { bookmarkId: string } }).result.bookmarkId;
+    expect(await call(viewer, 'deleteBookmark', [taskId, theirsId])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(viewer, 'deleteBookmark', [taskId, (mark as { result: { bookmarkId: string } }).result.bookmarkId])).toMatchObject({ ok: true });
+    expect(await call(viewer, 'listBookmarks', [taskId])).toMatchObject({ ok: true, result: [{ author: '李四', text: 'start' }] });
+  });
+
   it('forwards the event streams a client subscribes to, and stops when it unsubscribes', async () => {
     const { url } = await start();
     const socket = await open(url, VIEWER);
