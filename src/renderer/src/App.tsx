@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { ConsoleClient } from '../../shared/api/contract';
 import { EditorServicesContext, type EditorServices } from './editor/editor-services';
 import { WorkflowEditor } from './editor/WorkflowEditor';
+import { CompareScreen } from './compare/CompareScreen';
 import { EnvironmentsScreen } from './environments/EnvironmentsScreen';
 import { Dashboard } from './monitor/dashboard/Dashboard';
 import { TaskMonitor } from './monitor/TaskMonitor';
@@ -44,6 +45,7 @@ export function App({ client, editorServices }: AppProps) {
         {route.screen === 'environments' && <EnvironmentsScreen client={client} />}
         {route.screen === 'triggers' && <TriggersScreen client={client} />}
         {route.screen === 'tasks' && <Dashboard client={client} onOpenTask={(taskId) => openTask(taskId)} />}
+        {route.screen === 'compare' && <CompareScreen client={client} a={route.a} b={route.b} onPick={(runs) => navigate({ screen: 'compare', ...runs }, { replace: true })} onOpenTask={(taskId) => openTask(taskId)} />}
         {route.screen === 'task' && (
           <TaskMonitor
             key={route.taskId}

@@ -16,6 +16,7 @@ describe('routes', () => {
     expect(parseRoute('#/tasks/not-an-id')).toEqual({ screen: 'tasks' });
     expect(parseRoute('#/tasks/42/nonsense')).toMatchObject({ screen: 'task', tab: 'tree' });
     expect(parseRoute('#token=abc')).toEqual({ screen: 'editor' });
+    expect(parseRoute('#/compare?a=12&b=x')).toEqual({ screen: 'compare', a: '12', b: null });
   });
 
   it('reads back every route it writes', () => {
@@ -30,6 +31,11 @@ describe('routes', () => {
         tab: fc.constantFrom(...MONITOR_TABS),
         nodeId: fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: null }),
         presenting: fc.boolean(),
+      }),
+      fc.record({
+        screen: fc.constant('compare' as const),
+        a: fc.option(fc.bigInt({ min: 1n, max: 2n ** 62n }).map(String), { nil: null }),
+        b: fc.option(fc.bigInt({ min: 1n, max: 2n ** 62n }).map(String), { nil: null }),
       }),
     );
     fc.assert(

@@ -15,6 +15,7 @@ import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
 import { TaskControls } from './task-controls/TaskControls';
 import { TaskHeader } from './TaskHeader';
+import { CompareWithPrevious } from '../compare/CompareWithPrevious';
 import type { TaskPanelProps } from '../task-panels/task-panel';
 import { Timeline } from './timeline/Timeline';
 import { NodeDetailPanel } from './tree/NodeDetailPanel';
@@ -83,6 +84,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
       <TaskHeader task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
         {operator && view.at === null && <TaskControls client={client} task={live.task} />}
         <ReportMenu client={client} taskId={taskId} />
+        <CompareWithPrevious client={client} task={view.task} />
         <button type="button" data-testid="replay-toggle" aria-pressed={replaying} disabled={!ended} title={ended ? undefined : t('monitor.task.replayAfterEnd')} onClick={() => setReplaying((value) => !value)}>
           {replaying ? t('monitor.task.leaveReplay') : t('monitor.task.replay')}
         </button>

@@ -35,7 +35,7 @@ export function AppHeader({ theme, onTheme, screen, onNavigate, client, onOpenTa
       )}
       <nav className="app-nav" aria-label={t('app.navigation')}>
         {NAV_SCREENS.map((target) => {
-          const current = target === 'tasks' ? screen === 'tasks' || screen === 'task' : screen === target;
+          const current = target === 'tasks' ? screen === 'tasks' || screen === 'task' || screen === 'compare' : screen === target;
           return (
             <button type="button" key={target} data-testid={`nav-${target}`} className={current ? 'app-nav-on' : undefined} aria-current={current ? 'page' : undefined} onClick={() => onNavigate(target)}>
               {t(NAV_LABELS[target])}

@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'tasks' }
   | { screen: 'environments' }
   | { screen: 'triggers' }
-  | { screen: 'task'; taskId: Id; tab: MonitorTab; nodeId: string | null; presenting: boolean };
+  | { screen: 'task'; taskId: Id; tab: MonitorTab; nodeId: string | null; presenting: boolean }
+  | { screen: 'compare'; a: Id | null; b: Id | null };
 
 const isTab = (value: string | undefined): value is MonitorTab => (MONITOR_TABS as readonly string[]).includes(value ?? '');
 
@@ -18,10 +19,11 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter((part) => part.length > 0).map(decodeURIComponent);
   if (parts[0] === 'environments') return { screen: 'environments' };
   if (parts[0] === 'triggers') return { screen: 'triggers' };
+  const params = new URLSearchParams(query);
+  if (parts[0] === 'compare') return compareRoute(params);
   if (parts[0] !== 'tasks') return { screen: 'editor' };
   const taskId = parts[1];
   if (taskId === undefined || !isId(taskId)) return { screen: 'tasks' };
-  const params = new URLSearchParams(query);
   return {
     screen: 'task',
     taskId,
@@ -29,6 +31,14 @@ export function parseRoute(hash: string): Route {
     nodeId: params.get('node') || null,
     presenting: params.get('present') === '1',
   };
+}
+
+function compareRoute(params: URLSearchParams): Route {
+  const run = (name: string) => {
+    const value = params.get(name);
+    return value !== null && isId(value) ? value : null;
+  };
+  return { screen: 'compare', a: run('a'), b: run('b') };
 }
 
 export function formatRoute(route: Route): string {
@@ -47,6 +57,13 @@ export function formatRoute(route: Route): string {
       if (route.presenting) params.set('present', '1');
       const query = params.toString();
       return `#/tasks/${route.taskId}/${route.tab}${query ? `?${query}` : ''}`;
+    }
+    case 'compare': {
+      const params = new URLSearchParams();
+      if (route.a) params.set('a', route.a);
+      if (route.b) params.set('b', route.b);
+      const query = params.toString();
+      return `#/compare${query ? `?${query}` : ''}`;
     }
   }
 }

@@ -11,6 +11,7 @@ import { StatusBadge } from '../StatusBadge';
 import { useNow } from '../../common/use-now';
 import { applySnapshots, filterAndSortTasks, statusCounts, TASK_SORT_KEYS, taskDuration, taskProgress, type TaskSortKey } from './task-table';
 import './dashboard.css';
+import { formatRoute } from '../../shell/route';
 import type { Failure } from '../../common/error-message';
 import { LoadFailed } from '../../common/LoadFailed';
 import { PruneTasks, TaskRowActions } from '../../maintenance/TaskCleanup';
@@ -118,6 +119,7 @@ export function Dashboard({ client, onOpenTask }: { client: ConsoleClient; onOpe
             <span>{t('maintenance.tasks.showArchived')}</span>
           </label>
           {canEdit && <PruneTasks removal={removal} />}
+          <button type="button" data-testid="tasks-compare" onClick={() => (window.location.hash = formatRoute({ screen: 'compare', a: null, b: null }))}>{t('compare.open')}</button>
         </div>
         {removal.view}
         <LoadFailed failure={failure} message="monitor.dashboard.failed" className="dashboard-error" />
