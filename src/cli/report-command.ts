@@ -15,6 +15,7 @@ interface ReportOptions {
   format?: ReportFormat;
   language: string;
   timeZone: string;
+  compareWith?: string;
   db: string;
 }
 
@@ -34,9 +35,10 @@ export const registerReport: CommandRegistrar = (program: Command, io, exit) => 
     .addOption(new Option('--format <format>', 'html, pdf or csv (default: from the --out extension, else html)').choices(REPORT_FORMATS))
     .addOption(new Option('--language <language>', 'the language of the report').choices(reportLanguageSchema.options).default('en'))
     .option('--time-zone <zone>', 'IANA time zone of the times in the report', Intl.DateTimeFormat().resolvedOptions().timeZone)
+    .option('--compare-with <task>', 'add how this run differs from that task’s run (html and pdf)')
     .addOption(dbOption())
     .action(async (task: string, options: ReportOptions) => {
-      const request = reportRequestSchema.safeParse({ taskId: task, format: formatOf(options), language: options.language, timeZone: options.timeZone });
+      const request = reportRequestSchema.safeParse({ taskId: task, format: formatOf(options), language: options.language, timeZone: options.timeZone, compareWith: options.compareWith });
       if (!request.success) {
         const issue = request.error.issues[0]!;
         io.err(`deduction report: ${issue.path.join('.') || 'argument'} ${issue.message}`);

@@ -70,4 +70,16 @@ describe('deduction report', () => {
     expect(await main(['report', '12345', '--out', out, '--db', db], missing)).toBe(1);
     expect(missing.stderr()).toMatch(/There is no task 12345/);
   });
+
+  it('adds a comparison with another run when asked, and refuses one for the CSV or with a task that does not exist', async () => {
+    const dir = tempDir();
+    expect(await main(['report', taskId, '--out', join(dir, 'compared.html'), '--compare-with', taskId, '--db', db], recordingIo())).toBe(0);
+    expect(readFileSync(join(dir, 'compared.html'), 'utf8')).toMatch(new RegExp(`Compared with 报告 CLI \\(task ${taskId}\\)[\\s\\S]*No node differs`));
+    const csv = recordingIo();
+    expect(await main(['report', taskId, '--out', join(dir, 'nodes.csv'), '--compare-with', taskId, '--db', db], csv)).toBe(2);
+    expect(csv.stderr()).toMatch(/compareWith needs the html or pdf format/);
+    const missing = recordingIo();
+    expect(await main(['report', taskId, '--out', join(dir, 'x.html'), '--compare-with', '12345', '--db', db], missing)).toBe(1);
+    expect(missing.stderr()).toMatch(/There is no task 12345/);
+  });
 });

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape';
+import { renderCompareSection } from './compare-section';
 import { formatDuration } from '../format/duration';
 import { formatBytes, formatDateTime, formatPercent } from './format';
 import { renderGanttSvgs } from './gantt-svg';
@@ -306,6 +307,7 @@ ${retries(c)}
 ${recoveries(c)}
 ${actions(c)}
 ${nodes(c)}
+${renderCompareSection(report, strings)}
 </body>
 </html>
 `;

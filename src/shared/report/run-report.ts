@@ -4,6 +4,7 @@ import { idSchema, type Id } from '../ids';
 import { LANGUAGES } from '../settings/settings';
 import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { TaskCounters } from '../task/views';
+import type { RunComparison } from '../compare/run-compare';
 import { isTimeZone } from './format';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'csv'] as const;
@@ -38,7 +39,9 @@ export const reportRequestSchema = z.object({
   language: reportLanguageSchema,
   /** IANA time zone the report's times are written in (the reader's); UTC when absent. */
   timeZone: z.string().max(100).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
-});
+  /** Another task to compare this run with (HTML and PDF): that run is A, this one B. */
+  compareWith: idSchema.optional(),
+}).refine((request) => request.compareWith === undefined || request.format !== 'csv', { message: 'needs the html or pdf format (a CSV holds the node table alone)', path: ['compareWith'] });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
 
 /** An exported file as it crosses a transport: text as is, binary (PDF) as base64. */
@@ -194,6 +197,8 @@ export interface RunReport {
   operatorActions: Limited<ReportAction>;
   resources: ReportResources;
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
+  /** How this run differs from the one the request names in `compareWith`, if it named one. */
+  comparison?: RunComparison;
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */

@@ -5,6 +5,8 @@ import { renderReportHtml } from '../../../shared/report/render-html';
 import { REPORT_STRINGS } from '../../../shared/report/report-strings';
 import { reportRequestSchema, type ReportFile, type ReportFormat, type ReportRequest } from '../../../shared/report/run-report';
 import type { Store } from '../store/store';
+import { compareRuns } from '../../../shared/compare/run-compare';
+import { runSide } from '../compare/run-side';
 import { gatherRunReport } from './gather-report';
 import type { HtmlToPdf } from './html-to-pdf';
 
@@ -37,7 +39,8 @@ export interface RenderedReport {
 export type ReportRenderer = (store: Store, request: ReportRequest, now?: number) => Promise<RenderedReport>;
 
 export function renderRunReport(store: Store, request: ReportRequest, now?: number): RenderedReport {
-  const report = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
+  const gathered = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
+  const report = request.compareWith === undefined ? gathered : { ...gathered, comparison: compareRuns(runSide(store, request.compareWith), runSide(store, request.taskId)) };
   const strings = REPORT_STRINGS[request.language];
   const fileName = reportFileName(report.task.name, report.task.taskId, request.format);
   return { fileName, text: request.format === 'csv' ? renderNodesCsv(report, strings) : renderReportHtml(report, strings) };

@@ -98,6 +98,15 @@ describe('compareRuns on two runs of red-vs-blue, the second with a forced failu
     for (const node of timed) expect(node.duration!.verdict).toBe(node.duration!.b! > node.duration!.a! ? 'slower' : 'faster');
   });
 
+  it('puts the comparison into the run report when asked, naming the same nodes', async () => {
+    const file = await runtime.api.exportRunReport({ taskId: comparison.b.taskId, format: 'html', language: 'en', compareWith: comparison.a.taskId });
+    const section = file.content.slice(file.content.indexOf('id="comparison"'));
+    expect(section).toContain(`Compared with red vs blue, as planned (task ${comparison.a.taskId})`);
+    // The report compares with the default thresholds, so durations may add a node or two; statuses and results are the same.
+    const listed = [...section.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1]);
+    expect(listed).toEqual(expect.arrayContaining(['red-plan', 'red-strike', 'red-withdraw', 'umpire', 'incident-review']));
+  });
+
   it('refuses an unknown task with its id', async () => {
     await expect(runtime.api.compareRuns(comparison.a.taskId, '987654321')).rejects.toThrow(/987654321/);
   });
