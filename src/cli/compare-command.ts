@@ -42,6 +42,7 @@ const pair = <T>(changed: Pair<T> | undefined, show: (value: T) => string = Stri
 function nodeLine(node: NodeComparison): string {
   if (node.presence !== 'both') return `${node.nodeId}  only in run ${node.presence.toUpperCase()}`;
   const parts = [
+    node.nodeTypes && `type ${pair(node.nodeTypes)}`,
     node.status && `status ${pair(node.status, (status) => status ?? '—')}`,
     node.batches && `attempts ${pair(node.batches)}`,
     node.duration && `duration ${pair(node.duration, time)} (${node.duration.verdict})`,

@@ -9,8 +9,13 @@ export interface JsonChange {
   after?: unknown;
 }
 
+/** A key that reads as a name is written as one; any other (`10.0.0.1`, `a b`, "") is quoted, so that no two paths read alike. */
+const NAME = /^[\p{L}_$][\p{L}\p{N}_$-]*$/u;
+
 function pathText(path: readonly (string | number)[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : !NAME.test(part) ? `[${JSON.stringify(part)}]` : index === 0 ? part : `.${part}`))
+    .join('');
 }
 
 const KINDS = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const;

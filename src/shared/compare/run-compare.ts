@@ -46,6 +46,8 @@ export interface NodeComparison {
   nodeType: NodeType;
   /** both: in both runs; a / b: only in that run (its workflow had the node, the other's did not). */
   presence: 'both' | 'a' | 'b';
+  /** The node is an agent in one run and a container in the other (nodeType is run A's). */
+  nodeTypes?: Pair<NodeType>;
   status?: Pair<NodeStatus | null>;
   batches?: Pair<number>;
   duration?: Pair<number | null> & { verdict: 'slower' | 'faster' | 'only-one-ended' };
@@ -79,13 +81,14 @@ function compareNode(a: RunNode | undefined, b: RunNode | undefined, options: Re
   const either = (a ?? b)!;
   const found: NodeComparison = { nodeId: either.nodeId, name: either.name, nodeType: either.nodeType, presence: a && b ? 'both' : a ? 'a' : 'b', differs: !(a && b) };
   if (!a || !b) return found;
+  if (a.nodeType !== b.nodeType) found.nodeTypes = { a: a.nodeType, b: b.nodeType };
   if (a.status !== b.status) found.status = { a: a.status, b: b.status };
   if (a.batches !== b.batches) found.batches = { a: a.batches, b: b.batches };
   const duration = durationDifference(a.durationMs, b.durationMs, options);
   if (duration) found.duration = duration;
   const result = jsonChanges(a.result ?? null, b.result ?? null);
   if (result.length > 0) found.result = result;
-  found.differs = Boolean(found.status || found.batches || found.duration || found.result);
+  found.differs = Boolean(found.nodeTypes || found.status || found.batches || found.duration || found.result);
   return found;
 }
 

@@ -11,7 +11,7 @@ export const COMPARE_SECTION_ROWS = 500;
 /** Result paths named per node at most. */
 const PATHS_PER_NODE = 8;
 
-type Difference = 'onlyA' | 'onlyB' | 'status' | 'batches' | 'slower' | 'faster' | 'onlyOneEnded' | 'result';
+type Difference = 'onlyA' | 'onlyB' | 'type' | 'status' | 'batches' | 'slower' | 'faster' | 'onlyOneEnded' | 'result';
 
 interface CompareWords {
   /** `{name}` and `{id}` are the other run's. */
@@ -48,7 +48,7 @@ const WORDS: Record<ReportLanguage, CompareWords> = {
     noDifferences: 'No node differs.',
     truncated: 'The first {shown} of {total} differing nodes.',
     columns: { difference: 'Difference', status: 'Status', attempts: 'Attempts', duration: 'Duration', result: 'Result', path: 'Path', change: 'Change', before: 'In A', after: 'In B' },
-    differences: { onlyA: 'only in A', onlyB: 'only in B', status: 'status', batches: 'attempts', slower: 'slower', faster: 'faster', onlyOneEnded: 'ended in one run only', result: 'result' },
+    differences: { onlyA: 'only in A', onlyB: 'only in B', type: 'agent or container', status: 'status', batches: 'attempts', slower: 'slower', faster: 'faster', onlyOneEnded: 'ended in one run only', result: 'result' },
     changes: { added: 'added', removed: 'removed', changed: 'changed' },
     whole: '(the whole value)',
   },
@@ -65,7 +65,7 @@ const WORDS: Record<ReportLanguage, CompareWords> = {
     noDifferences: '没有不同的节点。',
     truncated: '仅列出 {total} 个不同节点中的前 {shown} 个。',
     columns: { difference: '差异', status: '状态', attempts: '尝试次数', duration: '耗时', result: '结果', path: '路径', change: '变化', before: 'A 中', after: 'B 中' },
-    differences: { onlyA: '仅在 A 中', onlyB: '仅在 B 中', status: '状态', batches: '尝试次数', slower: '变慢', faster: '变快', onlyOneEnded: '仅在一次运行中结束', result: '结果' },
+    differences: { onlyA: '仅在 A 中', onlyB: '仅在 B 中', type: '智能体或容器', status: '状态', batches: '尝试次数', slower: '变慢', faster: '变快', onlyOneEnded: '仅在一次运行中结束', result: '结果' },
     changes: { added: '新增', removed: '删除', changed: '修改' },
     whole: '（整个值）',
   },
@@ -76,6 +76,7 @@ const fill = (template: string, values: Record<string, string | number>) => temp
 function differences(node: NodeComparison): Difference[] {
   if (node.presence !== 'both') return [node.presence === 'a' ? 'onlyA' : 'onlyB'];
   const found: Difference[] = [];
+  if (node.nodeTypes) found.push('type');
   if (node.status) found.push('status');
   if (node.batches) found.push('batches');
   if (node.duration) found.push(node.duration.verdict === 'only-one-ended' ? 'onlyOneEnded' : node.duration.verdict);

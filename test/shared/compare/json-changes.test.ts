@@ -14,6 +14,14 @@ describe('jsonChanges', () => {
     );
   });
 
+  it('quotes keys that do not read as names, so that a dotted key is not taken for a nested one', () => {
+    expect(jsonChanges({ '10.0.0.1': 1, a: { b: 1 }, 目标: { 'load avg': 1 } }, { '10.0.0.1': 2, a: { b: 2 }, 目标: { 'load avg': 2 } }).map((change) => change.path)).toEqual([
+      '["10.0.0.1"]',
+      'a.b',
+      '目标["load avg"]',
+    ]);
+  });
+
   it('compares values that are not both objects (or both arrays) whole', () => {
     expect(jsonChanges(null, { a: 1 })).toEqual([{ path: '', kind: 'changed', before: null, after: { a: 1 } }]);
     expect(jsonChanges([1], { 0: 1 })).toEqual([{ path: '', kind: 'changed', before: [1], after: { 0: 1 } }]);

@@ -56,6 +56,14 @@ export function NodeDiffDetail({ node }: { node: NodeComparison | null }) {
         <p>{t('compare.alike')}</p>
       ) : (
         <dl className="compare-facts">
+          {node.nodeTypes && (
+            <div>
+              <dt>{t('compare.columns.type')}</dt>
+              <dd>
+                {t(`compare.nodeType.${node.nodeTypes.a}`)} → {t(`compare.nodeType.${node.nodeTypes.b}`)}
+              </dd>
+            </div>
+          )}
           {node.status && (
             <div>
               <dt>{t('compare.columns.status')}</dt>
