@@ -55,6 +55,7 @@ export function CompareScreen({ client, a, b, onPick, onOpenTask }: CompareScree
   const shown = useMemo(() => (result ? shownNodes(result, onlyDifferences, search) : []), [result, onlyDifferences, search]);
   const selected = result?.nodes.find((node) => node.nodeId === selectedNodeId) ?? null;
   const drawnDetail = drawn === 'a' ? detailA.value : detailB.value;
+  const hidden = useMemo(() => (result ? notDrawn(result, drawn) : []), [result, drawn]);
 
   return (
     <div className="compare-screen" data-testid="compare-screen">
@@ -102,8 +103,8 @@ export function CompareScreen({ client, a, b, onPick, onOpenTask }: CompareScree
                 </span>
               </div>
               <NodeDiffList nodes={shown} selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
-              <NodeDiffDetail node={selected} />
             </section>
+            <NodeDiffDetail node={selected} />
             <section className="compare-graph-panel">
               <div className="compare-filters" role="radiogroup" aria-label={t('compare.graphOf')}>
                 <span>{t('compare.graphOf')}</span>
@@ -113,7 +114,7 @@ export function CompareScreen({ client, a, b, onPick, onOpenTask }: CompareScree
                     <span>{t(`compare.side.${side}`)}</span>
                   </label>
                 ))}
-                {notDrawn(result, drawn).length > 0 && <span className="muted">{t('compare.notDrawn', { count: notDrawn(result, drawn).length })}</span>}
+                {hidden.length > 0 && <span className="muted">{t('compare.notDrawn', { count: hidden.length })}</span>}
               </div>
               {drawnDetail ? <CompareGraph workflow={drawnDetail.workflow} nodes={result.nodes} selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} /> : <p className="muted">{t('common.loading')}</p>}
             </section>
@@ -156,7 +157,7 @@ function Summary({ comparison, onOpenTask }: { comparison: RunComparison; onOpen
       </table>
       <p data-testid="compare-counts">
         {t('compare.counts', { differing: counts.differing, total: comparison.nodes.length })}{' '}
-        {(['added', 'removed', 'status', 'batches', 'slower', 'faster', 'result'] as const).map((key) => (
+        {(['added', 'removed', 'status', 'batches', 'slower', 'faster', 'result'] as const).filter((key) => counts[key] > 0).map((key) => (
           <span key={key} className="compare-count" data-count={key}>
             {t(`compare.count.${key}`, { count: counts[key] })}
           </span>
