@@ -65,7 +65,8 @@ test('comparing a run with the previous one shows the differing nodes, filters t
   await expect(page.getByTestId('compare-result-changes')).toContainText('winner');
 
   // The graph colours each node by its difference: the failed plan as a status change, an untouched node as alike.
-  await expect(page.getByTestId('compare-graph-node-red-plan')).toHaveAttribute('data-diff', 'status');
+  // ELK lays the graph out first, which takes a while on a busy machine.
+  await expect(page.getByTestId('compare-graph-node-red-plan')).toHaveAttribute('data-diff', 'status', { timeout: 20_000 });
   await expect(page.getByTestId('compare-graph-node-blue-defend')).toHaveAttribute('data-diff', 'same');
   const colour = (id: string) => page.getByTestId(`compare-graph-node-${id}`).evaluate((element) => getComputedStyle(element).borderLeftColor);
   const danger = await page.evaluate(() => {
@@ -85,6 +86,16 @@ test('comparing a run with the previous one shows the differing nodes, filters t
   expect(await rowIds(page)).toContain('blue-defend');
   await page.getByTestId('compare-only-differences').check();
   expect(await rowIds(page)).toEqual(DIFFERING);
+
+  // B's report, with the comparison: the same nodes listed.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('compare-report').getByRole('button').first().click();
+  await expect(page.getByTestId('compare-report').getByRole('menuitem')).toHaveCount(2);
+  await page.getByTestId('compare-report').getByRole('menuitem').first().click();
+  const html = readFileSync(await (await download).path(), 'utf8');
+  expect(html).toContain(`Compared with Compare e2e: red vs blue (task ${planned})`);
+  // The report keeps the default thresholds, so a slower container may join the list.
+  expect([...html.matchAll(/data-node="([^"]+)"/g)].map((match) => match[1])).toEqual(expect.arrayContaining(DIFFERING));
 
   await page.getByTestId('language-select').selectOption('zh-CN');
   await expect(page.getByTestId('compare-counts')).toContainText(`${all} 个节点中有 ${DIFFERING.length} 个不同`);

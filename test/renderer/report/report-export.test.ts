@@ -17,6 +17,7 @@ describe('report export in the window', () => {
     expect(readerTimeZone('')).toBeUndefined();
     expect(reportRequest('12', 'pdf', 'zh-CN', 'Europe/Berlin')).toEqual({ taskId: '12', format: 'pdf', language: 'zh-CN', timeZone: 'Europe/Berlin' });
     expect(reportRequest('12', 'csv', 'en', undefined)).toEqual({ taskId: '12', format: 'csv', language: 'en' });
+    expect(reportRequest('12', 'html', 'en', undefined, '7')).toEqual({ taskId: '12', format: 'html', language: 'en', compareWith: '7' });
     expect(reportRequestSchema.safeParse(reportRequest('12', 'html', 'en', readerTimeZone())).success).toBe(true);
   });
 

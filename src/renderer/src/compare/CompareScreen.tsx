@@ -12,6 +12,7 @@ import { candidateRuns, notDrawn, parseThresholds, shownNodes, type Candidates, 
 import { JsonChanges, NodeDiffDetail } from './NodeDiffDetail';
 import { NodeDiffList } from './NodeDiffList';
 import { RunPicker } from './RunPicker';
+import { ReportMenu } from '../report/ReportMenu';
 import { useComparison, useTaskDetail, useTaskList } from './use-comparison';
 import './compare.css';
 
@@ -82,6 +83,11 @@ export function CompareScreen({ client, a, b, onPick, onOpenTask }: CompareScree
             </span>
           )}
         </fieldset>
+        {a && b && (
+          <span className="compare-report" title={t('compare.reportTip')} data-testid="compare-report">
+            <ReportMenu client={client} taskId={b} compareWith={a} />
+          </span>
+        )}
       </div>
       <LoadFailed failure={tasks.failure ?? detailA.failure ?? detailB.failure} message="compare.loadFailed" />
       <LoadFailed failure={comparison.failure} message="compare.failed" />

@@ -11,12 +11,14 @@ const DONE_VISIBLE_MS = 5000;
 interface ReportMenuProps {
   client: ConsoleClient;
   taskId: string;
+  /** Another task the report compares this run with (no CSV then: it holds the node table alone). */
+  compareWith?: string;
 }
 
 /** "Report ▾": the task's run report as HTML or PDF, or its node table as CSV, in the window's language. */
-export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMenuProps) {
+export const ReportMenu = memo(function ReportMenu({ client, taskId, compareWith }: ReportMenuProps) {
   const { t, i18n } = useTranslation();
-  const { state, start, dismiss } = useReportExport(client, taskId, i18n.language);
+  const { state, start, dismiss } = useReportExport(client, taskId, i18n.language, compareWith);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -63,7 +65,7 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId }: ReportMen
       </button>
       {open ? (
         <div className="report-menu__list" role="menu">
-          {REPORT_FORMATS.map((format, index) => (
+          {REPORT_FORMATS.filter((format) => !compareWith || format !== 'csv').map((format, index) => (
             <button
               key={format}
               type="button"

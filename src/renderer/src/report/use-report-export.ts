@@ -19,7 +19,7 @@ function download(blob: Blob, fileName: string): void {
 }
 
 /** Asks the core for a report file and downloads it; one export at a time, the latest wins. */
-export function useReportExport(client: ConsoleClient, taskId: string, language: string) {
+export function useReportExport(client: ConsoleClient, taskId: string, language: string, compareWith?: string) {
   const [state, setState] = useState<ReportExportState>({ kind: 'idle' });
   const latest = useRef(0);
   useEffect(
@@ -33,7 +33,7 @@ export function useReportExport(client: ConsoleClient, taskId: string, language:
     (format: ReportFormat) => {
       const call = ++latest.current;
       setState({ kind: 'running', format });
-      client.exportRunReport(reportRequest(taskId, format, language, readerTimeZone())).then(
+      client.exportRunReport(reportRequest(taskId, format, language, readerTimeZone(), compareWith)).then(
         (file) => {
           if (call !== latest.current) return;
           download(reportBlob(file), file.fileName);
@@ -44,7 +44,7 @@ export function useReportExport(client: ConsoleClient, taskId: string, language:
         },
       );
     },
-    [client, taskId, language],
+    [client, taskId, language, compareWith],
   );
 
   const dismiss = useCallback(() => setState({ kind: 'idle' }), []);
