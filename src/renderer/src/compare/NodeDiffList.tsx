@@ -23,6 +23,8 @@ export function NodeDiffList({ nodes, selectedNodeId, onSelectNode }: { nodes: r
   const { t } = useTranslation();
   const duration = useFormatDuration();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler is not used here; the virtualizer's unmemoizable functions are fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: nodes.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_PX, overscan: 10 });
   const selectedIndex = nodes.findIndex((node) => node.nodeId === selectedNodeId);
   useEffect(() => {
