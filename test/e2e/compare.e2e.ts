@@ -30,7 +30,7 @@ async function runToEnd(definition: WorkflowDefinition): Promise<string> {
         if (review?.status === 'running') await callHost('decideManual', taskId, 'incident-review', { approved: true, comment: 'reviewed' });
         return (TERMINAL_TASK_STATUSES as readonly string[]).includes((await callHost('getTask', taskId)).status);
       },
-      { timeout: 30_000 },
+      { timeout: 30_000, intervals: [100] },
     )
     .toBe(true);
   return taskId;
