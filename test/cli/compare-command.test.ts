@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index';
-import { COMPARE_EXIT } from '../../src/cli/compare-command';
-import type { RunComparison } from '../../src/shared/compare/run-compare';
+import { COMPARE_EXIT, comparisonText } from '../../src/cli/compare-command';
+import { compareRuns, type RunComparison, type RunSide } from '../../src/shared/compare/run-compare';
 import { TERMINAL_TASK_STATUSES } from '../../src/shared/status';
 import { startTestRuntime } from '../helpers/console-runtime';
 import { recordingIo } from '../helpers/cli-io';
@@ -69,5 +69,18 @@ describe('deduction compare', () => {
     const missing = recordingIo();
     expect(await main(['compare', planned, '999999', '--db', db], missing)).toBe(COMPARE_EXIT.notFound);
     expect(missing.stderr()).toMatch(/There is no task 999999/);
+  });
+
+  it('says when a node is an agent in one run and a container in the other', () => {
+    const side = (nodeType: 'agent' | 'container'): RunSide => ({
+      taskId: '1',
+      name: 'r',
+      status: 'completed',
+      startTime: 0,
+      endTime: 1,
+      variables: {},
+      nodes: [{ nodeId: 'x', nodeType, name: null, status: 'completed', batches: 1, durationMs: 1, result: null }],
+    });
+    expect(comparisonText(compareRuns(side('agent'), side('container')), false)).toContain('x  type agent → container');
   });
 });
