@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape';
+import { renderBookmarksSection } from './bookmarks-section';
 import { formatDuration } from '../format/duration';
 import { formatBytes, formatDateTime, formatPercent } from './format';
 import { renderGanttSvgs } from './gantt-svg';
@@ -305,6 +306,7 @@ ${failures(c)}
 ${retries(c)}
 ${recoveries(c)}
 ${actions(c)}
+${renderBookmarksSection(report.bookmarks, report.task, report.timeZone, strings)}
 ${nodes(c)}
 </body>
 </html>

@@ -5,6 +5,7 @@ import { LANGUAGES } from '../settings/settings';
 import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
 import type { TaskCounters } from '../task/views';
 import { isTimeZone } from './format';
+import type { BookmarkView } from '../review/bookmarks';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -38,7 +39,9 @@ export const reportRequestSchema = z.object({
   language: reportLanguageSchema,
   /** IANA time zone the report's times are written in (the reader's); UTC when absent. */
   timeZone: z.string().max(100).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
-});
+  /** The after-action review built from the task's bookmarks, instead of the run report (HTML or PDF only). */
+  afterAction: z.boolean().optional(),
+}).refine((request) => !(request.afterAction === true && request.format === 'csv'), { message: 'an after-action report is HTML or PDF, not CSV', path: ['format'] });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
 
 /** An exported file as it crosses a transport: text as is, binary (PDF) as base64. */
@@ -194,6 +197,8 @@ export interface RunReport {
   operatorActions: Limited<ReportAction>;
   resources: ReportResources;
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
+  /** The task's bookmarks and annotations, in task-time order (at most BOOKMARK_LIMITS.perTask). */
+  bookmarks: BookmarkView[];
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */

@@ -6,6 +6,8 @@ import { REPORT_STRINGS } from '../../../shared/report/report-strings';
 import { reportRequestSchema, type ReportFile, type ReportFormat, type ReportRequest } from '../../../shared/report/run-report';
 import type { Store } from '../store/store';
 import { gatherRunReport } from './gather-report';
+import { gatherAfterAction } from './gather-after-action';
+import { renderAfterActionHtml } from '../../../shared/report/render-after-action';
 import type { HtmlToPdf } from './html-to-pdf';
 
 const MIME_TYPES: Record<ReportFormat, string> = {
@@ -23,8 +25,8 @@ function fileStem(taskName: string): string {
   return [...stem].slice(0, 60).join('') || 'task';
 }
 
-export function reportFileName(taskName: string, taskId: string, format: ReportFormat): string {
-  return `${format === 'csv' ? 'nodes' : 'run-report'}-${fileStem(taskName)}-${taskId}.${format}`;
+export function reportFileName(taskName: string, taskId: string, format: ReportFormat, afterAction = false): string {
+  return `${format === 'csv' ? 'nodes' : afterAction ? 'after-action' : 'run-report'}-${fileStem(taskName)}-${taskId}.${format}`;
 }
 
 /** A report written as text: the node table as CSV, otherwise the HTML document (a PDF is printed from it). */
@@ -37,6 +39,10 @@ export interface RenderedReport {
 export type ReportRenderer = (store: Store, request: ReportRequest, now?: number) => Promise<RenderedReport>;
 
 export function renderRunReport(store: Store, request: ReportRequest, now?: number): RenderedReport {
+  if (request.afterAction === true) {
+    const review = gatherAfterAction(store, request.taskId, { timeZone: request.timeZone, now });
+    return { fileName: reportFileName(review.task.name, review.task.taskId, request.format, true), text: renderAfterActionHtml(review, REPORT_STRINGS[request.language]) };
+  }
   const report = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
   const strings = REPORT_STRINGS[request.language];
   const fileName = reportFileName(report.task.name, report.task.taskId, request.format);
@@ -47,7 +53,7 @@ const renderInline: ReportRenderer = async (store, request, now) => renderRunRep
 
 /**
  * A task's run report as a file: the HTML document, that document printed to PDF, or the node
- * table as CSV, in the language asked for.
+ * table as CSV, in the language asked for; or its after-action review, as HTML or PDF.
  */
 export async function exportRunReport(
   store: Store,
