@@ -41,7 +41,7 @@ describe('the after-action report', () => {
     expect(file.fileName).toBe(`after-action-红蓝-drill-${taskId}.html`);
     const html = file.content;
     expect(html).toContain('<title>After-action review: 红蓝 drill</title>');
-    const [first, second, ...rest] = sections(html);
+    const [first = '', second = '', ...rest] = sections(html);
     expect(rest).toEqual([]);
 
     expect(first).toContain('<blockquote class="aar-text">scout under way</blockquote>');

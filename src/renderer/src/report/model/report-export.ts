@@ -11,8 +11,8 @@ export function readerTimeZone(zone: string | undefined = Intl.DateTimeFormat().
   return zone && isTimeZone(zone) ? zone : undefined;
 }
 
-export function reportRequest(taskId: string, format: ReportFormat, language: string | undefined, timeZone: string | undefined): ReportRequest {
-  return { taskId, format, language: reportLanguage(language), ...(timeZone ? { timeZone } : {}) };
+export function reportRequest(taskId: string, format: ReportFormat, language: string | undefined, timeZone: string | undefined, afterAction = false): ReportRequest {
+  return { taskId, format, language: reportLanguage(language), ...(timeZone ? { timeZone } : {}), ...(afterAction ? { afterAction } : {}) };
 }
 
 /** The file's bytes as a Blob: text as it is, a PDF decoded from its base64. */
