@@ -17,6 +17,7 @@ interface ReportOptions {
   timeZone: string;
   compareWith?: string;
   db: string;
+  afterAction?: boolean;
 }
 
 /** The format named by the output file's extension, when --format does not say. */
@@ -36,9 +37,10 @@ export const registerReport: CommandRegistrar = (program: Command, io, exit) => 
     .addOption(new Option('--language <language>', 'the language of the report').choices(reportLanguageSchema.options).default('en'))
     .option('--time-zone <zone>', 'IANA time zone of the times in the report', Intl.DateTimeFormat().resolvedOptions().timeZone)
     .option('--compare-with <task>', 'add how this run differs from that task’s run (html and pdf)')
+    .option('--after-action', "the after-action review built from the task's bookmarks (HTML or PDF) instead of the run report")
     .addOption(dbOption())
     .action(async (task: string, options: ReportOptions) => {
-      const request = reportRequestSchema.safeParse({ taskId: task, format: formatOf(options), language: options.language, timeZone: options.timeZone, compareWith: options.compareWith });
+      const request = reportRequestSchema.safeParse({ taskId: task, format: formatOf(options), language: options.language, timeZone: options.timeZone, compareWith: options.compareWith, ...(options.afterAction ? { afterAction: true } : {}) });
       if (!request.success) {
         const issue = request.error.issues[0]!;
         io.err(`deduction report: ${issue.path.join('.') || 'argument'} ${issue.message}`);
@@ -50,7 +52,7 @@ export const registerReport: CommandRegistrar = (program: Command, io, exit) => 
         const file = await exportRunReport(store, request.data, request.data.format === 'pdf' ? systemHtmlToPdf() : undefined);
         const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
         await writeFileWhole(options.out, bytes);
-        io.out(`wrote the ${request.data.format.toUpperCase()} report of task ${task} to ${options.out} (${bytes.byteLength} bytes)`);
+        io.out(`wrote the ${request.data.format.toUpperCase()} ${request.data.afterAction ? 'after-action review' : 'report'} of task ${task} to ${options.out} (${bytes.byteLength} bytes)`);
         exit(0);
       } finally {
         store.close();

@@ -33,6 +33,8 @@ beforeAll(async () => {
   while (!(TERMINAL_TASK_STATUSES as readonly string[]).includes((await runtime.api.getTask(taskId)).status)) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  const ended = await runtime.api.getTask(taskId);
+  await runtime.api.addBookmark(taskId, { kind: 'annotation', taskTimeMs: ended.endTime! - ended.startTime!, text: 'the strike failed here' });
   await runtime.close();
 }, 60_000);
 
@@ -56,6 +58,20 @@ describe('deduction report', () => {
     expect(await main(['report', taskId, '--out', join(dir, 'report.pdf'), '--db', db], recordingIo())).toBe(0);
     expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 60_000);
+
+  it('writes the after-action review with --after-action, each bookmark with its moment, and refuses it as CSV', async () => {
+    const out = join(tempDir(), 'review.html');
+    const io = recordingIo();
+    expect(await main(['report', taskId, '--after-action', '--out', out, '--db', db], io)).toBe(0);
+    expect(io.stdout()).toMatch(new RegExp(`wrote the HTML after-action review of task ${taskId}`));
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('After-action review: 报告 CLI');
+    expect(html).toContain('<blockquote class="aar-text">the strike failed here</blockquote>');
+    expect(html).toContain('data-node="strike" data-status="failed"');
+    const csv = recordingIo();
+    expect(await main(['report', taskId, '--after-action', '--out', join(tempDir(), 'review.csv'), '--db', db], csv)).toBe(2);
+    expect(csv.stderr()).toMatch(/format an after-action report is HTML or PDF, not CSV/);
+  });
 
   it('refuses bad input with exit 2 and a task that does not exist with exit 1', async () => {
     const out = join(tempDir(), 'x.html');

@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape';
 import { renderCompareSection } from './compare-section';
+import { renderBookmarksSection } from './bookmarks-section';
 import { formatDuration } from '../format/duration';
 import { formatBytes, formatDateTime, formatPercent } from './format';
 import { renderGanttSvgs } from './gantt-svg';
@@ -306,6 +307,7 @@ ${failures(c)}
 ${retries(c)}
 ${recoveries(c)}
 ${actions(c)}
+${renderBookmarksSection(report.bookmarks, report.task, report.timeZone, strings)}
 ${nodes(c)}
 ${renderCompareSection(report, strings)}
 </body>

@@ -6,6 +6,7 @@ import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskSta
 import type { TaskCounters } from '../task/views';
 import type { RunComparison } from '../compare/run-compare';
 import { isTimeZone } from './format';
+import type { BookmarkView } from '../review/bookmarks';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -41,7 +42,11 @@ export const reportRequestSchema = z.object({
   timeZone: z.string().max(100).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
   /** Another task to compare this run with (HTML and PDF): that run is A, this one B. */
   compareWith: idSchema.optional(),
-}).refine((request) => request.compareWith === undefined || request.format !== 'csv', { message: 'needs the html or pdf format (a CSV holds the node table alone)', path: ['compareWith'] });
+  /** The after-action review built from the task's bookmarks, instead of the run report (HTML or PDF only). */
+  afterAction: z.boolean().optional(),
+})
+  .refine((request) => request.compareWith === undefined || request.format !== 'csv', { message: 'needs the html or pdf format (a CSV holds the node table alone)', path: ['compareWith'] })
+  .refine((request) => !(request.afterAction === true && request.format === 'csv'), { message: 'an after-action report is HTML or PDF, not CSV', path: ['format'] });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
 
 /** An exported file as it crosses a transport: text as is, binary (PDF) as base64. */
@@ -199,6 +204,8 @@ export interface RunReport {
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
   /** How this run differs from the one the request names in `compareWith`, if it named one. */
   comparison?: RunComparison;
+  /** The task's bookmarks and annotations, in task-time order (at most BOOKMARK_LIMITS.perTask). */
+  bookmarks: BookmarkView[];
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */

@@ -17,7 +17,8 @@ describe('report export in the window', () => {
     expect(readerTimeZone('')).toBeUndefined();
     expect(reportRequest('12', 'pdf', 'zh-CN', 'Europe/Berlin')).toEqual({ taskId: '12', format: 'pdf', language: 'zh-CN', timeZone: 'Europe/Berlin' });
     expect(reportRequest('12', 'csv', 'en', undefined)).toEqual({ taskId: '12', format: 'csv', language: 'en' });
-    expect(reportRequest('12', 'html', 'en', undefined, '7')).toEqual({ taskId: '12', format: 'html', language: 'en', compareWith: '7' });
+    expect(reportRequest('12', 'html', 'en', undefined, { compareWith: '7' })).toEqual({ taskId: '12', format: 'html', language: 'en', compareWith: '7' });
+    expect(reportRequest('12', 'pdf', 'en', undefined, { afterAction: true })).toEqual({ taskId: '12', format: 'pdf', language: 'en', afterAction: true });
     expect(reportRequestSchema.safeParse(reportRequest('12', 'html', 'en', readerTimeZone())).success).toBe(true);
   });
 

@@ -122,6 +122,7 @@ export function sampleReport(extra: Partial<RunReport> = {}): RunReport {
       start: T0,
       end: T0 + 2500,
     },
+    bookmarks: [{ bookmarkId: '9', taskId: '7001', kind: 'annotation', taskTimeMs: 1500, nodeId: 'scout', text: `note ${HOSTILE}`, author: `observer ${HOSTILE}`, createdAt: T0 + 90_000 }],
     ...extra,
   };
 }

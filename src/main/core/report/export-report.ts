@@ -8,6 +8,8 @@ import type { Store } from '../store/store';
 import { compareRuns } from '../../../shared/compare/run-compare';
 import { runSide } from '../compare/run-side';
 import { gatherRunReport } from './gather-report';
+import { gatherAfterAction } from './gather-after-action';
+import { renderAfterActionHtml } from '../../../shared/report/render-after-action';
 import type { HtmlToPdf } from './html-to-pdf';
 
 const MIME_TYPES: Record<ReportFormat, string> = {
@@ -25,8 +27,8 @@ function fileStem(taskName: string): string {
   return [...stem].slice(0, 60).join('') || 'task';
 }
 
-export function reportFileName(taskName: string, taskId: string, format: ReportFormat): string {
-  return `${format === 'csv' ? 'nodes' : 'run-report'}-${fileStem(taskName)}-${taskId}.${format}`;
+export function reportFileName(taskName: string, taskId: string, format: ReportFormat, afterAction = false): string {
+  return `${format === 'csv' ? 'nodes' : afterAction ? 'after-action' : 'run-report'}-${fileStem(taskName)}-${taskId}.${format}`;
 }
 
 /** A report written as text: the node table as CSV, otherwise the HTML document (a PDF is printed from it). */
@@ -39,6 +41,10 @@ export interface RenderedReport {
 export type ReportRenderer = (store: Store, request: ReportRequest, now?: number) => Promise<RenderedReport>;
 
 export function renderRunReport(store: Store, request: ReportRequest, now?: number): RenderedReport {
+  if (request.afterAction === true) {
+    const review = gatherAfterAction(store, request.taskId, { timeZone: request.timeZone, now });
+    return { fileName: reportFileName(review.task.name, review.task.taskId, request.format, true), text: renderAfterActionHtml(review, REPORT_STRINGS[request.language]) };
+  }
   const gathered = gatherRunReport(store, request.taskId, { timeZone: request.timeZone, now });
   const report = request.compareWith === undefined ? gathered : { ...gathered, comparison: compareRuns(runSide(store, request.compareWith), runSide(store, request.taskId)) };
   const strings = REPORT_STRINGS[request.language];
@@ -50,7 +56,7 @@ const renderInline: ReportRenderer = async (store, request, now) => renderRunRep
 
 /**
  * A task's run report as a file: the HTML document, that document printed to PDF, or the node
- * table as CSV, in the language asked for.
+ * table as CSV, in the language asked for; or its after-action review, as HTML or PDF.
  */
 export async function exportRunReport(
   store: Store,

@@ -7,6 +7,7 @@ import {
   type ReportResourcePeak,
   type ReportResources,
   type ReportRetry,
+  type ReportTask,
   type ReportTimelineRow,
   type RunReport,
 } from '../../../shared/report/run-report';
@@ -14,9 +15,10 @@ import type { ExecutionStatus, NodeStatus } from '../../../shared/status';
 import { resourceSeries } from '../resources/series';
 import type { Store } from '../store/store';
 import { getTask } from '../tasks/task-queries';
-import { countersOf } from '../../../shared/task/views';
+import { countersOf, type TaskDetail } from '../../../shared/task/views';
 import { taskHealth } from '../alerts/task-figures';
 import { readSettings } from '../settings/settings-store';
+import { listBookmarks } from '../review/bookmark-rows';
 
 export interface GatherOptions {
   /** IANA zone the report's times are written in; UTC by default. */
@@ -165,22 +167,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
   return {
     generatedAt: now,
     timeZone: options.timeZone ?? 'UTC',
-    task: {
-      taskId: task.taskId,
-      name: task.name,
-      description: task.description,
-      status: task.status,
-      rootNodeId: task.rootNodeId,
-      createdBy: task.createdBy,
-      createdAt: task.createdAt,
-      startTime: task.startTime,
-      endTime: task.endTime,
-      durationMs: task.startTime === null ? null : (task.endTime ?? now) - task.startTime,
-      errorMessage: clip(task.errorMessage),
-      engineIds: task.engineIds,
-      engineTaskId: task.engineTaskId,
-      engineUrl: task.engineUrl,
-    },
+    task: reportTaskOf(task, now),
     counters: countersOf(task),
     health: taskHealth(store, task.taskId, now, readSettings(store).alerts.agentMemoryLimitMb),
     nodeStatusCounts: count<NodeStatus>(nodes.map((node) => node.status)),
@@ -203,6 +190,27 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     },
     resources: resources(store, task.taskId, nodes),
     timeline: timeline(agentAttempts, names, now),
+    bookmarks: listBookmarks(store, task.taskId),
+  };
+}
+
+/** The task's facts as a report states them; a running task's duration runs to `now`. */
+export function reportTaskOf(task: TaskDetail, now: number): ReportTask {
+  return {
+    taskId: task.taskId,
+    name: task.name,
+    description: task.description,
+    status: task.status,
+    rootNodeId: task.rootNodeId,
+    createdBy: task.createdBy,
+    createdAt: task.createdAt,
+    startTime: task.startTime,
+    endTime: task.endTime,
+    durationMs: task.startTime === null ? null : (task.endTime ?? now) - task.startTime,
+    errorMessage: clip(task.errorMessage),
+    engineIds: task.engineIds,
+    engineTaskId: task.engineTaskId,
+    engineUrl: task.engineUrl,
   };
 }
 

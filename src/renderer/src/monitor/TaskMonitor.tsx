@@ -13,6 +13,7 @@ import { LiveGraph } from './graph/LiveGraph';
 import { PresentationView } from './presentation/PresentationView';
 import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
+import { ReplaySeekContext } from './replay/replay-seek';
 import { TaskControls } from './task-controls/TaskControls';
 import { TaskHeader } from './TaskHeader';
 import { CompareWithPrevious } from '../compare/CompareWithPrevious';
@@ -53,6 +54,19 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
   const [replaying, setReplaying] = useState(false);
   const replay = useReplay(client, live.phase === 'ready' ? live.task : null, live.phase === 'ready' ? live.nodes : null, replaying);
   const onSelectNode = useCallback((selected: string | null) => onNavigate({ nodeId: selected }), [onNavigate]);
+  const { setAt, setPlaying } = replay;
+  const ended = live.phase === 'ready' && live.task.endTime !== null;
+  const seek = useMemo(
+    () =>
+      ended
+        ? (at: number) => {
+            setReplaying(true);
+            setPlaying(false);
+            setAt(at);
+          }
+        : null,
+    [ended, setAt, setPlaying],
+  );
 
   const view = useMemo(() => {
     if (live.phase !== 'ready') return null;
@@ -77,7 +91,6 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
   const Panel = PANELS[tab];
   // From a log line, "its node" is the node in the tree; the tree's detail leads back to its lines.
   const panelProps = tab === 'logs' ? { ...props, onSelectNode: (selected: string | null) => onNavigate(selected ? { tab: 'tree', nodeId: selected } : { nodeId: null }) } : props;
-  const ended = live.task.endTime !== null;
 
   return (
     <div className={`task-monitor${replaying ? ' replaying' : ''}`} data-testid="task-monitor" data-task-status={view.task.status}>
@@ -101,7 +114,9 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
       </nav>
       <div className={`monitor-body${WITH_DETAIL.has(tab) && nodeId ? ' with-detail' : ''}`}>
         <section className="monitor-panel" role="tabpanel" aria-label={t(`monitor.tabs.${tab}`)}>
-          <Panel {...panelProps} />
+          <ReplaySeekContext.Provider value={seek}>
+            <Panel {...panelProps} />
+          </ReplaySeekContext.Provider>
         </section>
         {WITH_DETAIL.has(tab) && nodeId && (
           <div className="detail-column">
@@ -117,7 +132,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
           {replay.error ? (
             <p role="alert">{replay.error}</p>
           ) : replay.bounds ? (
-            <ReplayBar start={replay.bounds.start} end={replay.bounds.end} at={replay.at ?? replay.bounds.end} onChange={replay.setAt} playing={replay.playing} onPlay={replay.setPlaying} changes={replay.changes} />
+            <ReplayBar start={replay.bounds.start} end={replay.bounds.end} at={replay.at ?? replay.bounds.end} onChange={replay.setAt} playing={replay.playing} onPlay={replay.setPlaying} changes={replay.changes} events={replay.events} />
           ) : (
             <p>{t('common.loading')}</p>
           )}

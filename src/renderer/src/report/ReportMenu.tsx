@@ -7,6 +7,8 @@ import { useReportExport } from './use-report-export';
 import './report.css';
 
 const DONE_VISIBLE_MS = 5000;
+/** The after-action review, built from the task's bookmarks, is a document: no CSV of it. */
+const AFTER_ACTION_FORMATS = ['html', 'pdf'] as const;
 
 interface ReportMenuProps {
   client: ConsoleClient;
@@ -79,6 +81,21 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId, compareWith
               }}
             >
               {t(`report.menu.${format}`)}
+            </button>
+          ))}
+          {AFTER_ACTION_FORMATS.map((format) => (
+            <button
+              key={`after-action-${format}`}
+              type="button"
+              role="menuitem"
+              className="report-menu__item"
+              data-testid={`report-after-action-${format}`}
+              onClick={() => {
+                setOpen(false);
+                start(format, true);
+              }}
+            >
+              {t(`report.menu.afterAction.${format}`)}
             </button>
           ))}
         </div>

@@ -30,10 +30,10 @@ export function useReportExport(client: ConsoleClient, taskId: string, language:
   );
 
   const start = useCallback(
-    (format: ReportFormat) => {
+    (format: ReportFormat, afterAction = false) => {
       const call = ++latest.current;
       setState({ kind: 'running', format });
-      client.exportRunReport(reportRequest(taskId, format, language, readerTimeZone(), compareWith)).then(
+      client.exportRunReport(reportRequest(taskId, format, language, readerTimeZone(), { compareWith, afterAction })).then(
         (file) => {
           if (call !== latest.current) return;
           download(reportBlob(file), file.fileName);

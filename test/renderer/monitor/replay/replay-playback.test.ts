@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { advance, playFrom, REPLAY_SPEEDS, sliderStep, stepTarget } from '../../../../src/renderer/src/monitor/replay/replay-playback';
 
 describe('replay playback', () => {
-  it('offers real time, 10× and 60×', () => {
-    expect(REPLAY_SPEEDS).toEqual([1, 10, 60]);
+  it('offers real time and doublings up to 64×', () => {
+    expect(REPLAY_SPEEDS).toEqual([1, 2, 4, 8, 16, 32, 64]);
+  });
+
+  it('pauses at the first chosen event it passes, not at one it starts on', () => {
+    expect(advance(1000, 100, 64, 100_000, [5000, 6000])).toEqual({ at: 5000, done: true });
+    expect(advance(5000, 100, 64, 100_000, [5000, 6000])).toEqual({ at: 6000, done: true });
+    expect(advance(1000, 10, 8, 100_000, [5000])).toEqual({ at: 1080, done: false });
   });
 
   it('advances by the elapsed time times the speed, stopping at the end', () => {

@@ -1,7 +1,9 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime, useFormatDuration } from '../../common/format';
+import { timesOfKinds, type EventTimes, type ReplayEventKind } from '../../../../shared/review/event-kinds';
 import { advance, playFrom, REPLAY_SPEEDS, sliderStep, stepTarget, type ReplaySpeed } from './replay-playback';
+import { ReplayEvents } from './ReplayEvents';
 import './replay.css';
 
 const FRAME_MS = 50;
@@ -15,16 +17,25 @@ export interface ReplayBarProps {
   onPlay: (playing: boolean) => void;
   /** Moments something changed (useReplay's `changes`); steps land on them when given. */
   changes?: readonly number[];
+  /** Moments of each kind of event (useReplay's `events`): jumps land on them, and play may pause at them. */
+  events?: EventTimes | null;
 }
+
+const NO_STOPS: readonly number[] = [];
 
 /**
  * The replay's time slider: drag or use the keys to pick a moment; play runs the history
- * forward at 1×, 10× or 60×; step buttons (and , and .) jump to the previous or next change.
+ * forward at 1× to 64×; step buttons (and , and .) jump to the previous or next change; the
+ * events row jumps to the previous or next event of the chosen kinds and may pause play there.
  */
-export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, playing, onPlay, changes }: ReplayBarProps) {
+export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, playing, onPlay, changes, events }: ReplayBarProps) {
   const { t, i18n } = useTranslation();
   const formatDuration = useFormatDuration();
-  const [speed, setSpeed] = useState<ReplaySpeed>(10);
+  const [speed, setSpeed] = useState<ReplaySpeed>(8);
+  const [kinds, setKinds] = useState<ReadonlySet<ReplayEventKind>>(() => new Set(['failure', 'manual', 'inject', 'operator']));
+  const [pauseAtEvents, setPauseAtEvents] = useState(false);
+  const chosen = useMemo(() => (events ? timesOfKinds(events, kinds) : NO_STOPS), [events, kinds]);
+  const stops = pauseAtEvents ? chosen : NO_STOPS;
   const latest = useRef({ at, onChange, onPlay });
   useEffect(() => {
     latest.current = { at, onChange, onPlay };
@@ -37,7 +48,7 @@ export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, pla
     let emitted = previous;
     let position = latest.current.at;
     const tick = (now: number) => {
-      const step = advance(position, now - previous, speed, end);
+      const step = advance(position, now - previous, speed, end, stops);
       previous = now;
       position = step.at;
       // Each moment shown rebuilds the whole task: twenty a second is smooth enough.
@@ -50,7 +61,7 @@ export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, pla
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [playing, speed, end]);
+  }, [playing, speed, end, stops]);
 
   const togglePlay = () => {
     if (!playing) onChange(playFrom(at, start, end));
@@ -110,6 +121,21 @@ export const ReplayBar = memo(function ReplayBar({ start, end, at, onChange, pla
       <output className="replay-at" data-testid="replay-at">
         {formatTime(at, language)} <span className="replay-offset">+{formatDuration(at - start)}</span>
       </output>
+      {events && (
+        <ReplayEvents
+          events={events}
+          chosen={chosen}
+          kinds={kinds}
+          onKinds={setKinds}
+          pauseAtEvents={pauseAtEvents}
+          onPauseAtEvents={setPauseAtEvents}
+          at={at}
+          onJump={(target) => {
+            onPlay(false);
+            onChange(target);
+          }}
+        />
+      )}
     </div>
   );
 });

@@ -1,3 +1,4 @@
+import { lastAtOrBefore, transitionsByNode } from '../../../../shared/review/transition-history';
 import type { ExecutionView, TransitionView } from '../../../../shared/task/views';
 
 /**
@@ -15,14 +16,7 @@ export interface ReplayIndex {
 const NO_TRANSITIONS: readonly TransitionView[] = [];
 
 export function indexReplay(transitions: readonly TransitionView[], executions: readonly ExecutionView[]): ReplayIndex {
-  const transitionsByNode = new Map<string, TransitionView[]>();
-  // The store lists transitions by id; sorting stably by time keeps that order within a moment.
-  const ordered = [...transitions].sort((a, b) => a.time - b.time);
-  for (const transition of ordered) {
-    let list = transitionsByNode.get(transition.nodeId);
-    if (!list) transitionsByNode.set(transition.nodeId, (list = []));
-    list.push(transition);
-  }
+  const byNode = transitionsByNode(transitions);
   const executionsByNode = new Map<string, ExecutionView[]>();
   for (const execution of executions) {
     let list = executionsByNode.get(execution.nodeId);
@@ -30,31 +24,14 @@ export function indexReplay(transitions: readonly TransitionView[], executions: 
     list.push(execution);
   }
   for (const list of executionsByNode.values()) list.sort((a, b) => a.batch - b.batch);
-  const times: number[] = [];
-  for (const transition of ordered) if (times[times.length - 1] !== transition.time) times.push(transition.time);
-  return { transitionsByNode, executionsByNode, times };
+  const times = [...new Set(transitions.map((transition) => transition.time))].sort((a, b) => a - b);
+  return { transitionsByNode: byNode, executionsByNode, times };
 }
 
 export function nodeTransitions(index: ReplayIndex, nodeId: string): readonly TransitionView[] {
   return index.transitionsByNode.get(nodeId) ?? NO_TRANSITIONS;
 }
 
-/** The index of the last entry at or before `at` in a list ascending by time; -1 if none. */
-export function lastAtOrBefore<T>(list: readonly T[], at: number, timeOf: (entry: T) => number): number {
-  let low = 0;
-  let high = list.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (timeOf(list[middle] as T) <= at) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
-}
-
-export const transitionTime = (transition: TransitionView): number => transition.time;
 const itself = (time: number): number => time;
 
 /** The execution of one attempt of a node, if it was ever started. */

@@ -1,12 +1,18 @@
+import { firstCrossed } from '../../../../shared/review/event-kinds';
 import { nextChange, previousChange } from './replay-index';
 
-/** Playback speeds offered: real time, and faster for long runs. */
-export const REPLAY_SPEEDS = [1, 10, 60] as const;
+/** Playback speeds offered: real time, and doubling up to 64 times it for long runs. */
+export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32, 64] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
-/** Where playback stands after `elapsedMs` of wall-clock time at `speed`; done at the end. */
-export function advance(at: number, elapsedMs: number, speed: number, end: number): { at: number; done: boolean } {
+/**
+ * Where playback stands after `elapsedMs` of wall-clock time at `speed`; done at the end, or
+ * at the first of `stops` (the moments of the events chosen to pause at) it passes on the way.
+ */
+export function advance(at: number, elapsedMs: number, speed: number, end: number, stops: readonly number[] = []): { at: number; done: boolean } {
   const next = at + Math.max(0, elapsedMs) * speed;
+  const stop = firstCrossed(stops, at, Math.min(next, end));
+  if (stop !== null) return { at: stop, done: true };
   return next >= end ? { at: end, done: true } : { at: next, done: false };
 }
 

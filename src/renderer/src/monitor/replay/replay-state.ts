@@ -5,7 +5,8 @@ import { attemptShareAt } from '../../../../shared/task/progress';
 import { taskAuditOf } from '../../../../shared/task/task-audit';
 import type { ExecutionView, TaskDetail } from '../../../../shared/task/views';
 import type { TaskNodes } from '../../task-panels/task-panel';
-import { executionOf, lastAtOrBefore, nodeTransitions, transitionTime, type ReplayIndex } from './replay-index';
+import { lastAtOrBefore, transitionTime } from '../../../../shared/review/transition-history';
+import { executionOf, nodeTransitions, type ReplayIndex } from './replay-index';
 
 /**
  * A task as it stood at one moment, rebuilt from its stored transitions and executions.

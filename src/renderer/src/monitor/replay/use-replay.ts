@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleClient } from '../../../../shared/api/contract';
-import type { TaskDetail } from '../../../../shared/task/views';
+import { isManualAgent } from '../../../../shared/engine/agent-kind';
+import { eventTimes, type EventTimes } from '../../../../shared/review/event-kinds';
+import type { TaskDetail, TransitionView } from '../../../../shared/task/views';
 import type { TaskNodes } from '../../task-panels/task-panel';
 import { indexReplay, type ReplayIndex } from './replay-index';
 import { createRebuilder } from './replay-rebuilder';
 import { replayBounds, type ReplayBounds } from './replay-state';
 import { errorMessage } from '../../common/error-message';
 
-type Loaded = { taskId: string; index: ReplayIndex } | { taskId: string; error: unknown };
+type Loaded = { taskId: string; index: ReplayIndex; transitions: readonly TransitionView[] } | { taskId: string; error: unknown };
 
 export interface ReplayState {
   /** The moment shown; null until the history has loaded. */
@@ -19,6 +21,8 @@ export interface ReplayState {
   bounds: ReplayBounds | null;
   /** Every moment something changed, for stepping between them. */
   changes: readonly number[];
+  /** The moments of each kind of event (failures, manual decisions, injects, operator actions), to jump to and pause at. */
+  events: EventTimes | null;
   loading: boolean;
   error: string | null;
   playing: boolean;
@@ -44,7 +48,7 @@ export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNo
     let live = true;
     Promise.all([client.listTransitions({ taskId }), client.listExecutions(taskId)]).then(
       ([transitions, executions]) => {
-        if (live) setLoaded({ taskId, index: indexReplay(transitions, executions) });
+        if (live) setLoaded({ taskId, index: indexReplay(transitions, executions), transitions });
       },
       (error: unknown) => live && setLoaded({ taskId, error }),
     );
@@ -62,19 +66,33 @@ export function useReplay(client: ConsoleClient, task: TaskDetail | null, liveNo
     () => (index ? replayBounds({ createdAt, startTime, endTime }, index.times.map((time) => ({ time }))) : null),
     [index, createdAt, startTime, endTime],
   );
+  const setAt = useCallback(
+    (next: number) => {
+      if (taskId !== null) setMoment({ taskId, at: next });
+    },
+    [taskId],
+  );
+  const transitions = current && 'transitions' in current ? current.transitions : null;
+  const events = useMemo(() => {
+    if (!transitions || !liveNodes) return null;
+    const isManual = (nodeId: string) => {
+      const view = liveNodes.byId.get(nodeId);
+      return view !== undefined && (view.kind === 'manual' || isManualAgent(view.agentLoad));
+    };
+    return eventTimes(transitions, { isManual });
+  }, [transitions, liveNodes]);
   const rebuild = useMemo(() => (index ? createRebuilder(index) : null), [index]);
   const at = bounds ? clamp(moment && moment.taskId === taskId ? moment.at : bounds.end, bounds) : null;
   const rebuilt = rebuild && task && liveNodes && at !== null ? rebuild(task, liveNodes, at) : null;
 
   return {
     at,
-    setAt: (next: number) => {
-      if (taskId !== null) setMoment({ taskId, at: next });
-    },
+    setAt,
     nodes: rebuilt?.nodes ?? null,
     task: rebuilt?.task ?? null,
     bounds,
     changes: index?.times ?? NO_CHANGES,
+    events,
     loading: enabled && current === null,
     error: current && 'error' in current ? errorMessage(t, current.error) : null,
     playing: playing && enabled,

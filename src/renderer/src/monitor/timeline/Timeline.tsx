@@ -5,6 +5,7 @@ import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { useNow } from '../../common/use-now';
 import { agentRows, executionsByNode, isLive, timelineSpan } from './timeline-model';
 import { axisTicks, fitWindow, panWindow, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
+import { TimelineBookmarks } from './TimelineBookmarks';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelineRow } from './TimelineRow';
 import { useExecutions } from './use-executions';
@@ -162,6 +163,7 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
           {showLine && <div className="tl-now-flag" style={{ left: lineX }}>{at !== null ? t('timeline.replayAt') : t('timeline.now')}</div>}
         </div>
       </div>
+      <TimelineBookmarks client={client} task={task} moment={moment} window={shown} width={width} />
       <div
         className="tl-body"
         ref={scrollRef}

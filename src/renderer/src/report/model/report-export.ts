@@ -11,8 +11,21 @@ export function readerTimeZone(zone: string | undefined = Intl.DateTimeFormat().
   return zone && isTimeZone(zone) ? zone : undefined;
 }
 
-export function reportRequest(taskId: string, format: ReportFormat, language: string | undefined, timeZone: string | undefined, compareWith?: string): ReportRequest {
-  return { taskId, format, language: reportLanguage(language), ...(timeZone ? { timeZone } : {}), ...(compareWith ? { compareWith } : {}) };
+/** What a request may ask beyond the run report: a comparison with another run, or the after-action review. */
+export interface ReportExtras {
+  compareWith?: string;
+  afterAction?: boolean;
+}
+
+export function reportRequest(taskId: string, format: ReportFormat, language: string | undefined, timeZone: string | undefined, extras: ReportExtras = {}): ReportRequest {
+  return {
+    taskId,
+    format,
+    language: reportLanguage(language),
+    ...(timeZone ? { timeZone } : {}),
+    ...(extras.compareWith ? { compareWith: extras.compareWith } : {}),
+    ...(extras.afterAction ? { afterAction: true } : {}),
+  };
 }
 
 /** The file's bytes as a Blob: text as it is, a PDF decoded from its base64. */
