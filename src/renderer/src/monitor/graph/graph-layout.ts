@@ -1,8 +1,8 @@
 import type { ELK } from 'elkjs/lib/elk-api';
-import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeDisplayName, type WorkflowDefinition, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { autoLayout } from '../../editor/model/auto-layout';
 import { hasLayout } from '../../editor/model/document';
-import { AGENT_SIZE, CONTAINER_HEADER, CONTAINER_PADDING } from '../../editor/model/geometry';
+import { AGENT_SIZE, CONTAINER_HEADER, CONTAINER_PADDING, containerMinWidth, nodeSize } from '../../editor/model/geometry';
 
 /**
  * Where the live graph draws each node. A task keeps the layout its workflow was created
@@ -27,10 +27,17 @@ export function withParents(definition: WorkflowDefinition, parents: ReadonlyMap
   return changed ? { ...definition, nodes } : definition;
 }
 
-export async function layOutGraph(definition: WorkflowDefinition, loadElk: () => Promise<Pick<ELK, 'layout'>>): Promise<WorkflowDefinition> {
+/**
+ * `viewAspect` is the shape of the view the graph will be fitted to (width / height): a long
+ * chain is wrapped into rows that fill it rather than drawn as one thin line across an empty view.
+ * Should ELK fail to wrap a graph, it is laid out unwrapped.
+ */
+export async function layOutGraph(definition: WorkflowDefinition, loadElk: () => Promise<Pick<ELK, 'layout'>>, viewAspect?: number): Promise<WorkflowDefinition> {
   if (hasLayout(definition)) return definition;
   if (definition.nodes.length > ELK_NODE_LIMIT) return layeredGrid(definition);
-  return autoLayout(definition, await loadElk());
+  const elk = await loadElk();
+  if (viewAspect === undefined || !(viewAspect > 0)) return autoLayout(definition, elk);
+  return autoLayout(definition, elk, { wrapAspect: viewAspect }).catch(() => autoLayout(definition, elk));
 }
 
 /**
@@ -48,7 +55,7 @@ export function layeredGrid(definition: WorkflowDefinition): WorkflowDefinition 
     list.push(node);
   }
   const layout = new Map<string, { x: number; y: number; width: number; height: number }>();
-  const size = (node: WorkflowNodeDefinition) => layout.get(node.nodeId) ?? { x: 0, y: 0, ...AGENT_SIZE };
+  const size = (node: WorkflowNodeDefinition) => layout.get(node.nodeId) ?? { x: 0, y: 0, ...nodeSize({ ...node, layout: undefined }) };
 
   const visiting = new Set<string>();
   const place = (container: WorkflowNodeDefinition): void => {
@@ -84,7 +91,7 @@ export function layeredGrid(definition: WorkflowDefinition): WorkflowDefinition 
     layout.set(container.nodeId, {
       x: 0,
       y: 0,
-      width: empty ? AGENT_SIZE.width + 2 * CONTAINER_PADDING : x - GAP_X + CONTAINER_PADDING,
+      width: Math.max(containerMinWidth(nodeDisplayName(container)), empty ? AGENT_SIZE.width + 2 * CONTAINER_PADDING : x - GAP_X + CONTAINER_PADDING),
       height: empty ? CONTAINER_HEADER + CONTAINER_PADDING : bottom + CONTAINER_PADDING,
     });
   };
