@@ -24,6 +24,26 @@ function longIdsWorkflow(name: string): WorkflowDefinition {
   };
 }
 
+/**
+ * Four cards as ELK lays them out (the editor's Auto-layout); `report` also depends on `collect`,
+ * whose line passes close under `analyse`, and `publish` on all three.
+ */
+function skippingWorkflow(name: string): WorkflowDefinition {
+  const agent = (nodeId: string, x: number, y: number, sources: string[]) =>
+    ({ nodeId, nodeType: 'agent', parentId: 'skip-root', agentLoad: 'sim', layout: { x, y, width: 200, height: 64 }, dependencies: sources.map((sourceNodeId) => ({ sourceNodeId, type: 'success' })) }) as WorkflowNodeDefinition;
+  return {
+    name,
+    version: '1.0.0',
+    nodes: [
+      { nodeId: 'skip-root', nodeType: 'container', isRoot: true, children: ['collect', 'analyse', 'report', 'publish'], layout: { x: 0, y: 0, width: 1167, height: 215 } } as WorkflowNodeDefinition,
+      agent('collect', 24, 121, []),
+      agent('analyse', 337, 85, ['collect']),
+      agent('report', 640, 126, ['analyse', 'collect']),
+      agent('publish', 943, 52, ['report', 'collect', 'analyse']),
+    ],
+  };
+}
+
 /** A chain of ten agents: laid out, far wider than high. */
 const CHAIN = Array.from({ length: 10 }, (_, index) => `step-${String(index + 1).padStart(2, '0')}`);
 function chainWorkflow(name: string): WorkflowDefinition {
@@ -126,6 +146,16 @@ for (const [language, size] of [
     const head = (await page.getByTestId(`container-node-${LONG_CONTAINER}`).locator('.wf-container-head').boundingBox())!;
     const child = (await page.getByTestId(`agent-node-${LONG_IDS[0]}`).boundingBox())!;
     expect(head.y + head.height).toBeLessThanOrEqual(child.y);
+
+    // Every edge label clear of every card, the one whose line passes over a card too.
+    await openEditor(page, skippingWorkflow(`Skipping ${language} ${Date.now()}`));
+    await expect(page.locator('.dep-label')).toHaveCount(6);
+    await page.screenshot({ path: `/tmp/i21-rest-editor-labels-${language}-${size.width}.png` });
+    const labels = await page.locator('.dep-label').evaluateAll((list) => list.map((label) => label.getBoundingClientRect().toJSON() as Rect));
+    const cards = await page.locator('.wf-agent').evaluateAll((list) => list.map((card) => card.getBoundingClientRect().toJSON() as Rect));
+    expect(cards).toHaveLength(4);
+    expect(labels.flatMap((label) => cards.filter((card) => overlaps(label, card)))).toEqual([]);
+    expect(labels.flatMap((label, i) => labels.slice(i + 1).filter((other) => overlaps(label, other)))).toEqual([]);
 
     await openGraph(page, longIdsWorkflow(`Long ids graph ${language} ${Date.now()}`));
     await page.screenshot({ path: `/tmp/i21-rest-graph-long-${language}-${size.width}.png` });

@@ -1,4 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../../src/shared/workflow/definition';
 import { ELK_NODE_LIMIT, layeredGrid, layOutGraph, withParents } from '../../../../src/renderer/src/monitor/graph/graph-layout';
@@ -95,7 +96,10 @@ describe('graph layout of long chains, long ids and long names', () => {
       ...Array.from({ length: count }, (_, i) => ({ nodeId: id(i), nodeType: 'agent' as const, parentId: 'root', ...(i > 0 ? { dependencies: [{ sourceNodeId: id(i - 1), type: 'success' as const }] } : {}) })),
     ],
   });
-  const root = (definition: WorkflowDefinition) => definition.nodes.find((node) => node.isRoot)!.layout!;
+  const root = (definition: WorkflowDefinition) => {
+    const { width = 0, height = 1 } = definition.nodes.find((node) => node.isRoot)!.layout!;
+    return { width, height };
+  };
 
   it('wraps a long chain into rows that suit the view’s shape instead of one thin line', async () => {
     const wide = root(await layOutGraph(chain(10), async () => new ELK()));
@@ -107,7 +111,7 @@ describe('graph layout of long chains, long ids and long names', () => {
   it('lays out unwrapped when ELK cannot wrap a graph', async () => {
     let calls = 0;
     const elk = new ELK();
-    const picky = { layout: (graph: Parameters<typeof elk.layout>[0]) => (calls++ === 0 ? Promise.reject(new Error('wrapping failed')) : elk.layout(graph)) };
+    const picky: Pick<ElkApi, 'layout'> = { layout: (graph) => (calls++ === 0 ? Promise.reject(new Error('wrapping failed')) : elk.layout(graph)) };
     const laidOut = await layOutGraph(chain(3), async () => picky, 2);
     expect(calls).toBe(2);
     expect(laidOut.nodes.every((node) => node.layout !== undefined)).toBe(true);
