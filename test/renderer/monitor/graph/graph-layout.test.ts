@@ -103,7 +103,9 @@ describe('graph layout of long chains, long ids and long names', () => {
 
   it('wraps a long chain into rows that suit the view’s shape instead of one thin line', async () => {
     const wide = root(await layOutGraph(chain(10), async () => new ELK()));
-    const wrapped = root(await layOutGraph(chain(10), async () => new ELK(), 2));
+    const wrapped = root(await layOutGraph(chain(10), async () => new ELK(), { width: 1920, height: 960 }));
+    const small = root(await layOutGraph(chain(3), async () => new ELK(), { width: 1920, height: 960 }));
+    expect(small.width / small.height).toBeGreaterThan(4);
     expect(wide.width / wide.height).toBeGreaterThan(10);
     expect(wrapped.width / wrapped.height).toBeLessThan(4);
   });
@@ -111,8 +113,8 @@ describe('graph layout of long chains, long ids and long names', () => {
   it('lays out unwrapped when ELK cannot wrap a graph', async () => {
     let calls = 0;
     const elk = new ELK();
-    const picky: Pick<ElkApi, 'layout'> = { layout: (graph) => (calls++ === 0 ? Promise.reject(new Error('wrapping failed')) : elk.layout(graph)) };
-    const laidOut = await layOutGraph(chain(3), async () => picky, 2);
+    const picky: Pick<ElkApi, 'layout'> = { layout: (graph) => (calls++ === 1 ? Promise.reject(new Error('wrapping failed')) : elk.layout(graph)) };
+    const laidOut = await layOutGraph(chain(10), async () => picky, { width: 1366, height: 600 });
     expect(calls).toBe(2);
     expect(laidOut.nodes.every((node) => node.layout !== undefined)).toBe(true);
   });

@@ -28,17 +28,24 @@ export function withParents(definition: WorkflowDefinition, parents: ReadonlyMap
 }
 
 /**
- * `viewAspect` is the shape of the view the graph will be fitted to (width / height): a long
- * chain is wrapped into rows that fill it rather than drawn as one thin line across an empty view.
- * Should ELK fail to wrap a graph, it is laid out unwrapped.
+ * `view` is the size of the view the graph will be fitted to: a chain too long to be drawn at
+ * its natural size in it, and far wider than its shape, is wrapped into rows that fill it rather
+ * than drawn as one thin line across an empty view. Should ELK fail to wrap it, it stays unwrapped.
  */
-export async function layOutGraph(definition: WorkflowDefinition, loadElk: () => Promise<Pick<ELK, 'layout'>>, viewAspect?: number): Promise<WorkflowDefinition> {
+export async function layOutGraph(definition: WorkflowDefinition, loadElk: () => Promise<Pick<ELK, 'layout'>>, view?: { width: number; height: number }): Promise<WorkflowDefinition> {
   if (hasLayout(definition)) return definition;
   if (definition.nodes.length > ELK_NODE_LIMIT) return layeredGrid(definition);
   const elk = await loadElk();
-  if (viewAspect === undefined || !(viewAspect > 0)) return autoLayout(definition, elk);
-  return autoLayout(definition, elk, { wrapAspect: viewAspect }).catch(() => autoLayout(definition, elk));
+  const plain = await autoLayout(definition, elk);
+  const whole = plain.nodes.find((node) => node.isRoot)?.layout;
+  if (!view || !whole?.width || !whole.height || view.height <= 0) return plain;
+  const aspect = view.width / view.height;
+  if (whole.width <= view.width || whole.width / whole.height <= aspect * WRAP_BEYOND) return plain;
+  return autoLayout(definition, elk, { wrapAspect: aspect }).catch(() => plain);
 }
+
+/** How much wider than the view's shape a graph must be to be wrapped. */
+const WRAP_BEYOND = 1.5;
 
 /**
  * Each container's children in columns by their rank among siblings (a child comes one

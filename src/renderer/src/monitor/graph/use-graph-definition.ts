@@ -18,9 +18,9 @@ type LayoutState = { source: LayoutSource; definition: WorkflowDefinition | null
 /** The window's height the monitor's header and tabs take above the graph. */
 const CHROME_PX = 150;
 
-/** The shape of the view the graph will fill: the window's, less the monitor's header (the panel is not there yet). */
-function viewAspect(): number {
-  return window.innerWidth / Math.max(1, window.innerHeight - CHROME_PX);
+/** The view the graph will fill: the window, less the monitor's header (the panel is not there yet). */
+function viewSize(): { width: number; height: number } {
+  return { width: window.innerWidth, height: Math.max(1, window.innerHeight - CHROME_PX) };
 }
 
 /**
@@ -36,7 +36,7 @@ export function useGraphDefinition(task: TaskDetail, nodes: TaskNodes): { defini
     let cancelled = false;
     const parents = new Map<string, string | null>();
     for (const view of source.nodes.byId.values()) parents.set(view.nodeId, view.parentId);
-    layOutGraph(withParents(source.workflow, parents), loadElk, viewAspect()).then(
+    layOutGraph(withParents(source.workflow, parents), loadElk, viewSize()).then(
       (definition) => {
         if (!cancelled) setState({ source, definition, failure: null });
       },
