@@ -321,6 +321,23 @@ export interface WordedReason {
   agentWords: string | null;
 }
 
+/** An onError rule label's parts (on-error.ts ruleLabel): a code pattern or handler id is quoted JSON. */
+const RULE_LABEL_PARTS = /^(workflow )?onError rule (\d+) \(("(?:[^"\\]|\\.)*") → (retry|skip|escalate|handler ("(?:[^"\\]|\\.)*"))\)$/s;
+const RULE_ACTIONS_ZH: Readonly<Record<string, string>> = { retry: '重试', skip: '跳过', escalate: '上报', handler: '处理节点' };
+
+/**
+ * An onError rule label (`onError rule 2 ("HTTP_*" → retry)`) in `language`: the field name
+ * onError, the code pattern and a handler's id stay as written; a label of another shape is
+ * returned as it is.
+ */
+export function wordRuleLabel(language: 'en' | 'zh-CN', label: string): string {
+  const parts = language === 'en' ? null : RULE_LABEL_PARTS.exec(label);
+  if (!parts) return label;
+  const [, workflow, number, code, action, handler] = parts as unknown as [string, string | undefined, string, string, string, string | undefined];
+  const acts = handler === undefined ? RULE_ACTIONS_ZH[action] : `${RULE_ACTIONS_ZH['handler']} ${handler}`;
+  return `${workflow ? '工作流级 ' : ''}onError 规则 ${number}（${code} → ${acts}）`;
+}
+
 /**
  * A stored reason worded in `language`: its template's wording when one made it; else, in
  * Chinese, the wording of its code (when known) and the stored text as someone else's words.
@@ -338,11 +355,14 @@ export function wordReason(language: 'en' | 'zh-CN', text: string, code: string 
       if (typeof text === 'string' && (inner === 'what' || matchReason(text) !== null)) params[inner] = wordReason(language, text, null, statusLabel).text ?? text;
     }
     if (language === 'en') return { text: reasonText(found.key, params), agentWords: null };
+    if (typeof params['rule'] === 'string') params['rule'] = wordRuleLabel(language, params['rule']);
     if (typeof params['type'] === 'string') params['type'] = DEPENDENCY_TYPES_ZH[params['type']] ?? params['type'];
     const plural = typeof params['count'] === 'number' ? `${found.key}_${params['count'] === 1 ? 'one' : 'other'}` : found.key;
     const wording = REASON_WORDINGS_ZH[(plural in REASON_WORDINGS_ZH ? plural : found.key) as ReasonKey];
     return { text: fill(wording, params), agentWords: null };
   }
   if (language === 'en') return { text, agentWords: null };
+  const rule = wordRuleLabel(language, text);
+  if (rule !== text) return { text: rule, agentWords: null };
   return { text: (code === null ? undefined : REASON_CODE_WORDINGS[language][code]) ?? null, agentWords: text };
 }

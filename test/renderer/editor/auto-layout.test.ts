@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyElkLayout, autoLayout, EDGE_LABEL_MAX_WIDTH, edgeLabelSize, toElkGraph } from '../../../src/renderer/src/editor/model/auto-layout';
 import { absoluteRect, findNode, updateNode } from '../../../src/renderer/src/editor/model/document';
 import { sampleWorkflow } from './fixtures';
+import { AGENT_SIZE, agentHeight, nodeSize } from '../../../src/renderer/src/editor/model/geometry';
 
 describe('auto-layout', () => {
   it('builds one hierarchical ELK graph: containers hold their children, every dependency is an edge', () => {
@@ -58,5 +59,16 @@ describe('edge labels in the layout', () => {
     expect(plain?.labels?.[0]?.width).toBe(edgeLabelSize('success', undefined).width);
     expect(conditional?.labels?.[0]?.width).toBeGreaterThan(plain?.labels?.[0]?.width ?? 0);
     expect(edgeLabelSize('finish', { in: ['x'.repeat(500), { var: 'result.tags' }] }).width).toBe(EDGE_LABEL_MAX_WIDTH);
+  });
+});
+
+describe('card sizes', () => {
+  it('gives an agent two title lines at its base height and a line more for each further line of its id', () => {
+    expect(agentHeight('fetch')).toBe(AGENT_SIZE.height);
+    expect(agentHeight('wave-09-agent-001-reconcile-inventory')).toBe(AGENT_SIZE.height);
+    const long = agentHeight('region-eu-west-datacenter-frankfurt-02-wave-09-agent-001-reconcile-inventory-ledger');
+    expect(long).toBeGreaterThan(AGENT_SIZE.height);
+    expect(agentHeight('区域'.repeat(40))).toBeGreaterThan(long);
+    expect(nodeSize({ nodeId: 'region-eu-west-datacenter-frankfurt-02-wave-09-agent-001-reconcile-inventory-ledger', nodeType: 'agent', layout: { x: 0, y: 0, width: 200, height: 64 } }).height).toBe(long);
   });
 });

@@ -46,11 +46,21 @@ describe('reason wordings', () => {
     expect(wordReason('zh-CN', reasonText('rejectedWithComment', { operator: '李', comment: '证据不足' }), 'REJECTED', zhStatus).text).toBe('已被 李 驳回：证据不足');
     expect(wordReason('en', retry, null, (s) => s).text).toBe(retry);
     const byRule = reasonText('ruleRetry', { rule: 'onError rule 1 ("HTTP_*" → retry)', what: reasonText('attemptFailed', { batch: 2, code: 'HTTP_STATUS', message: '503' }), retry: 1, max: 3, delay: 500 });
-    expect(wordReason('zh-CN', byRule, null, zhStatus).text).toBe('onError rule 1 ("HTTP_*" → retry)：第 2 次尝试失败（HTTP_STATUS：503）；500 毫秒后第 1 次重试（共 3 次）');
+    expect(wordReason('zh-CN', byRule, null, zhStatus).text).toBe('onError 规则 1（"HTTP_*" → 重试）：第 2 次尝试失败（HTTP_STATUS：503）；500 毫秒后第 1 次重试（共 3 次）');
     expect(wordReason('zh-CN', reasonText('reset', { what: reasonText('rerunFrom', { node: 'wave-2' }) }), null, zhStatus).text).toBe('已重置：从 wave-2 重新运行');
     const spent = reasonText('ruleSpent', { rule: 'onError rule 1 ("*" → retry)', what: reasonText('attemptTimedOut', { batch: 2, code: 'TIMEOUT', message: reasonText('noResultWithin', { ms: 500 }) }), count: 1 });
     expect(spent).toBe('onError rule 1 ("*" → retry): attempt 2 timed out (TIMEOUT: no result within 500 ms); the rule\'s 1 retry is spent');
-    expect(wordReason('zh-CN', spent, null, zhStatus).text).toBe('onError rule 1 ("*" → retry)：第 2 次尝试超时（TIMEOUT：500 毫秒内没有结果）；该规则的 1 次重试已用完');
+    expect(wordReason('zh-CN', spent, null, zhStatus).text).toBe('onError 规则 1（"*" → 重试）：第 2 次尝试超时（TIMEOUT：500 毫秒内没有结果）；该规则的 1 次重试已用完');
+  });
+
+  it('words the onError rule label a reason names, and a bare label, in Chinese', () => {
+    const label = 'workflow onError rule 2 ("HTTP_*" → handler "fix-\\"it\\"")';
+    const invoked = reasonText('handlerInvoked', { rule: label, node: '"probe"', code: 'HTTP_STATUS', message: '503' });
+    expect(wordReason('zh-CN', invoked, null, zhStatus).text).toBe('由 "probe" 的 工作流级 onError 规则 2（"HTTP_*" → 处理节点 "fix-\\"it\\""） 在 HTTP_STATUS：503 之后调用');
+    const skipped = reasonText('skippedByRule', { code: 'EXIT_CODE', message: 'exit 3', rule: 'onError rule 1 ("EXIT_*" → skip)' });
+    expect(wordReason('zh-CN', skipped, 'SKIPPED_BY_RULE', zhStatus).text).toBe('EXIT_CODE：exit 3（由 onError 规则 1（"EXIT_*" → 跳过） 跳过）');
+    expect(wordReason('zh-CN', 'onError rule 3 ("*" → escalate)', null, zhStatus)).toEqual({ text: 'onError 规则 3（"*" → 上报）', agentWords: null });
+    expect(wordReason('en', 'onError rule 3 ("*" → escalate)', null, zhStatus).text).toBe('onError rule 3 ("*" → escalate)');
   });
 
   it("labels an agent's own words, worded by a known Engine code or shown as they are", () => {

@@ -1,8 +1,9 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../../src/shared/workflow/definition';
 import { ELK_NODE_LIMIT, layeredGrid, layOutGraph, withParents } from '../../../../src/renderer/src/monitor/graph/graph-layout';
-import { AGENT_SIZE } from '../../../../src/renderer/src/editor/model/geometry';
+import { AGENT_SIZE, containerMinWidth } from '../../../../src/renderer/src/editor/model/geometry';
 import { sampleWorkflow } from '../../editor/fixtures';
 
 const withoutLayout = (definition: WorkflowDefinition): WorkflowDefinition => ({ ...definition, nodes: definition.nodes.map(({ layout: _layout, ...node }) => node) });
@@ -84,5 +85,49 @@ describe('graph layout', () => {
       ],
     };
     expect(layeredGrid(definition).nodes.every((node) => node.layout !== undefined)).toBe(true);
+  });
+});
+
+describe('graph layout of long chains, long ids and long names', () => {
+  const chain = (count: number, id = (i: number) => `step-${i}`): WorkflowDefinition => ({
+    name: 'chain',
+    nodes: [
+      { nodeId: 'root', nodeType: 'container', isRoot: true },
+      ...Array.from({ length: count }, (_, i) => ({ nodeId: id(i), nodeType: 'agent' as const, parentId: 'root', ...(i > 0 ? { dependencies: [{ sourceNodeId: id(i - 1), type: 'success' as const }] } : {}) })),
+    ],
+  });
+  const root = (definition: WorkflowDefinition) => {
+    const { width = 0, height = 1 } = definition.nodes.find((node) => node.isRoot)!.layout!;
+    return { width, height };
+  };
+
+  it('wraps a long chain into rows that suit the view’s shape instead of one thin line', async () => {
+    const wide = root(await layOutGraph(chain(10), async () => new ELK()));
+    const wrapped = root(await layOutGraph(chain(10), async () => new ELK(), { width: 1920, height: 960 }));
+    const small = root(await layOutGraph(chain(3), async () => new ELK(), { width: 1920, height: 960 }));
+    expect(small.width / small.height).toBeGreaterThan(4);
+    expect(wide.width / wide.height).toBeGreaterThan(10);
+    expect(wrapped.width / wrapped.height).toBeLessThan(4);
+  });
+
+  it('lays out unwrapped when ELK cannot wrap a graph', async () => {
+    let calls = 0;
+    const elk = new ELK();
+    const picky: Pick<ElkApi, 'layout'> = { layout: (graph) => (calls++ === 1 ? Promise.reject(new Error('wrapping failed')) : elk.layout(graph)) };
+    const laidOut = await layOutGraph(chain(10), async () => picky, { width: 1366, height: 600 });
+    expect(calls).toBe(2);
+    expect(laidOut.nodes.every((node) => node.layout !== undefined)).toBe(true);
+  });
+
+  it('makes a card as tall as its whole id takes, and a container wide enough for its name', async () => {
+    const longId = (i: number) => `region-eu-west-datacenter-frankfurt-02-wave-09-agent-00${i}-reconcile-inventory-ledger`;
+    const laidOut = layeredGrid(chain(2, longId));
+    const card = laidOut.nodes.find((node) => node.nodeId === longId(0))!.layout!;
+    expect(card.height).toBeGreaterThan(AGENT_SIZE.height);
+    const named: WorkflowDefinition = { name: 'named', nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true, containerName: 'maintenance-window-for-the-frankfurt-datacenter-rack-07' }, { nodeId: 'a', nodeType: 'agent', parentId: 'root' }] };
+    const container = root(await layOutGraph(named, async () => new ELK()));
+    expect(container.width).toBeGreaterThanOrEqual(containerMinWidth('maintenance-window-for-the-frankfurt-datacenter-rack-07'));
+    expect(containerMinWidth('maintenance-window-for-the-frankfurt-datacenter-rack-07')).toBeGreaterThan(AGENT_SIZE.width + 48);
+    expect(root(layeredGrid(named)).width).toBeGreaterThanOrEqual(containerMinWidth('maintenance-window-for-the-frankfurt-datacenter-rack-07'));
   });
 });

@@ -29,7 +29,7 @@ function edgeClasses({ data, selected }: DrawnEdgeProps): string {
 function FullDependencyEdge(props: DrawnEdgeProps) {
   const { t } = useTranslation();
   const { id, data, selected, markerEnd, sourceX, targetX } = props;
-  const [path, labelX, labelY] = edgePath(props, data.bow);
+  const [path, labelX, labelY] = edgePath(props, data.bow, data.labelAt);
   const { dependency, problems, severity } = data;
   const condition = dependency.condition === undefined ? undefined : describeLogic(dependency.condition);
   const classes = edgeClasses(props);

@@ -95,7 +95,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     if (largeNow.current) void flow.setViewport(LARGE_START);
     else void flow.fitView(FIT_WHOLE);
   }, [fitRequest, flow]);
-  const edges = useMemo(() => toFlowEdges({ definition, selection, problems }), [definition, selection, problems]);
+  const edges = useMemo(() => toFlowEdges({ definition, selection, problems, placeLabels: true }), [definition, selection, problems]);
   const drawn = useMemo(() => (frozen ? cullFlow(nodes, edges, frozen) : { nodes, edges }), [nodes, edges, frozen]);
 
   const onNodesChange = (changes: NodeChange<WorkflowFlowNode>[]) => {

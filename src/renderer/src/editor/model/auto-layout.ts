@@ -1,8 +1,8 @@
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeDisplayName, type WorkflowDefinition, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { ancestorIds, findRoot } from './document';
 import { describeLogic } from './logic-preview';
-import { AGENT_SIZE, CONTAINER_HEADER, CONTAINER_PADDING, CONTAINER_SIZE, nodeSize } from './geometry';
+import { CONTAINER_HEADER, CONTAINER_PADDING, CONTAINER_SIZE, containerMinWidth, nodeSize } from './geometry';
 
 /**
  * Auto-layout with ELK's layered algorithm over the whole container tree at once
@@ -56,15 +56,34 @@ export function edgeLabelSize(type: string, condition: unknown): { width: number
   return { width: Math.min(EDGE_LABEL_MAX_WIDTH, Math.ceil(text.length * CHAR_WIDTH) + 16), height: EDGE_LABEL_HEIGHT };
 }
 
-export function toElkGraph(definition: WorkflowDefinition): ElkNode {
+export interface LayoutOptionsIn {
+  /**
+   * Wrap a container's children whose layers run far wider than this width-to-height ratio
+   * (a long chain) into rows below one another, so the whole fills a view of that shape
+   * (ELK's graph wrapping). Unset: one row of layers, as wide as it takes.
+   */
+  wrapAspect?: number;
+}
+
+/** Room for a container's header to show its whole name (geometry.ts containerMinWidth). */
+function containerOptions(node: WorkflowNodeDefinition, wrapAspect: number | undefined): LayoutOptions {
+  return {
+    ...CONTAINER_OPTIONS,
+    'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+    'elk.nodeSize.minimum': `(${containerMinWidth(nodeDisplayName(node))}, 0)`,
+    ...(wrapAspect === undefined ? {} : { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(wrapAspect) }),
+  };
+}
+
+export function toElkGraph(definition: WorkflowDefinition, options: LayoutOptionsIn = {}): ElkNode {
   const parents = drawnParents(definition);
   const elkNodes = new Map<string, ElkNode>();
   for (const node of definition.nodes) {
-    const size = node.nodeType === 'agent' ? AGENT_SIZE : undefined;
+    const size = node.nodeType === 'agent' ? nodeSize({ ...node, layout: undefined }) : undefined;
     elkNodes.set(node.nodeId, {
       id: node.nodeId,
       ...(size ? { width: size.width, height: size.height } : {}),
-      ...(node.nodeType === 'container' ? { layoutOptions: CONTAINER_OPTIONS, children: [] } : {}),
+      ...(node.nodeType === 'container' ? { layoutOptions: containerOptions(node, options.wrapAspect), children: [] } : {}),
     });
   }
   const top: ElkNode[] = [];
@@ -79,7 +98,7 @@ export function toElkGraph(definition: WorkflowDefinition): ElkNode {
     const elkNode = elkNodes.get(node.nodeId);
     if (node.nodeType === 'container' && elkNode && elkNode.children?.length === 0) {
       const size = nodeSize(node.isRoot ? node : { ...node, layout: undefined });
-      elkNode.width = Math.min(size.width, CONTAINER_SIZE.width);
+      elkNode.width = Math.max(Math.min(size.width, CONTAINER_SIZE.width), containerMinWidth(nodeDisplayName(node)));
       elkNode.height = Math.min(size.height, CONTAINER_SIZE.height);
     }
   }
@@ -125,7 +144,7 @@ export function applyElkLayout(definition: WorkflowDefinition, graph: ElkNode): 
   return { ...definition, nodes };
 }
 
-export async function autoLayout(definition: WorkflowDefinition, elk: Pick<ELK, 'layout'>): Promise<WorkflowDefinition> {
-  const result = await elk.layout(toElkGraph(definition));
+export async function autoLayout(definition: WorkflowDefinition, elk: Pick<ELK, 'layout'>, options: LayoutOptionsIn = {}): Promise<WorkflowDefinition> {
+  const result = await elk.layout(toElkGraph(definition, options));
   return applyElkLayout(definition, result);
 }

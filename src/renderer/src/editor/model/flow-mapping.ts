@@ -7,6 +7,7 @@ import { ancestorIds, type DependencyRef } from './document';
 import { edgeId } from './flow-ids';
 import { nodePosition, nodeSize } from './geometry';
 import { worstSeverity, type ProblemIndex } from './problems-index';
+import { labelPlaces, placeKey } from './label-placement';
 
 /**
  * The one-way mapping from the workflow definition (the document) to what xyflow draws.
@@ -35,6 +36,8 @@ export type DependencyEdgeData = {
    * round: the two lines would otherwise lie on top of each other (edge-path.ts).
    */
   bow?: 1 | -1;
+  /** Where along the line its label sits, when not the middle (label-placement.ts). */
+  labelAt?: number;
 };
 
 export type WorkflowFlowNode = Node<WorkflowNodeData, 'agent' | 'container'>;
@@ -149,7 +152,8 @@ function buildFlowNode(node: WorkflowNodeDefinition, inputs: FlowNodeInputs): Wo
   };
 }
 
-export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput, 'definition' | 'selection' | 'problems'>): DependencyFlowEdge[] {
+export function toFlowEdges({ definition, selection, problems, placeLabels = false }: Pick<FlowInput, 'definition' | 'selection' | 'problems'> & { placeLabels?: boolean }): DependencyFlowEdge[] {
+  const places = placeLabels ? labelPlaces(definition) : undefined;
   const known = new Set(definition.nodes.map((node) => node.nodeId));
   const edges: DependencyFlowEdge[] = [];
   const pairs = new Set<string>();
@@ -162,6 +166,7 @@ export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput,
       const severity = worstSeverity(edgeProblems);
       const opposed = pairs.has(JSON.stringify([node.nodeId, dependency.sourceNodeId])) && node.nodeId !== dependency.sourceNodeId;
       const bow = opposed ? (dependency.sourceNodeId < node.nodeId ? -1 : 1) : undefined;
+      const labelAt = places?.get(placeKey(node.nodeId, index));
       edges.push({
         id,
         type: 'dependency',
@@ -171,7 +176,7 @@ export function toFlowEdges({ definition, selection, problems }: Pick<FlowInput,
         targetHandle: TARGET_HANDLE,
         markerEnd: { type: 'arrowclosed', color: DEPENDENCY_COLOURS[dependency.type], width: 18, height: 18 },
         selected: selection.edges.has(id),
-        data: { ref: { targetNodeId: node.nodeId, index }, dependency, problems: edgeProblems, ...(severity ? { severity } : {}), ...(bow ? { bow } : {}) },
+        data: { ref: { targetNodeId: node.nodeId, index }, dependency, problems: edgeProblems, ...(severity ? { severity } : {}), ...(bow ? { bow } : {}), ...(labelAt !== undefined ? { labelAt } : {}) },
       });
     });
   }

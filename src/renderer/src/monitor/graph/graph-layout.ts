@@ -1,8 +1,8 @@
 import type { ELK } from 'elkjs/lib/elk-api';
-import type { WorkflowDefinition, WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
+import { nodeDisplayName, type WorkflowDefinition, type WorkflowNodeDefinition } from '../../../../shared/workflow/definition';
 import { autoLayout } from '../../editor/model/auto-layout';
 import { hasLayout } from '../../editor/model/document';
-import { AGENT_SIZE, CONTAINER_HEADER, CONTAINER_PADDING } from '../../editor/model/geometry';
+import { AGENT_SIZE, CONTAINER_HEADER, CONTAINER_PADDING, containerMinWidth, nodeSize } from '../../editor/model/geometry';
 
 /**
  * Where the live graph draws each node. A task keeps the layout its workflow was created
@@ -27,11 +27,25 @@ export function withParents(definition: WorkflowDefinition, parents: ReadonlyMap
   return changed ? { ...definition, nodes } : definition;
 }
 
-export async function layOutGraph(definition: WorkflowDefinition, loadElk: () => Promise<Pick<ELK, 'layout'>>): Promise<WorkflowDefinition> {
+/**
+ * `view` is the size of the view the graph will be fitted to: a chain too long to be drawn at
+ * its natural size in it, and far wider than its shape, is wrapped into rows that fill it rather
+ * than drawn as one thin line across an empty view. Should ELK fail to wrap it, it stays unwrapped.
+ */
+export async function layOutGraph(definition: WorkflowDefinition, loadElk: () => Promise<Pick<ELK, 'layout'>>, view?: { width: number; height: number }): Promise<WorkflowDefinition> {
   if (hasLayout(definition)) return definition;
   if (definition.nodes.length > ELK_NODE_LIMIT) return layeredGrid(definition);
-  return autoLayout(definition, await loadElk());
+  const elk = await loadElk();
+  const plain = await autoLayout(definition, elk);
+  const whole = plain.nodes.find((node) => node.isRoot)?.layout;
+  if (!view || !whole?.width || !whole.height || view.height <= 0) return plain;
+  const aspect = view.width / view.height;
+  if (whole.width <= view.width || whole.width / whole.height <= aspect * WRAP_BEYOND) return plain;
+  return autoLayout(definition, elk, { wrapAspect: aspect }).catch(() => plain);
 }
+
+/** How much wider than the view's shape a graph must be to be wrapped. */
+const WRAP_BEYOND = 1.5;
 
 /**
  * Each container's children in columns by their rank among siblings (a child comes one
@@ -48,7 +62,7 @@ export function layeredGrid(definition: WorkflowDefinition): WorkflowDefinition 
     list.push(node);
   }
   const layout = new Map<string, { x: number; y: number; width: number; height: number }>();
-  const size = (node: WorkflowNodeDefinition) => layout.get(node.nodeId) ?? { x: 0, y: 0, ...AGENT_SIZE };
+  const size = (node: WorkflowNodeDefinition) => layout.get(node.nodeId) ?? { x: 0, y: 0, ...nodeSize({ ...node, layout: undefined }) };
 
   const visiting = new Set<string>();
   const place = (container: WorkflowNodeDefinition): void => {
@@ -84,7 +98,7 @@ export function layeredGrid(definition: WorkflowDefinition): WorkflowDefinition 
     layout.set(container.nodeId, {
       x: 0,
       y: 0,
-      width: empty ? AGENT_SIZE.width + 2 * CONTAINER_PADDING : x - GAP_X + CONTAINER_PADDING,
+      width: Math.max(containerMinWidth(nodeDisplayName(container)), empty ? AGENT_SIZE.width + 2 * CONTAINER_PADDING : x - GAP_X + CONTAINER_PADDING),
       height: empty ? CONTAINER_HEADER + CONTAINER_PADDING : bottom + CONTAINER_PADDING,
     });
   };

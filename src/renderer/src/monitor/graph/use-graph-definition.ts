@@ -15,6 +15,14 @@ interface LayoutSource {
 
 type LayoutState = { source: LayoutSource; definition: WorkflowDefinition | null; failure: Failure | null };
 
+/** The window's height the monitor's header and tabs take above the graph. */
+const CHROME_PX = 150;
+
+/** The view the graph will fill: the window, less the monitor's header (the panel is not there yet). */
+function viewSize(): { width: number; height: number } {
+  return { width: window.innerWidth, height: Math.max(1, window.innerHeight - CHROME_PX) };
+}
+
 /**
  * The task's workflow placed on the canvas, computed once per task: a task's workflow and
  * hierarchy never change, however often the task is read again (each read is a new object).
@@ -28,7 +36,7 @@ export function useGraphDefinition(task: TaskDetail, nodes: TaskNodes): { defini
     let cancelled = false;
     const parents = new Map<string, string | null>();
     for (const view of source.nodes.byId.values()) parents.set(view.nodeId, view.parentId);
-    layOutGraph(withParents(source.workflow, parents), loadElk).then(
+    layOutGraph(withParents(source.workflow, parents), loadElk, viewSize()).then(
       (definition) => {
         if (!cancelled) setState({ source, definition, failure: null });
       },

@@ -84,7 +84,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             )}
             {ruleActed !== null && (
               <Fact label={t('tree.detail.onErrorRule')} wide>
-                <span data-testid="node-detail-on-error-rule">{ruleActed}</span>
+                <span data-testid="node-detail-on-error-rule"><ReasonText text={ruleActed} /></span>
               </Fact>
             )}
             {node.errorMessage !== null && (
