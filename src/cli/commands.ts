@@ -105,6 +105,26 @@ export const COMMANDS = {
     description: 'list, add, pause, resume, remove and fire the triggers that start tasks of templates by themselves',
     load: async () => (await import('./trigger-command')).registerTrigger,
   },
+  vars: {
+    usage: '[options] <task> <name=value...>',
+    description: "change variables of a running task through its host: nodes that have not started see the new values",
+    load: async () => (await import('./live-command')).registerLive,
+  },
+  'add-nodes': {
+    usage: '[options] <task> <file>',
+    description: 'add nodes (a subtree, with their dependencies) to a running task through its host',
+    load: async () => (await import('./live-command')).registerLive,
+  },
+  'remove-node': {
+    usage: '[options] <task> <node>',
+    description: 'remove a node that has not started (and what it holds) from a running task through its host',
+    load: async () => (await import('./live-command')).registerLive,
+  },
+  rerun: {
+    usage: '[options] <task> <node>',
+    description: 'rerun a node and what depends on it through its host, optionally with an edited config',
+    load: async () => (await import('./live-command')).registerLive,
+  },
 } satisfies Record<string, CommandEntry>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -112,6 +112,11 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   rerunFrom: { args: ({ taskId }) => [taskId, 'broken'], mayRefuse: ['CONFLICT'] },
   pauseTask: { args: ({ taskId }) => [taskId] },
   resumeTask: { args: ({ taskId }) => [taskId] },
+  setTaskVariables: { args: ({ taskId }) => [taskId, { mood: 'calm' }] },
+  // The long node is stopped by now: a dependency on it is allowed by asking, and keeps the node pending.
+  addNodes: { args: ({ taskId }) => [taskId, { nodes: [{ nodeId: 'added', nodeType: 'agent', agentLoad: 'sim', dependencies: [{ sourceNodeId: 'long', type: 'success' }] }], allowEndedSources: true }] },
+  removeNode: { args: ({ taskId }) => [taskId, 'added'] },
+  rerunNode: { args: ({ taskId }) => [taskId, 'broken'], mayRefuse: ['CONFLICT'] },
   queryLogs: { args: ({ taskId }) => [{ taskId }] },
   getResourceSeries: { args: ({ taskId }) => [{ scope: 'task', taskId }] },
   getProgressSeries: { args: ({ taskId }) => [{ taskId }] },

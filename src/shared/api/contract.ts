@@ -46,6 +46,15 @@ import type { RetryFailedResult } from '../task/retry-failed';
 import type { TaskForecastView } from '../forecast/forecast-view';
 import { compareOptionsSchema, type RunComparison } from '../compare/run-compare';
 import { bookmarkInputSchema, type BookmarkView } from '../review/bookmarks';
+import {
+  nodeAdditionSchema,
+  rerunOptionsSchema,
+  variablesPatchSchema,
+  type AddNodesResult,
+  type RemoveNodeResult,
+  type RerunNodeResult,
+  type VariableChange,
+} from '../task/live-changes';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -198,6 +207,11 @@ export const CONSOLE_METHODS = {
   saveOperator: control<OperatorView>()(z.tuple([operatorInputSchema])),
   removeOperator: control<void>()(z.tuple([z.string().trim().min(1).max(200)])),
   listPendingApprovals: query<PendingApproval[]>()(z.tuple([])),
+  /** Changing a deduction while it runs: its variables (nodes not started see them), nodes added or removed, a node rerun with an edited config. */
+  setTaskVariables: control<VariableChange[]>()(z.tuple([taskId, variablesPatchSchema, reason])),
+  addNodes: control<AddNodesResult>()(z.tuple([taskId, nodeAdditionSchema])),
+  removeNode: control<RemoveNodeResult>()(z.tuple([taskId, nodeId])),
+  rerunNode: control<RerunNodeResult>()(z.tuple([taskId, nodeId, rerunOptionsSchema.optional()])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
 export const CONSOLE_EVENTS = {

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Id } from '../../../shared/ids';
 import type { RetryFailedResult } from '../../../shared/task/retry-failed';
+import type { AddNodesResult, NodeAddition, RemoveNodeResult, RerunNodeResult, RerunOptions, VariableChange, VariablesPatch } from '../../../shared/task/live-changes';
 import { Scheduler, type SchedulerOptions } from '../scheduler/scheduler';
 import { describeProcess, type ProcessLease } from './process-lease';
 
@@ -57,6 +58,22 @@ export class OwnedScheduler extends Scheduler {
 
   override async decideManual(taskId: Id, nodeId: string, decision: { approved: boolean; operator: string; comment?: string }): Promise<void> {
     await this.guardedAsync(taskId, () => super.decideManual(taskId, nodeId, decision));
+  }
+
+  override setTaskVariables(taskId: Id, patch: VariablesPatch, operator: string, reason?: string): VariableChange[] {
+    return this.guarded(taskId, () => super.setTaskVariables(taskId, patch, operator, reason));
+  }
+
+  override addNodes(taskId: Id, addition: NodeAddition, operator: string): AddNodesResult {
+    return this.guarded(taskId, () => super.addNodes(taskId, addition, operator));
+  }
+
+  override removeNode(taskId: Id, nodeId: string, operator: string): RemoveNodeResult {
+    return this.guarded(taskId, () => super.removeNode(taskId, nodeId, operator));
+  }
+
+  override rerunNode(taskId: Id, nodeId: string, options: RerunOptions, operator: string): RerunNodeResult {
+    return this.guarded(taskId, () => super.rerunNode(taskId, nodeId, options, operator));
   }
 
   private guarded<T>(taskId: Id, body: () => T): T {

@@ -15,6 +15,7 @@ import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
 import { ReplaySeekContext } from './replay/replay-seek';
 import { TaskControls } from './task-controls/TaskControls';
+import { TaskVariablesEditor } from './live-edit/TaskVariablesEditor';
 import { TaskHeader } from './TaskHeader';
 import { CompareWithPrevious } from '../compare/CompareWithPrevious';
 import type { TaskPanelProps } from '../task-panels/task-panel';
@@ -96,6 +97,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
     <div className={`task-monitor${replaying ? ' replaying' : ''}`} data-testid="task-monitor" data-task-status={view.task.status}>
       <TaskHeader task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
         {operator && view.at === null && <TaskControls client={client} task={live.task} />}
+        {operator && view.at === null && <TaskVariablesEditor client={client} task={live.task} />}
         <ReportMenu client={client} taskId={taskId} />
         <CompareWithPrevious client={client} task={view.task} />
         <button type="button" data-testid="replay-toggle" aria-pressed={replaying} disabled={!ended} title={ended ? undefined : t('monitor.task.replayAfterEnd')} onClick={() => setReplaying((value) => !value)}>

@@ -68,6 +68,10 @@ describe('ConsoleApi contract', () => {
         'saveOperator',
         'removeOperator',
         'updateTrigger',
+        'setTaskVariables',
+        'addNodes',
+        'removeNode',
+        'rerunNode',
       ].sort(),
     );
   });

@@ -165,6 +165,10 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   await until(api, taskId, 'flaky', ['failed']);
 
   await until(api, taskId, 'long', ['running']);
+  expect(await api.setTaskVariables(taskId, { sector: 'north' }, 'over the wire')).toEqual([{ name: 'sector', after: 'north' }]);
+  const extra = { nodeId: 'extra', nodeType: 'agent', agentLoad: 'sim', dependencies: [{ sourceNodeId: 'long', type: 'success' }] };
+  expect(await api.addNodes(taskId, { nodes: [extra] })).toEqual({ added: ['extra'] });
+  expect(await api.removeNode(taskId, 'extra')).toEqual({ removed: ['extra'] });
   await api.stopNode(taskId, 'long', 'not needed');
   await until(api, taskId, 'long', ['stopped']);
   await api.skipNode(taskId, 'later');
@@ -174,6 +178,8 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(detail.transitions.find((transition) => transition.to === 'stopped')).toMatchObject({ trigger: 'user', operator });
   const executions = await api.listExecutions(taskId);
   expect(executions.filter((execution) => execution.nodeId === 'work').map((execution) => execution.batch)).toEqual([1, 2]);
+  expect(await api.rerunNode(taskId, 'work', { config: { durationMs: 20, steps: 1, result: { verdict: 'holds the river' } } })).toEqual({ nodes: 1, configChanged: true });
+  await until(api, taskId, 'work', ['completed']);
   expect((await api.listTransitions({ taskId, nodeId: 'approve' })).map((transition) => transition.to)).toContain('completed');
 
   const logs = await api.queryLogs({ taskId, nodeId: 'work' });

@@ -9,6 +9,7 @@ import { formatMoment, useFormatDuration } from '../../common/format';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { useNow } from '../../common/use-now';
 import { ControlButtons } from './ControlButtons';
+import { NodeLiveActions } from '../live-edit/NodeLiveActions';
 import { nodeLabel } from './ControlDialog';
 import { ControlLayer } from './ControlLayer';
 import { detailAt } from './model/detail-at';
@@ -59,6 +60,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
       ) : (
         <div className="tree-detail-body">
           {controlsOn && <ControlButtons available={controlsFor(node)} onPick={(control) => controls.ask({ control, nodeId })} />}
+          {controlsOn && <NodeLiveActions client={client} taskId={task.taskId} node={node} />}
           {at !== null && <p className="tree-replay-hint">{t('tree.replayHint')}</p>}
           <dl className="tree-facts">
             <Fact label={t('tree.detail.status')}>

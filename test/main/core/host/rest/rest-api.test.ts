@@ -208,6 +208,15 @@ describe('REST API: the route table and docs/openapi.json', () => {
     expect((await documented('POST', '/task/{task_id}/pause', `/task/${taskId}/pause`)).body).toMatchObject({ code: 409, error: { code: 'CONFLICT' } });
     expect((await documented('POST', '/task/{task_id}/resume', `/task/${taskId}/resume`, { body: {} })).body.data).toMatchObject({ status: 'running' });
 
+    const variables = await documented('POST', '/task/{task_id}/variables', `/task/${taskId}/variables`, { body: { variables: { sector: 'north' }, reason: 'rest tour' } });
+    expect(variables.body.data).toEqual({ changes: [{ name: 'sector', after: 'north' }] });
+    const extra = { nodeId: 'extra', nodeType: 'agent', agentLoad: 'sim', dependencies: [{ sourceNodeId: 'slow' }] };
+    expect((await documented('POST', '/task/{task_id}/nodes/add', `/task/${taskId}/nodes/add`, { body: { nodes: [extra] } })).body.data).toEqual({ added: ['extra'] });
+    const cyclic = await documented('POST', '/task/{task_id}/nodes/add', `/task/${taskId}/nodes/add`, { body: { nodes: [{ ...extra, nodeId: 'x', dependencies: [{ sourceNodeId: 'y' }] }, { ...extra, nodeId: 'y', dependencies: [{ sourceNodeId: 'x' }] }] } });
+    expect(cyclic.body).toMatchObject({ code: 400, error: { code: 'INVALID_ARGUMENT' } });
+    expect(cyclic.body.message).toMatch(/^The nodes to add do not fit the running workflow/);
+    expect((await documented('POST', '/task/{task_id}/node/{node_id}/remove', `/task/${taskId}/node/slow/remove`)).body).toMatchObject({ code: 409, message: 'Node "slow" is running; only a node that has not started can be removed' });
+    expect((await documented('POST', '/task/{task_id}/node/{node_id}/remove', `/task/${taskId}/node/extra/remove`)).body.data).toEqual({ removed: ['extra'] });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/skip', `/task/${taskId}/node/later/skip`)).body.data).toMatchObject({ nodeId: 'later', status: 'skipped' });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/decide', `/task/${taskId}/node/gate/decide`, { body: { approved: true, comment: 'fine' } })).body.data).toMatchObject({ nodeId: 'gate' });
     expect((await documented('POST', '/task/{task_id}/retry-failed', `/task/${taskId}/retry-failed`)).body.data).toMatchObject({ nodes_restarted: 1, restarted: [expect.any(String)], skipped: expect.any(Array) });
@@ -217,6 +226,10 @@ describe('REST API: the route table and docs/openapi.json', () => {
     await documented('POST', '/task/{task_id}/node/{node_id}/stop', `/task/${taskId}/node/slow/stop`);
     const rerun = await documented('POST', '/task/{task_id}/node/{node_id}/rerun', `/task/${taskId}/node/slow/rerun`);
     expect((rerun.body.data as { nodes_reset: number }).nodes_reset).toBeGreaterThanOrEqual(1);
+    await until('bad fails again', () => nodes(), (answer) => statusOf(answer, 'bad') === 'failed');
+    const edited = await documented('POST', '/task/{task_id}/node/{node_id}/rerun-with-config', `/task/${taskId}/node/bad/rerun-with-config`, { body: { config: { durationMs: 0 } } });
+    expect(edited.body.data).toEqual({ nodes_reset: 1, config_changed: true });
+    await until('bad completes with its edited config', () => nodes(), (answer) => statusOf(answer, 'bad') === 'completed');
     expect((await documented('POST', '/task/{task_id}/stop', `/task/${taskId}/stop`, { body: { reason: 'tour over' } })).body.data).toMatchObject({ task_id: taskId, status: 'stopped' });
 
     expect((await documented('GET', '/task/{task_id}', '/task/123')).body).toMatchObject({ code: 404, message: 'There is no task 123', data: null, error: { code: 'NOT_FOUND' } });
