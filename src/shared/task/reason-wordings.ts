@@ -89,6 +89,8 @@ export const REASON_WORDINGS = {
   noResultInTime: 'no result within its timeout',
   agentFailed: 'the agent failed',
   engineCouldNotInit: 'the Engine could not initialize it ({{code}}: {{message}})',
+  injectFired: 'inject {{inject}} fired: {{what}}',
+  injectFailed: 'inject {{inject}} failed: {{detail}}',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_WORDINGS;
@@ -224,6 +226,8 @@ export const REASON_WORDINGS_ZH: Readonly<Record<ReasonKey, string>> = {
   noResultInTime: '超时前没有结果',
   agentFailed: '智能体失败',
   engineCouldNotInit: '引擎无法初始化它（{{code}}：{{message}}）',
+  injectFired: '注入事件 {{inject}} 已触发：{{what}}',
+  injectFailed: '注入事件 {{inject}} 失败：{{detail}}',
 };
 
 /** Dependency types as the Chinese reasons name them. */
