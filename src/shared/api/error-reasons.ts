@@ -88,6 +88,18 @@ export const API_ERROR_REASONS = {
   'report.pdfNotWritten': '{{browser}} exited without writing the PDF',
   'alert.notFound': 'There is no alert {{id}}',
   'alert.resolved': 'Alert {{id}} is already resolved',
+  'live.taskNotOpen': 'Task {{taskId}} is {{status}}; only a pending, running or paused task can be changed',
+  'live.parentNotFound': 'Task {{taskId}} has no container "{{parentId}}" to add nodes under',
+  'live.parentNotContainer': 'Node "{{parentId}}" is an agent; nodes can only be added under a container',
+  'live.parentEnded': 'Container "{{parentId}}" is {{status}}; nodes can only be added under a container that has not ended',
+  'live.endedSource': 'Node "{{nodeId}}" would depend on "{{sourceId}}", which is {{status}} and will not end again; allow ended sources to add it anyway',
+  'live.additionInvalid': { one: 'The nodes to add do not fit the running workflow: {{count}} error; first: {{first}}', other: 'The nodes to add do not fit the running workflow: {{count}} errors; first: {{first}}' },
+  'live.rootNotRemovable': 'Node "{{nodeId}}" is the root container; it cannot be removed',
+  'live.nodeStarted': 'Node "{{nodeId}}" is {{status}}; only a node that has not started can be removed',
+  'live.subtreeStarted': 'Node "{{nodeId}}" holds "{{childId}}", which is {{status}}; only a subtree where nothing has started can be removed',
+  'live.hasDependents': { one: 'Node "{{nodeId}}" cannot be removed: {{count}} node depends on it ({{nodes}}); remove that dependency first', other: 'Node "{{nodeId}}" cannot be removed: {{count}} nodes depend on it ({{nodes}}); remove those dependencies first' },
+  'live.removalBreaks': 'Removing "{{nodeId}}" would break the workflow: {{detail}}',
+  'live.configInvalid': 'The edited config of "{{nodeId}}" is not valid: {{detail}}',
 } as const satisfies Record<string, Wording>;
 
 type Wording = string | { readonly one: string; readonly other: string };

@@ -91,6 +91,12 @@ export const REASON_WORDINGS = {
   engineCouldNotInit: 'the Engine could not initialize it ({{code}}: {{message}})',
   injectFired: 'inject {{inject}} fired: {{what}}',
   injectFailed: 'inject {{inject}} failed: {{detail}}',
+  variablesChanged: 'variables changed: {{what}}',
+  variablesChangedBecause: 'variables changed: {{what}} ({{reason}})',
+  addedWhileRunning: 'added to the running task',
+  nodesAdded: 'nodes added: {{names}}',
+  nodesRemoved: 'nodes removed: {{names}}',
+  configEdited: 'config edited for a rerun: {{names}}',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_WORDINGS;
@@ -228,6 +234,12 @@ export const REASON_WORDINGS_ZH: Readonly<Record<ReasonKey, string>> = {
   engineCouldNotInit: '引擎无法初始化它（{{code}}：{{message}}）',
   injectFired: '注入事件 {{inject}} 已触发：{{what}}',
   injectFailed: '注入事件 {{inject}} 失败：{{detail}}',
+  variablesChanged: '变量已修改：{{what}}',
+  variablesChangedBecause: '变量已修改：{{what}}（{{reason}}）',
+  addedWhileRunning: '在任务运行中添加',
+  nodesAdded: '已添加节点：{{names}}',
+  nodesRemoved: '已移除节点：{{names}}',
+  configEdited: '为重新运行修改了配置：{{names}}',
 };
 
 /** Dependency types as the Chinese reasons name them. */

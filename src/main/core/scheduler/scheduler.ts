@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { errorReason } from '../../../shared/api/error-reasons';
 import type { EngineEvent } from '../../../shared/engine/protocol';
 import type { Id } from '../../../shared/ids';
@@ -13,6 +14,7 @@ import type { EnginePort } from '../engine/engine-port';
 import type { Store } from '../store/store';
 import { WalCheckpoints } from './checkpoints';
 import * as controls from './controls';
+import * as live from './live';
 import { SchedulerState, type SchedulerStats } from './state';
 import { createTask } from '../tasks/create-task';
 import { processNode } from './decide';
@@ -31,6 +33,18 @@ import { setTaskStatus } from './transitions';
 import type { RetryFailedResult } from '../../../shared/task/retry-failed';
 import { errorText } from '../../../shared/error-text';
 import { reasonText } from '../../../shared/task/reason-wordings';
+import {
+  nodeAdditionSchema,
+  rerunOptionsSchema,
+  variablesPatchSchema,
+  type AddNodesResult,
+  type NodeAddition,
+  type RemoveNodeResult,
+  type RerunNodeResult,
+  type RerunOptions,
+  type VariableChange,
+  type VariablesPatch,
+} from '../../../shared/task/live-changes';
 
 export interface SchedulerOptions {
   store: Store;
@@ -225,6 +239,42 @@ export class Scheduler {
     let result: RetryFailedResult = { restarted: [], skipped: [] };
     this.control(taskId, operator, (control, task) => {
       result = controls.retryFailed(control, task);
+    });
+    return result;
+  }
+
+  /** Sets variables of a pending, running or paused task; nodes not started yet see them (live-variables.ts). */
+  setTaskVariables(taskId: Id, patch: VariablesPatch, operator: string, reason?: string): VariableChange[] {
+    let changes: VariableChange[] = [];
+    this.control(taskId, operator, (control, task) => {
+      changes = live.setTaskVariables(control, task, parseLive(variablesPatchSchema, patch, 'variables'), reason);
+    });
+    return changes;
+  }
+
+  /** Adds nodes (a subtree, with their dependencies) to a pending, running or paused task (live-nodes.ts). */
+  addNodes(taskId: Id, addition: NodeAddition, operator: string): AddNodesResult {
+    let result: AddNodesResult = { added: [] };
+    this.control(taskId, operator, (control, task) => {
+      result = live.addNodes(control, task, parseLive(nodeAdditionSchema, addition, 'addition'));
+    });
+    return result;
+  }
+
+  /** Removes a node (and what it holds) that has not started and that nothing else depends on. */
+  removeNode(taskId: Id, nodeId: string, operator: string): RemoveNodeResult {
+    let result: RemoveNodeResult = { removed: [] };
+    this.control(taskId, operator, (control, task) => {
+      result = live.removeNode(control, task, this.node(task, nodeId));
+    });
+    return result;
+  }
+
+  /** Reruns a node and what depends on it, with its config replaced when one is given (live-rerun.ts). */
+  rerunNode(taskId: Id, nodeId: string, options: RerunOptions, operator: string): RerunNodeResult {
+    let result: RerunNodeResult = { nodes: 0, configChanged: false };
+    this.control(taskId, operator, (control, task) => {
+      result = live.rerunNode(control, this.node(task, nodeId), parseLive(rerunOptionsSchema, options, 'options'));
     });
     return result;
   }
@@ -478,6 +528,14 @@ export class Scheduler {
     }
     if (!this.closed) this.load(task.id);
   }
+}
+
+/** Callers inside the process (injects, tests) reach the scheduler without a transport's argument check. */
+function parseLive<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new SchedulerError('INVALID_ARGUMENT', errorReason('argument.invalid', { path: [what, ...issue.path.map(String)].join('.'), detail: issue.message }));
 }
 
 function checkOperator(operator: unknown): string {

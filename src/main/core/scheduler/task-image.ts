@@ -121,10 +121,11 @@ export class RtNode implements Queueable {
   readonly join: JoinMode;
   readonly priority: number;
   readonly agentLoad: string | null;
-  readonly config: JsonObject | undefined;
+  /** An operator may replace it for a rerun (live-rerun.ts); each batch keeps the config it resolved. */
+  config: JsonObject | undefined;
   /** The config as JSON text, stored as the resolved config when it holds no reference. */
-  readonly configText: string | null;
-  readonly hasReferences: boolean;
+  configText: string | null;
+  hasReferences: boolean;
   readonly retry: RetryPolicy | undefined;
   readonly timeoutMs: number | null;
   readonly pin: Pin | undefined;
