@@ -5,11 +5,48 @@ import type { TaskStatus } from '../../../shared/status';
 import type { NormalizedWorkflowDefinition } from '../../../shared/workflow/normalized';
 import type { Store } from '../store/store';
 import type { Row } from '../store/tables';
-import { getTask } from '../tasks/task-queries';
+import { taskRow } from '../tasks/task-queries';
+import { ApiError } from '../../../shared/api/errors';
+import { errorReason } from '../../../shared/api/error-reasons';
 import { taskTimeMs } from './task-time';
 
 /** Written as a message inject's detail until the Engine acknowledges it; found on start-up, it means the console stopped in between. */
 export const MESSAGE_SENDING = 'sending the message';
+
+/** The detail of an inject requested by hand that the console running its task has not fired yet. */
+export const REQUESTED = 'requested; the console that runs the task fires it';
+
+/**
+ * An operator's request to fire an inject, from a process that does not run its task: a row
+ * the console that runs it carries out (inject-service.ts). Refused like a firing: an unknown
+ * inject, a task not running or paused, an inject fired (or requested) already.
+ */
+export function requestInject(store: Store, taskId: Id, injectId: string, operator: string, now: number): InjectView {
+  const { inject, task } = injectToFire(store, taskId, injectId);
+  const existing = fireRows(store, taskId).get(injectId);
+  if (existing) throw alreadyFired(taskId, injectId, existing.fired_at);
+  try {
+    store.run(store.kysely.insertInto('task_inject_fire').values({ id: store.ids.nextBigInt().toString(), task_id: taskId, inject_id: injectId, state: 'requested', fired_at: now, task_time_ms: taskTimeMs(task.startTime, now), operator, detail: REQUESTED }));
+  } catch (error) {
+    if (fireRows(store, taskId).has(injectId)) throw alreadyFired(taskId, injectId, now);
+    throw error;
+  }
+  return injectView(inject, fireRows(store, taskId).get(injectId), task.startTime);
+}
+
+/** The inject an operator may fire now; refused with the reason otherwise. */
+export function injectToFire(store: Store, taskId: Id, injectId: string): { inject: InjectSpec; task: TaskInjects } {
+  const row = taskRow(store, taskId);
+  const task = taskInjects(store, taskId);
+  const inject = task?.injects.find((candidate) => candidate.id === injectId);
+  if (!task || !inject) throw new ApiError('NOT_FOUND', errorReason('inject.notFound', { taskId, injectId }));
+  if (row.status !== 'running' && row.status !== 'paused') throw new ApiError('CONFLICT', errorReason('inject.taskNotActive', { taskId, status: row.status }));
+  return { inject, task };
+}
+
+export function alreadyFired(taskId: Id, injectId: string, at: number): ApiError {
+  return new ApiError('CONFLICT', errorReason('inject.alreadyFired', { taskId, injectId, time: new Date(at).toISOString() }));
+}
 
 export interface TaskInjects {
   status: TaskStatus;
@@ -38,7 +75,7 @@ export function fireRows(store: Store, taskId: Id): Map<string, Row<'task_inject
 
 /** Every inject of the task with its state; an unknown task is refused as not found. */
 export function listInjects(store: Store, taskId: Id): InjectView[] {
-  getTask(store, taskId);
+  taskRow(store, taskId);
   const task = taskInjects(store, taskId);
   if (!task) return [];
   const fired = fireRows(store, taskId);
@@ -46,6 +83,7 @@ export function listInjects(store: Store, taskId: Id): InjectView[] {
 }
 
 export function injectView(inject: InjectSpec, row: Row<'task_inject_fire'> | undefined, taskStart: number | null): InjectView {
+  if (row?.state === 'requested') return { ...inject, state: 'pending', firedAt: null, taskTimeMs: plannedTaskTime(inject, taskStart), firedBy: row.operator, detail: REQUESTED };
   if (row) return { ...inject, state: row.state, firedAt: row.fired_at, taskTimeMs: row.task_time_ms, firedBy: row.operator, detail: row.detail };
   return { ...inject, state: 'pending', firedAt: null, taskTimeMs: plannedTaskTime(inject, taskStart), firedBy: null, detail: null };
 }

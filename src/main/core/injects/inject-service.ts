@@ -1,5 +1,3 @@
-import { ApiError } from '../../../shared/api/errors';
-import { errorReason } from '../../../shared/api/error-reasons';
 import { errorText } from '../../../shared/error-text';
 import type { Id } from '../../../shared/ids';
 import { wallClockMs, type InjectAction, type InjectSpec } from '../../../shared/injects/inject-spec';
@@ -12,7 +10,7 @@ import type { EnginePort } from '../engine/engine-port';
 import { systemClock, type Clock } from '../scheduler/timers';
 import type { Store } from '../store/store';
 import { taskRow } from '../tasks/task-queries';
-import { fireRows, injectView, MESSAGE_SENDING, taskInjects } from './inject-rows';
+import { alreadyFired, fireRows, injectToFire, injectView, MESSAGE_SENDING, requestInject, taskInjects } from './inject-rows';
 import { taskTimeMs } from './task-time';
 
 /**
@@ -96,12 +94,13 @@ export class InjectService {
     this.schedule();
   }
 
-  /** An operator fires an inject by hand (any kind, as long as it has not fired). */
+  /**
+   * An operator fires an inject by hand (any kind, as long as it has not fired). A task another
+   * process runs gets a request row instead, which that process fires.
+   */
   async fire(taskId: Id, injectId: string, operator: string): Promise<InjectView> {
-    const row = taskRow(this.store, taskId);
-    const inject = taskInjects(this.store, taskId)?.injects.find((candidate) => candidate.id === injectId);
-    if (!inject) throw new ApiError('NOT_FOUND', errorReason('inject.notFound', { taskId, injectId }));
-    if (row.status !== 'running' && row.status !== 'paused') throw new ApiError('CONFLICT', errorReason('inject.taskNotActive', { taskId, status: row.status }));
+    const { inject } = injectToFire(this.store, taskId, injectId);
+    if (this.options.owns && !this.options.owns(taskId)) return requestInject(this.store, taskId, injectId, operator, this.clock.now());
     let view: InjectView | undefined;
     await this.serialized(async () => {
       view = await this.carryOut(taskId, inject, operator, true);
@@ -142,11 +141,15 @@ export class InjectService {
     (this.timer as { unref?: () => void }).unref?.();
   }
 
-  /** Fires the time-triggered injects of running tasks whose moment has come. */
+  /** Fires the injects requested by hand elsewhere, and the time-triggered ones of running tasks whose moment has come. */
   private async tick(): Promise<void> {
     if (this.closed) return;
     const now = this.clock.now();
     for (const [taskId, armed] of this.armed) {
+      for (const row of fireRows(this.store, taskId).values()) {
+        const inject = row.state === 'requested' ? armed.injects.find((candidate) => candidate.id === row.inject_id) : undefined;
+        if (inject) this.enqueue(taskId, inject, row.operator);
+      }
       const pending = armed.injects.filter((inject) => !armed.fired.has(inject.id) && (inject.when.type === 'taskTime' || inject.when.type === 'wallClock'));
       if (pending.length === 0) continue;
       const task = taskInjects(this.store, taskId);
@@ -181,21 +184,23 @@ export class InjectService {
   private async carryOut(taskId: Id, inject: InjectSpec, operator: string | null, byHand: boolean): Promise<InjectView> {
     const now = this.clock.now();
     const existing = fireRows(this.store, taskId).get(inject.id);
-    if (existing) {
-      if (byHand) throw new ApiError('CONFLICT', errorReason('inject.alreadyFired', { taskId, injectId: inject.id, time: new Date(existing.fired_at).toISOString() }));
+    if (existing && existing.state !== 'requested') {
+      if (byHand) throw alreadyFired(taskId, inject.id, existing.fired_at);
       return injectView(inject, existing, null);
     }
+    // A request is carried out once: the update below takes it only while it is still a request.
+    const requested = existing?.id;
     const row = taskRow(this.store, taskId);
     const taskTime = taskTimeMs(row.start_time, now);
     const actor = operator ?? SYSTEM_OPERATOR;
     const messages = inject.actions.filter((action): action is Extract<InjectAction, { type: 'message' }> => action.type === 'message');
     const what = inject.actions.map(describeAction).join('; ');
-    const id = this.store.ids.nextBigInt().toString();
+    const id = requested ?? this.store.ids.nextBigInt().toString();
+    const fired = { state: 'fired' as const, fired_at: now, task_time_ms: taskTime, operator, detail: messages.length > 0 ? MESSAGE_SENDING : what };
     try {
       this.store.transaction(() => {
-        this.store.run(
-          this.store.kysely.insertInto('task_inject_fire').values({ id, task_id: taskId, inject_id: inject.id, state: 'fired', fired_at: now, task_time_ms: taskTime, operator, detail: messages.length > 0 ? MESSAGE_SENDING : what }),
-        );
+        if (requested === undefined) this.store.run(this.store.kysely.insertInto('task_inject_fire').values({ id, task_id: taskId, inject_id: inject.id, ...fired }));
+        else if (this.store.run(this.store.kysely.updateTable('task_inject_fire').set(fired).where('id', '=', requested).where('state', '=', 'requested')).changes !== 1) throw alreadyFired(taskId, inject.id, now);
         this.audit(taskId, reasonText('injectFired', { inject: JSON.stringify(inject.id), what }), operator, now);
         for (const action of inject.actions) {
           if (action.type === 'setVariables') this.options.effects.setVariables(taskId, action.variables, actor);
@@ -203,8 +208,9 @@ export class InjectService {
         }
       });
     } catch (error) {
-      if (fireRows(this.store, taskId).has(inject.id)) throw new ApiError('CONFLICT', errorReason('inject.alreadyFired', { taskId, injectId: inject.id, time: new Date(now).toISOString() }));
-      this.recordFailure(taskId, inject, id, errorText(error), operator, now, taskTime);
+      const after = fireRows(this.store, taskId).get(inject.id);
+      if (after && after.state !== 'requested') throw alreadyFired(taskId, inject.id, after.fired_at);
+      this.recordFailure(taskId, inject, id, requested !== undefined, errorText(error), operator, now, taskTime);
       return this.view(taskId, inject);
     }
     if (messages.length > 0) await this.sendMessages(taskId, inject, id, messages, what, now);
@@ -234,11 +240,11 @@ export class InjectService {
     });
   }
 
-  private recordFailure(taskId: Id, inject: InjectSpec, id: string, detail: string, operator: string | null, now: number, taskTime: number): void {
+  private recordFailure(taskId: Id, inject: InjectSpec, id: string, requested: boolean, detail: string, operator: string | null, now: number, taskTime: number): void {
+    const failed = { state: 'failed' as const, fired_at: now, task_time_ms: taskTime, operator, detail };
     this.store.transaction(() => {
-      this.store.run(
-        this.store.kysely.insertInto('task_inject_fire').values({ id, task_id: taskId, inject_id: inject.id, state: 'failed', fired_at: now, task_time_ms: taskTime, operator, detail }),
-      );
+      if (requested) this.store.run(this.store.kysely.updateTable('task_inject_fire').set(failed).where('id', '=', id));
+      else this.store.run(this.store.kysely.insertInto('task_inject_fire').values({ id, task_id: taskId, inject_id: inject.id, ...failed }));
       this.audit(taskId, reasonText('injectFailed', { inject: JSON.stringify(inject.id), detail }), operator, now);
     });
   }

@@ -416,7 +416,7 @@ export interface TaskInjectFireTable {
   id: Id;
   task_id: Id;
   inject_id: string;
-  state: Exclude<InjectState, 'pending'>;
+  state: Exclude<InjectState, 'pending'> | 'requested';
   fired_at: Millis;
   task_time_ms: number;
   /** Who fired it by hand; null when its moment fired it. */

@@ -15,6 +15,7 @@ import { LOG_LEVELS, LOG_TYPES, NODE_STATUSES, TASK_STATUSES } from '../../../..
 import { toApiError } from '../../service/api-errors';
 import { RestError, restError } from './envelope';
 import type { CallApi, RestRoute } from './router';
+import { injectRoutes } from './inject-routes';
 
 /**
  * The REST API's route table: one entry per route, each turning its request into ConsoleApi
@@ -215,6 +216,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   },
   alertControl('acknowledge', async (call, id) => call('acknowledgeAlert', id)),
   alertControl('resolve', async (call, id) => call('resolveAlert', id)),
+  ...injectRoutes(readBody),
 ];
 
 const emptyBody = z.strictObject({});
