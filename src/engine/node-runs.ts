@@ -15,7 +15,7 @@ import type { Logger } from '../shared/logger';
 import { missingSkills } from '../shared/engine/skills';
 import { AGENT_RUNNERS } from './agents/runners';
 import type { AgentOutcome, AgentRun, JsonObject, JsonValue, ManualDecision } from './agents/types';
-import { AgentInbox } from './agents/agent-inbox';
+import { AgentInbox, MESSAGE_AGENT_KINDS } from './agents/agent-inbox';
 import type { AgentCatalog } from './catalog';
 import type { CommandPolicy } from './command-policy';
 import type { Containers } from './containers';
@@ -293,8 +293,10 @@ export class NodeRuns {
     if (!record || TERMINAL_ENGINE_STATUSES.includes(record.status)) {
       return { ok: false, error: { code: 'UNKNOWN_NODE', message: `node ${command.nodeId} (batch ${command.batch}) of task ${command.taskId} is not running on this Engine` } };
     }
-    const delivered = record.inbox.deliver({ message: command.message as JsonValue, ...(command.from === undefined ? {} : { from: command.from }), time: Date.now() });
-    if (!delivered) return { ok: false, error: { code: 'NOT_HANDLED', message: `the ${record.manifest.kind} agent ${record.manifest.agentLoad} of node ${command.nodeId} does not handle messages` } };
+    if (!MESSAGE_AGENT_KINDS.has(record.manifest.kind)) {
+      return { ok: false, error: { code: 'NOT_HANDLED', message: `the ${record.manifest.kind} agent ${record.manifest.agentLoad} of node ${command.nodeId} does not handle messages` } };
+    }
+    record.inbox.deliver({ message: command.message as JsonValue, ...(command.from === undefined ? {} : { from: command.from }), time: Date.now() });
     return { ok: true };
   }
 }
