@@ -105,6 +105,11 @@ export const COMMANDS = {
     description: 'list, add, pause, resume, remove and fire the triggers that start tasks of templates by themselves',
     load: async () => (await import('./trigger-command')).registerTrigger,
   },
+  inject: {
+    usage: '[options] <task> [inject]',
+    description: "fire a task's inject by hand (the console running the task carries it out, once), or --list its injects",
+    load: async () => (await import('./inject-command')).registerInject,
+  },
 } satisfies Record<string, CommandEntry>;
 
 export type CommandName = keyof typeof COMMANDS;
