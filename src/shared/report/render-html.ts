@@ -6,6 +6,7 @@ import { fill, RECOVERY_CODES, type RecoveryCode, type ReportStrings } from './r
 import { REPORT_CSS } from './report-styles';
 import { isErrorStatus, REPORT_LIMITS, type Limited, type ReportAction, type ReportResourcePeak, type RunReport } from './run-report';
 import { REPORT_STATUS_COLORS } from './status-colors';
+import { injectsSection } from './injects-section';
 import type { ExecutionStatus, NodeStatus, TaskStatus } from '../status';
 import { taskAuditOf } from '../task/task-audit';
 import { AGENT_WORDS_LABEL, wordReason } from '../task/reason-wordings';
@@ -305,6 +306,7 @@ ${failures(c)}
 ${retries(c)}
 ${recoveries(c)}
 ${actions(c)}
+${injectsSection(report, strings.lang)}
 ${nodes(c)}
 </body>
 </html>

@@ -1,3 +1,4 @@
+import type { InjectView } from '../injects/inject-view';
 import type { TaskHealth } from '../api/alerts';
 import { z } from 'zod';
 import { idSchema, type Id } from '../ids';
@@ -194,6 +195,8 @@ export interface RunReport {
   operatorActions: Limited<ReportAction>;
   resources: ReportResources;
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
+  /** The task's injects with their state (absent in reports made before injects existed). */
+  injects?: InjectView[];
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleRuntime } from '../../../../src/main/core/runtime';
 import type { WorkflowDefinitionInput } from '../../../../src/shared/workflow/definition';
+import { gatherRunReport } from '../../../../src/main/core/report/gather-report';
+import { renderReportHtml } from '../../../../src/shared/report/render-html';
+import { REPORT_STRINGS } from '../../../../src/shared/report/report-strings';
 import { startTestRuntime } from '../../../helpers/console-runtime';
 import { workflow } from '../../../helpers/scheduler';
 import { useTempDirs } from '../../../helpers/temp';
@@ -74,6 +77,10 @@ describe('injects', () => {
     expect(audited).toHaveLength(4);
     expect(audited).toContainEqual({ reason: 'inject "by-hand" fired: set manual', operator: 'operator', trigger_type: 'user' });
     expect(audited).toContainEqual({ reason: 'inject "on-status" fired: message to a', operator: null, trigger_type: 'system' });
+    const html = renderReportHtml(gatherRunReport(runtime.store, taskId), REPORT_STRINGS.en);
+    expect(html).toContain('<h2>Injects</h2>');
+    expect(html).toMatch(/<td>by-hand<\/td><td>manual<\/td><td>fired<\/td><td>[^<]+<\/td><td>[\d.]+<\/td><td>operator<\/td><td>set manual<\/td>/);
+    expect(html).toContain('<td>at-clock <span class="sub">Reinforcements</span></td><td>wallClock</td><td>fired</td>');
   });
 
   it('records an inject failed when its agent does not handle messages, and does not fire it again', async () => {
