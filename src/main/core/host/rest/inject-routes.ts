@@ -34,7 +34,7 @@ function injectAnswer(inject: InjectView) {
     when: inject.when,
     actions: inject.actions,
     state: inject.state,
-    fired_at: inject.firedAt,
+    fired_at: inject.firedAt === null ? null : new Date(inject.firedAt).toISOString(),
     task_time_ms: inject.taskTimeMs,
     fired_by: inject.firedBy,
     detail: inject.detail,
