@@ -125,6 +125,11 @@ export const COMMANDS = {
     description: 'rerun a node and what depends on it through its host, optionally with an edited config',
     load: async () => (await import('./live-command')).registerLive,
   },
+  inject: {
+    usage: '[options] <task> [inject]',
+    description: "fire a task's inject by hand (the console running the task carries it out, once), or --list its injects",
+    load: async () => (await import('./inject-command')).registerInject,
+  },
 } satisfies Record<string, CommandEntry>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -83,6 +83,8 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
       return { ok: true, state: runs.state(command.payload) ?? containers.state(command.payload) ?? { status: 'unknown' } };
     case 'decideManual':
       return runs.decide(command.payload);
+    case 'messageNode':
+      return runs.message(command.payload);
   }
 }
 

@@ -4,6 +4,7 @@ import {
   TERMINAL_ENGINE_STATUSES,
   type CommandAck,
   type DecideManualCommand,
+  type MessageNodeCommand,
   type EngineEvent,
   type EngineNodeState,
   type EngineNodeStatus,
@@ -14,6 +15,7 @@ import type { Logger } from '../shared/logger';
 import { missingSkills } from '../shared/engine/skills';
 import { AGENT_RUNNERS } from './agents/runners';
 import type { AgentOutcome, AgentRun, JsonObject, JsonValue, ManualDecision } from './agents/types';
+import { AgentInbox, MESSAGE_AGENT_KINDS } from './agents/agent-inbox';
 import type { AgentCatalog } from './catalog';
 import type { CommandPolicy } from './command-policy';
 import type { Containers } from './containers';
@@ -41,6 +43,7 @@ interface RunRecord {
   end?: { status: 'stopped' | 'timeout'; message: string; errorCode?: string };
   decision?: ManualDecision;
   decide: (decision: ManualDecision) => void;
+  inbox: AgentInbox;
   done: Promise<void>;
   /** Log lines emitted so far: each node.log carries its number. */
   lines: number;
@@ -110,6 +113,7 @@ export class NodeRuns {
       progress: 0,
       controller: new AbortController(),
       decide,
+      inbox: new AgentInbox(),
       done: new Promise<void>((resolve) => (markDone = resolve)),
       lines: 0,
     };
@@ -159,6 +163,7 @@ export class NodeRuns {
       catalogDir: this.deps.catalog.dir,
       env: context.env,
       signal: record.controller.signal,
+      inbox: record.inbox,
       decision,
       sampleIntervalMs: this.deps.sampleIntervalMs,
       killGraceMs: this.deps.killGraceMs,
@@ -279,6 +284,19 @@ export class NodeRuns {
     record.decision = { approved: command.approved, operator: command.operator, time: Date.now() };
     if (command.comment !== undefined) record.decision.comment = command.comment;
     record.decide(record.decision);
+    return { ok: true };
+  }
+
+  /** A message to a running execution: refused when it is not running here, or its agent does not handle messages. */
+  message(command: MessageNodeCommand): CommandAck {
+    const record = this.records.get(executionKey(command));
+    if (!record || TERMINAL_ENGINE_STATUSES.includes(record.status)) {
+      return { ok: false, error: { code: 'UNKNOWN_NODE', message: `node ${command.nodeId} (batch ${command.batch}) of task ${command.taskId} is not running on this Engine` } };
+    }
+    if (!MESSAGE_AGENT_KINDS.has(record.manifest.kind)) {
+      return { ok: false, error: { code: 'NOT_HANDLED', message: `the ${record.manifest.kind} agent ${record.manifest.agentLoad} of node ${command.nodeId} does not handle messages` } };
+    }
+    record.inbox.deliver({ message: command.message as JsonValue, ...(command.from === undefined ? {} : { from: command.from }), time: Date.now() });
     return { ok: true };
   }
 }

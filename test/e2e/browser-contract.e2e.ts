@@ -130,6 +130,9 @@ const STEPS: Record<ConsoleMethodName, Step> = {
   addBookmark: { args: ({ taskId }) => [taskId, { kind: 'annotation', taskTimeMs: 1000, text: 'every call' }] },
   listBookmarks: { args: ({ taskId }) => [taskId] },
   deleteBookmark: { args: ({ taskId, bookmarkId }) => [taskId, bookmarkId] },
+  listInjects: { args: ({ taskId }) => [taskId] },
+  // The scenario declares no injects: the call goes through and is refused as naming none.
+  fireInject: { args: ({ taskId }) => [taskId, 'none'], mayRefuse: ['NOT_FOUND'] },
   listEngines: { args: () => [] },
   getAgentCatalog: { args: () => [] },
   getSettings: { args: () => [] },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NODE_ERROR_CODES } from '../../shared/engine/protocol';
 import { describeIssue, type AgentOutcome, type AgentRun, type JsonValue } from './types';
+import type { AgentMessage } from './agent-inbox';
 
 const MIB = 1024 * 1024;
 
@@ -37,6 +38,7 @@ export async function runSim(run: AgentRun): Promise<AgentOutcome> {
   const totalLines = Math.floor((config.durationMs / 1000) * config.logLinesPerSecond);
   const sampling = config.cpuPercent > 0 || config.memoryMb > 0;
   const timeline = { steps: 0, lines: 0, samples: 0 };
+  const messages = receiveMessages(run, name);
 
   /** Emits everything due at simulated time `t` (ms since the start). */
   const advance = (t: number): void => {
@@ -76,7 +78,23 @@ export async function runSim(run: AgentRun): Promise<AgentOutcome> {
     return { status: 'failed', errorCode: NODE_ERROR_CODES.simulated, errorMessage: `simulated failure: ${why}` };
   }
   const result: JsonValue = (config.result as JsonValue | undefined) ?? { agent: run.manifest.agentLoad, attempt, steps: config.steps };
-  return { status: 'completed', result };
+  return { status: 'completed', result: withMessages(result, messages) };
+}
+
+/** The sim agent handles messages (an inject's): each is logged, and all are listed in its result as `messages`. */
+function receiveMessages(run: AgentRun, name: string): AgentMessage[] {
+  const received: AgentMessage[] = [];
+  run.inbox?.listen((message) => {
+    received.push(message);
+    run.emit.log('info', 'system', `${name}: message${message.from === undefined ? '' : ` from ${message.from}`}: ${JSON.stringify(message.message)}`);
+  });
+  return received;
+}
+
+function withMessages(result: JsonValue, messages: AgentMessage[]): JsonValue {
+  if (messages.length === 0) return result;
+  const list = messages.map((message) => ({ message: message.message, ...(message.from === undefined ? {} : { from: message.from }), time: message.time }));
+  return typeof result === 'object' && result !== null && !Array.isArray(result) ? { ...result, messages: list } : { value: result, messages: list };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

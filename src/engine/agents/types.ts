@@ -2,6 +2,7 @@ import type { LogCategory, LogLevel } from '../../shared/status';
 import type { LOG_STREAMS, NodeRef } from '../../shared/engine/protocol';
 import type { CommandPolicy } from '../command-policy';
 import type { AgentManifest } from '../manifest';
+import type { AgentInbox } from './agent-inbox';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -41,6 +42,8 @@ export interface AgentRun {
   /** Aborted when the node is stopped or times out; the agent must end promptly, cleaning up. */
   signal: AbortSignal;
   emit: AgentEmitter;
+  /** Messages sent to this execution (messageNode); an agent that handles them listens here. */
+  inbox?: AgentInbox;
   /** Manual agents: the operator's decision, once given. */
   decision: Promise<ManualDecision>;
   sampleIntervalMs: number;

@@ -27,6 +27,8 @@ import type { SecretKeyProvider } from './settings/secret-key';
 import { readSettings, useSecretKey } from './settings/settings-store';
 import { templateStarter } from './triggers/start-task';
 import { TriggerService, type TriggerServiceOptions } from './triggers/trigger-service';
+import { InjectService } from './injects/inject-service';
+import { schedulerEffects } from './injects/scheduler-effects';
 import { openStore, type Store } from './store/store';
 import type { ProcessRole } from './store/tables';
 import { TERMINAL_TASK_STATUSES } from '../../shared/status';
@@ -269,6 +271,10 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   });
   if (options.recover !== false) await triggers.start();
 
+  const injects = new InjectService({ store, effects: schedulerEffects(scheduler), engine: engines.port, owns: (taskId) => lease.owns(taskId), logger });
+  const offInjects = scheduler.onChange((batch) => injects.changed(batch));
+  await injects.start();
+
   // The daily backup runs in the long-lived consoles (the app, `serve`), not in a one-off `run`.
   const backupSchedule =
     options.recover !== false && !store.db.memory ? new BackupScheduler({
@@ -281,7 +287,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const backups = backupDirectory(store, backupSchedule, logger);
 
   const serviceFor = (operator: () => string, role: SessionRole, local: boolean) =>
-    createConsoleService({ role, local, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups, triggers });
+    createConsoleService({ role, local, store, scheduler, engines, alerts, appName: options.appName, version: options.version, operator, htmlToPdf: options.htmlToPdf, backups, triggers, injects });
   const apiFor = (operator: string, role: SessionRole = 'operator', access: { local?: boolean } = {}) => serviceFor(() => operator, role, access.local ?? false);
   const configured = serviceFor(() => readSettings(store, logger).operatorName, 'operator', true);
   return {
@@ -301,6 +307,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       backupSchedule?.close();
       await backupSchedule?.idle();
       await triggers.close();
+      offInjects();
+      injects.close();
       watch.close();
       offStates();
       offAppends();

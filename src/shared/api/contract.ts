@@ -1,3 +1,4 @@
+import type { InjectView } from '../injects/inject-view';
 import { z } from 'zod';
 import type { AgentCatalogEntry } from '../engine/protocol';
 import type { EngineState } from '../engine/engine-state';
@@ -212,6 +213,9 @@ export const CONSOLE_METHODS = {
   addNodes: control<AddNodesResult>()(z.tuple([taskId, nodeAdditionSchema])),
   removeNode: control<RemoveNodeResult>()(z.tuple([taskId, nodeId])),
   rerunNode: control<RerunNodeResult>()(z.tuple([taskId, nodeId, rerunOptionsSchema.optional()])),
+  /** A task's injects (its master scenario event list): pending, fired or failed, when and by whom; fireInject fires one now, once. */
+  listInjects: query<InjectView[]>()(z.tuple([taskId])),
+  fireInject: control<InjectView>()(z.tuple([taskId, z.string().trim().min(1).max(100)])),
 } as const satisfies Record<string, AnyMethodSpec>;
 
 export const CONSOLE_EVENTS = {

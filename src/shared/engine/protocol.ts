@@ -94,6 +94,13 @@ export const decideManualSchema = nodeRefSchema.extend({
   comment: z.string().max(10_000).optional(),
 });
 
+/** A message to a running agent (an inject's); agents that handle messages take it, others refuse it as NOT_HANDLED. */
+export const messageNodeSchema = nodeRefSchema.extend({
+  message: json,
+  /** Who sends it, for the agent's log: an inject's id. */
+  from: z.string().max(200).optional(),
+});
+
 /**
  * Many starts in one message (the `startMany` feature): what one scheduler step committed goes
  * out together instead of one message and one acknowledgement per node. Each start is carried
@@ -108,6 +115,7 @@ export type StopNodeCommand = z.infer<typeof stopNodeSchema>;
 export type StopTaskCommand = z.infer<typeof stopTaskSchema>;
 export type QueryNodeCommand = z.infer<typeof queryNodeSchema>;
 export type DecideManualCommand = z.infer<typeof decideManualSchema>;
+export type MessageNodeCommand = z.infer<typeof messageNodeSchema>;
 
 /** What an Engine reports of a node it ran or is running. */
 export const ENGINE_NODE_STATUSES = ['initializing', 'running', 'completed', 'failed', 'stopped', 'timeout'] as const;
@@ -347,6 +355,7 @@ export const engineCommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('stopTask'), payload: stopTaskSchema }),
   z.object({ name: z.literal('queryNode'), payload: queryNodeSchema }),
   z.object({ name: z.literal('decideManual'), payload: decideManualSchema }),
+  z.object({ name: z.literal('messageNode'), payload: messageNodeSchema }),
   /** Measures latency; the ack carries the Engine's time. */
   z.object({ name: z.literal('ping'), payload: z.object({}) }),
 ]);
@@ -363,6 +372,8 @@ export const ENGINE_ERROR_CODES = [
   'UNKNOWN_NODE',
   'NOT_MANUAL',
   'ALREADY_DECIDED',
+  /** messageNode: the node's agent does not handle messages. */
+  'NOT_HANDLED',
   'CONFLICT',
   'INTERNAL',
   /** Console-side: no acknowledgement within the command timeout. */

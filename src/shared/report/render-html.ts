@@ -8,6 +8,7 @@ import { fill, RECOVERY_CODES, type RecoveryCode, type ReportStrings } from './r
 import { REPORT_CSS } from './report-styles';
 import { isErrorStatus, REPORT_LIMITS, type Limited, type ReportAction, type ReportResourcePeak, type RunReport } from './run-report';
 import { REPORT_STATUS_COLORS } from './status-colors';
+import { injectsSection } from './injects-section';
 import type { ExecutionStatus, NodeStatus, TaskStatus } from '../status';
 import { taskAuditOf } from '../task/task-audit';
 import { AGENT_WORDS_LABEL, wordReason } from '../task/reason-wordings';
@@ -308,6 +309,7 @@ ${retries(c)}
 ${recoveries(c)}
 ${actions(c)}
 ${renderBookmarksSection(report.bookmarks, report.task, report.timeZone, strings)}
+${injectsSection(report, strings.lang)}
 ${nodes(c)}
 ${renderCompareSection(report, strings)}
 </body>

@@ -1,3 +1,4 @@
+import type { InjectView } from '../injects/inject-view';
 import type { TaskHealth } from '../api/alerts';
 import { z } from 'zod';
 import { idSchema, type Id } from '../ids';
@@ -206,6 +207,8 @@ export interface RunReport {
   comparison?: RunComparison;
   /** The task's bookmarks and annotations, in task-time order (at most BOOKMARK_LIMITS.perTask). */
   bookmarks: BookmarkView[];
+  /** The task's injects with their state (absent in reports made before injects existed). */
+  injects?: InjectView[];
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */

@@ -5,6 +5,7 @@ import { idSchema } from '../ids';
 import { WORKFLOW_LIMITS } from './limits';
 import { wordingText } from './problem-wordings';
 import { triggerSpecSchema } from '../triggers/trigger-spec';
+import { INJECT_LIMITS, injectSchema } from '../injects/inject-spec';
 
 /**
  * The workflow definition: the create-task JSON of the Deduction design (nodeId, nodeType,
@@ -143,6 +144,8 @@ export const workflowDefinitionSchema = z.object({
   inputs: z.array(inputSchema).max(200).optional(),
   /** What starts a task of this workflow by itself once it is saved as a template. */
   triggers: z.array(triggerSpecSchema).max(100).optional(),
+  /** The exercise's master scenario event list: what happens to a running task of this workflow, when (see inject-spec.ts). */
+  injects: z.array(injectSchema).max(INJECT_LIMITS.perWorkflow).optional(),
   /** The default recovery rules: they apply to every agent that declares no onError of its own. */
   onError: onErrorSchema.optional(),
   nodes: z.array(workflowNodeSchema).min(1, 'a workflow needs at least its root container'),

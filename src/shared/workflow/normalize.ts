@@ -17,6 +17,7 @@ export function normalizeDefinition(header: WorkflowHeader, shape: TreeShape, de
     ...(header.inputs !== undefined && { inputs: header.inputs.map(normalizeInput) }),
     ...(header.triggers !== undefined && { triggers: header.triggers }),
     ...(header.onError !== undefined && { onError: header.onError }),
+    ...(header.injects !== undefined && { injects: header.injects }),
     nodes: shape.unique.map(({ node }) => normalizeNode(node, shape, dependencies.get(node.nodeId) ?? [])),
   };
 }

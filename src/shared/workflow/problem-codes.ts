@@ -65,6 +65,8 @@ export const WORKFLOW_PROBLEM = {
   invalidCron: 'INVALID_CRON',
   invalidTimeZone: 'INVALID_TIME_ZONE',
   invalidWatch: 'INVALID_WATCH',
+  // Injects (the master scenario event list).
+  invalidInject: 'INVALID_INJECT',
   // The validator itself failed; never expected, reported rather than thrown.
   internal: 'INTERNAL_ERROR',
 } as const;

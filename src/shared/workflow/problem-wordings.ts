@@ -155,6 +155,12 @@ export const PROBLEM_WORDINGS = {
   INVALID_TIME_ZONE: '{{zone}} is not a time zone this system knows; use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC',
   INVALID_WATCH_folder: 'the watched folder {{folder}} is not an absolute path; give the full path of the folder',
   INVALID_WATCH_pattern: 'the pattern {{pattern}} holds a path separator; it matches file names in the folder (* and ? as wildcards)',
+  INVALID_INJECT_duplicateId: 'the inject id {{id}} is already used by injects[{{index}}]; inject ids must be unique',
+  INVALID_INJECT_unknownNode: 'the inject {{id}} names the node {{node}}, which is neither in the workflow nor added by an inject',
+  INVALID_INJECT_notAgent: 'the inject {{id}} sends a message to {{node}}, a container; only running agents receive messages',
+  INVALID_INJECT_nodeClash: 'the inject {{id}} adds the node {{node}}, which another inject adds too; node ids must be unique',
+  INVALID_INJECT_nodeExists: 'the inject {{id}} adds the node {{node}}, which the workflow already has; the addition is refused when it fires (unless it has fired already)',
+  INVALID_INJECT_noParent: 'the inject {{id}} adds the node {{node}} without a parentId naming a container of the workflow or one it adds',
   INTERNAL_ERROR: 'the validator failed on this input: {{detail}}',
 
   // Reading a workflow file (src/main/core/workflow/file-problems.ts).

@@ -14,6 +14,7 @@ import { WORKFLOW_PROBLEM } from './problem-codes';
 import { parseInput } from './schema-check';
 import { checkTree } from './structure-check';
 import { checkTriggers } from './trigger-check';
+import { checkInjects } from './inject-check';
 import { literal } from './zod-problems';
 import { errorText } from '../error-text';
 
@@ -80,6 +81,7 @@ function validate(input: unknown, options: ValidationOptions): ValidationResult 
   if (options.agents) append(problems, checkAgentConfigs(shape, options.agents));
   append(problems, checkInputs(parsed.header?.inputs));
   append(problems, checkTriggers(parsed.header?.triggers));
+  append(problems, checkInjects(parsed.header?.injects, shape));
 
   if (hasErrors(problems) || parsed.header === undefined) return fail(named(problems));
   const definition = normalizeDefinition(parsed.header, shape, dependencies.kept);

@@ -18,7 +18,7 @@ describe('reason wordings', () => {
   it('reads every wording back to its code and params', () => {
     for (const key of Object.keys(REASON_WORDINGS)) {
       const code = key.replace(/_(one|other)$/, '') as Parameters<typeof reasonText>[0];
-      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2, source: 's', type: 'success', error: 'e', what: 'w', retry: 1, max: 3, delay: 500, comment: 'cc', node: 'n', cause: 'X: m', handler: '"h"', rule: 'onError rule 1 ("X" → retry)', ms: 250 };
+      const params = { count: key.endsWith('_one') ? 1 : 3, reason: 'r', operator: 'op', code: 'X', message: 'm', failed: 2, children: 5, names: 'a, b', container: 'c', status: 'failed', time: 't', batch: 2, source: 's', type: 'success', error: 'e', what: 'w', retry: 1, max: 3, delay: 500, comment: 'cc', node: 'n', cause: 'X: m', handler: '"h"', rule: 'onError rule 1 ("X" → retry)', ms: 250, inject: '"i"', detail: 'd' };
       const found = matchReason(reasonText(code, params));
       expect(found?.key, key).toBe(code);
     }

@@ -165,6 +165,24 @@ FIELDS['triggers[].variables'] = { evidence: [scheduleFires, fileFires] };
 FIELDS['triggers[].folder'] = { evidence: [fileFires, runs('test/main/core/triggers/folder-trigger.test.ts', 'reports a missing folder as the trigger’s error, and watches it once it appears')] };
 FIELDS['triggers[].pattern'] = { evidence: [fileFires] };
 
+const INJECTS = 'test/main/core/injects/inject-service.test.ts';
+const INJECT_CHECK = 'test/shared/workflow/inject-check.test.ts';
+const injectsFire = runs(INJECTS, 'fires each kind of trigger once and carries out each action: variables set, nodes added, a message reaching the sim agent’s result');
+const injectsRestart = runs(INJECTS, 'fires across a restart what came due while no console ran, and never fires twice what had fired');
+const injectsChecked = runs(INJECT_CHECK, 'reports bad injects at their paths: a duplicate id, unknown nodes, a message to a container, added nodes that are invalid, clash or have no container');
+FIELDS['injects[].id'] = { evidence: [injectsFire, injectsChecked] };
+FIELDS['injects[].name'] = { evidence: [kept(INJECT_CHECK, 'accepts each trigger and action, keeping the injects in the definition')] };
+FIELDS['injects[].when.type'] = { evidence: [injectsFire, injectsRestart] };
+FIELDS['injects[].when.afterMs'] = { evidence: [injectsFire, injectsRestart] };
+FIELDS['injects[].when.at'] = { evidence: [injectsFire] };
+FIELDS['injects[].when.nodeId'] = { evidence: [injectsFire, injectsChecked] };
+FIELDS['injects[].when.status'] = { evidence: [injectsFire] };
+FIELDS['injects[].actions[].type'] = { evidence: [injectsFire] };
+FIELDS['injects[].actions[].variables'] = { evidence: [injectsFire, injectsRestart] };
+FIELDS['injects[].actions[].nodes'] = { evidence: [injectsFire, injectsChecked] };
+FIELDS['injects[].actions[].nodeId'] = { evidence: [injectsFire, runs(INJECTS, 'records an inject failed when its agent does not handle messages, and does not fire it again')] };
+FIELDS['injects[].actions[].message'] = { evidence: [injectsFire] };
+
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 

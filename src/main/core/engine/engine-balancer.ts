@@ -5,6 +5,7 @@ import {
   NODE_ERROR_CODES,
   type AgentCatalogEntry,
   type DecideManualCommand,
+  type MessageNodeCommand,
   type EngineEvent,
   type EngineNode,
   type EngineNodeState,
@@ -271,6 +272,12 @@ export class EngineBalancer implements EnginePort {
     const index = this.agents.get(executionKey(command));
     if (index === undefined) throw new EngineCommandError('UNKNOWN_NODE', `node ${command.nodeId} (batch ${command.batch}) was not started on any Engine`);
     await this.client(index).decideManual(command);
+  }
+
+  async messageNode(command: MessageNodeCommand): Promise<void> {
+    const index = this.agents.get(executionKey(command));
+    if (index === undefined) throw new EngineCommandError('UNKNOWN_NODE', `node ${command.nodeId} (batch ${command.batch}) was not started on any Engine`);
+    await this.client(index).messageNode(command);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import {
   NODE_ERROR_CODES,
   type AgentCatalogEntry,
   type DecideManualCommand,
+  type MessageNodeCommand,
   type EngineCommand,
   type EngineEvent,
   type EngineNodeState,
@@ -247,6 +248,10 @@ export class EngineClient implements EnginePort {
 
   async decideManual(command: DecideManualCommand): Promise<void> {
     await this.send({ name: 'decideManual', payload: command });
+  }
+
+  async messageNode(command: MessageNodeCommand): Promise<void> {
+    await this.send({ name: 'messageNode', payload: command });
   }
 
   /** Disconnects for good; nodes are not declared lost (the Engine keeps running them). */

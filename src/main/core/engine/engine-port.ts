@@ -1,6 +1,7 @@
 import type {
   AgentCatalogEntry,
   DecideManualCommand,
+  MessageNodeCommand,
   EngineEvent,
   EngineNodeState,
   EngineTaskRequest,
@@ -28,6 +29,8 @@ export interface EnginePort {
   stopTask(command: StopTaskCommand): Promise<void>;
   queryNode(ref: NodeRef): Promise<EngineNodeState>;
   decideManual(command: DecideManualCommand): Promise<void>;
+  /** Sends a message to a running execution (an inject's); rejects with NOT_HANDLED when its agent does not take messages. Absent: no Engine behind this port can. */
+  messageNode?(command: MessageNodeCommand): Promise<void>;
   /** How many more nodes the Engines can run now; Infinity when unlimited. */
   freeCapacity(): number;
   /** The agent loads the Engines can run. */

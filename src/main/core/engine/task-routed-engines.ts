@@ -2,7 +2,7 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { EngineState } from '../../../shared/engine/engine-state';
-import type { AgentCatalogEntry, EngineEvent, NodeRef } from '../../../shared/engine/protocol';
+import type { AgentCatalogEntry, EngineEvent, MessageNodeCommand, NodeRef } from '../../../shared/engine/protocol';
 import { errorText } from '../../../shared/error-text';
 import { EngineCommandError } from './engine-errors';
 import type { EnginePort } from './engine-port';
@@ -105,6 +105,12 @@ export class TaskRoutedEngines implements EnginePort {
   readonly stopTask = this.routed('stopTask');
   readonly queryNode = this.routed('queryNode');
   readonly decideManual = this.routed('decideManual');
+
+  async messageNode(command: MessageNodeCommand): Promise<void> {
+    const port = this.portOf(command.taskId);
+    if (!port.messageNode) throw new EngineCommandError('NOT_HANDLED', `the Engines of task ${command.taskId} take no messages`);
+    await port.messageNode(command);
+  }
 
   freeCapacity(): number {
     return this.ports().reduce((sum, port) => sum + port.freeCapacity(), 0);

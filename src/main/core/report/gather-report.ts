@@ -1,3 +1,4 @@
+import { listInjects } from '../injects/inject-rows';
 import { SERIES_MAX_POINTS, SUMMED_MIN_BUCKET_MS } from '../../../shared/api/resources';
 import {
   REPORT_LIMITS,
@@ -169,6 +170,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
     timeZone: options.timeZone ?? 'UTC',
     task: reportTaskOf(task, now),
     counters: countersOf(task),
+    injects: listInjects(store, task.taskId),
     health: taskHealth(store, task.taskId, now, readSettings(store).alerts.agentMemoryLimitMb),
     nodeStatusCounts: count<NodeStatus>(nodes.map((node) => node.status)),
     executionStatusCounts: count<ExecutionStatus>(agentExecutions.map((row) => row.status)),

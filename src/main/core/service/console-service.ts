@@ -18,6 +18,8 @@ import { liveApi } from './live-api';
 import { triggersApi } from './triggers-api';
 import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
+import { injectsApi } from './injects-api';
+import type { InjectService } from '../injects/inject-service';
 
 /** What the Engines look like from the service: their link states and what they can run. */
 export interface EngineDirectory {
@@ -52,6 +54,8 @@ export interface ConsoleServiceDeps {
   backups?: BackupDirectory | undefined;
   /** The process's trigger service, told of every change made through the API. */
   triggers?: TriggerService | undefined;
+  /** The process's inject service, which fires a task's injects where this process runs it. */
+  injects?: InjectService | undefined;
 }
 
 /** The ConsoleApi implementation every transport (IPC, WebSocket, CLI) calls into. */
@@ -70,6 +74,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     resolveAlert: async (id) => deps.alerts.resolve(id, deps.operator()),
     ...operatorsApi(deps),
     ...triggersApi(deps),
+    ...injectsApi(deps),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
       return deps.alerts.health(taskId);

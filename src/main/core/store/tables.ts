@@ -5,6 +5,7 @@ import type { SchemeStatus } from '../../../shared/environments/schemes';
 import type { Id } from '../../../shared/ids';
 import type { TemplateStatus } from '../../../shared/workflow/templates';
 import type { BookmarkKind } from '../../../shared/review/bookmarks';
+import type { InjectState } from '../../../shared/injects/inject-spec';
 import type { BalancingStrategy } from '../../../shared/engine/endpoints';
 import type { AssigneeSource } from '../../../shared/task/assignment';
 import type { TriggerKind } from '../../../shared/triggers/trigger-spec';
@@ -410,6 +411,19 @@ export interface TaskBookmarkTable {
   created_at: Millis;
 }
 
+/** Injects that fired, one row per (task, inject); see migrations/018. */
+export interface TaskInjectFireTable {
+  id: Id;
+  task_id: Id;
+  inject_id: string;
+  state: Exclude<InjectState, 'pending'> | 'requested';
+  fired_at: Millis;
+  task_time_ms: number;
+  /** Who fired it by hand; null when its moment fired it. */
+  operator: string | null;
+  detail: string | null;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -437,6 +451,7 @@ export interface Database {
   workflow_trigger: WorkflowTriggerTable;
   trigger_firing: TriggerFiringTable;
   task_bookmark: TaskBookmarkTable;
+  task_inject_fire: TaskInjectFireTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

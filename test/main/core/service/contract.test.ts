@@ -41,6 +41,7 @@ describe('ConsoleApi contract', () => {
         'decideManual',
         'deleteTrigger',
         'fireTrigger',
+        'fireInject',
         'pauseTask',
         'pauseTrigger',
         'rerunFrom',

@@ -159,6 +159,8 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(mark).toMatchObject({ author: operator, text: 'over the wire' });
   expect(await api.listBookmarks(taskId)).toHaveLength(1);
   await api.deleteBookmark(taskId, mark.bookmarkId);
+  expect(await api.listInjects(taskId)).toEqual([]);
+  await expect(api.fireInject(taskId, 'none')).rejects.toMatchObject({ code: 'NOT_FOUND', reason: { key: 'inject.notFound', params: { taskId, injectId: 'none' } } });
   expect((await api.retryFailed(taskId)).restarted).toHaveLength(1);
   await until(api, taskId, 'flaky', ['failed']);
   await api.restartNode(taskId, 'flaky');

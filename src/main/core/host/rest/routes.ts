@@ -16,6 +16,7 @@ import { toApiError } from '../../service/api-errors';
 import { RestError, restError } from './envelope';
 import type { CallApi, RestRoute } from './router';
 import { liveRoutes } from './live-routes';
+import { injectRoutes } from './inject-routes';
 
 /**
  * The REST API's route table: one entry per route, each turning its request into ConsoleApi
@@ -217,6 +218,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   alertControl('acknowledge', async (call, id) => call('acknowledgeAlert', id)),
   alertControl('resolve', async (call, id) => call('resolveAlert', id)),
   ...liveRoutes(readBody),
+  ...injectRoutes(readBody),
 ];
 
 const emptyBody = z.strictObject({});

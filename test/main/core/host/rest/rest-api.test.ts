@@ -258,6 +258,17 @@ describe('REST API: the route table and docs/openapi.json', () => {
     const [hook] = await runtime.api.listTriggers({ templateName: 'hook' });
     expect((await documented('POST', '/trigger/{trigger_id}/fire', `/trigger/${hook!.id}/fire`, { body: { ticket: 'OPS-1' } })).body.data).toMatchObject({ trigger_id: hook!.id });
 
+    const drill = await runtime.api.createTask({
+      name: 'inject tour',
+      nodes: [{ nodeId: 'root', nodeType: 'container', isRoot: true }, { nodeId: 'a', nodeType: 'agent', parentId: 'root', agentLoad: 'sim', agentConfig: { durationMs: 3000 } }],
+      injects: [{ id: 'go', when: { type: 'manual' }, actions: [{ type: 'setVariables', variables: { go: true } }] }],
+    });
+    await runtime.api.startTask(drill.task_id);
+    await until('the drill runs', () => runtime.api.getTask(drill.task_id), (task) => task.status === 'running');
+    expect((await documented('GET', '/task/{task_id}/injects', `/task/${drill.task_id}/injects`)).body.data).toMatchObject({ injects: [{ inject_id: 'go', state: 'pending', fired_by: null }] });
+    expect((await documented('POST', '/task/{task_id}/inject/{inject_id}/fire', `/task/${drill.task_id}/inject/go/fire`)).body.data).toMatchObject({ inject_id: 'go', state: 'fired', fired_by: expect.any(String), detail: 'set go' });
+    expect((await documented('POST', '/task/{task_id}/inject/{inject_id}/fire', `/task/${drill.task_id}/inject/go/fire`)).body).toMatchObject({ code: 409, error: { code: 'CONFLICT' } });
+
     expect([...covered].sort()).toEqual(REST_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
   });
 });
