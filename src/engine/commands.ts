@@ -75,6 +75,7 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
           for (const ref of containers.refsOfTask(taskId)) containers.teardown(ref, reason);
           containers.forget(taskId);
           trees.forget(taskId);
+          runs.clocks.forget(taskId);
         })
         .catch((error: unknown) => logger.error(`stopping task ${taskId} failed: ${errorText(error)}`));
       return { ok: true };
@@ -83,6 +84,8 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
       return { ok: true, state: runs.state(command.payload) ?? containers.state(command.payload) ?? { status: 'unknown' } };
     case 'decideManual':
       return runs.decide(command.payload);
+    case 'setClock':
+      return runs.setClock(command.payload);
   }
 }
 

@@ -2,6 +2,7 @@ import type { LogCategory, LogLevel } from '../../shared/status';
 import type { LOG_STREAMS, NodeRef } from '../../shared/engine/protocol';
 import type { CommandPolicy } from '../command-policy';
 import type { AgentManifest } from '../manifest';
+import type { AgentClock } from '../task-clocks';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -40,6 +41,8 @@ export interface AgentRun {
   env: Record<string, string>;
   /** Aborted when the node is stopped or times out; the agent must end promptly, cleaning up. */
   signal: AbortSignal;
+  /** The task's exercise clock; agents that keep simulated time (sim) follow it. */
+  clock: AgentClock;
   emit: AgentEmitter;
   /** Manual agents: the operator's decision, once given. */
   decision: Promise<ManualDecision>;

@@ -34,6 +34,8 @@ export interface UnhonouredAgent {
   batch: number;
   agentLoad: string;
   kind: string;
+  /** Why, when its Engine could not be told of the change at all. */
+  why?: string;
 }
 
 export interface SetClockResult {

@@ -6,10 +6,12 @@ import type {
   EngineTaskRequest,
   InitContainerCommand,
   NodeRef,
+  SetClockCommand,
   StartNodeCommand,
   StopNodeCommand,
   StopTaskCommand,
 } from '../../../shared/engine/protocol';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
 
 /**
  * What the scheduler needs of "the Engines": one port, whatever sits behind it (the in-process
@@ -28,6 +30,11 @@ export interface EnginePort {
   stopTask(command: StopTaskCommand): Promise<void>;
   queryNode(ref: NodeRef): Promise<EngineNodeState>;
   decideManual(command: DecideManualCommand): Promise<void>;
+  /**
+   * A task's new exercise clock, to the Engines that may run its nodes; resolves with the
+   * running agents that keep real time. A port without it runs every agent on real time.
+   */
+  setClock?(command: SetClockCommand): Promise<UnhonouredAgent[]>;
   /** How many more nodes the Engines can run now; Infinity when unlimited. */
   freeCapacity(): number;
   /** The agent loads the Engines can run. */

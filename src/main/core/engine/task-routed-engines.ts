@@ -2,7 +2,8 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { EngineState } from '../../../shared/engine/engine-state';
-import type { AgentCatalogEntry, EngineEvent, NodeRef } from '../../../shared/engine/protocol';
+import type { AgentCatalogEntry, EngineEvent, NodeRef, SetClockCommand } from '../../../shared/engine/protocol';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
 import { errorText } from '../../../shared/error-text';
 import { EngineCommandError } from './engine-errors';
 import type { EnginePort } from './engine-port';
@@ -105,6 +106,12 @@ export class TaskRoutedEngines implements EnginePort {
   readonly stopTask = this.routed('stopTask');
   readonly queryNode = this.routed('queryNode');
   readonly decideManual = this.routed('decideManual');
+
+  setClock(command: SetClockCommand): Promise<UnhonouredAgent[]> {
+    return this.route(command.taskId, (port) =>
+      port.setClock ? port.setClock(command) : Promise.reject(new EngineCommandError('INVALID_COMMAND', `the Engines of task ${command.taskId} do not keep exercise clocks`)),
+    );
+  }
 
   freeCapacity(): number {
     return this.ports().reduce((sum, port) => sum + port.freeCapacity(), 0);

@@ -17,6 +17,7 @@ import { taskApi } from './task-api';
 import { triggersApi } from './triggers-api';
 import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
+import { clockApi } from '../clock/clock-api';
 
 /** What the Engines look like from the service: their link states and what they can run. */
 export interface EngineDirectory {
@@ -68,6 +69,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     resolveAlert: async (id) => deps.alerts.resolve(id, deps.operator()),
     ...operatorsApi(deps),
     ...triggersApi(deps),
+    ...clockApi(deps),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
       return deps.alerts.health(taskId);

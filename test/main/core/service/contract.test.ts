@@ -68,6 +68,7 @@ describe('ConsoleApi contract', () => {
         'saveOperator',
         'removeOperator',
         'updateTrigger',
+        'setTaskClock',
       ].sort(),
     );
   });
