@@ -31,7 +31,7 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 15
 /** The simulation time the one execution of a node took, from its stored wall times and the task's clock history. */
 async function simRunTime(taskId: string, nodeId: string): Promise<number> {
   const task = await runtime.api.getTask(taskId);
-  const [execution] = await runtime.api.listExecutions(taskId, { nodeId });
+  const [execution] = (await runtime.api.getNodeDetail(taskId, nodeId)).executions;
   return simDuration(task.startTime!, clockAnchors(runtime.store, taskId), execution!.startTime!, execution!.endTime!);
 }
 
