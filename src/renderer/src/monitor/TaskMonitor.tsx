@@ -15,6 +15,7 @@ import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
 import { TaskControls } from './task-controls/TaskControls';
 import { TaskHeader } from './TaskHeader';
+import { TaskClockPanel } from './clock/TaskClockPanel';
 import type { TaskPanelProps } from '../task-panels/task-panel';
 import { Timeline } from './timeline/Timeline';
 import { NodeDetailPanel } from './tree/NodeDetailPanel';
@@ -82,6 +83,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
     <div className={`task-monitor${replaying ? ' replaying' : ''}`} data-testid="task-monitor" data-task-status={view.task.status}>
       <TaskHeader task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
         {operator && view.at === null && <TaskControls client={client} task={live.task} />}
+        <TaskClockPanel client={client} taskId={taskId} canControl={operator && view.at === null} ended={ended} />
         <ReportMenu client={client} taskId={taskId} />
         <button type="button" data-testid="replay-toggle" aria-pressed={replaying} disabled={!ended} title={ended ? undefined : t('monitor.task.replayAfterEnd')} onClick={() => setReplaying((value) => !value)}>
           {replaying ? t('monitor.task.leaveReplay') : t('monitor.task.replay')}
