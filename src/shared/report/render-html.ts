@@ -1,3 +1,4 @@
+import { clockSection } from './clock-section';
 import { escapeHtml } from './escape';
 import { formatDuration } from '../format/duration';
 import { formatBytes, formatDateTime, formatPercent } from './format';
@@ -301,6 +302,7 @@ ${counters(c)}
 ${health(c)}
 ${resources(c)}
 ${timeline(c)}
+${clockSection(report.clock, strings.lang)}
 ${failures(c)}
 ${retries(c)}
 ${recoveries(c)}

@@ -1,5 +1,6 @@
 import type { TaskHealth } from '../api/alerts';
 import { z } from 'zod';
+import type { TaskClockView } from '../clock/clock-view';
 import { idSchema, type Id } from '../ids';
 import { LANGUAGES } from '../settings/settings';
 import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
@@ -194,6 +195,8 @@ export interface RunReport {
   operatorActions: Limited<ReportAction>;
   resources: ReportResources;
   timeline: Limited<ReportTimelineRow> & { start: number | null; end: number | null };
+  /** The task's exercise clock and its changes. */
+  clock?: TaskClockView;
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */
