@@ -12,7 +12,7 @@ const REFRESH_MS = 5000;
 function markText(change: ClockChangeView): string {
   switch (change.action) {
     case 'pause':
-      return '⏸';
+      return '‖';
     case 'resume':
       return '▶';
     case 'rate':
