@@ -28,7 +28,7 @@ describe('the exercise clock model', () => {
     );
     fc.assert(
       fc.property(anchorArb, fc.array(fc.tuple(changeArb, fc.integer({ min: 0, max: 100_000 }))), (start, changes) => {
-        let anchor = start;
+        let anchor: ClockAnchor = start;
         let wall = start.wallMs;
         for (const [change, gap] of changes) {
           wall += gap;
