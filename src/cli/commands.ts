@@ -100,6 +100,11 @@ export const COMMANDS = {
     description: 'list, add and remove the operators who decide manual steps: their skills, and whether they supervise',
     load: async () => (await import('./operator-command')).registerOperator,
   },
+  clock: {
+    usage: '[options] <task>',
+    description: "show a task's exercise clock (task time, rate, paused, changes); pause, resume, step or set its rate through a running host",
+    load: async () => (await import('./clock-command')).registerClock,
+  },
   trigger: {
     usage: '',
     description: 'list, add, pause, resume, remove and fire the triggers that start tasks of templates by themselves',

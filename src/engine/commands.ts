@@ -75,6 +75,7 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
           for (const ref of containers.refsOfTask(taskId)) containers.teardown(ref, reason);
           containers.forget(taskId);
           trees.forget(taskId);
+          runs.clocks.forget(taskId);
         })
         .catch((error: unknown) => logger.error(`stopping task ${taskId} failed: ${errorText(error)}`));
       return { ok: true };
@@ -85,6 +86,8 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
       return runs.decide(command.payload);
     case 'messageNode':
       return runs.message(command.payload);
+    case 'setClock':
+      return runs.setClock(command.payload);
   }
 }
 

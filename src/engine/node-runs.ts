@@ -9,6 +9,7 @@ import {
   type EngineNodeState,
   type EngineNodeStatus,
   type NodeRef,
+  type SetClockCommand,
   type StartNodeCommand,
 } from '../shared/engine/protocol';
 import type { Logger } from '../shared/logger';
@@ -21,11 +22,14 @@ import type { CommandPolicy } from './command-policy';
 import type { Containers } from './containers';
 import type { AgentManifest } from './manifest';
 import type { TaskTrees } from './task-trees';
+import { TaskClocks } from './task-clocks';
 import { errorStack, errorText } from '../shared/error-text';
 
 const MAX_MESSAGE_CHARS = 65_536;
 /** Finished runs remembered for queries and idempotent repeats; the oldest are forgotten beyond it. */
 const MAX_FINISHED = 20_000;
+/** The agent kinds that run on their task's exercise clock; the others keep real time. */
+const CLOCK_KINDS: readonly string[] = ['sim'];
 
 interface RunRecord {
   ref: NodeRef;
@@ -61,6 +65,8 @@ export interface NodeRunsDeps {
   sampleIntervalMs: number;
   killGraceMs: number;
   commandPolicy: CommandPolicy;
+  /** The tasks' exercise clocks; real time for every task when absent. */
+  clocks?: TaskClocks;
 }
 
 
@@ -73,8 +79,11 @@ export class NodeRuns {
   private readonly records = new Map<string, RunRecord>();
   private readonly finished: string[] = [];
   private active = 0;
+  readonly clocks: TaskClocks;
 
-  constructor(private readonly deps: NodeRunsDeps) {}
+  constructor(private readonly deps: NodeRunsDeps) {
+    this.clocks = deps.clocks ?? new TaskClocks();
+  }
 
   get running(): number {
     return this.active;
@@ -101,6 +110,7 @@ export class NodeRuns {
         error: { code: 'UNKNOWN_NODE', message: `container ${command.parentId} of task ${command.taskId} is not initialized on this Engine` },
       };
     }
+    if (command.clock) this.clocks.set(command.taskId, command.clock);
     let decide: (decision: ManualDecision) => void = () => undefined;
     const decision = new Promise<ManualDecision>((resolve) => (decide = resolve));
     let markDone: () => void = () => undefined;
@@ -164,6 +174,7 @@ export class NodeRuns {
       env: context.env,
       signal: record.controller.signal,
       inbox: record.inbox,
+      clock: this.clocks.of(record.ref.taskId),
       decision,
       sampleIntervalMs: this.deps.sampleIntervalMs,
       killGraceMs: this.deps.killGraceMs,
@@ -255,6 +266,18 @@ export class NodeRuns {
       waits.push(record.done);
     }
     return Promise.all(waits).then(() => undefined);
+  }
+
+  /**
+   * A new clock for a task: sim agents follow it from now on; the answer names the task's
+   * running agents of other kinds, which keep real time.
+   */
+  setClock(command: SetClockCommand): CommandAck {
+    this.clocks.set(command.taskId, command.clock);
+    const notHonouring = [...this.records.values()]
+      .filter((record) => record.ref.taskId === command.taskId && !TERMINAL_ENGINE_STATUSES.includes(record.status) && !CLOCK_KINDS.includes(record.manifest.kind))
+      .map((record) => ({ nodeId: record.ref.nodeId, batch: record.ref.batch, agentLoad: record.manifest.agentLoad, kind: record.manifest.kind }));
+    return { ok: true, notHonouring };
   }
 
   state(ref: NodeRef): EngineNodeState | undefined {

@@ -23,9 +23,9 @@ const MAX_TICK_MS = 100;
 
 /**
  * A deterministic agent: what it emits and how it ends depend only on its config and the
- * attempt (batch) number, never on the clock or chance. It simulates `durationMs` of work in
- * `steps` progress steps, writes `logLinesPerSecond` log lines spread over the duration and
- * reports the configured CPU and memory as resource samples.
+ * attempt (batch) number, never on the clock or chance. It simulates `durationMs` of work, in
+ * its task's simulation time, in `steps` progress steps, writes `logLinesPerSecond` log lines
+ * spread over the duration and reports the configured CPU and memory as resource samples.
  */
 export async function runSim(run: AgentRun): Promise<AgentOutcome> {
   const parsed = simConfigSchema.safeParse(run.config);
@@ -58,15 +58,17 @@ export async function runSim(run: AgentRun): Promise<AgentOutcome> {
     }
   };
 
+  // Durations are simulation time: the agent reads its task's clock at every tick, so a faster
+  // rate ends it sooner in real time, a paused clock holds it, and a step moves it on.
   const tickMs = Math.max(1, Math.min(MAX_TICK_MS, Math.ceil(config.durationMs / config.steps)));
+  const startedAt = run.clock.now();
   let t = 0;
   advance(0);
   while (t < config.durationMs) {
     if (run.signal.aborted) return { status: 'failed' };
-    const step = Math.min(tickMs, config.durationMs - t);
-    await sleep(step, run.signal);
+    await run.clock.wait(Math.min(tickMs, config.durationMs - t), run.signal);
     if (run.signal.aborted) return { status: 'failed' };
-    t += step;
+    t = Math.min(config.durationMs, run.clock.now() - startedAt);
     advance(t);
   }
   advance(config.durationMs);
@@ -95,16 +97,4 @@ function withMessages(result: JsonValue, messages: AgentMessage[]): JsonValue {
   if (messages.length === 0) return result;
   const list = messages.map((message) => ({ message: message.message, ...(message.from === undefined ? {} : { from: message.from }), time: message.time }));
   return typeof result === 'object' && result !== null && !Array.isArray(result) ? { ...result, messages: list } : { value: result, messages: list };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -3,6 +3,7 @@ import type { LOG_STREAMS, NodeRef } from '../../shared/engine/protocol';
 import type { CommandPolicy } from '../command-policy';
 import type { AgentManifest } from '../manifest';
 import type { AgentInbox } from './agent-inbox';
+import type { AgentClock } from '../task-clocks';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -41,6 +42,8 @@ export interface AgentRun {
   env: Record<string, string>;
   /** Aborted when the node is stopped or times out; the agent must end promptly, cleaning up. */
   signal: AbortSignal;
+  /** The task's exercise clock; agents that keep simulated time (sim) follow it. */
+  clock: AgentClock;
   emit: AgentEmitter;
   /** Messages sent to this execution (messageNode); an agent that handles them listens here. */
   inbox?: AgentInbox;

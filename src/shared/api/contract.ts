@@ -56,6 +56,8 @@ import {
   type RerunNodeResult,
   type VariableChange,
 } from '../task/live-changes';
+import { clockChangeSchema } from '../clock/clock-model';
+import type { SetClockResult, TaskClockView } from '../clock/clock-view';
 
 /**
  * The one contract between the core and every face of the product (Electron IPC, the headless
@@ -142,6 +144,10 @@ export const CONSOLE_METHODS = {
   rerunFrom: control<number>()(z.tuple([taskId, nodeId])),
   retryFailed: control<RetryFailedResult>()(z.tuple([taskId])),
   decideManual: control<void>()(z.tuple([taskId, nodeId, z.object({ approved: z.boolean(), comment: z.string().max(10_000).optional() })])),
+  /** The task's exercise clock: task time, rate, paused, and every change with who made it. */
+  getTaskClock: query<TaskClockView>()(z.tuple([taskId])),
+  /** Pause, resume, step (paused) or set the rate (×0.25–×64); lists the running agents that keep real time. */
+  setTaskClock: control<SetClockResult>()(z.tuple([taskId, clockChangeSchema])),
 
   queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),
   getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),

@@ -2,6 +2,7 @@ import { idSchema } from '../ids';
 import { z } from 'zod';
 import { ENDED_EXECUTION_STATUSES, LOG_CATEGORIES, LOG_LEVELS } from '../status';
 import { skillsSchema } from './skills';
+import { CLOCK_RATE_LIMITS } from '../clock/clock-model';
 
 /**
  * The Engine protocol: what the console and an Engine service say to each other over
@@ -62,14 +63,31 @@ export const initContainerSchema = nodeRefSchema.extend({
  * Optional protocol features an Engine names in its welcome (`features`); a console uses one
  * only with an Engine that named it, and speaks the single-message forms to any other.
  * - `startMany`: the startMany command (many startNode payloads, one acknowledgement).
+ * - `clock`: the setClock command and startNode's `clock` (the task's exercise clock).
  */
-export const ENGINE_FEATURES = ['startMany'] as const;
+export const ENGINE_FEATURES = ['startMany', 'clock'] as const;
 export type EngineFeature = (typeof ENGINE_FEATURES)[number];
 
 export const ENGINE_BATCH_LIMITS = {
   /** Starts in one startMany command; a console sends larger steps in several. */
   maxStartsPerCommand: 1000,
 } as const;
+
+/**
+ * A task's exercise clock as an Engine keeps it: `simMs` of task time now, running at `rate`
+ * times real time unless `paused`. The Engine anchors it on its own clock when it receives it,
+ * so the two hosts' clocks need not agree.
+ */
+export const engineClockSchema = z.object({
+  simMs: z.number().min(0),
+  rate: z.number().min(CLOCK_RATE_LIMITS.min).max(CLOCK_RATE_LIMITS.max),
+  paused: z.boolean(),
+});
+export type EngineClock = z.infer<typeof engineClockSchema>;
+
+/** A change of a task's clock: agents that follow it (sim) take it at once, newly started ones by startNode's `clock`. */
+export const setClockSchema = z.object({ taskId, clock: engineClockSchema });
+export type SetClockCommand = z.infer<typeof setClockSchema>;
 
 export const startNodeSchema = nodeRefSchema.extend({
   agentLoad: z.string().min(1).max(200),
@@ -82,6 +100,8 @@ export const startNodeSchema = nodeRefSchema.extend({
   requiredSkills: skillsSchema.optional(),
   /** The node's priority, as the console placed it; an Engine may ignore it. */
   priority: z.int().optional(),
+  /** The task's exercise clock when the node starts; absent: real time. */
+  clock: engineClockSchema.optional(),
 });
 
 export const stopNodeSchema = nodeRefSchema.extend({ reason: z.string().max(1000).optional() });
@@ -356,6 +376,7 @@ export const engineCommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('queryNode'), payload: queryNodeSchema }),
   z.object({ name: z.literal('decideManual'), payload: decideManualSchema }),
   z.object({ name: z.literal('messageNode'), payload: messageNodeSchema }),
+  z.object({ name: z.literal('setClock'), payload: setClockSchema }),
   /** Measures latency; the ack carries the Engine's time. */
   z.object({ name: z.literal('ping'), payload: z.object({}) }),
 ]);
@@ -414,6 +435,8 @@ export const commandAckSchema = z.discriminatedUnion('ok', [
     state: nodeStateSchema.optional(),
     /** The Engine's clock, for ping. */
     time: time.optional(),
+    /** setClock's answer: the task's running agents on this Engine that keep real time. */
+    notHonouring: z.array(z.object({ nodeId, batch: z.int().min(0), agentLoad: z.string().max(200), kind: z.string().max(100) })).max(100_000).optional(),
   }),
   z.object({
     ok: z.literal(false),

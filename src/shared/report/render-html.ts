@@ -1,3 +1,4 @@
+import { clockSection } from './clock-section';
 import { escapeHtml } from './escape';
 import { renderCompareSection } from './compare-section';
 import { renderBookmarksSection } from './bookmarks-section';
@@ -304,6 +305,7 @@ ${counters(c)}
 ${health(c)}
 ${resources(c)}
 ${timeline(c)}
+${clockSection(report.clock, strings.lang)}
 ${failures(c)}
 ${retries(c)}
 ${recoveries(c)}

@@ -1,6 +1,7 @@
 import type { InjectView } from '../injects/inject-view';
 import type { TaskHealth } from '../api/alerts';
 import { z } from 'zod';
+import type { TaskClockView } from '../clock/clock-view';
 import { idSchema, type Id } from '../ids';
 import { LANGUAGES } from '../settings/settings';
 import type { ExecutionStatus, LogLevel, NodeKind, NodeStatus, NodeType, TaskStatus } from '../status';
@@ -209,6 +210,8 @@ export interface RunReport {
   bookmarks: BookmarkView[];
   /** The task's injects with their state (absent in reports made before injects existed). */
   injects?: InjectView[];
+  /** The task's exercise clock and its changes. */
+  clock?: TaskClockView;
 }
 
 /** Only a failure or a stop is reported as an error; a skip, a recovery or an escalation carries a reason instead. */

@@ -2,6 +2,7 @@ import { idSchema } from '../ids';
 import { z } from 'zod';
 import type { Id } from '../ids';
 import type { TaskStatus } from '../status';
+import { TIME_BASES } from '../clock/clock-model';
 
 
 /** What a caller may add to a workflow definition when making a task of it. */
@@ -20,6 +21,8 @@ export const createTaskOptionsSchema = z.object({
   schemeId: idSchema.optional(),
   envInstanceId: idSchema.optional(),
   templateId: idSchema.optional(),
+  /** Whether the task's timers, pins and timeouts count wall time (the default) or its exercise clock's simulation time. */
+  timeBase: z.enum(TIME_BASES).optional(),
 });
 export type CreateTaskOptions = z.infer<typeof createTaskOptionsSchema>;
 

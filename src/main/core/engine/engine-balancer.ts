@@ -12,6 +12,7 @@ import {
   type EngineTaskRequest,
   type InitContainerCommand,
   type NodeRef,
+  type SetClockCommand,
   type StartNodeCommand,
   type StopNodeCommand,
   type StopTaskCommand,
@@ -19,6 +20,7 @@ import {
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import { errorText } from '../../../shared/error-text';
 import type { EngineClient } from './engine-client';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
 import { EngineCommandError } from './engine-errors';
 import type { EnginePort } from './engine-port';
 import { Placement, type PlacementChoice } from './placement';
@@ -261,6 +263,13 @@ export class EngineBalancer implements EnginePort {
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
     if (connected.length === 0) throw new EngineCommandError('ENGINE_LOST', `no Engine is connected to stop task ${command.taskId} on`);
+  }
+
+  /** Every connected Engine keeps the clock, so a node placed later starts on it too (startNode carries it as well). */
+  async setClock(command: SetClockCommand): Promise<UnhonouredAgent[]> {
+    const connected = this.connectedIndexes();
+    const outcomes = await Promise.all(connected.map((index) => this.client(index).setClock(command)));
+    return outcomes.flat();
   }
 
   async queryNode(ref: NodeRef): Promise<EngineNodeState> {

@@ -12,6 +12,7 @@ import {
   type EngineWelcome,
   type InitContainerCommand,
   type NodeRef,
+  type SetClockCommand,
   type StartNodeCommand,
   type StopNodeCommand,
   type StopTaskCommand,
@@ -20,6 +21,8 @@ import { errorText } from '../../../shared/error-text';
 import { mergeSkills, missingSkills } from '../../../shared/engine/skills';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
+import { EngineCommandError } from './engine-errors';
 import { AckPacer } from './ack-pacer';
 import { syncAgentMeta } from './agent-meta-sync';
 import { sendCommand, type CommandOk } from './engine-commands';
@@ -252,6 +255,12 @@ export class EngineClient implements EnginePort {
 
   async messageNode(command: MessageNodeCommand): Promise<void> {
     await this.send({ name: 'messageNode', payload: command });
+  }
+
+  async setClock(command: SetClockCommand): Promise<UnhonouredAgent[]> {
+    if (!this.features.has('clock')) throw new EngineCommandError('INVALID_COMMAND', `Engine ${this.state().endpoint} does not keep exercise clocks (an older Engine): its agents run on real time`);
+    const ack = await this.send({ name: 'setClock', payload: command });
+    return ack.notHonouring ?? [];
   }
 
   /** Disconnects for good; nodes are not declared lost (the Engine keeps running them). */

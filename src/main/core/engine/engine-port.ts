@@ -7,10 +7,12 @@ import type {
   EngineTaskRequest,
   InitContainerCommand,
   NodeRef,
+  SetClockCommand,
   StartNodeCommand,
   StopNodeCommand,
   StopTaskCommand,
 } from '../../../shared/engine/protocol';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
 
 /**
  * What the scheduler needs of "the Engines": one port, whatever sits behind it (the in-process
@@ -31,6 +33,11 @@ export interface EnginePort {
   decideManual(command: DecideManualCommand): Promise<void>;
   /** Sends a message to a running execution (an inject's); rejects with NOT_HANDLED when its agent does not take messages. Absent: no Engine behind this port can. */
   messageNode?(command: MessageNodeCommand): Promise<void>;
+  /**
+   * A task's new exercise clock, to the Engines that may run its nodes; resolves with the
+   * running agents that keep real time. A port without it runs every agent on real time.
+   */
+  setClock?(command: SetClockCommand): Promise<UnhonouredAgent[]>;
   /** How many more nodes the Engines can run now; Infinity when unlimited. */
   freeCapacity(): number;
   /** The agent loads the Engines can run. */

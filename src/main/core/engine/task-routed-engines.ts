@@ -2,7 +2,8 @@ import { errorReason } from '../../../shared/api/error-reasons';
 import { ApiError } from '../../../shared/api/errors';
 import type { EnvironmentStatus } from '../../../shared/environments/environments';
 import type { EngineState } from '../../../shared/engine/engine-state';
-import type { AgentCatalogEntry, EngineEvent, MessageNodeCommand, NodeRef } from '../../../shared/engine/protocol';
+import type { AgentCatalogEntry, EngineEvent, MessageNodeCommand, NodeRef, SetClockCommand } from '../../../shared/engine/protocol';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
 import { errorText } from '../../../shared/error-text';
 import { EngineCommandError } from './engine-errors';
 import type { EnginePort } from './engine-port';
@@ -110,6 +111,12 @@ export class TaskRoutedEngines implements EnginePort {
     const port = this.portOf(command.taskId);
     if (!port.messageNode) throw new EngineCommandError('NOT_HANDLED', `the Engines of task ${command.taskId} take no messages`);
     await port.messageNode(command);
+  }
+
+  setClock(command: SetClockCommand): Promise<UnhonouredAgent[]> {
+    return this.route(command.taskId, (port) =>
+      port.setClock ? port.setClock(command) : Promise.reject(new EngineCommandError('INVALID_COMMAND', `the Engines of task ${command.taskId} do not keep exercise clocks`)),
+    );
   }
 
   freeCapacity(): number {

@@ -1,4 +1,5 @@
 import { listInjects } from '../injects/inject-rows';
+import { readTaskClock } from '../clock/task-clock';
 import { SERIES_MAX_POINTS, SUMMED_MIN_BUCKET_MS } from '../../../shared/api/resources';
 import {
   REPORT_LIMITS,
@@ -166,6 +167,7 @@ export function gatherRunReport(store: Store, taskId: string, options: GatherOpt
   );
 
   return {
+    clock: readTaskClock(store, taskId, now),
     generatedAt: now,
     timeZone: options.timeZone ?? 'UTC',
     task: reportTaskOf(task, now),

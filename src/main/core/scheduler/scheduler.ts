@@ -29,6 +29,8 @@ import type { ManualDecision, RtNode, TaskImage } from './task-image';
 import { capacityIsShort, describeError, startNext, waitingForCapacity } from './start';
 import { describeStep, flushStep, Step } from './step';
 import { systemClock, type Clock } from './timers';
+import type { SetClockCommand } from '../../../shared/engine/protocol';
+import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
 import { setTaskStatus } from './transitions';
 import type { RetryFailedResult } from '../../../shared/task/retry-failed';
 import { errorText } from '../../../shared/error-text';
@@ -117,6 +119,13 @@ export class Scheduler {
    */
   createTask(definition: unknown, options?: CreateTaskOptions): CreateTaskResult {
     return createTask(this.options.store, definition, options, this.core.clock.now(), this.core.engine.catalog());
+  }
+
+  /** Tells the Engines of a task its new exercise clock; resolves with the running agents that keep real time. */
+  tellClock(command: SetClockCommand): Promise<UnhonouredAgent[]> {
+    const engine = this.core.engine;
+    if (!engine.setClock) return Promise.reject(new Error('these Engines do not keep exercise clocks'));
+    return engine.setClock(command);
   }
 
   queryNodes(taskId: Id, query?: NodeQuery): NodeView[] {

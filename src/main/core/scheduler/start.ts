@@ -1,4 +1,5 @@
 import type { InitContainerCommand, StartNodeCommand } from '../../../shared/engine/protocol';
+import { engineClockOf } from '../clock/task-clock';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import type { SchedulerState } from './state';
 import { gateIsOpen } from './decide';
@@ -111,6 +112,8 @@ function startAgent(core: SchedulerState, step: Step, node: RtNode): void {
   };
   if (node.timeoutMs !== null) command.timeoutMs = node.timeoutMs;
   if (node.priority !== 0) command.priority = node.priority;
+  const clock = engineClockOf(core.store, node.task.id, step.now);
+  if (clock) command.clock = clock;
   // A manual step's skills are its operator's (see manual-assignment.ts), not its Engine's.
   if (node.requiredSkills.length > 0 && !isManualLoad(core, node.agentLoad!)) command.requiredSkills = [...node.requiredSkills];
   step.after(() => sendStart(core, node, command));

@@ -20,6 +20,7 @@ import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
 import { injectsApi } from './injects-api';
 import type { InjectService } from '../injects/inject-service';
+import { clockApi } from '../clock/clock-api';
 
 /** What the Engines look like from the service: their link states and what they can run. */
 export interface EngineDirectory {
@@ -75,6 +76,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...operatorsApi(deps),
     ...triggersApi(deps),
     ...injectsApi(deps),
+    ...clockApi(deps),
     getTaskHealth: async (taskId) => {
       getTask(deps.store, taskId);
       return deps.alerts.health(taskId);

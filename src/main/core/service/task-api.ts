@@ -3,6 +3,7 @@ import { checkDecider } from '../assignment/manual-assignment';
 import { checkTaskPlace } from '../environments/task-place';
 import { getNodeDetail, getTask, listExecutions, listTasks, listTransitions } from '../tasks/task-queries';
 import type { ConsoleServiceDeps } from './console-service';
+import { setTimeBase } from '../clock/task-clock';
 
 type TaskMethods = Pick<
   ConsoleApi,
@@ -30,7 +31,9 @@ export function taskApi({ store, scheduler, operator, local = false }: ConsoleSe
   return {
     createTask: async (definition, options) => {
       checkTaskPlace(store, options);
-      return scheduler.createTask(definition, { createdBy: operator(), ...options });
+      const created = scheduler.createTask(definition, { createdBy: operator(), ...options });
+      if (options?.timeBase === 'simulation') setTimeBase(store, created.task_id, 'simulation', Date.now());
+      return created;
     },
     startTask: (taskId) => scheduler.startTask(taskId),
     pauseTask: async (taskId) => scheduler.pauseTask(taskId, operator()),

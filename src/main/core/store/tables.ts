@@ -6,6 +6,7 @@ import type { Id } from '../../../shared/ids';
 import type { TemplateStatus } from '../../../shared/workflow/templates';
 import type { BookmarkKind } from '../../../shared/review/bookmarks';
 import type { InjectState } from '../../../shared/injects/inject-spec';
+import type { ClockAction, TimeBase } from '../../../shared/clock/clock-model';
 import type { BalancingStrategy } from '../../../shared/engine/endpoints';
 import type { AssigneeSource } from '../../../shared/task/assignment';
 import type { TriggerKind } from '../../../shared/triggers/trigger-spec';
@@ -424,6 +425,32 @@ export interface TaskInjectFireTable {
   detail: string | null;
 }
 
+/** The exercise clock of a task and its audited changes; see migrations/017. */
+export interface TaskClockTable {
+  task_id: Id;
+  time_base: TimeBase;
+  sim_ms: number;
+  wall_ms: Millis;
+  rate: number;
+  paused: 0 | 1;
+  updated_at: Millis;
+}
+
+export interface TaskClockChangeTable {
+  id: Id;
+  task_id: Id;
+  action: ClockAction;
+  operator: string | null;
+  at_ms: Millis;
+  step_ms: number | null;
+  old_sim_ms: number;
+  old_rate: number;
+  old_paused: 0 | 1;
+  new_sim_ms: number;
+  new_rate: number;
+  new_paused: 0 | 1;
+}
+
 export interface Database {
   scheme: SchemeTable;
   env_instance: EnvInstanceTable;
@@ -452,6 +479,8 @@ export interface Database {
   trigger_firing: TriggerFiringTable;
   task_bookmark: TaskBookmarkTable;
   task_inject_fire: TaskInjectFireTable;
+  task_clock: TaskClockTable;
+  task_clock_change: TaskClockChangeTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -73,6 +73,7 @@ describe('ConsoleApi contract', () => {
         'addNodes',
         'removeNode',
         'rerunNode',
+        'setTaskClock',
       ].sort(),
     );
   });

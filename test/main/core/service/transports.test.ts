@@ -136,6 +136,8 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   await api.pauseTask(taskId);
   expect((await api.getTask(taskId)).status).toBe('paused');
   await api.resumeTask(taskId);
+  expect(await api.setTaskClock(taskId, { action: 'rate', rate: 4 })).toMatchObject({ clock: { rate: 4, paused: false } });
+  expect((await api.getTaskClock(taskId)).changes).toEqual([expect.objectContaining({ action: 'rate', operator })]);
 
   await until(api, taskId, 'approve', ['running']);
   expect((await api.listPendingApprovals()).map((step) => [step.nodeId, step.assignee])).toEqual([['approve', null]]);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ALERT_STATES, type Alert } from '../../../../shared/api/alerts';
 import { alertAnswer } from '../../../../shared/api/rest/alert-answer';
+import { clockAnswer, setClockAnswer } from '../../../../shared/api/rest/clock-answer';
+import { clockChangeSchema } from '../../../../shared/clock/clock-model';
 import { environmentAnswer, schemeAnswer } from '../../../../shared/api/rest/catalog-answer';
 import { readCreateBody, type BodyProblem, type CreateRequest } from '../../../../shared/api/rest/create-body';
 import { nodesAnswer, restNode } from '../../../../shared/api/rest/nodes-answer';
@@ -91,6 +93,18 @@ export const REST_ROUTES: readonly RestRoute[] = [
       );
       return logPageAnswer(page);
     },
+  },
+  {
+    method: 'GET',
+    path: '/task/{task_id}/clock',
+    operationId: 'getTaskClock',
+    handle: async ({ params, call }) => clockAnswer(await call('getTaskClock', params.task_id!)),
+  },
+  {
+    method: 'POST',
+    path: '/task/{task_id}/clock',
+    operationId: 'setTaskClock',
+    handle: async ({ params, body, call }) => setClockAnswer(await call('setTaskClock', params.task_id!, readBody(clockChangeSchema, body))),
   },
   taskControl('pause', async (call, taskId) => call('pauseTask', taskId)),
   taskControl('resume', async (call, taskId) => call('resumeTask', taskId)),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskPanelProps } from '../../task-panels/task-panel';
 import { useNow } from '../../common/use-now';
 import { agentRows, executionsByNode, isLive, timelineSpan } from './timeline-model';
+import { ClockMarks } from './ClockMarks';
 import { axisTicks, fitWindow, panWindow, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 import { TimelineBookmarks } from './TimelineBookmarks';
 import { TimelineLegend } from './TimelineLegend';
@@ -160,6 +161,7 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
               </g>
             ))}
           </svg>
+          <ClockMarks client={client} taskId={task.taskId} window={shown} width={width} live={live} />
           {showLine && <div className="tl-now-flag" style={{ left: lineX }}>{at !== null ? t('timeline.replayAt') : t('timeline.now')}</div>}
         </div>
       </div>

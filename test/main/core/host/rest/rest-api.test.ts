@@ -207,6 +207,11 @@ describe('REST API: the route table and docs/openapi.json', () => {
     expect((await documented('POST', '/task/{task_id}/pause', `/task/${taskId}/pause`)).body.data).toMatchObject({ status: 'paused' });
     expect((await documented('POST', '/task/{task_id}/pause', `/task/${taskId}/pause`)).body).toMatchObject({ code: 409, error: { code: 'CONFLICT' } });
     expect((await documented('POST', '/task/{task_id}/resume', `/task/${taskId}/resume`, { body: {} })).body.data).toMatchObject({ status: 'running' });
+    const slower = await documented('POST', '/task/{task_id}/clock', `/task/${taskId}/clock`, { body: { action: 'rate', rate: 0.5 } });
+    expect(slower.body.data).toMatchObject({ clock: { task_id: taskId, rate: 0.5, paused: false }, not_honouring: expect.any(Array) });
+    expect((await documented('POST', '/task/{task_id}/clock', `/task/${taskId}/clock`, { body: { action: 'rate', rate: 100 } })).body).toMatchObject({ code: 400, message: 'rate: must be at most ×64' });
+    await documented('POST', '/task/{task_id}/clock', `/task/${taskId}/clock`, { body: { action: 'rate', rate: 1 } });
+    expect((await documented('GET', '/task/{task_id}/clock', `/task/${taskId}/clock`)).body.data).toMatchObject({ rate: 1, changes: [{ action: 'rate', new: { rate: 0.5 } }, { action: 'rate', old: { rate: 0.5 }, new: { rate: 1 } }] });
 
     const variables = await documented('POST', '/task/{task_id}/variables', `/task/${taskId}/variables`, { body: { variables: { sector: 'north' }, reason: 'rest tour' } });
     expect(variables.body.data).toEqual({ changes: [{ name: 'sector', after: 'north' }] });
