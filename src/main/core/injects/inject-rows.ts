@@ -8,7 +8,7 @@ import type { Row } from '../store/tables';
 import { taskRow } from '../tasks/task-queries';
 import { ApiError } from '../../../shared/api/errors';
 import { errorReason } from '../../../shared/api/error-reasons';
-import { taskTimeMs } from './task-time';
+import { taskTimeMs, taskTimeReader } from './task-time';
 
 /** Written as a message inject's detail until the Engine acknowledges it; found on start-up, it means the console stopped in between. */
 export const MESSAGE_SENDING = 'sending the message';
@@ -26,12 +26,12 @@ export function requestInject(store: Store, taskId: Id, injectId: string, operat
   const existing = fireRows(store, taskId).get(injectId);
   if (existing) throw alreadyFired(taskId, injectId, existing.fired_at);
   try {
-    store.run(store.kysely.insertInto('task_inject_fire').values({ id: store.ids.nextBigInt().toString(), task_id: taskId, inject_id: injectId, state: 'requested', fired_at: now, task_time_ms: taskTimeMs(task.startTime, now), operator, detail: REQUESTED }));
+    store.run(store.kysely.insertInto('task_inject_fire').values({ id: store.ids.nextBigInt().toString(), task_id: taskId, inject_id: injectId, state: 'requested', fired_at: now, task_time_ms: taskTimeMs(store, taskId, task.startTime, now), operator, detail: REQUESTED }));
   } catch (error) {
     if (fireRows(store, taskId).has(injectId)) throw alreadyFired(taskId, injectId, now);
     throw error;
   }
-  return injectView(inject, fireRows(store, taskId).get(injectId), task.startTime);
+  return injectView(inject, fireRows(store, taskId).get(injectId), taskTimeReader(store, taskId, task.startTime));
 }
 
 /** The inject an operator may fire now; refused with the reason otherwise. */
@@ -79,18 +79,19 @@ export function listInjects(store: Store, taskId: Id): InjectView[] {
   const task = taskInjects(store, taskId);
   if (!task) return [];
   const fired = fireRows(store, taskId);
-  return task.injects.map((inject) => injectView(inject, fired.get(inject.id), task.startTime));
+  const taskTime = taskTimeReader(store, taskId, task.startTime);
+  return task.injects.map((inject) => injectView(inject, fired.get(inject.id), taskTime));
 }
 
-export function injectView(inject: InjectSpec, row: Row<'task_inject_fire'> | undefined, taskStart: number | null): InjectView {
-  if (row?.state === 'requested') return { ...inject, state: 'pending', firedAt: null, taskTimeMs: plannedTaskTime(inject, taskStart), firedBy: row.operator, detail: REQUESTED };
+export function injectView(inject: InjectSpec, row: Row<'task_inject_fire'> | undefined, taskTime: ((wallMs: number) => number) | null): InjectView {
+  if (row?.state === 'requested') return { ...inject, state: 'pending', firedAt: null, taskTimeMs: plannedTaskTime(inject, taskTime), firedBy: row.operator, detail: REQUESTED };
   if (row) return { ...inject, state: row.state, firedAt: row.fired_at, taskTimeMs: row.task_time_ms, firedBy: row.operator, detail: row.detail };
-  return { ...inject, state: 'pending', firedAt: null, taskTimeMs: plannedTaskTime(inject, taskStart), firedBy: null, detail: null };
+  return { ...inject, state: 'pending', firedAt: null, taskTimeMs: plannedTaskTime(inject, taskTime), firedBy: null, detail: null };
 }
 
 /** Where a pending time-triggered inject falls in task time; a wall-clock one only once the task has started. */
-function plannedTaskTime(inject: InjectSpec, taskStart: number | null): number | null {
+function plannedTaskTime(inject: InjectSpec, taskTime: ((wallMs: number) => number) | null): number | null {
   if (inject.when.type === 'taskTime') return inject.when.afterMs;
-  if (inject.when.type === 'wallClock' && taskStart !== null) return taskTimeMs(taskStart, wallClockMs(inject.when.at));
+  if (inject.when.type === 'wallClock' && taskTime !== null) return taskTime(wallClockMs(inject.when.at));
   return null;
 }

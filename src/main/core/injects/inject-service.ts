@@ -156,7 +156,7 @@ export class InjectService {
       if (!task || task.status !== 'running') continue;
       for (const inject of pending) {
         const when = inject.when;
-        const due = when.type === 'taskTime' ? taskTimeMs(task.startTime, now) >= when.afterMs : when.type === 'wallClock' && now >= wallClockMs(when.at);
+        const due = when.type === 'taskTime' ? taskTimeMs(this.store, taskId, task.startTime, now) >= when.afterMs : when.type === 'wallClock' && now >= wallClockMs(when.at);
         if (due) this.enqueue(taskId, inject, null);
       }
     }
@@ -191,7 +191,7 @@ export class InjectService {
     // A request is carried out once: the update below takes it only while it is still a request.
     const requested = existing?.id;
     const row = taskRow(this.store, taskId);
-    const taskTime = taskTimeMs(row.start_time, now);
+    const taskTime = taskTimeMs(this.store, taskId, row.start_time, now);
     const actor = operator ?? SYSTEM_OPERATOR;
     const messages = inject.actions.filter((action): action is Extract<InjectAction, { type: 'message' }> => action.type === 'message');
     const what = inject.actions.map(describeAction).join('; ');
