@@ -2,6 +2,7 @@ import { idSchema } from '../ids';
 import { z } from 'zod';
 import type { Id } from '../ids';
 import type { TaskStatus } from '../status';
+import { taskDeadlineSchema } from './deadline';
 
 
 /** What a caller may add to a workflow definition when making a task of it. */
@@ -20,6 +21,8 @@ export const createTaskOptionsSchema = z.object({
   schemeId: idSchema.optional(),
   envInstanceId: idSchema.optional(),
   templateId: idSchema.optional(),
+  /** When the task should have ended by: an ISO 8601 time with its offset, or epoch ms. */
+  deadline: taskDeadlineSchema.optional(),
 });
 export type CreateTaskOptions = z.infer<typeof createTaskOptionsSchema>;
 
