@@ -80,7 +80,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
 
   return (
     <div className={`task-monitor${replaying ? ' replaying' : ''}`} data-testid="task-monitor" data-task-status={view.task.status}>
-      <TaskHeader task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
+      <TaskHeader client={client} task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
         {operator && view.at === null && <TaskControls client={client} task={live.task} />}
         <ReportMenu client={client} taskId={taskId} />
         <button type="button" data-testid="replay-toggle" aria-pressed={replaying} disabled={!ended} title={ended ? undefined : t('monitor.task.replayAfterEnd')} onClick={() => setReplaying((value) => !value)}>

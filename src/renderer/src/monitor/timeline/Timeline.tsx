@@ -6,6 +6,9 @@ import { useNow } from '../../common/use-now';
 import { agentRows, executionsByNode, isLive, timelineSpan } from './timeline-model';
 import { axisTicks, fitWindow, panWindow, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 import { TimelineLegend } from './TimelineLegend';
+import { ForecastLane } from './ForecastLane';
+import { useForecast } from '../forecast/use-forecast';
+import { spanWithForecast } from '../forecast/forecast-model';
 import { TimelineRow } from './TimelineRow';
 import { useExecutions } from './use-executions';
 import { useStripWidth } from './use-strip-width';
@@ -38,7 +41,8 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
   const rows = useMemo(() => agentRows(nodes), [nodes]);
   const byNode = useMemo(() => executionsByNode(executions ?? []), [executions]);
   const moment = at ?? (live ? now : (task.endTime ?? now));
-  const span = timelineSpan(task, executions ?? [], at ?? (live ? now : null));
+  const forecast = useForecast(client, task, at);
+  const span = spanWithForecast(timelineSpan(task, executions ?? [], at ?? (live ? now : null)), forecast);
   const [manual, setManual] = useState<TimeWindow | null>(null);
   const shown = manual ?? fitWindow(span.start, span.end);
   const limit = useMemo(() => ({ from: span.start, to: span.end }), [span.start, span.end]);
@@ -162,6 +166,7 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
           {showLine && <div className="tl-now-flag" style={{ left: lineX }}>{at !== null ? t('timeline.replayAt') : t('timeline.now')}</div>}
         </div>
       </div>
+      <ForecastLane model={forecast} nodes={nodes} window={shown} width={width} />
       <div
         className="tl-body"
         ref={scrollRef}
@@ -193,6 +198,8 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
                   width={width}
                   moment={moment}
                   selected={nodeId === selectedNodeId}
+                  critical={forecast?.critical.has(nodeId) ?? false}
+                  slackMs={forecast?.byNode.get(nodeId)?.slackMs}
                   top={item.start}
                   height={item.size}
                   onSelect={onSelect}
