@@ -3,6 +3,7 @@ import type { ConsoleClient } from '../../../../shared/api/contract';
 import type { TaskDetail } from '../../../../shared/task/views';
 import { formatClock, formatMoment, useFormatDuration } from '../../common/format';
 import { finishBasis } from './forecast-model';
+import { useNow } from '../../common/use-now';
 import { useForecast } from './use-forecast';
 import './forecast.css';
 
@@ -15,9 +16,10 @@ export function ForecastSummary({ client, task, at }: { client: ConsoleClient; t
   const { t } = useTranslation();
   const formatDuration = useFormatDuration();
   const model = useForecast(client, task, at);
+  const clock = useNow(false);
   const deadline = task.deadline ?? null;
   if (!model && deadline === null) return null;
-  const now = model?.view.computedAt ?? Date.now();
+  const now = model?.view.computedAt ?? at ?? clock;
   const basis = model ? finishBasis(model.view) : null;
   const lateMs = model && deadline !== null ? model.view.finish.p90 - deadline : null;
   return (
