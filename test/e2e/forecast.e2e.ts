@@ -4,7 +4,7 @@ import { E2E_VIEWER_TOKEN } from './global-setup';
 import { callHost } from './host-api';
 
 /**
- * recon (15 s) then strike (10 s) decide the finish; brief (1 s) runs beside them with slack.
+ * recon (60 s) then strike (30 s) decide the finish; brief (1 s) runs beside them with slack.
  * Every duration is declared, so the forecast needs no earlier runs.
  */
 function drill(name: string): WorkflowDefinition {
@@ -13,8 +13,8 @@ function drill(name: string): WorkflowDefinition {
     name,
     nodes: [
       { nodeId: 'ops', nodeType: 'container', isRoot: true, children: ['recon', 'strike', 'brief'] },
-      sim('recon', 15_000),
-      sim('strike', 10_000, { dependencies: [{ sourceNodeId: 'recon', type: 'success' }] }),
+      sim('recon', 60_000),
+      sim('strike', 30_000, { dependencies: [{ sourceNodeId: 'recon', type: 'success' }] }),
       sim('brief', 1000),
     ],
   } as WorkflowDefinition;
@@ -35,9 +35,9 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a viewer sees the forecast lane and the expected finish before the start, and the critical path on the timeline and the graph while it runs', async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const name = `Forecast drill ${Date.now()}`;
-  // A deadline two seconds away: the p90 finish (25 s from now) passes it.
+  // A deadline two seconds away: the p90 finish (90 s from now) passes it.
   const { task_id: taskId } = await callHost('createTask', drill(name), { deadline: Date.now() + 2000 });
   await openTask(page, taskId, name);
 
@@ -54,7 +54,7 @@ test('a viewer sees the forecast lane and the expected finish before the start, 
 
   // Under way: recon runs and decides the finish; the lane keeps what has not started.
   await callHost('startTask', taskId);
-  await expect(page.getByTestId('timeline-row-recon')).toHaveClass(/is-critical/, { timeout: 15_000 });
+  await expect(page.getByTestId('timeline-row-recon')).toHaveClass(/is-critical/, { timeout: 30_000 });
   await expect(page.getByTestId('timeline-row-strike')).toHaveClass(/is-critical/);
   await expect(page.getByTestId('timeline-row-brief')).not.toHaveClass(/is-critical/);
   await expect(lane.locator('[data-node-id="strike"]')).toHaveClass(/is-critical/);
@@ -62,7 +62,7 @@ test('a viewer sees the forecast lane and the expected finish before the start, 
 
   await page.getByTestId('tab-graph').click();
   const critical = page.locator('.react-flow__node.is-critical');
-  await expect(critical.getByTestId('graph-node-recon')).toBeVisible({ timeout: 10_000 });
+  await expect(critical.getByTestId('graph-node-recon')).toBeVisible({ timeout: 45_000 });
   await expect(critical.getByTestId('graph-node-strike')).toBeVisible();
   await expect(critical.getByTestId('graph-node-brief')).toHaveCount(0);
   await expect(page.getByTestId('graph-critical-legend')).toBeVisible();
