@@ -38,6 +38,7 @@ interface RunOptions extends EngineWaitFlags {
   name?: string;
   env?: string;
   scheme?: string;
+  deadline?: string;
 }
 
 /** `key=value`; the value is JSON when it parses as JSON, else the text itself. */
@@ -86,6 +87,7 @@ export const registerRun: CommandRegistrar = (program: Command, io, exit) => {
     .option('--name <name>', 'the task name (default: the workflow name)')
     .option('--env <env>', "run on an environment's Engines, by its strategy (its id or name; see deduction env)")
     .option('--scheme <scheme>', 'make the task in a scheme (its id or name; see deduction scheme)')
+    .option('--deadline <time>', 'when the task should have ended by: an ISO time with its offset (2026-12-08T09:30:00+08:00) or epoch ms; a forecast past it raises an alert')
     .action(async (file: string, options: RunOptions) => {
       // On the embedded Engine the shipped catalog is the one the nodes will run with, so their
       // configs are checked now; Engines given with --engine or --env check against their own catalog.
@@ -155,6 +157,8 @@ async function runToEnd(
     .createTask(definition, {
       ...(options.name ? { name: options.name } : {}),
       ...taskPlace(runtime.store, options),
+      // Digits alone are epoch ms; anything else goes as an ISO time, which createTask checks.
+      ...(options.deadline === undefined ? {} : { deadline: /^\d+$/.test(options.deadline) ? Number(options.deadline) : options.deadline }),
       variables: options.variables as Record<string, never>,
     })
     .catch((error: unknown) => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = tempDir();
   runtime = await startTestRuntime(dir);
   host = await startHeadlessHost({ apiFor: (session) => runtime.apiFor(session.operator, session.role), events: runtime.events, tokens: { operator: OPERATOR, viewer: VIEWER } });
-  taskId = (await runtime.api.createTask(WORKFLOW, { name: 'clocked run', timeBase: 'simulation' })).task_id;
+  taskId = (await runtime.api.createTask(WORKFLOW, { name: 'clocked run' })).task_id;
   await runtime.api.startTask(taskId);
 }, 30_000);
 afterAll(async () => {
@@ -45,7 +45,7 @@ describe('deduction clock', () => {
   it('changes the clock through the host, prints it with its changes, and reads it from the database', async () => {
     const paused = await cli(['clock', taskId, '--pause', '--url', host.url, '--token', OPERATOR]);
     expect(paused.code).toBe(0);
-    expect(paused.stdout).toMatch(new RegExp(`^task ${taskId}  T\\+00:00:\\d\\d  ×1  paused  time base simulation\\n  \\S+  pause  T\\+\\S+ ×1 → T\\+\\S+ ×1 paused  by \\S+`));
+    expect(paused.stdout).toMatch(new RegExp(`^task ${taskId}  T\\+00:00:\\d\\d  ×1  paused  time base wall\\n  \\S+  pause  T\\+\\S+ ×1 → T\\+\\S+ ×1 paused  by \\S+`));
     const stepped = await cli(['clock', taskId, '--step', '60000', '--url', host.url, '--token', OPERATOR]);
     expect(stepped.stdout).toMatch(/step 60000 ms {2}T\+00:00:\d\d ×1 paused → T\+00:01:\d\d ×1 paused/);
     expect(await cli(['clock', taskId, '--rate', '8', '--url', host.url, '--token', OPERATOR])).toMatchObject({ code: 0, stderr: '' });

@@ -4,6 +4,7 @@ import type { BalancingStrategy, EngineEndpoint } from '../../shared/engine/endp
 import type { EngineState } from '../../shared/engine/engine-state';
 import { consoleLogger, type Logger } from '../../shared/logger';
 import { startAlertService } from './alerts/alert-service';
+import { forecastForTask } from './forecast/forecast-service';
 import { backupDirectory } from './backups/backup-directory';
 import { BackupScheduler } from './backups/backup-scheduler';
 import { applyStagedRestore } from './backups/staged-restore';
@@ -196,7 +197,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     if (Date.now() - alertSettings.readAt > 1000) alertSettings = { value: readSettings(store, logger).alerts, readAt: Date.now() };
     return alertSettings.value;
   };
-  const alertService = startAlertService({ store, settings: currentAlertSettings, emit: (event) => events.emit('alert', event), logger });
+  const forecastFinish = (taskId: string) => forecastForTask(store, engines.catalog(), taskId, Date.now()).finish;
+  const alertService = startAlertService({ store, settings: currentAlertSettings, emit: (event) => events.emit('alert', event), logger, forecastFinish });
   const alerts = alertService.monitor;
   const offChanges = scheduler.onChange((batch) => {
     changes.push(batch);

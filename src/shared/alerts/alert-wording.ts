@@ -16,6 +16,7 @@ export const ALERT_WORDINGS: Readonly<Record<AlertKind, string>> = {
   'resource-use': '{{nodeId}} on {{engine}} uses {{use}} of its {{resource}}, above {{threshold}}',
   'needs-operator': '{{nodeId}} needs an operator',
   'backup-failed': 'the scheduled backup failed',
+  'deadline-miss': 'will miss its deadline: expected to end (p90) {{late}} min after it',
 };
 
 const percent = (value: string | number | undefined) => `${Math.round(Number(value ?? 0) * 100)}%`;
@@ -30,6 +31,8 @@ export function alertDisplayParams(kind: AlertKind, params: AlertParams): AlertP
     shown['elapsed'] = minutes(params['elapsedMs']);
     shown['limit'] = minutes(params['thresholdMs']);
   }
+  // A drill's deadline may be seconds away: tenths of a minute keep a short slip from reading 0.
+  if (kind === 'deadline-miss') shown['late'] = Math.round(Number(params['lateMs'] ?? 0) / 6_000) / 10;
   return shown;
 }
 

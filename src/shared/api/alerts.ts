@@ -5,9 +5,9 @@ import { analyzeTask, type TaskAnalysis } from '../alerts/task-analysis';
 /**
  * What an alert is about, one rule each: node failures and timeouts, a lost Engine, a task's
  * failure rate, health score, run time or resource use past its threshold, and a node the
- * recovery handlers hand to an operator.
+ * recovery handlers hand to an operator, and a task whose forecast (p90) finishes past its deadline.
  */
-export const ALERT_KINDS = ['node-failed', 'node-timeout', 'node-escalated', 'engine-lost', 'failure-rate', 'health-score', 'run-time', 'resource-use', 'needs-operator', 'backup-failed'] as const;
+export const ALERT_KINDS = ['node-failed', 'node-timeout', 'node-escalated', 'engine-lost', 'failure-rate', 'health-score', 'run-time', 'resource-use', 'needs-operator', 'backup-failed', 'deadline-miss'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_SEVERITIES = ['warning', 'critical'] as const;

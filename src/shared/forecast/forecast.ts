@@ -44,7 +44,7 @@ export interface TaskForecast {
   nodes: Map<string, NodeForecast>;
   /** The nodes whose start or end decides the finish (p50), from now on, in the order they decide it. */
   criticalPath: string[];
-  /** How many agents' estimates rest on each basis. */
+  /** How many agents still expected to run rest their estimates on each basis. */
   bases: Record<EstimateBasis, number>;
 }
 
@@ -162,7 +162,8 @@ export function forecastTask(input: ForecastInput): TaskForecast {
     const ended = p50Events[end]!.happenedAt !== undefined;
     const slack = latest[end]! - p50.time[end]!;
     const estimate = node.nodeType === 'agent' ? (input.estimates.get(node.nodeId) ?? UNKNOWN) : undefined;
-    if (estimate && !ended) bases[estimate.basis] += 1;
+    // Only agents still expected to run weigh on the finish: an expected skip's estimate does not.
+    if (estimate && !ended && !skipped[position]) bases[estimate.basis] += 1;
     forecasts.set(node.nodeId, {
       nodeId: node.nodeId,
       outlook: ended ? 'ended' : state !== undefined && isActiveNodeStatus(state.status) ? 'running' : skipped[position] ? 'skipped' : 'runs',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Id } from '../ids';
 import type { TaskStatus } from '../status';
 import { TIME_BASES } from '../clock/clock-model';
+import { taskDeadlineSchema } from './deadline';
 
 
 /** What a caller may add to a workflow definition when making a task of it. */
@@ -21,8 +22,17 @@ export const createTaskOptionsSchema = z.object({
   schemeId: idSchema.optional(),
   envInstanceId: idSchema.optional(),
   templateId: idSchema.optional(),
-  /** Whether the task's timers, pins and timeouts count wall time (the default) or its exercise clock's simulation time. */
-  timeBase: z.enum(TIME_BASES).optional(),
+  /**
+   * Whether the task's timers, pins and timeouts count wall time or its exercise clock's
+   * simulation time. The scheduler's timers run on wall time only so far, so asking for
+   * simulation time is refused rather than stored and ignored.
+   */
+  timeBase: z
+    .enum(TIME_BASES)
+    .refine((base) => base === 'wall', 'simulation time for timers, pins and timeouts is not supported yet: they run on wall time (sim agents still follow the exercise clock)')
+    .optional(),
+  /** When the task should have ended by: an ISO 8601 time with its offset, or epoch ms. */
+  deadline: taskDeadlineSchema.optional(),
 });
 export type CreateTaskOptions = z.infer<typeof createTaskOptionsSchema>;
 

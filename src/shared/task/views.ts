@@ -61,6 +61,8 @@ export interface TaskDetail extends TaskSummary {
   variables: Record<string, Json>;
   /** The workflow as it was when the task was created. */
   workflow: WorkflowDefinition;
+  /** When the task should have ended by (epoch ms); absent or null when it has no deadline. */
+  deadline?: number | null;
 }
 
 export interface ExecutionView {

@@ -115,6 +115,8 @@ describe('forecastTask', () => {
     expect(forecast.nodes.get('onFail')).toMatchObject({ outlook: 'skipped', end: { p50: 10 } });
     expect(forecast.finish.p50).toBe(15);
     expect(forecast.criticalPath).toEqual(['root', 'x', 'onFail', 'then']);
+    // The expected skip takes no time, so its estimate is not one the finish rests on.
+    expect(forecast.bases).toEqual({ 'node-history': 0, 'load-history': 0, declared: 2, unknown: 0 });
 
     const failed = forecastTask({ nodes, estimates, live: new Map<string, LiveNode>([['x', { status: 'failed', startedAt: 0, endedAt: 10 }]]), now: 10 });
     expect(failed.nodes.get('onFail')).toMatchObject({ outlook: 'runs', end: { p50: 1010 } });

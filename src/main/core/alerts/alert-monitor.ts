@@ -9,6 +9,8 @@ import { NODE_REASON } from '../../../shared/task/reasons';
 import type { Store } from '../store/store';
 import { AlertStore, type AlertCondition, type AlertSubject } from './alert-store';
 import { nodeEndCounts, resourceShare, taskHealth } from './task-figures';
+import { deadlineVerdicts } from './deadline-watch';
+import type { Interval } from '../../../shared/forecast/forecast';
 
 export interface AlertMonitorOptions {
   store: Store;
@@ -16,10 +18,12 @@ export interface AlertMonitorOptions {
   /** Every change to an alert, as the live `alert` event carries it. */
   emit: (event: AlertEvent) => void;
   now?: () => number;
+  /** A task's forecast finish, for the deadline rule; without it deadlines are not watched. */
+  forecastFinish?: (taskId: Id) => Interval;
 }
 
 /** Task rules that hold only while the task runs: its end clears them. */
-const WHILE_RUNNING: readonly AlertKind[] = ['run-time', 'resource-use'];
+const WHILE_RUNNING: readonly AlertKind[] = ['run-time', 'resource-use', 'deadline-miss'];
 
 /**
  * Turns what the scheduler and the Engine links report into alerts kept in the store, under the
@@ -150,6 +154,26 @@ export class AlertMonitor {
     for (const task of running) {
       const open = this.alerts.list({ state: ['open', 'acknowledged'], taskId: task.id }).some((alert) => alert.kind === 'run-time');
       if (!open) this.raise({ kind: 'run-time', severity: 'warning', taskId: task.id, params: { elapsedMs: now - task.start_time!, thresholdMs } });
+    }
+  }
+
+  /**
+   * Tasks whose forecast p90 passes their deadline raise deadline-miss (once: later checks
+   * refresh how late); a forecast back inside resolves it. Called periodically, as the
+   * forecast moves with time even when nothing happens.
+   */
+  checkDeadlines(): void {
+    const finishOf = this.options.forecastFinish;
+    if (!finishOf) return;
+    for (const verdict of deadlineVerdicts(this.options.store, finishOf)) {
+      if (verdict.lateMs <= 0) {
+        this.clear({ kinds: ['deadline-miss'], taskId: verdict.taskId });
+        continue;
+      }
+      const params = { deadline: verdict.deadline, p50: verdict.finish.p50, p90: verdict.finish.p90, lateMs: verdict.lateMs };
+      const open = this.alerts.list({ state: ['open', 'acknowledged'], taskId: verdict.taskId }).find((alert) => alert.kind === 'deadline-miss');
+      if (!open) this.raise({ kind: 'deadline-miss', severity: 'warning', taskId: verdict.taskId, params });
+      else this.alerts.refresh(open.id, params);
     }
   }
 

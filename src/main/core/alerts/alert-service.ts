@@ -4,7 +4,7 @@ import type { Logger } from '../../../shared/logger';
 import type { Settings } from '../../../shared/settings/settings';
 import type { Store } from '../store/store';
 import { AlertEscalator, type AlertActions } from './alert-escalator';
-import { AlertMonitor } from './alert-monitor';
+import { AlertMonitor, type AlertMonitorOptions } from './alert-monitor';
 import { systemIntervalClock, type IntervalClock } from '../clock/interval-clock';
 
 /** How often run times, escalations and retention are looked at. */
@@ -19,12 +19,13 @@ export interface AlertServiceOptions {
   clock?: IntervalClock;
   tickMs?: number;
   actions?: AlertActions;
+  forecastFinish?: AlertMonitorOptions['forecastFinish'];
 }
 
 export interface AlertService {
   monitor: AlertMonitor;
   escalator: AlertEscalator;
-  /** One round of the periodic work: run times, escalations, and (hourly) pruning of resolved alerts. */
+  /** One round of the periodic work: run times, deadlines, escalations, and (hourly) pruning of resolved alerts. */
   tick(): Promise<void>;
   stop(): void;
 }
@@ -32,12 +33,13 @@ export interface AlertService {
 /** The alert rules, their escalation and their retention, on one timer. */
 export function startAlertService(options: AlertServiceOptions): AlertService {
   const clock = options.clock ?? systemIntervalClock;
-  const monitor = new AlertMonitor({ store: options.store, settings: options.settings, emit: options.emit, now: () => clock.now() });
+  const monitor = new AlertMonitor({ store: options.store, settings: options.settings, emit: options.emit, now: () => clock.now(), ...(options.forecastFinish ? { forecastFinish: options.forecastFinish } : {}) });
   const escalator = new AlertEscalator({ alerts: monitor.alerts, settings: options.settings, emit: options.emit, logger: options.logger, ...(options.actions ? { actions: options.actions } : {}) });
   let prunedAt = -Infinity;
   const tick = async () => {
     try {
       monitor.checkRunTimes();
+      monitor.checkDeadlines();
       if (clock.now() - prunedAt >= PRUNE_EVERY_MS) {
         const { keepDays, keepCount } = options.settings().retention;
         monitor.alerts.prune(keepDays, keepCount);

@@ -154,6 +154,11 @@ export class AlertStore {
 
   /** Resolves, as cleared by themselves, the unresolved alerts of a condition; those it resolved. */
   /** Whether the task has any alert not resolved: when it has none, there is nothing to clear. */
+  /** New values for an unresolved alert's wording (how late a forecast now is) without counting a firing. */
+  refresh(id: Id, params: AlertParams): void {
+    this.store.run(this.store.kysely.updateTable('alert').set({ params: JSON.stringify(params) }).where('id', '=', id).where('state', '<>', 'resolved'));
+  }
+
   hasUnresolved(taskId: Id): boolean {
     this.unresolvedOfTask ??= this.store.db.prepare<[bigint]>(`SELECT 1 FROM alert WHERE task_id = ? AND state <> 'resolved' LIMIT 1`).pluck();
     return this.unresolvedOfTask.get(BigInt(taskId)) !== undefined;

@@ -116,6 +116,8 @@ export interface DeductionTaskTable {
   engine_url: string | null;
   /** Set while the task is archived: out of the default task list, kept whole (migrations/014). */
   archived_at: Millis | null;
+  /** When the task should have ended by, if it has a deadline (migrations/019). */
+  deadline: Millis | null;
 }
 
 /** deduction_task.workflow_snapshot of the design, kept one-to-one beside the task row. */

@@ -12,6 +12,7 @@ import { DEPENDENCY_COLUMNS, NODE_COLUMNS, pushRow, rowInserter, TRANSITION_COLU
 import { invalidArgument, invalidWorkflow } from './task-errors';
 import { freeTaskName, isTaskNameTaken } from './task-names';
 import { reasonText } from '../../../shared/task/reason-wordings';
+import { deadlineMs } from '../../../shared/task/deadline';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -111,6 +112,7 @@ export function createTask(store: Store, definition: unknown, options: CreateTas
           scheme_id: settings.schemeId ?? null,
           env_instance_id: settings.envInstanceId ?? null,
           template_id: settings.templateId ?? null,
+          deadline: settings.deadline === undefined ? null : deadlineMs(settings.deadline),
           status: 'pending',
           variables: JSON.stringify(variables),
           root_node_id: tree.rootId,

@@ -97,6 +97,7 @@ export function getTask(store: Store, taskId: string): TaskDetail {
     rootNodeId: row.root_node_id,
     variables: parse(row.variables) ?? {},
     workflow: parse(snapshot?.workflow_snapshot ?? null)!,
+    deadline: row.deadline,
   };
 }
 

@@ -11,9 +11,11 @@ import { formatTime, useFormatDuration } from '../common/format';
 import { StatusBadge } from './StatusBadge';
 import { useNow } from '../common/use-now';
 import { ReasonText } from '../i18n/ReasonText';
+import type { ConsoleClient } from '../../../shared/api/contract';
+import { ForecastSummary } from './forecast/ForecastSummary';
 
 /** The task at a glance: name, status, progress, counters and duration; actions beside. */
-export function TaskHeader({ task, nodes, replayAt, onBack, children }: { task: TaskDetail; nodes: TaskNodes; replayAt: number | null; onBack: () => void; children: ReactNode }) {
+export function TaskHeader({ client, task, nodes, replayAt, onBack, children }: { client: ConsoleClient; task: TaskDetail; nodes: TaskNodes; replayAt: number | null; onBack: () => void; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const formatDuration = useFormatDuration();
   const now = useNow(replayAt === null && task.startTime !== null && task.endTime === null);
@@ -53,6 +55,7 @@ export function TaskHeader({ task, nodes, replayAt, onBack, children }: { task: 
           <dd className="numeric">{formatDuration(taskDuration(task, replayAt ?? now))}</dd>
         </div>
       </dl>
+      <ForecastSummary client={client} task={task} at={replayAt} />
       {replayAt !== null && (
         <span className="replay-flag" data-testid="replay-flag">
           {t('monitor.task.replayAt', { time: formatTime(replayAt, i18n.language) })}

@@ -96,7 +96,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
 
   return (
     <div className={`task-monitor${replaying ? ' replaying' : ''}`} data-testid="task-monitor" data-task-status={view.task.status}>
-      <TaskHeader task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
+      <TaskHeader client={client} task={view.task} nodes={view.nodes} replayAt={view.at} onBack={onBack}>
         {operator && view.at === null && <TaskControls client={client} task={live.task} />}
         {operator && view.at === null && <TaskVariablesEditor client={client} task={live.task} />}
         <TaskClockPanel client={client} taskId={taskId} canControl={operator && view.at === null} ended={ended} />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isId, type Id } from '../../ids';
 import type { CreateTaskOptions } from '../../task/create';
+import { taskDeadlineSchema } from '../../task/deadline';
 import { workflowDefinitionSchema, workflowNodeSchema, type WorkflowDefinitionInput } from '../../workflow/definition';
 import { WORKFLOW_PROBLEM } from '../../workflow/problem-codes';
 import { formatPath } from '../../workflow/problems';
@@ -16,7 +17,7 @@ import { validateWorkflow } from '../../workflow/validate';
  * field this body does not know is refused, naming it.
  */
 
-export const CREATE_BODY_FIELDS = ['name', 'description', 'scheme_id', 'env_instance_id', 'workflow'] as const;
+export const CREATE_BODY_FIELDS = ['name', 'description', 'scheme_id', 'env_instance_id', 'workflow', 'deadline'] as const;
 
 /** The workflow object carries the tree and what else a definition holds; its name and description are the body's. */
 const WORKFLOW_FIELDS: readonly string[] = Object.keys(workflowDefinitionSchema.shape).filter((key) => key !== 'name' && key !== 'description');
@@ -58,6 +59,7 @@ const headerSchema = z.object({
   name: z.string().min(1, 'must not be empty').max(500),
   description: z.string().max(10_000).optional(),
   workflow: z.record(z.string(), z.unknown()),
+  deadline: taskDeadlineSchema.optional(),
 });
 
 export function readCreateBody(body: unknown): CreateBodyResult {
@@ -68,7 +70,7 @@ export function readCreateBody(body: unknown): CreateBodyResult {
     for (const issue of header.error.issues) problems.push({ path: issue.path.length === 0 ? '(body)' : formatPath(issue.path as (string | number)[]), message: issue.message });
     return { ok: false, problems };
   }
-  const { name, description, workflow } = header.data;
+  const { name, description, workflow, deadline } = header.data;
   const schemeId = readId(body.scheme_id, 'scheme_id', problems);
   const envInstanceId = readId(body.env_instance_id, 'env_instance_id', problems);
   problems.push(...unknownFields(workflow, WORKFLOW_FIELDS, 'workflow.', 'workflow'));
@@ -81,6 +83,7 @@ export function readCreateBody(body: unknown): CreateBodyResult {
     ...(description !== undefined && { description }),
     ...(schemeId !== undefined && { schemeId }),
     ...(envInstanceId !== undefined && { envInstanceId }),
+    ...(deadline !== undefined && { deadline }),
   };
   return { ok: true, request: { definition, options } };
 }

@@ -46,9 +46,15 @@ describe('the exercise clock with the reference Engine', () => {
     await expect(runtime.api.setTaskClock(taskId, { action: 'rate', rate: 2 })).rejects.toMatchObject({ code: 'CONFLICT', reason: { key: 'clock.ended' } });
   });
 
+  it('refuses simulation time for timers, pins and timeouts, which run on wall time so far', async () => {
+    await expect(runtime.api.createTask(workflow('sim timers', agent('one', 'sim', { durationMs: 10 })), { timeBase: 'simulation' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+
   it('runs a 10-second sim agent at ×10 in about a second, and reports 10 s of simulation time', async () => {
     const api = runtime.api;
-    const { task_id: taskId } = await api.createTask(workflow('fast run', agent('ten', 'sim', { durationMs: 10_000, steps: 5 })), { timeBase: 'simulation' });
+    const { task_id: taskId } = await api.createTask(workflow('fast run', agent('ten', 'sim', { durationMs: 10_000, steps: 5 })));
     await api.setTaskClock(taskId, { action: 'rate', rate: 10 });
     const wallStart = Date.now();
     await api.startTask(taskId);
@@ -59,7 +65,7 @@ describe('the exercise clock with the reference Engine', () => {
     // console's own start and end latency counts ×10 too.
     expect(Math.abs((await simRunTime(taskId, 'ten')) - 10_000)).toBeLessThan(1500);
     const clock = await api.getTaskClock(taskId);
-    expect(clock).toMatchObject({ timeBase: 'simulation', rate: 10, paused: false, changes: [{ action: 'rate', new: { rate: 10 }, taskTimeMs: 0 }] });
+    expect(clock).toMatchObject({ timeBase: 'wall', rate: 10, paused: false, changes: [{ action: 'rate', new: { rate: 10 }, taskTimeMs: 0 }] });
   });
 
   it('stops sim progress while the clock is paused, moves it on by a step, and lists a process agent as keeping real time', async () => {

@@ -64,7 +64,7 @@ describe('the design create body read into a definition and options', () => {
       'workflow.nodes[2].dependencies[0].kind',
       'workflow.nodes[2].retry.tries',
     ]);
-    expect(problems[0]!.message).toBe('unknown field "priority" (the body takes name, description, scheme_id, env_instance_id, workflow)');
+    expect(problems[0]!.message).toBe('unknown field "priority" (the body takes name, description, scheme_id, env_instance_id, workflow, deadline)');
     expect(problems[2]!.message).toMatch(/^unknown field "agentConfg" \(a node takes nodeId, nodeType, .*agentConfig.*pinConfig, pinTime, activationConfig\)$/);
     expect(problems[3]!.message).toBe('unknown field "kind"');
   });
@@ -90,7 +90,7 @@ describe('the design create body read into a definition and options', () => {
     const { name: _name, ...nameless } = designCreateBody();
     expect(problemsOf(nameless)).toEqual([{ path: 'name', message: 'Invalid input: expected string, received undefined' }]);
     expect(problemsOf({ ...designCreateBody(), workflow: [] })[0]!.path).toBe('workflow');
-    expect(problemsOf([1, 2])).toEqual([{ path: '(body)', message: 'must be a JSON object with name, description, scheme_id, env_instance_id, workflow' }]);
+    expect(problemsOf([1, 2])).toEqual([{ path: '(body)', message: 'must be a JSON object with name, description, scheme_id, env_instance_id, workflow, deadline' }]);
   });
 
   it('leaves what the workflow itself gets wrong to the validator createTask runs', () => {

@@ -14,6 +14,9 @@ import { GraphEdge, GraphMarkers } from './GraphEdge';
 import { useColorMode } from './use-color-mode';
 import { useGraphDefinition } from './use-graph-definition';
 import { FIT_MAX_ZOOM, fitPadding, MINIMAP_SIZE } from './graph-fit';
+import { markCritical } from './critical-path';
+import { CriticalPathLegend } from './CriticalPathLegend';
+import { useForecast } from '../forecast/use-forecast';
 import './graph.css';
 
 const NODE_TYPES = { agent: GraphAgentNode, container: GraphContainerNode };
@@ -32,7 +35,7 @@ export const LiveGraph = memo(function LiveGraph(props: TaskPanelProps) {
   );
 });
 
-function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, at }: TaskPanelProps) {
+function GraphCanvas({ client, task, nodes: latestNodes, selectedNodeId, onSelectNode, at }: TaskPanelProps) {
   // A busy task changes many times a second; the graph may skip states it has no time to draw.
   const nodes = useDeferredValue(latestNodes);
   const { t } = useTranslation();
@@ -51,7 +54,9 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
   const flowNodes = useMemo(() => (base && cache ? toGraphNodes(base, shown, selectedNodeId, cache) : []), [base, cache, shown, selectedNodeId]);
   const flowEdges = useMemo(() => (base && cache ? toGraphEdges(base, shown, cache) : []), [base, cache, shown]);
   const statusColour = useCallback((nodeId: string) => `--status-${shown.byId.get(nodeId)?.status ?? 'pending'}`, [shown]);
-  const drawn = useMemo(() => (frozen ? cullFlow(flowNodes, flowEdges, frozen) : { nodes: flowNodes, edges: flowEdges }), [flowNodes, flowEdges, frozen]);
+  const forecast = useForecast(client, task, at);
+  const marked = useMemo(() => markCritical(flowNodes, flowEdges, forecast), [flowNodes, flowEdges, forecast]);
+  const drawn = useMemo(() => (frozen ? cullFlow(marked.nodes, marked.edges, frozen) : marked), [marked, frozen]);
   const fit = useCallback(() => {
     const panel = panelRef.current;
     if (!panel || panel.clientWidth === 0) return;
@@ -131,6 +136,7 @@ function GraphCanvas({ task, nodes: latestNodes, selectedNodeId, onSelectNode, a
       </ReactFlow>
       <GraphMarkers />
       <GraphLegend />
+      <CriticalPathLegend model={forecast} />
     </div>
     </ViewMotionContext>
   );

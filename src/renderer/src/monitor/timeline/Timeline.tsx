@@ -8,6 +8,9 @@ import { ClockMarks } from './ClockMarks';
 import { axisTicks, fitWindow, panWindow, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 import { TimelineBookmarks } from './TimelineBookmarks';
 import { TimelineLegend } from './TimelineLegend';
+import { ForecastLane } from './ForecastLane';
+import { useForecast } from '../forecast/use-forecast';
+import { spanWithForecast } from '../forecast/forecast-model';
 import { TimelineRow } from './TimelineRow';
 import { useExecutions } from './use-executions';
 import { useStripWidth } from './use-strip-width';
@@ -40,7 +43,8 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
   const rows = useMemo(() => agentRows(nodes), [nodes]);
   const byNode = useMemo(() => executionsByNode(executions ?? []), [executions]);
   const moment = at ?? (live ? now : (task.endTime ?? now));
-  const span = timelineSpan(task, executions ?? [], at ?? (live ? now : null));
+  const forecast = useForecast(client, task, at);
+  const span = spanWithForecast(timelineSpan(task, executions ?? [], at ?? (live ? now : null)), forecast);
   const [manual, setManual] = useState<TimeWindow | null>(null);
   const shown = manual ?? fitWindow(span.start, span.end);
   const limit = useMemo(() => ({ from: span.start, to: span.end }), [span.start, span.end]);
@@ -166,6 +170,7 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
         </div>
       </div>
       <TimelineBookmarks client={client} task={task} moment={moment} window={shown} width={width} />
+      <ForecastLane model={forecast} nodes={nodes} window={shown} width={width} />
       <div
         className="tl-body"
         ref={scrollRef}
@@ -197,6 +202,8 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
                   width={width}
                   moment={moment}
                   selected={nodeId === selectedNodeId}
+                  critical={forecast?.critical.has(nodeId) ?? false}
+                  slackMs={forecast?.byNode.get(nodeId)?.slackMs}
                   top={item.start}
                   height={item.size}
                   onSelect={onSelect}

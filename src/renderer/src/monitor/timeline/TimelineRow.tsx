@@ -17,20 +17,23 @@ interface TimelineRowProps {
   top: number;
   height: number;
   onSelect: (nodeId: string) => void;
+  /** On the forecast's critical path, and how long it may slip (forecast-model.ts). */
+  critical?: boolean;
+  slackMs?: number | null | undefined;
 }
 
 /** Narrower than this, a bar is drawn without its batch number. */
 const LABEL_MIN_PX = 26;
 
 /** One agent: its name, and a bar per execution across the strip. */
-export const TimelineRow = memo(function TimelineRow({ nodeId, view, executions, window, width, moment, selected, top, height, onSelect }: TimelineRowProps) {
+export const TimelineRow = memo(function TimelineRow({ nodeId, view, executions, window, width, moment, selected, top, height, onSelect, critical = false, slackMs }: TimelineRowProps) {
   const { t } = useTranslation();
   const formatDuration = useFormatDuration();
   const bars = rowBars(executions, moment);
   const name = view?.name ?? nodeId;
   return (
-    <div className={`tl-row${selected ? ' is-selected' : ''}`} style={{ transform: `translateY(${top}px)`, height }} data-testid={`timeline-row-${nodeId}`}>
-      <button type="button" className="tl-label" style={{ paddingLeft: `${0.5 + Math.max(0, (view?.level ?? 1) - 1) * 0.75}rem` }} onClick={() => onSelect(nodeId)} aria-pressed={selected} title={name}>
+    <div className={`tl-row${selected ? ' is-selected' : ''}${critical ? ' is-critical' : ''}`} style={{ transform: `translateY(${top}px)`, height }} data-testid={`timeline-row-${nodeId}`}>
+      <button type="button" className="tl-label" style={{ paddingLeft: `${0.5 + Math.max(0, (view?.level ?? 1) - 1) * 0.75}rem` }} onClick={() => onSelect(nodeId)} aria-pressed={selected} title={slackMs == null ? name : `${name} · ${t('forecast.rowTitle', { slack: formatDuration(slackMs) })}`}>
         <span className={`tl-label-dot tl-node-${view?.status ?? 'pending'}`} aria-hidden="true" />
         <span className="tl-label-text" data-verbatim="">
           {name}

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react';
+import { NodeForecastFacts } from '../forecast/NodeForecastFacts';
 import { useTranslation } from 'react-i18next';
 import type { NodeDetail, TransitionView } from '../../../../shared/task/views';
 import { taskAuditOf } from '../../../../shared/task/task-audit';
@@ -105,6 +106,7 @@ export const NodeDetailPanel = memo(function NodeDetailPanel({ client, task, nod
             <Fact label={t('tree.detail.endTime')}>{moment(node.endTime)}</Fact>
             <Fact label={t('tree.detail.duration')}>{duration === null ? t('tree.detail.none') : formatDuration(duration)}</Fact>
           </dl>
+          <NodeForecastFacts client={client} task={task} at={at} nodeId={nodeId} />
 
           <Section title={t('tree.detail.dependencies')}>
             {node.dependencies.length === 0 ? (
