@@ -29,7 +29,7 @@ export const createTaskOptionsSchema = z.object({
    */
   timeBase: z
     .enum(TIME_BASES)
-    .refine((base) => base === 'wall', 'simulation time for timers, pins and timeouts is not supported yet: they run on wall time (sim agents still follow the exercise clock)')
+    .refine((base): boolean => base === 'wall', 'simulation time for timers, pins and timeouts is not supported yet: they run on wall time (sim agents still follow the exercise clock)')
     .optional(),
   /** When the task should have ended by: an ISO 8601 time with its offset, or epoch ms. */
   deadline: taskDeadlineSchema.optional(),
