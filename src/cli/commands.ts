@@ -100,6 +100,16 @@ export const COMMANDS = {
     description: 'list, add and remove the operators who decide manual steps: their skills, and whether they supervise',
     load: async () => (await import('./operator-command')).registerOperator,
   },
+  hold: {
+    usage: '[options] <task> <node>',
+    description: 'hold a node of a running task through a running `deduction serve`: not started, it waits; running, its agent pauses on its Engine',
+    load: async () => (await import('./hold-command')).registerHold,
+  },
+  release: {
+    usage: '[options] <task> <node>',
+    description: 'release a held node through a running `deduction serve`: it starts when its dependencies say, or its paused agent runs on',
+    load: async () => (await import('./hold-command')).registerHold,
+  },
   trigger: {
     usage: '',
     description: 'list, add, pause, resume, remove and fire the triggers that start tasks of templates by themselves',

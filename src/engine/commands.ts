@@ -83,6 +83,10 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
       return { ok: true, state: runs.state(command.payload) ?? containers.state(command.payload) ?? { status: 'unknown' } };
     case 'decideManual':
       return runs.decide(command.payload);
+    case 'pauseNode':
+      return runs.pause(command.payload);
+    case 'resumeNode':
+      return runs.resume(command.payload);
   }
 }
 

@@ -58,8 +58,11 @@ export async function runSim(run: AgentRun): Promise<AgentOutcome> {
 
   const tickMs = Math.max(1, Math.min(MAX_TICK_MS, Math.ceil(config.durationMs / config.steps)));
   let t = 0;
+  // Held, its simulated time stands still until released.
+  run.pause.accept();
   advance(0);
   while (t < config.durationMs) {
+    await run.pause.whilePaused(run.signal);
     if (run.signal.aborted) return { status: 'failed' };
     const step = Math.min(tickMs, config.durationMs - t);
     await sleep(step, run.signal);

@@ -132,6 +132,9 @@ export const CONSOLE_METHODS = {
   rerunFrom: control<number>()(z.tuple([taskId, nodeId])),
   retryFailed: control<RetryFailedResult>()(z.tuple([taskId])),
   decideManual: control<void>()(z.tuple([taskId, nodeId, z.object({ approved: z.boolean(), comment: z.string().max(10_000).optional() })])),
+  /** Holds a node (a container: its subtree) until released; a running agent is paused on its Engine or the hold is refused with why. */
+  holdNode: control<void>()(z.tuple([taskId, nodeId, z.object({ reason }).optional()])),
+  releaseNode: control<void>()(z.tuple([taskId, nodeId])),
 
   queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),
   getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),

@@ -62,8 +62,9 @@ export const initContainerSchema = nodeRefSchema.extend({
  * Optional protocol features an Engine names in its welcome (`features`); a console uses one
  * only with an Engine that named it, and speaks the single-message forms to any other.
  * - `startMany`: the startMany command (many startNode payloads, one acknowledgement).
+ * - `pauseNode`: the pauseNode and resumeNode commands (an operator's hold of a running agent).
  */
-export const ENGINE_FEATURES = ['startMany'] as const;
+export const ENGINE_FEATURES = ['startMany', 'pauseNode'] as const;
 export type EngineFeature = (typeof ENGINE_FEATURES)[number];
 
 export const ENGINE_BATCH_LIMITS = {
@@ -100,6 +101,14 @@ export const decideManualSchema = nodeRefSchema.extend({
  * out as if sent alone; the acknowledgement answers each in order (`results`).
  */
 export const startManySchema = z.object({ nodes: z.array(startNodeSchema).min(1).max(ENGINE_BATCH_LIMITS.maxStartsPerCommand) });
+
+/**
+ * Pauses one running execution where its agent can pause (its work and its timeout wait), or
+ * refuses with CANNOT_PAUSE and the reason; resumeNode lets it go on. Both are idempotent: a
+ * paused execution paused again, or a running one resumed, is acknowledged as it is.
+ */
+export const pauseNodeSchema = nodeRefSchema;
+export const resumeNodeSchema = nodeRefSchema;
 
 export type InitContainerCommand = z.infer<typeof initContainerSchema>;
 export type StartNodeCommand = z.infer<typeof startNodeSchema>;
@@ -347,6 +356,8 @@ export const engineCommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('stopTask'), payload: stopTaskSchema }),
   z.object({ name: z.literal('queryNode'), payload: queryNodeSchema }),
   z.object({ name: z.literal('decideManual'), payload: decideManualSchema }),
+  z.object({ name: z.literal('pauseNode'), payload: pauseNodeSchema }),
+  z.object({ name: z.literal('resumeNode'), payload: resumeNodeSchema }),
   /** Measures latency; the ack carries the Engine's time. */
   z.object({ name: z.literal('ping'), payload: z.object({}) }),
 ]);
@@ -363,6 +374,8 @@ export const ENGINE_ERROR_CODES = [
   'UNKNOWN_NODE',
   'NOT_MANUAL',
   'ALREADY_DECIDED',
+  /** pauseNode: this execution's agent cannot pause (the message says why), or it is not running. */
+  'CANNOT_PAUSE',
   'CONFLICT',
   'INTERNAL',
   /** Console-side: no acknowledgement within the command timeout. */

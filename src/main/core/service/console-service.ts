@@ -14,6 +14,7 @@ import { observationApi } from './observation-api';
 import { operatorsApi } from './operators-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
+import { holdApi } from './hold-api';
 import { triggersApi } from './triggers-api';
 import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
@@ -59,6 +60,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     getAppStatus: async () => ({ appName: deps.appName, version: deps.version, store: deps.store.status(), session: { operator: deps.operator(), role: deps.role ?? 'operator' } }),
     ...workflowApi(deps),
     ...taskApi(deps),
+    ...holdApi(deps),
     ...observationApi(deps),
     ...settingsApi(deps),
     ...environmentsApi(deps),
