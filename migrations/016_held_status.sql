@@ -4,6 +4,7 @@
 -- A CHECK cannot be changed in place, so both tables are rebuilt with the same ids and columns.
 -- Migrations run with foreign keys on: dropping workflow_node would delete (ON DELETE CASCADE)
 -- every row that references it, so those rows are kept aside first and written back after.
+-- The new table refers to itself by its own name, which the rename turns into workflow_node.
 CREATE TEMP TABLE v16_execution AS SELECT * FROM node_execution;
 CREATE TEMP TABLE v16_log AS SELECT * FROM node_execution_log;
 CREATE TEMP TABLE v16_transition AS SELECT * FROM node_state_transition;
@@ -53,7 +54,7 @@ CREATE TABLE workflow_node_v16 (
   required_skills  TEXT    CHECK (required_skills IS NULL OR (json_valid(required_skills) AND json_type(required_skills) = 'array')),
   assignee         TEXT,
   UNIQUE (task_id, node_id),
-  FOREIGN KEY (task_id, parent_node_id) REFERENCES workflow_node (task_id, node_id) ON DELETE CASCADE
+  FOREIGN KEY (task_id, parent_node_id) REFERENCES workflow_node_v16 (task_id, node_id) ON DELETE CASCADE
     DEFERRABLE INITIALLY DEFERRED,
   CHECK ((node_type = 'agent') = (agent_load IS NOT NULL))
 );

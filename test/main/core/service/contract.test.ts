@@ -68,6 +68,8 @@ describe('ConsoleApi contract', () => {
         'saveOperator',
         'removeOperator',
         'updateTrigger',
+        'holdNode',
+        'releaseNode',
       ].sort(),
     );
   });
