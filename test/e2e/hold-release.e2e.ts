@@ -43,7 +43,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('an operator holds a running agent from the node detail and releases it; a viewer is offered neither and is refused', async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const name = `Hold drill ${Date.now()}`;
   const { task_id: taskId } = await callHost('createTask', WORKFLOW(name));
   await callHost('startTask', taskId);
