@@ -28,9 +28,10 @@ export function availableControls(node: Pick<NodeView, 'nodeType' | 'status'>, c
   const can = (to: NodeView['status']) => canTransitionNode(node.nodeType, node.status, to) && !(to === 'skipped' && isActiveNodeStatus(node.status));
   const out = new Set<NodeControl>();
   if (can('stopped')) out.add('stop');
-  if (can('ready') && can('skipped') && !NOT_STARTED_NODE_STATUSES.includes(node.status)) out.add('restart');
+  if (can('ready') && can('skipped') && !NOT_STARTED_NODE_STATUSES.includes(node.status) && node.status !== 'held') out.add('restart');
   if (can('skipped')) out.add('skip');
-  if (can('pending')) out.add('rerun');
+  // held → pending is a release's, never a rerun's.
+  if (can('pending') && node.status !== 'held') out.add('rerun');
   if (HOLDABLE_NODE_STATUSES.includes(node.status)) out.add('hold');
   if (node.status === 'held') out.add('release');
   if (context.isManual && node.nodeType === 'agent' && node.status === 'running' && can('completed') && can('failed')) {
