@@ -105,6 +105,16 @@ export const COMMANDS = {
     description: "show a task's exercise clock (task time, rate, paused, changes); pause, resume, step or set its rate through a running host",
     load: async () => (await import('./clock-command')).registerClock,
   },
+  hold: {
+    usage: '[options] <task> <node>',
+    description: 'hold a node of a running task through a running `deduction serve`: not started, it waits; running, its agent pauses on its Engine',
+    load: async () => (await import('./hold-command')).registerHold,
+  },
+  release: {
+    usage: '[options] <task> <node>',
+    description: 'release a held node through a running `deduction serve`: it starts when its dependencies say, or its paused agent runs on',
+    load: async () => (await import('./hold-command')).registerHold,
+  },
   trigger: {
     usage: '',
     description: 'list, add, pause, resume, remove and fire the triggers that start tasks of templates by themselves',

@@ -12,6 +12,7 @@ const MARK: Record<NodeStatus, string> = {
   failed: '✘',
   stopped: '■',
   skipped: '↷',
+  held: '⏸',
 };
 
 /** A node as the terminal shows it, kept current from the scheduler's change feed. */

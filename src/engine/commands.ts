@@ -88,6 +88,10 @@ function carryOut(command: EngineCommand, { runs, containers, trees, logger }: C
       return runs.message(command.payload);
     case 'setClock':
       return runs.setClock(command.payload);
+    case 'pauseNode':
+      return runs.pause(command.payload);
+    case 'resumeNode':
+      return runs.resume(command.payload);
   }
 }
 

@@ -17,6 +17,8 @@ import { missingSkills } from '../shared/engine/skills';
 import { AGENT_RUNNERS } from './agents/runners';
 import type { AgentOutcome, AgentRun, JsonObject, JsonValue, ManualDecision } from './agents/types';
 import { AgentInbox, MESSAGE_AGENT_KINDS } from './agents/agent-inbox';
+import { PauseGate } from './agents/pause-gate';
+import { PausableTimer } from './pausable-timer';
 import type { AgentCatalog } from './catalog';
 import type { CommandPolicy } from './command-policy';
 import type { Containers } from './containers';
@@ -51,6 +53,9 @@ interface RunRecord {
   done: Promise<void>;
   /** Log lines emitted so far: each node.log carries its number. */
   lines: number;
+  pause: PauseGate;
+  /** The execution's timeout, which waits while the execution is paused. */
+  timer?: PausableTimer;
 }
 
 export interface NodeRunsDeps {
@@ -126,6 +131,7 @@ export class NodeRuns {
       inbox: new AgentInbox(),
       done: new Promise<void>((resolve) => (markDone = resolve)),
       lines: 0,
+      pause: new PauseGate(),
     };
     this.records.set(key, record);
     this.active++;
@@ -164,8 +170,7 @@ export class NodeRuns {
   ): Promise<AgentOutcome> {
     const config: JsonObject = { ...(record.manifest.defaults as JsonObject | undefined), ...(command.config as JsonObject) };
     const timeoutMs = earliest(command.timeoutMs ?? record.manifest.timeoutMs, commandTimeout(record.manifest, config));
-    const timer =
-      timeoutMs === undefined ? undefined : setTimeout(() => this.abort(record, 'timeout', `timed out after ${timeoutMs} ms`), timeoutMs);
+    if (timeoutMs !== undefined) record.timer = new PausableTimer(() => this.abort(record, 'timeout', `timed out after ${timeoutMs} ms`), timeoutMs);
     const run: AgentRun = {
       ref: record.ref,
       manifest: record.manifest,
@@ -179,6 +184,7 @@ export class NodeRuns {
       sampleIntervalMs: this.deps.sampleIntervalMs,
       killGraceMs: this.deps.killGraceMs,
       commandPolicy: this.deps.commandPolicy,
+      pause: record.pause,
       emit: {
         progress: (progress, message) => {
           record.progress = Math.min(1, Math.max(0, progress));
@@ -194,7 +200,7 @@ export class NodeRuns {
     try {
       return await AGENT_RUNNERS[record.manifest.kind](run);
     } finally {
-      clearTimeout(timer);
+      record.timer?.clear();
     }
   }
 
@@ -234,6 +240,8 @@ export class NodeRuns {
   private abort(record: RunRecord, status: 'stopped' | 'timeout', message: string, errorCode?: string): void {
     if (record.end || TERMINAL_ENGINE_STATUSES.includes(record.status)) return;
     record.end = { status, message, ...(errorCode === undefined ? {} : { errorCode }) };
+    // A stopped process tree takes no SIGTERM until it runs again.
+    record.pause.resume();
     record.controller.abort();
   }
 
@@ -289,6 +297,30 @@ export class NodeRuns {
     if (record.errorMessage !== undefined) state.errorMessage = record.errorMessage;
     if (record.exitCode !== undefined) state.exitCode = record.exitCode;
     return state;
+  }
+
+  /** An operator's hold: the execution's agent pauses (and its timeout waits), or the refusal says why it cannot. */
+  pause(ref: NodeRef): CommandAck {
+    const record = this.records.get(executionKey(ref));
+    if (!record) return { ok: false, error: { code: 'UNKNOWN_NODE', message: `node ${ref.nodeId} (batch ${ref.batch}) of task ${ref.taskId} is not on this Engine` } };
+    if (record.end || TERMINAL_ENGINE_STATUSES.includes(record.status)) {
+      return { ok: false, error: { code: 'CANNOT_PAUSE', message: `node ${ref.nodeId} (batch ${ref.batch}) already ended ${record.end?.status ?? record.status}` } };
+    }
+    if (!record.pause.pause()) {
+      const why = record.manifest.kind === 'process' ? 'process trees cannot be stopped and continued on this platform' : `${record.manifest.kind} agents cannot pause`;
+      return { ok: false, error: { code: 'CANNOT_PAUSE', message: `node ${ref.nodeId} runs the ${record.manifest.kind} agent ${record.manifest.agentLoad}, which cannot pause: ${why}` } };
+    }
+    record.timer?.pause();
+    return { ok: true };
+  }
+
+  /** Lets a paused execution go on; an execution that is not paused (or has ended) is left as it is. */
+  resume(ref: NodeRef): CommandAck {
+    const record = this.records.get(executionKey(ref));
+    if (!record) return { ok: false, error: { code: 'UNKNOWN_NODE', message: `node ${ref.nodeId} (batch ${ref.batch}) of task ${ref.taskId} is not on this Engine` } };
+    record.pause.resume();
+    record.timer?.resume();
+    return { ok: true };
   }
 
   decide(command: DecideManualCommand): CommandAck {

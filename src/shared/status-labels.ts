@@ -21,6 +21,7 @@ export const STATUS_LABELS: Readonly<Record<StatusLabelLanguage, Readonly<Record
     stopped: 'Stopped',
     skipped: 'Skipped',
     timeout: 'Timed out',
+    held: 'Held',
   },
   'zh-CN': {
     pending: '待定',
@@ -34,5 +35,6 @@ export const STATUS_LABELS: Readonly<Record<StatusLabelLanguage, Readonly<Record
     stopped: '已停止',
     skipped: '已跳过',
     timeout: '已超时',
+    held: '已挂起',
   },
 };

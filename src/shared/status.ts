@@ -18,6 +18,7 @@ export const NODE_STATUSES = [
   'failed',
   'stopped',
   'skipped',
+  'held',
 ] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
@@ -93,17 +94,25 @@ const NOT_STARTED = ['pending', 'waiting', 'ready'] as const;
  * - running → ready (agents): an automatic retry after a failure or a timeout, or a start the
  *   Engine refused for lack of capacity;
  * - running → skipped (agents): an onError rule skips the node after a failed attempt.
+ *
+ * held (both machines): an operator's hold (scheduler/hold.ts). A pending, waiting or ready
+ * node is held before it starts; a running agent is held while its Engine keeps it paused, a
+ * running container while its subtree is held. Release goes back to pending (decided again by
+ * its dependencies) or, for what was running, to running. A held node may still end: an
+ * operator stops or skips it, or a paused agent's execution ends anyway (its Engine lost, or
+ * its end raced the pause).
  */
 export const AGENT_TRANSITIONS: Machine<NodeStatus> = {
-  pending: ['waiting', 'ready', 'skipped'],
-  waiting: ['ready', 'skipped'],
-  ready: ['running', 'waiting', 'skipped', 'failed'],
+  pending: ['waiting', 'ready', 'skipped', 'held'],
+  waiting: ['ready', 'skipped', 'held'],
+  ready: ['running', 'waiting', 'skipped', 'failed', 'held'],
   initializing: [],
-  running: ['completed', 'failed', 'stopped', 'ready', 'skipped'],
+  running: ['completed', 'failed', 'stopped', 'ready', 'skipped', 'held'],
   completed: ['ready', 'pending'],
   failed: ['ready', 'skipped', 'pending'],
   stopped: ['ready', 'skipped', 'pending'],
   skipped: ['ready', 'pending'],
+  held: ['pending', 'running', 'completed', 'failed', 'stopped', 'skipped', 'ready'],
 };
 
 /**
@@ -112,15 +121,16 @@ export const AGENT_TRANSITIONS: Machine<NodeStatus> = {
  * runs it (and its whole subtree) again after the backoff.
  */
 export const CONTAINER_TRANSITIONS: Machine<NodeStatus> = {
-  pending: ['waiting', 'ready', 'skipped'],
-  waiting: ['ready', 'skipped'],
-  ready: ['initializing', 'waiting', 'skipped', 'failed'],
+  pending: ['waiting', 'ready', 'skipped', 'held'],
+  waiting: ['ready', 'skipped', 'held'],
+  ready: ['initializing', 'waiting', 'skipped', 'failed', 'held'],
   initializing: ['running', 'failed', 'stopped', 'ready'],
-  running: ['completed', 'failed', 'stopped', 'ready'],
+  running: ['completed', 'failed', 'stopped', 'ready', 'held'],
   completed: ['ready', 'running', 'pending'],
   failed: ['ready', 'running', 'skipped', 'pending'],
   stopped: ['ready', 'skipped', 'pending'],
   skipped: ['ready', 'pending'],
+  held: ['pending', 'running', 'failed', 'stopped', 'skipped'],
 };
 
 /** paused → completed | failed: the nodes that were still running when the task was paused ended it. */
@@ -146,6 +156,14 @@ export const ENDED_NODE_STATUSES: readonly NodeStatus[] = [...TERMINAL_NODE_STAT
 /** An agent between its start and its end (a container also while it initializes). */
 export const ACTIVE_NODE_STATUSES: readonly NodeStatus[] = ['initializing', 'running'];
 export const NOT_STARTED_NODE_STATUSES: readonly NodeStatus[] = NOT_STARTED;
+/**
+ * Held by an operator (scheduler/hold.ts): in none of the sets above. Not ended (its task and
+ * its container stay open until it is released or ends), not active (it counts in no running
+ * counter and its timeout waits while it is held), not startable (the scheduler never decides it).
+ */
+export const HELD_NODE_STATUS = 'held' satisfies NodeStatus;
+/** What an operator's hold takes: a node that has not started, or a running one. */
+export const HOLDABLE_NODE_STATUSES: readonly NodeStatus[] = [...NOT_STARTED, 'running'];
 export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'stopped'];
 /** A task being prepared or run (its clock is ticking unpaused). */
 export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['initializing', 'running'];

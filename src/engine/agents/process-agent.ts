@@ -80,6 +80,10 @@ function spawnAgent(run: AgentRun, launch: ProcessLaunch): Promise<AgentOutcome>
       void terminateProcessTree(child, run.killGraceMs);
     };
     run.signal.addEventListener('abort', onAbort, { once: true });
+    // A hold stops the whole tree where signals can (POSIX); Windows has no SIGSTOP, so there the agent cannot pause.
+    if (process.platform !== 'win32') {
+      run.pause.accept({ pause: () => signalProcessTree(child, 'SIGSTOP'), resume: () => signalProcessTree(child, 'SIGCONT') });
+    }
 
     child.once('spawn', () => {
       if (child.pid !== undefined) stopSampling = sampleProcess(child.pid, run.sampleIntervalMs, run.emit.sample);

@@ -63,8 +63,11 @@ export async function runSim(run: AgentRun): Promise<AgentOutcome> {
   const tickMs = Math.max(1, Math.min(MAX_TICK_MS, Math.ceil(config.durationMs / config.steps)));
   const startedAt = run.clock.now();
   let t = 0;
+  // Held, its simulated time stands still until released.
+  run.pause.accept();
   advance(0);
   while (t < config.durationMs) {
+    await run.pause.whilePaused(run.signal);
     if (run.signal.aborted) return { status: 'failed' };
     await run.clock.wait(Math.min(tickMs, config.durationMs - t), run.signal);
     if (run.signal.aborted) return { status: 'failed' };

@@ -4,6 +4,7 @@ import type { CommandPolicy } from '../command-policy';
 import type { AgentManifest } from '../manifest';
 import type { AgentInbox } from './agent-inbox';
 import type { AgentClock } from '../task-clocks';
+import type { PauseGate } from './pause-gate';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -54,6 +55,8 @@ export interface AgentRun {
   killGraceMs: number;
   /** Which programs the command agent may start on this Engine. */
   commandPolicy: CommandPolicy;
+  /** An operator's hold: an agent that can pause accepts it and honours it (see pause-gate.ts). */
+  pause: PauseGate;
 }
 
 /** How an agent ended by itself; a stop or a timeout overrides it. */

@@ -148,6 +148,9 @@ export const CONSOLE_METHODS = {
   getTaskClock: query<TaskClockView>()(z.tuple([taskId])),
   /** Pause, resume, step (paused) or set the rate (×0.25–×64); lists the running agents that keep real time. */
   setTaskClock: control<SetClockResult>()(z.tuple([taskId, clockChangeSchema])),
+  /** Holds a node (a container: its subtree) until released; a running agent is paused on its Engine or the hold is refused with why. */
+  holdNode: control<void>()(z.tuple([taskId, nodeId, z.object({ reason }).optional()])),
+  releaseNode: control<void>()(z.tuple([taskId, nodeId])),
 
   queryLogs: query<LogPage>()(z.tuple([logQuerySchema])),
   getResourceSeries: query<ResourceSeries>()(z.tuple([resourceQuerySchema])),

@@ -64,8 +64,9 @@ export const initContainerSchema = nodeRefSchema.extend({
  * only with an Engine that named it, and speaks the single-message forms to any other.
  * - `startMany`: the startMany command (many startNode payloads, one acknowledgement).
  * - `clock`: the setClock command and startNode's `clock` (the task's exercise clock).
+ * - `pauseNode`: the pauseNode and resumeNode commands (an operator's hold of a running agent).
  */
-export const ENGINE_FEATURES = ['startMany', 'clock'] as const;
+export const ENGINE_FEATURES = ['startMany', 'clock', 'pauseNode'] as const;
 export type EngineFeature = (typeof ENGINE_FEATURES)[number];
 
 export const ENGINE_BATCH_LIMITS = {
@@ -127,6 +128,14 @@ export const messageNodeSchema = nodeRefSchema.extend({
  * out as if sent alone; the acknowledgement answers each in order (`results`).
  */
 export const startManySchema = z.object({ nodes: z.array(startNodeSchema).min(1).max(ENGINE_BATCH_LIMITS.maxStartsPerCommand) });
+
+/**
+ * Pauses one running execution where its agent can pause (its work and its timeout wait), or
+ * refuses with CANNOT_PAUSE and the reason; resumeNode lets it go on. Both are idempotent: a
+ * paused execution paused again, or a running one resumed, is acknowledged as it is.
+ */
+export const pauseNodeSchema = nodeRefSchema;
+export const resumeNodeSchema = nodeRefSchema;
 
 export type InitContainerCommand = z.infer<typeof initContainerSchema>;
 export type StartNodeCommand = z.infer<typeof startNodeSchema>;
@@ -377,6 +386,8 @@ export const engineCommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('decideManual'), payload: decideManualSchema }),
   z.object({ name: z.literal('messageNode'), payload: messageNodeSchema }),
   z.object({ name: z.literal('setClock'), payload: setClockSchema }),
+  z.object({ name: z.literal('pauseNode'), payload: pauseNodeSchema }),
+  z.object({ name: z.literal('resumeNode'), payload: resumeNodeSchema }),
   /** Measures latency; the ack carries the Engine's time. */
   z.object({ name: z.literal('ping'), payload: z.object({}) }),
 ]);
@@ -395,6 +406,8 @@ export const ENGINE_ERROR_CODES = [
   'ALREADY_DECIDED',
   /** messageNode: the node's agent does not handle messages. */
   'NOT_HANDLED',
+  /** pauseNode: this execution's agent cannot pause (the message says why), or it is not running. */
+  'CANNOT_PAUSE',
   'CONFLICT',
   'INTERNAL',
   /** Console-side: no acknowledgement within the command timeout. */

@@ -16,4 +16,5 @@ export const REPORT_STATUS_COLORS: Readonly<Record<NodeStatus | TaskStatus | Exe
   stopped: '#546e7a',
   skipped: '#bdbdbd',
   timeout: '#ef6c00',
+  held: '#ad1457',
 };

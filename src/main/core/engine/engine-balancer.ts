@@ -289,6 +289,20 @@ export class EngineBalancer implements EnginePort {
     await this.client(index).messageNode(command);
   }
 
+  async pauseNode(ref: NodeRef): Promise<void> {
+    await this.placedClient(ref).pauseNode(ref);
+  }
+
+  async resumeNode(ref: NodeRef): Promise<void> {
+    await this.placedClient(ref).resumeNode(ref);
+  }
+
+  private placedClient(ref: NodeRef): EngineClient {
+    const index = this.agents.get(executionKey(ref));
+    if (index === undefined) throw new EngineCommandError('UNKNOWN_NODE', `node ${ref.nodeId} (batch ${ref.batch}) was not started on any Engine`);
+    return this.client(index);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.engines.map((engine) => engine.client.close()));
   }

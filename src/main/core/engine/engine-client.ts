@@ -22,10 +22,10 @@ import { mergeSkills, missingSkills } from '../../../shared/engine/skills';
 import { consoleLogger, type Logger } from '../../../shared/logger';
 import type { Store } from '../store/store';
 import type { UnhonouredAgent } from '../../../shared/clock/clock-view';
-import { EngineCommandError } from './engine-errors';
 import { AckPacer } from './ack-pacer';
 import { syncAgentMeta } from './agent-meta-sync';
 import { sendCommand, type CommandOk } from './engine-commands';
+import { EngineCommandError } from './engine-errors';
 import { EngineLink, type EngineLinkOptions } from './engine-link';
 import type { EnginePort } from './engine-port';
 import { EventInbox, type InboxStats } from './event-inbox';
@@ -261,6 +261,17 @@ export class EngineClient implements EnginePort {
     if (!this.features.has('clock')) throw new EngineCommandError('INVALID_COMMAND', `Engine ${this.state().endpoint} does not keep exercise clocks (an older Engine): its agents run on real time`);
     const ack = await this.send({ name: 'setClock', payload: command });
     return ack.notHonouring ?? [];
+  }
+
+  /** Only to an Engine that named the `pauseNode` feature in its welcome; any other cannot pause. */
+  async pauseNode(ref: NodeRef): Promise<void> {
+    if (!this.features.has('pauseNode')) throw new EngineCommandError('CANNOT_PAUSE', `${this.link.label} does not offer pausing running agents (no pauseNode feature in its welcome)`);
+    await this.send({ name: 'pauseNode', payload: { taskId: ref.taskId, nodeId: ref.nodeId, batch: ref.batch } });
+  }
+
+  async resumeNode(ref: NodeRef): Promise<void> {
+    if (!this.features.has('pauseNode')) throw new EngineCommandError('CANNOT_PAUSE', `${this.link.label} does not offer resuming paused agents (no pauseNode feature in its welcome)`);
+    await this.send({ name: 'resumeNode', payload: { taskId: ref.taskId, nodeId: ref.nodeId, batch: ref.batch } });
   }
 
   /** Disconnects for good; nodes are not declared lost (the Engine keeps running them). */

@@ -38,6 +38,12 @@ export interface EnginePort {
    * running agents that keep real time. A port without it runs every agent on real time.
    */
   setClock?(command: SetClockCommand): Promise<UnhonouredAgent[]>;
+  /**
+   * An operator's hold of a running agent (the Engine's `pauseNode` feature): rejects with the
+   * reason when its Engine cannot pause it. A port without them cannot hold running agents.
+   */
+  pauseNode?(ref: NodeRef): Promise<void>;
+  resumeNode?(ref: NodeRef): Promise<void>;
   /** How many more nodes the Engines can run now; Infinity when unlimited. */
   freeCapacity(): number;
   /** The agent loads the Engines can run. */

@@ -119,6 +119,14 @@ export class TaskRoutedEngines implements EnginePort {
     );
   }
 
+  pauseNode(ref: NodeRef): Promise<void> {
+    return this.route(ref.taskId, (port) => (port.pauseNode ? port.pauseNode(ref) : Promise.reject(new EngineCommandError('CANNOT_PAUSE', 'the Engines of this task cannot pause running agents'))));
+  }
+
+  resumeNode(ref: NodeRef): Promise<void> {
+    return this.route(ref.taskId, (port) => (port.resumeNode ? port.resumeNode(ref) : Promise.reject(new EngineCommandError('CANNOT_PAUSE', 'the Engines of this task cannot resume paused agents'))));
+  }
+
   freeCapacity(): number {
     return this.ports().reduce((sum, port) => sum + port.freeCapacity(), 0);
   }

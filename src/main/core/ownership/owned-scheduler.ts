@@ -76,6 +76,14 @@ export class OwnedScheduler extends Scheduler {
     return this.guarded(taskId, () => super.rerunNode(taskId, nodeId, options, operator));
   }
 
+  override async holdNode(taskId: Id, nodeId: string, operator: string, reason?: string): Promise<void> {
+    await this.guardedAsync(taskId, () => super.holdNode(taskId, nodeId, operator, reason));
+  }
+
+  override async releaseNode(taskId: Id, nodeId: string, operator: string): Promise<void> {
+    await this.guardedAsync(taskId, () => super.releaseNode(taskId, nodeId, operator));
+  }
+
   private guarded<T>(taskId: Id, body: () => T): T {
     this.own(taskId);
     try {

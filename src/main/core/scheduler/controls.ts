@@ -5,6 +5,7 @@ import { AUTOMATIC_SKIP_REASONS, NODE_REASON } from '../../../shared/task/reason
 import { TASK_PAUSED_REASON, TASK_RESUMED_REASON } from '../../../shared/task/task-audit';
 import type { SchedulerState } from './state';
 import { SchedulerError } from './errors';
+import { isPausedOnEngine } from './hold';
 import { activateTask } from './load';
 import { attemptCompleted, attemptFailed, type Ending } from './outcomes';
 import type { ManualDecision, RtNode, TaskImage } from './task-image';
@@ -52,7 +53,7 @@ export function stopTask(control: Control, task: TaskImage, reason: string | und
   }
   const why = reason ? reasonText('taskStoppedBecause', { reason }) : reasonText('taskStopped');
   for (const node of task.nodes.values()) {
-    if (isActiveNodeStatus(node.status)) markStopped(control, node, why);
+    if (isActiveNodeStatus(node.status) || node.status === 'held') markStopped(control, node, why);
   }
   setTaskStatus(control.core, control.step, task, 'stopped', why);
   const command = reason === undefined ? { taskId: task.id } : { taskId: task.id, reason };
@@ -62,14 +63,14 @@ export function stopTask(control: Control, task: TaskImage, reason: string | und
 }
 
 export function stopNode(control: Control, node: RtNode, reason: string | undefined): void {
-  if (node.status !== 'running' && node.status !== 'initializing') {
+  if (node.status !== 'running' && node.status !== 'initializing' && node.status !== 'held') {
     refuse(errorReason('node.notRunning', { nodeId: node.nodeId, status: node.status }));
   }
   const why = reason ? reasonText('stoppedBecause', { reason }) : reasonText('stopped');
   const stopped: RtNode[] = [];
   // Deepest first, so that a container never sees its children end while it is being stopped.
   for (const descendant of descendantsOf(node).reverse()) {
-    if (isActiveNodeStatus(descendant.status)) {
+    if (isActiveNodeStatus(descendant.status) || descendant.status === 'held') {
       markStopped(control, descendant, reasonText('withContainer', { what: why, container: node.nodeId }));
       stopped.push(descendant);
     }
@@ -251,6 +252,7 @@ export function skipNode(control: Control, node: RtNode): void {
   if (isActiveNodeStatus(node.status)) {
     refuse(errorReason('node.runningCannotSkip', { nodeId: node.nodeId, status: node.status }));
   }
+  if (isPausedOnEngine(node)) refuse(errorReason('node.pausedCannotSkip', { nodeId: node.nodeId }));
   if (node.status === 'completed') refuse(errorReason('node.alreadyCompleted', { nodeId: node.nodeId }));
   if (node.status === 'skipped') refuse(errorReason('node.alreadySkipped', { nodeId: node.nodeId }));
   if (node.type === 'container') {

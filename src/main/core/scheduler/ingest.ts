@@ -62,7 +62,8 @@ function applyStatus(core: SchedulerState, step: Step, event: NodeStatusEvent, n
     step.execution(node.exec!);
   }
   if (node.type === 'container') return applyContainerStatus(core, step, node, event, note);
-  if (node.status !== 'running') {
+  // A held agent paused on its Engine may still end there (its end raced the pause, or its Engine was lost).
+  if (node.status !== 'running' && node.status !== 'held') {
     core.stats.eventsIgnored++;
     return;
   }

@@ -2,6 +2,7 @@ import { reasonText } from '../../../shared/task/reason-wordings';
 import { isActiveNodeStatus } from '../../../shared/status';
 import { NODE_REASON } from '../../../shared/task/reasons';
 import { containerTimedOut } from './container-end';
+import { deadlineMovedByHold } from './hold';
 import type { SchedulerState, InternalEvent, TimerItem } from './state';
 import { agentEngineLost, containerEngineLost, isEngineLoss } from './engine-loss';
 import { attemptFailed, containerInitFailed, containerInitialized, startRefusedForCapacity } from './outcomes';
@@ -52,6 +53,7 @@ function timerDue(core: SchedulerState, step: Step, item: TimerItem): void {
     step.after(() => sendInit(core, node, initCommand(node)));
     return;
   }
+  if (deadlineMovedByHold(node, item.at)) return;
   if (node.type === 'container') {
     if (isActiveNodeStatus(node.status) && node.batch === item.batch) containerTimedOut(core, step, node);
     return;

@@ -15,6 +15,7 @@ import type { Store } from '../store/store';
 import { WalCheckpoints } from './checkpoints';
 import * as controls from './controls';
 import * as live from './live';
+import * as hold from './hold';
 import { SchedulerState, type SchedulerStats } from './state';
 import { createTask } from '../tasks/create-task';
 import { processNode } from './decide';
@@ -286,6 +287,29 @@ export class Scheduler {
       result = live.rerunNode(control, this.node(task, nodeId), parseLive(rerunOptionsSchema, options, 'options'));
     });
     return result;
+  }
+
+  /**
+   * Holds a node (hold.ts): its running agents are paused on their Engines first; one that
+   * cannot pause refuses the whole hold, and nothing is written.
+   */
+  async holdNode(taskId: Id, nodeId: string, operator: string, reason?: string): Promise<void> {
+    const name = checkOperator(operator);
+    const task = this.task(taskId);
+    const node = this.node(task, nodeId);
+    const plan = hold.planHold(node);
+    await hold.pauseAll(this.core, plan);
+    this.control(taskId, name, (control) => hold.applyHold(control, node, plan, reason));
+  }
+
+  /** Releases a held node (or the held nodes of a container): paused agents resume on their Engines first. */
+  async releaseNode(taskId: Id, nodeId: string, operator: string): Promise<void> {
+    const name = checkOperator(operator);
+    const task = this.task(taskId);
+    const node = this.node(task, nodeId);
+    const nodes = hold.planRelease(node);
+    await hold.resumeAll(this.core, nodes);
+    this.control(taskId, name, (control) => hold.applyRelease(control, node, nodes));
   }
 
   /** Approves or rejects a running manual agent: the Engine is told first, then the node ends. */

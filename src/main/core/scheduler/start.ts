@@ -54,6 +54,7 @@ function canStart(node: RtNode, now: number): boolean {
 
 function newExecution(core: SchedulerState, step: Step, node: RtNode, status: RtExecution['status'], resolvedConfig: string | null): RtExecution {
   node.batch++;
+  node.heldMs = 0;
   const execution = new RtExecution(core.nextId(), node, node.batch, status, step.now, resolvedConfig, false);
   if (node.readyTime !== null) execution.queueTimeMs = Math.max(0, step.now - node.readyTime);
   node.exec = execution;

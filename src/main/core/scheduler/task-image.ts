@@ -159,6 +159,10 @@ export class RtNode implements Queueable {
   manualDecision: ManualDecision | null = null;
   /** Made ready by an operator (restart, rerun): starts whatever its dependencies say. */
   forced = false;
+  /** When an operator's hold paused it while running (hold.ts); null when not so held. */
+  heldAt: number | null = null;
+  /** How long holds paused its current execution: its timeout waits that much longer. */
+  heldMs = 0;
   /** Retries each onError rule (by index) has spent since the node last started afresh. */
   ruleRetries: number[] = [];
   /** A failed node waiting, still running, for the handler its rule invoked. */

@@ -15,6 +15,7 @@ import { operatorsApi } from './operators-api';
 import { settingsApi } from './settings-api';
 import { taskApi } from './task-api';
 import { liveApi } from './live-api';
+import { holdApi } from './hold-api';
 import { triggersApi } from './triggers-api';
 import type { TriggerService } from '../triggers/trigger-service';
 import { workflowApi } from './workflow-api';
@@ -66,6 +67,7 @@ export function createConsoleService(deps: ConsoleServiceDeps): ConsoleApi {
     ...workflowApi(deps),
     ...taskApi(deps),
     ...liveApi(deps),
+    ...holdApi(deps),
     ...observationApi(deps),
     ...settingsApi(deps),
     ...environmentsApi(deps),

@@ -36,6 +36,7 @@ const PATHS: Record<NodeStatus, NodeStatus[]> = {
   failed: ['ready', 'running', 'failed'],
   stopped: ['ready', 'running', 'stopped'],
   skipped: ['skipped'],
+  held: ['held'],
 };
 
 let store: Store;

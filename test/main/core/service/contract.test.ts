@@ -74,6 +74,8 @@ describe('ConsoleApi contract', () => {
         'removeNode',
         'rerunNode',
         'setTaskClock',
+        'holdNode',
+        'releaseNode',
       ].sort(),
     );
   });

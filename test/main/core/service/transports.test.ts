@@ -175,6 +175,10 @@ async function scenario(api: ConsoleClient, operator: string): Promise<void> {
   expect(await api.removeNode(taskId, 'extra')).toEqual({ removed: ['extra'] });
   await api.stopNode(taskId, 'long', 'not needed');
   await until(api, taskId, 'long', ['stopped']);
+  await api.holdNode(taskId, 'later', { reason: 'wait for orders' });
+  expect((await api.queryNodes(taskId, { status: 'held' })).map((node) => node.nodeId)).toEqual(['later']);
+  await api.releaseNode(taskId, 'later');
+  expect((await api.listTransitions({ taskId, nodeId: 'later' })).filter((each) => each.to === 'held')).toMatchObject([{ trigger: 'user', operator, reason: 'held: wait for orders' }]);
   await api.skipNode(taskId, 'later');
   expect((await api.queryNodes(taskId, { status: 'skipped' })).map((node) => node.nodeId)).toEqual(['later']);
 

@@ -178,6 +178,17 @@ export const REST_ROUTES: readonly RestRoute[] = [
   nodeControl('skip', 'skipNode', async (call, taskId, nodeId) => call('skipNode', taskId, nodeId)),
   {
     method: 'POST',
+    path: '/task/{task_id}/node/{node_id}/hold',
+    operationId: 'holdNode',
+    handle: async ({ params, body, call }) => {
+      const { reason } = readBody(reasonBody, body);
+      await call('holdNode', params.task_id!, params.node_id!, reason === undefined ? undefined : { reason });
+      return nodeAfter(call, params.task_id!, params.node_id!);
+    },
+  },
+  nodeControl('release', 'releaseNode', async (call, taskId, nodeId) => call('releaseNode', taskId, nodeId)),
+  {
+    method: 'POST',
     path: '/task/{task_id}/node/{node_id}/rerun',
     operationId: 'rerunFrom',
     handle: async ({ params, body, call }) => {

@@ -37,6 +37,10 @@ export function ControlDialog({ control, node, rerunEstimate, onConfirm, onClose
           onClose={onClose}
         />
       );
+    case 'hold':
+      return <TextDialog title={t('tree.confirm.holdTitle', { node: label })} body={t('tree.confirm.holdBody')} field={t('tree.confirm.reason')} confirmLabel={t('tree.controls.hold')} onConfirm={onConfirm} onClose={onClose} />;
+    case 'release':
+      return <ConfirmDialog title={t('tree.confirm.releaseTitle', { node: label })} body={t('tree.confirm.releaseBody')} confirmLabel={t('tree.controls.release')} onConfirm={() => onConfirm()} onClose={onClose} />;
     case 'stop':
       return <TextDialog title={t('tree.confirm.stopTitle', { node: label })} body={t('tree.confirm.stopBody')} field={t('tree.confirm.reason')} confirmLabel={t('tree.controls.stop')} danger onConfirm={onConfirm} onClose={onClose} />;
     case 'approve':

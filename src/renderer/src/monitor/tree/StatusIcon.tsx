@@ -6,7 +6,7 @@ import type { EdgeState } from '../../../../shared/task/nodes';
 /*
  * One shape per status, so that statuses read apart without colour (colour-blind operators,
  * a grey wall screen): hollow circle, hourglass, hollow triangle, half circle, filled
- * triangle, check, cross, square, skip arrow.
+ * triangle, check, cross, square, skip arrow, pause bars.
  */
 const SHAPES: Record<NodeStatus, ReactElement> = {
   pending: <circle cx="8" cy="8" r="5.5" fill="none" strokeWidth="1.6" />,
@@ -23,6 +23,12 @@ const SHAPES: Record<NodeStatus, ReactElement> = {
   failed: <path d="M4 4l8 8M12 4l-8 8" fill="none" strokeWidth="2.2" strokeLinecap="round" />,
   stopped: <rect x="3.5" y="3.5" width="9" height="9" rx="1" stroke="none" />,
   skipped: <path d="M2.5 11.5c1-5 7-6.5 10-2.5M12.5 5v4h-4" fill="none" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />,
+  held: (
+    <>
+      <rect x="4" y="3" width="3" height="10" rx="0.5" stroke="none" />
+      <rect x="9" y="3" width="3" height="10" rx="0.5" stroke="none" />
+    </>
+  ),
 };
 
 /** A status as a coloured shape with its name for screen readers and on hover. */

@@ -9,10 +9,11 @@ function controls(nodeType: NodeType, status: NodeStatus, isManual = false): Nod
 
 describe('available controls', () => {
   it('offers what the operator expects for each agent status', () => {
-    expect(controls('agent', 'pending')).toEqual(['skip']);
-    expect(controls('agent', 'waiting')).toEqual(['skip']);
-    expect(controls('agent', 'ready')).toEqual(['skip']);
-    expect(controls('agent', 'running')).toEqual(['stop']);
+    expect(controls('agent', 'pending')).toEqual(['hold', 'skip']);
+    expect(controls('agent', 'waiting')).toEqual(['hold', 'skip']);
+    expect(controls('agent', 'ready')).toEqual(['hold', 'skip']);
+    expect(controls('agent', 'running')).toEqual(['hold', 'stop']);
+    expect(controls('agent', 'held')).toEqual(['release', 'skip', 'stop']);
     expect(controls('agent', 'completed')).toEqual(['rerun']);
     expect(controls('agent', 'failed')).toEqual(['rerun', 'restart', 'skip']);
     expect(controls('agent', 'stopped')).toEqual(['rerun', 'restart', 'skip']);
@@ -21,15 +22,16 @@ describe('available controls', () => {
 
   it('lets containers be stopped while initializing, and otherwise treats them like agents', () => {
     expect(controls('container', 'initializing')).toEqual(['stop']);
-    expect(controls('container', 'running')).toEqual(['stop']);
+    expect(controls('container', 'running')).toEqual(['hold', 'stop']);
+    expect(controls('container', 'held')).toEqual(['release', 'skip', 'stop']);
     expect(controls('container', 'failed')).toEqual(['rerun', 'restart', 'skip']);
     expect(controls('container', 'completed')).toEqual(['rerun']);
   });
 
   it('offers approve and reject only on a running manual agent', () => {
-    expect(controls('agent', 'running', true)).toEqual(['approve', 'reject', 'stop']);
-    expect(controls('agent', 'ready', true)).toEqual(['skip']);
-    expect(controls('container', 'running', true)).toEqual(['stop']);
+    expect(controls('agent', 'running', true)).toEqual(['approve', 'hold', 'reject', 'stop']);
+    expect(controls('agent', 'ready', true)).toEqual(['hold', 'skip']);
+    expect(controls('container', 'running', true)).toEqual(['hold', 'stop']);
   });
 
   it('agrees with the state machines for every type and status', () => {
@@ -39,7 +41,9 @@ describe('available controls', () => {
         expect(offered.has('stop'), `${type} ${status} stop`).toBe(canTransitionNode(type, status, 'stopped'));
         // running → skipped is an onError rule's, never an operator's.
         expect(offered.has('skip'), `${type} ${status} skip`).toBe(canTransitionNode(type, status, 'skipped') && !isActiveNodeStatus(status));
-        expect(offered.has('rerun'), `${type} ${status} rerun`).toBe(canTransitionNode(type, status, 'pending'));
+        expect(offered.has('rerun'), `${type} ${status} rerun`).toBe(canTransitionNode(type, status, 'pending') && status !== 'held');
+        expect(offered.has('hold'), `${type} ${status} hold`).toBe(canTransitionNode(type, status, 'held'));
+        expect(offered.has('release'), `${type} ${status} release`).toBe(status === 'held');
         if (offered.has('restart')) expect(canTransitionNode(type, status, 'ready'), `${type} ${status} restart`).toBe(true);
         if (offered.has('approve')) {
           expect(canTransitionNode(type, status, 'completed')).toBe(true);

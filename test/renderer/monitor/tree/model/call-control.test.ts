@@ -9,6 +9,8 @@ function fakeClient() {
     skipNode: vi.fn(async () => undefined),
     rerunFrom: vi.fn(async () => 7),
     decideManual: vi.fn(async () => undefined),
+    holdNode: vi.fn(async () => undefined),
+    releaseNode: vi.fn(async () => undefined),
   };
 }
 
@@ -28,6 +30,12 @@ describe('calling a control', () => {
     expect(client.decideManual).toHaveBeenLastCalledWith('5', 'judge', { approved: true });
     await callControl(client, '5', 'judge', 'reject', 'not convincing');
     expect(client.decideManual).toHaveBeenLastCalledWith('5', 'judge', { approved: false, comment: 'not convincing' });
+    await callControl(client, '5', 'scout', 'hold', ' wait for the brief ');
+    expect(client.holdNode).toHaveBeenLastCalledWith('5', 'scout', { reason: 'wait for the brief' });
+    await callControl(client, '5', 'scout', 'hold', '  ');
+    expect(client.holdNode).toHaveBeenLastCalledWith('5', 'scout', undefined);
+    await callControl(client, '5', 'scout', 'release');
+    expect(client.releaseNode).toHaveBeenLastCalledWith('5', 'scout');
   });
 
   it('passes the API refusal on unchanged', async () => {
