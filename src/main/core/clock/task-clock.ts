@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { isTerminalTaskStatus } from '../../../shared/status';
 import { errorReason } from '../../../shared/api/error-reasons';
 import { applyClockChange, clockChangeSchema, type ClockAnchor, type ClockChange, type TimeBase } from '../../../shared/clock/clock-model';
 import type { ClockChangeView, TaskClockView } from '../../../shared/clock/clock-view';
@@ -9,7 +10,6 @@ import type { Row } from '../store/tables';
 import { taskRow } from '../tasks/task-queries';
 import { invalidArgument } from '../tasks/task-errors';
 
-const ENDED = ['completed', 'failed', 'stopped'];
 
 function changeView(row: Row<'task_clock_change'>, startedAt: number | null, anchors: readonly ClockAnchor[]): ClockChangeView {
   const view: ClockChangeView = {
@@ -42,7 +42,7 @@ export function readTaskClock(store: Store, taskId: string, now: number): TaskCl
   const task = taskRow(store, taskId);
   const rows = changeRows(store, task.id);
   const anchors = rows.map((row) => ({ simMs: row.new_sim_ms, wallMs: row.at_ms, rate: row.new_rate, paused: row.new_paused === 1 }));
-  const at = ENDED.includes(task.status) && task.end_time !== null ? task.end_time : now;
+  const at = isTerminalTaskStatus(task.status) && task.end_time !== null ? task.end_time : now;
   const anchor = currentAnchor(task.start_time, anchors, at);
   return {
     taskId: task.id,
@@ -89,7 +89,7 @@ export function changeTaskClock(store: Store, taskId: string, given: ClockChange
   const change = parsed.data;
   return store.transaction(() => {
     const task = taskRow(store, taskId);
-    if (ENDED.includes(task.status)) throw new ApiError('CONFLICT', errorReason('clock.ended', { taskId: task.id, status: task.status }));
+    if (isTerminalTaskStatus(task.status)) throw new ApiError('CONFLICT', errorReason('clock.ended', { taskId: task.id, status: task.status }));
     if (change.action === 'step' && task.start_time === null) throw new ApiError('CONFLICT', errorReason('clock.notStarted', { taskId: task.id }));
     const before = currentAnchor(task.start_time, clockAnchors(store, task.id), now);
     const outcome = applyClockChange(before, change, now);

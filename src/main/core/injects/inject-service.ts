@@ -3,7 +3,7 @@ import type { Id } from '../../../shared/ids';
 import { wallClockMs, type InjectAction, type InjectSpec } from '../../../shared/injects/inject-spec';
 import type { InjectView } from '../../../shared/injects/inject-view';
 import { consoleLogger, type Logger } from '../../../shared/logger';
-import { isTerminalTaskStatus } from '../../../shared/status';
+import { OPEN_TASK_STATUSES, isTerminalTaskStatus } from '../../../shared/status';
 import type { TaskChange } from '../../../shared/task/changes';
 import { reasonText } from '../../../shared/task/reason-wordings';
 import type { EnginePort } from '../engine/engine-port';
@@ -70,7 +70,7 @@ export class InjectService {
   /** Marks messages a previous process sent but saw no answer to, arms every running task's injects and fires what is due. */
   async start(): Promise<void> {
     this.store.run(this.store.kysely.updateTable('task_inject_fire').set({ state: 'failed', detail: 'the console stopped before the Engine answered the message; it was not sent again' }).where('detail', '=', MESSAGE_SENDING));
-    const rows = this.store.all(this.store.kysely.selectFrom('deduction_task').select('id').where('status', 'in', ['running', 'paused']).orderBy('id'));
+    const rows = this.store.all(this.store.kysely.selectFrom('deduction_task').select('id').where('status', 'in', [...OPEN_TASK_STATUSES]).orderBy('id'));
     for (const row of rows) this.arm(row.id);
     await this.tick();
   }

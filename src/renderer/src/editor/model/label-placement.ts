@@ -82,7 +82,7 @@ function computePlaces(definition: WorkflowDefinition): Map<string, number> {
   for (const node of definition.nodes) if (node.nodeType === 'agent') cards.add(rects.get(node.nodeId)!);
   const labels = new RectIndex();
   const kinds = new Map(definition.nodes.map((node) => [node.nodeId, node.nodeType]));
-  const pairs = new Set(definition.nodes.flatMap((node) => (node.dependencies ?? []).map((dependency) => `${dependency.sourceNodeId}\u0000${node.nodeId}`)));
+  const sourcesOf = new Map(definition.nodes.map((node) => [node.nodeId, new Set((node.dependencies ?? []).map((dependency) => dependency.sourceNodeId))]));
   const moved: Pending[] = [];
   for (const node of definition.nodes) {
     node.dependencies?.forEach((dependency, index) => {
@@ -91,7 +91,7 @@ function computePlaces(definition: WorkflowDefinition): Map<string, number> {
       if (!source || !target || dependency.sourceNodeId === node.nodeId) return;
       const from = { x: source.x + source.width, y: source.y + (kinds.get(dependency.sourceNodeId) === 'container' ? CONTAINER_ANCHOR_Y : source.height / 2) };
       const to = { x: target.x, y: target.y + (node.nodeType === 'container' ? CONTAINER_ANCHOR_Y : target.height / 2) };
-      const opposed = pairs.has(`${node.nodeId}\u0000${dependency.sourceNodeId}`);
+      const opposed = sourcesOf.get(dependency.sourceNodeId)?.has(node.nodeId) === true;
       const curve = edgeCurve(from, to, opposed ? (dependency.sourceNodeId < node.nodeId ? -1 : 1) : undefined);
       const size = edgeLabelSize(dependency.type, dependency.condition);
       const width = Math.min(size.width, labelMaxWidth(from.x, to.x));

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NODE_STATUSES } from '../../../../../src/shared/status';
 import { API_ERROR_CODES } from '../../../../../src/shared/api/errors';
 import { CREATE_BODY_FIELDS, DESIGN_NODE_ALIASES } from '../../../../../src/shared/api/rest/create-body';
 import { REDACTED_TOKEN } from '../../../../../src/shared/settings/settings';
@@ -222,6 +223,10 @@ describe('REST API: the route table and docs/openapi.json', () => {
     expect(cyclic.body.message).toMatch(/^The nodes to add do not fit the running workflow/);
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/remove', `/task/${taskId}/node/slow/remove`)).body).toMatchObject({ code: 409, message: 'Node "slow" is running; only a node that has not started can be removed' });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/remove', `/task/${taskId}/node/extra/remove`)).body.data).toEqual({ removed: ['extra'] });
+    expect((await documented('POST', '/task/{task_id}/node/{node_id}/hold', `/task/${taskId}/node/later/hold`, { body: { reason: 'rest tour' } })).body.data).toMatchObject({ nodeId: 'later', status: 'held' });
+    const released = (await documented('POST', '/task/{task_id}/node/{node_id}/release', `/task/${taskId}/node/later/release`)).body.data as { nodeId: string; status: string };
+    expect(released.nodeId).toBe('later');
+    expect(released.status).not.toBe('held');
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/skip', `/task/${taskId}/node/later/skip`)).body.data).toMatchObject({ nodeId: 'later', status: 'skipped' });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/decide', `/task/${taskId}/node/gate/decide`, { body: { approved: true, comment: 'fine' } })).body.data).toMatchObject({ nodeId: 'gate' });
     expect((await documented('POST', '/task/{task_id}/retry-failed', `/task/${taskId}/retry-failed`)).body.data).toMatchObject({ nodes_restarted: 1, restarted: [expect.any(String)], skipped: expect.any(Array) });
@@ -239,7 +244,7 @@ describe('REST API: the route table and docs/openapi.json', () => {
 
     expect((await documented('GET', '/task/{task_id}', '/task/123')).body).toMatchObject({ code: 404, message: 'There is no task 123', data: null, error: { code: 'NOT_FOUND' } });
     expect((await documented('GET', '/task/{task_id}/nodes', `/task/${taskId}/nodes?status=bogus`)).body.message).toBe(
-      'query parameter status: "bogus" is not a node status (one of pending, waiting, ready, initializing, running, completed, failed, stopped, skipped)',
+      `query parameter status: "bogus" is not a node status (one of ${NODE_STATUSES.join(', ')})`,
     );
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/stop', `/task/${taskId}/node/nowhere/stop`)).body).toMatchObject({ code: 404, message: `Task ${taskId} has no node "nowhere"` });
     expect((await documented('POST', '/task/{task_id}/node/{node_id}/decide', `/task/${taskId}/node/gate/decide`, { body: { approved: true, approve: true } })).body.message).toBe('(body): unknown field "approve"');
