@@ -20,6 +20,13 @@ export function InjectList({ client, taskId, canControl, live }: { client: Conso
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!injects && error !== null) {
+    return (
+      <span className="control-outcome control-failed" role="alert" data-testid="injects-failed">
+        {t('injects.loadFailed', { error: errorMessage(t, error) })}
+      </span>
+    );
+  }
   if (!injects || injects.length === 0) return null;
   const pending = injects.filter((inject) => inject.state === 'pending').length;
 
