@@ -19,6 +19,7 @@ import { TaskVariablesEditor } from './live-edit/TaskVariablesEditor';
 import { TaskHeader } from './TaskHeader';
 import { CompareWithPrevious } from '../compare/CompareWithPrevious';
 import { TaskClockPanel } from './clock/TaskClockPanel';
+import { InjectList } from './injects/InjectList';
 import type { TaskPanelProps } from '../task-panels/task-panel';
 import { Timeline } from './timeline/Timeline';
 import { NodeDetailPanel } from './tree/NodeDetailPanel';
@@ -100,6 +101,7 @@ export function TaskMonitor({ client, taskId, tab, nodeId, presenting, onNavigat
         {operator && view.at === null && <TaskControls client={client} task={live.task} />}
         {operator && view.at === null && <TaskVariablesEditor client={client} task={live.task} />}
         <TaskClockPanel client={client} taskId={taskId} canControl={operator && view.at === null} ended={ended} />
+        <InjectList client={client} taskId={taskId} canControl={operator && view.at === null && !ended} live={!ended} />
         <ReportMenu client={client} taskId={taskId} />
         <CompareWithPrevious client={client} task={view.task} />
         <button type="button" data-testid="replay-toggle" aria-pressed={replaying} disabled={!ended} title={ended ? undefined : t('monitor.task.replayAfterEnd')} onClick={() => setReplaying((value) => !value)}>

@@ -9,6 +9,7 @@ import { axisTicks, fitWindow, panWindow, timeToX, xToTime, zoomWindow, type Tim
 import { TimelineBookmarks } from './TimelineBookmarks';
 import { TimelineLegend } from './TimelineLegend';
 import { ForecastLane } from './ForecastLane';
+import { InjectLane } from './InjectLane';
 import { useForecast } from '../forecast/use-forecast';
 import { spanWithForecast } from '../forecast/forecast-model';
 import { TimelineRow } from './TimelineRow';
@@ -171,6 +172,7 @@ export const Timeline = memo(function Timeline({ client, task, nodes, at, select
       </div>
       <TimelineBookmarks client={client} task={task} moment={moment} window={shown} width={width} />
       <ForecastLane model={forecast} nodes={nodes} window={shown} width={width} />
+      <InjectLane client={client} task={task} window={shown} width={width} live={live} />
       <div
         className="tl-body"
         ref={scrollRef}
