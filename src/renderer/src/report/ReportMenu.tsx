@@ -83,7 +83,9 @@ export const ReportMenu = memo(function ReportMenu({ client, taskId, compareWith
               {t(`report.menu.${format}`)}
             </button>
           ))}
-          {AFTER_ACTION_FORMATS.map((format) => (
+          {/* The after-action review is one task's: a comparison's menu offers the comparison alone. */}
+          {!compareWith &&
+            AFTER_ACTION_FORMATS.map((format) => (
             <button
               key={`after-action-${format}`}
               type="button"

@@ -52,7 +52,7 @@ export function TaskClockPanel({ client, taskId, canControl, ended }: { client: 
   const controls = canControl && !ended;
   return (
     <div className="task-clock" role="group" aria-label={t('clock.label')} data-testid="task-clock" data-paused={clock.paused} data-rate={clock.rate}>
-      <span className="task-clock-time numeric" title={t('clock.timeBase', { base: t(`clock.base.${clock.timeBase}`) })} data-testid="task-clock-time">
+      <span className="task-clock-time numeric" title={t('clock.timeBase', { base: t(`clock.base.${clock.timeBase}`) })} data-testid="task-clock-time" data-verbatim>
         {formatTaskTime(simMs)}
       </span>
       {!controls && (
